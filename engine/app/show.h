@@ -1,0 +1,171 @@
+/* show.h - the presentation state machine of a dialog event (pure C).
+ *
+ * Show turns facilitator actions (already mapped from keys by input.c) into
+ * story and poll operations, and describes what the projector must show as a
+ * ShowView.  It never includes SDL or Lua: the frame loop feeds it actions
+ * and time, views.c draws the ShowView, and transcript lines (one event per
+ * line) go to an optional sink.
+ *
+ * Screens: WELCOME (title, content note, join info) -> BEAT (steps appear
+ * one per Next) -> INTERACTION (choice/signal/idea/discuss with voting) ->
+ * ... -> ENDING (outcome, key advice, help card, signal timeline).
+ * Overlays stack above any screen: blank, quit confirmation, help card,
+ * rewind menu, notes, stop poll.  An ERROR screen shows a script error; Back
+ * returns to the state before the failing action.
+ */
+#ifndef APP_SHOW_H
+#define APP_SHOW_H
+
+#include "core/err.h"
+#include "story/story.h"
+#include "vote/vote.h"
+
+typedef struct Show Show;
+
+typedef enum {
+    SHOW_ACT_NONE,
+    SHOW_ACT_NEXT,       /* PageDown, Right, Space, Return */
+    SHOW_ACT_BACK,       /* PageUp, Left */
+    SHOW_ACT_BLANK,      /* B, "." : toggles a black screen */
+    SHOW_ACT_HELP,       /* H: toggles the help card */
+    SHOW_ACT_STOP,       /* S: stop/freeze with the stop question poll */
+    SHOW_ACT_REWIND,     /* R: toggles the rewind menu */
+    SHOW_ACT_NOTES,      /* N: toggles facilitator notes */
+    SHOW_ACT_IDEAS,      /* I: toggles the idea moderation overlay */
+    SHOW_ACT_FULLSCREEN, /* F: handled by the frame loop, ignored here */
+    SHOW_ACT_QUIT,       /* Ctrl+Q: asks for confirmation */
+    SHOW_ACT_YES,        /* Y / J: confirms the quit dialog */
+    SHOW_ACT_CANCEL,     /* Escape, F5: closes the topmost overlay, never quits */
+    SHOW_ACT_DIGIT,      /* arg 0..9 */
+    SHOW_ACT_UP,         /* Up / + : +1 to the selected count, or menu up */
+    SHOW_ACT_DOWN,       /* Down / - : -1, or menu down */
+    SHOW_ACT_DELETE,     /* Backspace: deletes a typed digit */
+    SHOW_ACT_CLICK,      /* arg: option index clicked with the mouse */
+    SHOW_ACT_VOTE        /* V: open / reveal the vote (same as Next at a poll) */
+} ShowAction;
+
+typedef enum {
+    SHOW_SCREEN_WELCOME,
+    SHOW_SCREEN_BEAT,
+    SHOW_SCREEN_INTERACTION,
+    SHOW_SCREEN_ENDING,
+    SHOW_SCREEN_ERROR
+} ShowScreen;
+
+enum {
+    SHOW_OV_BLANK = 1 << 0,
+    SHOW_OV_QUIT = 1 << 1,
+    SHOW_OV_HELP = 1 << 2,
+    SHOW_OV_REWIND = 1 << 3,
+    SHOW_OV_NOTES = 1 << 4,
+    SHOW_OV_STOP = 1 << 5,  /* the stop poll replaces the screen */
+    SHOW_OV_IDEAS = 1 << 6
+};
+
+#define SHOW_MAX_SIGNALS 64
+#define SHOW_MAX_IDEAS 32
+#define SHOW_MAX_IDEA 281 /* 280 bytes + NUL */
+
+typedef struct ShowOption {
+    const StoryText *text;
+    StoryOptState state;
+    StoryWhy why;
+    const StoryText *reason; /* when DISABLED by a condition */
+    int explored;            /* taken in an earlier pass */
+} ShowOption;
+
+/* One poll for the ending's timeline "when did it become stalking?". */
+typedef struct ShowSignal {
+    int beat;      /* beat where it was asked */
+    int stop;      /* 1: asked by the facilitator's Stop, 0: scripted */
+    int counts[3]; /* totals (hands + phones) for OK / warning / stalking */
+    int result;    /* winner STORY_SIGNAL_* or -1 */
+} ShowSignal;
+
+typedef struct ShowView {
+    const Scenario *sc;   /* NULL when the scenario failed to load */
+    int lang;             /* index into sc->langs */
+    int ui_en;            /* interface language: 0 Danish, 1 English */
+    ShowScreen screen;
+    unsigned overlays;    /* SHOW_OV_* */
+    int beat;             /* current beat, -1 on WELCOME / no scenario */
+    int steps_shown;
+
+    /* INTERACTION (and the STOP overlay, which is a signal poll) */
+    StoryIntKind ikind;
+    const StoryText *prompt;
+    int n_options;
+    ShowOption options[STORY_MAX_OPTIONS];
+    const Poll *poll;     /* NULL before the vote is opened */
+    int selected;         /* option whose count is being keyed in, -1 */
+    int entry;            /* digits typed for it so far, -1 = none */
+    int picked;           /* facilitator's pick / override, -1 */
+    int winner;           /* vote_winner() after reveal; -1 none, -2 tie */
+    unsigned tied;
+    int seconds_left;     /* DISCUSS timer, -1 when none */
+    int phones_joined;    /* phones connected (issue 3), 0 without phones */
+
+    /* ENDING */
+    int n_signals;
+    const ShowSignal *signals;
+
+    /* REWIND overlay: decisions of the current pass, oldest first */
+    int n_decisions;
+    const StoryDecision *decisions;
+    int rewind_sel;       /* highlighted entry: -1 = replay this scene */
+
+    /* IDEAS: approved ideas (projector) and pending ones (facilitator) */
+    int n_ideas;
+    const char *const *ideas;
+
+    /* ERROR screen */
+    const char *error;    /* "path:line: message" */
+
+    /* join info for the welcome screen and open polls; NULL without phones */
+    const char *join_url;
+    const char *room_code;
+    const char *lan_problem; /* set when there is no LAN address */
+} ShowView;
+
+typedef void (*ShowTranscriptFn)(void *ud, const char *line);
+
+/* Creates a show for sc (which must outlive it) in language lang (index into
+ * sc->langs; the UI language follows it: "en" gives English, anything else
+ * Danish).  sc may be NULL with load_error set: the show then stays on an
+ * error screen and never crashes.  hooks as for story_run_new. */
+Show *show_new(const Scenario *sc, const StoryHooks *hooks, int lang, const char *load_error,
+               Err *err);
+void show_free(Show *s);
+
+/* Transcript sink: one event per line, without newline. */
+void show_set_transcript(Show *s, ShowTranscriptFn fn, void *ud);
+
+/* Applies an action.  Returns 1 if the view changed (redraw), 0 if not. */
+int show_action(Show *s, ShowAction a, int arg);
+
+/* Advances timers to now_ms (monotonic).  Returns 1 if the view changed. */
+int show_tick(Show *s, unsigned long now_ms);
+/* Milliseconds until show_tick has something to do, or -1 (no timer). */
+long show_next_timer(const Show *s, unsigned long now_ms);
+
+/* Fills v; the pointers in it are valid until the next show_* call. */
+void show_view(Show *s, ShowView *v);
+
+/* 1 after a confirmed quit. */
+int show_quit_requested(const Show *s);
+
+/* The story run (for tests and the transcript); borrowed. */
+StoryRun *show_run(Show *s);
+
+/* Join info shown on the welcome screen and open polls (copied). */
+void show_set_join(Show *s, const char *url, const char *room_code, const char *lan_problem);
+
+/* Phone input delivered by the main thread (issue 3).  Return 0 or the
+ * vote_phone() code; they never change the story. */
+int show_phone_vote(Show *s, int poll_id, const char *token, int opt);
+int show_phone_idea(Show *s, const char *text);
+void show_set_phones_joined(Show *s, int n);
+/* The poll currently open or shown, or NULL. */
+const Poll *show_current_poll(const Show *s);
+
+#endif

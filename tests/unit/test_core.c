@@ -1,0 +1,69 @@
+/* test_core.c - unit tests for errors, buffers and UTF-8. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "core/err.h"
+#include "core/utf8.h"
+
+static void test_err(void **state)
+{
+    Err e;
+    (void)state;
+    err_clear(&e);
+    assert_int_equal(err_set(&e, ERR_IO, "disk %s", "full"), ERR_IO);
+    assert_string_equal(e.msg, "disk full");
+    err_prefix(&e, "db.sqlite");
+    assert_string_equal(e.msg, "db.sqlite: disk full");
+    assert_int_equal(err_set(NULL, ERR_NOMEM, "x"), ERR_NOMEM);
+}
+
+static void test_buf(void **state)
+{
+    Buf b = BUF_INIT;
+    char *s = NULL;
+    int i = 0;
+    (void)state;
+    assert_string_equal(buf_str(&b), "");
+    for (i = 0; i < 100; i++)
+        buf_printf(&b, "%d,", i);
+    assert_int_equal(strncmp(buf_str(&b), "0,1,2,", 6), 0);
+    buf_reset(&b);
+    buf_json_string(&b, "a\"b\\\n\x01ø");
+    assert_string_equal(buf_str(&b), "\"a\\\"b\\\\\\n\\u0001ø\"");
+    s = buf_take(&b);
+    assert_non_null(s);
+    free(s);
+    assert_null(b.data);
+    buf_free(&b);
+    buf_free(NULL);
+}
+
+static void test_utf8(void **state)
+{
+    uint32_t cp = 0;
+    (void)state;
+    assert_int_equal(utf8_decode("æ", 2, &cp), 2);
+    assert_int_equal(cp, 0xE6);
+    assert_int_equal(utf8_length("blåbærgrød"), 10);
+    assert_true(utf8_valid("Ærø", strlen("Ærø")));
+    assert_false(utf8_valid("\xC3", 1));
+    assert_false(utf8_valid("\xC0\xAF", 2));      /* overlong */
+    assert_false(utf8_valid("\xED\xA0\x80", 3));  /* surrogate */
+    assert_true(utf8_valid("\xEF\xBF\xBD", 3));   /* U+FFFD itself is fine */
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_err),
+        cmocka_unit_test(test_buf),
+        cmocka_unit_test(test_utf8),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

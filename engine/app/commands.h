@@ -1,0 +1,12 @@
+/* commands.h - the subcommands of the spectactor binary other than play/check.
+ * Each takes the arguments after the subcommand name and returns the
+ * process exit code (0 ok, 1 failure, 2 usage error). */
+#ifndef APP_COMMANDS_H
+#define APP_COMMANDS_H
+
+/* spectactor report [--db FILE]... [--event ID]... [--csv FILE] [--html FILE] */
+int cmd_report(int argc, char **argv);
+/* spectactor enter [--db FILE] [--event ID] : type in paper forms */
+int cmd_enter(int argc, char **argv);
+
+#endif

@@ -1,0 +1,38 @@
+# tools/deps.sh - sourced by tools/run, tools/test and tools/bench: installs
+# what the project needs on Debian/Ubuntu, or lists it on other systems.
+# Set SPECTACTOR_NO_INSTALL=1 to skip installing.
+
+SPECTACTOR_DEB_BUILD="build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev
+ liblua5.4-dev libcmocka-dev libsqlite3-dev libmicrohttpd-dev libcjson-dev libqrencode-dev
+ fonts-dejavu-core"
+SPECTACTOR_DEB_TEST="xvfb clang libclang-rt-14-dev chromium nodejs npm sqlite3 curl"
+SPECTACTOR_DEB_BENCH="wrk nginx-light hyperfine valgrind time"
+
+spectactor_missing() {
+    missing=""
+    for p in "$@"; do
+        if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+            missing="$missing $p"
+        fi
+    done
+    echo "$missing"
+}
+
+spectactor_install() {
+    [ "${SPECTACTOR_NO_INSTALL:-0}" = 1 ] && return 0
+    if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then
+        echo "This is not a Debian/Ubuntu system. Please install the equivalents of:" >&2
+        echo "  $*" >&2
+        echo "(SDL2, SDL2_ttf, SDL2_image, Lua 5.4, cmocka, SQLite 3, libmicrohttpd, cJSON, libqrencode, CMake, a C compiler)" >&2
+        return 0
+    fi
+    missing=$(spectactor_missing "$@")
+    [ -z "$missing" ] && return 0
+    echo "Installing:$missing" >&2
+    SUDO=""
+    if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
+    $SUDO apt-get update -qq || true
+    # shellcheck disable=SC2086
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing >&2 ||
+        DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing >&2
+}

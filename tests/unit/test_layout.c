@@ -1,0 +1,186 @@
+/* test_layout.c - unit tests for UTF-8 word wrapping (render/layout). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "core/err.h"
+#include "core/utf8.h"
+#include "render/layout.h"
+
+/* Fake monospace font: 10 px per code point (æøå count as one). */
+static int mono(void *ud, const char *s, size_t n)
+{
+    size_t i = 0;
+    int w = 0;
+    int *calls = ud;
+    if (calls)
+        (*calls)++;
+    while (i < n) {
+        uint32_t cp = 0;
+        size_t len = utf8_decode(s + i, n - i, &cp);
+        i += len ? len : 1;
+        w += 10;
+    }
+    return w;
+}
+
+static int wrap(const char *t, int maxw, LayoutLine *lines, int max)
+{
+    return layout_wrap(t, strlen(t), maxw, mono, NULL, lines, max);
+}
+
+static void assert_line(const char *t, const LayoutLine *l, const char *want, int width)
+{
+    assert_int_equal(l->len, strlen(want));
+    assert_memory_equal(t + l->start, want, l->len);
+    assert_int_equal(l->width, width);
+}
+
+static void test_simple_wrap(void **state)
+{
+    const char *t = "Hej med dig, hvad laver du?";
+    LayoutLine l[8];
+    int n = 0;
+    (void)state;
+    n = wrap(t, 120, l, 8); /* 12 chars per line */
+    assert_int_equal(n, 3);
+    assert_line(t, &l[0], "Hej med dig,", 120);
+    assert_line(t, &l[1], "hvad laver", 100);
+    assert_line(t, &l[2], "du?", 30);
+}
+
+static void test_danish_letters_one_char(void **state)
+{
+    const char *t = "blåbærgrød på ø";
+    LayoutLine l[4];
+    int n = 0;
+    (void)state;
+    n = wrap(t, 100, l, 4);
+    assert_int_equal(n, 2);
+    assert_line(t, &l[0], "blåbærgrød", 100); /* exactly 10 code points fit */
+    assert_line(t, &l[1], "på ø", 40);
+}
+
+static void test_exact_fit(void **state)
+{
+    const char *t = "abcde fghij";
+    LayoutLine l[4];
+    (void)state;
+    assert_int_equal(wrap(t, 110, l, 4), 1);
+    assert_line(t, &l[0], "abcde fghij", 110);
+    assert_int_equal(wrap(t, 109, l, 4), 2);
+    assert_line(t, &l[0], "abcde", 50);
+    assert_line(t, &l[1], "fghij", 50);
+}
+
+static void test_long_word_breaks_at_code_points(void **state)
+{
+    const char *t = "xæøåæøåæøåy ok";
+    LayoutLine l[8];
+    int n = 0, i = 0;
+    (void)state;
+    n = wrap(t, 40, l, 8);
+    assert_int_equal(n, 4);
+    assert_line(t, &l[0], "xæøå", 40);
+    assert_line(t, &l[1], "æøåæ", 40);
+    assert_line(t, &l[2], "øåy", 30);
+    assert_line(t, &l[3], "ok", 20);
+    for (i = 0; i < n; i++) {
+        assert_true(utf8_valid(t + l[i].start, l[i].len));
+        assert_true(l[i].width <= 40);
+    }
+    /* Narrower than one code point: one code point per line, never split. */
+    n = wrap("æø", 5, l, 8);
+    assert_int_equal(n, 2);
+    assert_int_equal(l[0].len, 2);
+    assert_int_equal(l[0].width, 10);
+    assert_int_equal(l[1].start, 2);
+}
+
+static void test_empty_and_newlines(void **state)
+{
+    const char *t = "a\n\nbb cc\n";
+    LayoutLine l[8];
+    int n = 0;
+    (void)state;
+    assert_int_equal(wrap("", 100, l, 8), 0);
+    n = wrap(t, 100, l, 8);
+    assert_int_equal(n, 4);
+    assert_line(t, &l[0], "a", 10);
+    assert_line(t, &l[1], "", 0);
+    assert_line(t, &l[2], "bb cc", 50);
+    assert_line(t, &l[3], "", 0);
+    n = wrap("   ", 100, l, 8);
+    assert_int_equal(n, 1);
+    assert_int_equal(l[0].len, 0);
+    /* Spaces at a break are dropped, not carried to the next line. */
+    t = "aaaa     bbbb";
+    n = wrap(t, 60, l, 8);
+    assert_int_equal(n, 2);
+    assert_line(t, &l[0], "aaaa", 40);
+    assert_line(t, &l[1], "bbbb", 40);
+}
+
+static void test_counts_beyond_capacity(void **state)
+{
+    const char *t = "a b c d e f";
+    LayoutLine l[2];
+    (void)state;
+    memset(l, 0, sizeof l);
+    assert_int_equal(wrap(t, 10, l, 2), 6);
+    assert_line(t, &l[0], "a", 10);
+    assert_line(t, &l[1], "b", 10);
+    assert_int_equal(layout_wrap(t, strlen(t), 10, mono, NULL, NULL, 0), 6);
+}
+
+static void test_bad_arguments(void **state)
+{
+    LayoutLine l[2];
+    (void)state;
+    assert_int_equal(layout_wrap(NULL, 0, 10, mono, NULL, l, 2), ERR_INVALID);
+    assert_int_equal(layout_wrap("a", 1, 0, mono, NULL, l, 2), ERR_INVALID);
+    assert_int_equal(layout_wrap("a", 1, 10, NULL, NULL, l, 2), ERR_INVALID);
+}
+
+static void test_fit(void **state)
+{
+    const char *t = "one two three four";
+    LayoutFit f;
+    int calls = 0;
+    (void)state;
+    memset(&f, 0, sizeof f);
+    /* 2 lines of 10 chars at 50 px per line: height 100 fits exactly. */
+    assert_int_equal(layout_fit(t, strlen(t), 100, 100, 50, mono, &calls, &f), 0);
+    assert_int_equal(f.n_lines, 2);
+    assert_int_equal(f.height, 100);
+    assert_int_equal(f.width, 100); /* "one two" + "three four" */
+    assert_int_equal(f.overflow, 0);
+    assert_true(calls > 0);
+    assert_int_equal(layout_fit(t, strlen(t), 100, 99, 50, mono, NULL, &f), 1);
+    assert_int_equal(f.overflow, 1);
+    /* A code point wider than the box overflows even in height. */
+    assert_int_equal(layout_fit("ø", strlen("ø"), 5, 1000, 50, mono, NULL, &f), 1);
+    assert_int_equal(layout_lines_fitting(99, 50), 1);
+    assert_int_equal(layout_lines_fitting(100, 50), 2);
+    assert_int_equal(layout_lines_fitting(-1, 50), 0);
+    assert_int_equal(layout_block_height(3, 20), 60);
+    assert_int_equal(layout_block_height(0, 20), 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_simple_wrap),
+        cmocka_unit_test(test_danish_letters_one_char),
+        cmocka_unit_test(test_exact_fit),
+        cmocka_unit_test(test_long_word_breaks_at_code_points),
+        cmocka_unit_test(test_empty_and_newlines),
+        cmocka_unit_test(test_counts_beyond_capacity),
+        cmocka_unit_test(test_bad_arguments),
+        cmocka_unit_test(test_fit),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,741 @@
+/* render_sdl.c - SDL_ttf text with an LRU texture cache, shapes, images, QR codes. */
+#include "render/render_sdl.h"
+
+#include <SDL_image.h>
+#include <SDL_ttf.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifdef SPECTACTOR_HAVE_QRENCODE
+#include <qrencode.h>
+#endif
+
+#include "core/log.h"
+#include "core/utf8.h"
+#include "render/layout.h"
+
+#ifndef SPECTACTOR_FONT_DIR
+#define SPECTACTOR_FONT_DIR "assets/fonts"
+#endif
+
+#define QR_MAX_TEXT 1024
+
+typedef struct TextEntry {
+    char *s; /* NULL: free slot */
+    size_t n;
+    uint32_t hash;
+    int style;
+    uint32_t color;
+    SDL_Texture *tex;
+    int w, h;
+    unsigned long used;
+} TextEntry;
+
+typedef struct ImageEntry {
+    char *path; /* NULL: free slot */
+    SDL_Texture *tex; /* NULL: the image failed to load (warned once) */
+    int w, h;
+    unsigned long used;
+} ImageEntry;
+
+struct Gfx {
+    SDL_Renderer *r;
+    int w, h;
+    float scale;
+    char font_dir[GFX_MAX_PATH];
+    TTF_Font *font[THEME_TEXT_COUNT];
+    int line_h[THEME_TEXT_COUNT];
+    TextEntry text[GFX_TEXT_CACHE_MAX];
+    int n_text;
+    ImageEntry img[GFX_IMAGE_CACHE_MAX];
+    unsigned long tick;
+    unsigned long created;
+    char buf[GFX_MAX_TEXT + 1]; /* NUL-terminated copy of a span for SDL_ttf */
+};
+
+/* ---- fonts ------------------------------------------------------------- */
+
+static const char *font_file(ThemeFont f)
+{
+    switch (f) {
+    case THEME_FONT_BOLD: return "DejaVuSans-Bold.ttf";
+    case THEME_FONT_ITALIC: return "DejaVuSans-Oblique.ttf";
+    default: return "DejaVuSans.ttf";
+    }
+}
+
+static void close_fonts(TTF_Font **fonts)
+{
+    int i = 0;
+    for (i = 0; i < THEME_TEXT_COUNT; i++) {
+        if (fonts[i])
+            TTF_CloseFont(fonts[i]);
+        fonts[i] = NULL;
+    }
+}
+
+/* Opens every style at scale into fonts/line_h; all or nothing. */
+static int open_fonts(const char *dir, float scale, TTF_Font **fonts, int *line_h, Err *err)
+{
+    char path[GFX_MAX_PATH + 64];
+    int i = 0;
+    for (i = 0; i < THEME_TEXT_COUNT; i++) {
+        ThemeFont kind = theme_text_font((ThemeText)i);
+        int px = (int)lroundf((float)theme_text_px((ThemeText)i) * scale);
+        TTF_Font *f = NULL;
+        if (px < 6)
+            px = 6;
+        snprintf(path, sizeof path, "%s/%s", dir, font_file(kind));
+        f = TTF_OpenFont(path, px);
+        if (!f && kind == THEME_FONT_ITALIC) {
+            /* No oblique face shipped: slant the regular one. */
+            snprintf(path, sizeof path, "%s/%s", dir, font_file(THEME_FONT_REGULAR));
+            f = TTF_OpenFont(path, px);
+            if (f)
+                TTF_SetFontStyle(f, TTF_STYLE_ITALIC);
+        }
+        if (!f) {
+            close_fonts(fonts);
+            return err_set(err, ERR_NOTFOUND, "cannot open font %s: %s", path, TTF_GetError());
+        }
+        TTF_SetFontHinting(f, TTF_HINTING_LIGHT);
+        fonts[i] = f;
+        line_h[i] = TTF_FontLineSkip(f) * THEME_LINE_SPACING / 100;
+    }
+    return 0;
+}
+
+static void drop_text_cache(Gfx *g)
+{
+    int i = 0;
+    for (i = 0; i < GFX_TEXT_CACHE_MAX; i++) {
+        if (g->text[i].tex)
+            SDL_DestroyTexture(g->text[i].tex);
+        free(g->text[i].s);
+        memset(&g->text[i], 0, sizeof g->text[i]);
+    }
+    g->n_text = 0;
+}
+
+Gfx *gfx_new(SDL_Renderer *r, int w, int h, const char *font_dir, Err *err)
+{
+    Gfx *g = NULL;
+    if (!r || w < 1 || h < 1) {
+        err_set(err, ERR_INVALID, "gfx_new: bad renderer or size %dx%d", w, h);
+        return NULL;
+    }
+    if (!font_dir)
+        font_dir = SPECTACTOR_FONT_DIR;
+    if (strlen(font_dir) >= GFX_MAX_PATH) {
+        err_set(err, ERR_LIMIT, "font directory path too long");
+        return NULL;
+    }
+    if (!TTF_WasInit() && TTF_Init() != 0) {
+        err_set(err, ERR_INVALID, "SDL_ttf: %s", TTF_GetError());
+        return NULL;
+    }
+    IMG_Init(IMG_INIT_PNG | IMG_INIT_JPG);
+    g = calloc(1, sizeof *g);
+    if (!g) {
+        err_set(err, ERR_NOMEM, "out of memory");
+        return NULL;
+    }
+    g->r = r;
+    g->w = w;
+    g->h = h;
+    g->scale = theme_scale(w, h);
+    snprintf(g->font_dir, sizeof g->font_dir, "%s", font_dir);
+    if (open_fonts(g->font_dir, g->scale, g->font, g->line_h, err) != 0) {
+        free(g);
+        return NULL;
+    }
+    SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND);
+    return g;
+}
+
+int gfx_resize(Gfx *g, int w, int h, Err *err)
+{
+    TTF_Font *fonts[THEME_TEXT_COUNT];
+    int line_h[THEME_TEXT_COUNT];
+    float scale = 0.0f;
+    int rc = 0;
+    if (!g || w < 1 || h < 1)
+        return err_set(err, ERR_INVALID, "gfx_resize: bad size %dx%d", w, h);
+    if (w == g->w && h == g->h)
+        return 0;
+    memset(fonts, 0, sizeof fonts);
+    memset(line_h, 0, sizeof line_h);
+    scale = theme_scale(w, h);
+    rc = open_fonts(g->font_dir, scale, fonts, line_h, err);
+    if (rc != 0)
+        return rc;
+    drop_text_cache(g);
+    close_fonts(g->font);
+    memcpy(g->font, fonts, sizeof fonts);
+    memcpy(g->line_h, line_h, sizeof line_h);
+    g->w = w;
+    g->h = h;
+    g->scale = scale;
+    return 0;
+}
+
+void gfx_free(Gfx *g)
+{
+    int i = 0;
+    if (!g)
+        return;
+    drop_text_cache(g);
+    for (i = 0; i < GFX_IMAGE_CACHE_MAX; i++) {
+        if (g->img[i].tex)
+            SDL_DestroyTexture(g->img[i].tex);
+        free(g->img[i].path);
+    }
+    close_fonts(g->font);
+    free(g);
+}
+
+SDL_Renderer *gfx_renderer(const Gfx *g) { return g ? g->r : NULL; }
+int gfx_width(const Gfx *g) { return g ? g->w : 0; }
+int gfx_height(const Gfx *g) { return g ? g->h : 0; }
+float gfx_scale(const Gfx *g) { return g ? g->scale : 1.0f; }
+unsigned long gfx_textures_created(const Gfx *g) { return g ? g->created : 0; }
+int gfx_text_cache_count(const Gfx *g) { return g ? g->n_text : 0; }
+
+int gfx_px(const Gfx *g, int design_px)
+{
+    int v = (int)lroundf((float)design_px * g->scale);
+    if (design_px > 0 && v < 1)
+        v = 1;
+    return v;
+}
+
+int gfx_line_height(const Gfx *g, ThemeText style)
+{
+    if (!g || (int)style < 0 || style >= THEME_TEXT_COUNT)
+        return 0;
+    return g->line_h[style];
+}
+
+/* ---- text -------------------------------------------------------------- */
+
+static ThemeText valid_style(ThemeText s)
+{
+    return ((int)s < 0 || s >= THEME_TEXT_COUNT) ? THEME_TEXT_BODY : s;
+}
+
+/* Copies s[0..n) into g->buf, cut to GFX_MAX_TEXT at a code point boundary. */
+static const char *span(Gfx *g, const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        uint32_t cp = 0;
+        size_t len = utf8_decode(s + i, n - i, &cp);
+        if (len == 0 || i + len > GFX_MAX_TEXT)
+            break;
+        i += len;
+    }
+    memcpy(g->buf, s, i);
+    g->buf[i] = '\0';
+    return g->buf;
+}
+
+int gfx_measure(Gfx *g, const char *s, size_t n, ThemeText style)
+{
+    int w = 0, h = 0;
+    if (!g || !s || n == 0)
+        return 0;
+    style = valid_style(style);
+    if (TTF_SizeUTF8(g->font[style], span(g, s, n), &w, &h) != 0)
+        return 0;
+    return w;
+}
+
+typedef struct MeasureCtx {
+    Gfx *g;
+    ThemeText style;
+} MeasureCtx;
+
+static int measure_cb(void *ud, const char *s, size_t n)
+{
+    MeasureCtx *m = ud;
+    return gfx_measure(m->g, s, n, m->style);
+}
+
+/* Length of text cut to GFX_MAX_TEXT bytes at a code point boundary. */
+static size_t text_len(const char *text)
+{
+    size_t n = strlen(text), i = 0;
+    if (n <= GFX_MAX_TEXT)
+        return n;
+    while (i < GFX_MAX_TEXT) {
+        uint32_t cp = 0;
+        size_t len = utf8_decode(text + i, n - i, &cp);
+        if (i + len > GFX_MAX_TEXT)
+            break;
+        i += len;
+    }
+    return i;
+}
+
+static int wrap_text(Gfx *g, int maxw, const char *text, ThemeText style, LayoutLine *lines)
+{
+    MeasureCtx m = {g, style};
+    int count = 0;
+    if (maxw < 1)
+        maxw = 1;
+    count = layout_wrap(text, text_len(text), maxw, measure_cb, &m, lines, LAYOUT_MAX_LINES);
+    if (count < 0)
+        return 0;
+    return count > LAYOUT_MAX_LINES ? LAYOUT_MAX_LINES : count;
+}
+
+int gfx_text_height(Gfx *g, int maxw, const char *text, ThemeText style)
+{
+    LayoutLine lines[LAYOUT_MAX_LINES];
+    if (!g || !text || !*text)
+        return 0;
+    style = valid_style(style);
+    return wrap_text(g, maxw, text, style, lines) * g->line_h[style];
+}
+
+int gfx_text_width(Gfx *g, int maxw, const char *text, ThemeText style)
+{
+    LayoutLine lines[LAYOUT_MAX_LINES];
+    int count = 0, i = 0, w = 0;
+    if (!g || !text || !*text)
+        return 0;
+    style = valid_style(style);
+    count = wrap_text(g, maxw, text, style, lines);
+    for (i = 0; i < count; i++)
+        if (lines[i].width > w)
+            w = lines[i].width;
+    return w;
+}
+
+static uint32_t pack(ThemeColor c)
+{
+    return ((uint32_t)c.r << 24) | ((uint32_t)c.g << 16) | ((uint32_t)c.b << 8) | c.a;
+}
+
+static uint32_t fnv(const char *s, size_t n, uint32_t seed)
+{
+    uint32_t h = 2166136261u ^ seed;
+    size_t i = 0;
+    for (i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 16777619u;
+    }
+    return h;
+}
+
+/* The cached texture of one line, rendering it on a miss (LRU eviction). */
+static TextEntry *line_texture(Gfx *g, const char *s, size_t n, ThemeText style, ThemeColor c)
+{
+    uint32_t color = pack(c);
+    uint32_t hash = fnv(s, n, color * 31u + (uint32_t)style);
+    TextEntry *e = NULL;
+    SDL_Surface *surf = NULL;
+    SDL_Texture *tex = NULL;
+    SDL_Color sc = {c.r, c.g, c.b, c.a};
+    char *copy = NULL;
+    int i = 0, slot = -1;
+    for (i = 0; i < GFX_TEXT_CACHE_MAX; i++) {
+        e = &g->text[i];
+        if (e->s && e->hash == hash && e->n == n && e->style == (int)style && e->color == color &&
+            memcmp(e->s, s, n) == 0) {
+            e->used = ++g->tick;
+            return e;
+        }
+    }
+    surf = TTF_RenderUTF8_Blended(g->font[style], span(g, s, n), sc);
+    if (!surf)
+        return NULL;
+    tex = SDL_CreateTextureFromSurface(g->r, surf);
+    SDL_FreeSurface(surf);
+    copy = malloc(n + 1);
+    if (!tex || !copy) {
+        if (tex)
+            SDL_DestroyTexture(tex);
+        free(copy);
+        return NULL;
+    }
+    memcpy(copy, s, n);
+    copy[n] = '\0';
+    SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_BLEND);
+    g->created++;
+    for (i = 0; i < GFX_TEXT_CACHE_MAX; i++) {
+        if (!g->text[i].s) {
+            slot = i;
+            break;
+        }
+        if (slot < 0 || g->text[i].used < g->text[slot].used)
+            slot = i;
+    }
+    e = &g->text[slot];
+    if (e->s) {
+        SDL_DestroyTexture(e->tex);
+        free(e->s);
+    } else {
+        g->n_text++;
+    }
+    e->s = copy;
+    e->n = n;
+    e->hash = hash;
+    e->style = (int)style;
+    e->color = color;
+    e->tex = tex;
+    SDL_QueryTexture(tex, NULL, NULL, &e->w, &e->h);
+    e->used = ++g->tick;
+    return e;
+}
+
+int gfx_text(Gfx *g, int x, int y, int maxw, const char *text, ThemeText style, ThemeColor c,
+             GfxAlign align)
+{
+    LayoutLine lines[LAYOUT_MAX_LINES];
+    int count = 0, i = 0, lh = 0;
+    if (!g || !text || !*text)
+        return 0;
+    style = valid_style(style);
+    count = wrap_text(g, maxw, text, style, lines);
+    lh = g->line_h[style];
+    for (i = 0; i < count; i++) {
+        TextEntry *e = NULL;
+        SDL_Rect dst;
+        int dx = 0;
+        if (lines[i].len == 0)
+            continue;
+        e = line_texture(g, text + lines[i].start, lines[i].len, style, c);
+        if (!e)
+            continue;
+        if (align == GFX_ALIGN_CENTER)
+            dx = (maxw - e->w) / 2;
+        else if (align == GFX_ALIGN_RIGHT)
+            dx = maxw - e->w;
+        dst.x = x + dx;
+        dst.y = y + i * lh;
+        dst.w = e->w;
+        dst.h = e->h;
+        SDL_RenderCopy(g->r, e->tex, NULL, &dst);
+    }
+    return count * lh;
+}
+
+/* ---- shapes ------------------------------------------------------------ */
+
+static void set_color(Gfx *g, ThemeColor c)
+{
+    SDL_SetRenderDrawBlendMode(g->r, c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+    SDL_SetRenderDrawColor(g->r, c.r, c.g, c.b, c.a);
+}
+
+static void hline(Gfx *g, int x, int y, int w)
+{
+    SDL_Rect rc = {x, y, w, 1};
+    if (w > 0)
+        SDL_RenderFillRect(g->r, &rc);
+}
+
+void gfx_clear(Gfx *g, ThemeColor c)
+{
+    if (!g)
+        return;
+    SDL_SetRenderDrawColor(g->r, c.r, c.g, c.b, c.a);
+    SDL_RenderClear(g->r);
+}
+
+void gfx_fill_rect(Gfx *g, int x, int y, int w, int h, ThemeColor c)
+{
+    SDL_Rect rc = {x, y, w, h};
+    if (!g || w <= 0 || h <= 0)
+        return;
+    set_color(g, c);
+    SDL_RenderFillRect(g->r, &rc);
+}
+
+/* Horizontal inset of row `row` (0..h-1) of a rounded rectangle. */
+static int row_inset(int row, int h, int r)
+{
+    float dy = 0.0f;
+    if (r <= 0)
+        return 0;
+    if (row >= h - r)
+        row = h - 1 - row;
+    if (row >= r)
+        return 0;
+    dy = (float)r - (float)row - 0.5f;
+    return (int)lroundf((float)r - sqrtf((float)(r * r) - dy * dy));
+}
+
+static int clamp_radius(int r, int w, int h)
+{
+    if (r * 2 > w)
+        r = w / 2;
+    if (r * 2 > h)
+        r = h / 2;
+    return r < 0 ? 0 : r;
+}
+
+void gfx_round_rect(Gfx *g, int x, int y, int w, int h, int radius, ThemeColor c)
+{
+    SDL_Rect mid;
+    int row = 0;
+    if (!g || w <= 0 || h <= 0)
+        return;
+    radius = clamp_radius(radius, w, h);
+    set_color(g, c);
+    mid.x = x;
+    mid.y = y + radius;
+    mid.w = w;
+    mid.h = h - 2 * radius;
+    if (mid.h > 0)
+        SDL_RenderFillRect(g->r, &mid);
+    for (row = 0; row < radius; row++) {
+        int in = row_inset(row, h, radius);
+        hline(g, x + in, y + row, w - 2 * in);
+        hline(g, x + in, y + h - 1 - row, w - 2 * in);
+    }
+}
+
+void gfx_round_frame(Gfx *g, int x, int y, int w, int h, int radius, int t, ThemeColor c)
+{
+    int row = 0, ri = 0;
+    if (!g || w <= 0 || h <= 0 || t <= 0)
+        return;
+    if (t * 2 >= w || t * 2 >= h) {
+        gfx_round_rect(g, x, y, w, h, radius, c);
+        return;
+    }
+    radius = clamp_radius(radius, w, h);
+    ri = radius - t > 0 ? radius - t : 0;
+    set_color(g, c);
+    for (row = 0; row < h; row++) {
+        int out = row_inset(row, h, radius);
+        if (row < t || row >= h - t) {
+            hline(g, x + out, y + row, w - 2 * out);
+        } else {
+            int in = t + row_inset(row - t, h - 2 * t, ri);
+            hline(g, x + out, y + row, in - out);
+            hline(g, x + w - in, y + row, in - out);
+        }
+    }
+}
+
+void gfx_circle(Gfx *g, int cx, int cy, int radius, ThemeColor c)
+{
+    gfx_round_rect(g, cx - radius, cy - radius, 2 * radius, 2 * radius, radius, c);
+}
+
+void gfx_bar(Gfx *g, int x, int y, int w, int h, float frac, ThemeColor fill, ThemeColor track)
+{
+    int fw = 0, r = 0;
+    if (!g || w <= 0 || h <= 0)
+        return;
+    if (frac < 0.0f || frac != frac)
+        frac = 0.0f;
+    if (frac > 1.0f)
+        frac = 1.0f;
+    r = h / 4;
+    gfx_round_rect(g, x, y, w, h, r, track);
+    fw = (int)lroundf((float)w * frac);
+    if (fw > 0)
+        gfx_round_rect(g, x, y, fw, h, fw < 2 * r ? fw / 2 : r, fill);
+}
+
+int gfx_bubble(Gfx *g, int x, int y, int maxw, const char *header, ThemeColor hc,
+               const char *text, const char *footer, ThemeColor bg, ThemeColor fg, int right,
+               int draw)
+{
+    int pad = 0, inner = 0, tw = 0, hw = 0, fw = 0, bw = 0, bh = 0, cy = 0, rad = 0, hh = 0;
+    int th = 0, fh = 0, bx = 0;
+    ThemeColor dimfg = fg;
+    if (!g)
+        return 0;
+    pad = gfx_px(g, 18);
+    rad = gfx_px(g, 26);
+    inner = maxw * 85 / 100 - 2 * pad;
+    if (inner < 1)
+        inner = 1;
+    if (header && *header) {
+        hw = gfx_text_width(g, inner, header, THEME_TEXT_SMALL_BOLD);
+        hh = gfx_text_height(g, inner, header, THEME_TEXT_SMALL_BOLD);
+    }
+    if (text && *text) {
+        tw = gfx_text_width(g, inner, text, THEME_TEXT_CAPTION);
+        th = gfx_text_height(g, inner, text, THEME_TEXT_CAPTION);
+    }
+    if (footer && *footer) {
+        fw = gfx_text_width(g, inner, footer, THEME_TEXT_SMALL);
+        fh = gfx_text_height(g, inner, footer, THEME_TEXT_SMALL);
+    }
+    bw = tw;
+    if (hw > bw)
+        bw = hw;
+    if (fw > bw)
+        bw = fw;
+    bw += 2 * pad;
+    bh = pad + hh + th + fh + pad * 3 / 4;
+    if (!draw)
+        return bh;
+    bx = right ? x + maxw - bw : x;
+    gfx_round_rect(g, bx, y, bw, bh, rad, bg);
+    /* The tail: square off the lower corner on the sender's side. */
+    if (right)
+        gfx_fill_rect(g, bx + bw - rad, y + bh - rad, rad, rad, bg);
+    else
+        gfx_fill_rect(g, bx, y + bh - rad, rad, rad, bg);
+    cy = y + pad * 3 / 4;
+    if (hh)
+        cy += gfx_text(g, bx + pad, cy, inner, header, THEME_TEXT_SMALL_BOLD, hc, GFX_ALIGN_LEFT);
+    if (th)
+        cy += gfx_text(g, bx + pad, cy, inner, text, THEME_TEXT_CAPTION, fg, GFX_ALIGN_LEFT);
+    if (fh) {
+        dimfg.a = 190;
+        gfx_text(g, bx + pad, cy, bw - 2 * pad, footer, THEME_TEXT_SMALL, dimfg, GFX_ALIGN_RIGHT);
+    }
+    return bh;
+}
+
+/* ---- images ------------------------------------------------------------ */
+
+static ImageEntry *image_entry(Gfx *g, const char *path)
+{
+    ImageEntry *e = NULL;
+    int i = 0, slot = -1;
+    for (i = 0; i < GFX_IMAGE_CACHE_MAX; i++) {
+        if (g->img[i].path && strcmp(g->img[i].path, path) == 0) {
+            g->img[i].used = ++g->tick;
+            return &g->img[i];
+        }
+    }
+    for (i = 0; i < GFX_IMAGE_CACHE_MAX; i++) {
+        if (!g->img[i].path) {
+            slot = i;
+            break;
+        }
+        if (slot < 0 || g->img[i].used < g->img[slot].used)
+            slot = i;
+    }
+    e = &g->img[slot];
+    if (e->tex)
+        SDL_DestroyTexture(e->tex);
+    free(e->path);
+    memset(e, 0, sizeof *e);
+    e->path = malloc(strlen(path) + 1);
+    if (!e->path)
+        return NULL;
+    strcpy(e->path, path);
+    e->used = ++g->tick;
+    e->tex = IMG_LoadTexture(g->r, path);
+    if (!e->tex) {
+        log_warn("image %s: %s (drawing a placeholder)", path, IMG_GetError());
+    } else {
+        g->created++;
+        SDL_QueryTexture(e->tex, NULL, NULL, &e->w, &e->h);
+    }
+    return e;
+}
+
+int gfx_image(Gfx *g, const char *path, int x, int y, int w, int h)
+{
+    ImageEntry *e = NULL;
+    const char *base = NULL;
+    if (!g || w <= 0 || h <= 0)
+        return 0;
+    if (path && strlen(path) < GFX_MAX_PATH)
+        e = image_entry(g, path);
+    else if (path)
+        log_warn("image path too long (drawing a placeholder)");
+    if (e && e->tex && e->w > 0 && e->h > 0) {
+        SDL_Rect dst;
+        float sx = (float)w / (float)e->w, sy = (float)h / (float)e->h;
+        float s = sx < sy ? sx : sy;
+        dst.w = (int)((float)e->w * s);
+        dst.h = (int)((float)e->h * s);
+        dst.x = x + (w - dst.w) / 2;
+        dst.y = y + (h - dst.h) / 2;
+        SDL_RenderCopy(g->r, e->tex, NULL, &dst);
+        return 1;
+    }
+    gfx_round_rect(g, x, y, w, h, gfx_px(g, THEME_RADIUS), THEME_RGB(THEME_PANEL));
+    gfx_round_frame(g, x, y, w, h, gfx_px(g, THEME_RADIUS), gfx_px(g, 3), THEME_RGB(THEME_LINE));
+    base = path ? strrchr(path, '/') : NULL;
+    base = base ? base + 1 : (path ? path : "?");
+    if (gfx_line_height(g, THEME_TEXT_SMALL) < h)
+        gfx_text(g, x + gfx_px(g, 12), y + (h - gfx_line_height(g, THEME_TEXT_SMALL)) / 2,
+                 w - gfx_px(g, 24), base, THEME_TEXT_SMALL, THEME_RGB(THEME_FAINT),
+                 GFX_ALIGN_CENTER);
+    return 0;
+}
+
+/* ---- QR ---------------------------------------------------------------- */
+
+int gfx_qr(Gfx *g, const char *text, int x, int y, int size)
+{
+#ifdef SPECTACTOR_HAVE_QRENCODE
+    QRcode *q = NULL;
+    int n = 0, m = 0, side = 0, i = 0, j = 0;
+    if (!g || !text || !*text || strlen(text) > QR_MAX_TEXT)
+        return 0;
+    q = QRcode_encodeString(text, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+    if (!q)
+        return 0;
+    n = q->width + 8; /* 4-module quiet zone on each side */
+    m = size / n;
+    if (m < 1) {
+        QRcode_free(q);
+        return 0;
+    }
+    side = m * n;
+    gfx_fill_rect(g, x, y, side, side, THEME_RGB(THEME_QR_LIGHT));
+    set_color(g, THEME_RGB(THEME_QR_DARK));
+    for (i = 0; i < q->width; i++) {
+        for (j = 0; j < q->width; j++) {
+            if (q->data[i * q->width + j] & 1) {
+                SDL_Rect rc = {x + (j + 4) * m, y + (i + 4) * m, m, m};
+                SDL_RenderFillRect(g->r, &rc);
+            }
+        }
+    }
+    QRcode_free(q);
+    return side;
+#else
+    (void)g;
+    (void)text;
+    (void)x;
+    (void)y;
+    (void)size;
+    return 0;
+#endif
+}
+
+/* ---- screenshots ------------------------------------------------------- */
+
+int gfx_save_png(SDL_Renderer *r, int w, int h, const char *path, Err *err)
+{
+    SDL_Surface *s = NULL;
+    int y = 0, x = 0, rc = 0;
+    if (!r || w < 1 || h < 1 || !path)
+        return err_set(err, ERR_INVALID, "gfx_save_png: bad arguments");
+    s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (!s)
+        return err_set(err, ERR_NOMEM, "cannot create %dx%d surface: %s", w, h, SDL_GetError());
+    if (SDL_RenderReadPixels(r, NULL, SDL_PIXELFORMAT_ARGB8888, s->pixels, s->pitch) != 0) {
+        rc = err_set(err, ERR_IO, "cannot read pixels: %s", SDL_GetError());
+        goto done;
+    }
+    /* The frame is opaque whatever the target surface did with alpha. */
+    for (y = 0; y < h; y++) {
+        uint32_t *row = (uint32_t *)((unsigned char *)s->pixels + (size_t)y * (size_t)s->pitch);
+        for (x = 0; x < w; x++)
+            row[x] |= 0xFF000000u;
+    }
+    if (IMG_SavePNG(s, path) != 0)
+        rc = err_set(err, ERR_IO, "cannot write %s: %s", path, IMG_GetError());
+done:
+    SDL_FreeSurface(s);
+    return rc;
+}

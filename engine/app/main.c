@@ -1,0 +1,66 @@
+/* main.c - the spectactor command line: play, check, report, enter. */
+#include "app/app.h"
+#include "app/commands.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifndef SPECTACTOR_DATA_DIR
+#define SPECTACTOR_DATA_DIR "."
+#endif
+#ifndef SPECTACTOR_VERSION
+#define SPECTACTOR_VERSION "0.1.0"
+#endif
+
+const char *app_data_dir(void)
+{
+    const char *e = getenv("SPECTACTOR_DATA");
+    return e && *e ? e : SPECTACTOR_DATA_DIR;
+}
+
+const char *app_default_scenario(void)
+{
+    static char path[1024];
+    snprintf(path, sizeof path, "%s/scenes/stalking", app_data_dir());
+    return path;
+}
+
+static void usage(FILE *f)
+{
+    fprintf(f,
+            "usage: spectactor play [DIR] [--lang da|en] [--window WxH | --fullscreen [--display N]]\n"
+            "                       [--port N] [--no-phones] [--db FILE]\n"
+            "       spectactor play --headless --size WxH [--keys \"K1 K2 ...\"] [--keys-from FILE|-]\n"
+            "                       [--screenshot FILE.png] [--transcript FILE|-] [DIR]\n"
+            "       spectactor check DIR...\n"
+            "       spectactor report [--db FILE]... [--event ID]... [--csv FILE] [--html FILE]\n"
+            "       spectactor enter [--db FILE] [--event ID]\n"
+            "Keys: Next = PageDown/Right/Space/Return, Back = PageUp/Left, B or . blank,\n"
+            "H help card, S stop, R rewind, N notes, F fullscreen, V vote, digits pick/count,\n"
+            "Ctrl+Q quit (asks first). Escape and F5 never quit.\n");
+}
+
+int main(int argc, char **argv)
+{
+    const char *cmd = argc > 1 ? argv[1] : "play";
+    if (argc > 1 && (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0)) {
+        usage(stdout);
+        return 0;
+    }
+    if (argc > 1 && strcmp(cmd, "--version") == 0) {
+        printf("spectactor %s\n", SPECTACTOR_VERSION);
+        return 0;
+    }
+    if (strcmp(cmd, "play") == 0)
+        return cmd_play(argc > 1 ? argc - 2 : 0, argc > 1 ? argv + 2 : argv + 1);
+    if (strcmp(cmd, "check") == 0)
+        return cmd_check(argc - 2, argv + 2);
+    if (strcmp(cmd, "report") == 0)
+        return cmd_report(argc - 2, argv + 2);
+    if (strcmp(cmd, "enter") == 0)
+        return cmd_enter(argc - 2, argv + 2);
+    fprintf(stderr, "spectactor: unknown command '%s'\n", cmd);
+    usage(stderr);
+    return 2;
+}

@@ -1,0 +1,104 @@
+/* png_check.c - asserts properties of a screenshot written by
+ * `spectactor play --headless --screenshot`:
+ *
+ *   png_check FILE.png W H [--blank] [--text-region X0 Y0 X1 Y1]
+ *
+ * Without --blank: the image must be W x H, not blank (at least 16 distinct
+ * colours and 1 % of pixels far from the background), and, with
+ * --text-region (fractions 0..1 of the frame), that region must hold
+ * bright text-like pixels (luminance > 180) on the dark background.
+ * With --blank: every pixel must be black.  Exit 0 on success, 1 with a
+ * message on failure, 2 on usage errors. */
+#include <SDL.h>
+#include <SDL_image.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int lum(Uint8 r, Uint8 g, Uint8 b)
+{
+    return (r * 299 + g * 587 + b * 114) / 1000;
+}
+
+int main(int argc, char **argv)
+{
+    SDL_Surface *img = NULL, *s = NULL;
+    int w = 0, h = 0, blank = 0, i = 0, x = 0, y = 0, rc = 0;
+    double reg[4] = {0, 0, 1, 1};
+    int have_region = 0;
+    long far = 0, bright = 0, region_px = 0;
+    Uint32 bg = 0;
+    unsigned char *seen = NULL;
+    int distinct = 0;
+    if (argc < 4)
+        return fprintf(stderr, "usage: png_check FILE W H [--blank] [--text-region x0 y0 x1 y1]\n"), 2;
+    w = atoi(argv[2]);
+    h = atoi(argv[3]);
+    for (i = 4; i < argc; i++) {
+        if (strcmp(argv[i], "--blank") == 0)
+            blank = 1;
+        else if (strcmp(argv[i], "--text-region") == 0 && i + 4 < argc) {
+            for (x = 0; x < 4; x++)
+                reg[x] = atof(argv[i + 1 + x]);
+            have_region = 1;
+            i += 4;
+        } else
+            return fprintf(stderr, "png_check: bad argument %s\n", argv[i]), 2;
+    }
+    img = IMG_Load(argv[1]);
+    if (!img)
+        return fprintf(stderr, "png_check: cannot load %s: %s\n", argv[1], IMG_GetError()), 1;
+    if (img->w != w || img->h != h) {
+        fprintf(stderr, "png_check: %s is %dx%d, expected %dx%d\n", argv[1], img->w, img->h, w, h);
+        SDL_FreeSurface(img);
+        return 1;
+    }
+    s = SDL_ConvertSurfaceFormat(img, SDL_PIXELFORMAT_ARGB8888, 0);
+    SDL_FreeSurface(img);
+    if (!s)
+        return fprintf(stderr, "png_check: convert: %s\n", SDL_GetError()), 1;
+    seen = calloc(1 << 15, 1); /* 15-bit colour histogram */
+    bg = ((Uint32 *)s->pixels)[0];
+    for (y = 0; y < h; y++) {
+        const Uint32 *row = (const Uint32 *)((const Uint8 *)s->pixels + (size_t)y * (size_t)s->pitch);
+        for (x = 0; x < w; x++) {
+            Uint32 p = row[x];
+            Uint8 r = (p >> 16) & 255, g = (p >> 8) & 255, b = p & 255;
+            unsigned key = ((r >> 3) << 10) | ((g >> 3) << 5) | (b >> 3);
+            if (blank && (r | g | b)) {
+                fprintf(stderr, "png_check: pixel %d,%d is not black\n", x, y);
+                rc = 1;
+                goto out;
+            }
+            if (seen && !seen[key]) {
+                seen[key] = 1;
+                distinct++;
+            }
+            if (abs(lum(r, g, b) - lum((bg >> 16) & 255, (bg >> 8) & 255, bg & 255)) > 60)
+                far++;
+            if (have_region && x >= reg[0] * w && x < reg[2] * w && y >= reg[1] * h && y < reg[3] * h) {
+                region_px++;
+                if (lum(r, g, b) > 180)
+                    bright++;
+            }
+        }
+    }
+    if (!blank) {
+        if (distinct < 16) {
+            fprintf(stderr, "png_check: only %d distinct colours: blank frame?\n", distinct);
+            rc = 1;
+        } else if (far * 100 < (long)w * h) {
+            fprintf(stderr, "png_check: only %ld pixels differ from the background\n", far);
+            rc = 1;
+        } else if (have_region && bright * 1000 < region_px) {
+            fprintf(stderr, "png_check: no text in the region (%ld bright of %ld)\n", bright, region_px);
+            rc = 1;
+        }
+    }
+out:
+    if (rc == 0)
+        printf("png_check: %s ok (%dx%d, %d colours)\n", argv[1], w, h, distinct);
+    free(seen);
+    SDL_FreeSurface(s);
+    return rc;
+}

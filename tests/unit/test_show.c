@@ -1,0 +1,507 @@
+/* test_show.c - unit tests for the presentation state machine (pure C). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/show.h"
+
+/* ---- a small scenario built in C ------------------------------------------ */
+
+static StoryText T(Scenario *sc, const char *da, const char *en)
+{
+    StoryText t;
+    memset(&t, 0, sizeof t);
+    t.s[0] = scenario_strdup(sc, da);
+    t.s[1] = scenario_strdup(sc, en);
+    t.src.line = 1;
+    return t;
+}
+
+static int g_cond_fail;
+
+/* cond 1: variable trust >= 1 */
+static int cond_hook(void *ud, int ref, StoryRun *run, int *ok, Err *err)
+{
+    StoryValue v;
+    (void)ud;
+    if (g_cond_fail)
+        return err_set(err, ERR_SCRIPT, "scenes/t/scenario.lua:9: attempt to compare nil with number");
+    if (ref == 1) {
+        *ok = story_var_get(run, "trust", &v) == 0 && v.num >= 1;
+        return 0;
+    }
+    *ok = 1;
+    return 0;
+}
+
+static const StoryHooks hooks = {NULL, cond_hook, NULL};
+
+/* a: 2 steps + choice (1->b, 2->c once, 3->c if trust>=1 greyed)
+ * b: 1 step + signal -> end;  c: discuss 2 s -> end;  end: ending, 1 step */
+static Scenario *make(void)
+{
+    Scenario *sc = scenario_new();
+    StoryCast *cast = scenario_alloc(sc, 2 * sizeof *cast);
+    StoryBeat *beats = scenario_alloc(sc, 4 * sizeof *beats);
+    StoryStep *sa = scenario_alloc(sc, 2 * sizeof *sa);
+    StoryStep *sb = scenario_alloc(sc, sizeof *sb);
+    StoryStep *se = scenario_alloc(sc, sizeof *se);
+    StoryOption *opts = scenario_alloc(sc, 3 * sizeof *opts);
+    StoryVarDecl *vars = scenario_alloc(sc, sizeof *vars);
+    Err e;
+    scenario_add_file(sc, "scenes/t/scenario.lua");
+    sc->id = "t";
+    sc->langs[0] = "da";
+    sc->langs[1] = "en";
+    sc->n_langs = 2;
+    sc->title = T(sc, "Titel", "Title");
+    sc->content_note = T(sc, "Note", "Note");
+    sc->stop_question = T(sc, "Er det OK?", "Is this OK?");
+    cast[0].id = "sofie";
+    cast[0].name = T(sc, "Sofie", "Sofie");
+    cast[1].id = "mads";
+    cast[1].name = T(sc, "Mads", "Mads");
+    sc->cast = cast;
+    sc->n_cast = 2;
+    vars[0].name = "trust";
+    vars[0].init.type = STORY_VAL_NUMBER;
+    sc->vars = vars;
+    sc->n_vars = 1;
+
+    sa[0].kind = STORY_STEP_LINE;
+    sa[0].speaker = 0;
+    sa[0].phone = -1;
+    sa[0].text = T(sc, "Hej", "Hi");
+    sa[1].kind = STORY_STEP_MESSAGE;
+    sa[1].speaker = 1;
+    sa[1].phone = 0;
+    sa[1].time = "22:14";
+    sa[1].text = T(sc, "Hvor er du?", "Where are you?");
+    opts[0].text = T(sc, "Svar", "Answer");
+    opts[0].target_id = "b";
+    opts[1].text = T(sc, "Ignorer", "Ignore");
+    opts[1].target_id = "c";
+    opts[1].once = 1;
+    opts[2].text = T(sc, "Fortæl", "Tell");
+    opts[2].target_id = "c";
+    opts[2].cond_ref = 1;
+    opts[2].reason = T(sc, "Kræver tillid", "Needs trust");
+    beats[0].id = "a";
+    beats[0].place = T(sc, "Fest", "Party");
+    beats[0].time = T(sc, "Fredag 22:10", "Friday 22:10");
+    beats[0].steps = sa;
+    beats[0].n_steps = 2;
+    beats[0].interaction.kind = STORY_INT_CHOICE;
+    beats[0].interaction.prompt = T(sc, "Hvad gør Sofie?", "What does Sofie do?");
+    beats[0].interaction.options = opts;
+    beats[0].interaction.n_options = 3;
+    beats[0].interaction.character = 0;
+
+    sb[0].kind = STORY_STEP_NARRATION;
+    sb[0].speaker = -1;
+    sb[0].phone = -1;
+    sb[0].text = T(sc, "Senere", "Later");
+    beats[1].id = "b";
+    beats[1].steps = sb;
+    beats[1].n_steps = 1;
+    beats[1].interaction.kind = STORY_INT_SIGNAL;
+    beats[1].interaction.prompt = T(sc, "OK?", "OK?");
+    beats[1].next_id = "end";
+
+    beats[2].id = "c";
+    beats[2].interaction.kind = STORY_INT_DISCUSS;
+    beats[2].interaction.prompt = T(sc, "Tal", "Talk");
+    beats[2].interaction.seconds = 2;
+    beats[2].next_id = "end";
+
+    se[0].kind = STORY_STEP_NARRATION;
+    se[0].speaker = -1;
+    se[0].phone = -1;
+    se[0].text = T(sc, "Slut", "The end");
+    beats[3].id = "end";
+    beats[3].steps = se;
+    beats[3].n_steps = 1;
+    beats[3].ending = 1;
+    beats[3].ending_text = T(sc, "Godt", "Good");
+    sc->beats = beats;
+    sc->n_beats = 4;
+    sc->start_id = "a";
+    err_clear(&e);
+    assert_int_equal(scenario_link(sc, &e), 0);
+    return sc;
+}
+
+/* ---- transcript capture ------------------------------------------------------ */
+
+static char g_tr[16384];
+
+static void sink(void *ud, const char *line)
+{
+    (void)ud;
+    strncat(g_tr, line, sizeof g_tr - strlen(g_tr) - 2);
+    strcat(g_tr, "\n");
+}
+
+static Show *start(Scenario *sc, int lang)
+{
+    Err e;
+    Show *s = show_new(sc, &hooks, lang, NULL, &e);
+    assert_non_null(s);
+    g_tr[0] = '\0';
+    g_cond_fail = 0;
+    show_set_transcript(s, sink, NULL);
+    return s;
+}
+
+static ShowScreen screen(Show *s)
+{
+    ShowView v;
+    show_view(s, &v);
+    return v.screen;
+}
+
+static void to_choice(Show *s)
+{
+    assert_int_equal(screen(s), SHOW_SCREEN_WELCOME);
+    show_action(s, SHOW_ACT_NEXT, 0); /* enter a */
+    show_action(s, SHOW_ACT_NEXT, 0); /* line */
+    show_action(s, SHOW_ACT_NEXT, 0); /* message -> choice */
+    assert_int_equal(screen(s), SHOW_SCREEN_INTERACTION);
+}
+
+static void test_steps_and_transcript(void **state)
+{
+    Scenario *sc = make();
+    Show *s = start(sc, 1);
+    ShowView v;
+    (void)state;
+    to_choice(s);
+    assert_non_null(strstr(g_tr, "beat a\ncaption Friday 22:10, Party\nline sofie: Hi\n"
+                                 "message mads->sofie 22:14: Where are you?\n"
+                                 "choice a: What does Sofie do?\noption 1: Answer\n"));
+    assert_non_null(strstr(g_tr, "option 3 disabled (Needs trust): Tell"));
+    show_view(s, &v);
+    assert_int_equal(v.n_options, 3);
+    assert_int_equal(v.options[2].state, STORY_OPT_DISABLED);
+    assert_int_equal(v.options[0].state, STORY_OPT_AVAILABLE);
+    assert_null(v.poll);
+    assert_int_equal(v.ui_en, 1);
+    show_free(s);
+    scenario_free(sc);
+}
+
+static void test_hands_vote_and_branch(void **state)
+{
+    Scenario *sc = make();
+    Show *s = start(sc, 0);
+    ShowView v;
+    (void)state;
+    to_choice(s);
+    show_action(s, SHOW_ACT_VOTE, 0); /* open */
+    show_view(s, &v);
+    assert_non_null(v.poll);
+    assert_int_equal(vote_state(v.poll), VOTE_OPEN);
+    show_action(s, SHOW_ACT_DIGIT, 1); /* select option 1 */
+    show_action(s, SHOW_ACT_DIGIT, 1); /* count 1 */
+    show_action(s, SHOW_ACT_DIGIT, 2); /* count 12 */
+    show_view(s, &v);
+    assert_int_equal(v.selected, 0);
+    assert_int_equal(v.entry, 12);
+    show_action(s, SHOW_ACT_NEXT, 0); /* commit */
+    assert_int_equal(vote_hands(show_current_poll(s), 0), 12);
+    show_action(s, SHOW_ACT_DIGIT, 2);
+    show_action(s, SHOW_ACT_DIGIT, 9);
+    show_action(s, SHOW_ACT_DELETE, 0);
+    show_action(s, SHOW_ACT_DIGIT, 2);
+    show_action(s, SHOW_ACT_DIGIT, 0);
+    show_action(s, SHOW_ACT_UP, 0); /* commits 20, then +1 */
+    assert_int_equal(vote_hands(show_current_poll(s), 1), 21);
+    show_action(s, SHOW_ACT_DIGIT, 3); /* disabled option: nothing */
+    show_view(s, &v);
+    assert_int_equal(v.selected, 1);
+    show_action(s, SHOW_ACT_CANCEL, 0);
+    show_action(s, SHOW_ACT_NEXT, 0); /* reveal */
+    show_view(s, &v);
+    assert_int_equal(vote_state(v.poll), VOTE_REVEALED);
+    assert_int_equal(v.winner, 1);
+    assert_non_null(strstr(g_tr, "result 1=12(12+0) 2=21(21+0) 3=0(0+0) winner 2"));
+    show_action(s, SHOW_ACT_NEXT, 0); /* branch to c */
+    assert_non_null(strstr(g_tr, "branch a option 2 -> c\nbeat c\ndiscuss c: Tal (2 s)"));
+    show_free(s);
+    scenario_free(sc);
+}
+
+static void test_tie_override_and_rewind(void **state)
+{
+    Scenario *sc = make();
+    Show *s = start(sc, 0);
+    ShowView v;
+    StoryValue val;
+    (void)state;
+    to_choice(s);
+    show_action(s, SHOW_ACT_NEXT, 0); /* Next opens the vote */
+    show_action(s, SHOW_ACT_DIGIT, 1);
+    show_action(s, SHOW_ACT_DIGIT, 4);
+    show_action(s, SHOW_ACT_NEXT, 0);
+    show_action(s, SHOW_ACT_DIGIT, 2);
+    show_action(s, SHOW_ACT_DIGIT, 4);
+    show_action(s, SHOW_ACT_NEXT, 0);
+    show_action(s, SHOW_ACT_NEXT, 0); /* reveal: tie */
+    show_view(s, &v);
+    assert_int_equal(v.winner, -2);
+    assert_int_equal(v.tied, 3u);
+    assert_int_equal(show_action(s, SHOW_ACT_NEXT, 0), 0); /* a tie needs a pick */
+    assert_int_equal(story_current_beat(show_run(s)), 0);
+    show_action(s, SHOW_ACT_DIGIT, 2); /* the facilitator picks option 2 */
+    show_action(s, SHOW_ACT_NEXT, 0);
+    assert_int_equal(story_current_beat(show_run(s)), 2);
+    assert_int_equal(story_option_used(show_run(s), 1), 1);
+
+    /* rewind to the first decision: option 2 is available again */
+    show_action(s, SHOW_ACT_REWIND, 0);
+    show_view(s, &v);
+    assert_true(v.overlays & SHOW_OV_REWIND);
+    assert_int_equal(v.n_decisions, 1);
+    assert_int_equal(v.decisions[0].option, 1);
+    show_action(s, SHOW_ACT_DIGIT, 1);
+    show_view(s, &v);
+    assert_false(v.overlays & SHOW_OV_REWIND);
+    assert_int_equal(v.screen, SHOW_SCREEN_INTERACTION);
+    assert_int_equal(v.beat, 0);
+    assert_int_equal(v.options[1].state, STORY_OPT_AVAILABLE);
+    assert_int_equal(v.options[1].explored, 1);
+    assert_null(v.poll);
+    assert_non_null(strstr(g_tr, "rewind 1 a"));
+    /* teacher mode: a digit picks, Next decides without a vote */
+    show_action(s, SHOW_ACT_DIGIT, 1);
+    show_action(s, SHOW_ACT_NEXT, 0);
+    assert_int_equal(story_current_beat(show_run(s)), 1);
+    assert_int_equal(story_var_get(show_run(s), "trust", &val), 0);
+    show_free(s);
+    scenario_free(sc);
+}
+
+static void test_signal_timeline_and_ending(void **state)
+{
+    Scenario *sc = make();
+    Show *s = start(sc, 0);
+    ShowView v;
+    (void)state;
+    to_choice(s);
+    show_action(s, SHOW_ACT_DIGIT, 1);
+    show_action(s, SHOW_ACT_NEXT, 0); /* -> b */
+    show_action(s, SHOW_ACT_NEXT, 0); /* narration -> signal */
+    show_view(s, &v);
+    assert_int_equal(v.ikind, STORY_INT_SIGNAL);
+    assert_int_equal(v.n_options, 3);
+    show_action(s, SHOW_ACT_VOTE, 0);
+    assert_int_equal(show_phone_vote(s, vote_id(show_current_poll(s)), "tok-a", 2), 0);
+    assert_int_equal(show_phone_vote(s, vote_id(show_current_poll(s)), "tok-a", 1), 0); /* replaces */
+    assert_int_equal(show_phone_vote(s, 9999, "tok-b", 1), ERR_STATE);
+    show_action(s, SHOW_ACT_DIGIT, 3);
+    show_action(s, SHOW_ACT_DIGIT, 3);
+    show_action(s, SHOW_ACT_VOTE, 0); /* V reveals (commits the entry) */
+    show_view(s, &v);
+    assert_int_equal(v.winner, 2);
+    assert_int_equal(vote_phones(v.poll, 1), 1);
+    assert_int_equal(vote_phones(v.poll, 2), 0);
+    show_action(s, SHOW_ACT_NEXT, 0); /* -> end */
+    show_action(s, SHOW_ACT_NEXT, 0); /* ending step */
+    show_view(s, &v);
+    assert_int_equal(v.screen, SHOW_SCREEN_ENDING);
+    assert_int_equal(v.n_signals, 1);
+    assert_int_equal(v.signals[0].result, STORY_SIGNAL_STALKING);
+    assert_int_equal(v.signals[0].counts[1], 1);
+    assert_int_equal(v.signals[0].counts[2], 3);
+    assert_non_null(strstr(g_tr, "signal b result stalking"));
+    assert_non_null(strstr(g_tr, "ending end"));
+    /* Next at the end is harmless */
+    show_action(s, SHOW_ACT_NEXT, 0);
+    assert_int_equal(screen(s), SHOW_SCREEN_ENDING);
+    show_free(s);
+    scenario_free(sc);
+}
+
+static void test_never_quits_by_accident(void **state)
+{
+    Scenario *sc = make();
+    Show *s = start(sc, 0);
+    ShowView v;
+    (void)state;
+    show_action(s, SHOW_ACT_CANCEL, 0);
+    show_action(s, SHOW_ACT_CANCEL, 0);
+    assert_false(show_quit_requested(s));
+    show_action(s, SHOW_ACT_QUIT, 0);
+    show_view(s, &v);
+    assert_true(v.overlays & SHOW_OV_QUIT);
+    show_action(s, SHOW_ACT_NEXT, 0); /* anything but yes cancels */
+    assert_false(show_quit_requested(s));
+    assert_int_equal(screen(s), SHOW_SCREEN_WELCOME);
+    show_action(s, SHOW_ACT_QUIT, 0);
+    show_action(s, SHOW_ACT_YES, 0);
+    assert_true(show_quit_requested(s));
+    show_free(s);
+    scenario_free(sc);
+}
+
+static void test_overlays(void **state)
+{
+    Scenario *sc = make();
+    Show *s = start(sc, 0);
+    ShowView v;
+    (void)state;
+    show_action(s, SHOW_ACT_NEXT, 0);
+    show_action(s, SHOW_ACT_BLANK, 0);
+    show_view(s, &v);
+    assert_true(v.overlays & SHOW_OV_BLANK);
+    assert_int_equal(show_action(s, SHOW_ACT_NEXT, 0), 0); /* ignored while blank */
+    assert_int_equal(story_steps_shown(show_run(s)), 0);
+    show_action(s, SHOW_ACT_BLANK, 0);
+    show_action(s, SHOW_ACT_HELP, 0);
+    show_view(s, &v);
+    assert_true(v.overlays & SHOW_OV_HELP);
+    show_action(s, SHOW_ACT_DIGIT, 1); /* help card stays */
+    show_view(s, &v);
+    assert_true(v.overlays & SHOW_OV_HELP);
+    show_action(s, SHOW_ACT_CANCEL, 0);
+    show_view(s, &v);
+    assert_false(v.overlays & SHOW_OV_HELP);
+    /* stop poll at any moment */
+    show_action(s, SHOW_ACT_STOP, 0);
+    show_view(s, &v);
+    assert_true(v.overlays & SHOW_OV_STOP);
+    assert_int_equal(v.ikind, STORY_INT_SIGNAL);
+    assert_string_equal(story_text(v.prompt, 0), "Er det OK?");
+    show_action(s, SHOW_ACT_NEXT, 0); /* open */
+    show_action(s, SHOW_ACT_DIGIT, 2);
+    show_action(s, SHOW_ACT_DIGIT, 7);
+    show_action(s, SHOW_ACT_NEXT, 0); /* commit */
+    show_action(s, SHOW_ACT_NEXT, 0); /* reveal */
+    show_action(s, SHOW_ACT_NEXT, 0); /* close */
+    show_view(s, &v);
+    assert_false(v.overlays & SHOW_OV_STOP);
+    assert_int_equal(v.n_signals, 1);
+    assert_int_equal(v.signals[0].stop, 1);
+    assert_int_equal(v.signals[0].result, STORY_SIGNAL_WARNING);
+    assert_int_equal(v.signals[0].beat, 0);
+    assert_int_equal(v.screen, SHOW_SCREEN_BEAT);
+    /* back from the first step of the first beat returns to the welcome screen */
+    show_action(s, SHOW_ACT_BACK, 0);
+    assert_int_equal(screen(s), SHOW_SCREEN_WELCOME);
+    show_free(s);
+    scenario_free(sc);
+}
+
+static void test_script_error_and_back(void **state)
+{
+    Scenario *sc = make();
+    Show *s = start(sc, 0);
+    ShowView v;
+    (void)state;
+    show_action(s, SHOW_ACT_NEXT, 0);
+    show_action(s, SHOW_ACT_NEXT, 0);
+    g_cond_fail = 1;
+    show_action(s, SHOW_ACT_NEXT, 0); /* reaching the choice evaluates the condition */
+    show_view(s, &v);
+    assert_int_equal(v.screen, SHOW_SCREEN_ERROR);
+    assert_non_null(strstr(v.error, "scenes/t/scenario.lua:9:"));
+    assert_int_equal(show_action(s, SHOW_ACT_NEXT, 0), 0); /* stays on the error */
+    g_cond_fail = 0;
+    show_action(s, SHOW_ACT_BACK, 0);
+    show_view(s, &v);
+    assert_int_equal(v.screen, SHOW_SCREEN_BEAT);
+    assert_int_equal(v.steps_shown, 1);
+    show_action(s, SHOW_ACT_NEXT, 0);
+    assert_int_equal(screen(s), SHOW_SCREEN_INTERACTION);
+    show_free(s);
+    scenario_free(sc);
+}
+
+static void test_discuss_timer(void **state)
+{
+    Scenario *sc = make();
+    Show *s = start(sc, 0);
+    ShowView v;
+    (void)state;
+    show_tick(s, 1000);
+    to_choice(s);
+    show_action(s, SHOW_ACT_DIGIT, 2);
+    show_action(s, SHOW_ACT_NEXT, 0); /* -> c, discuss 2 s */
+    show_view(s, &v);
+    assert_int_equal(v.ikind, STORY_INT_DISCUSS);
+    assert_int_equal(v.seconds_left, 2);
+    assert_true(show_next_timer(s, 1000) > 0);
+    assert_int_equal(show_tick(s, 2100), 1);
+    show_view(s, &v);
+    assert_int_equal(v.seconds_left, 1);
+    assert_int_equal(show_tick(s, 3100), 1);
+    show_view(s, &v);
+    assert_int_equal(v.seconds_left, 0);
+    assert_int_equal(show_next_timer(s, 3100), -1);
+    show_action(s, SHOW_ACT_NEXT, 0);
+    assert_int_equal(story_current_beat(show_run(s)), 3);
+    show_free(s);
+    scenario_free(sc);
+}
+
+static void test_load_error_screen(void **state)
+{
+    Err e;
+    Show *s = show_new(NULL, NULL, 0, "scenes/x/scenario.lua:3: unexpected symbol", &e);
+    ShowView v;
+    int a = 0;
+    (void)state;
+    assert_non_null(s);
+    for (a = SHOW_ACT_NONE; a <= SHOW_ACT_VOTE; a++)
+        if (a != SHOW_ACT_QUIT)
+            show_action(s, (ShowAction)a, 1);
+    show_view(s, &v);
+    assert_int_equal(v.screen, SHOW_SCREEN_ERROR);
+    assert_string_equal(v.error, "scenes/x/scenario.lua:3: unexpected symbol");
+    show_free(s);
+}
+
+static void test_ideas_moderation(void **state)
+{
+    Scenario *sc = make();
+    Show *s = start(sc, 0);
+    ShowView v;
+    (void)state;
+    show_phone_idea(s, "Sig det til en voksen");
+    show_phone_idea(s, "Bloker ham");
+    show_action(s, SHOW_ACT_IDEAS, 0);
+    show_view(s, &v);
+    assert_true(v.overlays & SHOW_OV_IDEAS);
+    assert_int_equal(v.n_ideas, 2);
+    show_action(s, SHOW_ACT_DOWN, 0);
+    show_action(s, SHOW_ACT_NEXT, 0); /* approve the second */
+    show_action(s, SHOW_ACT_DELETE, 0); /* dismiss the first */
+    show_action(s, SHOW_ACT_CANCEL, 0);
+    show_view(s, &v);
+    assert_int_equal(v.n_ideas, 1);
+    assert_string_equal(v.ideas[0], "Bloker ham");
+    show_free(s);
+    scenario_free(sc);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_steps_and_transcript),
+        cmocka_unit_test(test_hands_vote_and_branch),
+        cmocka_unit_test(test_tie_override_and_rewind),
+        cmocka_unit_test(test_signal_timeline_and_ending),
+        cmocka_unit_test(test_never_quits_by_accident),
+        cmocka_unit_test(test_overlays),
+        cmocka_unit_test(test_script_error_and_back),
+        cmocka_unit_test(test_discuss_timer),
+        cmocka_unit_test(test_load_error_screen),
+        cmocka_unit_test(test_ideas_moderation),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,174 @@
+/* check.c - `spectactor check DIR...`: validates scenarios for authors.
+ *
+ * Prints one finding per line as `path:line: error|warning: message` and
+ * exits 1 when any scenario has an error.  Three passes per scenario: the
+ * Lua load (syntax, runtime and declaration errors, sandbox limits), the pure
+ * graph and text checks of story/validate.c, and whether every text fits its
+ * box on a 1280x720 frame (measured with the real fonts, headless).
+ */
+#include "app/app.h"
+#include "app/views.h"
+#include "lua/lua_host.h"
+#include "lua/lua_story.h"
+#include "render/render_sdl.h"
+#include "story/validate.h"
+
+#include <SDL.h>
+#include <SDL_ttf.h>
+#include <stdio.h>
+#include <string.h>
+
+#define CHECK_W 1280
+#define CHECK_H 720
+
+typedef struct Check {
+    const Scenario *sc;
+    int errors;
+    int warnings;
+} Check;
+
+static void report(void *ud, StorySrc src, int is_error, const char *msg)
+{
+    Check *c = ud;
+    char where[512];
+    printf("%s: %s: %s\n", scenario_where(c->sc, src, where, sizeof where), is_error ? "error" : "warning", msg);
+    if (is_error)
+        c->errors++;
+    else
+        c->warnings++;
+}
+
+/* A load error already reads "path:line: message"; insert the severity. */
+static void print_load_error(const char *dir, const char *msg)
+{
+    const char *p = msg;
+    const char *colon = NULL;
+    /* find "path:digits: " */
+    while ((colon = strchr(p, ':')) != NULL) {
+        const char *d = colon + 1;
+        int digits = 0;
+        while (*d >= '0' && *d <= '9') {
+            d++;
+            digits++;
+        }
+        if (digits > 0 && d[0] == ':' && d[1] == ' ') {
+            printf("%.*s: error: %s\n", (int)(d - msg), msg, d + 2);
+            return;
+        }
+        p = colon + 1;
+    }
+    printf("%s/scenario.lua: error: %s\n", dir, msg);
+}
+
+static void fit_text(Check *c, Gfx *g, ViewsBox box, const StoryText *t, const char *what)
+{
+    int l = 0;
+    for (l = 0; l < c->sc->n_langs; l++) {
+        char msg[300];
+        if (!t->s[l] || !t->s[l][0])
+            continue;
+        if (!views_text_fits(g, box, t->s[l])) {
+            snprintf(msg, sizeof msg, "%s (%s) does not fit the frame at %dx%d", what, c->sc->langs[l],
+                     CHECK_W, CHECK_H);
+            report(c, t->src, 1, msg);
+        }
+    }
+}
+
+static void check_fit(Check *c, Gfx *g)
+{
+    const Scenario *sc = c->sc;
+    int b = 0, i = 0;
+    char what[200];
+    fit_text(c, g, VIEWS_BOX_TITLE, &sc->title, "the title");
+    fit_text(c, g, VIEWS_BOX_NOTE, &sc->content_note, "the content note");
+    fit_text(c, g, VIEWS_BOX_PROMPT, &sc->stop_question, "the stop question");
+    for (i = 0; i < sc->n_advice; i++)
+        fit_text(c, g, VIEWS_BOX_ADVICE, &sc->advice[i], "an advice");
+    for (b = 0; b < sc->n_beats; b++) {
+        const StoryBeat *bt = &sc->beats[b];
+        snprintf(what, sizeof what, "beat '%s': the caption", bt->id);
+        fit_text(c, g, VIEWS_BOX_CAPTION, &bt->place, what);
+        for (i = 0; i < bt->n_steps; i++) {
+            const StoryStep *st = &bt->steps[i];
+            snprintf(what, sizeof what, "beat '%s': step %d", bt->id, i + 1);
+            fit_text(c, g, st->kind == STORY_STEP_MESSAGE ? VIEWS_BOX_MESSAGE : VIEWS_BOX_LINE, &st->text, what);
+        }
+        if (bt->interaction.kind != STORY_INT_NONE) {
+            snprintf(what, sizeof what, "beat '%s': the prompt", bt->id);
+            fit_text(c, g, VIEWS_BOX_PROMPT, &bt->interaction.prompt, what);
+        }
+        for (i = 0; i < bt->interaction.n_options; i++) {
+            snprintf(what, sizeof what, "beat '%s': option %d", bt->id, i + 1);
+            fit_text(c, g, VIEWS_BOX_OPTION, &bt->interaction.options[i].text, what);
+            snprintf(what, sizeof what, "beat '%s': the reason of option %d", bt->id, i + 1);
+            fit_text(c, g, VIEWS_BOX_REASON, &bt->interaction.options[i].reason, what);
+        }
+        if (bt->ending) {
+            snprintf(what, sizeof what, "beat '%s': the ending text", bt->id);
+            fit_text(c, g, VIEWS_BOX_ENDING, &bt->ending_text, what);
+        }
+    }
+}
+
+int cmd_check(int argc, char **argv)
+{
+    int i = 0, failed = 0;
+    SDL_Surface *surf = NULL;
+    SDL_Renderer *ren = NULL;
+    Gfx *gfx = NULL;
+    Err err;
+    char fonts[1100];
+    if (argc < 1) {
+        fprintf(stderr, "usage: spectactor check DIR...\n");
+        return 2;
+    }
+    err_clear(&err);
+    SDL_SetHint(SDL_HINT_VIDEODRIVER, "offscreen");
+    if (SDL_Init(SDL_INIT_EVENTS) == 0) {
+        surf = SDL_CreateRGBSurfaceWithFormat(0, CHECK_W, CHECK_H, 32, SDL_PIXELFORMAT_ARGB8888);
+        ren = surf ? SDL_CreateSoftwareRenderer(surf) : NULL;
+        snprintf(fonts, sizeof fonts, "%s/assets/fonts", app_data_dir());
+        gfx = ren ? gfx_new(ren, CHECK_W, CHECK_H, fonts, &err) : NULL;
+    }
+    if (!gfx)
+        fprintf(stderr, "spectactor check: cannot measure text (%s); skipping the fit check\n",
+                err.msg[0] ? err.msg : SDL_GetError());
+    for (i = 0; i < argc; i++) {
+        LuaHost *h = lua_host_new(&err);
+        Scenario *sc = NULL;
+        Check c;
+        memset(&c, 0, sizeof c);
+        if (!h) {
+            fprintf(stderr, "spectactor check: %s\n", err.msg);
+            failed = 1;
+            continue;
+        }
+        sc = lua_story_load(h, argv[i], &err);
+        if (!sc) {
+            print_load_error(argv[i], err.msg);
+            failed = 1;
+            lua_host_free(h);
+            continue;
+        }
+        c.sc = sc;
+        c.errors = story_validate(sc, report, &c);
+        if (gfx)
+            check_fit(&c, gfx);
+        if (c.errors > 0)
+            failed = 1;
+        fprintf(stderr, "%s: %d error%s, %d warning%s\n", argv[i], c.errors, c.errors == 1 ? "" : "s",
+                c.warnings, c.warnings == 1 ? "" : "s");
+        scenario_free(sc);
+        lua_host_free(h);
+    }
+    gfx_free(gfx);
+    if (ren)
+        SDL_DestroyRenderer(ren);
+    if (surf)
+        SDL_FreeSurface(surf);
+    if (TTF_WasInit())
+        TTF_Quit();
+    SDL_Quit();
+    return failed ? 1 : 0;
+}

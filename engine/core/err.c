@@ -32,9 +32,10 @@ int err_set(Err *err, int code, const char *fmt, ...)
 
 void err_prefix(Err *err, const char *prefix)
 {
-    char tmp[ERR_MSG_MAX];
+    char tmp[ERR_MSG_MAX * 2 + 4];
     if (!err || !prefix)
         return;
-    snprintf(tmp, sizeof tmp, "%s: %s", prefix, err->msg);
-    memcpy(err->msg, tmp, sizeof tmp);
+    snprintf(tmp, sizeof tmp, "%.*s: %s", ERR_MSG_MAX, prefix, err->msg);
+    memcpy(err->msg, tmp, ERR_MSG_MAX - 1);
+    err->msg[ERR_MSG_MAX - 1] = '\0';
 }

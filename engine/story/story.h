@@ -31,7 +31,10 @@ typedef struct StoryHooks {
     int (*effect)(void *ud, int ref, StoryRun *run, Err *err);
 } StoryHooks;
 
-/* Where the run stands after a call. */
+/* Where the run stands after a call.  STORY_AT_STEPS also covers a beat
+ * without interaction whose steps are all shown: story_advance() then moves
+ * on to `next`.  A broken beat with no way on (no next, no interaction, not
+ * an ending; `spectactor check` reports it) reads as STORY_AT_END. */
 typedef enum {
     STORY_AT_STEPS,       /* steps of the current beat remain to be shown */
     STORY_AT_INTERACTION, /* all steps shown; the beat's interaction waits */
@@ -63,8 +66,10 @@ StoryPos story_pos(const StoryRun *run);
 int story_advance(StoryRun *run, Err *err);
 
 /* Undo: hides the last shown step; at 0 steps, returns to the previous beat
- * entry with all its steps shown and the state from before leaving it.
- * Returns 0, or ERR_STATE at the very start. */
+ * entry with all its steps shown and the state from before leaving it (so
+ * before the effects of the choice that left it; a decision undone this way
+ * leaves the history).  Returns 0, or ERR_STATE at the very start (or at the
+ * oldest of the STORY_MAX_HISTORY beat entries kept). */
 int story_back(StoryRun *run);
 
 /* Option availability at the current CHOICE (evaluates conditions through

@@ -1,0 +1,115 @@
+#!/bin/sh
+# headless.sh BIN ROOT - end-to-end checks of `spectactor play --headless`:
+# screenshots at several sizes, the blank screen, keys that must never quit,
+# the quit confirmation, script errors shown as an error slide while the
+# engine keeps running, --lang, and --keys-from driven step by step.
+set -u
+BIN=$1 ROOT=$2
+T=${TMPDIR:-/tmp}/spectactor-headless-$$
+mkdir -p "$T"
+PIDS=""
+trap 'for p in $PIDS; do kill $p 2>/dev/null; done; rm -rf "$T"' EXIT
+fail=0
+ok() { echo "ok   $1"; }
+bad() { echo "FAIL $1"; fail=1; }
+PNG=${PNG_CHECK:?PNG_CHECK must point to png_check}
+SMALL=$ROOT/tests/data/check/ok
+BUNDLED=$ROOT/scenes/stalking
+
+play() { "$BIN" play --headless --no-phones "$@"; }
+
+# 1. screenshots: welcome screen at three sizes has text; the blank key blanks everything
+for size in 1280x720 1920x1080 3840x2160; do
+    w=${size%x*} h=${size#*x}
+    if play --size "$size" --keys "" --screenshot "$T/welcome-$size.png" "$BUNDLED" 2>"$T/err" &&
+        "$PNG" "$T/welcome-$size.png" "$w" "$h" --text-region 0.05 0.05 0.95 0.5 >/dev/null; then
+        ok "welcome screenshot $size"
+    else
+        bad "welcome screenshot $size"; cat "$T/err"
+    fi
+done
+if play --size 1280x720 --keys "Right Right B" --screenshot "$T/blank.png" "$BUNDLED" &&
+    "$PNG" "$T/blank.png" 1280 720 --blank >/dev/null; then
+    ok "blank key gives an all-black frame"
+else
+    bad "blank key"
+fi
+if play --size 1280x720 --keys "Right Right Right H" --screenshot "$T/help.png" "$BUNDLED" &&
+    "$PNG" "$T/help.png" 1280 720 --text-region 0.1 0.1 0.9 0.9 >/dev/null; then
+    ok "help card screenshot"
+else
+    bad "help card screenshot"
+fi
+
+# 2. Escape and F5 never quit; Ctrl+Q asks; Escape cancels; Ctrl+Q J quits
+play --size 640x480 --keys "Escape F5 Escape Right Ctrl+Q Escape Right Ctrl+Q J Right Right" \
+    --transcript "$T/quit.txt" "$SMALL" >/dev/null 2>&1
+if grep -q '^quit asked$' "$T/quit.txt" && grep -q '^quit cancelled$' "$T/quit.txt" &&
+    grep -q '^quit$' "$T/quit.txt" && [ "$(grep -c '^line ' "$T/quit.txt")" = 1 ] &&
+    [ "$(tail -n 1 "$T/quit.txt")" = "quit" ]; then
+    ok "stray keys never quit; Ctrl+Q asks first"
+else
+    bad "quit handling:"; cat "$T/quit.txt"
+fi
+
+# 3. a scenario with a syntax error: error slide, the engine keeps running, exit 0
+mkdir -p "$T/broken"
+printf 'scenario {\n  id = "x",\n  title = { da = "x" en = "y" },\n}\n' > "$T/broken/scenario.lua"
+if play --size 1280x720 --keys "Right Left H Escape Right" --screenshot "$T/broken.png" \
+    --transcript "$T/broken.txt" "$T/broken" 2>"$T/broken.err" &&
+    grep -q "broken/scenario.lua:3:" "$T/broken.err" &&
+    "$PNG" "$T/broken.png" 1280 720 >/dev/null; then
+    ok "broken scenario shows an error slide and keeps running"
+else
+    bad "broken scenario"; cat "$T/broken.err" "$T/broken.txt"
+fi
+
+# 4. an endless loop in a condition: error within 2 s, Back returns, play goes on
+mkdir -p "$T/loop"
+cat "$SMALL/scenario.lua" | sed 's/option { text = { da = "B", en = "B" }, to = "two" }/option { text = { da = "B", en = "B" }, to = "two", when = function(v) while true do end end }/' > "$T/loop/scenario.lua"
+start=$(date +%s)
+play --size 1280x720 --keys "Right Right Left Right" --transcript "$T/loop.txt" "$T/loop" 2>/dev/null
+end=$(date +%s)
+if grep -q "^error .*loop/scenario.lua:[0-9]*: .*too long" "$T/loop.txt" &&
+    grep -q "^error dismissed" "$T/loop.txt" && [ $((end - start)) -le 6 ]; then
+    ok "endless loop in a condition ends in an error slide ($((end - start)) s for 2 loops)"
+else
+    bad "endless loop in a condition"; cat "$T/loop.txt"
+fi
+
+# 5. --lang en plays the English text
+play --size 640x480 --lang en --keys "Right Right" --transcript "$T/en.txt" "$SMALL" >/dev/null 2>&1
+if grep -q '^line sofie: Hi$' "$T/en.txt"; then ok "--lang en"; else bad "--lang en"; cat "$T/en.txt"; fi
+play --size 640x480 --lang da --keys "Right Right" --transcript "$T/da.txt" "$SMALL" >/dev/null 2>&1
+if grep -q '^line sofie: Hej$' "$T/da.txt"; then ok "--lang da"; else bad "--lang da"; cat "$T/da.txt"; fi
+
+# 6. --keys-from a FIFO: the test drives a running engine step by step
+mkfifo "$T/keys"
+play --size 640x480 --keys-from "$T/keys" --transcript "$T/live.txt" "$SMALL" >/dev/null 2>&1 &
+PID=$!
+PIDS="$PID"
+exec 3>"$T/keys"
+wait_for() { # pattern, seconds
+    i=0
+    while [ $i -lt $(($2 * 10)) ]; do
+        grep -q "$1" "$T/live.txt" 2>/dev/null && return 0
+        sleep 0.1; i=$((i + 1))
+    done
+    return 1
+}
+echo "Right" >&3
+if wait_for '^beat one$' 10; then ok "keys-from: first key reached the engine"; else bad "keys-from first key"; fi
+if grep -q '^line ' "$T/live.txt"; then bad "keys-from: ran ahead of the input"; fi
+echo "Right Right" >&3
+if wait_for '^choice one' 10; then ok "keys-from: later keys arrive while running"; else bad "keys-from later keys"; fi
+exec 3>&-
+i=0
+while kill -0 "$PID" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+if kill -0 "$PID" 2>/dev/null; then
+    bad "keys-from: engine still running after end of input"
+else
+    wait "$PID"; rc=$?
+    if [ $rc -eq 0 ]; then ok "keys-from: end of input ends the run"; else bad "keys-from exit $rc"; fi
+fi
+PIDS=""
+exit $fail

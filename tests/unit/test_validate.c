@@ -202,7 +202,6 @@ static void test_valid(void **state)
 static void test_unknown_targets(void **state)
 {
     Fx x = make_valid();
-    Found f;
     (void)state;
     x.opts[1].target_id = "nowhere";
     x.opts[1].target = -1;
@@ -219,7 +218,6 @@ static void test_unknown_targets(void **state)
     expect(&x, "start beat 'begin' is unknown", 1, 1, 1);
 
     x = make_valid();
-    memset(&f, 0, sizeof f);
     x.opts[0].target_id = NULL;
     x.opts[0].target = -1;
     expect(&x, "beat 'party': option 1 leads nowhere (no target beat)", 1, 22, 1);

@@ -1,0 +1,270 @@
+-- scenes/stalking/beats_help.lua - part 3: Sofie's decision, help, the endings.
+--
+-- Stops: choice (sofie_decides: meeting him is once-only and loops back; the
+-- police with evidence needs saved_messages), choice (mads_choice: the one who
+-- stalks talks to an adult and may seek help).
+-- Endings: end_good (help in time, Mads takes responsibility), end_mixed (help,
+-- but Mads does not take responsibility yet), end_late (it escalates; help late).
+-- Adults are not cast members: their words are narrated with a speaker label.
+
+beat "sofie_decides" {
+  title = { da = "Sofies valg", en = "Sofie's choice" },
+  place = { da = "Sofies værelse", en = "Sofie's room" },
+  time = { da = "Fredag", en = "Friday" },
+  narrate { da = "Sofie læser truslen igen og igen.", en = "Sofie reads the threat again and again." },
+  say("sofie", { da = "Hvad gør jeg?", en = "What do I do?" }),
+  choice = choice {
+    who = "sofie",
+    prompt = { da = "Hvad gør Sofie?", en = "What does Sofie do?" },
+    option {
+      text = { da = "Mødes med Mads for at få ham til at slette billedet",
+               en = "Meets Mads to get him to delete the picture" },
+      to = "meeting",
+      once = true,
+      add = { contact = 1 },
+    },
+    option {
+      text = { da = "Siger det ikke til nogen og håber, det går over", en = "Tells no one and hopes it will pass" },
+      to = "end_late",
+    },
+    option {
+      text = { da = "Fortæller det hele til sin mor", en = "Tells her mum everything" },
+      to = "adult_help",
+      set = { told_adult = true },
+    },
+    option {
+      text = { da = "Går til politiet med sine skærmbilleder og sin log",
+               en = "Goes to the police with her screenshots and her log" },
+      to = "police",
+      when = function(v) return v.saved_messages end,
+      reason = { da = "Sofie har ikke gemt beskederne. Hun kan stadig gå til en voksen og til politiet.",
+                 en = "Sofie didn't save the messages. She can still go to an adult and to the police." },
+      set = { told_adult = true },
+    },
+    option {
+      text = { da = "Ringer til Dansk Stalking Centers rådgivning", en = "Calls Dansk Stalking Center's counselling line" },
+      to = "counselling",
+    },
+  },
+  notes = {
+    da = "Spørg: Hvad sker der, hvis hun tager derhen? Hvem kan hun fortælle det til? Valg 1 kan kun tages "
+      .. "én gang: det fører tilbage hertil. Er valg 4 gråt, så spørg hvorfor, og spol tilbage (R) til "
+      .. "»Morgenen efter« for at vise forskellen. Understreg: man kan altid gå til politiet – også uden "
+      .. "beviser; beskeder og log gør det lettere. Spiller en elev Sofie: lad eleven vise, hvem hun går "
+      .. "til, og vælg den gren, der passer.",
+    en = "Ask: What happens if she goes there? Who can she tell? Option 1 can be taken only once: it leads "
+      .. "back here. If option 4 is greyed out, ask why, and rewind (R) to “The morning after” to show the "
+      .. "difference. Stress: you can always go to the police – evidence or not; messages and a log make "
+      .. "it easier. If a pupil plays Sofie: let them show who she goes to, and pick the branch that fits.",
+  },
+}
+
+beat "meeting" {
+  title = { da = "Bag hallen", en = "Behind the sports hall" },
+  place = { da = "Bag hallen", en = "Behind the sports hall" },
+  time = { da = "Fredag 16:00", en = "Friday 16:00" },
+  say("mads", { da = "Du kom. Jeg vidste det godt.", en = "You came. I knew you would." }),
+  say("sofie", { da = "Slet billedet, Mads. Nu, mens jeg ser på.", en = "Delete the picture, Mads. Now, while I watch." }),
+  say("mads", { da = "Jeg sletter det, hvis vi bliver kærester igen.", en = "I'll delete it if we get back together." }),
+  say("sofie", { da = "Det var ikke det, du skrev!", en = "That's not what you said!" }),
+  say("mads", { da = "Du går ikke, før vi har snakket.", en = "You're not leaving until we've talked." }),
+  narrate { da = "Nogen fra håndboldholdet kommer forbi. Sofie skynder sig væk. Billedet er ikke slettet.",
+            en = "Someone from the handball team walks by. Sofie hurries away. The picture isn't deleted." },
+  notes = {
+    da = "At mødes »én sidste gang« giver ham det, han vil have: kontakt og kontrol. Nul kontakt. "
+      .. "Efter scenen er Sofie tilbage ved sit valg – nu uden mulighed 1.",
+    en = "Meeting “one last time” gives him what he wants: contact and control. Zero contact. After the "
+      .. "scene Sofie is back at her choice – now without option 1.",
+  },
+  next = "sofie_decides",
+}
+
+beat "counselling" {
+  title = { da = "Rådgivningen", en = "The counselling line" },
+  place = { da = "Sofies værelse", en = "Sofie's room" },
+  time = { da = "Fredag 15:30", en = "Friday 15:30" },
+  narrate { da = "Sofie ringer til Dansk Stalking Centers telefonrådgivning. Den er gratis.",
+            en = "Sofie calls Dansk Stalking Center's counselling line. It is free." },
+  narrate { da = "Rådgiveren: »Du skal ikke svare ham eller mødes med ham. Nul kontakt.«",
+            en = "The counsellor: “Don't answer him and don't meet him. Zero contact.”" },
+  narrate { da = "Rådgiveren: »Gem beskederne, og skriv en log: dato, klokkeslæt og hvad der skete.«",
+            en = "The counsellor: “Save the messages and keep a log: date, time and what happened.”" },
+  narrate { da = "Rådgiveren: »Og fortæl det til en voksen, du stoler på. Vi kan også hjælpe med politiet.«",
+            en = "The counsellor: “And tell an adult you trust. We can also help with the police.”" },
+  say("sofie", { da = "Okay. Jeg går ikke derhen. Jeg fortæller det til min mor nu.",
+                 en = "Okay. I'm not going there. I'm telling my mum now." }),
+  notes = {
+    da = "Rådgivningen her følger rapportens beskrivelse af Dansk Stalking Center: gratis telefonrådgivning "
+      .. "med råd om forholdsregler og kontakt til politiet.",
+    en = "The counselling here follows the report's description of Dansk Stalking Center: free phone "
+      .. "counselling with advice on precautions and contact with the police.",
+  },
+  next = "adult_help",
+}
+
+beat "adult_help" {
+  title = { da = "Sofie fortæller det", en = "Sofie tells" },
+  place = { da = "Køkkenet hjemme hos Sofie", en = "The kitchen at Sofie's home" },
+  time = { da = "Fredag 17:30", en = "Friday 17:30" },
+  say("sofie", { da = "Mor … jeg skal fortælle dig noget. Om Mads.", en = "Mum … I need to tell you something. About Mads." }),
+  narrate { da = "Sofie viser sin mor telefonen. Hendes mor læser længe uden at sige noget.",
+            en = "Sofie shows her mum the phone. Her mum reads for a long time without saying anything." },
+  narrate { da = "Mor: »Godt, du siger det. Det er ikke din skyld. Vi finder ud af det sammen.«",
+            en = "Mum: “I'm glad you told me. It's not your fault. We'll sort this out together.”" },
+  narrate { da = "Mor: »Du svarer ham ikke mere. Vi gemmer alt, og i morgen går vi til politiet.«",
+            en = "Mum: “You don't answer him anymore. We save everything, and tomorrow we go to the police.”" },
+  notes = {
+    da = "Spørg: Hvem er en voksen, man kan gå til, hvis det ikke er en forælder? (Lærer, AKT-lærer, "
+      .. "træner, en ven af familien.) Det vigtigste, en voksen kan sige: »Det er ikke din skyld.«",
+    en = "Ask: Who is an adult you can go to if it isn't a parent? (A teacher, the wellbeing teacher, a "
+      .. "coach, a family friend.) The most important thing an adult can say: “It's not your fault.”",
+  },
+  next = "police",
+}
+
+beat "police" {
+  title = { da = "Hos politiet", en = "At the police" },
+  place = { da = "Politistationen", en = "The police station" },
+  time = { da = "Lørdag 10:00", en = "Saturday 10:00" },
+  narrate { da = "Sofie og hendes mor taler med en betjent.", en = "Sofie and her mum talk to a police officer." },
+  narrate { da = "Betjenten: »Godt, du kom. Vis mig, hvad du har fået.«",
+            en = "The officer: “Good that you came. Show me what you've received.”" },
+  narrate { da = "Betjenten: »Fra nu af skriver du alt ned: dato, tid, hvad der skete. Og tag skærmbilleder.«",
+            en = "The officer: “From now on, write everything down: date, time, what happened. And take screenshots.”" },
+  narrate { da = "Betjenten: »Og du svarer ham ikke. Heller ikke for at få ham til at stoppe.«",
+            en = "The officer: “And you don't answer him. Not even to make him stop.”" },
+  say("sofie", { da = "Jeg troede, man først kunne komme her, hvis der skete noget voldsomt.",
+                 en = "I thought you could only come here if something violent happened." }),
+  narrate { da = "Betjenten: »Du gjorde det rigtige ved at komme nu. Vi tager det alvorligt.«",
+            en = "The officer: “You did the right thing coming now. We take this seriously.”" },
+  notes = {
+    da = "Politiet i projektet er uddannet i stalkingsager, og rådene her er stalkingpakkens: log, "
+      .. "gemte beskeder, nul kontakt. Spørg: Hvad var Sofie bange for, før hun gik herhen?",
+    en = "The police in the project were trained in stalking cases, and the advice here is the stalking "
+      .. "package's: a log, saved messages, zero contact. Ask: What was Sofie afraid of before she came?",
+  },
+  next = "mads_choice",
+}
+
+beat "mads_choice" {
+  title = { da = "Mads hos AKT-læreren", en = "Mads and the wellbeing teacher" },
+  place = { da = "AKT-lærerens kontor", en = "The wellbeing teacher's office" },
+  time = { da = "Mandag 09:00", en = "Monday 09:00" },
+  narrate { da = "Mads er kaldt ind til skolens AKT-lærer. Han har ikke sovet.",
+            en = "Mads has been called in to see the school's wellbeing teacher. He hasn't slept." },
+  narrate { da = "AKT-læreren: »Jeg ved, hvad der er sket. Nu vil jeg gerne høre din side.«",
+            en = "The wellbeing teacher: “I know what has happened. Now I'd like to hear your side.”" },
+  say("mads", { da = "Jeg … jeg ville bare ikke miste hende.", en = "I … I just didn't want to lose her." }),
+  choice = choice {
+    who = "mads",
+    prompt = { da = "Hvad gør Mads?", en = "What does Mads do?" },
+    option {
+      text = { da = "Siger, at det er Sofies skyld, og at hun overdriver",
+               en = "Says it's Sofie's fault and that she's exaggerating" },
+      to = "end_mixed",
+    },
+    option {
+      text = { da = "Fortæller ærligt, hvad han har gjort, og sletter billedet",
+               en = "Tells honestly what he has done and deletes the picture" },
+      to = "end_good",
+      set = { mads_help = true },
+    },
+    option {
+      text = { da = "Beder om hjælp til at stoppe og ringer til Dansk Stalking Center",
+               en = "Asks for help to stop and calls Dansk Stalking Center" },
+      to = "end_good",
+      set = { mads_help = true },
+    },
+  },
+  notes = {
+    da = "Også den, der stalker, kan få hjælp: Dansk Stalking Center har en telefonlinje for dem, der "
+      .. "stalker, og under projektets kampagne kontaktede en, der stalkede, centret for at få hjælp til "
+      .. "at stoppe. Spørg: Hvad skal der til, for at Mads stopper? Hvem kan han tale med? Lyt efter "
+      .. "ansvar mod undskyldninger (»jeg elskede hende bare«). Gør ikke Mads til et monster: han kan "
+      .. "ændre sig, men ansvaret er hans. Vil en elev spille Mads, så hold det kort og tal med eleven bagefter.",
+    en = "The one who stalks can get help too: Dansk Stalking Center has a phone line for people who "
+      .. "stalk, and during the project's campaign someone who stalked contacted the centre for help to "
+      .. "stop. Ask: What would it take for Mads to stop? Who can he talk to? Listen for responsibility "
+      .. "versus excuses (“I just loved her”). Don't make Mads a monster: he can change, but it is his "
+      .. "responsibility. If a pupil wants to play Mads, keep it short and talk with them afterwards.",
+  },
+}
+
+beat "end_good" {
+  title = { da = "Hjælp i tide", en = "Help in time" },
+  place = { da = "Håndboldhallen", en = "The sports hall" },
+  time = { da = "Tre uger senere", en = "Three weeks later" },
+  narrate { da = "Mads har slettet billedet foran AKT-læreren. Han får hjælp til at stoppe og skriver ikke mere.",
+            en = "Mads deleted the picture in front of the wellbeing teacher. He is getting help to stop and no longer writes." },
+  narrate { da = "Sofie skriver stadig i sin log, hvis der sker noget. Der er ikke sket noget i tre uger.",
+            en = "Sofie still writes in her log if anything happens. Nothing has happened for three weeks." },
+  say("emma", { da = "Du er tilbage! Holdet har savnet dig.", en = "You're back! The team has missed you." }),
+  say("sofie", { da = "Jeg har også savnet jer. Tak, fordi du ikke gav op på mig.",
+                 en = "I've missed you too. Thanks for not giving up on me." }),
+  ending = {
+    da = "Sofie fik hjælp i tide, fordi hun fortalte det. Mads tog ansvar og fik hjælp til at stoppe. "
+      .. "Ansvaret ligger altid hos den, der stalker – aldrig hos den, der bliver stalket.",
+    en = "Sofie got help in time because she told someone. Mads took responsibility and got help to stop. "
+      .. "The responsibility always lies with the one who stalks – never with the one being stalked.",
+  },
+  notes = {
+    da = "Vis tidslinjen: hvornår sagde salen »faresignal«, og hvornår »stalking«? Gå så til rådene og "
+      .. "hjælpekortet (H). Spørg til sidst: Hvad tager I med herfra?",
+    en = "Show the timeline: when did the room say “warning sign”, and when “stalking”? Then go through "
+      .. "the advice and the help card (H). Finally ask: What will you take away from today?",
+  },
+}
+
+beat "end_mixed" {
+  title = { da = "Ikke slut endnu", en = "Not over yet" },
+  place = { da = "Skolegården", en = "The schoolyard" },
+  time = { da = "En måned senere", en = "A month later" },
+  narrate { da = "Mads siger stadig, at det er Sofies skyld. Skolen og politiet følger sagen.",
+            en = "Mads still says it's Sofie's fault. The school and the police are following the case." },
+  sms("fake", "sofie", "15:12", { da = "Du har ødelagt mit liv", en = "You ruined my life" }),
+  narrate { da = "Sofie svarer ikke. Hun tager et skærmbillede og skriver det ind i sin log.",
+            en = "Sofie doesn't answer. She takes a screenshot and writes it in her log." },
+  say("sofie", { da = "Det er ikke slut endnu. Men jeg står ikke alene med det mere.",
+                 en = "It's not over yet. But I'm not alone with it anymore." }),
+  say("emma", { da = "Nej. Det gør du ikke.", en = "No. You're not." }),
+  ending = {
+    da = "Sofie fik hjælp og står ikke alene, men Mads har endnu ikke taget ansvar. Nul kontakt, loggen "
+      .. "og de voksne omkring hende gør en forskel – også mens det står på.",
+    en = "Sofie got help and isn't alone, but Mads hasn't taken responsibility yet. Zero contact, the log "
+      .. "and the adults around her make a difference – even while it goes on.",
+  },
+  notes = {
+    da = "Spørg: Hvad kunne få Mads til at stoppe? Spol evt. tilbage (R) til Mads' valg. Slut med rådene "
+      .. "og hjælpekortet (H) – husk linjen for dem, der stalker.",
+    en = "Ask: What could make Mads stop? You may rewind (R) to Mads' choice. End with the advice and the "
+      .. "help card (H) – mention the line for people who stalk.",
+  },
+}
+
+beat "end_late" {
+  title = { da = "Hjælp for sent", en = "Help too late" },
+  place = { da = "Sofies værelse", en = "Sofie's room" },
+  time = { da = "Seks uger senere", en = "Six weeks later" },
+  narrate { da = "Sofie siger ingenting. Beskederne bliver ved – fra nye profiler hver uge.",
+            en = "Sofie tells no one. The messages keep coming – from new profiles every week." },
+  sms("fake", "emma", "22:14", { da = "Spørg Sofie om billedet 😉", en = "Ask Sofie about the picture 😉" }),
+  narrate { da = "Hun er holdt op med håndbold. Hun har ondt i maven hver morgen og vil ikke i skole.",
+            en = "She has quit handball. She has a stomachache every morning and doesn't want to go to school." },
+  say("emma", { da = "Sofie, jeg kan ikke se på det her mere. Vi går til din mor. Nu.",
+                en = "Sofie, I can't watch this anymore. We're going to your mum. Now." }),
+  narrate { da = "Sofies mor tager hende med til politiet. De ringer også til Dansk Stalking Center.",
+            en = "Sofie's mum takes her to the police. They also call Dansk Stalking Center." },
+  say("sofie", { da = "Jeg ville ønske, jeg havde sagt det meget før.", en = "I wish I'd said something much sooner." }),
+  ending = {
+    da = "Det blev værre, mens Sofie var alene med det, og hun fik først hjælp sent. Men hun fik den. "
+      .. "Det er aldrig for sent at sige det til nogen – og det er aldrig hendes skyld.",
+    en = "It got worse while Sofie was alone with it, and she only got help late. But she got it. "
+      .. "It is never too late to tell someone – and it is never her fault.",
+  },
+  notes = {
+    da = "Slut aldrig her uden at spole tilbage (R) til Sofies valg eller Emmas valg og spille en bedre "
+      .. "vej. Tjek salen: nogen kan være berørt. Vis hjælpekortet (H), og sig, hvor I er bagefter.",
+    en = "Never end here without rewinding (R) to Sofie's or Emma's choice and playing a better path. "
+      .. "Check the room: someone may be affected. Show the help card (H) and say where you will be afterwards.",
+  },
+}

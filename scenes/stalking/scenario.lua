@@ -1,0 +1,117 @@
+-- scenes/stalking/scenario.lua - the bundled dialog event "Det starter så sødt".
+--
+-- A forum-theatre piece about stalking among 14-16 year olds, after the dialog
+-- events of the project "Tryg i Esbjerg" (see shared/seed): three characters,
+-- a relationship that starts well and slides through danger signals into
+-- digital stalking, stop moments where the room says when it became stalking,
+-- choice points where the room (or a pupil on stage) tries alternatives, and
+-- endings that close on the key advice and the help card.
+--
+-- Facts (organisations, advice, phone numbers) come only from the evaluation
+-- report, plus the emergency numbers 112/114 and BørneTelefonen 116 111.
+-- The beats are split over three files, in story order:
+--   beats_relationship.lua  party -> isolation (signals 1-3, Sofie's first choice)
+--   beats_stalking.lua      breakup -> the threat (signal 4, idea, bystander, discuss)
+--   beats_help.lua          Sofie's decision, help, Mads' choice, the endings
+
+scenario {
+  id = "stalking",
+  languages = { "da", "en" },
+  title = { da = "Det starter så sødt", en = "It Starts So Sweetly" },
+  subtitle = {
+    da = "Et dialogevent om stalking – Sofie, Mads og Emma",
+    en = "A dialog event about stalking – Sofie, Mads and Emma",
+  },
+  start = "party",
+  content_note = {
+    da = "Det her handler om stalking, også på mobilen, og om en trussel om at dele et billede. "
+      .. "Hvis det rører noget i dig, må du gerne gå ud et øjeblik. Tal med en voksen, du stoler på, "
+      .. "eller ring til BørneTelefonen på 116 111. Til sidst viser vi, hvor man kan få hjælp.",
+    en = "This is about stalking, including on phones, and about a threat to share a picture. "
+      .. "If it touches you, it's fine to step out for a moment. Talk to an adult you trust, "
+      .. "or call BørneTelefonen on 116 111. At the end we show where to get help.",
+  },
+  stop_question = {
+    da = "Er det OK, et faresignal eller stalking?",
+    en = "Is this OK, a warning sign, or stalking?",
+  },
+  advice = {
+    { da = "Nul kontakt: svar ikke, og mød ikke op – heller ikke »én sidste gang«.",
+      en = "Zero contact: don't answer and don't meet – not even “one last time”." },
+    { da = "Før log: dato, klokkeslæt og hvad der skete – hver gang.",
+      en = "Keep a log: date, time and what happened – every time." },
+    { da = "Gem beskederne, og tag skærmbilleder, før du blokerer eller sletter.",
+      en = "Save the messages and take screenshots before you block or delete." },
+    { da = "Fortæl det til en voksen, du stoler på. Du skal ikke stå alene med det.",
+      en = "Tell an adult you trust. You shouldn't be alone with it." },
+    { da = "Gå til politiet: ring 114. Er du i fare lige nu: ring 112.",
+      en = "Go to the police: call 114. In danger right now: call 112." },
+    { da = "Få gratis rådgivning hos Dansk Stalking Center – alle, der er berørt af stalking, kan ringe.",
+      en = "Get free counselling from Dansk Stalking Center – anyone affected by stalking can call." },
+    { da = "Det er aldrig din skyld. Ansvaret ligger hos den, der stalker.",
+      en = "It is never your fault. The one who stalks is responsible." },
+  },
+  help = {
+    title = { da = "Her kan du få hjælp", en = "Where to get help" },
+    contacts = {
+      { name = { da = "En voksen, du stoler på", en = "An adult you trust" },
+        text = { da = "En forælder, en lærer, AKT-læreren, din træner. Sig det højt.",
+                 en = "A parent, a teacher, the school's wellbeing teacher, your coach. Say it out loud." } },
+      { name = "Dansk Stalking Center", phone = "25 17 73 74", web = "www.danskstalkingcenter.dk",
+        text = { da = "Gratis telefonrådgivning til dig, der er udsat for stalking, og til pårørende.",
+                 en = "Free phone counselling for people exposed to stalking and for their families." } },
+      { name = { da = "Dansk Stalking Center – til dig, der stalker",
+                 en = "Dansk Stalking Center – if you are the one who stalks" },
+        phone = "27 60 40 16",
+        text = { da = "Telefonlinje for dem, der stalker og vil have hjælp til at stoppe.",
+                 en = "Phone line for people who stalk and want help to stop." } },
+      { name = { da = "Politiet", en = "The police" }, phone = "114",
+        text = { da = "Fortæl politiet om stalking, og få råd om, hvad du skal gøre.",
+                 en = "Tell the police about stalking and get advice on what to do." } },
+      { name = { da = "Alarm", en = "Emergency" }, phone = "112",
+        text = { da = "Når du eller en anden er i fare lige nu.",
+                 en = "When you or someone else is in danger right now." } },
+      { name = "BørneTelefonen – Børns Vilkår", phone = "116 111",
+        text = { da = "For børn og unge. Gratis og anonymt.",
+                 en = "For children and young people. Free and anonymous." } },
+    },
+  },
+  notes = {
+    da = "Et forløb på 45-60 minutter med tre skuespillere (eller skærmen alene). Fire indbyggede "
+      .. "stop spørger »OK, faresignal eller stalking?«; tryk S for et ekstra stop når som helst. "
+      .. "Valgene afgøres ved håndsoprækning eller mobil. Spol tilbage (R) til et valg og lad en elev "
+      .. "spille alternativet. Slutningen viser svarene fra alle stop som en tidslinje: hvornår blev det "
+      .. "stalking? Hovedbudskab: det er aldrig Sofies skyld, og der er hjælp at få.",
+    en = "A 45-60 minute event with three actors (or the screen alone). Four built-in stops ask "
+      .. "“OK, warning sign or stalking?”; press S for an extra stop at any moment. Choices are decided "
+      .. "by hands or phones. Rewind (R) to a choice and let a pupil play the alternative. The ending "
+      .. "shows the answers from every stop as a timeline: when did it become stalking? Core message: "
+      .. "it is never Sofie's fault, and help is there.",
+  },
+  vars = {
+    gave_in = 0,            -- times Sofie bent her life around his anger
+    contact = 0,            -- answers Sofie sent him after the breakup
+    said_no = false,        -- Sofie set a boundary over the unanswered messages
+    asked_emma = false,     -- Sofie showed Emma the first flood of messages
+    saved_messages = false, -- screenshots and a log exist (Sofie, or with Emma's help)
+    blocked = false,        -- Sofie blocked Mads' own profile
+    friend_support = false, -- Emma stands by Sofie and offers to go with her
+    told_adult = false,     -- Sofie has told an adult
+    mads_help = false,      -- Mads took responsibility and sought help
+  },
+}
+
+cast {
+  { id = "sofie", name = "Sofie", color = "#e07a5f",
+    role = { da = "15 år, går i 9. klasse, spiller håndbold", en = "15, ninth grade, plays handball" } },
+  { id = "mads", name = "Mads", color = "#3d5a80",
+    role = { da = "16 år, går i 10. klasse", en = "16, tenth grade" } },
+  { id = "emma", name = "Emma", color = "#81b29a",
+    role = { da = "Sofies bedste veninde", en = "Sofie's best friend" } },
+  { id = "fake", name = "s0fie_privat", color = "#6d6875",
+    role = { da = "en ukendt profil", en = "an unknown profile" } },
+}
+
+include "beats_relationship.lua"
+include "beats_stalking.lua"
+include "beats_help.lua"

@@ -13,7 +13,7 @@ beat "sofie_decides" {
   time = { da = "Fredag", en = "Friday" },
   narrate { da = "Sofie læser truslen igen og igen.", en = "Sofie reads the threat again and again." },
   say("sofie", { da = "Hvad gør jeg?", en = "What do I do?" }),
-  choice = choice {
+  choice {
     who = "sofie",
     prompt = { da = "Hvad gør Sofie?", en = "What does Sofie do?" },
     option {
@@ -155,7 +155,7 @@ beat "mads_choice" {
   narrate { da = "AKT-læreren: »Jeg ved, hvad der er sket. Nu vil jeg gerne høre din side.«",
             en = "The wellbeing teacher: “I know what has happened. Now I'd like to hear your side.”" },
   say("mads", { da = "Jeg … jeg ville bare ikke miste hende.", en = "I … I just didn't want to lose her." }),
-  choice = choice {
+  choice {
     who = "mads",
     prompt = { da = "Hvad gør Mads?", en = "What does Mads do?" },
     option {

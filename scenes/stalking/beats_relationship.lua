@@ -49,7 +49,7 @@ beat "first_messages" {
                                   en = "Want to meet up today? And tomorrow?" }),
   sms("emma", "sofie", "09:20", { da = "Nåååå, Mads?? 👀 Fortæl!!",
                                   en = "Sooo, Mads?? 👀 Tell me everything!!" }),
-  signal = signal {
+  signal {
     prompt = { da = "Er det OK, et faresignal eller stalking?",
                en = "Is this OK, a warning sign, or stalking?" },
   },
@@ -88,7 +88,7 @@ beat "where_are_you" {
   say("emma", { da = "Er det ikke lidt meget?", en = "Isn't that a bit much?" }),
   narrate { da = "Sofie slår deling af sin placering til.",
             en = "Sofie turns on location sharing." },
-  signal = signal {
+  signal {
     prompt = { da = "Er det OK, et faresignal eller stalking?",
                en = "Is this OK, a warning sign, or stalking?" },
   },
@@ -123,7 +123,7 @@ beat "unanswered" {
                                   en = "Sorry. I just get so scared of losing you ❤️" }),
   say("sofie", { da = "Jeg var til træning … Han ved jo godt, at jeg har træning om torsdagen.",
                  en = "I was at practice … He knows I have practice on Thursdays." }),
-  choice = choice {
+  choice {
     who = "sofie",
     prompt = { da = "Hvad gør Sofie?", en = "What does Sofie do?" },
     option {
@@ -234,7 +234,7 @@ beat "isolation" {
   sms("emma", "sofie", "18:59", { da = "Igen? Du har aflyst de sidste tre gange 😕",
                                   en = "Again? You've cancelled the last three times 😕" }),
   sms("mads", "sofie", "19:01", { da = "Tak skat. Det er bare os to ❤️", en = "Thanks babe. It's just us two ❤️" }),
-  signal = signal {
+  signal {
     prompt = { da = "Er det OK, et faresignal eller stalking?",
                en = "Is this OK, a warning sign, or stalking?" },
   },

@@ -45,7 +45,7 @@ beat "flood" {
   sms("mads", "sofie", "00:12", { da = "Jeg står uden for jeres hus", en = "I'm standing outside your house" }),
   narrate { da = "Der er 47 ulæste beskeder fra Mads. Sofie tør ikke kigge ud ad vinduet.",
             en = "There are 47 unread messages from Mads. Sofie doesn't dare look out of the window." },
-  signal = signal {
+  signal {
     prompt = { da = "Er det OK, et faresignal eller stalking?",
                en = "Is this OK, a warning sign, or stalking?" },
   },
@@ -71,7 +71,7 @@ beat "morning_after" {
   sms("mads", "sofie", "07:02", { da = "Godmorgen ❤️ Skal jeg hente dig til skole?",
                                   en = "Good morning ❤️ Shall I pick you up for school?" }),
   say("sofie", { da = "Jeg vil bare have, at det stopper.", en = "I just want it to stop." }),
-  choice = choice {
+  choice {
     who = "sofie",
     prompt = { da = "Hvad gør Sofie med beskederne?", en = "What does Sofie do with the messages?" },
     option {
@@ -137,7 +137,7 @@ beat "fake_profile" {
                 en = "Sofie … you're still sharing your location with him." }),
   narrate { da = "Sofie slår delingen fra. Hendes hænder ryster.",
             en = "Sofie switches the sharing off. Her hands are shaking." },
-  idea = idea {
+  idea {
     prompt = { da = "Hvad kunne Sofie gøre anderledes?", en = "What could Sofie do differently?" },
   },
   notes = {
@@ -163,7 +163,7 @@ beat "bystander" {
                  en = "Promise me you won't tell anyone. It'll only make it worse." }),
   say("emma", { da = "Men Sofie, det her er jo …", en = "But Sofie, this is …" }),
   say("sofie", { da = "Lov mig det!", en = "Promise me!" }),
-  choice = choice {
+  choice {
     who = "emma",
     prompt = { da = "Hvad gør Emma?", en = "What does Emma do?" },
     option {
@@ -243,7 +243,7 @@ beat "threat" {
   sms("fake", "sofie", "00:00", { da = "Ellers ser hele skolen det", en = "Or the whole school sees it" }),
   sms("fake", "sofie", "00:01", { da = "Det er dit valg ❤️", en = "Your choice ❤️" }),
   narrate { da = "Sofie sidder længe med telefonen i hånden.", en = "Sofie sits for a long time with the phone in her hand." },
-  discuss = discuss {
+  discuss {
     prompt = { da = "Hvad skal Sofie gøre nu – og hvem kan hjælpe hende?",
                en = "What should Sofie do now – and who can help her?" },
     seconds = 120,

@@ -1,0 +1,87 @@
+/* lua_host.h - the sandboxed Lua state every scenario script runs in.
+ *
+ * One LuaHost owns one lua_State with:
+ *   - a memory cap (LUA_HOST_MEM_MAX): a script that allocates more fails
+ *     with "path:line: not enough memory", never the process;
+ *   - only the base, string, table, math and utf8 libraries, without load,
+ *     loadfile, dofile, require, collectgarbage, warn, string.dump,
+ *     math.random and math.randomseed; print goes to the engine log;
+ *   - text chunks only (precompiled bytecode is refused);
+ *   - per call into script code a time limit (LUA_HOST_TIME_MS, monotonic
+ *     clock) and an instruction budget (LUA_HOST_INSTR_MAX), checked by a
+ *     count hook every LUA_HOST_HOOK_EVERY instructions; exceeding either
+ *     stops the call with "path:line: script ran too long (endless loop?)".
+ *     Scripts cannot swallow a limit error with pcall/xpcall: the sandbox's
+ *     versions re-raise it.
+ *
+ * Scripts never see the real global table: each script runs in an
+ * environment table made by lua_host_new_env() that holds copies of the safe
+ * globals (the library tables are copied too, so one scenario cannot patch
+ * string.* for the next).  A loader adds its declaration functions to that
+ * table and runs its files with lua_host_run_file().
+ *
+ * Every error message reads "path:line: message", where path is the file
+ * path given to lua_host_load_file (chunk name "@path").
+ *
+ * Threading: the main thread alone touches a LuaHost.
+ */
+#ifndef LUA_LUA_HOST_H
+#define LUA_LUA_HOST_H
+
+#include <stddef.h>
+
+#include "core/err.h"
+
+typedef struct lua_State lua_State;
+typedef struct LuaHost LuaHost;
+
+#define LUA_HOST_MEM_MAX ((size_t)64 * 1024 * 1024)
+#define LUA_HOST_TIME_MS 1000
+#define LUA_HOST_INSTR_MAX 200000000L
+#define LUA_HOST_HOOK_EVERY 1000
+#define LUA_HOST_FILE_MAX (1024 * 1024) /* bytes in one script file */
+
+/* Creates the sandboxed state.  NULL on failure (err says why). */
+LuaHost *lua_host_new(Err *err);
+
+/* Closes the state; every registry ref taken from it (StoryOption.cond_ref
+ * and effect_ref of scenarios loaded by lua_story_load) becomes invalid.
+ * NULL is fine. */
+void lua_host_free(LuaHost *h);
+
+/* The raw state, for loaders in engine/lua only.  Borrowed for the host's
+ * lifetime. */
+lua_State *lua_host_state(LuaHost *h);
+
+/* Changes the per-call limits (tests use small ones); a value <= 0 restores
+ * the default.  Takes effect at the next outermost call. */
+void lua_host_set_limits(LuaHost *h, long time_ms, long instructions);
+
+/* Bytes the state currently holds. */
+size_t lua_host_mem_used(const LuaHost *h);
+
+/* Calls the function below nargs arguments on the stack, like lua_pcall,
+ * under the sandbox limits and a message handler that prefixes "path:line: "
+ * of the script line that failed.  On success leaves nres results (0).  On
+ * failure pops the function and arguments, pushes nothing, writes
+ * "path:line: message" into err and returns ERR_SCRIPT (ERR_NOMEM for the
+ * memory cap).  Nested calls (a C function called from a script calling
+ * back) share the limits of the outermost call. */
+int lua_host_pcall(LuaHost *h, int nargs, int nres, Err *err);
+
+/* Pushes a fresh environment table holding the safe globals (with _G set
+ * to itself).  Returns 0, or a negative code with nothing pushed. */
+int lua_host_new_env(LuaHost *h, Err *err);
+
+/* Reads the text script at path (at most LUA_HOST_FILE_MAX bytes), compiles
+ * it with chunk name "@path" and sets its _ENV to the table at env_index;
+ * pushes the compiled function.  Bytecode is refused.  Returns 0, or
+ * ERR_IO / ERR_LIMIT / ERR_SCRIPT with nothing pushed.  Does not run the
+ * chunk and may be called from inside a script call (as `include` does). */
+int lua_host_load_file(LuaHost *h, const char *path, int env_index, Err *err);
+
+/* lua_host_load_file + lua_host_pcall(h, 0, 0): runs the file in the
+ * environment at env_index.  Returns 0 or a negative code (err set). */
+int lua_host_run_file(LuaHost *h, const char *path, int env_index, Err *err);
+
+#endif

@@ -1,0 +1,49 @@
+/* lua_story.h - loads a scenario folder's Lua files into a Scenario and
+ * evaluates its script conditions and effects (the scene API of
+ * docs/authoring.md).
+ *
+ * Lifetime: a Scenario loaded here keeps registry refs into the LuaHost
+ * (StoryOption.cond_ref / effect_ref).  The LuaHost must outlive every use
+ * of those refs, i.e. every StoryRun playing the scenario with
+ * lua_story_hooks(); call lua_story_release() before scenario_free() when
+ * the host lives on (hot reload), so the functions can be collected.
+ */
+#ifndef LUA_LUA_STORY_H
+#define LUA_LUA_STORY_H
+
+#include "core/err.h"
+#include "lua/lua_host.h"
+#include "story/scenario.h"
+#include "story/story.h"
+
+#define LUA_STORY_MAX_CONTACTS 16
+#define LUA_STORY_MAX_ADVICE 32
+#define LUA_STORY_MAX_INCLUDE_DEPTH 8
+#define LUA_STORY_MAX_PATH 1024
+#define LUA_STORY_MAX_SECONDS 3600 /* discuss timer */
+
+/* Runs DIR/scenario.lua (chunk name "@DIR/scenario.lua") in a fresh sandbox
+ * environment holding the declaration functions (scenario, cast, beat, say,
+ * sms, narrate, image, choice, signal, idea, discuss, option, include),
+ * validates every declaration as it is made and links the graph.  Every
+ * element records its file and line.  Returns the scenario (the caller
+ * frees it with lua_story_release + scenario_free), or NULL with
+ * "path:line: message" in err (ERR_SCRIPT for script failures, ERR_INVALID
+ * for bad declarations, ERR_IO for an unreadable file).  Missing
+ * translations are not errors here (the checker reports them). */
+Scenario *lua_story_load(LuaHost *h, const char *dir, Err *err);
+
+/* Hooks evaluating cond_ref / effect_ref of scenarios loaded with h: a
+ * condition is called as f(v, visits) with read-only variables and visit
+ * counts by beat id; an effect as f(v) with writable variables (numbers,
+ * booleans and strings only).  Both run under the host's limits; failures
+ * read "path:line: message" of the script line.  The pointer is borrowed
+ * until lua_host_free(h); NULL only when out of memory. */
+const StoryHooks *lua_story_hooks(LuaHost *h);
+
+/* Drops the registry refs sc holds in h (sc must come from
+ * lua_story_load(h, ...)); sc itself stays valid but its script conditions
+ * and effects must no longer be called.  NULL arguments are fine. */
+void lua_story_release(LuaHost *h, Scenario *sc);
+
+#endif

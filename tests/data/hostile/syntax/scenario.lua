@@ -1,0 +1,6 @@
+scenario { id = "hostile", languages = { "da", "en" }, start = "a" }
+cast { { id = "x", name = "X", color = "#112233" } }
+beat "a" {
+  narrate "x"
+  narrate "y",
+}

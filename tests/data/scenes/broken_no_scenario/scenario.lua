@@ -1,0 +1,1 @@
+beat "a" { ending = "x" }

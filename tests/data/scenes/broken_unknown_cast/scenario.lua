@@ -1,0 +1,7 @@
+scenario { id = "broken", languages = { "da", "en" }, start = "a" }
+cast { { id = "sofie", name = "Sofie", color = "#e07a5f" } }
+beat "a" {
+  say("sofie", "hej"),
+  say("mads", "hej"),
+  ending = "x",
+}

@@ -1,0 +1,389 @@
+/* test_lua.c - unit tests for the sandboxed Lua host and the scene API
+ * loader: fixture scenarios build the expected graph, hostile scripts stop
+ * with "path:line: message" within 2 s and leave the host usable, broken
+ * declarations are reported at their line. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "lua/lua_host.h"
+#include "lua/lua_story.h"
+#include "story/scenario.h"
+#include "story/story.h"
+
+#define SCENES SPECTACTOR_ROOT "/tests/data/scenes/"
+#define HOSTILE SPECTACTOR_ROOT "/tests/data/hostile/"
+
+static double now_s(void)
+{
+    struct timespec ts = {0, 0};
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static int setup(void **state)
+{
+    Err err;
+    err_clear(&err);
+    *state = lua_host_new(&err);
+    if (!*state)
+        fprintf(stderr, "lua_host_new: %s\n", err.msg);
+    return *state ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    lua_host_free(*state);
+    return 0;
+}
+
+/* Loads the basic scenario, checks it minimally and frees it: proves the
+ * host still works after a hostile case. */
+static void assert_host_works(LuaHost *h)
+{
+    Err err;
+    Scenario *sc = NULL;
+    err_clear(&err);
+    sc = lua_story_load(h, SCENES "basic", &err);
+    if (!sc)
+        fail_msg("good scenario failed after a hostile one: %s", err.msg);
+    assert_int_equal(sc->n_beats, 4);
+    lua_story_release(h, sc);
+    scenario_free(sc);
+}
+
+static void assert_prefix(const char *msg, const char *dir, int line)
+{
+    char want[512];
+    snprintf(want, sizeof want, "%s/scenario.lua:%d: ", dir, line);
+    if (strncmp(msg, want, strlen(want)) != 0)
+        fail_msg("expected prefix '%s' in '%s'", want, msg);
+}
+
+/* Loading dir must fail at line with text in the message, within 2 s. */
+static void expect_load_fail(LuaHost *h, const char *dir, int line, const char *text)
+{
+    Err err;
+    Scenario *sc = NULL;
+    double t0 = now_s();
+    double dt = 0;
+    err_clear(&err);
+    sc = lua_story_load(h, dir, &err);
+    dt = now_s() - t0;
+    assert_null(sc);
+    assert_true(err.code < 0);
+    assert_prefix(err.msg, dir, line);
+    if (text && !strstr(err.msg, text))
+        fail_msg("expected '%s' in '%s'", text, err.msg);
+    if (dt >= 2.0)
+        fail_msg("%s took %.2f s", dir, dt);
+    assert_host_works(h);
+}
+
+/* Loads dir (must succeed), walks to the choice of the start beat. */
+static StoryRun *run_to_choice(LuaHost *h, const char *dir, Scenario **out)
+{
+    Err err;
+    Scenario *sc = NULL;
+    StoryRun *run = NULL;
+    int guard = 0;
+    err_clear(&err);
+    sc = lua_story_load(h, dir, &err);
+    if (!sc)
+        fail_msg("%s: %s", dir, err.msg);
+    run = story_run_new(sc, lua_story_hooks(h), &err);
+    assert_non_null(run);
+    while (story_pos(run) == STORY_AT_STEPS && guard++ < 100)
+        assert_int_equal(story_advance(run, &err), 0);
+    assert_int_equal(story_pos(run), STORY_AT_INTERACTION);
+    *out = sc;
+    return run;
+}
+
+/* ---- the host ------------------------------------------------------------ */
+
+static void test_host_sandbox(void **state)
+{
+    LuaHost *h = *state;
+    lua_State *L = lua_host_state(h);
+    Err err;
+    assert_non_null(L);
+    err_clear(&err);
+    assert_int_equal(lua_host_new_env(h, &err), 0);
+    lua_host_free(NULL);
+    /* A bare environment has no declarations: the first call fails. */
+    assert_int_equal(lua_host_load_file(h, HOSTILE "os/scenario.lua", -1, &err), 0);
+    assert_int_equal(lua_host_pcall(h, 0, 0, &err), ERR_SCRIPT);
+    assert_prefix(err.msg, HOSTILE "os", 1);
+    assert_non_null(strstr(err.msg, "global 'scenario'"));
+    /* A missing file is an I/O error with nothing pushed. */
+    assert_int_equal(lua_host_run_file(h, HOSTILE "nope/scenario.lua", -1, &err), ERR_IO);
+    assert_true(lua_host_mem_used(h) > 0);
+    assert_true(lua_host_mem_used(h) < LUA_HOST_MEM_MAX);
+    lua_host_set_limits(h, 0, 0);
+}
+
+/* ---- the loader: the good scenario -------------------------------------- */
+
+static void test_basic_graph(void **state)
+{
+    LuaHost *h = *state;
+    Err err;
+    Scenario *sc = NULL;
+    const StoryBeat *b = NULL;
+    const StoryInteraction *in = NULL;
+    char where[300];
+    err_clear(&err);
+    sc = lua_story_load(h, SCENES "basic", &err);
+    if (!sc)
+        fail_msg("%s", err.msg);
+    assert_string_equal(sc->id, "basic");
+    assert_int_equal(sc->n_langs, 2);
+    assert_string_equal(sc->langs[0], "da");
+    assert_string_equal(sc->langs[1], "en");
+    assert_string_equal(story_text(&sc->title, 0), "Grundtest");
+    assert_string_equal(story_text(&sc->title, 1), "Basic test");
+    assert_int_equal(sc->n_files, 2);
+    assert_string_equal(sc->files[0], SCENES "basic/scenario.lua");
+    assert_string_equal(sc->files[1], SCENES "basic/more.lua");
+    assert_int_equal(sc->n_contacts, 1);
+    assert_string_equal(sc->contacts[0].phone, "25 17 73 74");
+    assert_string_equal(story_text(&sc->contacts[0].name, 1), "Dansk Stalking Center");
+    assert_int_equal(sc->n_advice, 1);
+    assert_string_equal(story_text(&sc->advice[0], 1), "Tell an adult.");
+    assert_int_equal(sc->n_vars, 3); /* sorted by name */
+    assert_string_equal(sc->vars[0].name, "mood");
+    assert_int_equal(sc->vars[0].init.type, STORY_VAL_STRING);
+    assert_string_equal(sc->vars[0].init.str, "ok");
+    assert_string_equal(sc->vars[1].name, "told");
+    assert_int_equal(sc->vars[1].init.type, STORY_VAL_BOOL);
+    assert_string_equal(sc->vars[2].name, "trust");
+    assert_true(sc->vars[2].init.num == 1.0);
+
+    assert_int_equal(sc->n_cast, 2);
+    assert_string_equal(sc->cast[0].id, "sofie");
+    assert_int_equal(sc->cast[0].color, 0xe07a5f);
+    assert_int_equal(sc->cast[1].color, 0x3d405b);
+    assert_string_equal(sc->cast[1].portrait, "img/mads.png");
+    assert_string_equal(story_text(&sc->cast[0].role, 1), "Pupil");
+
+    assert_int_equal(sc->n_beats, 4);
+    assert_int_equal(sc->start, 0);
+    b = &sc->beats[0];
+    assert_string_equal(b->id, "party");
+    assert_int_equal(b->src.line, 20);
+    assert_string_equal(story_text(&b->place, 0), "Fest hos Emma");
+    assert_string_equal(story_text(&b->time, 1), "22:10");
+    assert_int_equal(b->n_steps, 4);
+    assert_int_equal(b->steps[0].kind, STORY_STEP_NARRATION);
+    assert_int_equal(b->steps[0].src.line, 23);
+    assert_string_equal(story_text(&b->steps[0].text, 0), "Musikken er høj.");
+    assert_string_equal(story_text(&b->steps[0].text, 1), "The music is loud.");
+    assert_int_equal(b->steps[1].kind, STORY_STEP_LINE);
+    assert_int_equal(b->steps[1].speaker, 1);
+    assert_string_equal(story_text(&b->steps[1].text, 1), "Hi!");
+    assert_int_equal(b->steps[2].kind, STORY_STEP_MESSAGE);
+    assert_int_equal(b->steps[2].speaker, 1);
+    assert_int_equal(b->steps[2].phone, 0);
+    assert_string_equal(b->steps[2].time, "22:14");
+    assert_int_equal(b->steps[3].kind, STORY_STEP_IMAGE);
+    assert_string_equal(b->steps[3].image, "img/party.png");
+    assert_string_equal(story_text(&b->steps[3].text, 0), "Stuen");
+    in = &b->interaction;
+    assert_int_equal(in->kind, STORY_INT_CHOICE);
+    assert_int_equal(in->character, 0);
+    assert_int_equal(in->src.line, 27);
+    assert_string_equal(story_text(&in->prompt, 1), "What does Sofie do?");
+    assert_int_equal(in->n_options, 4);
+    assert_int_equal(in->options[0].src.line, 30);
+    assert_int_equal(in->options[0].target, 1);
+    assert_int_equal(in->options[0].n_effects, 2);
+    assert_string_equal(in->options[0].effects[0].var, "told");
+    assert_int_equal(in->options[0].effects[0].op, STORY_EFFECT_SET);
+    assert_string_equal(in->options[0].effects[1].var, "trust");
+    assert_int_equal(in->options[0].effects[1].op, STORY_EFFECT_ADD);
+    assert_int_equal(in->options[0].cond_ref, 0);
+    assert_int_equal(in->options[1].target, 0);
+    assert_int_equal(in->options[1].once, 1);
+    assert_true(in->options[1].effect_ref > 0);
+    assert_true(in->options[2].cond_ref > 0);
+    assert_string_equal(story_text(&in->options[2].reason, 0), "Tilliden er for lav");
+    assert_int_equal(in->options[3].hide, 1);
+    assert_int_equal(sc->n_options, 4);
+
+    b = &sc->beats[1];
+    assert_string_equal(b->id, "answer");
+    assert_int_equal(b->src.file, 1);
+    assert_int_equal(b->src.line, 2);
+    assert_string_equal(scenario_where(sc, b->steps[0].src, where, sizeof where),
+                        SCENES "basic/more.lua:4");
+    assert_int_equal(b->interaction.kind, STORY_INT_SIGNAL);
+    assert_int_equal(b->next, 2);
+    b = &sc->beats[2];
+    assert_int_equal(b->interaction.kind, STORY_INT_DISCUSS);
+    assert_int_equal(b->interaction.seconds, 90);
+    assert_int_equal(b->n_steps, 0);
+    b = &sc->beats[3];
+    assert_int_equal(b->ending, 1);
+    assert_string_equal(story_text(&b->ending_text, 1), "Sofie tells someone.");
+    lua_story_release(h, sc);
+    scenario_free(sc);
+}
+
+static void test_basic_conditions_effects(void **state)
+{
+    LuaHost *h = *state;
+    Err err;
+    Scenario *sc = NULL;
+    StoryRun *run = run_to_choice(h, SCENES "basic", &sc);
+    StoryOptState st = STORY_OPT_AVAILABLE;
+    StoryWhy why = STORY_WHY_NONE;
+    StoryValue v;
+    int guard = 0;
+    err_clear(&err);
+    memset(&v, 0, sizeof v);
+    /* trust = 1: "trusts him" greyed out; visits.party == 1: "again" hidden. */
+    assert_int_equal(story_option_state(run, 0, &st, &why, &err), 0);
+    assert_int_equal(st, STORY_OPT_AVAILABLE);
+    assert_int_equal(story_option_state(run, 2, &st, &why, &err), 0);
+    assert_int_equal(st, STORY_OPT_DISABLED);
+    assert_int_equal(why, STORY_WHY_CONDITION);
+    assert_int_equal(story_option_state(run, 3, &st, &why, &err), 0);
+    assert_int_equal(st, STORY_OPT_HIDDEN);
+    /* The once-only option runs the script effect and returns to party. */
+    if (story_choose(run, 1, &err) != 0)
+        fail_msg("%s", err.msg);
+    assert_int_equal(story_var_get(run, "mood", &v), 0);
+    assert_int_equal(v.type, STORY_VAL_STRING);
+    assert_string_equal(v.str, "asked");
+    assert_int_equal(story_var_get(run, "count", &v), 0);
+    assert_true(v.num == 1.0);
+    assert_int_equal(story_current_beat(run), 0);
+    assert_int_equal(story_visits(run, 0), 2);
+    while (story_pos(run) == STORY_AT_STEPS && guard++ < 100)
+        assert_int_equal(story_advance(run, &err), 0);
+    /* Used once: greyed out; visits.party == 2 now shows "again". */
+    assert_int_equal(story_option_state(run, 1, &st, &why, &err), 0);
+    assert_int_equal(st, STORY_OPT_DISABLED);
+    assert_int_equal(why, STORY_WHY_USED);
+    assert_int_equal(story_option_state(run, 3, &st, &why, &err), 0);
+    assert_int_equal(st, STORY_OPT_AVAILABLE);
+    /* Declared effects: set told, add trust; then the condition holds. */
+    assert_int_equal(story_choose(run, 0, &err), 0);
+    assert_int_equal(story_var_get(run, "trust", &v), 0);
+    assert_true(v.num == 3.0);
+    assert_int_equal(story_var_get(run, "told", &v), 0);
+    assert_int_equal(v.type, STORY_VAL_BOOL);
+    assert_int_equal(v.b, 1);
+    assert_int_equal(story_current_beat(run), 1);
+    assert_int_equal(story_rewind(run, 1, &err), 0);
+    assert_int_equal(story_var_get(run, "trust", &v), 0);
+    assert_true(v.num == 1.0);
+    story_run_free(run);
+    lua_story_release(h, sc);
+    scenario_free(sc);
+}
+
+/* ---- hostile scripts ---------------------------------------------------- */
+
+static void test_hostile_load(void **state)
+{
+    LuaHost *h = *state;
+    FILE *f = NULL;
+    expect_load_fail(h, HOSTILE "os", 3, "'os'");
+    f = fopen("/tmp/spectactor_pwned", "r");
+    assert_null(f);
+    expect_load_fail(h, HOSTILE "io", 3, "'io'");
+    expect_load_fail(h, HOSTILE "require", 3, "'require'");
+    expect_load_fail(h, HOSTILE "load", 3, "'load'");
+    expect_load_fail(h, HOSTILE "dofile", 3, "'dofile'");
+    expect_load_fail(h, HOSTILE "bytecode", 1, "bytecode");
+    expect_load_fail(h, HOSTILE "loop_load", 4, "script ran too long (endless loop?)");
+    expect_load_fail(h, HOSTILE "loop_pcall", 4, "script ran too long (endless loop?)");
+    expect_load_fail(h, HOSTILE "membomb_string", 4, "not enough memory");
+    expect_load_fail(h, HOSTILE "membomb_table", 5, "not enough memory");
+    expect_load_fail(h, HOSTILE "rep_huge", 3, "not enough memory");
+    expect_load_fail(h, HOSTILE "recursion", 3, "stack overflow");
+    expect_load_fail(h, HOSTILE "syntax", 5, "'}' expected");
+    expect_load_fail(h, HOSTILE "include_escape", 3, "must be a file in the scenario folder");
+}
+
+/* Loads dir, then evaluates option 0 (or chooses it): must fail at line. */
+static void expect_runtime_fail(LuaHost *h, const char *dir, int line, int choose,
+                                const char *text)
+{
+    Err err;
+    Scenario *sc = NULL;
+    StoryRun *run = run_to_choice(h, dir, &sc);
+    StoryOptState st = STORY_OPT_AVAILABLE;
+    double t0 = now_s();
+    double dt = 0;
+    int rc = 0;
+    err_clear(&err);
+    if (choose)
+        rc = story_choose(run, 0, &err);
+    else
+        rc = story_option_state(run, 0, &st, NULL, &err);
+    dt = now_s() - t0;
+    assert_true(rc < 0);
+    assert_prefix(err.msg, dir, line);
+    if (!strstr(err.msg, text))
+        fail_msg("expected '%s' in '%s'", text, err.msg);
+    if (dt >= 2.0)
+        fail_msg("%s took %.2f s", dir, dt);
+    /* The run is intact: the other option still works. */
+    assert_int_equal(story_current_beat(run), 0);
+    assert_int_equal(story_choose(run, 1, &err), 0);
+    story_run_free(run);
+    lua_story_release(h, sc);
+    scenario_free(sc);
+    assert_host_works(h);
+}
+
+static void test_hostile_runtime(void **state)
+{
+    LuaHost *h = *state;
+    expect_runtime_fail(h, HOSTILE "loop_cond", 7, 0, "script ran too long (endless loop?)");
+    expect_runtime_fail(h, HOSTILE "cond_error", 7, 0, "attempt to index a nil value");
+    expect_runtime_fail(h, HOSTILE "effect_error", 7, 1, "boom");
+    expect_runtime_fail(h, HOSTILE "cond_write", 7, 0, "variables are read-only in a condition");
+}
+
+/* ---- broken declarations ------------------------------------------------ */
+
+static void test_broken(void **state)
+{
+    LuaHost *h = *state;
+    Err err;
+    expect_load_fail(h, SCENES "broken_unknown_field", 3, "unknown field 'colour'");
+    expect_load_fail(h, SCENES "broken_bad_color", 2, "field 'color' must be \"#rrggbb\"");
+    expect_load_fail(h, SCENES "broken_unknown_cast", 5, "unknown cast 'mads'");
+    expect_load_fail(h, SCENES "broken_dup_beat", 5, "beat 'a' is declared twice");
+    expect_load_fail(h, SCENES "broken_one_option", 4, "needs 2 to 9 options, got 1");
+    expect_load_fail(h, SCENES "broken_ten_options", 4, "needs 2 to 9 options, got 10");
+    expect_load_fail(h, SCENES "broken_no_scenario", 1, "scenario { ... } must come first");
+    err_clear(&err);
+    assert_null(lua_story_load(h, SCENES "broken_empty", &err));
+    assert_string_equal(err.msg, SCENES "broken_empty/scenario.lua: no scenario { ... } declaration");
+    assert_null(lua_story_load(h, SCENES "does_not_exist", &err));
+    assert_int_equal(err.code, ERR_IO);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_host_sandbox, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_basic_graph, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_basic_conditions_effects, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_hostile_load, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_hostile_runtime, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_broken, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,67 @@
+/* ui_text.h - the interface strings of the projector, in Danish and English.
+ *
+ * Scenario texts come from the scenario; these are the engine's own words
+ * (hints, labels, overlay titles).  Pure C.
+ */
+#ifndef APP_UI_TEXT_H
+#define APP_UI_TEXT_H
+
+typedef enum {
+    UI_PRESS_TO_START,  /* Tryk → for at starte */
+    UI_CONTENT_NOTE,    /* label above the content note */
+    UI_VOTE_NOW,        /* Stem nu – ræk hånden op */
+    UI_OPEN_VOTE_HINT,  /* Tryk V eller → for at åbne afstemningen */
+    UI_REVEAL_HINT,     /* key hint while a vote is open */
+    UI_RESULT,          /* Resultat */
+    UI_TIE,             /* Uafgjort – vælg med et tal */
+    UI_PICKED,          /* Valgt */
+    UI_WINNER,          /* Flest stemmer */
+    UI_SIGNAL_OK,
+    UI_SIGNAL_WARNING,
+    UI_SIGNAL_STALKING,
+    UI_SIGNAL_QUESTION, /* OK, faresignal eller stalking? */
+    UI_HELP,            /* Hjælp */
+    UI_REWIND,          /* Spol tilbage */
+    UI_REPLAY_SCENE,    /* Afspil scenen forfra */
+    UI_NO_DECISIONS,    /* Ingen valg endnu */
+    UI_QUIT_CONFIRM,    /* Afslut? Tryk J for ja, Esc for nej */
+    UI_WHEN_STALKING,   /* Hvornår blev det stalking? */
+    UI_KEY_ADVICE,      /* Gode råd */
+    UI_SCENARIO_ERROR,  /* Fejl i scenariet */
+    UI_ERROR_BACK,      /* Tryk ← for at gå tilbage */
+    UI_JOIN_AT,         /* Tilmeld dig på */
+    UI_ROOM_CODE,       /* Rumkode */
+    UI_JOINED,          /* tilsluttet */
+    UI_VOTES,           /* stemmer */
+    UI_HANDS,           /* hænder */
+    UI_PHONES,          /* telefoner */
+    UI_NOTES,           /* Noter til facilitator */
+    UI_SCENARIO_NOTES,  /* Om scenariet */
+    UI_NO_NOTES,        /* Ingen noter */
+    UI_IDEAS,           /* Idéer */
+    UI_NO_IDEAS,        /* Ingen idéer endnu */
+    UI_STOP,            /* Stop */
+    UI_DISCUSS,         /* Diskutér */
+    UI_TIME_UP,         /* Tiden er gået */
+    UI_EXPLORED,        /* prøvet */
+    UI_USED,            /* allerede brugt */
+    UI_UNAVAILABLE,     /* ikke muligt */
+    UI_PHONE_OF,        /* "%s's phone" pattern prefix/suffix handled in views */
+    UI_NO_LAN,          /* Ingen netværksforbindelse til telefoner */
+    UI_KEYS_BEAT,       /* key hints on a beat */
+    UI_KEYS_CHOICE,     /* key hints at a choice before voting */
+    UI_KEYS_OPEN,       /* key hints while a vote is open */
+    UI_KEYS_RESULT,     /* key hints after the reveal */
+    UI_KEYS_OVERLAY,    /* Esc lukker */
+    UI_KEYS_REWIND,     /* ↑↓ vælg · → spol tilbage · Esc luk */
+    UI_HOURS_OK,        /* word for "result" of a signal: Salen siger */
+    UI_THE_END,         /* Slut */
+    UI_NO_SCENARIO,     /* Intet scenarie indlæst */
+    UI_COUNT
+} UiTextId;
+
+/* The string for id in English (en != 0) or Danish.  Static storage; an
+ * unknown id gives "". */
+const char *ui_text(int en, UiTextId id);
+
+#endif

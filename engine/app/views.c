@@ -1,0 +1,1353 @@
+/* views.c - the projector's screens and overlays, drawn from a ShowView. */
+#include "app/views.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "app/ui_text.h"
+#include "render/layout.h"
+
+typedef struct Rect {
+    int x, y, w, h;
+} Rect;
+
+/* Design-pixel constants of the layout (scaled by gfx_px). */
+#define V_PHONE_W 600   /* phone frame width on a beat */
+#define V_PHONE_GAP 70  /* between the dialog column and the phone */
+#define V_NAME_MAX 30   /* name column: at most this % of the dialog width */
+#define V_BADGE 78      /* option number badge */
+#define V_ROW_PAD 18
+#define V_RESULT_W 600  /* result column of an option row while a poll is shown */
+#define V_MARK_W 220    /* explored marker column without a poll */
+
+static ThemeColor rgb(unsigned hex) { return THEME_RGB(hex); }
+
+static ThemeColor with_alpha(ThemeColor c, unsigned char a)
+{
+    c.a = a;
+    return c;
+}
+
+/* A cast colour made readable on the dark background. */
+static ThemeColor readable(unsigned hex)
+{
+    ThemeColor c = THEME_RGB(hex);
+    int luma = (2126 * c.r + 7152 * c.g + 722 * c.b) / 10000;
+    while (luma < 120) {
+        c.r = (unsigned char)(c.r + (255 - c.r) / 4);
+        c.g = (unsigned char)(c.g + (255 - c.g) / 4);
+        c.b = (unsigned char)(c.b + (255 - c.b) / 4);
+        luma = (2126 * c.r + 7152 * c.g + 722 * c.b) / 10000;
+    }
+    return c;
+}
+
+static const char *tx(const ShowView *v, const StoryText *t)
+{
+    return t ? story_text(t, v->lang) : "";
+}
+
+static const char *ui(const ShowView *v, UiTextId id) { return ui_text(v->ui_en, id); }
+
+static Rect safe_area(Gfx *g)
+{
+    Rect r;
+    int w = gfx_width(g), h = gfx_height(g);
+    r.x = theme_margin_x(w);
+    r.y = theme_margin_y(h);
+    r.w = w - 2 * r.x;
+    r.h = h - 2 * r.y;
+    return r;
+}
+
+static void clip(Gfx *g, const Rect *r)
+{
+    SDL_Rect rc;
+    if (!r) {
+        SDL_RenderSetClipRect(gfx_renderer(g), NULL);
+        return;
+    }
+    rc.x = r->x;
+    rc.y = r->y;
+    rc.w = r->w > 0 ? r->w : 0;
+    rc.h = r->h > 0 ? r->h : 0;
+    SDL_RenderSetClipRect(gfx_renderer(g), &rc);
+}
+
+/* Next smaller style of the same weight, or -1. */
+static int smaller(ThemeText s)
+{
+    switch (s) {
+    case THEME_TEXT_HUGE: return THEME_TEXT_TITLE;
+    case THEME_TEXT_TITLE: return THEME_TEXT_HEADING;
+    case THEME_TEXT_HEADING: return THEME_TEXT_BODY_BOLD;
+    case THEME_TEXT_BODY_BOLD: return THEME_TEXT_SMALL_BOLD;
+    case THEME_TEXT_BODY: return THEME_TEXT_CAPTION;
+    case THEME_TEXT_ITALIC: return THEME_TEXT_CAPTION;
+    case THEME_TEXT_CAPTION: return THEME_TEXT_SMALL;
+    default: return -1;
+    }
+}
+
+/* The largest style from `start` down whose wrapped text fits maxh. */
+static ThemeText fit_style(Gfx *g, const char *text, int w, int maxh, ThemeText start)
+{
+    ThemeText s = start;
+    for (;;) {
+        int next = smaller(s);
+        if (gfx_text_height(g, w, text, s) <= maxh || next < 0)
+            return s;
+        s = (ThemeText)next;
+    }
+}
+
+static int lh(Gfx *g, ThemeText s) { return gfx_line_height(g, s); }
+
+/* Key hints for the facilitator along the bottom edge. */
+static void footer(Gfx *g, const ShowView *v, UiTextId id)
+{
+    Rect a = safe_area(g);
+    int y = a.y + a.h - lh(g, THEME_TEXT_SMALL);
+    gfx_text(g, a.x, y, a.w, ui(v, id), THEME_TEXT_SMALL, rgb(THEME_FAINT), GFX_ALIGN_CENTER);
+}
+
+static int footer_h(Gfx *g) { return lh(g, THEME_TEXT_SMALL) + gfx_px(g, THEME_GAP); }
+
+/* A chip: small rounded label, returns its width. */
+static int chip(Gfx *g, int x, int y, const char *text, ThemeColor bg, ThemeColor fg)
+{
+    int pad = gfx_px(g, 16);
+    int w = gfx_measure(g, text, strlen(text), THEME_TEXT_SMALL_BOLD) + 2 * pad;
+    int h = lh(g, THEME_TEXT_SMALL_BOLD) + gfx_px(g, 8);
+    gfx_round_rect(g, x, y, w, h, h / 2, bg);
+    gfx_text(g, x + pad, y + gfx_px(g, 4), w, text, THEME_TEXT_SMALL_BOLD, fg, GFX_ALIGN_LEFT);
+    return w;
+}
+
+static int chip_h(Gfx *g) { return lh(g, THEME_TEXT_SMALL_BOLD) + gfx_px(g, 8); }
+
+static void backdrop(Gfx *g)
+{
+    gfx_fill_rect(g, 0, 0, gfx_width(g), gfx_height(g), THEME_RGBA(0x000000, 215));
+}
+
+/* A centred overlay panel of w% x h% of the safe area; returns its inner rect. */
+static Rect panel(Gfx *g, int wpct, int hpct)
+{
+    Rect a = safe_area(g), r;
+    int pad = gfx_px(g, 40);
+    r.w = a.w * wpct / 100;
+    r.h = a.h * hpct / 100;
+    r.x = a.x + (a.w - r.w) / 2;
+    r.y = a.y + (a.h - r.h) / 2;
+    gfx_round_rect(g, r.x, r.y, r.w, r.h, gfx_px(g, 28), rgb(THEME_PANEL));
+    gfx_round_frame(g, r.x, r.y, r.w, r.h, gfx_px(g, 28), gfx_px(g, 3), rgb(THEME_LINE));
+    r.x += pad;
+    r.y += pad;
+    r.w -= 2 * pad;
+    r.h -= 2 * pad;
+    return r;
+}
+
+static const StoryBeat *cur_beat(const ShowView *v)
+{
+    if (!v->sc || v->beat < 0 || v->beat >= v->sc->n_beats)
+        return NULL;
+    return &v->sc->beats[v->beat];
+}
+
+static const char *cast_name(const ShowView *v, int i)
+{
+    if (!v->sc || i < 0 || i >= v->sc->n_cast)
+        return "";
+    return tx(v, &v->sc->cast[i].name);
+}
+
+static ThemeColor cast_color(const ShowView *v, int i)
+{
+    if (!v->sc || i < 0 || i >= v->sc->n_cast)
+        return rgb(THEME_ACCENT);
+    return readable(v->sc->cast[i].color);
+}
+
+static const char *beat_label(const ShowView *v, int beat)
+{
+    const StoryBeat *b = NULL;
+    const char *s = NULL;
+    if (!v->sc || beat < 0 || beat >= v->sc->n_beats)
+        return "";
+    b = &v->sc->beats[beat];
+    s = tx(v, &b->title);
+    if (!*s)
+        s = tx(v, &b->place);
+    if (!*s)
+        s = b->id ? b->id : "";
+    return s;
+}
+
+static UiTextId signal_text(int i)
+{
+    return i == STORY_SIGNAL_OK ? UI_SIGNAL_OK
+                                : (i == STORY_SIGNAL_WARNING ? UI_SIGNAL_WARNING : UI_SIGNAL_STALKING);
+}
+
+static ThemeColor signal_color(int i)
+{
+    return rgb(i == STORY_SIGNAL_OK ? THEME_OK
+                                    : (i == STORY_SIGNAL_WARNING ? THEME_WARNING : THEME_STALKING));
+}
+
+/* ---- welcome ------------------------------------------------------------ */
+
+static int welcome_left_w(Gfx *g, int has_join)
+{
+    Rect a = safe_area(g);
+    return has_join ? a.w - gfx_px(g, 560) - gfx_px(g, 90) : a.w;
+}
+
+static void draw_join_block(Gfx *g, const ShowView *v, Rect r)
+{
+    int y = r.y, qr = 0, side = 0;
+    int text_h = lh(g, THEME_TEXT_CAPTION) * 2 + lh(g, THEME_TEXT_BODY_BOLD) * 2 +
+                 lh(g, THEME_TEXT_HEADING) + gfx_px(g, 60);
+    qr = r.h - text_h;
+    if (qr > r.w)
+        qr = r.w;
+    if (qr < 0)
+        qr = 0;
+    if (qr > 0) {
+        side = gfx_qr(g, v->join_url, r.x + (r.w - qr) / 2, y, qr);
+        if (side > 0) {
+            /* centre the integer-sized code in the square it was given */
+            y += side + gfx_px(g, 28);
+        }
+    }
+    y += gfx_text(g, r.x, y, r.w, ui(v, UI_JOIN_AT), THEME_TEXT_CAPTION, rgb(THEME_DIM),
+                  GFX_ALIGN_CENTER);
+    y += gfx_text(g, r.x, y, r.w, v->join_url, THEME_TEXT_BODY_BOLD, rgb(THEME_TEXT),
+                  GFX_ALIGN_CENTER);
+    if (v->room_code && *v->room_code) {
+        y += gfx_px(g, 12);
+        y += gfx_text(g, r.x, y, r.w, ui(v, UI_ROOM_CODE), THEME_TEXT_CAPTION, rgb(THEME_DIM),
+                      GFX_ALIGN_CENTER);
+        gfx_text(g, r.x, y, r.w, v->room_code, THEME_TEXT_HEADING, rgb(THEME_ACCENT),
+                 GFX_ALIGN_CENTER);
+    }
+}
+
+static void draw_welcome(Gfx *g, const ShowView *v)
+{
+    Rect a = safe_area(g);
+    int has_join = v->join_url && *v->join_url;
+    int lw = welcome_left_w(g, has_join);
+    int x = a.x, y = a.y + gfx_px(g, 20), bottom = 0, cta_h = 0, note_h = 0, avail = 0;
+    const char *title = v->sc ? tx(v, &v->sc->title) : ui(v, UI_NO_SCENARIO);
+    const char *sub = v->sc ? tx(v, &v->sc->subtitle) : "";
+    const char *note = v->sc ? tx(v, &v->sc->content_note) : "";
+    const char *start = ui(v, UI_PRESS_TO_START);
+    ThemeText st;
+    int pad = gfx_px(g, 36);
+
+    gfx_fill_rect(g, x, y, gfx_px(g, 140), gfx_px(g, 12), rgb(THEME_ACCENT));
+    y += gfx_px(g, 44);
+    st = fit_style(g, title, lw, lh(g, THEME_TEXT_TITLE) * 2, THEME_TEXT_TITLE);
+    y += gfx_text(g, x, y, lw, title, st, rgb(THEME_TEXT), GFX_ALIGN_LEFT);
+    if (*sub) {
+        y += gfx_px(g, 8);
+        y += gfx_text(g, x, y, lw, sub, THEME_TEXT_BODY, rgb(THEME_DIM), GFX_ALIGN_LEFT);
+    }
+    y += gfx_px(g, 48);
+
+    /* Call to action at the bottom of the left column. */
+    cta_h = lh(g, THEME_TEXT_BODY_BOLD) + gfx_px(g, 36);
+    bottom = a.y + a.h - cta_h;
+    {
+        int cw = gfx_measure(g, start, strlen(start), THEME_TEXT_BODY_BOLD) + gfx_px(g, 72);
+        if (cw > lw)
+            cw = lw;
+        gfx_round_rect(g, x, bottom, cw, cta_h, cta_h / 2, rgb(THEME_ACCENT));
+        gfx_text(g, x + gfx_px(g, 36), bottom + gfx_px(g, 18), cw - gfx_px(g, 72), start,
+                 THEME_TEXT_BODY_BOLD, rgb(THEME_ACCENT_TEXT), GFX_ALIGN_LEFT);
+    }
+
+    if (*note) {
+        Rect nr;
+        int label_h = lh(g, THEME_TEXT_SMALL_BOLD) + gfx_px(g, 10);
+        avail = bottom - gfx_px(g, 48) - y - 2 * pad - label_h;
+        st = fit_style(g, note, lw - 2 * pad - gfx_px(g, 12), avail, THEME_TEXT_BODY);
+        note_h = gfx_text_height(g, lw - 2 * pad - gfx_px(g, 12), note, st);
+        if (note_h > avail)
+            note_h = avail;
+        nr.x = x;
+        nr.y = y;
+        nr.w = lw;
+        nr.h = note_h + 2 * pad + label_h;
+        if (nr.h > 0) {
+            gfx_round_rect(g, nr.x, nr.y, nr.w, nr.h, gfx_px(g, 22), rgb(THEME_PANEL));
+            gfx_fill_rect(g, nr.x, nr.y + gfx_px(g, 22), gfx_px(g, 12), nr.h - gfx_px(g, 44),
+                          rgb(THEME_ACCENT));
+            gfx_text(g, x + pad + gfx_px(g, 12), y + pad, lw, ui(v, UI_CONTENT_NOTE),
+                     THEME_TEXT_SMALL_BOLD, rgb(THEME_ACCENT), GFX_ALIGN_LEFT);
+            nr.y = y + pad + label_h;
+            nr.h = note_h;
+            clip(g, &nr);
+            gfx_text(g, x + pad + gfx_px(g, 12), y + pad + label_h, lw - 2 * pad - gfx_px(g, 12),
+                     note, st, rgb(THEME_TEXT), GFX_ALIGN_LEFT);
+            clip(g, NULL);
+        }
+    }
+
+    if (has_join) {
+        Rect jr;
+        jr.w = gfx_px(g, 560);
+        jr.x = a.x + a.w - jr.w;
+        jr.y = a.y + gfx_px(g, 20);
+        jr.h = a.h - gfx_px(g, 20);
+        draw_join_block(g, v, jr);
+    } else if (v->lan_problem && *v->lan_problem) {
+        char buf[600];
+        snprintf(buf, sizeof buf, "%s: %s", ui(v, UI_NO_LAN), v->lan_problem);
+        gfx_text(g, a.x + a.w / 2, bottom + (cta_h - lh(g, THEME_TEXT_SMALL)) / 2, a.w / 2, buf,
+                 THEME_TEXT_SMALL, rgb(THEME_FAINT), GFX_ALIGN_RIGHT);
+    }
+}
+
+/* ---- beat ---------------------------------------------------------------- */
+
+static int caption_h(Gfx *g) { return lh(g, THEME_TEXT_CAPTION) + gfx_px(g, 40); }
+
+static void draw_caption(Gfx *g, const ShowView *v, const StoryBeat *b)
+{
+    Rect a = safe_area(g);
+    char buf[STORY_MAX_TEXT * 2 + 16];
+    const char *place = tx(v, &b->place), *time = tx(v, &b->time);
+    int dot = gfx_px(g, 14);
+    if (*place && *time)
+        snprintf(buf, sizeof buf, "%s  ·  %s", time, place);
+    else
+        snprintf(buf, sizeof buf, "%s", *place ? place : time);
+    if (*buf) {
+        gfx_circle(g, a.x + dot / 2, a.y + lh(g, THEME_TEXT_CAPTION) / 2, dot / 2,
+                   rgb(THEME_ACCENT));
+        clip(g, &(Rect){a.x, a.y, a.w, lh(g, THEME_TEXT_CAPTION)});
+        gfx_text(g, a.x + dot + gfx_px(g, 18), a.y, a.w - dot - gfx_px(g, 18), buf,
+                 THEME_TEXT_CAPTION, rgb(THEME_ACCENT), GFX_ALIGN_LEFT);
+        clip(g, NULL);
+    }
+    gfx_fill_rect(g, a.x, a.y + lh(g, THEME_TEXT_CAPTION) + gfx_px(g, 16), a.w, gfx_px(g, 2),
+                  rgb(THEME_LINE));
+}
+
+/* Width of the speaker-name column for the scenario's cast. */
+static int name_col_w(Gfx *g, const Scenario *sc, int lang, int dialog_w)
+{
+    int i = 0, w = 0, maxw = dialog_w * V_NAME_MAX / 100;
+    if (!sc)
+        return maxw;
+    for (i = 0; i < sc->n_cast; i++) {
+        const char *n = story_text(&sc->cast[i].name, lang);
+        int nw = gfx_measure(g, n, strlen(n), THEME_TEXT_BODY_BOLD);
+        if (nw > w)
+            w = nw;
+    }
+    w += gfx_measure(g, ":", 1, THEME_TEXT_BODY_BOLD) + gfx_px(g, 28);
+    return w > maxw ? maxw : w;
+}
+
+/* The dialog column and phone frame of a beat's body area. */
+static void beat_geom(Gfx *g, int with_phone, Rect *dialog, Rect *phone)
+{
+    Rect a = safe_area(g);
+    Rect body = {a.x, a.y + caption_h(g), a.w, a.h - caption_h(g) - footer_h(g)};
+    *dialog = body;
+    phone->w = gfx_px(g, V_PHONE_W);
+    phone->h = body.h;
+    phone->x = body.x + body.w - phone->w;
+    phone->y = body.y;
+    if (with_phone)
+        dialog->w = body.w - phone->w - gfx_px(g, V_PHONE_GAP);
+}
+
+/* The message area inside a phone frame. */
+static Rect phone_screen(Gfx *g, Rect p, Rect *header)
+{
+    Rect s;
+    int bez = gfx_px(g, 16);
+    s.x = p.x + bez;
+    s.y = p.y + bez;
+    s.w = p.w - 2 * bez;
+    s.h = p.h - 2 * bez;
+    header->x = s.x;
+    header->y = s.y + gfx_px(g, 34);
+    header->w = s.w;
+    header->h = lh(g, THEME_TEXT_SMALL_BOLD) + gfx_px(g, 20);
+    s.y = header->y + header->h + gfx_px(g, 14);
+    s.h = p.y + p.h - bez - gfx_px(g, 20) - s.y;
+    s.x += gfx_px(g, 18);
+    s.w -= gfx_px(g, 36);
+    return s;
+}
+
+/* Height of a dialog/narration/image step in the dialog column. */
+static int step_h(Gfx *g, const ShowView *v, const StoryStep *st, Rect d, int namew, int draw,
+                  int y, int newest)
+{
+    ThemeColor fg = newest ? rgb(THEME_TEXT) : rgb(THEME_DIM);
+    int gap = gfx_px(g, 26), h = 0;
+    const char *text = tx(v, &st->text);
+    if (st->kind == STORY_STEP_LINE) {
+        int th = gfx_text_height(g, d.w - namew, text, THEME_TEXT_BODY);
+        h = th > lh(g, THEME_TEXT_BODY_BOLD) ? th : lh(g, THEME_TEXT_BODY_BOLD);
+        if (draw) {
+            char name[STORY_MAX_TEXT + 2];
+            ThemeColor nc = cast_color(v, st->speaker);
+            if (!newest)
+                nc = with_alpha(nc, 200);
+            snprintf(name, sizeof name, "%s:", cast_name(v, st->speaker));
+            clip(g, &(Rect){d.x, y, namew - gfx_px(g, 20), lh(g, THEME_TEXT_BODY_BOLD)});
+            gfx_text(g, d.x, y, namew - gfx_px(g, 20), name, THEME_TEXT_BODY_BOLD, nc,
+                     GFX_ALIGN_RIGHT);
+            clip(g, &d);
+            gfx_text(g, d.x + namew, y, d.w - namew, text, THEME_TEXT_BODY, fg, GFX_ALIGN_LEFT);
+        }
+    } else if (st->kind == STORY_STEP_NARRATION) {
+        h = gfx_text_height(g, d.w - namew, text, THEME_TEXT_ITALIC);
+        if (draw)
+            gfx_text(g, d.x + namew, y, d.w - namew, text, THEME_TEXT_ITALIC,
+                     newest ? rgb(THEME_DIM) : rgb(THEME_FAINT), GFX_ALIGN_LEFT);
+    } else if (st->kind == STORY_STEP_IMAGE) {
+        int ih = d.h * 45 / 100;
+        int ch = *text ? gfx_text_height(g, d.w - namew, text, THEME_TEXT_CAPTION) : 0;
+        h = ih + (ch ? ch + gfx_px(g, 8) : 0);
+        if (draw) {
+            char path[GFX_MAX_PATH];
+            const char *dir = v->sc && v->sc->dir ? v->sc->dir : ".";
+            if (st->image && st->image[0] == '/')
+                snprintf(path, sizeof path, "%s", st->image);
+            else
+                snprintf(path, sizeof path, "%s/%s", dir, st->image ? st->image : "");
+            gfx_image(g, path, d.x + namew, y, (d.w - namew) * 70 / 100, ih);
+            if (ch)
+                gfx_text(g, d.x + namew, y + ih + gfx_px(g, 8), d.w - namew, text,
+                         THEME_TEXT_CAPTION, rgb(THEME_DIM), GFX_ALIGN_LEFT);
+        }
+    } else {
+        return 0;
+    }
+    return h + gap;
+}
+
+static void draw_phone(Gfx *g, const ShowView *v, const StoryBeat *b, int owner, Rect p)
+{
+    Rect hdr, s;
+    int bez = gfx_px(g, 16), i = 0, first = 0, total = 0, y = 0, gap = gfx_px(g, 16);
+    int shown = v->steps_shown < b->n_steps ? v->steps_shown : b->n_steps;
+    gfx_round_rect(g, p.x, p.y, p.w, p.h, gfx_px(g, 64), rgb(THEME_PHONE));
+    gfx_round_rect(g, p.x + bez, p.y + bez, p.w - 2 * bez, p.h - 2 * bez, gfx_px(g, 50),
+                   rgb(THEME_PHONE_SCREEN));
+    gfx_round_rect(g, p.x + p.w / 2 - gfx_px(g, 70), p.y + bez + gfx_px(g, 12), gfx_px(g, 140),
+                   gfx_px(g, 14), gfx_px(g, 7), rgb(THEME_PHONE));
+    s = phone_screen(g, p, &hdr);
+    gfx_text(g, hdr.x, hdr.y, hdr.w, cast_name(v, owner), THEME_TEXT_SMALL_BOLD,
+             rgb(THEME_TEXT), GFX_ALIGN_CENTER);
+    gfx_fill_rect(g, hdr.x, hdr.y + hdr.h, hdr.w, gfx_px(g, 2), rgb(THEME_LINE));
+    /* Newest messages stay in view; older ones scroll off the top. */
+    first = shown;
+    for (i = shown - 1; i >= 0; i--) {
+        const StoryStep *st = &b->steps[i];
+        int h = 0;
+        if (st->kind != STORY_STEP_MESSAGE || st->phone != owner)
+            continue;
+        h = gfx_bubble(g, s.x, 0, s.w, st->speaker == owner ? NULL : cast_name(v, st->speaker),
+                       cast_color(v, st->speaker), tx(v, &st->text), st->time, rgb(0), rgb(0), 0,
+                       0) +
+            gap;
+        if (total + h > s.h && first < shown)
+            break;
+        total += h;
+        first = i;
+    }
+    clip(g, &s);
+    y = s.y;
+    for (i = first; i < shown; i++) {
+        const StoryStep *st = &b->steps[i];
+        int out = 0;
+        if (st->kind != STORY_STEP_MESSAGE || st->phone != owner)
+            continue;
+        out = st->speaker == owner;
+        y += gfx_bubble(g, s.x, y, s.w, out ? NULL : cast_name(v, st->speaker),
+                        cast_color(v, st->speaker), tx(v, &st->text), st->time,
+                        rgb(out ? THEME_BUBBLE_OUT : THEME_BUBBLE_IN), rgb(THEME_TEXT), out, 1) +
+             gap;
+    }
+    clip(g, NULL);
+}
+
+static void draw_beat(Gfx *g, const ShowView *v)
+{
+    const StoryBeat *b = cur_beat(v);
+    Rect d, p;
+    int shown = 0, i = 0, owner = -1, first = 0, total = 0, namew = 0, y = 0, newest = -1;
+    if (!b)
+        return;
+    shown = v->steps_shown < b->n_steps ? v->steps_shown : b->n_steps;
+    for (i = 0; i < shown; i++)
+        if (b->steps[i].kind == STORY_STEP_MESSAGE)
+            owner = b->steps[i].phone >= 0 ? b->steps[i].phone : b->steps[i].speaker;
+    draw_caption(g, v, b);
+    beat_geom(g, owner >= 0, &d, &p);
+    namew = name_col_w(g, v->sc, v->lang, d.w);
+    if (owner >= 0)
+        draw_phone(g, v, b, owner, p);
+    first = shown;
+    for (i = shown - 1; i >= 0; i--) {
+        int h = step_h(g, v, &b->steps[i], d, namew, 0, 0, 0);
+        if (h == 0)
+            continue;
+        if (newest < 0)
+            newest = i;
+        if (total + h > d.h && first < shown)
+            break;
+        total += h;
+        first = i;
+    }
+    clip(g, &d);
+    y = d.y;
+    for (i = first; i < shown; i++)
+        y += step_h(g, v, &b->steps[i], d, namew, 1, y, i == newest);
+    clip(g, NULL);
+    footer(g, v, UI_KEYS_BEAT);
+}
+
+/* ---- interaction ----------------------------------------------------------- */
+
+typedef struct OptGeom {
+    int badge, pad, text_x, text_w, res_w;
+} OptGeom;
+
+static OptGeom opt_geom(Gfx *g, int width, int with_result)
+{
+    OptGeom o;
+    o.badge = gfx_px(g, V_BADGE);
+    o.pad = gfx_px(g, V_ROW_PAD);
+    o.res_w = gfx_px(g, with_result ? V_RESULT_W : V_MARK_W);
+    o.text_x = o.pad + o.badge + gfx_px(g, 28);
+    o.text_w = width - o.text_x - o.res_w - gfx_px(g, 28);
+    if (o.text_w < 1)
+        o.text_w = 1;
+    return o;
+}
+
+static const char *opt_text(const ShowView *v, int i)
+{
+    if (v->ikind == STORY_INT_SIGNAL || (v->overlays & SHOW_OV_STOP))
+        return ui(v, signal_text(i));
+    return tx(v, v->options[i].text);
+}
+
+static const char *opt_reason(const ShowView *v, int i, char *buf, size_t n)
+{
+    const ShowOption *o = &v->options[i];
+    if (o->state != STORY_OPT_DISABLED)
+        return "";
+    if (o->why == STORY_WHY_USED)
+        snprintf(buf, n, "%s", ui(v, UI_USED));
+    else if (o->reason && *tx(v, o->reason))
+        snprintf(buf, n, "%s", tx(v, o->reason));
+    else
+        snprintf(buf, n, "%s", ui(v, UI_UNAVAILABLE));
+    return buf;
+}
+
+static int row_h(Gfx *g, const ShowView *v, int i, OptGeom o, ThemeText st)
+{
+    char rb[STORY_MAX_TEXT + 1];
+    const char *reason = opt_reason(v, i, rb, sizeof rb);
+    int h = gfx_text_height(g, o.text_w, opt_text(v, i), st);
+    ThemeText rs = st == THEME_TEXT_BODY ? THEME_TEXT_ITALIC : THEME_TEXT_SMALL;
+    if (*reason)
+        h += gfx_text_height(g, o.text_w, reason, rs);
+    if (h < o.badge)
+        h = o.badge;
+    return h + 2 * o.pad;
+}
+
+static void draw_result(Gfx *g, const ShowView *v, int i, Rect r, ThemeColor bar_c)
+{
+    const Poll *p = v->poll;
+    char buf[160];
+    int total = vote_total(p, i), hands = vote_hands(p, i), phones = vote_phones(p, i);
+    int pct = vote_percent(p, i), y = r.y, bh = gfx_px(g, 26), numw = gfx_px(g, 200);
+    snprintf(buf, sizeof buf, "%d", total);
+    gfx_text(g, r.x, y, numw, buf, THEME_TEXT_HEADING, rgb(THEME_TEXT), GFX_ALIGN_LEFT);
+    snprintf(buf, sizeof buf, "%d %%", pct);
+    gfx_text(g, r.x + numw, y + (lh(g, THEME_TEXT_HEADING) - lh(g, THEME_TEXT_BODY_BOLD)) / 2,
+             r.w - numw, buf, THEME_TEXT_BODY_BOLD, bar_c, GFX_ALIGN_RIGHT);
+    y += lh(g, THEME_TEXT_HEADING);
+    gfx_bar(g, r.x, y, r.w, bh, (float)pct / 100.0f, bar_c, rgb(THEME_LINE));
+    y += bh + gfx_px(g, 6);
+    snprintf(buf, sizeof buf, "%s %d  +  %s %d", ui(v, UI_HANDS), hands, ui(v, UI_PHONES), phones);
+    if (y + lh(g, THEME_TEXT_SMALL) <= r.y + r.h)
+        gfx_text(g, r.x, y, r.w, buf, THEME_TEXT_SMALL, rgb(THEME_DIM), GFX_ALIGN_LEFT);
+}
+
+static void draw_option_row(Gfx *g, const ShowView *v, int i, Rect r, OptGeom o, ThemeText st)
+{
+    const ShowOption *opt = &v->options[i];
+    int signal = v->ikind == STORY_INT_SIGNAL || (v->overlays & SHOW_OV_STOP);
+    int disabled = opt->state == STORY_OPT_DISABLED;
+    VoteState vs = v->poll ? vote_state(v->poll) : VOTE_READY;
+    int revealed = v->poll && vs == VOTE_REVEALED;
+    int open = v->poll && (vs == VOTE_OPEN || vs == VOTE_CLOSED);
+    int picked = v->picked == i;
+    int winner = revealed && v->winner == i;
+    int tied = revealed && v->winner == -2 && (v->tied & (1u << i));
+    int selected = open && v->selected == i;
+    char num[8], rb[STORY_MAX_TEXT + 1], buf[96];
+    const char *reason = opt_reason(v, i, rb, sizeof rb);
+    ThemeColor bg = rgb(selected || picked || winner ? THEME_PANEL_HI : THEME_PANEL);
+    ThemeColor fg = rgb(disabled ? THEME_FAINT : THEME_TEXT);
+    ThemeColor badge_c = signal ? signal_color(i) : rgb(disabled ? THEME_LINE : THEME_ACCENT);
+    ThemeColor frame_c = rgb(THEME_ACCENT);
+    int th = 0, cy = 0, rad = gfx_px(g, 20);
+    Rect res;
+
+    gfx_round_rect(g, r.x, r.y, r.w, r.h, rad, bg);
+    if (picked || winner || selected || tied)
+        gfx_round_frame(g, r.x, r.y, r.w, r.h, rad, gfx_px(g, picked ? 6 : 4),
+                        picked || winner ? frame_c : with_alpha(frame_c, 150));
+    /* Number badge: the key that picks the option (index + 1, hidden ones keep theirs). */
+    snprintf(num, sizeof num, "%d", i + 1);
+    cy = r.y + (r.h - o.badge) / 2;
+    gfx_round_rect(g, r.x + o.pad, cy, o.badge, o.badge, gfx_px(g, 16), badge_c);
+    gfx_text(g, r.x + o.pad, cy + (o.badge - lh(g, THEME_TEXT_HEADING)) / 2 + gfx_px(g, 2),
+             o.badge, num, THEME_TEXT_HEADING,
+             rgb(disabled && !signal ? THEME_FAINT : THEME_ACCENT_TEXT), GFX_ALIGN_CENTER);
+    /* Text, centred vertically with its reason. */
+    th = gfx_text_height(g, o.text_w, opt_text(v, i), st);
+    if (*reason)
+        th += gfx_text_height(g, o.text_w, reason,
+                              st == THEME_TEXT_BODY ? THEME_TEXT_ITALIC : THEME_TEXT_SMALL);
+    cy = r.y + (r.h - th) / 2;
+    cy += gfx_text(g, r.x + o.text_x, cy, o.text_w, opt_text(v, i),
+                   signal && !disabled ? THEME_TEXT_BODY_BOLD : st, fg, GFX_ALIGN_LEFT);
+    if (*reason)
+        gfx_text(g, r.x + o.text_x, cy, o.text_w, reason,
+                 st == THEME_TEXT_BODY ? THEME_TEXT_ITALIC : THEME_TEXT_SMALL, rgb(THEME_FAINT),
+                 GFX_ALIGN_LEFT);
+    /* Right column: marker, live count, entry field or result. */
+    res.x = r.x + r.w - o.res_w - o.pad;
+    res.w = o.res_w;
+    res.y = r.y + o.pad;
+    res.h = r.h - 2 * o.pad;
+    if (revealed) {
+        ThemeColor bc = signal ? signal_color(i) : rgb(winner || picked ? THEME_ACCENT : THEME_DIM);
+        Rect rr = res;
+        rr.y = r.y + (r.h - (lh(g, THEME_TEXT_HEADING) + gfx_px(g, 32) + lh(g, THEME_TEXT_SMALL))) / 2;
+        if (rr.y < r.y)
+            rr.y = r.y;
+        rr.h = r.y + r.h - rr.y;
+        clip(g, &r);
+        draw_result(g, v, i, rr, bc);
+        clip(g, NULL);
+        if (picked) {
+            chip(g, r.x + o.text_x, r.y - chip_h(g) / 2, ui(v, UI_PICKED), rgb(THEME_ACCENT),
+                 rgb(THEME_ACCENT_TEXT));
+        }
+    } else if (open && !disabled) {
+        int fh = lh(g, THEME_TEXT_HEADING) + gfx_px(g, 12);
+        int fy = r.y + (r.h - fh) / 2, fw = gfx_px(g, 200);
+        int fx = res.x + res.w - fw;
+        if (selected) {
+            gfx_round_rect(g, fx, fy, fw, fh, gfx_px(g, 12), rgb(THEME_BG));
+            gfx_round_frame(g, fx, fy, fw, fh, gfx_px(g, 12), gfx_px(g, 4), rgb(THEME_ACCENT));
+            if (v->entry >= 0)
+                snprintf(buf, sizeof buf, "%d▏", v->entry);
+            else
+                snprintf(buf, sizeof buf, "%d▏", vote_hands(v->poll, i));
+        } else {
+            snprintf(buf, sizeof buf, "%d", vote_hands(v->poll, i));
+        }
+        gfx_text(g, fx, fy + gfx_px(g, 6), fw - gfx_px(g, 20), buf, THEME_TEXT_HEADING,
+                 rgb(selected ? THEME_ACCENT : THEME_TEXT), GFX_ALIGN_RIGHT);
+        gfx_text(g, res.x, r.y + (r.h - lh(g, THEME_TEXT_SMALL)) / 2, res.w - fw - gfx_px(g, 20),
+                 ui(v, UI_HANDS), THEME_TEXT_SMALL, rgb(THEME_DIM), GFX_ALIGN_RIGHT);
+    } else if (opt->explored) {
+        snprintf(buf, sizeof buf, "✓ %s", ui(v, UI_EXPLORED));
+        gfx_text(g, res.x, r.y + (r.h - lh(g, THEME_TEXT_CAPTION)) / 2, res.w, buf,
+                 THEME_TEXT_CAPTION, rgb(THEME_DIM), GFX_ALIGN_RIGHT);
+    }
+}
+
+/* The label chip above the prompt. */
+static void interaction_chip(Gfx *g, const ShowView *v, int x, int y)
+{
+    int stop = (v->overlays & SHOW_OV_STOP) != 0;
+    VoteState vs = v->poll ? vote_state(v->poll) : VOTE_READY;
+    int cx = x;
+    if (stop)
+        cx += chip(g, cx, y, ui(v, UI_STOP), rgb(THEME_STALKING), rgb(THEME_TEXT)) + gfx_px(g, 16);
+    if (v->ikind == STORY_INT_DISCUSS)
+        chip(g, cx, y, ui(v, UI_DISCUSS), rgb(THEME_PANEL_HI), rgb(THEME_TEXT));
+    else if (v->ikind == STORY_INT_IDEA)
+        chip(g, cx, y, ui(v, UI_IDEAS), rgb(THEME_PANEL_HI), rgb(THEME_TEXT));
+    else if (v->poll && vs == VOTE_REVEALED)
+        chip(g, cx, y, ui(v, UI_RESULT), rgb(THEME_ACCENT), rgb(THEME_ACCENT_TEXT));
+    else if (v->poll && vs == VOTE_OPEN)
+        chip(g, cx, y, ui(v, UI_VOTE_NOW), rgb(THEME_ACCENT), rgb(THEME_ACCENT_TEXT));
+}
+
+static int prompt_max_h(Gfx *g) { return lh(g, THEME_TEXT_HEADING) * 3; }
+
+static void draw_phones_status(Gfx *g, const ShowView *v, Rect s)
+{
+    char buf[256];
+    int phones = v->phones_joined > 0 || (v->join_url && *v->join_url);
+    if (!phones)
+        return;
+    snprintf(buf, sizeof buf, "%s: %d %s  ·  %d %s", ui(v, UI_PHONES), v->phones_joined,
+             ui(v, UI_JOINED), v->poll ? vote_phone_voters(v->poll) : 0, ui(v, UI_VOTES));
+    gfx_text(g, s.x, s.y, s.w / 2, buf, THEME_TEXT_CAPTION, rgb(THEME_PHONES), GFX_ALIGN_LEFT);
+    if (v->join_url && *v->join_url) {
+        if (v->room_code && *v->room_code)
+            snprintf(buf, sizeof buf, "%s  ·  %s %s", v->join_url, ui(v, UI_ROOM_CODE),
+                     v->room_code);
+        else
+            snprintf(buf, sizeof buf, "%s", v->join_url);
+        gfx_text(g, s.x + s.w / 2, s.y, s.w / 2, buf, THEME_TEXT_CAPTION, rgb(THEME_DIM),
+                 GFX_ALIGN_RIGHT);
+    }
+}
+
+static void draw_options(Gfx *g, const ShowView *v, Rect o_area)
+{
+    VoteState vs = v->poll ? vote_state(v->poll) : VOTE_READY;
+    int with_result = v->poll != NULL;
+    OptGeom o = opt_geom(g, o_area.w, with_result && vs == VOTE_REVEALED);
+    ThemeText st = THEME_TEXT_BODY;
+    int i = 0, total = 0, gap = gfx_px(g, 16), y = 0, n = v->n_options;
+    if (n > STORY_MAX_OPTIONS)
+        n = STORY_MAX_OPTIONS;
+    if (with_result && vs != VOTE_REVEALED)
+        o = opt_geom(g, o_area.w, 0), o.res_w = gfx_px(g, 420),
+        o.text_w = o_area.w - o.text_x - o.res_w - gfx_px(g, 28);
+    /* Shrink the text until all rows fit, then squeeze the gaps. */
+    for (;;) {
+        total = 0;
+        for (i = 0; i < n; i++)
+            if (v->options[i].state != STORY_OPT_HIDDEN)
+                total += row_h(g, v, i, o, st) + gap;
+        if (total <= o_area.h || smaller(st) < 0)
+            break;
+        st = (ThemeText)smaller(st);
+        o.pad = gfx_px(g, V_ROW_PAD / 2);
+    }
+    if (total > o_area.h)
+        gap = gfx_px(g, 4);
+    clip(g, &o_area);
+    y = o_area.y;
+    for (i = 0; i < n; i++) {
+        Rect r;
+        if (v->options[i].state == STORY_OPT_HIDDEN)
+            continue;
+        r.x = o_area.x;
+        r.y = y;
+        r.w = o_area.w;
+        r.h = row_h(g, v, i, o, st);
+        draw_option_row(g, v, i, r, o, st);
+        clip(g, &o_area);
+        y += r.h + gap;
+    }
+    clip(g, NULL);
+}
+
+static void draw_ideas_list(Gfx *g, const ShowView *v, Rect r)
+{
+    int cols = 2, i = 0, cw = 0, gap = gfx_px(g, 24), pad = gfx_px(g, 24), y = r.y;
+    int row_top = r.y, row_max = 0;
+    if (v->n_ideas <= 0 || !v->ideas) {
+        gfx_text(g, r.x, r.y, r.w, ui(v, UI_NO_IDEAS), THEME_TEXT_CAPTION, rgb(THEME_FAINT),
+                 GFX_ALIGN_LEFT);
+        return;
+    }
+    cw = (r.w - gap * (cols - 1)) / cols;
+    clip(g, &r);
+    for (i = 0; i < v->n_ideas; i++) {
+        const char *idea = v->ideas[i] ? v->ideas[i] : "";
+        int th = gfx_text_height(g, cw - 2 * pad, idea, THEME_TEXT_BODY);
+        int x = r.x + (i % cols) * (cw + gap);
+        if (i % cols == 0) {
+            row_top = y;
+            row_max = 0;
+        }
+        if (row_top + th + 2 * pad > r.y + r.h)
+            break;
+        gfx_round_rect(g, x, row_top, cw, th + 2 * pad, gfx_px(g, 18), rgb(THEME_PANEL));
+        gfx_fill_rect(g, x, row_top + gfx_px(g, 18), gfx_px(g, 8), th + 2 * pad - gfx_px(g, 36),
+                      rgb(THEME_PHONES));
+        gfx_text(g, x + pad, row_top + pad, cw - 2 * pad, idea, THEME_TEXT_BODY, rgb(THEME_TEXT),
+                 GFX_ALIGN_LEFT);
+        if (th + 2 * pad > row_max)
+            row_max = th + 2 * pad;
+        if (i % cols == cols - 1 || i == v->n_ideas - 1)
+            y = row_top + row_max + gap;
+    }
+    clip(g, NULL);
+}
+
+static void draw_interaction(Gfx *g, const ShowView *v)
+{
+    Rect a = safe_area(g), o_area, status;
+    const char *prompt = tx(v, v->prompt);
+    int stop = (v->overlays & SHOW_OV_STOP) != 0;
+    int y = a.y, ph = 0, status_h = lh(g, THEME_TEXT_CAPTION) + gfx_px(g, 24);
+    VoteState vs = v->poll ? vote_state(v->poll) : VOTE_READY;
+    ThemeText st;
+    UiTextId keys = UI_KEYS_CHOICE;
+    if (stop && !*prompt && v->sc)
+        prompt = tx(v, &v->sc->stop_question);
+    if (!*prompt && (stop || v->ikind == STORY_INT_SIGNAL))
+        prompt = ui(v, UI_SIGNAL_QUESTION);
+    interaction_chip(g, v, a.x, y);
+    y += chip_h(g) + gfx_px(g, 20);
+    st = fit_style(g, prompt, a.w, prompt_max_h(g), THEME_TEXT_HEADING);
+    ph = gfx_text_height(g, a.w, prompt, st);
+    if (ph > prompt_max_h(g))
+        ph = prompt_max_h(g);
+    clip(g, &(Rect){a.x, y, a.w, ph});
+    gfx_text(g, a.x, y, a.w, prompt, st, rgb(THEME_TEXT), GFX_ALIGN_LEFT);
+    clip(g, NULL);
+    y += ph + gfx_px(g, 36);
+    status.x = a.x;
+    status.w = a.w;
+    status.h = lh(g, THEME_TEXT_CAPTION);
+    status.y = a.y + a.h - footer_h(g) - status_h;
+
+    if (v->ikind == STORY_INT_DISCUSS && !stop) {
+        if (v->seconds_left >= 0) {
+            char buf[32];
+            int s = v->seconds_left;
+            int bh = lh(g, THEME_TEXT_HUGE);
+            int by = y + (status.y - y - bh) / 2;
+            snprintf(buf, sizeof buf, "%02d:%02d", s / 60 % 100, s % 60);
+            gfx_text(g, a.x, by, a.w, buf, THEME_TEXT_HUGE,
+                     rgb(s == 0 ? THEME_STALKING : THEME_ACCENT), GFX_ALIGN_CENTER);
+            if (s == 0)
+                gfx_text(g, a.x, by + bh, a.w, ui(v, UI_TIME_UP), THEME_TEXT_HEADING,
+                         rgb(THEME_TEXT), GFX_ALIGN_CENTER);
+        }
+        footer(g, v, UI_KEYS_BEAT);
+        return;
+    }
+    if (v->ikind == STORY_INT_IDEA && !stop) {
+        Rect ir = {a.x, y, a.w, status.y - y - gfx_px(g, 16)};
+        draw_ideas_list(g, v, ir);
+        draw_phones_status(g, v, status);
+        footer(g, v, UI_KEYS_BEAT);
+        return;
+    }
+    o_area.x = a.x;
+    o_area.y = y;
+    o_area.w = a.w;
+    o_area.h = status.y - y - gfx_px(g, 12);
+    draw_options(g, v, o_area);
+    if (!v->poll) {
+        gfx_text(g, status.x, status.y, status.w, ui(v, UI_OPEN_VOTE_HINT), THEME_TEXT_CAPTION,
+                 rgb(THEME_DIM), GFX_ALIGN_LEFT);
+    } else if (vs == VOTE_REVEALED) {
+        char buf[160];
+        if (v->winner == -2 && v->picked < 0) {
+            gfx_text(g, status.x, status.y, status.w / 2, ui(v, UI_TIE), THEME_TEXT_CAPTION,
+                     rgb(THEME_ACCENT), GFX_ALIGN_LEFT);
+        }
+        snprintf(buf, sizeof buf, "%d %s", vote_grand_total(v->poll), ui(v, UI_VOTES));
+        gfx_text(g, status.x + status.w / 2, status.y, status.w / 2, buf, THEME_TEXT_CAPTION,
+                 rgb(THEME_DIM), GFX_ALIGN_RIGHT);
+        keys = UI_KEYS_RESULT;
+    } else {
+        draw_phones_status(g, v, status);
+        if (!(v->phones_joined > 0 || (v->join_url && *v->join_url)))
+            gfx_text(g, status.x, status.y, status.w, ui(v, UI_REVEAL_HINT), THEME_TEXT_CAPTION,
+                     rgb(THEME_DIM), GFX_ALIGN_LEFT);
+        keys = UI_KEYS_OPEN;
+    }
+    footer(g, v, keys);
+}
+
+/* ---- ending ------------------------------------------------------------------ */
+
+/* Help card contacts in r: name, big phone number, web, what they help with.
+ * Shrinks until it fits; returns the height used. */
+static int draw_contacts(Gfx *g, const ShowView *v, Rect r, int cols, int draw)
+{
+    const Scenario *sc = v->sc;
+    ThemeText name_s = THEME_TEXT_BODY_BOLD, phone_s = THEME_TEXT_TITLE, text_s = THEME_TEXT_CAPTION;
+    int i = 0, level = 0, gap = gfx_px(g, 28), used = 0;
+    if (!sc || sc->n_contacts <= 0)
+        return 0;
+    for (level = 0; level < 4; level++) {
+        int cw = (r.w - gap * (cols - 1)) / cols, col_y[4] = {0, 0, 0, 0}, h = 0;
+        int pad = gfx_px(g, 26);
+        for (i = 0; i < sc->n_contacts; i++) {
+            const StoryContact *c = &sc->contacts[i];
+            int col = i % cols, ch = 2 * pad;
+            const char *text = tx(v, &c->text);
+            ch += gfx_text_height(g, cw - 2 * pad, tx(v, &c->name), name_s);
+            if (c->phone)
+                ch += gfx_text_height(g, cw - 2 * pad, c->phone, phone_s);
+            if (c->web)
+                ch += gfx_text_height(g, cw - 2 * pad, c->web, text_s);
+            if (*text)
+                ch += gfx_text_height(g, cw - 2 * pad, text, text_s);
+            if (draw && (level == 3 || used <= r.h)) {
+                int x = r.x + col * (cw + gap), y = r.y + col_y[col];
+                gfx_round_rect(g, x, y, cw, ch, gfx_px(g, 22), rgb(THEME_PANEL));
+                y += pad;
+                y += gfx_text(g, x + pad, y, cw - 2 * pad, tx(v, &c->name), name_s,
+                              rgb(THEME_TEXT), GFX_ALIGN_LEFT);
+                if (c->phone)
+                    y += gfx_text(g, x + pad, y, cw - 2 * pad, c->phone, phone_s,
+                                  rgb(THEME_ACCENT), GFX_ALIGN_LEFT);
+                if (c->web)
+                    y += gfx_text(g, x + pad, y, cw - 2 * pad, c->web, text_s, rgb(THEME_PHONES),
+                                  GFX_ALIGN_LEFT);
+                if (*text)
+                    gfx_text(g, x + pad, y, cw - 2 * pad, text, text_s, rgb(THEME_DIM),
+                             GFX_ALIGN_LEFT);
+            }
+            col_y[col] += ch + gap;
+            if (col_y[col] > h)
+                h = col_y[col];
+        }
+        used = h - gap;
+        if (draw)
+            return used;
+        if (used <= r.h || level == 3) {
+            /* Found the level: draw it. */
+            draw = 1;
+            level--;
+            continue;
+        }
+        if (phone_s == THEME_TEXT_TITLE)
+            phone_s = THEME_TEXT_HEADING;
+        else
+            phone_s = THEME_TEXT_BODY_BOLD;
+        if (level >= 1) {
+            name_s = THEME_TEXT_SMALL_BOLD;
+            text_s = THEME_TEXT_SMALL;
+        }
+    }
+    return used;
+}
+
+static void draw_help_card(Gfx *g, const ShowView *v, Rect r, int title_style)
+{
+    const char *title = v->sc ? tx(v, &v->sc->help_title) : "";
+    int y = r.y;
+    Rect cr;
+    if (!*title)
+        title = ui(v, UI_HELP);
+    y += gfx_text(g, r.x, y, r.w, title, (ThemeText)title_style, rgb(THEME_TEXT), GFX_ALIGN_LEFT);
+    y += gfx_px(g, 24);
+    cr.x = r.x;
+    cr.y = y;
+    cr.w = r.w;
+    cr.h = r.y + r.h - y;
+    clip(g, &cr);
+    draw_contacts(g, v, cr, r.w > gfx_px(g, 1200) && v->sc && v->sc->n_contacts > 1 ? 2 : 1, 0);
+    clip(g, NULL);
+}
+
+static void draw_signal_timeline(Gfx *g, const ShowView *v, Rect r)
+{
+    int i = 0, y = r.y, row = 0, labw = r.w * 32 / 100, k = 0, n = v->n_signals;
+    int legend_x = r.x + labw;
+    ThemeText ls = THEME_TEXT_CAPTION;
+    y += gfx_text(g, r.x, y, labw, ui(v, UI_WHEN_STALKING), THEME_TEXT_BODY_BOLD,
+                  rgb(THEME_ACCENT), GFX_ALIGN_LEFT);
+    /* Legend on the heading line. */
+    for (k = 0; k < 3; k++) {
+        const char *s = ui(v, signal_text(k));
+        int sw = gfx_px(g, 26);
+        gfx_round_rect(g, legend_x, r.y + (lh(g, THEME_TEXT_BODY_BOLD) - sw) / 2, sw, sw,
+                       gfx_px(g, 6), signal_color(k));
+        gfx_text(g, legend_x + sw + gfx_px(g, 10), r.y + (lh(g, THEME_TEXT_BODY_BOLD) -
+                 lh(g, THEME_TEXT_CAPTION)) / 2, r.w, s, THEME_TEXT_CAPTION, rgb(THEME_DIM),
+                 GFX_ALIGN_LEFT);
+        legend_x += sw + gfx_px(g, 10) + gfx_measure(g, s, strlen(s), THEME_TEXT_CAPTION) +
+                    gfx_px(g, 40);
+    }
+    y += gfx_px(g, 12);
+    if (n <= 0)
+        return;
+    row = (r.y + r.h - y) / n;
+    if (row > lh(g, THEME_TEXT_CAPTION) + gfx_px(g, 20))
+        row = lh(g, THEME_TEXT_CAPTION) + gfx_px(g, 20);
+    if (row < lh(g, THEME_TEXT_SMALL) + gfx_px(g, 4)) {
+        ls = THEME_TEXT_SMALL;
+        /* Too many polls for the band: keep the latest that fit. */
+        row = lh(g, THEME_TEXT_SMALL) + gfx_px(g, 4);
+        i = n - (r.y + r.h - y) / row;
+        if (i < 0)
+            i = 0;
+    } else if (row < lh(g, THEME_TEXT_CAPTION) + gfx_px(g, 8)) {
+        ls = THEME_TEXT_SMALL;
+    }
+    for (; i < n; i++) {
+        const ShowSignal *s = &v->signals[i];
+        int total = s->counts[0] + s->counts[1] + s->counts[2];
+        int bx = r.x + labw, bw = r.w - labw, bh = row - gfx_px(g, 10), x = bx;
+        char label[STORY_MAX_TEXT + 32];
+        snprintf(label, sizeof label, "%s%s", s->stop ? "■ " : "", beat_label(v, s->beat));
+        clip(g, &(Rect){r.x, y, labw - gfx_px(g, 20), row});
+        gfx_text(g, r.x, y + (bh - lh(g, ls)) / 2, labw - gfx_px(g, 20), label, ls,
+                 rgb(THEME_TEXT), GFX_ALIGN_LEFT);
+        clip(g, NULL);
+        if (total <= 0) {
+            gfx_round_rect(g, bx, y, bw, bh, gfx_px(g, 8), rgb(THEME_LINE));
+        } else {
+            for (k = 0; k < 3; k++) {
+                int sw = k == 2 ? bx + bw - x : bw * s->counts[k] / total;
+                char num[16];
+                if (sw <= 0 || s->counts[k] <= 0)
+                    continue;
+                gfx_fill_rect(g, x, y, sw, bh, signal_color(k));
+                snprintf(num, sizeof num, "%d", s->counts[k]);
+                if (gfx_measure(g, num, strlen(num), THEME_TEXT_SMALL_BOLD) + gfx_px(g, 16) < sw)
+                    gfx_text(g, x, y + (bh - lh(g, THEME_TEXT_SMALL_BOLD)) / 2, sw, num,
+                             THEME_TEXT_SMALL_BOLD, rgb(THEME_ACCENT_TEXT), GFX_ALIGN_CENTER);
+                x += sw;
+            }
+            if (s->result >= 0 && s->result <= 2)
+                gfx_round_frame(g, bx - gfx_px(g, 3), y - gfx_px(g, 3), bw + gfx_px(g, 6),
+                                bh + gfx_px(g, 6), gfx_px(g, 6), gfx_px(g, 3), rgb(THEME_TEXT));
+        }
+        y += row;
+    }
+}
+
+static void draw_ending(Gfx *g, const ShowView *v)
+{
+    Rect a = safe_area(g), left, right, band;
+    const StoryBeat *b = cur_beat(v);
+    const Scenario *sc = v->sc;
+    const char *text = b ? tx(v, &b->ending_text) : "";
+    int band_h = 0, i = 0, y = 0, body_h = a.h - footer_h(g), level = 0, gap = gfx_px(g, 60);
+    ThemeText ts = THEME_TEXT_BODY, hs = THEME_TEXT_HEADING;
+    if (v->n_signals > 0 && v->signals) {
+        band_h = lh(g, THEME_TEXT_BODY_BOLD) + gfx_px(g, 12) +
+                 v->n_signals * (lh(g, THEME_TEXT_CAPTION) + gfx_px(g, 20)) + gfx_px(g, 30);
+        if (band_h > body_h * 36 / 100)
+            band_h = body_h * 36 / 100;
+    }
+    left.x = a.x;
+    left.y = a.y;
+    left.w = a.w * 55 / 100;
+    left.h = body_h - band_h;
+    right.x = a.x + left.w + gap;
+    right.y = a.y;
+    right.w = a.w - left.w - gap;
+    right.h = left.h - gfx_px(g, 20);
+    /* Left column: outcome and key advice, shrunk together until they fit. */
+    for (level = 0; level < 3; level++) {
+        int h = 0;
+        h += gfx_text_height(g, left.w, b ? beat_label(v, v->beat) : "", hs) + gfx_px(g, 16);
+        h += gfx_text_height(g, left.w, text, ts) + gfx_px(g, 36);
+        if (sc && sc->n_advice > 0) {
+            h += lh(g, THEME_TEXT_BODY_BOLD) + gfx_px(g, 10);
+            for (i = 0; i < sc->n_advice; i++)
+                h += gfx_text_height(g, left.w - gfx_px(g, 44), tx(v, &sc->advice[i]), ts) +
+                     gfx_px(g, 10);
+        }
+        if (h <= left.h - gfx_px(g, 20))
+            break;
+        if (level == 0) {
+            ts = THEME_TEXT_CAPTION;
+            hs = THEME_TEXT_BODY_BOLD;
+        } else {
+            ts = THEME_TEXT_SMALL;
+        }
+    }
+    clip(g, &left);
+    y = left.y;
+    if (b && *beat_label(v, v->beat) && b->title.s[0])
+        y += gfx_text(g, left.x, y, left.w, beat_label(v, v->beat), hs, rgb(THEME_TEXT),
+                      GFX_ALIGN_LEFT) + gfx_px(g, 16);
+    y += gfx_text(g, left.x, y, left.w, text, ts, rgb(THEME_TEXT), GFX_ALIGN_LEFT) + gfx_px(g, 36);
+    if (sc && sc->n_advice > 0) {
+        y += gfx_text(g, left.x, y, left.w, ui(v, UI_KEY_ADVICE), THEME_TEXT_BODY_BOLD,
+                      rgb(THEME_ACCENT), GFX_ALIGN_LEFT) + gfx_px(g, 10);
+        for (i = 0; i < sc->n_advice; i++) {
+            int d = gfx_px(g, 14);
+            gfx_circle(g, left.x + d, y + lh(g, ts) / 2, d / 2, rgb(THEME_ACCENT));
+            y += gfx_text(g, left.x + gfx_px(g, 44), y, left.w - gfx_px(g, 44),
+                          tx(v, &sc->advice[i]), ts, rgb(THEME_TEXT), GFX_ALIGN_LEFT) +
+                 gfx_px(g, 10);
+        }
+    }
+    clip(g, NULL);
+    gfx_fill_rect(g, right.x - gap / 2, right.y, gfx_px(g, 2), right.h, rgb(THEME_LINE));
+    draw_help_card(g, v, right, THEME_TEXT_BODY_BOLD);
+    if (band_h > 0) {
+        band.x = a.x;
+        band.y = a.y + body_h - band_h + gfx_px(g, 30);
+        band.w = a.w;
+        band.h = band_h - gfx_px(g, 30);
+        gfx_fill_rect(g, a.x, band.y - gfx_px(g, 20), a.w, gfx_px(g, 2), rgb(THEME_LINE));
+        draw_signal_timeline(g, v, band);
+    }
+    footer(g, v, UI_KEYS_BEAT);
+}
+
+/* ---- error --------------------------------------------------------------------- */
+
+static void draw_error(Gfx *g, const ShowView *v)
+{
+    Rect a = safe_area(g), tr;
+    const char *msg = v->error && *v->error ? v->error : "?";
+    int y = a.y + gfx_px(g, 40), pad = gfx_px(g, 40), avail = 0, hint_h = 0;
+    ThemeText st;
+    gfx_fill_rect(g, a.x, y, gfx_px(g, 140), gfx_px(g, 12), rgb(THEME_ERROR));
+    y += gfx_px(g, 44);
+    y += gfx_text(g, a.x, y, a.w, ui(v, UI_SCENARIO_ERROR), THEME_TEXT_TITLE, rgb(THEME_ERROR),
+                  GFX_ALIGN_LEFT);
+    y += gfx_px(g, 40);
+    hint_h = lh(g, THEME_TEXT_BODY) + gfx_px(g, 40);
+    avail = a.y + a.h - hint_h - y - 2 * pad;
+    st = fit_style(g, msg, a.w - 2 * pad, avail, THEME_TEXT_BODY);
+    tr.x = a.x;
+    tr.y = y;
+    tr.w = a.w;
+    tr.h = gfx_text_height(g, a.w - 2 * pad, msg, st);
+    if (tr.h > avail)
+        tr.h = avail;
+    tr.h += 2 * pad;
+    gfx_round_rect(g, tr.x, tr.y, tr.w, tr.h, gfx_px(g, 22), rgb(THEME_PANEL));
+    clip(g, &(Rect){tr.x + pad, tr.y + pad, tr.w - 2 * pad, tr.h - 2 * pad});
+    gfx_text(g, tr.x + pad, tr.y + pad, tr.w - 2 * pad, msg, st, rgb(THEME_TEXT), GFX_ALIGN_LEFT);
+    clip(g, NULL);
+    gfx_text(g, a.x, a.y + a.h - lh(g, THEME_TEXT_BODY), a.w, ui(v, UI_ERROR_BACK),
+             THEME_TEXT_BODY, rgb(THEME_DIM), GFX_ALIGN_LEFT);
+}
+
+/* ---- overlays ------------------------------------------------------------------ */
+
+static void overlay_title(Gfx *g, Rect *r, const char *title, const char *keys)
+{
+    int h = gfx_text(g, r->x, r->y, r->w, title, THEME_TEXT_HEADING, rgb(THEME_TEXT),
+                     GFX_ALIGN_LEFT);
+    if (keys)
+        gfx_text(g, r->x, r->y + r->h - lh(g, THEME_TEXT_SMALL), r->w, keys, THEME_TEXT_SMALL,
+                 rgb(THEME_FAINT), GFX_ALIGN_RIGHT);
+    r->y += h + gfx_px(g, 24);
+    r->h -= h + gfx_px(g, 24) + (keys ? lh(g, THEME_TEXT_SMALL) + gfx_px(g, 12) : 0);
+}
+
+static void draw_notes(Gfx *g, const ShowView *v)
+{
+    Rect r;
+    const StoryBeat *b = cur_beat(v);
+    const char *bn = b ? tx(v, &b->notes) : "";
+    const char *sn = v->sc ? tx(v, &v->sc->notes) : "";
+    ThemeText st = THEME_TEXT_BODY;
+    int level = 0, y = 0;
+    backdrop(g);
+    r = panel(g, 86, 90);
+    overlay_title(g, &r, ui(v, UI_NOTES), ui(v, UI_KEYS_OVERLAY));
+    for (level = 0; level < 3; level++) {
+        int h = gfx_text_height(g, r.w, *bn ? bn : ui(v, UI_NO_NOTES), st);
+        if (*sn)
+            h += gfx_px(g, 30) + lh(g, THEME_TEXT_BODY_BOLD) + gfx_text_height(g, r.w, sn, st);
+        if (h <= r.h || smaller(st) < 0)
+            break;
+        st = (ThemeText)smaller(st);
+    }
+    clip(g, &r);
+    y = r.y;
+    y += gfx_text(g, r.x, y, r.w, *bn ? bn : ui(v, UI_NO_NOTES), st,
+                  rgb(*bn ? THEME_TEXT : THEME_FAINT), GFX_ALIGN_LEFT);
+    if (*sn) {
+        y += gfx_px(g, 30);
+        y += gfx_text(g, r.x, y, r.w, ui(v, UI_SCENARIO_NOTES), THEME_TEXT_BODY_BOLD,
+                      rgb(THEME_ACCENT), GFX_ALIGN_LEFT);
+        gfx_text(g, r.x, y, r.w, sn, st, rgb(THEME_DIM), GFX_ALIGN_LEFT);
+    }
+    clip(g, NULL);
+}
+
+static void draw_ideas_overlay(Gfx *g, const ShowView *v)
+{
+    Rect r;
+    backdrop(g);
+    r = panel(g, 90, 90);
+    overlay_title(g, &r, ui(v, UI_IDEAS), ui(v, UI_KEYS_OVERLAY));
+    draw_ideas_list(g, v, r);
+}
+
+static void decision_text(const ShowView *v, const StoryDecision *d, char *buf, size_t n)
+{
+    const StoryBeat *b = NULL;
+    const char *what = "–";
+    if (v->sc && d->beat >= 0 && d->beat < v->sc->n_beats) {
+        b = &v->sc->beats[d->beat];
+        if (b->interaction.kind == STORY_INT_CHOICE && d->option >= 0 &&
+            d->option < b->interaction.n_options)
+            what = tx(v, &b->interaction.options[d->option].text);
+        else if (b->interaction.kind == STORY_INT_SIGNAL && d->option >= 0 && d->option <= 2)
+            what = ui(v, signal_text(d->option));
+    }
+    snprintf(buf, n, "%s: %s", beat_label(v, d->beat), what);
+}
+
+static void draw_rewind(Gfx *g, const ShowView *v)
+{
+    Rect r;
+    ThemeText st = THEME_TEXT_BODY;
+    int rows = v->n_decisions + 1, row_h = 0, fit = 0, first = 0, sel = v->rewind_sel + 1, i = 0;
+    int y = 0, pad = gfx_px(g, 14), numw = gfx_px(g, 80);
+    backdrop(g);
+    r = panel(g, 80, 90);
+    overlay_title(g, &r, ui(v, UI_REWIND), ui(v, UI_KEYS_REWIND));
+    if (rows > 8)
+        st = THEME_TEXT_CAPTION;
+    row_h = lh(g, st) + 2 * pad;
+    fit = r.h / (row_h + gfx_px(g, 8));
+    if (fit < 1)
+        fit = 1;
+    if (sel < 0)
+        sel = 0;
+    if (sel >= rows)
+        sel = rows - 1;
+    /* Scroll so the highlighted entry stays in view. */
+    if (sel >= fit)
+        first = sel - fit + 1;
+    clip(g, &r);
+    y = r.y;
+    for (i = first; i < rows && i < first + fit; i++) {
+        char text[STORY_MAX_TEXT * 2 + 32], num[16];
+        int hi = i == sel;
+        ThemeColor fg = rgb(hi ? THEME_ACCENT_TEXT : THEME_TEXT);
+        if (i == 0)
+            snprintf(text, sizeof text, "%s", ui(v, UI_REPLAY_SCENE));
+        else
+            decision_text(v, &v->decisions[i - 1], text, sizeof text);
+        snprintf(num, sizeof num, "%d.", i);
+        if (hi)
+            gfx_round_rect(g, r.x, y, r.w, row_h, gfx_px(g, 14), rgb(THEME_ACCENT));
+        gfx_text(g, r.x + pad, y + pad, numw, num, THEME_TEXT_BODY_BOLD,
+                 hi ? fg : rgb(THEME_ACCENT), GFX_ALIGN_LEFT);
+        clip(g, &(Rect){r.x, y, r.w - pad, row_h});
+        gfx_text(g, r.x + pad + numw, y + pad, 100000, text, st, fg, GFX_ALIGN_LEFT);
+        clip(g, &r);
+        y += row_h + gfx_px(g, 8);
+    }
+    clip(g, NULL);
+}
+
+static void draw_help_overlay(Gfx *g, const ShowView *v)
+{
+    Rect a = safe_area(g);
+    gfx_clear(g, rgb(THEME_BG));
+    gfx_fill_rect(g, a.x, a.y, gfx_px(g, 140), gfx_px(g, 12), rgb(THEME_ACCENT));
+    a.y += gfx_px(g, 44);
+    a.h -= gfx_px(g, 44) + footer_h(g);
+    draw_help_card(g, v, a, THEME_TEXT_TITLE);
+    footer(g, v, UI_KEYS_OVERLAY);
+}
+
+static void draw_quit(Gfx *g, const ShowView *v)
+{
+    Rect a = safe_area(g), r;
+    const char *q = ui(v, UI_QUIT_CONFIRM);
+    int pad = gfx_px(g, 50);
+    int tw = gfx_text_width(g, a.w - 2 * pad, q, THEME_TEXT_HEADING);
+    int th = gfx_text_height(g, a.w - 2 * pad, q, THEME_TEXT_HEADING);
+    backdrop(g);
+    r.w = tw + 2 * pad;
+    r.h = th + 2 * pad;
+    r.x = a.x + (a.w - r.w) / 2;
+    r.y = a.y + (a.h - r.h) / 2;
+    gfx_round_rect(g, r.x, r.y, r.w, r.h, gfx_px(g, 28), rgb(THEME_PANEL));
+    gfx_round_frame(g, r.x, r.y, r.w, r.h, gfx_px(g, 28), gfx_px(g, 5), rgb(THEME_ACCENT));
+    gfx_text(g, r.x + pad, r.y + pad, r.w - 2 * pad, q, THEME_TEXT_HEADING, rgb(THEME_TEXT),
+             GFX_ALIGN_CENTER);
+}
+
+void views_draw(Gfx *g, const ShowView *v)
+{
+    if (!g)
+        return;
+    gfx_clear(g, rgb(THEME_BG));
+    clip(g, NULL);
+    if (!v)
+        return;
+    if (v->overlays & SHOW_OV_BLANK) {
+        /* Blank hides everything, so nothing else needs drawing. */
+        gfx_clear(g, rgb(0x000000));
+        return;
+    }
+    if (v->overlays & SHOW_OV_STOP) {
+        draw_interaction(g, v);
+    } else {
+        switch (v->screen) {
+        case SHOW_SCREEN_WELCOME: draw_welcome(g, v); break;
+        case SHOW_SCREEN_BEAT: draw_beat(g, v); break;
+        case SHOW_SCREEN_INTERACTION: draw_interaction(g, v); break;
+        case SHOW_SCREEN_ENDING: draw_ending(g, v); break;
+        case SHOW_SCREEN_ERROR: draw_error(g, v); break;
+        default: break;
+        }
+    }
+    if (v->overlays & SHOW_OV_NOTES)
+        draw_notes(g, v);
+    if (v->overlays & SHOW_OV_IDEAS)
+        draw_ideas_overlay(g, v);
+    if (v->overlays & SHOW_OV_REWIND)
+        draw_rewind(g, v);
+    if (v->overlays & SHOW_OV_HELP)
+        draw_help_overlay(g, v);
+    if (v->overlays & SHOW_OV_QUIT)
+        draw_quit(g, v);
+    clip(g, NULL);
+}
+
+/* ---- fit checks ------------------------------------------------------------------ */
+
+int views_text_fits(Gfx *g, const Scenario *sc, ViewsBox box, const char *text)
+{
+    Rect a, d, p, hdr, s;
+    int namew = 0;
+    OptGeom o;
+    if (!g || (int)box < 0 || box >= VIEWS_BOX_COUNT)
+        return 0;
+    if (!text || !*text)
+        return 1;
+    a = safe_area(g);
+    beat_geom(g, 1, &d, &p);
+    namew = name_col_w(g, sc, 0, d.w);
+    switch (box) {
+    case VIEWS_BOX_DIALOG:
+        return gfx_text_height(g, d.w - namew, text, THEME_TEXT_BODY) <= d.h / 2;
+    case VIEWS_BOX_NARRATION:
+        return gfx_text_height(g, d.w - namew, text, THEME_TEXT_ITALIC) <= d.h / 2;
+    case VIEWS_BOX_MESSAGE:
+        s = phone_screen(g, p, &hdr);
+        return gfx_bubble(g, s.x, 0, s.w, "M", rgb(0), text, "00:00", rgb(0), rgb(0), 0, 0) <=
+               s.h / 2;
+    case VIEWS_BOX_OPTION:
+        o = opt_geom(g, a.w, 1);
+        return gfx_text_height(g, o.text_w, text, THEME_TEXT_BODY) <= 2 * lh(g, THEME_TEXT_BODY);
+    case VIEWS_BOX_PROMPT:
+        return gfx_text_height(g, a.w, text, THEME_TEXT_HEADING) <= prompt_max_h(g);
+    case VIEWS_BOX_CAPTION:
+        return gfx_measure(g, text, strlen(text), THEME_TEXT_CAPTION) <=
+               a.w - gfx_px(g, 14) - gfx_px(g, 18);
+    case VIEWS_BOX_TITLE:
+        return gfx_text_height(g, welcome_left_w(g, 1), text, THEME_TEXT_TITLE) <=
+               2 * lh(g, THEME_TEXT_TITLE);
+    case VIEWS_BOX_IDEA:
+        return gfx_text_height(g, (a.w - gfx_px(g, 24)) / 2 - gfx_px(g, 48), text,
+                               THEME_TEXT_BODY) <= 3 * lh(g, THEME_TEXT_BODY);
+    default: return 0;
+    }
+}

@@ -1,0 +1,50 @@
+/* views.h - draws a ShowView on the projector.
+ *
+ * Every screen (welcome, beat, interaction, ending, error) and overlay
+ * (stop poll, notes, ideas, rewind, help card, quit, blank) is laid out for
+ * a 1920x1080 design frame and scaled by the theme (render/theme.h), so the
+ * same picture comes out at 1280x720 or 3840x2160.  Nothing overflows the
+ * frame: long texts wrap, lists shrink to smaller styles and finally scroll
+ * (newest dialog at the bottom, older lines drop off the top).  Main thread
+ * only; the views keep no state between frames.
+ */
+#ifndef APP_VIEWS_H
+#define APP_VIEWS_H
+
+#include "app/show.h"
+#include "render/render_sdl.h"
+
+/* Draws the whole frame for v (clears it first).  v->sc may be NULL (then
+ * only the error screen and overlays that need no scenario are drawn). */
+void views_draw(Gfx *g, const ShowView *v);
+
+/* Kinds of text box, for views_text_fits. */
+typedef enum {
+    VIEWS_BOX_DIALOG,    /* a dialog line's text (without the name) */
+    VIEWS_BOX_NARRATION, /* a narration step */
+    VIEWS_BOX_MESSAGE,   /* a phone message's text */
+    VIEWS_BOX_OPTION,    /* one option of a choice */
+    VIEWS_BOX_PROMPT,    /* an interaction prompt or the stop question */
+    VIEWS_BOX_CAPTION,   /* a beat's caption: place, time, or both joined by "  ·  " */
+    VIEWS_BOX_TITLE,     /* the scenario title on the welcome screen */
+    VIEWS_BOX_IDEA,      /* an approved idea card */
+    VIEWS_BOX_COUNT
+} ViewsBox;
+
+/* Says whether text fits its box, in the frame size of g, at the box's
+ * normal text style, i.e. without views_draw having to shrink or cut it.
+ * The limits, each measured where the box is narrowest:
+ *   DIALOG, NARRATION: at most half the height of the dialog column (phone
+ *     shown beside it; the name column sized for sc's cast, or its maximum
+ *     when sc is NULL), so at least one earlier line stays in view;
+ *   MESSAGE: a chat bubble at most half the phone's message area high;
+ *   OPTION: at most 2 lines in an option row with the result column shown;
+ *   PROMPT: at most 3 lines of the heading style over the content width;
+ *   CAPTION: 1 line;  TITLE: at most 2 lines beside the join QR code;
+ *   IDEA: at most 3 lines in an idea card.
+ * Returns 1 when it fits, 0 when not (also for a bad box or NULL g).
+ * NULL or empty text fits.  `spectactor check` calls this on a 1280x720
+ * software renderer to warn about texts too long for a small projector. */
+int views_text_fits(Gfx *g, const Scenario *sc, ViewsBox box, const char *text);
+
+#endif

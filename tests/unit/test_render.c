@@ -1,0 +1,644 @@
+/* test_render.c - the SDL drawing layer and the projector views, rendered
+ * headless into a software renderer at 1920x1080 and 1280x720.  PNGs of
+ * every screen and overlay land in the build directory for a human look. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <SDL.h>
+#include <SDL_image.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/show.h"
+#include "app/ui_text.h"
+#include "app/views.h"
+#include "render/render_sdl.h"
+#include "story/scenario.h"
+#include "vote/vote.h"
+
+#ifndef TEST_OUT_DIR
+#define TEST_OUT_DIR "."
+#endif
+
+typedef struct Ctx {
+    SDL_Surface *surf;
+    SDL_Renderer *r;
+    Gfx *g;
+    int w, h;
+    Scenario *sc;
+} Ctx;
+
+/* ---- a small scenario built in C ----------------------------------------- */
+
+static StoryText txt(Scenario *sc, const char *da, const char *en)
+{
+    StoryText t;
+    memset(&t, 0, sizeof t);
+    t.s[0] = scenario_strdup(sc, da);
+    t.s[1] = scenario_strdup(sc, en);
+    return t;
+}
+
+static Scenario *make_scenario(void)
+{
+    Scenario *sc = scenario_new();
+    StoryCast *cast = NULL;
+    StoryBeat *beats = NULL;
+    StoryStep *st = NULL;
+    StoryOption *opt = NULL;
+    StoryContact *con = NULL;
+    StoryText *adv = NULL;
+    assert_non_null(sc);
+    sc->dir = scenario_strdup(sc, "/nonexistent-scenario-dir");
+    sc->id = "test";
+    sc->langs[0] = "da";
+    sc->langs[1] = "en";
+    sc->n_langs = 2;
+    sc->title = txt(sc, "Når grænsen flytter sig", "When the line moves");
+    sc->subtitle = txt(sc, "Et dialogevent om stalking", "A dialog event about stalking");
+    sc->content_note = txt(sc,
+        "Dette stykke handler om stalking. Hvis noget af det rører dig, så tal med en voksen du "
+        "stoler på, eller ring til Dansk Stalking Center. Du kan altid gå ud af lokalet.",
+        "This play is about stalking. If any of it touches you, talk to an adult you trust, or "
+        "call the Danish Stalking Centre. You can always leave the room.");
+    cast = scenario_alloc(sc, 3 * sizeof *cast);
+    cast[0].id = "sofie";
+    cast[0].name = txt(sc, "Sofie", "Sofie");
+    cast[0].color = 0xFF6FB5;
+    cast[1].id = "mads";
+    cast[1].name = txt(sc, "Mads", "Mads");
+    cast[1].color = 0x5AA9FF;
+    cast[2].id = "emma";
+    cast[2].name = txt(sc, "Emma", "Emma");
+    cast[2].color = 0x202060; /* too dark for the background: must be lightened */
+    sc->cast = cast;
+    sc->n_cast = 3;
+
+    beats = scenario_alloc(sc, 3 * sizeof *beats);
+    st = scenario_alloc(sc, 10 * sizeof *st);
+    st[0] = (StoryStep){STORY_STEP_NARRATION, -1, -1, NULL, txt(sc,
+        "Musikken er høj. Sofie står ved vinduet med sin telefon.",
+        "The music is loud. Sofie stands by the window with her phone."), NULL, {0, 0}};
+    st[1] = (StoryStep){STORY_STEP_LINE, 1, -1, NULL, txt(sc,
+        "Hej Sofie! Jeg har ledt efter dig hele aftenen.",
+        "Hi Sofie! I've been looking for you all evening."), NULL, {0, 0}};
+    st[2] = (StoryStep){STORY_STEP_LINE, 0, -1, NULL, txt(sc,
+        "Okay… jeg var bare lige ude at få luft.", "Okay… I just went out for some air."),
+        NULL, {0, 0}};
+    st[3] = (StoryStep){STORY_STEP_MESSAGE, 1, 0, "22:14", txt(sc,
+        "hvor er du??", "where are you??"), NULL, {0, 0}};
+    st[4] = (StoryStep){STORY_STEP_MESSAGE, 1, 0, "22:15", txt(sc,
+        "jeg kan se du er online. svar nu", "I can see you're online. answer me"), NULL, {0, 0}};
+    st[5] = (StoryStep){STORY_STEP_MESSAGE, 0, 0, "22:17", txt(sc,
+        "jeg er sammen med Emma", "I'm with Emma"), NULL, {0, 0}};
+    st[6] = (StoryStep){STORY_STEP_LINE, 2, -1, NULL, txt(sc,
+        "Er det ham igen? Han har skrevet til dig tyve gange i dag. Det er altså ikke normalt, "
+        "Sofie.",
+        "Is that him again? He's texted you twenty times today. That's not normal, Sofie."),
+        NULL, {0, 0}};
+    st[7] = (StoryStep){STORY_STEP_MESSAGE, 1, 0, "22:18", txt(sc,
+        "hvem er Emma? send et billede", "who is Emma? send a photo"), NULL, {0, 0}};
+    st[8] = (StoryStep){STORY_STEP_IMAGE, -1, -1, NULL, txt(sc, "Skærmbillede", "Screenshot"),
+                        "missing.png", {0, 0}};
+    beats[0].id = "fest";
+    beats[0].title = txt(sc, "Festen", "The party");
+    beats[0].place = txt(sc, "Fest hos Emma", "Party at Emma's");
+    beats[0].time = txt(sc, "Fredag 22:10", "Friday 22:10");
+    beats[0].steps = st;
+    beats[0].n_steps = 9;
+    beats[0].notes = txt(sc, "Spørg salen: hvad lægger I mærke til i Mads' beskeder?",
+                         "Ask the room: what do you notice in Mads' messages?");
+    opt = scenario_alloc(sc, 5 * sizeof *opt);
+    opt[0].text = txt(sc, "Sofie svarer ikke og slukker telefonen", "Sofie doesn't answer");
+    opt[1].text = txt(sc, "Sofie fortæller Emma hvad der sker", "Sofie tells Emma");
+    opt[2].text = txt(sc, "Sofie blokerer Mads", "Sofie blocks Mads");
+    opt[2].reason = txt(sc, "Sofie tør ikke endnu", "Sofie doesn't dare yet");
+    opt[3].text = txt(sc, "Skjult mulighed", "Hidden option");
+    opt[4].text = txt(sc, "Sofie ringer til sin mor", "Sofie calls her mum");
+    beats[0].interaction.kind = STORY_INT_CHOICE;
+    beats[0].interaction.prompt = txt(sc, "Hvad skal Sofie gøre nu?", "What should Sofie do now?");
+    beats[0].interaction.options = opt;
+    beats[0].interaction.n_options = 5;
+    beats[0].next = 1;
+    beats[1].id = "signal";
+    beats[1].title = txt(sc, "Beskederne", "The messages");
+    beats[1].interaction.kind = STORY_INT_SIGNAL;
+    beats[1].interaction.prompt = txt(sc, "Er det OK, et faresignal eller stalking?",
+                                      "Is this OK, a warning sign, or stalking?");
+    beats[1].next = 2;
+    beats[2].id = "slut";
+    beats[2].title = txt(sc, "Sofie får hjælp", "Sofie gets help");
+    beats[2].ending = 1;
+    beats[2].next = -1;
+    beats[2].ending_text = txt(sc,
+        "Sofie fortalte Emma det hele. Sammen gemte de beskederne og talte med en lærer.",
+        "Sofie told Emma everything. Together they saved the messages and talked to a teacher.");
+    sc->beats = beats;
+    sc->n_beats = 3;
+    sc->start = 0;
+    con = scenario_alloc(sc, 2 * sizeof *con);
+    con[0].name = txt(sc, "Dansk Stalking Center", "Danish Stalking Centre");
+    con[0].phone = "38 41 41 41";
+    con[0].web = "stalkingcenter.dk";
+    con[0].text = txt(sc, "Rådgivning for udsatte og pårørende", "Advice for victims and families");
+    con[1].name = txt(sc, "Børnetelefonen", "Children's helpline");
+    con[1].phone = "116 111";
+    con[1].text = txt(sc, "Døgnåben, anonym", "Open day and night, anonymous");
+    sc->contacts = con;
+    sc->n_contacts = 2;
+    sc->help_title = txt(sc, "Her kan du få hjælp", "Where to get help");
+    adv = scenario_alloc(sc, 3 * sizeof *adv);
+    adv[0] = txt(sc, "Gem beskederne – de kan bruges som bevis.", "Keep the messages.");
+    adv[1] = txt(sc, "Fortæl det til en voksen du stoler på.", "Tell an adult you trust.");
+    adv[2] = txt(sc, "Det er aldrig din skyld.", "It is never your fault.");
+    sc->advice = adv;
+    sc->n_advice = 3;
+    sc->stop_question = txt(sc, "Stop! Er det her OK, et faresignal eller stalking?",
+                            "Stop! Is this OK, a warning sign, or stalking?");
+    sc->notes = txt(sc, "Scenariet varer ca. 45 minutter.", "The scenario takes about 45 minutes.");
+    return sc;
+}
+
+/* ---- harness --------------------------------------------------------------------- */
+
+static int setup_size(void **state, int w, int h)
+{
+    Ctx *c = calloc(1, sizeof *c);
+    Err err;
+    err_clear(&err);
+    if (!c)
+        return -1;
+    if (SDL_Init(SDL_INIT_VIDEO) != 0)
+        return -1;
+    c->w = w;
+    c->h = h;
+    c->surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    c->r = c->surf ? SDL_CreateSoftwareRenderer(c->surf) : NULL;
+    c->g = c->r ? gfx_new(c->r, w, h, NULL, &err) : NULL;
+    if (!c->g) {
+        fprintf(stderr, "setup: %s %s\n", err.msg, SDL_GetError());
+        return -1;
+    }
+    c->sc = make_scenario();
+    *state = c;
+    return 0;
+}
+
+static int setup_1080(void **state) { return setup_size(state, 1920, 1080); }
+
+static int teardown(void **state)
+{
+    Ctx *c = *state;
+    gfx_free(c->g);
+    SDL_DestroyRenderer(c->r);
+    SDL_FreeSurface(c->surf);
+    scenario_free(c->sc);
+    free(c);
+    SDL_Quit();
+    return 0;
+}
+
+static uint32_t px_at(const Ctx *c, int x, int y)
+{
+    const uint32_t *row = (const uint32_t *)((const unsigned char *)c->surf->pixels +
+                                             (size_t)y * (size_t)c->surf->pitch);
+    return row[x] & 0xFFFFFFu;
+}
+
+/* Distinct colours in a sample of the frame. */
+static int distinct_colors(const Ctx *c)
+{
+    static uint32_t seen[4096];
+    int n = 0, x = 0, y = 0, i = 0;
+    for (y = 0; y < c->h; y += 3) {
+        for (x = 0; x < c->w; x += 3) {
+            uint32_t p = px_at(c, x, y);
+            for (i = 0; i < n && seen[i] != p; i++) {
+            }
+            if (i == n && n < 4096)
+                seen[n++] = p;
+        }
+    }
+    return n;
+}
+
+/* Pixels within tol of colour hex in the rect (fractions of the frame). */
+static int count_color(const Ctx *c, uint32_t hex, int tol, double fx, double fy, double fw,
+                       double fh)
+{
+    int x0 = (int)(fx * c->w), y0 = (int)(fy * c->h);
+    int x1 = (int)((fx + fw) * c->w), y1 = (int)((fy + fh) * c->h), x = 0, y = 0, n = 0;
+    int r = (int)(hex >> 16) & 255, g = (int)(hex >> 8) & 255, b = (int)hex & 255;
+    for (y = y0; y < y1 && y < c->h; y++) {
+        for (x = x0; x < x1 && x < c->w; x++) {
+            uint32_t p = px_at(c, x, y);
+            int dr = (int)(p >> 16 & 255) - r, dg = (int)(p >> 8 & 255) - g, db = (int)(p & 255) - b;
+            if (abs(dr) <= tol && abs(dg) <= tol && abs(db) <= tol)
+                n++;
+        }
+    }
+    return n;
+}
+
+/* Draws v, saves NAME_WxH.png and checks the file reads back at the right size. */
+static void render(Ctx *c, const ShowView *v, const char *name)
+{
+    char path[512];
+    Err err;
+    SDL_Surface *back = NULL;
+    err_clear(&err);
+    views_draw(c->g, v);
+    SDL_RenderPresent(c->r);
+    snprintf(path, sizeof path, "%s/render_%s_%dx%d.png", TEST_OUT_DIR, name, c->w, c->h);
+    assert_int_equal(gfx_save_png(c->r, c->w, c->h, path, &err), 0);
+    back = IMG_Load(path);
+    assert_non_null(back);
+    assert_int_equal(back->w, c->w);
+    assert_int_equal(back->h, c->h);
+    SDL_FreeSurface(back);
+}
+
+static void base_view(Ctx *c, ShowView *v, ShowScreen screen)
+{
+    memset(v, 0, sizeof *v);
+    v->sc = c->sc;
+    v->lang = 0;
+    v->ui_en = 0;
+    v->screen = screen;
+    v->beat = -1;
+    v->selected = -1;
+    v->entry = -1;
+    v->picked = -1;
+    v->winner = -1;
+    v->seconds_left = -1;
+    v->rewind_sel = -1;
+}
+
+static void choice_view(Ctx *c, ShowView *v)
+{
+    const StoryBeat *b = &c->sc->beats[0];
+    int i = 0;
+    base_view(c, v, SHOW_SCREEN_INTERACTION);
+    v->beat = 0;
+    v->steps_shown = b->n_steps;
+    v->ikind = STORY_INT_CHOICE;
+    v->prompt = &b->interaction.prompt;
+    v->n_options = b->interaction.n_options;
+    for (i = 0; i < v->n_options; i++) {
+        v->options[i].text = &b->interaction.options[i].text;
+        v->options[i].state = STORY_OPT_AVAILABLE;
+    }
+    v->options[2].state = STORY_OPT_DISABLED;
+    v->options[2].why = STORY_WHY_CONDITION;
+    v->options[2].reason = &b->interaction.options[2].reason;
+    v->options[3].state = STORY_OPT_HIDDEN;
+    v->options[1].explored = 1;
+}
+
+/* ---- tests ----------------------------------------------------------------------- */
+
+static void test_welcome(void **state)
+{
+    Ctx *c = *state;
+    ShowView v;
+    base_view(c, &v, SHOW_SCREEN_WELCOME);
+    v.join_url = "http://192.168.1.20:8080";
+    v.room_code = "K7QM";
+    render(c, &v, "welcome");
+    assert_true(distinct_colors(c) > 20);
+    /* title text in the upper left, accent call to action at the bottom left */
+    assert_true(count_color(c, THEME_TEXT, 10, 0.05, 0.05, 0.5, 0.25) > 2000);
+    assert_true(count_color(c, THEME_ACCENT, 10, 0.05, 0.82, 0.3, 0.13) > 5000);
+    /* the QR code: pure black and white modules on the right */
+    assert_true(count_color(c, 0xFFFFFF, 0, 0.65, 0.05, 0.3, 0.5) > 20000);
+    assert_true(count_color(c, 0x000000, 0, 0.65, 0.05, 0.3, 0.5) > 20000);
+    /* without phones: no QR code, the LAN problem instead */
+    v.join_url = NULL;
+    v.room_code = NULL;
+    v.lan_problem = "no network address found";
+    v.ui_en = 1;
+    render(c, &v, "welcome_nolan");
+    assert_int_equal(count_color(c, 0xFFFFFF, 0, 0.65, 0.05, 0.3, 0.5), 0);
+}
+
+static void test_beat(void **state)
+{
+    Ctx *c = *state;
+    ShowView v;
+    base_view(c, &v, SHOW_SCREEN_BEAT);
+    v.beat = 0;
+    v.steps_shown = 3;
+    render(c, &v, "beat_dialog");
+    assert_true(distinct_colors(c) > 20);
+    assert_true(count_color(c, THEME_TEXT, 10, 0.05, 0.1, 0.9, 0.8) > 1000); /* newest line */
+    assert_true(count_color(c, 0xFF6FB5, 10, 0.05, 0.1, 0.3, 0.8) > 300);    /* Sofie's name */
+    assert_int_equal(count_color(c, THEME_PHONE, 0, 0.6, 0.1, 0.35, 0.8), 0); /* no phone yet */
+    v.steps_shown = 9;
+    render(c, &v, "beat_phone");
+    assert_true(count_color(c, THEME_PHONE, 0, 0.6, 0.1, 0.35, 0.8) > 20000);
+    assert_true(count_color(c, THEME_BUBBLE_OUT, 0, 0.6, 0.1, 0.35, 0.8) > 2000);
+    assert_true(count_color(c, THEME_BUBBLE_IN, 0, 0.6, 0.1, 0.35, 0.8) > 5000);
+}
+
+static void test_interaction(void **state)
+{
+    Ctx *c = *state;
+    ShowView v;
+    Poll *p = NULL;
+    int en[5] = {1, 1, 0, 0, 1};
+    int base = 0;
+    choice_view(c, &v);
+    render(c, &v, "choice");
+    base = count_color(c, THEME_ACCENT, 10, 0.0, 0.0, 1.0, 1.0);
+    assert_true(base > 5000); /* number badges */
+    p = vote_new(VOTE_CHOICE, 1, 5, en, NULL);
+    assert_non_null(p);
+    assert_int_equal(vote_open(p), 0);
+    assert_int_equal(vote_hands_set(p, 0, 7), 0);
+    assert_int_equal(vote_phone(p, "tok-a", 1), 0);
+    assert_int_equal(vote_phone(p, "tok-b", 4), 0);
+    v.poll = p;
+    v.selected = 1;
+    v.entry = 12;
+    v.phones_joined = 23;
+    v.join_url = "http://192.168.1.20:8080";
+    v.room_code = "K7QM";
+    render(c, &v, "choice_open");
+    assert_true(count_color(c, THEME_PHONES, 10, 0.05, 0.8, 0.45, 0.1) > 300);
+    assert_int_equal(vote_hands_set(p, 1, 12), 0);
+    assert_int_equal(vote_hands_set(p, 4, 3), 0);
+    assert_int_equal(vote_reveal(p), 0);
+    v.winner = vote_winner(p, &v.tied);
+    assert_int_equal(v.winner, 1);
+    v.selected = -1;
+    v.entry = -1;
+    render(c, &v, "choice_result");
+    /* the winner's bar is in the accent colour on the right */
+    assert_true(count_color(c, THEME_ACCENT, 10, 0.6, 0.2, 0.36, 0.7) > 3000);
+    v.picked = 4;
+    v.ui_en = 1;
+    render(c, &v, "choice_picked");
+    vote_free(p);
+}
+
+static void test_signal_discuss_idea(void **state)
+{
+    Ctx *c = *state;
+    ShowView v;
+    Poll *p = vote_new(VOTE_SIGNAL, 2, 3, NULL, NULL);
+    const char *ideas[] = {"Sofie kan gemme beskederne og vise dem til en voksen",
+                           "Emma kan tilbyde at gå med hende hjem", "Blokere ham på alt",
+                           "Tale med sin mor"};
+    int i = 0;
+    assert_non_null(p);
+    base_view(c, &v, SHOW_SCREEN_INTERACTION);
+    v.beat = 1;
+    v.ikind = STORY_INT_SIGNAL;
+    v.prompt = &c->sc->beats[1].interaction.prompt;
+    v.n_options = 3;
+    for (i = 0; i < 3; i++)
+        v.options[i].state = STORY_OPT_AVAILABLE;
+    assert_int_equal(vote_open(p), 0);
+    vote_hands_set(p, 0, 4);
+    vote_hands_set(p, 1, 15);
+    vote_hands_set(p, 2, 15);
+    assert_int_equal(vote_reveal(p), 0);
+    v.poll = p;
+    v.winner = vote_winner(p, &v.tied);
+    assert_int_equal(v.winner, -2);
+    render(c, &v, "signal_tie");
+    assert_true(count_color(c, THEME_OK, 10, 0.0, 0.0, 1.0, 1.0) > 2000);
+    assert_true(count_color(c, THEME_WARNING, 10, 0.0, 0.0, 1.0, 1.0) > 2000);
+    assert_true(count_color(c, THEME_STALKING, 10, 0.0, 0.0, 1.0, 1.0) > 2000);
+    /* the stop overlay replaces the screen with the stop question */
+    base_view(c, &v, SHOW_SCREEN_BEAT);
+    v.beat = 0;
+    v.steps_shown = 2;
+    v.overlays = SHOW_OV_STOP;
+    v.ikind = STORY_INT_SIGNAL;
+    v.n_options = 3;
+    render(c, &v, "stop");
+    assert_true(count_color(c, THEME_STALKING, 10, 0.0, 0.0, 1.0, 0.15) > 500); /* STOP chip */
+    base_view(c, &v, SHOW_SCREEN_INTERACTION);
+    v.ikind = STORY_INT_DISCUSS;
+    v.prompt = &c->sc->beats[0].interaction.prompt;
+    v.seconds_left = 95;
+    render(c, &v, "discuss");
+    assert_true(count_color(c, THEME_ACCENT, 10, 0.2, 0.3, 0.6, 0.5) > 10000); /* 01:35 */
+    v.ikind = STORY_INT_IDEA;
+    v.ideas = ideas;
+    v.n_ideas = 4;
+    v.phones_joined = 5;
+    render(c, &v, "idea");
+    assert_true(count_color(c, THEME_PANEL, 0, 0.05, 0.25, 0.9, 0.6) > 50000);
+    vote_free(p);
+}
+
+static void test_ending_error(void **state)
+{
+    Ctx *c = *state;
+    ShowView v;
+    ShowSignal sig[3] = {{0, 0, {20, 8, 2}, 0}, {1, 1, {3, 14, 13}, 1}, {1, 0, {0, 5, 25}, 2}};
+    base_view(c, &v, SHOW_SCREEN_ENDING);
+    v.beat = 2;
+    v.signals = sig;
+    v.n_signals = 3;
+    render(c, &v, "ending");
+    assert_true(count_color(c, THEME_ACCENT, 10, 0.55, 0.05, 0.4, 0.5) > 3000); /* phone no. */
+    assert_true(count_color(c, THEME_OK, 10, 0.3, 0.6, 0.7, 0.35) > 3000);
+    assert_true(count_color(c, THEME_STALKING, 10, 0.3, 0.6, 0.7, 0.35) > 3000);
+    base_view(c, &v, SHOW_SCREEN_ERROR);
+    v.sc = NULL;
+    v.error = "scenes/x/scenario.lua:42: attempt to index a nil value (global 'beat')";
+    render(c, &v, "error");
+    assert_true(count_color(c, THEME_ERROR, 10, 0.05, 0.05, 0.9, 0.3) > 2000);
+    assert_true(count_color(c, THEME_TEXT, 10, 0.05, 0.3, 0.9, 0.4) > 2000);
+}
+
+static void test_overlays(void **state)
+{
+    Ctx *c = *state;
+    ShowView v;
+    StoryDecision dec[2] = {{0, 1, 1}, {1, 2, 2}};
+    const char *ideas[] = {"Gem beskederne", "Sig det til en voksen"};
+    int x = 0, y = 0, nonblack = 0;
+    base_view(c, &v, SHOW_SCREEN_BEAT);
+    v.beat = 0;
+    v.steps_shown = 5;
+    v.overlays = SHOW_OV_HELP;
+    render(c, &v, "help");
+    assert_true(count_color(c, THEME_ACCENT, 10, 0.0, 0.0, 1.0, 1.0) > 5000);
+    assert_int_equal(count_color(c, THEME_PHONE, 0, 0.0, 0.0, 1.0, 1.0), 0); /* covers it */
+    v.overlays = SHOW_OV_NOTES;
+    render(c, &v, "notes");
+    v.overlays = SHOW_OV_REWIND;
+    v.decisions = dec;
+    v.n_decisions = 2;
+    v.rewind_sel = 0;
+    render(c, &v, "rewind");
+    assert_true(count_color(c, THEME_ACCENT, 10, 0.1, 0.2, 0.8, 0.4) > 10000);
+    v.overlays = SHOW_OV_QUIT;
+    render(c, &v, "quit");
+    v.overlays = SHOW_OV_IDEAS;
+    v.ideas = ideas;
+    v.n_ideas = 2;
+    render(c, &v, "ideas");
+    v.overlays = SHOW_OV_BLANK | SHOW_OV_HELP | SHOW_OV_QUIT;
+    render(c, &v, "blank");
+    for (y = 0; y < c->h; y++)
+        for (x = 0; x < c->w; x++)
+            nonblack += px_at(c, x, y) != 0;
+    assert_int_equal(nonblack, 0);
+}
+
+static void test_cache(void **state)
+{
+    Ctx *c = *state;
+    ShowView v;
+    unsigned long before = 0;
+    base_view(c, &v, SHOW_SCREEN_BEAT);
+    v.beat = 0;
+    v.steps_shown = 9;
+    views_draw(c->g, &v);
+    before = gfx_textures_created(c->g);
+    assert_true(before > 0);
+    views_draw(c->g, &v);
+    assert_int_equal(gfx_textures_created(c->g), before);
+    assert_true(gfx_text_cache_count(c->g) <= GFX_TEXT_CACHE_MAX);
+    /* More distinct lines than the cache holds: evicted, never above the cap. */
+    {
+        int i = 0;
+        char buf[32];
+        for (i = 0; i < GFX_TEXT_CACHE_MAX + 40; i++) {
+            snprintf(buf, sizeof buf, "linje %d", i);
+            gfx_text(c->g, 0, 0, 500, buf, THEME_TEXT_SMALL, THEME_RGB(THEME_TEXT), GFX_ALIGN_LEFT);
+        }
+        assert_int_equal(gfx_text_cache_count(c->g), GFX_TEXT_CACHE_MAX);
+    }
+}
+
+static void test_resize_and_fits(void **state)
+{
+    Ctx *c = *state;
+    ShowView v;
+    char longtext[3000];
+    SDL_Surface *small = SDL_CreateRGBSurfaceWithFormat(0, 1280, 720, 32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_Renderer *r = small ? SDL_CreateSoftwareRenderer(small) : NULL;
+    Gfx *g = NULL;
+    Ctx c2;
+    int i = 0;
+    assert_non_null(r);
+    g = gfx_new(r, 1280, 720, NULL, NULL);
+    assert_non_null(g);
+    memset(&c2, 0, sizeof c2);
+    c2.surf = small;
+    c2.r = r;
+    c2.g = g;
+    c2.w = 1280;
+    c2.h = 720;
+    c2.sc = c->sc;
+    assert_true(gfx_line_height(g, THEME_TEXT_BODY) < gfx_line_height(c->g, THEME_TEXT_BODY));
+    /* every screen also renders at 1280x720 */
+    base_view(c, &v, SHOW_SCREEN_WELCOME);
+    v.join_url = "http://10.0.0.5:8080";
+    v.room_code = "K7QM";
+    render(&c2, &v, "welcome");
+    assert_true(distinct_colors(&c2) > 20);
+    base_view(c, &v, SHOW_SCREEN_BEAT);
+    v.beat = 0;
+    v.steps_shown = 9;
+    render(&c2, &v, "beat_phone");
+    choice_view(c, &v);
+    render(&c2, &v, "choice");
+    base_view(c, &v, SHOW_SCREEN_ENDING);
+    v.beat = 2;
+    render(&c2, &v, "ending");
+    v.overlays = SHOW_OV_HELP;
+    render(&c2, &v, "help");
+
+    for (i = 0; i < (int)sizeof longtext - 1; i++)
+        longtext[i] = (i % 7 == 6) ? ' ' : 'a';
+    longtext[sizeof longtext - 1] = '\0';
+    assert_int_equal(views_text_fits(g, c->sc, VIEWS_BOX_DIALOG, "Hej Sofie, hvor er du?"), 1);
+    assert_int_equal(views_text_fits(g, c->sc, VIEWS_BOX_DIALOG, longtext), 0);
+    assert_int_equal(views_text_fits(g, NULL, VIEWS_BOX_OPTION, "Sofie blokerer Mads"), 1);
+    assert_int_equal(views_text_fits(g, NULL, VIEWS_BOX_OPTION, longtext + 2700), 0);
+    assert_int_equal(views_text_fits(g, NULL, VIEWS_BOX_PROMPT, "Hvad skal Sofie gøre?"), 1);
+    assert_int_equal(views_text_fits(g, NULL, VIEWS_BOX_PROMPT, longtext + 2500), 0);
+    assert_int_equal(views_text_fits(g, NULL, VIEWS_BOX_CAPTION, "Fredag 22:10  ·  Fest hos Emma"),
+                     1);
+    assert_int_equal(views_text_fits(g, NULL, VIEWS_BOX_CAPTION, longtext + 2800), 0);
+    assert_int_equal(views_text_fits(g, NULL, VIEWS_BOX_MESSAGE, "hvor er du??"), 1);
+    assert_int_equal(views_text_fits(g, NULL, VIEWS_BOX_MESSAGE, longtext + 2600), 0);
+    assert_int_equal(views_text_fits(g, NULL, VIEWS_BOX_TITLE, longtext + 2800), 0);
+    assert_int_equal(views_text_fits(g, NULL, VIEWS_BOX_IDEA, "Gem beskederne"), 1);
+    assert_int_equal(views_text_fits(g, NULL, VIEWS_BOX_NARRATION, NULL), 1);
+    assert_int_equal(views_text_fits(g, NULL, VIEWS_BOX_COUNT, "x"), 0);
+    /* the layout scales as a whole: the verdict does not depend on the frame size */
+    assert_int_equal(views_text_fits(c->g, NULL, VIEWS_BOX_OPTION, "Sofie blokerer Mads"), 1);
+    assert_int_equal(views_text_fits(c->g, NULL, VIEWS_BOX_OPTION, longtext + 2700), 0);
+
+    /* gfx_resize reopens fonts at the new scale */
+    assert_int_equal(gfx_resize(g, 3840, 2160, NULL), 0);
+    assert_true(gfx_line_height(g, THEME_TEXT_BODY) > gfx_line_height(c->g, THEME_TEXT_BODY));
+    assert_int_equal(gfx_px(g, 100), 200);
+    gfx_free(g);
+    SDL_DestroyRenderer(r);
+    SDL_FreeSurface(small);
+}
+
+static void test_gfx_basics(void **state)
+{
+    Ctx *c = *state;
+    Err err;
+    int side = 0, h = 0;
+    err_clear(&err);
+    assert_null(gfx_new(c->r, 100, 100, "/nonexistent/fonts", &err));
+    assert_int_equal(err.code, ERR_NOTFOUND);
+    assert_non_null(strstr(err.msg, "/nonexistent/fonts/DejaVuSans"));
+    gfx_free(NULL);
+    gfx_clear(c->g, THEME_RGB(THEME_BG));
+    side = gfx_qr(c->g, "http://192.168.1.20:8080/?r=K7QM", 10, 10, 400);
+#ifdef SPECTACTOR_HAVE_QRENCODE
+    assert_true(side > 0 && side <= 400);
+#else
+    (void)side;
+#endif
+    /* a missing image is a placeholder, not a failure */
+    assert_int_equal(gfx_image(c->g, "/nonexistent/x.png", 500, 10, 300, 200), 0);
+    assert_true(count_color(c, THEME_PANEL, 0, 500.0 / 1920, 10.0 / 1080, 300.0 / 1920,
+                            200.0 / 1080) > 10000);
+    h = gfx_text(c->g, 900, 10, 400, "Hej med dig, hvad laver du i aften?", THEME_TEXT_BODY,
+                 THEME_RGB(THEME_TEXT), GFX_ALIGN_LEFT);
+    assert_int_equal(h % gfx_line_height(c->g, THEME_TEXT_BODY), 0);
+    assert_true(h >= 2 * gfx_line_height(c->g, THEME_TEXT_BODY));
+    assert_int_equal(h, gfx_text_height(c->g, 400, "Hej med dig, hvad laver du i aften?",
+                                        THEME_TEXT_BODY));
+    assert_true(gfx_text_width(c->g, 400, "Hej med dig, hvad laver du i aften?",
+                               THEME_TEXT_BODY) <= 400);
+    assert_int_equal(gfx_text(c->g, 0, 0, 100, "", THEME_TEXT_BODY, THEME_RGB(0), 0), 0);
+    assert_true(gfx_measure(c->g, "æøå", strlen("æøå"), THEME_TEXT_BODY) > 0);
+    assert_string_equal(ui_text(0, UI_VOTE_NOW), "Stem nu – ræk hånden op");
+    assert_string_equal(ui_text(1, UI_TIE), "Tie – pick with a digit");
+    assert_string_equal(ui_text(1, UI_COUNT), "");
+    assert_int_equal(gfx_save_png(c->r, c->w, c->h, "/nonexistent/dir/x.png", &err), ERR_IO);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_gfx_basics, setup_1080, teardown),
+        cmocka_unit_test_setup_teardown(test_welcome, setup_1080, teardown),
+        cmocka_unit_test_setup_teardown(test_beat, setup_1080, teardown),
+        cmocka_unit_test_setup_teardown(test_interaction, setup_1080, teardown),
+        cmocka_unit_test_setup_teardown(test_signal_discuss_idea, setup_1080, teardown),
+        cmocka_unit_test_setup_teardown(test_ending_error, setup_1080, teardown),
+        cmocka_unit_test_setup_teardown(test_overlays, setup_1080, teardown),
+        cmocka_unit_test_setup_teardown(test_cache, setup_1080, teardown),
+        cmocka_unit_test_setup_teardown(test_resize_and_fits, setup_1080, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

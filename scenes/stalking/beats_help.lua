@@ -44,6 +44,7 @@ beat "sofie_decides" {
     option {
       text = { da = "Ringer til Dansk Stalking Centers rådgivning", en = "Calls Dansk Stalking Center's counselling line" },
       to = "counselling",
+      set = { told_adult = true },
     },
   },
   notes = {

@@ -12,6 +12,8 @@
 #include <string.h>
 #include <time.h>
 
+#include <lua.h>
+
 #include "lua/lua_host.h"
 #include "lua/lua_story.h"
 #include "story/scenario.h"
@@ -76,6 +78,8 @@ static void expect_load_fail(LuaHost *h, const char *dir, int line, const char *
     err_clear(&err);
     sc = lua_story_load(h, dir, &err);
     dt = now_s() - t0;
+    if (getenv("TEST_LUA_VERBOSE"))
+        fprintf(stderr, "%.3f s  %s\n", dt, err.msg);
     assert_null(sc);
     assert_true(err.code < 0);
     assert_prefix(err.msg, dir, line);
@@ -126,6 +130,21 @@ static void test_host_sandbox(void **state)
     assert_int_equal(lua_host_run_file(h, HOSTILE "nope/scenario.lua", -1, &err), ERR_IO);
     assert_true(lua_host_mem_used(h) > 0);
     assert_true(lua_host_mem_used(h) < LUA_HOST_MEM_MAX);
+    lua_pop(L, 1); /* the env */
+    /* The instruction budget stops a loop long before the time limit. */
+    lua_host_set_limits(h, 0, 100000);
+    {
+        double t0 = now_s();
+        expect_load_fail(h, HOSTILE "loop_load", 4, "script ran too long (endless loop?)");
+        assert_true(now_s() - t0 < 0.5);
+    }
+    /* And the time limit alone stops it after ~100 ms. */
+    lua_host_set_limits(h, 100, 1000000000L);
+    {
+        double t0 = now_s();
+        expect_load_fail(h, HOSTILE "loop_load", 4, "script ran too long (endless loop?)");
+        assert_true(now_s() - t0 < 0.5);
+    }
     lua_host_set_limits(h, 0, 0);
 }
 
@@ -308,6 +327,7 @@ static void test_hostile_load(void **state)
     expect_load_fail(h, HOSTILE "loop_pcall", 4, "script ran too long (endless loop?)");
     expect_load_fail(h, HOSTILE "membomb_string", 4, "not enough memory");
     expect_load_fail(h, HOSTILE "membomb_table", 5, "not enough memory");
+    expect_load_fail(h, HOSTILE "membomb_pcall", 3, "not enough memory");
     expect_load_fail(h, HOSTILE "rep_huge", 3, "not enough memory");
     expect_load_fail(h, HOSTILE "recursion", 3, "stack overflow");
     expect_load_fail(h, HOSTILE "syntax", 5, "'}' expected");
@@ -331,6 +351,8 @@ static void expect_runtime_fail(LuaHost *h, const char *dir, int line, int choos
     else
         rc = story_option_state(run, 0, &st, NULL, &err);
     dt = now_s() - t0;
+    if (getenv("TEST_LUA_VERBOSE"))
+        fprintf(stderr, "%.3f s  %s\n", dt, err.msg);
     assert_true(rc < 0);
     assert_prefix(err.msg, dir, line);
     if (!strstr(err.msg, text))
@@ -368,6 +390,9 @@ static void test_broken(void **state)
     expect_load_fail(h, SCENES "broken_one_option", 4, "needs 2 to 9 options, got 1");
     expect_load_fail(h, SCENES "broken_ten_options", 4, "needs 2 to 9 options, got 10");
     expect_load_fail(h, SCENES "broken_no_scenario", 1, "scenario { ... } must come first");
+    expect_load_fail(h, SCENES "broken_utf8", 4, "say: text (en) is not valid UTF-8");
+    expect_load_fail(h, SCENES "broken_long_text", 4, "narrate: text is longer than 2000 bytes");
+    expect_load_fail(h, SCENES "broken_bad_id", 3, "beat id 'a b' is not a valid id");
     err_clear(&err);
     assert_null(lua_story_load(h, SCENES "broken_empty", &err));
     assert_string_equal(err.msg, SCENES "broken_empty/scenario.lua: no scenario { ... } declaration");

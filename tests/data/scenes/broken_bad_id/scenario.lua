@@ -1,0 +1,3 @@
+scenario { id = "broken", languages = { "da", "en" }, start = "a" }
+cast { { id = "sofie", name = "Sofie", color = "#e07a5f" } }
+beat "a b" { ending = "x" }

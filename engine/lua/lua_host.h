@@ -12,7 +12,12 @@
  *     count hook every LUA_HOST_HOOK_EVERY instructions; exceeding either
  *     stops the call with "path:line: script ran too long (endless loop?)".
  *     Scripts cannot swallow a limit error with pcall/xpcall: the sandbox's
- *     versions re-raise it.
+ *     versions re-raise it.  Known gap: the hook cannot interrupt one long
+ *     C call, so a pathological string pattern (string.find with many
+ *     nested quantifiers on a long subject) can overrun the time limit;
+ *     string.rep and other big allocations are stopped by the memory cap.
+ *   - setmetatable refuses __gc metamethods (finalizers would run outside
+ *     any limit), and the string metatable is hidden from scripts.
  *
  * Scripts never see the real global table: each script runs in an
  * environment table made by lua_host_new_env() that holds copies of the safe

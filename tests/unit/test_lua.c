@@ -332,6 +332,7 @@ static void test_hostile_load(void **state)
     expect_load_fail(h, HOSTILE "recursion", 3, "stack overflow");
     expect_load_fail(h, HOSTILE "syntax", 5, "'}' expected");
     expect_load_fail(h, HOSTILE "include_escape", 3, "must be a file in the scenario folder");
+    expect_load_fail(h, HOSTILE "gc", 3, "__gc metamethods are not allowed");
 }
 
 /* Loads dir, then evaluates option 0 (or chooses it): must fail at line. */

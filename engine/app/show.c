@@ -60,6 +60,7 @@ struct Show {
     int n_pending;
     int idea_sel;
 
+    int ending_page;
     int phones_joined;
     char *join_url;
     char *room_code;
@@ -288,6 +289,7 @@ static void enter_beat_announce(Show *s)
     s->shown_interaction = -1;
     s->timer_beat = -1;
     s->timer_running = 0;
+    s->ending_page = 0;
     pollctx_reset(&s->ictx);
     tr(s, "beat %s", b->id);
     if (txt(s, &b->time)[0] || txt(s, &b->place)[0])
@@ -902,6 +904,21 @@ int show_action(Show *s, ShowAction a, int arg)
             return do_back(s);
         return 0;
     }
+    if (story_pos(s->run) == STORY_AT_END) {
+        /* the ending has two pages: advice + help card, then the timeline */
+        if (a == SHOW_ACT_NEXT && s->ending_page == 0) {
+            s->ending_page = 1;
+            tr(s, "timeline");
+            return 1;
+        }
+        if (a == SHOW_ACT_BACK && s->ending_page == 1) {
+            s->ending_page = 0;
+            return 1;
+        }
+        if (a == SHOW_ACT_NEXT)
+            return 0;
+        s->ending_page = 0;
+    }
     switch (a) {
     case SHOW_ACT_NEXT: return do_next_story(s);
     case SHOW_ACT_BACK: return do_back(s);
@@ -1005,7 +1022,10 @@ void show_view(Show *s, ShowView *v)
             v->winner = vote_winner(c->poll, &v->tied);
     }
     switch (story_pos(s->run)) {
-    case STORY_AT_END: v->screen = SHOW_SCREEN_ENDING; return;
+    case STORY_AT_END:
+        v->screen = SHOW_SCREEN_ENDING;
+        v->ending_page = s->ending_page;
+        return;
     case STORY_AT_STEPS: v->screen = SHOW_SCREEN_BEAT; return;
     case STORY_AT_INTERACTION: break;
     }

@@ -105,7 +105,9 @@ typedef struct ShowView {
     int seconds_left;     /* DISCUSS timer, -1 when none */
     int phones_joined;    /* phones connected (issue 3), 0 without phones */
 
-    /* ENDING */
+    /* ENDING: page 0 = outcome, key advice and help card; page 1 = the
+     * signal timeline "when did it become stalking?" (Next turns the page) */
+    int ending_page;
     int n_signals;
     const ShowSignal *signals;
 

@@ -320,9 +320,17 @@ static void test_signal_timeline_and_ending(void **state)
     assert_int_equal(v.signals[0].counts[2], 3);
     assert_non_null(strstr(g_tr, "signal b result stalking"));
     assert_non_null(strstr(g_tr, "ending end"));
-    /* Next at the end is harmless */
+    assert_int_equal(v.ending_page, 0);
+    /* Next turns to the timeline page; more Next is harmless; Back returns */
     show_action(s, SHOW_ACT_NEXT, 0);
+    show_view(s, &v);
+    assert_int_equal(v.ending_page, 1);
+    assert_int_equal(show_action(s, SHOW_ACT_NEXT, 0), 0);
     assert_int_equal(screen(s), SHOW_SCREEN_ENDING);
+    show_action(s, SHOW_ACT_BACK, 0);
+    show_view(s, &v);
+    assert_int_equal(v.ending_page, 0);
+    assert_int_equal(v.screen, SHOW_SCREEN_ENDING);
     show_free(s);
     scenario_free(sc);
 }

@@ -39,6 +39,7 @@ static const UiPair texts[UI_COUNT] = {
     [UI_VOTES] = {"stemmer", "votes"},
     [UI_HANDS] = {"hænder", "hands"},
     [UI_PHONES] = {"telefoner", "phones"},
+    [UI_PHONES_LABEL] = {"Telefoner", "Phones"},
     [UI_NOTES] = {"Noter til facilitator", "Facilitator notes"},
     [UI_SCENARIO_NOTES] = {"Om scenariet", "About the scenario"},
     [UI_NO_NOTES] = {"Ingen noter", "No notes"},

@@ -35,6 +35,7 @@ typedef enum {
     UI_VOTES,           /* stemmer */
     UI_HANDS,           /* hænder */
     UI_PHONES,          /* telefoner */
+    UI_PHONES_LABEL,    /* Telefoner (at the start of a line) */
     UI_NOTES,           /* Noter til facilitator */
     UI_SCENARIO_NOTES,  /* Om scenariet */
     UI_NO_NOTES,        /* Ingen noter */

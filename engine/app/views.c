@@ -17,7 +17,7 @@ typedef struct Rect {
 #define V_NAME_MAX 30   /* name column: at most this % of the dialog width */
 #define V_BADGE 78      /* option number badge */
 #define V_ROW_PAD 18
-#define V_RESULT_W 600  /* result column of an option row while a poll is shown */
+#define V_RESULT_W 720  /* result column of an option row while a poll is shown */
 #define V_MARK_W 220    /* explored marker column without a poll */
 
 static ThemeColor rgb(unsigned hex) { return THEME_RGB(hex); }
@@ -113,15 +113,21 @@ static void footer(Gfx *g, const ShowView *v, UiTextId id)
 
 static int footer_h(Gfx *g) { return lh(g, THEME_TEXT_SMALL) + gfx_px(g, THEME_GAP); }
 
-/* A chip: small rounded label, returns its width. */
+/* A rounded label in style st; returns its width. */
+static int chip_st(Gfx *g, int x, int y, const char *text, ThemeColor bg, ThemeColor fg,
+                   ThemeText st)
+{
+    int pad = gfx_px(g, st == THEME_TEXT_SMALL_BOLD ? 16 : 28);
+    int w = gfx_measure(g, text, strlen(text), st) + 2 * pad;
+    int h = lh(g, st) + gfx_px(g, 8);
+    gfx_round_rect(g, x, y, w, h, h / 2, bg);
+    gfx_text(g, x + pad, y + gfx_px(g, 4), w, text, st, fg, GFX_ALIGN_LEFT);
+    return w;
+}
+
 static int chip(Gfx *g, int x, int y, const char *text, ThemeColor bg, ThemeColor fg)
 {
-    int pad = gfx_px(g, 16);
-    int w = gfx_measure(g, text, strlen(text), THEME_TEXT_SMALL_BOLD) + 2 * pad;
-    int h = lh(g, THEME_TEXT_SMALL_BOLD) + gfx_px(g, 8);
-    gfx_round_rect(g, x, y, w, h, h / 2, bg);
-    gfx_text(g, x + pad, y + gfx_px(g, 4), w, text, THEME_TEXT_SMALL_BOLD, fg, GFX_ALIGN_LEFT);
-    return w;
+    return chip_st(g, x, y, text, bg, fg, THEME_TEXT_SMALL_BOLD);
 }
 
 static int chip_h(Gfx *g) { return lh(g, THEME_TEXT_SMALL_BOLD) + gfx_px(g, 8); }
@@ -217,15 +223,14 @@ static void draw_join_block(Gfx *g, const ShowView *v, Rect r)
         qr = 0;
     if (qr > 0) {
         side = gfx_qr(g, v->join_url, r.x + (r.w - qr) / 2, y, qr);
-        if (side > 0) {
-            /* centre the integer-sized code in the square it was given */
-            y += side + gfx_px(g, 28);
-        }
+        if (side > 0)
+            y += qr + gfx_px(g, 28);
     }
     y += gfx_text(g, r.x, y, r.w, ui(v, UI_JOIN_AT), THEME_TEXT_CAPTION, rgb(THEME_DIM),
                   GFX_ALIGN_CENTER);
-    y += gfx_text(g, r.x, y, r.w, v->join_url, THEME_TEXT_BODY_BOLD, rgb(THEME_TEXT),
-                  GFX_ALIGN_CENTER);
+    y += gfx_text(g, r.x, y, r.w, v->join_url,
+                  fit_style(g, v->join_url, r.w, lh(g, THEME_TEXT_BODY_BOLD), THEME_TEXT_BODY_BOLD),
+                  rgb(THEME_TEXT), GFX_ALIGN_CENTER);
     if (v->room_code && *v->room_code) {
         y += gfx_px(g, 12);
         y += gfx_text(g, r.x, y, r.w, ui(v, UI_ROOM_CODE), THEME_TEXT_CAPTION, rgb(THEME_DIM),
@@ -559,6 +564,8 @@ static const char *opt_reason(const ShowView *v, int i, char *buf, size_t n)
     return buf;
 }
 
+static int result_h(Gfx *g) { return lh(g, THEME_TEXT_HEADING) + gfx_px(g, 30); }
+
 static int row_h(Gfx *g, const ShowView *v, int i, OptGeom o, ThemeText st)
 {
     char rb[STORY_MAX_TEXT + 1];
@@ -569,6 +576,8 @@ static int row_h(Gfx *g, const ShowView *v, int i, OptGeom o, ThemeText st)
         h += gfx_text_height(g, o.text_w, reason, rs);
     if (h < o.badge)
         h = o.badge;
+    if (v->poll && vote_state(v->poll) == VOTE_REVEALED && h < result_h(g))
+        h = result_h(g);
     return h + 2 * o.pad;
 }
 
@@ -577,18 +586,24 @@ static void draw_result(Gfx *g, const ShowView *v, int i, Rect r, ThemeColor bar
     const Poll *p = v->poll;
     char buf[160];
     int total = vote_total(p, i), hands = vote_hands(p, i), phones = vote_phones(p, i);
-    int pct = vote_percent(p, i), y = r.y, bh = gfx_px(g, 26), numw = gfx_px(g, 200);
+    int pct = vote_percent(p, i), y = r.y, bh = gfx_px(g, 26), numw = 0, pw = 0;
+    int hh = lh(g, THEME_TEXT_HEADING);
     snprintf(buf, sizeof buf, "%d", total);
-    gfx_text(g, r.x, y, numw, buf, THEME_TEXT_HEADING, rgb(THEME_TEXT), GFX_ALIGN_LEFT);
+    numw = gfx_measure(g, buf, strlen(buf), THEME_TEXT_HEADING) + gfx_px(g, 20);
+    gfx_text(g, r.x, y, r.w, buf, THEME_TEXT_HEADING, rgb(THEME_TEXT), GFX_ALIGN_LEFT);
     snprintf(buf, sizeof buf, "%d %%", pct);
-    gfx_text(g, r.x + numw, y + (lh(g, THEME_TEXT_HEADING) - lh(g, THEME_TEXT_BODY_BOLD)) / 2,
-             r.w - numw, buf, THEME_TEXT_BODY_BOLD, bar_c, GFX_ALIGN_RIGHT);
-    y += lh(g, THEME_TEXT_HEADING);
+    pw = gfx_measure(g, buf, strlen(buf), THEME_TEXT_BODY_BOLD);
+    gfx_text(g, r.x, y + (hh - lh(g, THEME_TEXT_BODY_BOLD)) / 2, r.w, buf, THEME_TEXT_BODY_BOLD,
+             bar_c, GFX_ALIGN_RIGHT);
+    /* hands and phones shown apart, the big number is their sum */
+    snprintf(buf, sizeof buf, "= %d %s + %d %s", hands, ui(v, UI_HANDS), phones,
+             ui(v, UI_PHONES));
+    clip(g, &(Rect){r.x + numw, y, r.w - numw - pw - gfx_px(g, 16), hh});
+    gfx_text(g, r.x + numw, y + (hh - lh(g, THEME_TEXT_SMALL)) / 2 + gfx_px(g, 4), 100000, buf,
+             THEME_TEXT_SMALL, rgb(THEME_DIM), GFX_ALIGN_LEFT);
+    clip(g, NULL);
+    y += hh + gfx_px(g, 4);
     gfx_bar(g, r.x, y, r.w, bh, (float)pct / 100.0f, bar_c, rgb(THEME_LINE));
-    y += bh + gfx_px(g, 6);
-    snprintf(buf, sizeof buf, "%s %d  +  %s %d", ui(v, UI_HANDS), hands, ui(v, UI_PHONES), phones);
-    if (y + lh(g, THEME_TEXT_SMALL) <= r.y + r.h)
-        gfx_text(g, r.x, y, r.w, buf, THEME_TEXT_SMALL, rgb(THEME_DIM), GFX_ALIGN_LEFT);
 }
 
 static void draw_option_row(Gfx *g, const ShowView *v, int i, Rect r, OptGeom o, ThemeText st)
@@ -643,12 +658,13 @@ static void draw_option_row(Gfx *g, const ShowView *v, int i, Rect r, OptGeom o,
     if (revealed) {
         ThemeColor bc = signal ? signal_color(i) : rgb(winner || picked ? THEME_ACCENT : THEME_DIM);
         Rect rr = res;
-        rr.y = r.y + (r.h - (lh(g, THEME_TEXT_HEADING) + gfx_px(g, 32) + lh(g, THEME_TEXT_SMALL))) / 2;
+        rr.y = r.y + (r.h - result_h(g)) / 2;
         if (rr.y < r.y)
             rr.y = r.y;
         rr.h = r.y + r.h - rr.y;
         clip(g, &r);
-        draw_result(g, v, i, rr, bc);
+        if (!disabled)
+            draw_result(g, v, i, rr, bc);
         clip(g, NULL);
         if (picked) {
             chip(g, r.x + o.text_x, r.y - chip_h(g) / 2, ui(v, UI_PICKED), rgb(THEME_ACCENT),
@@ -694,7 +710,8 @@ static void interaction_chip(Gfx *g, const ShowView *v, int x, int y)
     else if (v->poll && vs == VOTE_REVEALED)
         chip(g, cx, y, ui(v, UI_RESULT), rgb(THEME_ACCENT), rgb(THEME_ACCENT_TEXT));
     else if (v->poll && vs == VOTE_OPEN)
-        chip(g, cx, y, ui(v, UI_VOTE_NOW), rgb(THEME_ACCENT), rgb(THEME_ACCENT_TEXT));
+        chip_st(g, cx, y, ui(v, UI_VOTE_NOW), rgb(THEME_ACCENT), rgb(THEME_ACCENT_TEXT),
+                THEME_TEXT_BODY_BOLD);
 }
 
 static int prompt_max_h(Gfx *g) { return lh(g, THEME_TEXT_HEADING) * 3; }
@@ -705,7 +722,7 @@ static void draw_phones_status(Gfx *g, const ShowView *v, Rect s)
     int phones = v->phones_joined > 0 || (v->join_url && *v->join_url);
     if (!phones)
         return;
-    snprintf(buf, sizeof buf, "%s: %d %s  ·  %d %s", ui(v, UI_PHONES), v->phones_joined,
+    snprintf(buf, sizeof buf, "%s: %d %s  ·  %d %s", ui(v, UI_PHONES_LABEL), v->phones_joined,
              ui(v, UI_JOINED), v->poll ? vote_phone_voters(v->poll) : 0, ui(v, UI_VOTES));
     gfx_text(g, s.x, s.y, s.w / 2, buf, THEME_TEXT_CAPTION, rgb(THEME_PHONES), GFX_ALIGN_LEFT);
     if (v->join_url && *v->join_url) {
@@ -809,7 +826,8 @@ static void draw_interaction(Gfx *g, const ShowView *v)
     if (!*prompt && (stop || v->ikind == STORY_INT_SIGNAL))
         prompt = ui(v, UI_SIGNAL_QUESTION);
     interaction_chip(g, v, a.x, y);
-    y += chip_h(g) + gfx_px(g, 20);
+    y += (v->poll && vs == VOTE_OPEN ? lh(g, THEME_TEXT_BODY_BOLD) + gfx_px(g, 8) : chip_h(g)) +
+         gfx_px(g, 20);
     st = fit_style(g, prompt, a.w, prompt_max_h(g), THEME_TEXT_HEADING);
     ph = gfx_text_height(g, a.w, prompt, st);
     if (ph > prompt_max_h(g))
@@ -963,12 +981,21 @@ static void draw_signal_timeline(Gfx *g, const ShowView *v, Rect r)
     int i = 0, y = r.y, row = 0, labw = r.w * 32 / 100, k = 0, n = v->n_signals;
     int legend_x = r.x + labw;
     ThemeText ls = THEME_TEXT_CAPTION;
-    y += gfx_text(g, r.x, y, labw, ui(v, UI_WHEN_STALKING), THEME_TEXT_BODY_BOLD,
-                  rgb(THEME_ACCENT), GFX_ALIGN_LEFT);
-    /* Legend on the heading line. */
+    int sw = gfx_px(g, 26), lw = 0;
     for (k = 0; k < 3; k++) {
         const char *s = ui(v, signal_text(k));
-        int sw = gfx_px(g, 26);
+        lw += sw + gfx_px(g, 10) + gfx_measure(g, s, strlen(s), THEME_TEXT_CAPTION) +
+              (k < 2 ? gfx_px(g, 40) : 0);
+    }
+    legend_x = r.x + r.w - lw;
+    clip(g, &(Rect){r.x, y, legend_x - r.x - gfx_px(g, 30), lh(g, THEME_TEXT_BODY_BOLD)});
+    gfx_text(g, r.x, y, 100000, ui(v, UI_WHEN_STALKING), THEME_TEXT_BODY_BOLD, rgb(THEME_ACCENT),
+             GFX_ALIGN_LEFT);
+    clip(g, NULL);
+    y += lh(g, THEME_TEXT_BODY_BOLD);
+    /* Legend on the heading line, right-aligned. */
+    for (k = 0; k < 3; k++) {
+        const char *s = ui(v, signal_text(k));
         gfx_round_rect(g, legend_x, r.y + (lh(g, THEME_TEXT_BODY_BOLD) - sw) / 2, sw, sw,
                        gfx_px(g, 6), signal_color(k));
         gfx_text(g, legend_x + sw + gfx_px(g, 10), r.y + (lh(g, THEME_TEXT_BODY_BOLD) -
@@ -998,7 +1025,10 @@ static void draw_signal_timeline(Gfx *g, const ShowView *v, Rect r)
         int total = s->counts[0] + s->counts[1] + s->counts[2];
         int bx = r.x + labw, bw = r.w - labw, bh = row - gfx_px(g, 10), x = bx;
         char label[STORY_MAX_TEXT + 32];
-        snprintf(label, sizeof label, "%s%s", s->stop ? "■ " : "", beat_label(v, s->beat));
+        if (s->stop)
+            snprintf(label, sizeof label, "%s: %s", ui(v, UI_STOP), beat_label(v, s->beat));
+        else
+            snprintf(label, sizeof label, "%s", beat_label(v, s->beat));
         clip(g, &(Rect){r.x, y, labw - gfx_px(g, 20), row});
         gfx_text(g, r.x, y + (bh - lh(g, ls)) / 2, labw - gfx_px(g, 20), label, ls,
                  rgb(THEME_TEXT), GFX_ALIGN_LEFT);
@@ -1007,20 +1037,17 @@ static void draw_signal_timeline(Gfx *g, const ShowView *v, Rect r)
             gfx_round_rect(g, bx, y, bw, bh, gfx_px(g, 8), rgb(THEME_LINE));
         } else {
             for (k = 0; k < 3; k++) {
-                int sw = k == 2 ? bx + bw - x : bw * s->counts[k] / total;
+                int segw = k == 2 ? bx + bw - x : bw * s->counts[k] / total;
                 char num[16];
-                if (sw <= 0 || s->counts[k] <= 0)
+                if (segw <= 0 || s->counts[k] <= 0)
                     continue;
-                gfx_fill_rect(g, x, y, sw, bh, signal_color(k));
+                gfx_fill_rect(g, x, y, segw, bh, signal_color(k));
                 snprintf(num, sizeof num, "%d", s->counts[k]);
-                if (gfx_measure(g, num, strlen(num), THEME_TEXT_SMALL_BOLD) + gfx_px(g, 16) < sw)
-                    gfx_text(g, x, y + (bh - lh(g, THEME_TEXT_SMALL_BOLD)) / 2, sw, num,
+                if (gfx_measure(g, num, strlen(num), THEME_TEXT_SMALL_BOLD) + gfx_px(g, 16) < segw)
+                    gfx_text(g, x, y + (bh - lh(g, THEME_TEXT_SMALL_BOLD)) / 2, segw, num,
                              THEME_TEXT_SMALL_BOLD, rgb(THEME_ACCENT_TEXT), GFX_ALIGN_CENTER);
-                x += sw;
+                x += segw;
             }
-            if (s->result >= 0 && s->result <= 2)
-                gfx_round_frame(g, bx - gfx_px(g, 3), y - gfx_px(g, 3), bw + gfx_px(g, 6),
-                                bh + gfx_px(g, 6), gfx_px(g, 6), gfx_px(g, 3), rgb(THEME_TEXT));
         }
         y += row;
     }

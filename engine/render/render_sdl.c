@@ -690,6 +690,8 @@ int gfx_qr(Gfx *g, const char *text, int x, int y, int size)
         return 0;
     }
     side = m * n;
+    x += (size - side) / 2; /* centred in the square it was given */
+    y += (size - side) / 2;
     gfx_fill_rect(g, x, y, side, side, THEME_RGB(THEME_QR_LIGHT));
     set_color(g, THEME_RGB(THEME_QR_DARK));
     for (i = 0; i < q->width; i++) {

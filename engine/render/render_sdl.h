@@ -90,8 +90,8 @@ int gfx_bubble(Gfx *g, int x, int y, int maxw, const char *header, ThemeColor hc
 int gfx_image(Gfx *g, const char *path, int x, int y, int w, int h);
 
 /* Draws a QR code of text as black-on-white modules with a 4-module quiet
- * zone, as large as fits in a size x size square at (x, y), with integer
- * module sizes so it stays crisp.  Returns the side drawn, or 0 when the
+ * zone, as large as fits in a size x size square at (x, y) and centred in
+ * it, with integer module sizes so it stays crisp.  Returns the side drawn, or 0 when the
  * text cannot be encoded or the build has no libqrencode (nothing drawn). */
 int gfx_qr(Gfx *g, const char *text, int x, int y, int size);
 

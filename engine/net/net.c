@@ -63,6 +63,7 @@ typedef struct Req {
     int too_big;
     unsigned long long req_id; /* EVAL */
     long long deadline_ms;     /* WAIT: when to give up */
+    int wait_version;          /* STATE in WAIT: the version the phone has */
     int reply_status;
     char *reply_json;
     struct Req *prev, *next; /* in s->waiters or s->pending while WAIT */
@@ -370,6 +371,7 @@ static enum MHD_Result do_state(NetServer *s, Req *r, struct MHD_Connection *c)
     if (v == (long)s->version && !s->stopping) {
         r->phase = PHASE_WAIT;
         r->deadline_ms = now_ms() + s->longpoll_ms;
+        r->wait_version = s->version;
         list_append(&s->waiters, r);
         s->n_suspended++;
         MHD_suspend_connection(c);
@@ -573,6 +575,21 @@ static enum MHD_Result do_eval(NetServer *s, Req *r, struct MHD_Connection *c)
     return MHD_YES;
 }
 
+/* Takes one request from the connection's bucket; 1 if allowed. */
+static int conn_charge(NetServer *s, struct MHD_Connection *c)
+{
+    const union MHD_ConnectionInfo *ci =
+        MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    ConnState *cs = ci ? ci->socket_context : NULL;
+    int ok = 1;
+    if (cs) {
+        pthread_mutex_lock(&s->mu);
+        ok = bucket_take(&cs->bucket, s->conn_rate, s->conn_burst, 1.0, now_ms());
+        pthread_mutex_unlock(&s->mu);
+    }
+    return ok;
+}
+
 /* First call for a request: routes it and answers at once what can be
  * answered before the body (method, media type, size, rate). */
 static enum MHD_Result begin_request(NetServer *s, Req *r, struct MHD_Connection *c,
@@ -588,7 +605,6 @@ static enum MHD_Result begin_request(NetServer *s, Req *r, struct MHD_Connection
                {"/api/eval", ROUTE_EVAL}};
     size_t i = 0;
     const char *ctype = NULL, *clen = NULL;
-    const union MHD_ConnectionInfo *ci = NULL;
     int stopping = 0;
     r->route = ROUTE_STATIC;
     for (i = 0; i < sizeof api / sizeof api[0]; i++)
@@ -631,16 +647,6 @@ static enum MHD_Result begin_request(NetServer *s, Req *r, struct MHD_Connection
     clen = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
     if (clen && (strlen(clen) > 9 || strtoul(clen, NULL, 10) > r->max))
         return send_error(r, c, MHD_HTTP_CONTENT_TOO_LARGE, "content length");
-    ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
-    if (ci && ci->socket_context) {
-        ConnState *cs = ci->socket_context;
-        int ok = 0;
-        pthread_mutex_lock(&s->mu); /* rates are read under the lock like all config */
-        ok = bucket_take(&cs->bucket, s->conn_rate, s->conn_burst, 1.0, now_ms());
-        pthread_mutex_unlock(&s->mu);
-        if (!ok)
-            return send_error(r, c, MHD_HTTP_TOO_MANY_REQUESTS, "connection rate");
-    }
     r->body = malloc(r->max + 1);
     if (!r->body)
         return MHD_NO;
@@ -701,6 +707,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         return MHD_YES;
     if (r->too_big)
         return send_error(r, c, MHD_HTTP_CONTENT_TOO_LARGE, "body size");
+    /* Charged once the body is read, so the connection can stay open and
+     * keep being limited. */
+    if (r->route != ROUTE_STATE && !conn_charge(s, c))
+        return send_error(r, c, MHD_HTTP_TOO_MANY_REQUESTS, "connection rate");
     switch (r->route) {
     case ROUTE_STATE: return do_state(s, r, c);
     case ROUTE_JOIN: return do_join(s, r, c);
@@ -779,9 +789,14 @@ static void *notifier_main(void *arg)
         long long now = now_ms();
         struct timespec until = {0, 0};
         if (s->published) {
+            Req *w = s->waiters.head, *next = NULL;
             s->published = 0;
-            while (s->waiters.head)
-                list_move_to_batch(&s->waiters, s->waiters.head, &batch);
+            /* Waiters that arrived after this version was published keep waiting. */
+            for (; w; w = next) {
+                next = w->next;
+                if (w->wait_version != s->version)
+                    list_move_to_batch(&s->waiters, w, &batch);
+            }
         }
         while (s->waiters.head && s->waiters.head->deadline_ms <= now)
             list_move_to_batch(&s->waiters, s->waiters.head, &batch);

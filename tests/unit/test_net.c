@@ -1,0 +1,943 @@
+/* test_net.c - the phone server against a real libmicrohttpd on 127.0.0.1
+ * (ephemeral port) with a plain-socket HTTP client: every endpoint, every
+ * bad input, long-poll, suspended evaluation replies, rate limits, slow
+ * clients, and that no log line carries an address or a token. */
+#define _GNU_SOURCE
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <poll.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/log.h"
+#include "net/net.h"
+#include "net/net_body.h"
+
+#define ROOM "KTRW"
+#define TOKEN "a1b2c3d4e5f60718293a4b5c6d7e8f90"
+#define LIT(s) s, strlen(s)
+#define TOKEN2 "ffeeddccbbaa99887766554433221100"
+
+typedef struct Resp {
+    int status;
+    char head[4096];
+    char body[16384];
+    size_t body_len;
+} Resp;
+
+typedef struct Fixture {
+    NetServer *s;
+    int port;
+    int wakes;
+    pthread_mutex_t mu;
+} Fixture;
+
+static Fixture g_fx;
+
+static void on_wake(void *ud)
+{
+    Fixture *f = ud;
+    pthread_mutex_lock(&f->mu);
+    f->wakes++;
+    pthread_mutex_unlock(&f->mu);
+}
+
+static long long ms_now(void)
+{
+    struct timespec ts = {0, 0};
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* ---- a tiny HTTP/1.1 client ---- */
+
+static int dial(int port)
+{
+    struct sockaddr_in sa;
+    struct timeval tv = {10, 0};
+    int fd = socket(AF_INET, SOCK_STREAM, 0), one = 1;
+    assert_true(fd >= 0);
+    memset(&sa, 0, sizeof sa);
+    sa.sin_family = AF_INET;
+    sa.sin_port = htons((uint16_t)port);
+    sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    assert_int_equal(connect(fd, (struct sockaddr *)&sa, sizeof sa), 0);
+    return fd;
+}
+
+static void send_all(int fd, const char *buf, size_t n)
+{
+    while (n > 0) {
+        ssize_t w = send(fd, buf, n, MSG_NOSIGNAL);
+        if (w <= 0)
+            return; /* the server may close early (413 before the body) */
+        buf += w;
+        n -= (size_t)w;
+    }
+}
+
+static void send_request(int fd, const char *method, const char *path, const char *ctype,
+                         const char *body, int keep_alive)
+{
+    char head[1024];
+    size_t blen = body ? strlen(body) : 0;
+    int n = snprintf(head, sizeof head,
+                     "%s %s HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: TestPhone/1.0\r\n%s%s%s"
+                     "Content-Length: %zu\r\n%s\r\n",
+                     method, path, ctype ? "Content-Type: " : "", ctype ? ctype : "",
+                     ctype ? "\r\n" : "", blen, keep_alive ? "" : "Connection: close\r\n");
+    send_all(fd, head, (size_t)n);
+    if (blen)
+        send_all(fd, body, blen);
+}
+
+/* Reads one response (headers, then Content-Length bytes).  status -1 when
+ * the connection closed or timed out first. */
+static void read_response_ex(int fd, Resp *r, int head_only)
+{
+    size_t have = 0, need = 0;
+    char buf[sizeof r->head + sizeof r->body];
+    char *end = NULL, *cl = NULL;
+    memset(r, 0, sizeof *r);
+    r->status = -1;
+    for (;;) {
+        ssize_t n = 0;
+        buf[have] = '\0';
+        end = strstr(buf, "\r\n\r\n");
+        if (end)
+            break;
+        if (have >= sizeof buf - 1)
+            return;
+        n = recv(fd, buf + have, sizeof buf - 1 - have, 0);
+        if (n <= 0)
+            return;
+        have += (size_t)n;
+    }
+    memcpy(r->head, buf, (size_t)(end - buf) < sizeof r->head - 1 ? (size_t)(end - buf) : sizeof r->head - 1);
+    sscanf(r->head, "HTTP/1.%*d %d", &r->status);
+    cl = strcasestr(r->head, "\r\nContent-Length:");
+    need = cl && !head_only ? strtoul(cl + 17, NULL, 10) : 0;
+    assert_true(need < sizeof r->body);
+    have -= (size_t)(end + 4 - buf);
+    memmove(buf, end + 4, have);
+    while (have < need) {
+        ssize_t n = recv(fd, buf + have, need - have, 0);
+        if (n <= 0) {
+            r->status = -1;
+            return;
+        }
+        have += (size_t)n;
+    }
+    memcpy(r->body, buf, need);
+    r->body[need] = '\0';
+    r->body_len = need;
+}
+
+static void read_response(int fd, Resp *r)
+{
+    read_response_ex(fd, r, 0);
+}
+
+static int http(const char *method, const char *path, const char *ctype, const char *body,
+                Resp *r)
+{
+    int fd = dial(g_fx.port);
+    send_request(fd, method, path, ctype, body, 0);
+    read_response_ex(fd, r, strcmp(method, "HEAD") == 0);
+    close(fd);
+    return r->status;
+}
+
+static int post(const char *path, const char *body, Resp *r)
+{
+    return http("POST", path, "application/json", body, r);
+}
+
+static int vote(int poll, int option, const char *token)
+{
+    char body[256];
+    Resp r;
+    snprintf(body, sizeof body, "{\"r\":\"" ROOM "\",\"t\":\"%s\",\"poll\":%d,\"option\":%d}",
+             token, poll, option);
+    return post("/api/vote", body, &r);
+}
+
+static int queued(void)
+{
+    NetMsg m;
+    int n = 0;
+    while (net_next_msg(g_fx.s, &m)) {
+        net_msg_clear(&m);
+        n++;
+    }
+    return n;
+}
+
+/* 1 if fd has data (or EOF) within ms. */
+static int readable(int fd, int ms)
+{
+    struct pollfd p = {fd, POLLIN, 0};
+    return poll(&p, 1, ms) > 0;
+}
+
+/* ---- fixtures ---- */
+
+static int start_with(const NetConfig *extra)
+{
+    NetConfig cfg;
+    Err e;
+    memset(&cfg, 0, sizeof cfg);
+    if (extra)
+        cfg = *extra;
+    cfg.port = 0;
+    cfg.bind = "127.0.0.1";
+    cfg.room_code = "ktrw";
+    cfg.wake = on_wake;
+    cfg.wake_ud = &g_fx;
+    g_fx.wakes = 0;
+    g_fx.s = net_start(&cfg, &e);
+    if (!g_fx.s) {
+        fprintf(stderr, "net_start: %s\n", e.msg);
+        return -1;
+    }
+    g_fx.port = net_port(g_fx.s);
+    return 0;
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    return start_with(NULL);
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    net_stop(g_fx.s);
+    g_fx.s = NULL;
+    return 0;
+}
+
+static NetPollInfo open_poll(int id, int n, unsigned enabled)
+{
+    NetPollInfo i;
+    memset(&i, 0, sizeof i);
+    i.poll_id = id;
+    i.kind = NET_POLL_CHOICE;
+    i.open = 1;
+    i.n_options = n;
+    i.enabled = enabled;
+    return i;
+}
+
+static int publish(const char *json, const NetPollInfo *info)
+{
+    Err e;
+    int v = net_publish(g_fx.s, json, info, &e);
+    assert_true(v > 0);
+    return v;
+}
+
+/* ---- tests ---- */
+
+static void test_static_files(void **state)
+{
+    Resp r;
+    (void)state;
+    assert_int_equal(http("GET", "/", NULL, NULL, &r), 200);
+    assert_non_null(strstr(r.body, "<!doctype html>"));
+    assert_non_null(strcasestr(r.head, "Content-Type: text/html"));
+    assert_non_null(strcasestr(r.head, "Content-Security-Policy"));
+    assert_int_equal(http("GET", "/app.js", NULL, NULL, &r), 200);
+    assert_non_null(strcasestr(r.head, "text/javascript"));
+    assert_non_null(strstr(r.body, "getRandomValues"));
+    assert_int_equal(http("GET", "/style.css", NULL, NULL, &r), 200);
+    assert_int_equal(http("GET", "/index.html", NULL, NULL, &r), 200);
+    assert_int_equal(http("HEAD", "/", NULL, NULL, &r), 200);
+    /* nothing outside the embedded set */
+    assert_int_equal(http("GET", "/nope.html", NULL, NULL, &r), 404);
+    assert_int_equal(http("GET", "/../CMakeLists.txt", NULL, NULL, &r), 404);
+    assert_int_equal(http("GET", "/%2e%2e/%2e%2e/etc/passwd", NULL, NULL, &r), 404);
+    assert_int_equal(http("GET", "/..%2fengine/net/net.c", NULL, NULL, &r), 404);
+    assert_int_equal(http("GET", "//etc/passwd", NULL, NULL, &r), 404);
+    assert_int_equal(http("GET", "/app.js/", NULL, NULL, &r), 404);
+    assert_int_equal(http("GET", "/api/", NULL, NULL, &r), 404);
+    assert_int_equal(http("GET", "/api/admin", NULL, NULL, &r), 404);
+    assert_int_equal(http("POST", "/", "application/json", "{}", &r), 405);
+    assert_int_equal(http("DELETE", "/api/state?r=" ROOM, NULL, NULL, &r), 405);
+}
+
+static void test_state_and_room_code(void **state)
+{
+    Resp r;
+    int v = 0;
+    (void)state;
+    assert_int_equal(http("GET", "/api/state?r=" ROOM, NULL, NULL, &r), 200);
+    assert_non_null(strstr(r.body, "\"screen\":\"waiting\""));
+    assert_non_null(strcasestr(r.head, "Content-Type: application/json"));
+    assert_non_null(strcasestr(r.head, "Cache-Control: no-store"));
+    assert_int_equal(http("GET", "/api/state?r=ktrw", NULL, NULL, &r), 200);
+    v = publish("{\"screen\":\"poll\",\"poll\":{\"id\":3,\"kind\":\"choice\",\"open\":true,"
+                "\"prompt\":\"Hvad skal Sofie gøre?\",\"options\":[]},\"v\":\"ignored\"}",
+                NULL);
+    assert_int_equal(http("GET", "/api/state?r=" ROOM, NULL, NULL, &r), 200);
+    {
+        char want[32];
+        snprintf(want, sizeof want, "\"v\":%d", v);
+        assert_non_null(strstr(r.body, want));
+        assert_non_null(strstr(r.body, "Sofie"));
+        assert_null(strstr(r.body, "ignored"));
+    }
+    /* a wrong or missing code reveals nothing */
+    assert_int_equal(http("GET", "/api/state?r=ABCD", NULL, NULL, &r), 403);
+    assert_null(strstr(r.body, "Sofie"));
+    assert_string_equal(r.body, "{\"error\":\"forbidden\"}");
+    assert_int_equal(http("GET", "/api/state", NULL, NULL, &r), 403);
+    assert_int_equal(http("GET", "/api/state?r=KTRWX", NULL, NULL, &r), 403);
+    assert_int_equal(http("GET", "/api/state?r=", NULL, NULL, &r), 403);
+    /* publish refuses what is not a JSON object and keeps the old state */
+    assert_true(net_publish(g_fx.s, "[1,2]", NULL, NULL) < 0);
+    assert_true(net_publish(g_fx.s, "{\"a\":", NULL, NULL) < 0);
+    assert_int_equal(http("GET", "/api/state?r=" ROOM, NULL, NULL, &r), 200);
+    assert_non_null(strstr(r.body, "Sofie"));
+}
+
+static void test_longpoll_wakes_on_publish(void **state)
+{
+    Resp r;
+    char path[128];
+    int v = publish("{\"screen\":\"waiting\"}", NULL), fd = -1, v2 = 0;
+    long long t0 = 0;
+    (void)state;
+    snprintf(path, sizeof path, "/api/state?r=" ROOM "&v=%d", v);
+    fd = dial(g_fx.port);
+    send_request(fd, "GET", path, NULL, NULL, 0);
+    assert_false(readable(fd, 400)); /* it waits: nothing newer yet */
+    t0 = ms_now();
+    v2 = publish("{\"screen\":\"poll\",\"marker\":\"new-state\"}", NULL);
+    read_response(fd, &r);
+    close(fd);
+    assert_int_equal(r.status, 200);
+    assert_true(ms_now() - t0 < 1000);
+    assert_non_null(strstr(r.body, "new-state"));
+    snprintf(path, sizeof path, "\"v\":%d", v2);
+    assert_non_null(strstr(r.body, path));
+    /* an older or unknown version is answered at once */
+    snprintf(path, sizeof path, "/api/state?r=" ROOM "&v=%d", v);
+    t0 = ms_now();
+    assert_int_equal(http("GET", path, NULL, NULL, &r), 200);
+    assert_true(ms_now() - t0 < 1000);
+    assert_int_equal(http("GET", "/api/state?r=" ROOM "&v=abc", NULL, NULL, &r), 200);
+}
+
+static void test_longpoll_many_waiters(void **state)
+{
+    enum { N = 50 };
+    int fds[N], i = 0, v = publish("{\"screen\":\"waiting\"}", NULL);
+    char path[128];
+    Resp r;
+    long long t0 = 0;
+    (void)state;
+    snprintf(path, sizeof path, "/api/state?r=" ROOM "&v=%d", v);
+    for (i = 0; i < N; i++) {
+        fds[i] = dial(g_fx.port);
+        send_request(fds[i], "GET", path, NULL, NULL, 0);
+    }
+    usleep(200000);
+    t0 = ms_now();
+    publish("{\"screen\":\"poll\",\"marker\":\"all\"}", NULL);
+    for (i = 0; i < N; i++) {
+        read_response(fds[i], &r);
+        close(fds[i]);
+        assert_int_equal(r.status, 200);
+        assert_non_null(strstr(r.body, "\"marker\":\"all\""));
+    }
+    assert_true(ms_now() - t0 < 2000);
+}
+
+static void test_longpoll_timeout(void **state)
+{
+    NetConfig cfg;
+    Resp r;
+    char path[128];
+    int v = 0;
+    long long t0 = 0;
+    (void)state;
+    net_stop(g_fx.s);
+    memset(&cfg, 0, sizeof cfg);
+    cfg.longpoll_ms = 500;
+    assert_int_equal(start_with(&cfg), 0);
+    v = publish("{\"screen\":\"waiting\"}", NULL);
+    snprintf(path, sizeof path, "/api/state?r=" ROOM "&v=%d", v);
+    t0 = ms_now();
+    assert_int_equal(http("GET", path, NULL, NULL, &r), 200);
+    assert_true(ms_now() - t0 >= 450);
+    assert_true(ms_now() - t0 < 3000);
+    snprintf(path, sizeof path, "\"v\":%d", v);
+    assert_non_null(strstr(r.body, path));
+}
+
+static void test_vote_queue(void **state)
+{
+    NetPollInfo info = open_poll(3, 3, 0x7);
+    NetMsg m;
+    Resp r;
+    (void)state;
+    publish("{\"screen\":\"poll\"}", &info);
+    assert_int_equal(queued(), 0);
+    assert_int_equal(post("/api/vote",
+                          "{\"r\":\"" ROOM "\",\"t\":\"" TOKEN "\",\"poll\":3,\"option\":2}", &r),
+                     200);
+    assert_non_null(strstr(r.body, "\"ok\":true"));
+    assert_int_equal(vote(3, 3, TOKEN), 200); /* changing one's vote */
+    assert_int_equal(vote(3, 1, TOKEN2), 200);
+    assert_int_equal(net_next_msg(g_fx.s, &m), 1);
+    assert_int_equal(m.kind, NET_MSG_VOTE);
+    assert_int_equal(m.poll_id, 3);
+    assert_int_equal(m.option, 1); /* 0-based */
+    assert_string_equal(m.token, TOKEN);
+    assert_null(m.body);
+    assert_int_equal(net_next_msg(g_fx.s, &m), 1);
+    assert_int_equal(m.option, 2);
+    assert_string_equal(m.token, TOKEN);
+    assert_int_equal(net_next_msg(g_fx.s, &m), 1);
+    assert_int_equal(m.option, 0);
+    assert_string_equal(m.token, TOKEN2);
+    assert_int_equal(net_next_msg(g_fx.s, &m), 0);
+    pthread_mutex_lock(&g_fx.mu);
+    assert_true(g_fx.wakes >= 3);
+    pthread_mutex_unlock(&g_fx.mu);
+    assert_int_equal(net_joined(g_fx.s), 2);
+}
+
+static void test_vote_refused(void **state)
+{
+    NetPollInfo info = open_poll(3, 3, 0x5); /* option 2 (bit 1) disabled */
+    Resp r;
+    char big[2100];
+    (void)state;
+    publish("{}", &info);
+    /* wrong room: 403, and nothing about the poll */
+    assert_int_equal(post("/api/vote", "{\"r\":\"ZZZZ\",\"t\":\"" TOKEN "\",\"poll\":3,\"option\":1}", &r), 403);
+    assert_string_equal(r.body, "{\"error\":\"forbidden\"}");
+    assert_int_equal(vote(4, 1, TOKEN), 409);  /* unknown poll */
+    assert_int_equal(vote(3, 4, TOKEN), 400);  /* unknown option */
+    assert_int_equal(vote(3, 0, TOKEN), 400);  /* options count from 1 */
+    assert_int_equal(vote(3, 2, TOKEN), 400);  /* disabled option */
+    assert_int_equal(vote(3, -1, TOKEN), 400);
+    assert_int_equal(vote(3, 1, "short"), 400); /* malformed token */
+    assert_int_equal(post("/api/vote", "{\"r\":\"" ROOM "\",\"t\":\"" TOKEN "\",\"poll\":3,\"option\":1.5}", &r), 400);
+    assert_int_equal(post("/api/vote", "{\"r\":\"" ROOM "\",\"t\":\"" TOKEN "\",\"poll\":\"3\",\"option\":1}", &r), 400);
+    assert_int_equal(post("/api/vote", "{\"r\":\"" ROOM "\",\"t\":\"" TOKEN "\",\"option\":1}", &r), 400);
+    assert_int_equal(post("/api/vote", "{\"r\":\"" ROOM "\",\"t\":\"" TOKEN "\",\"poll\":3,\"option\":1", &r), 400);
+    assert_int_equal(post("/api/vote", "{\"r\":\"" ROOM "\",\"t\":\"" TOKEN "\",\"poll\":3,\"option\":1}xx", &r), 400);
+    assert_int_equal(post("/api/vote", "[]", &r), 400);
+    assert_int_equal(post("/api/vote", "", &r), 400);
+    assert_int_equal(post("/api/vote", "null", &r), 400);
+    assert_int_equal(post("/api/vote", "{\"r\":\"" ROOM "\",\"t\":\"" TOKEN "\",\"poll\":1e400,\"option\":1}", &r), 400);
+    /* oversize: refused from Content-Length before buffering */
+    memset(big, ' ', sizeof big - 1);
+    big[sizeof big - 1] = '\0';
+    big[0] = '{';
+    big[sizeof big - 2] = '}';
+    assert_int_equal(post("/api/vote", big, &r), 413);
+    /* form posts (cross-site) and GETs are refused */
+    assert_int_equal(http("POST", "/api/vote", "text/plain", "{\"r\":\"" ROOM "\",\"t\":\"" TOKEN "\",\"poll\":3,\"option\":1}", &r), 415);
+    assert_int_equal(http("POST", "/api/vote", NULL, "{}", &r), 415);
+    assert_int_equal(http("GET", "/api/vote", NULL, NULL, &r), 405);
+    /* closed poll */
+    info.open = 0;
+    publish("{}", &info);
+    assert_int_equal(vote(3, 1, TOKEN), 409);
+    /* an idea poll takes no votes */
+    info = open_poll(5, 0, 0);
+    info.kind = NET_POLL_IDEA;
+    info.ideas_open = 1;
+    publish("{}", &info);
+    assert_int_equal(vote(5, 1, TOKEN), 409);
+    /* nothing was queued by any of this */
+    assert_int_equal(queued(), 0);
+}
+
+static void test_chunked_oversize(void **state)
+{
+    int fd = dial(g_fx.port), i = 0;
+    Resp r;
+    char chunk[300];
+    (void)state;
+    const char *head = "POST /api/vote HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                       "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n";
+    send_all(fd, head, strlen(head));
+    memset(chunk, 'a', sizeof chunk);
+    for (i = 0; i < 8; i++) {
+        send_all(fd, "12c\r\n", 5);
+        send_all(fd, chunk, sizeof chunk);
+        send_all(fd, "\r\n", 2);
+    }
+    send_all(fd, "0\r\n\r\n", 5);
+    read_response(fd, &r);
+    close(fd);
+    assert_int_equal(r.status, 413);
+    assert_int_equal(queued(), 0);
+}
+
+static void test_ideas(void **state)
+{
+    NetPollInfo info = open_poll(7, 0, 0);
+    Resp r;
+    NetMsg m;
+    char body[1100], text[700];
+    int i = 0;
+    (void)state;
+    assert_int_equal(post("/api/idea", "{\"r\":\"" ROOM "\",\"t\":\"" TOKEN "\",\"text\":\"Ring til en voksen\"}", &r), 409);
+    info.kind = NET_POLL_IDEA;
+    info.ideas_open = 1;
+    publish("{}", &info);
+    assert_int_equal(post("/api/idea", "{\"r\":\"" ROOM "\",\"t\":\"" TOKEN "\",\"text\":\"  Ring til\\nen voksen  \"}", &r), 200);
+    assert_int_equal(net_next_msg(g_fx.s, &m), 1);
+    assert_int_equal(m.kind, NET_MSG_IDEA);
+    assert_int_equal(m.poll_id, 7);
+    assert_string_equal(m.text, "Ring til en voksen");
+    assert_string_equal(m.token, TOKEN);
+    /* 280 characters of ø (560 bytes) are fine, 281 ASCII characters are not */
+    text[0] = '\0';
+    for (i = 0; i < 280; i++)
+        strcat(text, "ø");
+    snprintf(body, sizeof body, "{\"r\":\"" ROOM "\",\"t\":\"" TOKEN2 "\",\"text\":\"%s\"}", text);
+    assert_int_equal(post("/api/idea", body, &r), 200);
+    memset(text, 'x', 281);
+    text[281] = '\0';
+    snprintf(body, sizeof body, "{\"r\":\"" ROOM "\",\"t\":\"" TOKEN2 "\",\"text\":\"%s\"}", text);
+    assert_int_equal(post("/api/idea", body, &r), 413);
+    assert_int_equal(post("/api/idea", "{\"r\":\"" ROOM "\",\"t\":\"" TOKEN2 "\",\"text\":\"   \"}", &r), 400);
+    assert_int_equal(post("/api/idea", "{\"r\":\"" ROOM "\",\"t\":\"" TOKEN2 "\",\"text\":\"\xff\xfe\"}", &r), 400);
+    assert_int_equal(post("/api/idea", "{\"r\":\"" ROOM "\",\"t\":\"" TOKEN2 "\",\"text\":42}", &r), 400);
+    assert_int_equal(post("/api/idea", "{\"r\":\"QQQQ\",\"t\":\"" TOKEN2 "\",\"text\":\"hej\"}", &r), 403);
+    assert_int_equal(net_next_msg(g_fx.s, &m), 1);
+    assert_int_equal((int)strlen(m.text), 560);
+    assert_int_equal(queued(), 0);
+}
+
+static void test_join(void **state)
+{
+    Resp r;
+    NetMsg m;
+    (void)state;
+    assert_int_equal(net_joined(g_fx.s), 0);
+    assert_int_equal(post("/api/join", "{\"r\":\"ktrw\",\"t\":\"" TOKEN "\"}", &r), 200);
+    assert_non_null(strstr(r.body, "\"v\":"));
+    assert_int_equal(post("/api/join", "{\"r\":\"" ROOM "\",\"t\":\"" TOKEN "\"}", &r), 200);
+    assert_int_equal(net_next_msg(g_fx.s, &m), 1);
+    assert_int_equal(m.kind, NET_MSG_JOIN);
+    assert_string_equal(m.token, TOKEN);
+    assert_int_equal(net_next_msg(g_fx.s, &m), 0); /* one JOIN per phone */
+    assert_int_equal(net_joined(g_fx.s), 1);
+    assert_int_equal(post("/api/join", "{\"r\":\"BAAD\",\"t\":\"" TOKEN2 "\"}", &r), 403);
+    assert_int_equal(post("/api/join", "{\"r\":\"" ROOM "\",\"t\":\"has spaces in it, no\"}", &r), 400);
+    assert_int_equal(post("/api/join", "{\"r\":\"" ROOM "\"}", &r), 400);
+    /* a long-poll carrying a token counts as seen */
+    assert_int_equal(http("GET", "/api/state?r=" ROOM "&t=" TOKEN2, NULL, NULL, &r), 200);
+    assert_int_equal(net_joined(g_fx.s), 2);
+    assert_int_equal(queued(), 0);
+}
+
+static void test_rate_limits(void **state)
+{
+    NetPollInfo info = open_poll(3, 2, 0x3);
+    int i = 0, ok = 0, limited = 0, fd = -1;
+    Resp r;
+    char body[200];
+    (void)state;
+    publish("{}", &info);
+    /* per token: the bucket holds 10 */
+    for (i = 0; i < 20; i++) {
+        int st = vote(3, 1 + (i & 1), TOKEN);
+        ok += st == 200;
+        limited += st == 429;
+    }
+    assert_true(ok >= 10 && ok <= 12);
+    assert_true(limited >= 8);
+    assert_int_equal(queued(), ok);
+    /* per connection: one keep-alive connection with fresh tokens each time */
+    fd = dial(g_fx.port);
+    ok = limited = 0;
+    for (i = 0; i < 45; i++) {
+        snprintf(body, sizeof body,
+                 "{\"r\":\"" ROOM "\",\"t\":\"conn%028d\",\"poll\":3,\"option\":1}", i);
+        send_request(fd, "POST", "/api/vote", "application/json", body, 1);
+        read_response(fd, &r);
+        if (r.status < 0)
+            break;
+        ok += r.status == 200;
+        limited += r.status == 429;
+    }
+    close(fd);
+    assert_true(ok >= 30 && ok <= 33);
+    assert_true(limited >= 10);
+    assert_string_equal(r.body, "{\"error\":\"rate_limited\"}");
+    assert_int_equal(queued(), ok);
+}
+
+typedef struct EvalClient {
+    int fd;
+} EvalClient;
+
+static NetMsg wait_msg(NetMsgKind kind)
+{
+    NetMsg m;
+    long long until = ms_now() + 3000;
+    memset(&m, 0, sizeof m);
+    while (ms_now() < until) {
+        if (net_next_msg(g_fx.s, &m)) {
+            if (m.kind == kind)
+                return m;
+            net_msg_clear(&m);
+        }
+        usleep(2000);
+    }
+    fail_msg("no message of kind %d", (int)kind);
+    return m;
+}
+
+static void test_eval_suspended_reply(void **state)
+{
+    NetPollInfo info;
+    const char *body = "{\"r\":\"" ROOM "\",\"sid\":\"0123456789abcdef0123456789abcdef\","
+                       "\"answers\":{\"q1\":\"yes\",\"q2\":[1,2],\"q3\":\"Jeg lærte noget\",\"q4\":4}}";
+    Resp r;
+    NetMsg m;
+    int fd = -1;
+    (void)state;
+    /* closed evaluation: 409 */
+    assert_int_equal(post("/api/eval", body, &r), 409);
+    memset(&info, 0, sizeof info);
+    info.eval_open = 1;
+    publish("{\"eval\":{\"open\":true}}", &info);
+    fd = dial(g_fx.port);
+    send_request(fd, "POST", "/api/eval", "application/json", body, 0);
+    m = wait_msg(NET_MSG_EVAL);
+    assert_non_null(m.body);
+    assert_string_equal(m.body, body);
+    assert_string_equal(m.sid, "0123456789abcdef0123456789abcdef");
+    assert_string_equal(m.token, "");
+    assert_true(m.req_id > 0);
+    /* not acknowledged before the main thread answers */
+    assert_false(readable(fd, 300));
+    assert_int_equal(net_reply(g_fx.s, m.req_id, 200, "{\"ok\":true,\"saved\":1}"), 0);
+    read_response(fd, &r);
+    close(fd);
+    assert_int_equal(r.status, 200);
+    assert_string_equal(r.body, "{\"ok\":true,\"saved\":1}");
+    assert_int_equal(net_reply(g_fx.s, m.req_id, 200, "{}"), ERR_NOTFOUND);
+    net_msg_clear(&m);
+    assert_null(m.body);
+    /* the main thread may refuse, e.g. the database failed */
+    fd = dial(g_fx.port);
+    send_request(fd, "POST", "/api/eval", "application/json", body, 0);
+    m = wait_msg(NET_MSG_EVAL);
+    assert_int_equal(net_reply(g_fx.s, m.req_id, 503, "{\"error\":\"not_saved\"}"), 0);
+    net_msg_clear(&m);
+    read_response(fd, &r);
+    close(fd);
+    assert_int_equal(r.status, 503);
+    /* malformed evaluations never reach the main thread */
+    assert_int_equal(post("/api/eval", "{\"r\":\"" ROOM "\",\"sid\":\"0123456789abcdef0123456789abcdef\",\"answers\":[1]}", &r), 400);
+    assert_int_equal(post("/api/eval", "{\"r\":\"" ROOM "\",\"answers\":{}}", &r), 400);
+    assert_int_equal(post("/api/eval", "{\"r\":\"" ROOM "\",\"sid\":\"0123456789abcdef0123456789abcdef\",\"answers\":{\"q\":{\"x\":1}}}", &r), 400);
+    assert_int_equal(post("/api/eval", "{\"r\":\"NOPE\",\"sid\":\"0123456789abcdef0123456789abcdef\",\"answers\":{}}", &r), 403);
+    assert_int_equal(queued(), 0);
+}
+
+static void test_eval_timeout_and_stop(void **state)
+{
+    NetConfig cfg;
+    NetPollInfo info;
+    const char *body = "{\"r\":\"" ROOM "\",\"t\":\"" TOKEN "\",\"sid\":\"0123456789abcdef0123456789abcdef\",\"answers\":{}}";
+    Resp r;
+    NetMsg m;
+    int fd = -1, fd2 = -1, v = 0;
+    char path[100];
+    (void)state;
+    net_stop(g_fx.s);
+    memset(&cfg, 0, sizeof cfg);
+    cfg.eval_timeout_ms = 400;
+    assert_int_equal(start_with(&cfg), 0);
+    memset(&info, 0, sizeof info);
+    info.eval_open = 1;
+    v = publish("{}", &info);
+    /* no reply from the main thread: 503, and a late reply is refused */
+    assert_int_equal(post("/api/eval", body, &r), 503);
+    m = wait_msg(NET_MSG_EVAL);
+    assert_string_equal(m.token, TOKEN);
+    assert_int_equal(net_reply(g_fx.s, m.req_id, 200, "{}"), ERR_NOTFOUND);
+    net_msg_clear(&m);
+    /* stopping with a pending evaluation and a waiting long-poll answers both */
+    fd = dial(g_fx.port);
+    send_request(fd, "POST", "/api/eval", "application/json", body, 0);
+    m = wait_msg(NET_MSG_EVAL);
+    net_msg_clear(&m);
+    snprintf(path, sizeof path, "/api/state?r=" ROOM "&v=%d", v);
+    fd2 = dial(g_fx.port);
+    send_request(fd2, "GET", path, NULL, NULL, 0);
+    usleep(100000);
+    net_stop(g_fx.s);
+    g_fx.s = NULL;
+    read_response(fd, &r);
+    assert_true(r.status == 503 || r.status == -1);
+    read_response(fd2, &r);
+    assert_true(r.status == 200 || r.status == 503 || r.status == -1);
+    close(fd);
+    close(fd2);
+    assert_int_equal(start_with(NULL), 0); /* for teardown */
+}
+
+static void test_slow_client_and_cap(void **state)
+{
+    NetConfig cfg;
+    Resp r;
+    int slow = -1;
+    char buf[16];
+    long long t0 = 0;
+    (void)state;
+    net_stop(g_fx.s);
+    memset(&cfg, 0, sizeof cfg);
+    cfg.conn_timeout_s = 1;
+    assert_int_equal(start_with(&cfg), 0);
+    /* a client that sends half a request line and stalls is dropped... */
+    slow = dial(g_fx.port);
+    send_all(slow, "GET /api/sta", 12);
+    t0 = ms_now();
+    /* ...and does not stall anyone else */
+    assert_int_equal(http("GET", "/api/state?r=" ROOM, NULL, NULL, &r), 200);
+    assert_true(readable(slow, 5000));
+    assert_true(recv(slow, buf, sizeof buf, 0) <= 0);
+    assert_true(ms_now() - t0 < 5000);
+    close(slow);
+}
+
+static void test_connection_cap(void **state)
+{
+    NetConfig cfg;
+    Resp r;
+    int i = 0, fds[4], extra = -1;
+    (void)state;
+    net_stop(g_fx.s);
+    memset(&cfg, 0, sizeof cfg);
+    cfg.max_conns = 4;
+    assert_int_equal(start_with(&cfg), 0);
+    for (i = 0; i < 4; i++)
+        fds[i] = dial(g_fx.port);
+    usleep(100000);
+    /* a fifth connection is not served (libmicrohttpd stops accepting; it
+     * waits in the kernel's backlog)... */
+    extra = dial(g_fx.port);
+    send_request(extra, "GET", "/api/state?r=" ROOM, NULL, NULL, 0);
+    assert_false(readable(extra, 500));
+    /* ...until one leaves */
+    close(fds[0]);
+    assert_true(readable(extra, 2000));
+    read_response(extra, &r);
+    close(extra);
+    assert_int_equal(r.status, 200);
+    for (i = 1; i < 4; i++)
+        close(fds[i]);
+}
+
+static void test_port_in_use_and_codes(void **state)
+{
+    NetConfig cfg;
+    Err e;
+    char code[NET_ROOM_CODE_LEN + 1], url[NET_MAX_URL], msg[64];
+    int i = 0, j = 0, seen_other = 0;
+    NetServer *s2 = NULL;
+    (void)state;
+    memset(&cfg, 0, sizeof cfg);
+    cfg.port = g_fx.port;
+    cfg.bind = "127.0.0.1";
+    assert_null(net_start(&cfg, &e));
+    snprintf(msg, sizeof msg, "port %d", g_fx.port);
+    assert_non_null(strstr(e.msg, msg));
+    assert_non_null(strstr(e.msg, "--port"));
+    cfg.port = 0;
+    cfg.room_code = "AB1D";
+    assert_null(net_start(&cfg, &e));
+    cfg.room_code = NULL;
+    cfg.bind = "not-an-address";
+    assert_null(net_start(&cfg, &e));
+    for (i = 0; i < 200; i++) {
+        assert_int_equal(net_make_room_code(code, NULL), 0);
+        assert_int_equal((int)strlen(code), NET_ROOM_CODE_LEN);
+        for (j = 0; j < NET_ROOM_CODE_LEN; j++) {
+            assert_true(code[j] >= 'A' && code[j] <= 'Z');
+            assert_true(code[j] != 'I' && code[j] != 'O');
+        }
+        seen_other |= strcmp(code, net_room_code(g_fx.s)) != 0;
+    }
+    assert_true(seen_other);
+    assert_string_equal(net_room_code(g_fx.s), ROOM);
+    /* bound to loopback: phones cannot reach it, the facilitator is told */
+    assert_int_equal(net_lan_url(g_fx.s, url, sizeof url, &e), ERR_NOTFOUND);
+    assert_non_null(strstr(e.msg, "hotspot"));
+    assert_non_null(strstr(net_no_lan_message("da"), "hotspot"));
+    /* all interfaces: a URL with the port and code, or the same clear message */
+    cfg.bind = NULL;
+    s2 = net_start(&cfg, &e);
+    assert_non_null(s2);
+    if (net_lan_url(s2, url, sizeof url, &e) == 0) {
+        snprintf(msg, sizeof msg, ":%d/?r=%s", net_port(s2), net_room_code(s2));
+        assert_int_equal(strncmp(url, "http://", 7), 0);
+        assert_non_null(strstr(url, msg));
+        assert_null(strstr(url, "127.0.0.1"));
+    } else {
+        assert_non_null(strstr(e.msg, "hotspot"));
+    }
+    net_stop(s2);
+    net_stop(NULL);
+}
+
+/* ---- privacy: nothing logged names the address or the token ---- */
+
+static struct {
+    pthread_mutex_t mu;
+    char text[65536];
+    size_t len;
+    int lines;
+} g_log = {PTHREAD_MUTEX_INITIALIZER, "", 0, 0};
+
+static void log_sink(void *ud, LogLevel level, const char *msg)
+{
+    size_t n = strlen(msg);
+    (void)ud;
+    (void)level;
+    pthread_mutex_lock(&g_log.mu);
+    if (g_log.len + n + 2 < sizeof g_log.text) {
+        memcpy(g_log.text + g_log.len, msg, n);
+        g_log.len += n;
+        g_log.text[g_log.len++] = '\n';
+        g_log.text[g_log.len] = '\0';
+    }
+    g_log.lines++;
+    pthread_mutex_unlock(&g_log.mu);
+}
+
+static void test_nothing_identifying_logged(void **state)
+{
+    NetPollInfo info = open_poll(3, 2, 0x3);
+    NetConfig cfg;
+    Resp r;
+    int i = 0;
+    (void)state;
+    log_set_sink(log_sink, NULL);
+    log_set_level(LOG_DEBUG);
+    net_stop(g_fx.s);
+    memset(&cfg, 0, sizeof cfg);
+    cfg.eval_timeout_ms = 200;
+    assert_int_equal(start_with(&cfg), 0);
+    info.eval_open = 1;
+    info.ideas_open = 1;
+    publish("{}", &info);
+    post("/api/join", "{\"r\":\"" ROOM "\",\"t\":\"" TOKEN "\"}", &r);
+    for (i = 0; i < 14; i++)
+        vote(3, 1, TOKEN);
+    vote(9, 1, TOKEN);
+    vote(3, 7, TOKEN);
+    post("/api/vote", "{\"r\":\"WXYZ\",\"t\":\"" TOKEN "\",\"poll\":3,\"option\":1}", &r);
+    post("/api/vote", "{\"t\":\"" TOKEN "\"", &r);
+    post("/api/idea", "{\"r\":\"" ROOM "\",\"t\":\"" TOKEN "\",\"text\":\"x\"}", &r);
+    post("/api/eval", "{\"r\":\"" ROOM "\",\"t\":\"" TOKEN "\",\"sid\":\"0123456789abcdef0123456789abcdef\",\"answers\":{}}", &r);
+    http("GET", "/../../etc/passwd", NULL, NULL, &r);
+    http("GET", "/api/state?r=NOPE&t=" TOKEN, NULL, NULL, &r);
+    http("BREW", "/", NULL, NULL, &r);
+    {
+        int fd = dial(g_fx.port);
+        send_all(fd, "GARBAGE\r\n\r\n", 11);
+        read_response(fd, &r);
+        close(fd);
+    }
+    net_stop(g_fx.s);
+    g_fx.s = NULL;
+    log_set_sink(NULL, NULL);
+    log_set_level(LOG_INFO);
+    pthread_mutex_lock(&g_log.mu);
+    assert_true(g_log.lines >= 5); /* the server does log its refusals */
+    assert_non_null(strstr(g_log.text, "phone api vote: 429"));
+    assert_null(strstr(g_log.text, "127.0.0.1"));
+    assert_null(strstr(g_log.text, TOKEN));
+    assert_null(strstr(g_log.text, "a1b2c3d4"));
+    assert_null(strstr(g_log.text, "TestPhone"));
+    pthread_mutex_unlock(&g_log.mu);
+    assert_int_equal(start_with(NULL), 0);
+}
+
+static void test_body_decoders(void **state)
+{
+    NetBodyVote v;
+    NetBodyEval ev;
+    NetBodyIdea *idea = malloc(sizeof *idea);
+    Err e;
+    char room[5];
+    (void)state;
+    assert_non_null(idea);
+    assert_int_equal(net_body_vote(LIT("{\"r\":\"abcd\",\"t\":\"" TOKEN "\",\"poll\":2,\"option\":9}"), &v, &e), 0);
+    assert_string_equal(v.room, "ABCD");
+    assert_int_equal(v.option, 9);
+    /* the length is honoured: no NUL needed, nothing read past it */
+    assert_true(net_body_vote("{\"r\":\"abcd\",\"t\":\"" TOKEN "\",\"poll\":2,\"option\":9}", 30, &v, &e) < 0);
+    assert_int_equal(net_body_vote(LIT("{\"r\":\"abcd\",\"t\":\"" TOKEN "\",\"poll\":2,\"option\":10}"), &v, &e), ERR_INVALID);
+    assert_int_equal(net_body_eval(LIT("{\"r\":\"abcd\",\"sid\":\"" TOKEN "\",\"answers\":{\"a\":true,\"b\":[\"x\",2]}}"), &ev, &e), 0);
+    assert_int_equal(ev.n_answers, 2);
+    assert_int_equal(net_body_eval(LIT("{\"r\":\"abcd\",\"sid\":\"" TOKEN "\",\"answers\":{\"\":1}}"), &ev, &e), ERR_INVALID);
+    assert_int_equal(net_body_eval(LIT("{\"r\":\"abcd\",\"sid\":\"" TOKEN "\",\"answers\":{\"a\":[[1]]}}"), &ev, &e), ERR_INVALID);
+    assert_int_equal(net_body_idea(LIT("{\"r\":\"abcd\",\"t\":\"" TOKEN "\",\"text\":\"a\\u0000b\"}"), idea, &e), 0);
+    assert_string_equal(idea->text, "a"); /* an escaped NUL ends the text */
+    assert_int_equal(net_room_parse("abc", room), ERR_INVALID);
+    assert_int_equal(net_room_parse("ab1d", room), ERR_INVALID);
+    assert_int_equal(net_room_parse("wxyz", room), 0);
+    assert_string_equal(room, "WXYZ");
+    assert_false(net_token_valid("0123456789abcde"));
+    assert_true(net_token_valid("0123456789abcdef"));
+    assert_false(net_token_valid("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdefX"));
+    assert_false(net_token_valid("0123456789abcdef/"));
+    free(idea);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_body_decoders),
+        cmocka_unit_test_setup_teardown(test_static_files, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_state_and_room_code, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_longpoll_wakes_on_publish, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_longpoll_many_waiters, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_longpoll_timeout, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_vote_queue, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_vote_refused, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_chunked_oversize, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_ideas, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_join, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_rate_limits, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_eval_suspended_reply, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_eval_timeout_and_stop, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_slow_client_and_cap, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_connection_cap, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_port_in_use_and_codes, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_nothing_identifying_logged, setup, teardown),
+    };
+    pthread_mutex_init(&g_fx.mu, NULL);
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

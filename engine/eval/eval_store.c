@@ -1,0 +1,940 @@
+/* eval_store.c - the SQLite store of anonymous evaluation answers.
+ *
+ * The only file of the engine that includes sqlite3.h.  Every write is one
+ * transaction (BEGIN IMMEDIATE ... COMMIT) in WAL mode with
+ * synchronous=FULL, so a 0 return means the answer is on disk.  A failed
+ * write is rolled back and the answers are kept in a memory queue, retried
+ * by eval_store_retry_pending() and by later submits.
+ */
+#include "eval/eval_store.h"
+
+#include "core/buf.h"
+#include "core/log.h"
+#include "core/utf8.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#define SCHEMA_VERSION 1
+#define BUSY_TIMEOUT_MS 250
+#define BATCH_DUP (-1000) /* internal marker: same sid twice in one batch */
+
+typedef struct Pending {
+    char event[EVAL_EVENT_ID_LEN + 1];
+    EvalAnswers *a; /* a copy, owned */
+    char *sid;      /* may be NULL */
+} Pending;
+
+/* In-memory set of committed submission ids (open addressing). */
+typedef struct SidSet {
+    char **slot;
+    size_t cap, n;
+} SidSet;
+
+struct EvalStore {
+    sqlite3 *db;
+    char *path;
+    sqlite3_stmt *ins_sub, *ins_ans;
+    Pending *pending;
+    size_t npending, cappending;
+    SidSet sids;
+    EvalFaultHook fault;
+    void *fault_ud;
+    unsigned long nwrite;
+};
+
+static const char *schema_sql =
+    "CREATE TABLE IF NOT EXISTS questionnaires("
+    "  key TEXT PRIMARY KEY, id TEXT NOT NULL, definition TEXT NOT NULL) WITHOUT ROWID;"
+    "CREATE TABLE IF NOT EXISTS events("
+    "  id TEXT PRIMARY KEY, scenario TEXT NOT NULL, day TEXT NOT NULL, label TEXT,"
+    "  questionnaire TEXT NOT NULL, qdef TEXT NOT NULL) WITHOUT ROWID;"
+    "CREATE TABLE IF NOT EXISTS submissions("
+    "  key TEXT PRIMARY KEY, event TEXT NOT NULL) WITHOUT ROWID;"
+    "CREATE TABLE IF NOT EXISTS answers("
+    "  key TEXT PRIMARY KEY, event TEXT NOT NULL, question TEXT NOT NULL,"
+    "  value INTEGER, text TEXT, reviewed INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;"
+    "CREATE INDEX IF NOT EXISTS answers_event ON answers(event);"
+    "CREATE INDEX IF NOT EXISTS submissions_event ON submissions(event);";
+
+/* ---- small helpers ------------------------------------------------------ */
+
+static uint64_t fnv1a(const char *s)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (; *s; s++) {
+        h ^= (unsigned char)*s;
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+static int sid_has(const SidSet *set, const char *sid)
+{
+    size_t i = 0;
+    if (!set->cap || !sid)
+        return 0;
+    for (i = fnv1a(sid) & (set->cap - 1); set->slot[i]; i = (i + 1) & (set->cap - 1))
+        if (strcmp(set->slot[i], sid) == 0)
+            return 1;
+    return 0;
+}
+
+static int sid_add(SidSet *set, const char *sid)
+{
+    size_t i = 0;
+    char *copy = NULL;
+    if (sid_has(set, sid))
+        return 0;
+    if ((set->n + 1) * 2 > set->cap) {
+        size_t ncap = set->cap ? set->cap * 2 : 256, k = 0;
+        char **ns = calloc(ncap, sizeof *ns);
+        if (!ns)
+            return ERR_NOMEM;
+        for (k = 0; k < set->cap; k++) {
+            if (!set->slot[k])
+                continue;
+            for (i = fnv1a(set->slot[k]) & (ncap - 1); ns[i]; i = (i + 1) & (ncap - 1))
+                ;
+            ns[i] = set->slot[k];
+        }
+        free(set->slot);
+        set->slot = ns;
+        set->cap = ncap;
+    }
+    copy = core_strdup(sid);
+    if (!copy)
+        return ERR_NOMEM;
+    for (i = fnv1a(sid) & (set->cap - 1); set->slot[i]; i = (i + 1) & (set->cap - 1))
+        ;
+    set->slot[i] = copy;
+    set->n++;
+    return 0;
+}
+
+static void sid_free(SidSet *set)
+{
+    size_t i = 0;
+    for (i = 0; i < set->cap; i++)
+        free(set->slot[i]);
+    free(set->slot);
+    memset(set, 0, sizeof *set);
+}
+
+static int db_err(EvalStore *s, int rc, const char *what, Err *err)
+{
+    const char *why = NULL;
+    switch (rc & 0xff) {
+    case SQLITE_FULL: why = "the disk is full"; break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED: why = "the database file is locked by another program"; break;
+    case SQLITE_READONLY: why = "the database file is read-only"; break;
+    case SQLITE_IOERR: why = "disk input/output error"; break;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB: why = "the database file is damaged or not a database"; break;
+    default: why = s && s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc);
+    }
+    return err_set(err, ERR_IO, "%s: %s: %s", s && s->path ? s->path : "evaluation database",
+                   what, why);
+}
+
+static int exec(EvalStore *s, const char *sql, const char *what, Err *err)
+{
+    int rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+    return rc == SQLITE_OK ? 0 : db_err(s, rc, what, err);
+}
+
+/* Runs a one-row pragma and copies its text result. */
+static int pragma_text(EvalStore *s, const char *sql, char *out, size_t cap, Err *err)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+    out[0] = '\0';
+    if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const unsigned char *t = sqlite3_column_text(st, 0);
+        snprintf(out, cap, "%s", t ? (const char *)t : "");
+        rc = SQLITE_OK;
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_OK || rc == SQLITE_DONE ? 0 : db_err(s, rc, sql, err);
+}
+
+char *eval_store_default_path(Err *err)
+{
+    const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+    Buf b = BUF_INIT;
+    if (xdg && xdg[0] == '/')
+        buf_printf(&b, "%s/spectactor", xdg);
+    else if (home && home[0])
+        buf_printf(&b, "%s/.local/share/spectactor", home);
+    else {
+        err_set(err, ERR_IO, "neither XDG_DATA_HOME nor HOME is set; use --db FILE");
+        return NULL;
+    }
+    if (b.oom) {
+        buf_free(&b);
+        err_set(err, ERR_NOMEM, "out of memory");
+        return NULL;
+    }
+    /* mkdir -p, each component 0700 if we create it */
+    {
+        char *p = b.data + 1;
+        for (;; p++) {
+            if (*p == '/' || *p == '\0') {
+                char c = *p;
+                *p = '\0';
+                if (mkdir(b.data, 0700) != 0 && errno != EEXIST) {
+                    err_set(err, ERR_IO, "cannot create directory %s: %s", b.data,
+                            strerror(errno));
+                    buf_free(&b);
+                    return NULL;
+                }
+                *p = c;
+                if (c == '\0')
+                    break;
+            }
+        }
+    }
+    buf_puts(&b, "/evaluations.sqlite");
+    if (b.oom) {
+        buf_free(&b);
+        err_set(err, ERR_NOMEM, "out of memory");
+        return NULL;
+    }
+    return buf_take(&b);
+}
+
+/* ---- open / close ------------------------------------------------------- */
+
+static EvalStore *store_open(const char *path, int create, Err *err)
+{
+    EvalStore *s = NULL;
+    char *defpath = NULL;
+    char buf[64];
+    int fd = -1, rc = 0;
+    struct stat st;
+    if (!path) {
+        defpath = eval_store_default_path(err);
+        if (!defpath)
+            return NULL;
+        path = defpath;
+    }
+    s = calloc(1, sizeof *s);
+    if (!s || !(s->path = core_strdup(path))) {
+        err_set(err, ERR_NOMEM, "out of memory");
+        goto fail;
+    }
+    /* Create the file ourselves so that it is 0600 from the first byte;
+     * SQLite gives the -wal and -shm files the same mode. */
+    fd = open(path, O_RDWR | O_CLOEXEC | (create ? O_CREAT : 0), 0600);
+    if (fd < 0) {
+        err_set(err, ERR_IO, "%s: cannot open evaluation database: %s", path, strerror(errno));
+        goto fail;
+    }
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        err_set(err, ERR_IO, "%s: not a regular file", path);
+        goto fail;
+    }
+    if ((st.st_mode & 0777) != 0600 && fchmod(fd, 0600) != 0) {
+        err_set(err, ERR_IO, "%s: cannot set file mode 0600: %s", path, strerror(errno));
+        goto fail;
+    }
+    close(fd);
+    fd = -1;
+    rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+    if (rc != SQLITE_OK) {
+        db_err(s, rc, "cannot open", err);
+        goto fail;
+    }
+    sqlite3_extended_result_codes(s->db, 1);
+    sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+    /* Database files come from other laptops too: no schema tricks. */
+    sqlite3_db_config(s->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+    sqlite3_db_config(s->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+    if (pragma_text(s, "PRAGMA integrity_check", buf, sizeof buf, err) < 0)
+        goto fail;
+    if (strcmp(buf, "ok") != 0) {
+        err_set(err, ERR_IO, "%s: the database file is damaged (integrity_check: %s)", path,
+                buf);
+        goto fail;
+    }
+    if (pragma_text(s, "PRAGMA journal_mode=WAL", buf, sizeof buf, err) < 0)
+        goto fail;
+    if (exec(s, "PRAGMA synchronous=FULL; PRAGMA secure_delete=ON;", "settings", err) < 0)
+        goto fail;
+    if (pragma_text(s, "PRAGMA journal_mode", buf, sizeof buf, err) < 0)
+        goto fail;
+    if (strcmp(buf, "wal") != 0) {
+        err_set(err, ERR_IO, "%s: journal_mode is '%s', not 'wal': refusing to store answers "
+                "(is the file on a network drive?)", path, buf);
+        goto fail;
+    }
+    if (pragma_text(s, "PRAGMA synchronous", buf, sizeof buf, err) < 0)
+        goto fail;
+    if (strcmp(buf, "2") != 0) {
+        err_set(err, ERR_IO, "%s: synchronous is %s, not FULL (2): refusing to store answers",
+                path, buf);
+        goto fail;
+    }
+    if (pragma_text(s, "PRAGMA secure_delete", buf, sizeof buf, err) < 0)
+        goto fail;
+    if (strcmp(buf, "1") != 0) {
+        err_set(err, ERR_IO, "%s: secure_delete could not be turned on", path);
+        goto fail;
+    }
+    if (pragma_text(s, "PRAGMA user_version", buf, sizeof buf, err) < 0)
+        goto fail;
+    if (atoi(buf) > SCHEMA_VERSION) {
+        err_set(err, ERR_IO, "%s: made by a newer Spectactor (schema %s)", path, buf);
+        goto fail;
+    }
+    if (exec(s, "BEGIN IMMEDIATE", "create tables", err) < 0)
+        goto fail;
+    if (exec(s, schema_sql, "create tables", err) < 0 ||
+        exec(s, "PRAGMA user_version=1", "create tables", err) < 0 ||
+        exec(s, "COMMIT", "create tables", err) < 0) {
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        goto fail;
+    }
+    rc = sqlite3_prepare_v2(s->db,
+                            "INSERT INTO submissions(key, event) "
+                            "VALUES(lower(hex(randomblob(16))), ?1)",
+                            -1, &s->ins_sub, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_prepare_v2(s->db,
+                                "INSERT INTO answers(key, event, question, value, text) "
+                                "VALUES(lower(hex(randomblob(16))), ?1, ?2, ?3, ?4)",
+                                -1, &s->ins_ans, NULL);
+    if (rc != SQLITE_OK) {
+        db_err(s, rc, "prepare", err);
+        goto fail;
+    }
+    free(defpath);
+    return s;
+fail:
+    if (fd >= 0)
+        close(fd);
+    free(defpath);
+    if (s) {
+        sqlite3_finalize(s->ins_sub);
+        sqlite3_finalize(s->ins_ans);
+        sqlite3_close(s->db);
+        free(s->path);
+        free(s);
+    }
+    return NULL;
+}
+
+EvalStore *eval_store_open(const char *path, Err *err) { return store_open(path, 1, err); }
+EvalStore *eval_store_open_existing(const char *path, Err *err)
+{
+    return store_open(path, 0, err);
+}
+
+const char *eval_store_path(const EvalStore *s) { return s->path; }
+
+static void pending_drop(EvalStore *s, size_t from)
+{
+    size_t i = 0;
+    for (i = from; i < s->npending; i++) {
+        eval_answers_free(s->pending[i].a);
+        free(s->pending[i].sid);
+    }
+    s->npending = from;
+}
+
+void eval_store_close(EvalStore *s)
+{
+    Err e;
+    if (!s)
+        return;
+    err_clear(&e);
+    if (s->npending && eval_store_retry_pending(s, &e) < 0)
+        log_error("%zu evaluation answers could not be saved and are lost: %s", s->npending,
+                  e.msg);
+    pending_drop(s, 0);
+    free(s->pending);
+    sid_free(&s->sids);
+    sqlite3_finalize(s->ins_sub);
+    sqlite3_finalize(s->ins_ans);
+    sqlite3_close(s->db);
+    free(s->path);
+    free(s);
+}
+
+/* ---- events ------------------------------------------------------------- */
+
+int eval_store_begin_event(EvalStore *s, const EvalQuestionnaire *q, const char *scenario_id,
+                           const char *label, char id_out[EVAL_EVENT_ID_LEN + 1], Err *err)
+{
+    char *def = NULL;
+    char day[16], qkey[40];
+    sqlite3_stmt *st = NULL;
+    time_t now = time(NULL);
+    struct tm tmv;
+    int rc = 0;
+    id_out[0] = '\0';
+    qkey[0] = '\0';
+    if (!eval_id_valid(scenario_id))
+        return err_set(err, ERR_INVALID, "scenario id '%s' is not valid",
+                       scenario_id ? scenario_id : "");
+    if (label && strlen(label) > EVAL_MAX_LABEL_BYTES)
+        return err_set(err, ERR_LIMIT, "event label longer than %d bytes", EVAL_MAX_LABEL_BYTES);
+    if (label && !utf8_valid(label, strlen(label)))
+        return err_set(err, ERR_INVALID, "event label is not valid UTF-8");
+    memset(&tmv, 0, sizeof tmv);
+    if (!localtime_r(&now, &tmv))
+        return err_set(err, ERR_IO, "cannot read the date");
+    strftime(day, sizeof day, "%Y-%m-%d", &tmv); /* the day only, never the time */
+    def = eval_q_to_json(q);
+    if (!def)
+        return err_set(err, ERR_NOMEM, "out of memory");
+    if ((rc = exec(s, "BEGIN IMMEDIATE", "begin event", err)) < 0)
+        goto done;
+    rc = sqlite3_prepare_v2(s->db, "SELECT key FROM questionnaires WHERE id=?1 AND definition=?2",
+                            -1, &st, NULL);
+    if (rc == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, eval_q_id(q), -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, def, -1, SQLITE_STATIC);
+        rc = sqlite3_step(st);
+        if (rc == SQLITE_ROW) {
+            snprintf(qkey, sizeof qkey, "%s", (const char *)sqlite3_column_text(st, 0));
+            rc = SQLITE_DONE;
+        }
+    }
+    sqlite3_finalize(st);
+    st = NULL;
+    if (rc == SQLITE_DONE && !qkey[0]) {
+        rc = sqlite3_prepare_v2(s->db,
+                                "INSERT INTO questionnaires(key, id, definition) VALUES("
+                                "lower(hex(randomblob(16))), ?1, ?2) RETURNING key",
+                                -1, &st, NULL);
+        if (rc == SQLITE_OK) {
+            sqlite3_bind_text(st, 1, eval_q_id(q), -1, SQLITE_STATIC);
+            sqlite3_bind_text(st, 2, def, -1, SQLITE_STATIC);
+            rc = sqlite3_step(st);
+            if (rc == SQLITE_ROW) {
+                snprintf(qkey, sizeof qkey, "%s", (const char *)sqlite3_column_text(st, 0));
+                rc = sqlite3_step(st);
+            }
+        }
+        sqlite3_finalize(st);
+        st = NULL;
+    }
+    if (rc == SQLITE_DONE) {
+        rc = sqlite3_prepare_v2(s->db,
+                                "INSERT INTO events(id, scenario, day, label, questionnaire, qdef)"
+                                " VALUES(lower(hex(randomblob(16))), ?1, ?2, ?3, ?4, ?5)"
+                                " RETURNING id",
+                                -1, &st, NULL);
+        if (rc == SQLITE_OK) {
+            sqlite3_bind_text(st, 1, scenario_id, -1, SQLITE_STATIC);
+            sqlite3_bind_text(st, 2, day, -1, SQLITE_STATIC);
+            if (label && label[0])
+                sqlite3_bind_text(st, 3, label, -1, SQLITE_STATIC);
+            sqlite3_bind_text(st, 4, eval_q_id(q), -1, SQLITE_STATIC);
+            sqlite3_bind_text(st, 5, qkey, -1, SQLITE_STATIC);
+            rc = sqlite3_step(st);
+            if (rc == SQLITE_ROW) {
+                snprintf(id_out, EVAL_EVENT_ID_LEN + 1, "%s",
+                         (const char *)sqlite3_column_text(st, 0));
+                rc = sqlite3_step(st);
+            }
+        }
+        sqlite3_finalize(st);
+    }
+    if (rc != SQLITE_DONE) {
+        rc = db_err(s, rc, "begin event", err);
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        id_out[0] = '\0';
+        goto done;
+    }
+    rc = exec(s, "COMMIT", "begin event", err);
+    if (rc < 0) {
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        id_out[0] = '\0';
+    }
+done:
+    free(def);
+    return rc;
+}
+
+static void fill_info(sqlite3_stmt *st, EvalEventInfo *info)
+{
+    const unsigned char *t = NULL;
+    memset(info, 0, sizeof *info);
+    t = sqlite3_column_text(st, 0);
+    snprintf(info->id, sizeof info->id, "%s", t ? (const char *)t : "");
+    t = sqlite3_column_text(st, 1);
+    snprintf(info->scenario, sizeof info->scenario, "%s", t ? (const char *)t : "");
+    t = sqlite3_column_text(st, 2);
+    snprintf(info->day, sizeof info->day, "%s", t ? (const char *)t : "");
+    t = sqlite3_column_text(st, 3);
+    snprintf(info->label, sizeof info->label, "%s", t ? (const char *)t : "");
+    t = sqlite3_column_text(st, 4);
+    snprintf(info->questionnaire, sizeof info->questionnaire, "%s", t ? (const char *)t : "");
+    info->respondents = sqlite3_column_int(st, 5);
+}
+
+#define EVENT_COLS                                                                             \
+    "SELECT id, scenario, day, label, questionnaire,"                                          \
+    " (SELECT count(*) FROM submissions WHERE event=events.id) FROM events "
+
+int eval_store_find_event(EvalStore *s, const char *id_or_label, EvalEventInfo *info, Err *err)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(s->db,
+                                EVENT_COLS "WHERE id=?1 OR (label=?1 AND NOT EXISTS("
+                                "SELECT 1 FROM events e WHERE e.id=?1)) ORDER BY day DESC LIMIT 1",
+                                -1, &st, NULL);
+    if (rc != SQLITE_OK)
+        return db_err(s, rc, "find event", err);
+    sqlite3_bind_text(st, 1, id_or_label ? id_or_label : "", -1, SQLITE_STATIC);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        fill_info(st, info);
+        sqlite3_finalize(st);
+        return 0;
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return db_err(s, rc, "find event", err);
+    return err_set(err, ERR_NOTFOUND, "%s: no event '%s'", s->path,
+                   id_or_label ? id_or_label : "");
+}
+
+int eval_store_each_event(EvalStore *s, EvalEventFn fn, void *ud, Err *err)
+{
+    sqlite3_stmt *st = NULL;
+    EvalEventInfo info;
+    int rc = sqlite3_prepare_v2(s->db, EVENT_COLS "ORDER BY day, id", -1, &st, NULL);
+    if (rc != SQLITE_OK)
+        return db_err(s, rc, "list events", err);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        fill_info(st, &info);
+        if (fn(ud, &info) != 0) {
+            rc = SQLITE_DONE;
+            break;
+        }
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? 0 : db_err(s, rc, "list events", err);
+}
+
+EvalQuestionnaire *eval_store_event_questionnaire(EvalStore *s, const char *event_id, Err *err)
+{
+    sqlite3_stmt *st = NULL;
+    EvalQuestionnaire *q = NULL;
+    int rc = sqlite3_prepare_v2(s->db,
+                                "SELECT q.definition FROM events e JOIN questionnaires q"
+                                " ON q.key=e.qdef WHERE e.id=?1",
+                                -1, &st, NULL);
+    if (rc != SQLITE_OK) {
+        db_err(s, rc, "load questionnaire", err);
+        return NULL;
+    }
+    sqlite3_bind_text(st, 1, event_id, -1, SQLITE_STATIC);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        const char *def = (const char *)sqlite3_column_text(st, 0);
+        q = eval_q_from_json(def ? def : "", (size_t)sqlite3_column_bytes(st, 0), err);
+        if (!q)
+            err_prefix(err, s->path);
+    } else if (rc == SQLITE_DONE) {
+        err_set(err, ERR_NOTFOUND, "%s: no event '%s'", s->path, event_id);
+    } else {
+        db_err(s, rc, "load questionnaire", err);
+    }
+    sqlite3_finalize(st);
+    return q;
+}
+
+int eval_store_event_count(EvalStore *s, const char *event_id, Err *err)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(s->db, "SELECT count(*) FROM submissions WHERE event=?1", -1,
+                                &st, NULL);
+    int n = 0;
+    if (rc != SQLITE_OK)
+        return db_err(s, rc, "count", err);
+    sqlite3_bind_text(st, 1, event_id, -1, SQLITE_STATIC);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        n = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW ? n : db_err(s, rc, "count", err);
+}
+
+/* ---- writing answers ---------------------------------------------------- */
+
+static int event_exists(EvalStore *s, const char *event_id)
+{
+    sqlite3_stmt *st = NULL;
+    int found = 0;
+    if (sqlite3_prepare_v2(s->db, "SELECT 1 FROM events WHERE id=?1", -1, &st, NULL) !=
+        SQLITE_OK)
+        return -1;
+    sqlite3_bind_text(st, 1, event_id, -1, SQLITE_STATIC);
+    found = sqlite3_step(st) == SQLITE_ROW;
+    sqlite3_finalize(st);
+    return found;
+}
+
+/* Inserts one submission (inside an open transaction).  Returns an SQLite
+ * result code. */
+static int insert_one(EvalStore *s, const char *event_id, const EvalAnswers *a)
+{
+    int rc = 0, i = 0;
+    sqlite3_reset(s->ins_sub);
+    sqlite3_bind_text(s->ins_sub, 1, event_id, -1, SQLITE_TRANSIENT);
+    rc = sqlite3_step(s->ins_sub);
+    sqlite3_reset(s->ins_sub);
+    if (rc != SQLITE_DONE)
+        return rc;
+    for (i = 0; i < eval_q_count(a->q); i++) {
+        const EvalAnswer *an = &a->a[i];
+        if (!an->present)
+            continue;
+        sqlite3_reset(s->ins_ans);
+        sqlite3_clear_bindings(s->ins_ans);
+        sqlite3_bind_text(s->ins_ans, 1, event_id, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(s->ins_ans, 2, eval_q_question_id(a->q, i), -1, SQLITE_TRANSIENT);
+        switch (eval_q_kind(a->q, i)) {
+        case EVAL_SINGLE:
+        case EVAL_YESNO: sqlite3_bind_int(s->ins_ans, 3, an->choice); break;
+        case EVAL_MULTI: sqlite3_bind_int64(s->ins_ans, 3, (sqlite3_int64)an->mask); break;
+        case EVAL_TEXT: sqlite3_bind_text(s->ins_ans, 4, an->text, -1, SQLITE_TRANSIENT); break;
+        }
+        rc = sqlite3_step(s->ins_ans);
+        sqlite3_reset(s->ins_ans);
+        if (rc != SQLITE_DONE)
+            return rc;
+    }
+    return SQLITE_DONE;
+}
+
+typedef struct Item {
+    const char *event;
+    const EvalAnswers *a;
+    const char *sid;
+} Item;
+
+/* One write transaction for n items.  Returns 0 after COMMIT, or ERR_IO
+ * after rolling back (nothing of it is stored then). */
+static int write_items(EvalStore *s, const Item *items, size_t n, Err *err)
+{
+    int rc = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+    size_t i = 0;
+    EvalFault f = EVAL_FAULT_NONE;
+    if (rc != SQLITE_OK)
+        return db_err(s, rc, "cannot save answers", err);
+    for (i = 0; i < n; i++) {
+        rc = insert_one(s, items[i].event, items[i].a);
+        if (rc != SQLITE_DONE)
+            goto fail;
+    }
+    s->nwrite++;
+    if (s->fault)
+        f = s->fault(s->fault_ud, s->nwrite);
+    if (f != EVAL_FAULT_NONE) {
+        rc = f == EVAL_FAULT_FULL ? SQLITE_FULL : f == EVAL_FAULT_BUSY ? SQLITE_BUSY : SQLITE_IOERR;
+        goto fail;
+    }
+    rc = sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+    if (rc != SQLITE_OK)
+        goto fail;
+    for (i = 0; i < n; i++)
+        if (items[i].sid && sid_add(&s->sids, items[i].sid) < 0)
+            log_warn("out of memory remembering a submission id; a retry may count twice");
+    return 0;
+fail:
+    db_err(s, rc, "cannot save answers", err);
+    if (!sqlite3_get_autocommit(s->db))
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    return ERR_IO;
+}
+
+static int pending_has(const EvalStore *s, const char *sid)
+{
+    size_t i = 0;
+    if (!sid)
+        return 0;
+    for (i = 0; i < s->npending; i++)
+        if (s->pending[i].sid && strcmp(s->pending[i].sid, sid) == 0)
+            return 1;
+    return 0;
+}
+
+static int pending_push(EvalStore *s, const char *event_id, const EvalAnswers *a, const char *sid,
+                        Err *err)
+{
+    Pending *p = NULL;
+    if (s->npending >= EVAL_MAX_PENDING)
+        return err_set(err, ERR_LIMIT,
+                       "%s: cannot save answers and %d are already waiting in memory: "
+                       "this answer was NOT kept",
+                       s->path, EVAL_MAX_PENDING);
+    if (s->npending == s->cappending) {
+        size_t cap = s->cappending ? s->cappending * 2 : 64;
+        Pending *np = realloc(s->pending, cap * sizeof *np);
+        if (!np)
+            return err_set(err, ERR_NOMEM, "out of memory: this answer was NOT kept");
+        s->pending = np;
+        s->cappending = cap;
+    }
+    p = &s->pending[s->npending];
+    memset(p, 0, sizeof *p);
+    snprintf(p->event, sizeof p->event, "%s", event_id);
+    p->a = eval_answers_copy(a);
+    p->sid = sid ? core_strdup(sid) : NULL;
+    if (!p->a || (sid && !p->sid)) {
+        eval_answers_free(p->a);
+        free(p->sid);
+        return err_set(err, ERR_NOMEM, "out of memory: this answer was NOT kept");
+    }
+    s->npending++;
+    return 0;
+}
+
+static int check_item(EvalStore *s, const char *event_id, const EvalAnswers *a, const char *sid,
+                      Err *err)
+{
+    int ex = 0;
+    if (!event_id || strlen(event_id) != EVAL_EVENT_ID_LEN)
+        return err_set(err, ERR_INVALID, "no such event");
+    if (sid && (strlen(sid) >= EVAL_MAX_SID || !eval_id_valid(sid)))
+        return err_set(err, ERR_INVALID, "bad submission id");
+    ex = event_exists(s, event_id);
+    if (ex == 0)
+        return err_set(err, ERR_INVALID, "%s: no event '%s'", s->path, event_id);
+    /* ex < 0: the database cannot be read right now; store in memory. */
+    return eval_answers_validate(a, err);
+}
+
+int eval_store_retry_pending(EvalStore *s, Err *err)
+{
+    Item *items = NULL;
+    size_t i = 0, done = 0;
+    int rc = 0;
+    if (!s->npending)
+        return 0;
+    items = calloc(s->npending < EVAL_MAX_BATCH ? s->npending : EVAL_MAX_BATCH, sizeof *items);
+    if (!items)
+        return err_set(err, ERR_NOMEM, "out of memory");
+    while (done < s->npending && rc == 0) {
+        size_t n = s->npending - done;
+        if (n > EVAL_MAX_BATCH)
+            n = EVAL_MAX_BATCH;
+        for (i = 0; i < n; i++) {
+            items[i].event = s->pending[done + i].event;
+            items[i].a = s->pending[done + i].a;
+            items[i].sid = s->pending[done + i].sid;
+        }
+        rc = write_items(s, items, n, err);
+        if (rc == 0)
+            done += n;
+    }
+    free(items);
+    /* drop the committed head of the queue */
+    for (i = 0; i < done; i++) {
+        eval_answers_free(s->pending[i].a);
+        free(s->pending[i].sid);
+    }
+    memmove(s->pending, s->pending + done, (s->npending - done) * sizeof *s->pending);
+    s->npending -= done;
+    if (s->npending) {
+        err_prefix(err, "answers kept in memory, will retry");
+        return ERR_IO;
+    }
+    log_info("evaluation answers kept in memory are now saved");
+    return 0;
+}
+
+int eval_store_submit(EvalStore *s, const char *event_id, const EvalAnswers *a, const char *sid,
+                      Err *err)
+{
+    Item it;
+    int rc = 0;
+    if (sid && sid_has(&s->sids, sid))
+        return 0; /* a retry of a committed submission */
+    if (sid && pending_has(s, sid))
+        return eval_store_retry_pending(s, err);
+    if ((rc = check_item(s, event_id, a, sid, err)) < 0)
+        return rc;
+    if (s->npending) {
+        /* Keep the order simple: queue, then try to flush everything. */
+        if ((rc = pending_push(s, event_id, a, sid, err)) < 0)
+            return rc;
+        return eval_store_retry_pending(s, err);
+    }
+    it.event = event_id;
+    it.a = a;
+    it.sid = sid;
+    rc = write_items(s, &it, 1, err);
+    if (rc == 0)
+        return 0;
+    if (pending_push(s, event_id, a, sid, NULL) < 0) {
+        err_prefix(err, "answer NOT kept (memory queue full)");
+        return ERR_LIMIT;
+    }
+    log_error("%s (answer kept in memory, %zu waiting)", err ? err->msg : "cannot save answer",
+              s->npending);
+    err_prefix(err, "answer kept in memory, will retry");
+    return ERR_IO;
+}
+
+int eval_store_submit_batch(EvalStore *s, const char *event_id, const EvalAnswers *const *a,
+                            const char *const *sids, size_t n, int *results, Err *err)
+{
+    Item items[EVAL_MAX_BATCH];
+    size_t idx[EVAL_MAX_BATCH];
+    size_t i = 0, j = 0, m = 0;
+    int rc = 0;
+    if (n > EVAL_MAX_BATCH)
+        return err_set(err, ERR_LIMIT, "batch larger than %d", EVAL_MAX_BATCH);
+    if (s->npending)
+        eval_store_retry_pending(s, NULL);
+    for (i = 0; i < n; i++) {
+        const char *sid = sids ? sids[i] : NULL;
+        int dup = 0;
+        results[i] = 0;
+        if (sid && sid_has(&s->sids, sid))
+            continue;
+        if (sid && pending_has(s, sid)) {
+            results[i] = ERR_IO; /* still waiting in memory */
+            continue;
+        }
+        for (j = 0; j < m && sid; j++)
+            if (items[j].sid && strcmp(items[j].sid, sid) == 0)
+                dup = 1;
+        if (dup) {
+            results[i] = BATCH_DUP;
+            continue;
+        }
+        if ((results[i] = check_item(s, event_id, a[i], sid, NULL)) < 0)
+            continue;
+        items[m].event = event_id;
+        items[m].a = a[i];
+        items[m].sid = sid;
+        idx[m] = i;
+        m++;
+    }
+    rc = m ? write_items(s, items, m, err) : 0;
+    if (rc < 0) {
+        for (j = 0; j < m; j++) {
+            results[idx[j]] = ERR_IO;
+            if (pending_push(s, event_id, items[j].a, items[j].sid, NULL) < 0)
+                results[idx[j]] = ERR_LIMIT;
+        }
+        log_error("%s (%zu answers kept in memory)", err ? err->msg : "cannot save answers",
+                  s->npending);
+    }
+    /* duplicates inside the batch share the fate of their first copy */
+    for (i = 0; i < n; i++) {
+        if (results[i] != BATCH_DUP)
+            continue;
+        results[i] = (sids[i] && sid_has(&s->sids, sids[i])) ? 0 : ERR_IO;
+    }
+    return rc;
+}
+
+size_t eval_store_pending(const EvalStore *s) { return s->npending; }
+int eval_store_sid_committed(const EvalStore *s, const char *sid)
+{
+    return sid_has(&s->sids, sid);
+}
+
+void eval_store_set_fault_hook(EvalStore *s, EvalFaultHook hook, void *ud)
+{
+    s->fault = hook;
+    s->fault_ud = ud;
+}
+
+/* ---- reading ------------------------------------------------------------ */
+
+int eval_store_tally_event(EvalStore *s, const char *event_id, EvalTally *t, Err *err)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(s->db,
+                                "SELECT question, value, text, reviewed FROM answers"
+                                " WHERE event=?1 ORDER BY key",
+                                -1, &st, NULL);
+    int n = 0, i = 0;
+    if (rc != SQLITE_OK)
+        return db_err(s, rc, "read answers", err);
+    sqlite3_bind_text(st, 1, event_id, -1, SQLITE_STATIC);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *qid = (const char *)sqlite3_column_text(st, 0);
+        const char *text = (const char *)sqlite3_column_text(st, 2);
+        if (eval_tally_add(t, qid ? qid : "", sqlite3_column_int64(st, 1), text,
+                           sqlite3_column_int(st, 3)) < 0) {
+            sqlite3_finalize(st);
+            return err_set(err, ERR_NOMEM, "out of memory");
+        }
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return db_err(s, rc, "read answers", err);
+    n = eval_store_event_count(s, event_id, err);
+    if (n < 0)
+        return n;
+    for (i = 0; i < n; i++)
+        eval_tally_add_respondent(t);
+    return 0;
+}
+
+int eval_store_each_pending_text(EvalStore *s, const char *event_id, EvalTextFn fn, void *ud,
+                                 Err *err)
+{
+    sqlite3_stmt *st = NULL;
+    EvalPendingText pt;
+    int rc = sqlite3_prepare_v2(s->db,
+                                "SELECT key, question, text FROM answers WHERE text IS NOT NULL"
+                                " AND reviewed=0 AND (?1 IS NULL OR event=?1) ORDER BY key",
+                                -1, &st, NULL);
+    if (rc != SQLITE_OK)
+        return db_err(s, rc, "read texts", err);
+    if (event_id)
+        sqlite3_bind_text(st, 1, event_id, -1, SQLITE_STATIC);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *k = (const char *)sqlite3_column_text(st, 0);
+        const char *q = (const char *)sqlite3_column_text(st, 1);
+        memset(&pt, 0, sizeof pt);
+        snprintf(pt.key, sizeof pt.key, "%s", k ? k : "");
+        snprintf(pt.question, sizeof pt.question, "%s", q ? q : "");
+        pt.text = (char *)sqlite3_column_text(st, 2);
+        if (fn(ud, &pt) != 0) {
+            rc = SQLITE_DONE;
+            break;
+        }
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? 0 : db_err(s, rc, "read texts", err);
+}
+
+int eval_store_review_text(EvalStore *s, const char *key, int approve, Err *err)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(s->db,
+                                approve ? "UPDATE answers SET reviewed=1 WHERE key=?1 AND text IS "
+                                          "NOT NULL"
+                                        : "DELETE FROM answers WHERE key=?1 AND text IS NOT NULL",
+                                -1, &st, NULL);
+    if (rc != SQLITE_OK)
+        return db_err(s, rc, "review", err);
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+    rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return db_err(s, rc, "review", err);
+    if (sqlite3_changes(s->db) == 0)
+        return err_set(err, ERR_NOTFOUND, "no text with key '%s'", key);
+    return 0;
+}

@@ -1,0 +1,510 @@
+/* test_eval_store.c - the SQLite evaluation store on real files: settings
+ * read back, file mode, random keys, retried submissions stored once,
+ * faults (injected, and a real lock) keeping answers in memory until a
+ * retry, group commit, review of free texts, and a privacy scan of the raw
+ * database bytes. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <regex.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "eval/eval_store.h"
+#include "unit/test_eval_fixture.h"
+
+typedef struct Ctx {
+    char dir[64];
+    char db[128];
+    EvalQuestionnaire *q;
+} Ctx;
+
+static int setup(void **state)
+{
+    Ctx *c = calloc(1, sizeof *c);
+    snprintf(c->dir, sizeof c->dir, "/tmp/test_eval_store.XXXXXX");
+    if (!mkdtemp(c->dir))
+        return -1;
+    snprintf(c->db, sizeof c->db, "%s/ev.sqlite", c->dir);
+    c->q = fixture_questionnaire();
+    *state = c;
+    return c->q ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    Ctx *c = *state;
+    char cmd[200];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", c->dir);
+    if (system(cmd) != 0)
+        return -1;
+    eval_q_free(c->q);
+    free(c);
+    return 0;
+}
+
+static int count_rows(const char *db, const char *sql)
+{
+    sqlite3 *h = NULL;
+    sqlite3_stmt *st = NULL;
+    int n = -1;
+    assert_int_equal(sqlite3_open_v2(db, &h, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
+    sqlite3_busy_timeout(h, 2000);
+    assert_int_equal(sqlite3_prepare_v2(h, sql, -1, &st, NULL), SQLITE_OK);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        n = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    sqlite3_close(h);
+    return n;
+}
+
+static EvalAnswers *answers(const EvalQuestionnaire *q, int i)
+{
+    EvalAnswers *a = eval_answers_new(q);
+    fixture_answers(a, i);
+    return a;
+}
+
+static void test_open_settings(void **state)
+{
+    Ctx *c = *state;
+    Err e;
+    EvalStore *s = NULL;
+    struct stat st;
+    char ev[EVAL_EVENT_ID_LEN + 1], wal[160], bad[160];
+    sqlite3 *h = NULL;
+    sqlite3_stmt *q = NULL;
+    FILE *f = NULL;
+    s = eval_store_open(c->db, &e);
+    assert_non_null(s);
+    assert_string_equal(eval_store_path(s), c->db);
+    assert_int_equal(stat(c->db, &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0600);
+    assert_int_equal(eval_store_begin_event(s, c->q, "sofie", "8.B", ev, &e), 0);
+    assert_int_equal(strlen(ev), EVAL_EVENT_ID_LEN);
+    {
+        EvalAnswers *a = answers(c->q, 1);
+        assert_int_equal(eval_store_submit(s, ev, a, "sid-1", &e), 0);
+        eval_answers_free(a);
+    }
+    snprintf(wal, sizeof wal, "%s-wal", c->db);
+    assert_int_equal(stat(wal, &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0600);
+    /* the file itself says WAL to any other reader */
+    assert_int_equal(sqlite3_open(c->db, &h), SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(h, "PRAGMA journal_mode", -1, &q, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+    assert_string_equal((const char *)sqlite3_column_text(q, 0), "wal");
+    sqlite3_finalize(q);
+    sqlite3_close(h);
+    eval_store_close(s);
+
+    /* a too-open file is made 0600 on open */
+    assert_int_equal(chmod(c->db, 0644), 0);
+    s = eval_store_open(c->db, &e);
+    assert_non_null(s);
+    assert_int_equal(stat(c->db, &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0600);
+    eval_store_close(s);
+
+    /* not a database: refused with a clear message */
+    snprintf(bad, sizeof bad, "%s/bad.sqlite", c->dir);
+    f = fopen(bad, "w");
+    assert_non_null(f);
+    fputs("this is not a database, but it is long enough to look like a file header....", f);
+    fclose(f);
+    err_clear(&e);
+    assert_null(eval_store_open(bad, &e));
+    assert_non_null(strstr(e.msg, "not a database"));
+    /* open_existing never creates */
+    snprintf(bad, sizeof bad, "%s/missing.sqlite", c->dir);
+    assert_null(eval_store_open_existing(bad, &e));
+    assert_int_equal(access(bad, F_OK), -1);
+    /* the default path follows XDG_DATA_HOME */
+    {
+        char *p = NULL;
+        setenv("XDG_DATA_HOME", c->dir, 1);
+        p = eval_store_default_path(&e);
+        assert_non_null(p);
+        snprintf(bad, sizeof bad, "%s/spectactor/evaluations.sqlite", c->dir);
+        assert_string_equal(p, bad);
+        free(p);
+    }
+}
+
+static void test_keys_and_dedup(void **state)
+{
+    Ctx *c = *state;
+    Err e;
+    EvalStore *s = eval_store_open(c->db, &e);
+    char ev[EVAL_EVENT_ID_LEN + 1], ev2[EVAL_EVENT_ID_LEN + 1];
+    EvalAnswers *a = answers(c->q, 0);
+    EvalEventInfo info;
+    int i = 0;
+    assert_non_null(s);
+    assert_int_equal(eval_store_begin_event(s, c->q, "sofie", NULL, ev, &e), 0);
+    assert_int_equal(eval_store_begin_event(s, c->q, "sofie", "9.A", ev2, &e), 0);
+    assert_string_not_equal(ev, ev2);
+    for (i = 0; i < 3; i++)
+        assert_int_equal(eval_store_submit(s, ev, a, "same-sid", &e), 0);
+    assert_true(eval_store_sid_committed(s, "same-sid"));
+    assert_int_equal(eval_store_event_count(s, ev, &e), 1);
+    assert_int_equal(eval_store_submit(s, ev, a, NULL, &e), 0); /* kiosk: no sid */
+    assert_int_equal(eval_store_event_count(s, ev, &e), 2);
+    /* bad input is refused, not queued */
+    assert_int_equal(eval_store_submit(s, "nope", a, "x", &e), ERR_INVALID);
+    assert_int_equal(eval_store_submit(s, "00000000000000000000000000000000", a, "x", &e),
+                     ERR_INVALID);
+    eval_answers_clear(a);
+    assert_int_equal(eval_store_submit(s, ev, a, "y", &e), ERR_INVALID); /* required missing */
+    assert_int_equal(eval_store_pending(s), 0);
+    /* lookups */
+    assert_int_equal(eval_store_find_event(s, "9.A", &info, &e), 0);
+    assert_string_equal(info.id, ev2);
+    assert_int_equal(eval_store_find_event(s, ev, &info, &e), 0);
+    assert_string_equal(info.scenario, "sofie");
+    assert_int_equal(info.respondents, 2);
+    assert_int_equal(strlen(info.day), 10);
+    assert_int_equal(eval_store_find_event(s, "zzz", &info, &e), ERR_NOTFOUND);
+    {
+        EvalQuestionnaire *q2 = eval_store_event_questionnaire(s, ev2, &e);
+        assert_non_null(q2);
+        assert_int_equal(eval_q_count(q2), eval_q_count(c->q));
+        eval_q_free(q2);
+    }
+    eval_answers_free(a);
+    eval_store_close(s);
+    /* only one questionnaire definition stored for both events */
+    assert_int_equal(count_rows(c->db, "SELECT count(*) FROM questionnaires"), 1);
+    /* random keys: 32 lowercase hex, all distinct */
+    assert_int_equal(count_rows(c->db, "SELECT count(*) FROM answers WHERE length(key)<>32 OR "
+                                       "key GLOB '*[^0-9a-f]*'"),
+                     0);
+    assert_int_equal(count_rows(c->db, "SELECT count(DISTINCT key) - count(*) FROM answers"), 0);
+    assert_int_equal(count_rows(c->db, "SELECT count(*) FROM submissions WHERE length(key)=32"), 2);
+    /* answers of one person are not linked together: no submission column */
+    assert_int_equal(count_rows(c->db, "SELECT count(*) FROM pragma_table_info('answers') "
+                                       "WHERE name NOT IN ('key','event','question','value',"
+                                       "'text','reviewed')"),
+                     0);
+}
+
+typedef struct Faults {
+    int fail_next;
+    EvalFault kind;
+} Faults;
+
+static EvalFault fault_hook(void *ud, unsigned long nwrite)
+{
+    Faults *f = ud;
+    (void)nwrite;
+    if (f->fail_next > 0) {
+        f->fail_next--;
+        return f->kind;
+    }
+    return EVAL_FAULT_NONE;
+}
+
+static void test_faults(void **state)
+{
+    Ctx *c = *state;
+    Err e;
+    EvalStore *s = eval_store_open(c->db, &e);
+    char ev[EVAL_EVENT_ID_LEN + 1];
+    EvalAnswers *a = answers(c->q, 3);
+    Faults f = {0, EVAL_FAULT_FULL};
+    sqlite3 *lock = NULL;
+    assert_non_null(s);
+    assert_int_equal(eval_store_begin_event(s, c->q, "sofie", NULL, ev, &e), 0);
+    eval_store_set_fault_hook(s, fault_hook, &f);
+    /* disk full: kept in memory, clear message, nothing committed */
+    f.fail_next = 1;
+    assert_int_equal(eval_store_submit(s, ev, a, "s1", &e), ERR_IO);
+    assert_non_null(strstr(e.msg, "disk is full"));
+    assert_non_null(strstr(e.msg, "kept in memory"));
+    assert_int_equal(eval_store_pending(s), 1);
+    assert_false(eval_store_sid_committed(s, "s1"));
+    assert_int_equal(eval_store_event_count(s, ev, &e), 0);
+    /* still failing: a second answer joins the queue */
+    f.fail_next = 2;
+    assert_int_equal(eval_store_submit(s, ev, a, "s2", &e), ERR_IO);
+    assert_int_equal(eval_store_retry_pending(s, &e), ERR_IO);
+    assert_int_equal(eval_store_pending(s), 2);
+    /* the phone retries s1: the queue is flushed, then s1 is acknowledged */
+    assert_int_equal(eval_store_submit(s, ev, a, "s1", &e), 0);
+    assert_int_equal(eval_store_pending(s), 0);
+    assert_int_equal(eval_store_event_count(s, ev, &e), 2);
+    assert_int_equal(eval_store_submit(s, ev, a, "s2", &e), 0); /* duplicate */
+    assert_int_equal(eval_store_event_count(s, ev, &e), 2);
+    /* I/O error kind */
+    f.fail_next = 1;
+    f.kind = EVAL_FAULT_IOERR;
+    assert_int_equal(eval_store_submit(s, ev, a, "s3", &e), ERR_IO);
+    assert_non_null(strstr(e.msg, "input/output"));
+    assert_int_equal(eval_store_retry_pending(s, &e), 0);
+    assert_int_equal(eval_store_event_count(s, ev, &e), 3);
+
+    /* a real lock held by another program */
+    eval_store_set_fault_hook(s, NULL, NULL);
+    assert_int_equal(sqlite3_open(c->db, &lock), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(lock, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
+    assert_int_equal(eval_store_submit(s, ev, a, "s4", &e), ERR_IO);
+    assert_non_null(strstr(e.msg, "locked"));
+    assert_int_equal(eval_store_pending(s), 1);
+    assert_int_equal(sqlite3_exec(lock, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(lock);
+    assert_int_equal(eval_store_retry_pending(s, &e), 0);
+    assert_int_equal(eval_store_event_count(s, ev, &e), 4);
+
+    /* pending answers are committed on close if the disk recovered */
+    eval_store_set_fault_hook(s, fault_hook, &f);
+    f.fail_next = 1;
+    assert_int_equal(eval_store_submit(s, ev, a, "s5", &e), ERR_IO);
+    eval_store_close(s);
+    assert_int_equal(count_rows(c->db, "SELECT count(*) FROM submissions"), 5);
+    eval_answers_free(a);
+}
+
+static void test_batch_and_tally(void **state)
+{
+    Ctx *c = *state;
+    Err e;
+    EvalStore *s = eval_store_open(c->db, &e);
+    char ev[EVAL_EVENT_ID_LEN + 1];
+    EvalAnswers *as[360];
+    const EvalAnswers *cas[360];
+    char sidbuf[360][16];
+    const char *sids[360];
+    int res[360];
+    int i = 0;
+    EvalTally *t = NULL;
+    EvalRow r;
+    Faults f = {1, EVAL_FAULT_BUSY};
+    assert_non_null(s);
+    assert_int_equal(eval_store_begin_event(s, c->q, "sofie", NULL, ev, &e), 0);
+    for (i = 0; i < 360; i++) {
+        as[i] = answers(c->q, i);
+        cas[i] = as[i];
+        snprintf(sidbuf[i], sizeof sidbuf[i], "b%d", i);
+        sids[i] = sidbuf[i];
+    }
+    sids[5] = sids[4]; /* a retry inside the batch */
+    /* first attempt fails as a whole: every item kept in memory */
+    eval_store_set_fault_hook(s, fault_hook, &f);
+    assert_int_equal(eval_store_submit_batch(s, ev, cas, sids, 100, res, &e), ERR_IO);
+    for (i = 0; i < 100; i++)
+        assert_int_equal(res[i], ERR_IO);
+    assert_int_equal(eval_store_pending(s), 99);
+    /* next batch flushes the queue first */
+    assert_int_equal(eval_store_submit_batch(s, ev, cas + 100, sids + 100, 260, res, &e), 0);
+    for (i = 0; i < 260; i++)
+        assert_int_equal(res[i], 0);
+    assert_int_equal(eval_store_pending(s), 0);
+    /* the duplicate of b4 is acknowledged without a second row */
+    assert_int_equal(eval_store_submit_batch(s, ev, cas, sids, 6, res, &e), 0);
+    for (i = 0; i < 6; i++)
+        assert_int_equal(res[i], 0);
+    assert_int_equal(eval_store_event_count(s, ev, &e), 359);
+    /* add the missing one (index 5) under its own sid */
+    assert_int_equal(eval_store_submit(s, ev, as[5], "b5", &e), 0);
+    t = eval_tally_new(c->q);
+    assert_int_equal(eval_store_tally_event(s, ev, t, &e), 0);
+    assert_int_equal(eval_tally_respondents(t), 360);
+    eval_tally_row(t, 0, &r, NULL);
+    assert_int_equal(r.n, 360);
+    assert_int_equal(r.cells[5].count, 331);
+    assert_int_equal(r.cells[5].percent, 92);
+    eval_tally_free(t);
+    for (i = 0; i < 360; i++)
+        eval_answers_free(as[i]);
+    eval_store_close(s);
+}
+
+static int approve_cb(void *ud, const EvalPendingText *pt)
+{
+    char (*keys)[33] = ud;
+    int i = 0;
+    for (i = 0; keys[i][0]; i++)
+        ;
+    snprintf(keys[i], 33, "%s", pt->key);
+    assert_string_equal(pt->question, "comment");
+    return 0;
+}
+
+static void test_review(void **state)
+{
+    Ctx *c = *state;
+    Err e;
+    EvalStore *s = eval_store_open(c->db, &e);
+    char ev[EVAL_EVENT_ID_LEN + 1];
+    char keys[8][33];
+    EvalAnswers *a = answers(c->q, 7);
+    EvalTally *t = eval_tally_new(c->q);
+    int rev = 0;
+    memset(keys, 0, sizeof keys);
+    assert_int_equal(eval_store_begin_event(s, c->q, "sofie", NULL, ev, &e), 0);
+    eval_answers_set_text(a, "comment", "first text", NULL);
+    assert_int_equal(eval_store_submit(s, ev, a, NULL, &e), 0);
+    eval_answers_set_text(a, "comment", "Mads from 9.B is a creep", NULL);
+    assert_int_equal(eval_store_submit(s, ev, a, NULL, &e), 0);
+    assert_int_equal(eval_store_each_pending_text(s, ev, approve_cb, keys, &e), 0);
+    assert_true(keys[0][0] && keys[1][0] && !keys[2][0]);
+    /* approve the harmless one, delete the one naming someone */
+    {
+        EvalTally *probe = eval_tally_new(c->q);
+        int k = 0;
+        assert_int_equal(eval_store_tally_event(s, ev, probe, &e), 0);
+        eval_tally_free(probe);
+        for (k = 0; k < 2; k++) {
+            sqlite3 *h = NULL;
+            sqlite3_stmt *st = NULL;
+            const char *txt = NULL;
+            int approve = 0;
+            sqlite3_open(c->db, &h);
+            sqlite3_prepare_v2(h, "SELECT text FROM answers WHERE key=?1", -1, &st, NULL);
+            sqlite3_bind_text(st, 1, keys[k], -1, SQLITE_STATIC);
+            assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+            txt = (const char *)sqlite3_column_text(st, 0);
+            approve = strcmp(txt, "first text") == 0;
+            sqlite3_finalize(st);
+            sqlite3_close(h);
+            assert_int_equal(eval_store_review_text(s, keys[k], approve, &e), 0);
+        }
+    }
+    assert_int_equal(eval_store_review_text(s, "nokey", 1, &e), ERR_NOTFOUND);
+    assert_int_equal(eval_store_tally_event(s, ev, t, &e), 0);
+    assert_int_equal(eval_tally_text_count(t, eval_q_find(c->q, "comment")), 1);
+    assert_string_equal(eval_tally_text(t, eval_q_find(c->q, "comment"), 0, &rev), "first text");
+    assert_int_equal(rev, 1);
+    eval_tally_free(t);
+    eval_answers_free(a);
+    eval_store_close(s);
+}
+
+/* ---- privacy scan ----------------------------------------------------------- */
+
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    char *data = NULL;
+    long n = 0;
+    *len = 0;
+    if (!f)
+        return NULL;
+    fseek(f, 0, SEEK_END);
+    n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    data = malloc((size_t)n + 1);
+    if (data && fread(data, 1, (size_t)n, f) == (size_t)n) {
+        data[n] = '\0';
+        *len = (size_t)n;
+    }
+    fclose(f);
+    return data;
+}
+
+static int contains(const char *hay, size_t n, const char *needle)
+{
+    size_t k = strlen(needle), i = 0;
+    for (i = 0; i + k <= n; i++)
+        if (memcmp(hay + i, needle, k) == 0)
+            return 1;
+    return 0;
+}
+
+static void scan_file(const char *path, const char *const *secrets, int nsecrets)
+{
+    size_t n = 0, i = 0;
+    char *data = slurp(path, &n);
+    char *text = NULL;
+    regex_t ip, hhmm, unix10;
+    regmatch_t m;
+    time_t now = time(NULL);
+    int k = 0;
+    if (!data)
+        return; /* no such file (e.g. the WAL after close) */
+    for (k = 0; k < nsecrets; k++)
+        if (contains(data, n, secrets[k]))
+            fail_msg("%s contains '%s'", path, secrets[k]);
+    /* regexes run over a copy where NUL bytes are line breaks */
+    text = malloc(n + 1);
+    for (i = 0; i < n; i++)
+        text[i] = data[i] ? data[i] : '\n';
+    text[n] = '\0';
+    assert_int_equal(regcomp(&ip, "[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}",
+                             REG_EXTENDED | REG_NEWLINE), 0);
+    assert_int_equal(regcomp(&hhmm, "(^|[^0-9a-f])[0-2][0-9]:[0-5][0-9]", REG_EXTENDED | REG_NEWLINE), 0);
+    assert_int_equal(regcomp(&unix10, "(^|[^0-9a-f])1[6-9][0-9]{8}([^0-9a-f]|$)", REG_EXTENDED | REG_NEWLINE), 0);
+    if (regexec(&ip, text, 1, &m, 0) == 0)
+        fail_msg("%s: IP-like pattern at %ld", path, (long)m.rm_so);
+    if (regexec(&hhmm, text, 1, &m, 0) == 0)
+        fail_msg("%s: time-of-day pattern at %ld: %.12s", path, (long)m.rm_so, text + m.rm_so);
+    if (regexec(&unix10, text, 1, &m, 0) == 0)
+        fail_msg("%s: unix-timestamp-like number at %ld", path, (long)m.rm_so);
+    /* binary timestamps: the current time as a 32/64-bit big-endian integer
+     * (how SQLite stores integers), in seconds, with a margin of a day */
+    for (i = 0; i + 8 <= n; i++) {
+        const unsigned char *p = (const unsigned char *)data + i;
+        uint64_t v = 0;
+        int b = 0;
+        for (b = 0; b < 8; b++)
+            v = (v << 8) | p[b];
+        if (v > (uint64_t)now - 86400 && v < (uint64_t)now + 86400)
+            fail_msg("%s: 64-bit timestamp at %zu", path, i);
+    }
+    regfree(&ip);
+    regfree(&hhmm);
+    regfree(&unix10);
+    free(text);
+    free(data);
+}
+
+static void test_privacy_scan(void **state)
+{
+    Ctx *c = *state;
+    Err e;
+    EvalStore *s = eval_store_open(c->db, &e);
+    char ev[EVAL_EVENT_ID_LEN + 1], wal[160], sid[64];
+    const char *secrets[] = {"tok-7f3a9c", "sid-secret-", "Mozilla", "AppleWebKit", "192.168.",
+                             "127.0.0.1", "User-Agent"};
+    int i = 0;
+    assert_non_null(s);
+    assert_int_equal(eval_store_begin_event(s, c->q, "sofie", "Rosenvaengets Skole", ev, &e), 0);
+    for (i = 0; i < 200; i++) {
+        EvalAnswers *a = answers(c->q, i);
+        snprintf(sid, sizeof sid, "sid-secret-%d-tok-7f3a9c", i);
+        assert_int_equal(eval_store_submit(s, ev, a, sid, &e), 0);
+        eval_answers_free(a);
+    }
+    snprintf(wal, sizeof wal, "%s-wal", c->db);
+    scan_file(c->db, secrets, 7);
+    scan_file(wal, secrets, 7);
+    eval_store_close(s);
+    scan_file(c->db, secrets, 7);
+    scan_file(wal, secrets, 7);
+    /* the schema has no place for such things either */
+    assert_int_equal(count_rows(c->db, "SELECT count(*) FROM sqlite_schema WHERE sql LIKE "
+                                       "'%time%' OR sql LIKE '%ip%' OR sql LIKE '%agent%' OR "
+                                       "sql LIKE '%token%' OR sql LIKE '%sid%'"),
+                     0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_open_settings, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_keys_and_dedup, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_faults, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_batch_and_tally, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_review, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_privacy_scan, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

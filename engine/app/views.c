@@ -702,7 +702,8 @@ static void interaction_chip(Gfx *g, const ShowView *v, int x, int y)
     VoteState vs = v->poll ? vote_state(v->poll) : VOTE_READY;
     int cx = x;
     if (stop)
-        cx += chip(g, cx, y, ui(v, UI_STOP), rgb(THEME_STALKING), rgb(THEME_TEXT)) + gfx_px(g, 16);
+        cx += chip_st(g, cx, y, ui(v, UI_STOP), rgb(THEME_STALKING), rgb(THEME_TEXT),
+                      THEME_TEXT_BODY_BOLD) + gfx_px(g, 16);
     if (v->ikind == STORY_INT_DISCUSS)
         chip(g, cx, y, ui(v, UI_DISCUSS), rgb(THEME_PANEL_HI), rgb(THEME_TEXT));
     else if (v->ikind == STORY_INT_IDEA)
@@ -799,7 +800,7 @@ static void draw_ideas_list(Gfx *g, const ShowView *v, Rect r)
         }
         if (row_top + th + 2 * pad > r.y + r.h)
             break;
-        gfx_round_rect(g, x, row_top, cw, th + 2 * pad, gfx_px(g, 18), rgb(THEME_PANEL));
+        gfx_round_rect(g, x, row_top, cw, th + 2 * pad, gfx_px(g, 18), rgb(THEME_PANEL_HI));
         gfx_fill_rect(g, x, row_top + gfx_px(g, 18), gfx_px(g, 8), th + 2 * pad - gfx_px(g, 36),
                       rgb(THEME_PHONES));
         gfx_text(g, x + pad, row_top + pad, cw - 2 * pad, idea, THEME_TEXT_BODY, rgb(THEME_TEXT),
@@ -826,7 +827,8 @@ static void draw_interaction(Gfx *g, const ShowView *v)
     if (!*prompt && (stop || v->ikind == STORY_INT_SIGNAL))
         prompt = ui(v, UI_SIGNAL_QUESTION);
     interaction_chip(g, v, a.x, y);
-    y += (v->poll && vs == VOTE_OPEN ? lh(g, THEME_TEXT_BODY_BOLD) + gfx_px(g, 8) : chip_h(g)) +
+    y += (stop || (v->poll && vs == VOTE_OPEN) ? lh(g, THEME_TEXT_BODY_BOLD) + gfx_px(g, 8)
+                                                : chip_h(g)) +
          gfx_px(g, 20);
     st = fit_style(g, prompt, a.w, prompt_max_h(g), THEME_TEXT_HEADING);
     ph = gfx_text_height(g, a.w, prompt, st);
@@ -894,71 +896,89 @@ static void draw_interaction(Gfx *g, const ShowView *v)
 
 /* ---- ending ------------------------------------------------------------------ */
 
-/* Help card contacts in r: name, big phone number, web, what they help with.
- * Shrinks until it fits; returns the height used. */
-static int draw_contacts(Gfx *g, const ShowView *v, Rect r, int cols, int draw)
+/* Text styles of a help card, from the biggest to the smallest. */
+static const ThemeText contact_levels[][3] = {
+    /* name, phone number, description */
+    {THEME_TEXT_HEADING, THEME_TEXT_HUGE, THEME_TEXT_BODY},
+    {THEME_TEXT_HEADING, THEME_TEXT_TITLE, THEME_TEXT_BODY},
+    {THEME_TEXT_BODY_BOLD, THEME_TEXT_TITLE, THEME_TEXT_CAPTION},
+    {THEME_TEXT_BODY_BOLD, THEME_TEXT_HEADING, THEME_TEXT_CAPTION},
+    {THEME_TEXT_SMALL_BOLD, THEME_TEXT_BODY_BOLD, THEME_TEXT_SMALL},
+};
+#define N_CONTACT_LEVELS ((int)(sizeof contact_levels / sizeof contact_levels[0]))
+
+/* Lays out (draw=0: measures) the help card contacts in r in `cols`
+ * columns with the styles of `level`; returns the height used. */
+static int contacts_at(Gfx *g, const ShowView *v, Rect r, int cols, int level, int draw)
 {
     const Scenario *sc = v->sc;
-    ThemeText name_s = THEME_TEXT_BODY_BOLD, phone_s = THEME_TEXT_TITLE, text_s = THEME_TEXT_CAPTION;
-    int i = 0, level = 0, gap = gfx_px(g, 28), used = 0;
-    if (!sc || sc->n_contacts <= 0)
-        return 0;
-    for (level = 0; level < 4; level++) {
-        int cw = (r.w - gap * (cols - 1)) / cols, col_y[4] = {0, 0, 0, 0}, h = 0;
-        int pad = gfx_px(g, 26);
-        for (i = 0; i < sc->n_contacts; i++) {
-            const StoryContact *c = &sc->contacts[i];
-            int col = i % cols, ch = 2 * pad;
-            const char *text = tx(v, &c->text);
-            ch += gfx_text_height(g, cw - 2 * pad, tx(v, &c->name), name_s);
+    ThemeText name_s = contact_levels[level][0], phone_s = contact_levels[level][1];
+    ThemeText text_s = contact_levels[level][2];
+    int i = 0, gap = gfx_px(g, 28), h = 0, col_y[2] = {0, 0};
+    int cw = (r.w - gap * (cols - 1)) / cols, pad = gfx_px(g, level < 2 ? 36 : 26);
+    for (i = 0; i < sc->n_contacts; i++) {
+        const StoryContact *c = &sc->contacts[i];
+        int col = i % cols, ch = 2 * pad, x = r.x + col * (cw + gap), y = r.y + col_y[col];
+        const char *text = tx(v, &c->text);
+        ch += gfx_text_height(g, cw - 2 * pad, tx(v, &c->name), name_s);
+        if (c->phone) {
+            /* a phone number is read as one piece: never wrapped */
+            if (!draw && level < N_CONTACT_LEVELS - 1 &&
+                gfx_measure(g, c->phone, strlen(c->phone), phone_s) > cw - 2 * pad)
+                return 1 << 29;
+            ch += gfx_text_height(g, cw - 2 * pad, c->phone, phone_s);
+        }
+        if (c->web)
+            ch += gfx_text_height(g, cw - 2 * pad, c->web, text_s);
+        if (*text)
+            ch += gfx_text_height(g, cw - 2 * pad, text, text_s);
+        if (draw) {
+            gfx_round_rect(g, x, y, cw, ch, gfx_px(g, 22), rgb(THEME_PANEL));
+            gfx_fill_rect(g, x, y + gfx_px(g, 22), gfx_px(g, 10), ch - gfx_px(g, 44),
+                          rgb(THEME_ACCENT));
+            y += pad;
+            y += gfx_text(g, x + pad, y, cw - 2 * pad, tx(v, &c->name), name_s, rgb(THEME_TEXT),
+                          GFX_ALIGN_LEFT);
             if (c->phone)
-                ch += gfx_text_height(g, cw - 2 * pad, c->phone, phone_s);
+                y += gfx_text(g, x + pad, y, cw - 2 * pad, c->phone, phone_s, rgb(THEME_ACCENT),
+                              GFX_ALIGN_LEFT);
             if (c->web)
-                ch += gfx_text_height(g, cw - 2 * pad, c->web, text_s);
+                y += gfx_text(g, x + pad, y, cw - 2 * pad, c->web, text_s, rgb(THEME_PHONES),
+                              GFX_ALIGN_LEFT);
             if (*text)
-                ch += gfx_text_height(g, cw - 2 * pad, text, text_s);
-            if (draw && (level == 3 || used <= r.h)) {
-                int x = r.x + col * (cw + gap), y = r.y + col_y[col];
-                gfx_round_rect(g, x, y, cw, ch, gfx_px(g, 22), rgb(THEME_PANEL));
-                y += pad;
-                y += gfx_text(g, x + pad, y, cw - 2 * pad, tx(v, &c->name), name_s,
-                              rgb(THEME_TEXT), GFX_ALIGN_LEFT);
-                if (c->phone)
-                    y += gfx_text(g, x + pad, y, cw - 2 * pad, c->phone, phone_s,
-                                  rgb(THEME_ACCENT), GFX_ALIGN_LEFT);
-                if (c->web)
-                    y += gfx_text(g, x + pad, y, cw - 2 * pad, c->web, text_s, rgb(THEME_PHONES),
-                                  GFX_ALIGN_LEFT);
-                if (*text)
-                    gfx_text(g, x + pad, y, cw - 2 * pad, text, text_s, rgb(THEME_DIM),
-                             GFX_ALIGN_LEFT);
-            }
-            col_y[col] += ch + gap;
-            if (col_y[col] > h)
-                h = col_y[col];
+                gfx_text(g, x + pad, y, cw - 2 * pad, text, text_s, rgb(THEME_DIM),
+                         GFX_ALIGN_LEFT);
         }
-        used = h - gap;
-        if (draw)
-            return used;
-        if (used <= r.h || level == 3) {
-            /* Found the level: draw it. */
-            draw = 1;
-            level--;
-            continue;
-        }
-        if (phone_s == THEME_TEXT_TITLE)
-            phone_s = THEME_TEXT_HEADING;
-        else
-            phone_s = THEME_TEXT_BODY_BOLD;
-        if (level >= 1) {
-            name_s = THEME_TEXT_SMALL_BOLD;
-            text_s = THEME_TEXT_SMALL;
-        }
+        col_y[col] += ch + gap;
+        if (col_y[col] - gap > h)
+            h = col_y[col] - gap;
     }
-    return used;
+    return h;
 }
 
-static void draw_help_card(Gfx *g, const ShowView *v, Rect r, int title_style)
+/* Help card contacts in r: name, big phone number, web, what they help
+ * with.  Starts at level `first` and shrinks until they fit (the smallest
+ * level is clipped by the caller's clip rectangle). */
+static void draw_contacts(Gfx *g, const ShowView *v, Rect r, int first)
+{
+    int level = first, cols = 1;
+    if (!v->sc || v->sc->n_contacts <= 0)
+        return;
+    for (; level < N_CONTACT_LEVELS - 1; level++) {
+        if (contacts_at(g, v, r, 1, level, 0) <= r.h) {
+            cols = 1;
+            break;
+        }
+        if (v->sc->n_contacts > 1 && r.w > gfx_px(g, 1100) &&
+            contacts_at(g, v, r, 2, level, 0) <= r.h) {
+            cols = 2;
+            break;
+        }
+    }
+    contacts_at(g, v, r, cols, level, 1);
+}
+
+static void draw_help_card(Gfx *g, const ShowView *v, Rect r, int title_style, int first_level)
 {
     const char *title = v->sc ? tx(v, &v->sc->help_title) : "";
     int y = r.y;
@@ -972,7 +992,7 @@ static void draw_help_card(Gfx *g, const ShowView *v, Rect r, int title_style)
     cr.w = r.w;
     cr.h = r.y + r.h - y;
     clip(g, &cr);
-    draw_contacts(g, v, cr, r.w > gfx_px(g, 1200) && v->sc && v->sc->n_contacts > 1 ? 2 : 1, 0);
+    draw_contacts(g, v, cr, first_level);
     clip(g, NULL);
 }
 
@@ -1114,7 +1134,7 @@ static void draw_ending(Gfx *g, const ShowView *v)
     }
     clip(g, NULL);
     gfx_fill_rect(g, right.x - gap / 2, right.y, gfx_px(g, 2), right.h, rgb(THEME_LINE));
-    draw_help_card(g, v, right, THEME_TEXT_BODY_BOLD);
+    draw_help_card(g, v, right, THEME_TEXT_BODY_BOLD, 2);
     if (band_h > 0) {
         band.x = a.x;
         band.y = a.y + body_h - band_h + gfx_px(g, 30);
@@ -1278,7 +1298,7 @@ static void draw_help_overlay(Gfx *g, const ShowView *v)
     gfx_fill_rect(g, a.x, a.y, gfx_px(g, 140), gfx_px(g, 12), rgb(THEME_ACCENT));
     a.y += gfx_px(g, 44);
     a.h -= gfx_px(g, 44) + footer_h(g);
-    draw_help_card(g, v, a, THEME_TEXT_TITLE);
+    draw_help_card(g, v, a, THEME_TEXT_TITLE, 0);
     footer(g, v, UI_KEYS_OVERLAY);
 }
 

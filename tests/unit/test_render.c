@@ -433,7 +433,7 @@ static void test_signal_discuss_idea(void **state)
     v.n_ideas = 4;
     v.phones_joined = 5;
     render(c, &v, "idea");
-    assert_true(count_color(c, THEME_PANEL, 0, 0.05, 0.25, 0.9, 0.6) > 50000);
+    assert_true(count_color(c, THEME_PANEL_HI, 0, 0.05, 0.15, 0.9, 0.6) > 50000);
     vote_free(p);
 }
 

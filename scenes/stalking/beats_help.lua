@@ -203,10 +203,8 @@ beat "end_good" {
   say("sofie", { da = "Jeg har også savnet jer. Tak, fordi du ikke gav op på mig.",
                  en = "I've missed you too. Thanks for not giving up on me." }),
   ending = {
-    da = "Sofie fik hjælp i tide, fordi hun fortalte det. Mads tog ansvar og fik hjælp til at stoppe. "
-      .. "Ansvaret ligger altid hos den, der stalker – aldrig hos den, der bliver stalket.",
-    en = "Sofie got help in time because she told someone. Mads took responsibility and got help to stop. "
-      .. "The responsibility always lies with the one who stalks – never with the one being stalked.",
+    da = "Sofie sagde det i tide og fik hjælp. Mads tog ansvar og fik hjælp til at stoppe – ansvaret var hans hele tiden.",
+    en = "Sofie spoke up in time and got help. Mads took responsibility and got help to stop – it was his responsibility all along.",
   },
   notes = {
     da = "Vis tidslinjen: hvornår sagde salen »faresignal«, og hvornår »stalking«? Gå så til rådene og "
@@ -229,10 +227,8 @@ beat "end_mixed" {
                  en = "It's not over yet. But I'm not alone with it anymore." }),
   say("emma", { da = "Nej. Det gør du ikke.", en = "No. You're not." }),
   ending = {
-    da = "Sofie fik hjælp og står ikke alene, men Mads har endnu ikke taget ansvar. Nul kontakt, loggen "
-      .. "og de voksne omkring hende gør en forskel – også mens det står på.",
-    en = "Sofie got help and isn't alone, but Mads hasn't taken responsibility yet. Zero contact, the log "
-      .. "and the adults around her make a difference – even while it goes on.",
+    da = "Sofie har fået hjælp og står ikke alene. Mads har ikke taget ansvar endnu, men nul kontakt, loggen og de voksne hjælper hende.",
+    en = "Sofie has help and isn't alone. Mads hasn't taken responsibility yet, but zero contact, her log and the adults help her.",
   },
   notes = {
     da = "Spørg: Hvad kunne få Mads til at stoppe? Spol evt. tilbage (R) til Mads' valg. Slut med rådene "
@@ -243,7 +239,7 @@ beat "end_mixed" {
 }
 
 beat "end_late" {
-  title = { da = "Hjælp for sent", en = "Help too late" },
+  title = { da = "Hjælpen kom sent", en = "Help came late" },
   place = { da = "Sofies værelse", en = "Sofie's room" },
   time = { da = "Seks uger senere", en = "Six weeks later" },
   narrate { da = "Sofie siger ingenting. Beskederne bliver ved – fra nye profiler hver uge.",
@@ -257,10 +253,8 @@ beat "end_late" {
             en = "Sofie's mum takes her to the police. They also call Dansk Stalking Center." },
   say("sofie", { da = "Jeg ville ønske, jeg havde sagt det meget før.", en = "I wish I'd said something much sooner." }),
   ending = {
-    da = "Det blev værre, mens Sofie var alene med det, og hun fik først hjælp sent. Men hun fik den. "
-      .. "Det er aldrig for sent at sige det til nogen – og det er aldrig hendes skyld.",
-    en = "It got worse while Sofie was alone with it, and she only got help late. But she got it. "
-      .. "It is never too late to tell someone – and it is never her fault.",
+    da = "Det blev værre, mens Sofie var alene med det. Hun fik hjælp sent – men det er aldrig for sent, og aldrig hendes skyld.",
+    en = "It got worse while Sofie was alone with it. She got help late – but it's never too late, and it's never her fault.",
   },
   notes = {
     da = "Slut aldrig her uden at spole tilbage (R) til Sofies valg eller Emmas valg og spille en bedre "

@@ -131,7 +131,7 @@ beat "fake_profile" {
   sms("fake", "sofie", "11:58", { da = "Flot jakke i dag 😉", en = "Nice jacket today 😉" }),
   sms("fake", "sofie", "12:01", { da = "Hyggeligt på caféen med Emma i går?",
                                   en = "Nice time at the café with Emma yesterday?" }),
-  sms("fake", "sofie", "12:03", { da = "Du kan ikke blokere mig væk", en = "You can't block me away" }),
+  sms("fake", "sofie", "12:03", { da = "Du slipper ikke af med mig", en = "You won't get rid of me" }),
   say("sofie", { da = "Hvordan ved han, hvor jeg var?", en = "How does he know where I was?" }),
   say("emma", { da = "Sofie … du deler stadig din placering med ham.",
                 en = "Sofie … you're still sharing your location with him." }),

@@ -670,7 +670,7 @@ static int ideas_key(Show *s, ShowAction a, int arg)
 static void stop_close(Show *s)
 {
     PollCtx *c = &s->sctx;
-    if (c->poll && (vote_state(c->poll) == VOTE_REVEALED || c->picked >= 0)) {
+    if (c->picked >= 0 || (c->poll && vote_state(c->poll) == VOTE_REVEALED)) {
         int d = poll_decision(c);
         record_signal(s, c, s->stop_beat, 1, d);
         tr(s, "stop result %s", signal_name(d));

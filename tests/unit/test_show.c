@@ -398,6 +398,19 @@ static void test_overlays(void **state)
     assert_int_equal(v.signals[0].result, STORY_SIGNAL_WARNING);
     assert_int_equal(v.signals[0].beat, 0);
     assert_int_equal(v.screen, SHOW_SCREEN_BEAT);
+    /* a stop answered by a quick pick, without a vote, is on the timeline too */
+    show_action(s, SHOW_ACT_STOP, 0);
+    show_action(s, SHOW_ACT_DIGIT, 3);
+    show_action(s, SHOW_ACT_NEXT, 0);
+    show_view(s, &v);
+    assert_false(v.overlays & SHOW_OV_STOP);
+    assert_int_equal(v.n_signals, 2);
+    assert_int_equal(v.signals[1].result, STORY_SIGNAL_STALKING);
+    /* a stop closed without any answer is not */
+    show_action(s, SHOW_ACT_STOP, 0);
+    show_action(s, SHOW_ACT_CANCEL, 0);
+    show_view(s, &v);
+    assert_int_equal(v.n_signals, 2);
     /* back from the first step of the first beat returns to the welcome screen */
     show_action(s, SHOW_ACT_BACK, 0);
     assert_int_equal(screen(s), SHOW_SCREEN_WELCOME);

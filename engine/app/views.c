@@ -138,7 +138,7 @@ static void backdrop(Gfx *g)
 }
 
 /* A centred overlay panel of w% x h% of the safe area; returns its inner rect. */
-static Rect panel(Gfx *g, int wpct, int hpct)
+static Rect panel_at(Gfx *g, int wpct, int hpct, int draw)
 {
     Rect a = safe_area(g), r;
     int pad = gfx_px(g, 40);
@@ -146,14 +146,18 @@ static Rect panel(Gfx *g, int wpct, int hpct)
     r.h = a.h * hpct / 100;
     r.x = a.x + (a.w - r.w) / 2;
     r.y = a.y + (a.h - r.h) / 2;
-    gfx_round_rect(g, r.x, r.y, r.w, r.h, gfx_px(g, 28), rgb(THEME_PANEL));
-    gfx_round_frame(g, r.x, r.y, r.w, r.h, gfx_px(g, 28), gfx_px(g, 3), rgb(THEME_LINE));
+    if (draw) {
+        gfx_round_rect(g, r.x, r.y, r.w, r.h, gfx_px(g, 28), rgb(THEME_PANEL));
+        gfx_round_frame(g, r.x, r.y, r.w, r.h, gfx_px(g, 28), gfx_px(g, 3), rgb(THEME_LINE));
+    }
     r.x += pad;
     r.y += pad;
     r.w -= 2 * pad;
     r.h -= 2 * pad;
     return r;
 }
+
+static Rect panel(Gfx *g, int wpct, int hpct) { return panel_at(g, wpct, hpct, 1); }
 
 static const StoryBeat *cur_beat(const ShowView *v)
 {
@@ -618,7 +622,7 @@ static void draw_option_row(Gfx *g, const ShowView *v, int i, Rect r, OptGeom o,
     int winner = revealed && v->winner == i;
     int tied = revealed && v->winner == -2 && (v->tied & (1u << i));
     int selected = open && v->selected == i;
-    char num[8], rb[STORY_MAX_TEXT + 1], buf[96];
+    char num[16], rb[STORY_MAX_TEXT + 1], buf[96];
     const char *reason = opt_reason(v, i, rb, sizeof rb);
     ThemeColor bg = rgb(selected || picked || winner ? THEME_PANEL_HI : THEME_PANEL);
     ThemeColor fg = rgb(disabled ? THEME_FAINT : THEME_TEXT);
@@ -737,7 +741,10 @@ static void draw_phones_status(Gfx *g, const ShowView *v, Rect s)
     }
 }
 
-static void draw_options(Gfx *g, const ShowView *v, Rect o_area)
+/* Lays out the option rows in o_area (hidden options get h = 0); draw_options
+ * and views_hit share it so a click lands on the row that was drawn. */
+static void options_layout(Gfx *g, const ShowView *v, Rect o_area, Rect *rows, OptGeom *og,
+                           ThemeText *style)
 {
     VoteState vs = v->poll ? vote_state(v->poll) : VOTE_READY;
     int with_result = v->poll != NULL;
@@ -746,9 +753,10 @@ static void draw_options(Gfx *g, const ShowView *v, Rect o_area)
     int i = 0, total = 0, gap = gfx_px(g, 16), y = 0, n = v->n_options;
     if (n > STORY_MAX_OPTIONS)
         n = STORY_MAX_OPTIONS;
-    if (with_result && vs != VOTE_REVEALED)
-        o = opt_geom(g, o_area.w, 0), o.res_w = gfx_px(g, 420),
+    if (with_result && vs != VOTE_REVEALED) {
+        o.res_w = gfx_px(g, 420);
         o.text_w = o_area.w - o.text_x - o.res_w - gfx_px(g, 28);
+    }
     /* Shrink the text until all rows fit, then squeeze the gaps. */
     for (;;) {
         total = 0;
@@ -762,19 +770,34 @@ static void draw_options(Gfx *g, const ShowView *v, Rect o_area)
     }
     if (total > o_area.h)
         gap = gfx_px(g, 4);
-    clip(g, &o_area);
     y = o_area.y;
-    for (i = 0; i < n; i++) {
-        Rect r;
-        if (v->options[i].state == STORY_OPT_HIDDEN)
+    for (i = 0; i < STORY_MAX_OPTIONS; i++) {
+        rows[i].x = o_area.x;
+        rows[i].y = y;
+        rows[i].w = o_area.w;
+        rows[i].h = 0;
+        if (i >= n || v->options[i].state == STORY_OPT_HIDDEN)
             continue;
-        r.x = o_area.x;
-        r.y = y;
-        r.w = o_area.w;
-        r.h = row_h(g, v, i, o, st);
-        draw_option_row(g, v, i, r, o, st);
+        rows[i].h = row_h(g, v, i, o, st);
+        y += rows[i].h + gap;
+    }
+    *og = o;
+    *style = st;
+}
+
+static void draw_options(Gfx *g, const ShowView *v, Rect o_area)
+{
+    Rect rows[STORY_MAX_OPTIONS];
+    OptGeom o;
+    ThemeText st = THEME_TEXT_BODY;
+    int i = 0;
+    options_layout(g, v, o_area, rows, &o, &st);
+    clip(g, &o_area);
+    for (i = 0; i < STORY_MAX_OPTIONS; i++) {
+        if (rows[i].h <= 0)
+            continue;
+        draw_option_row(g, v, i, rows[i], o, st);
         clip(g, &o_area);
-        y += r.h + gap;
     }
     clip(g, NULL);
 }
@@ -813,35 +836,68 @@ static void draw_ideas_list(Gfx *g, const ShowView *v, Rect r)
     clip(g, NULL);
 }
 
-static void draw_interaction(Gfx *g, const ShowView *v)
+static const char *interaction_prompt(const ShowView *v)
 {
-    Rect a = safe_area(g), o_area, status;
     const char *prompt = tx(v, v->prompt);
     int stop = (v->overlays & SHOW_OV_STOP) != 0;
-    int y = a.y, ph = 0, status_h = lh(g, THEME_TEXT_CAPTION) + gfx_px(g, 24);
-    VoteState vs = v->poll ? vote_state(v->poll) : VOTE_READY;
-    ThemeText st;
-    UiTextId keys = UI_KEYS_CHOICE;
     if (stop && !*prompt && v->sc)
         prompt = tx(v, &v->sc->stop_question);
     if (!*prompt && (stop || v->ikind == STORY_INT_SIGNAL))
         prompt = ui(v, UI_SIGNAL_QUESTION);
-    interaction_chip(g, v, a.x, y);
+    return prompt;
+}
+
+/* Where the prompt goes (y and height, with its style) and the status line. */
+static void interaction_geom(Gfx *g, const ShowView *v, int *prompt_y, int *prompt_h,
+                             ThemeText *prompt_st, Rect *status)
+{
+    Rect a = safe_area(g);
+    const char *prompt = interaction_prompt(v);
+    int stop = (v->overlays & SHOW_OV_STOP) != 0;
+    VoteState vs = v->poll ? vote_state(v->poll) : VOTE_READY;
+    int y = a.y, status_h = lh(g, THEME_TEXT_CAPTION) + gfx_px(g, 24);
     y += (stop || (v->poll && vs == VOTE_OPEN) ? lh(g, THEME_TEXT_BODY_BOLD) + gfx_px(g, 8)
                                                 : chip_h(g)) +
          gfx_px(g, 20);
-    st = fit_style(g, prompt, a.w, prompt_max_h(g), THEME_TEXT_HEADING);
-    ph = gfx_text_height(g, a.w, prompt, st);
-    if (ph > prompt_max_h(g))
-        ph = prompt_max_h(g);
+    *prompt_y = y;
+    *prompt_st = fit_style(g, prompt, a.w, prompt_max_h(g), THEME_TEXT_HEADING);
+    *prompt_h = gfx_text_height(g, a.w, prompt, *prompt_st);
+    if (*prompt_h > prompt_max_h(g))
+        *prompt_h = prompt_max_h(g);
+    status->x = a.x;
+    status->w = a.w;
+    status->h = lh(g, THEME_TEXT_CAPTION);
+    status->y = a.y + a.h - footer_h(g) - status_h;
+}
+
+static Rect options_area(Gfx *g, const ShowView *v)
+{
+    Rect a = safe_area(g), status, o;
+    int py = 0, ph = 0;
+    ThemeText st = THEME_TEXT_HEADING;
+    interaction_geom(g, v, &py, &ph, &st, &status);
+    o.x = a.x;
+    o.y = py + ph + gfx_px(g, 36);
+    o.w = a.w;
+    o.h = status.y - o.y - gfx_px(g, 12);
+    return o;
+}
+
+static void draw_interaction(Gfx *g, const ShowView *v)
+{
+    Rect a = safe_area(g), o_area, status;
+    const char *prompt = interaction_prompt(v);
+    int stop = (v->overlays & SHOW_OV_STOP) != 0;
+    int y = 0, ph = 0;
+    VoteState vs = v->poll ? vote_state(v->poll) : VOTE_READY;
+    ThemeText st;
+    UiTextId keys = UI_KEYS_CHOICE;
+    interaction_chip(g, v, a.x, a.y);
+    interaction_geom(g, v, &y, &ph, &st, &status);
     clip(g, &(Rect){a.x, y, a.w, ph});
     gfx_text(g, a.x, y, a.w, prompt, st, rgb(THEME_TEXT), GFX_ALIGN_LEFT);
     clip(g, NULL);
     y += ph + gfx_px(g, 36);
-    status.x = a.x;
-    status.w = a.w;
-    status.h = lh(g, THEME_TEXT_CAPTION);
-    status.y = a.y + a.h - footer_h(g) - status_h;
 
     if (v->ikind == STORY_INT_DISCUSS && !stop) {
         if (v->seconds_left >= 0) {
@@ -866,10 +922,7 @@ static void draw_interaction(Gfx *g, const ShowView *v)
         footer(g, v, UI_KEYS_BEAT);
         return;
     }
-    o_area.x = a.x;
-    o_area.y = y;
-    o_area.w = a.w;
-    o_area.h = status.y - y - gfx_px(g, 12);
+    o_area = options_area(g, v);
     draw_options(g, v, o_area);
     if (!v->poll) {
         gfx_text(g, status.x, status.y, status.w, ui(v, UI_OPEN_VOTE_HINT), THEME_TEXT_CAPTION,
@@ -1179,15 +1232,21 @@ static void draw_error(Gfx *g, const ShowView *v)
 
 /* ---- overlays ------------------------------------------------------------------ */
 
-static void overlay_title(Gfx *g, Rect *r, const char *title, const char *keys)
+static void overlay_title_at(Gfx *g, Rect *r, const char *title, const char *keys, int draw)
 {
-    int h = gfx_text(g, r->x, r->y, r->w, title, THEME_TEXT_HEADING, rgb(THEME_TEXT),
-                     GFX_ALIGN_LEFT);
-    if (keys)
+    int h = draw ? gfx_text(g, r->x, r->y, r->w, title, THEME_TEXT_HEADING, rgb(THEME_TEXT),
+                            GFX_ALIGN_LEFT)
+                 : gfx_text_height(g, r->w, title, THEME_TEXT_HEADING);
+    if (keys && draw)
         gfx_text(g, r->x, r->y + r->h - lh(g, THEME_TEXT_SMALL), r->w, keys, THEME_TEXT_SMALL,
                  rgb(THEME_FAINT), GFX_ALIGN_RIGHT);
     r->y += h + gfx_px(g, 24);
     r->h -= h + gfx_px(g, 24) + (keys ? lh(g, THEME_TEXT_SMALL) + gfx_px(g, 12) : 0);
+}
+
+static void overlay_title(Gfx *g, Rect *r, const char *title, const char *keys)
+{
+    overlay_title_at(g, r, title, keys, 1);
 }
 
 static void draw_notes(Gfx *g, const ShowView *v)
@@ -1246,28 +1305,49 @@ static void decision_text(const ShowView *v, const StoryDecision *d, char *buf, 
     snprintf(buf, n, "%s: %s", beat_label(v, d->beat), what);
 }
 
+typedef struct RewindGeom {
+    Rect r;          /* list area inside the panel */
+    ThemeText st;
+    int rows, row_h, fit, first, sel;
+} RewindGeom;
+
+static RewindGeom rewind_geom(Gfx *g, const ShowView *v, int draw)
+{
+    RewindGeom k;
+    k.rows = v->n_decisions + 1;
+    k.sel = v->rewind_sel + 1;
+    k.r = panel_at(g, 80, 90, draw);
+    overlay_title_at(g, &k.r, ui(v, UI_REWIND), ui(v, UI_KEYS_REWIND), draw);
+    k.st = k.rows > 8 ? THEME_TEXT_CAPTION : THEME_TEXT_BODY;
+    k.row_h = lh(g, k.st) + 2 * gfx_px(g, 14);
+    k.fit = k.r.h / (k.row_h + gfx_px(g, 8));
+    if (k.fit < 1)
+        k.fit = 1;
+    if (k.sel < 0)
+        k.sel = 0;
+    if (k.sel >= k.rows)
+        k.sel = k.rows - 1;
+    /* Scroll so the highlighted entry stays in view. */
+    k.first = k.sel >= k.fit ? k.sel - k.fit + 1 : 0;
+    return k;
+}
+
 static void draw_rewind(Gfx *g, const ShowView *v)
 {
+    RewindGeom k;
     Rect r;
-    ThemeText st = THEME_TEXT_BODY;
-    int rows = v->n_decisions + 1, row_h = 0, fit = 0, first = 0, sel = v->rewind_sel + 1, i = 0;
+    ThemeText st;
+    int rows = 0, row_h = 0, fit = 0, first = 0, sel = 0, i = 0;
     int y = 0, pad = gfx_px(g, 14), numw = gfx_px(g, 80);
     backdrop(g);
-    r = panel(g, 80, 90);
-    overlay_title(g, &r, ui(v, UI_REWIND), ui(v, UI_KEYS_REWIND));
-    if (rows > 8)
-        st = THEME_TEXT_CAPTION;
-    row_h = lh(g, st) + 2 * pad;
-    fit = r.h / (row_h + gfx_px(g, 8));
-    if (fit < 1)
-        fit = 1;
-    if (sel < 0)
-        sel = 0;
-    if (sel >= rows)
-        sel = rows - 1;
-    /* Scroll so the highlighted entry stays in view. */
-    if (sel >= fit)
-        first = sel - fit + 1;
+    k = rewind_geom(g, v, 1);
+    r = k.r;
+    st = k.st;
+    rows = k.rows;
+    row_h = k.row_h;
+    fit = k.fit;
+    first = k.first;
+    sel = k.sel;
     clip(g, &r);
     y = r.y;
     for (i = first; i < rows && i < first + fit; i++) {
@@ -1356,6 +1436,38 @@ void views_draw(Gfx *g, const ShowView *v)
     if (v->overlays & SHOW_OV_QUIT)
         draw_quit(g, v);
     clip(g, NULL);
+}
+
+int views_hit(Gfx *g, const ShowView *v, int x, int y)
+{
+    int i = 0;
+    if (!g || !v || (v->overlays & (SHOW_OV_BLANK | SHOW_OV_QUIT | SHOW_OV_HELP)))
+        return -2;
+    if (v->overlays & SHOW_OV_REWIND) {
+        RewindGeom k = rewind_geom(g, v, 0);
+        for (i = k.first; i < k.rows && i < k.first + k.fit; i++) {
+            int ry = k.r.y + (i - k.first) * (k.row_h + gfx_px(g, 8));
+            if (x >= k.r.x && x < k.r.x + k.r.w && y >= ry && y < ry + k.row_h)
+                return i - 1;
+        }
+        return -2;
+    }
+    if (v->overlays & (SHOW_OV_NOTES | SHOW_OV_IDEAS))
+        return -2;
+    if ((v->overlays & SHOW_OV_STOP) ||
+        (v->screen == SHOW_SCREEN_INTERACTION &&
+         (v->ikind == STORY_INT_CHOICE || v->ikind == STORY_INT_SIGNAL))) {
+        Rect rows[STORY_MAX_OPTIONS], area = options_area(g, v);
+        OptGeom o;
+        ThemeText st = THEME_TEXT_BODY;
+        options_layout(g, v, area, rows, &o, &st);
+        for (i = 0; i < STORY_MAX_OPTIONS; i++) {
+            if (rows[i].h > 0 && x >= rows[i].x && x < rows[i].x + rows[i].w && y >= rows[i].y &&
+                y < rows[i].y + rows[i].h && y < area.y + area.h)
+                return i;
+        }
+    }
+    return -2;
 }
 
 /* ---- fit checks ------------------------------------------------------------------ */

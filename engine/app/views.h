@@ -18,6 +18,14 @@
  * only the error screen and overlays that need no scenario are drawn). */
 void views_draw(Gfx *g, const ShowView *v);
 
+/* What a mouse click at frame pixel (x, y) hits in the frame views_draw
+ * draws for v: on the rewind menu, -1 for "replay this scene" or the
+ * decision index; on a choice or signal poll (or the stop poll), the option
+ * index of the row under the pointer (whatever its state: the show decides
+ * whether it can be picked); -2 when nothing is hit or a blank, quit, help,
+ * notes or ideas overlay is up. */
+int views_hit(Gfx *g, const ShowView *v, int x, int y);
+
 /* Kinds of text box, for views_text_fits. */
 typedef enum {
     VIEWS_BOX_DIALOG,    /* a dialog line's text (without the name) */

@@ -494,6 +494,47 @@ static void test_overlays(void **state)
     assert_int_equal(nonblack, 0);
 }
 
+/* Which hits a vertical sweep through the middle of the frame finds. */
+static unsigned sweep_hits(Ctx *c, const ShowView *v, int *saw_minus1)
+{
+    unsigned seen = 0;
+    int y = 0, h = 0;
+    *saw_minus1 = 0;
+    for (y = 0; y < c->h; y += 2) {
+        h = views_hit(c->g, v, c->w / 2, y);
+        assert_true(h >= -2 && h < STORY_MAX_OPTIONS);
+        if (h >= 0)
+            seen |= 1u << h;
+        if (h == -1)
+            (*saw_minus1)++;
+    }
+    return seen;
+}
+
+static void test_hit(void **state)
+{
+    Ctx *c = *state;
+    ShowView v;
+    StoryDecision dec[2] = {{0, 1, 1}, {1, 2, 2}};
+    int minus1 = 0;
+    choice_view(c, &v);
+    /* the hidden option 4 (index 3) has no row; the others keep their index */
+    assert_int_equal(sweep_hits(c, &v, &minus1), (1u << 0) | (1u << 1) | (1u << 2) | (1u << 4));
+    assert_int_equal(minus1, 0);
+    assert_int_equal(views_hit(c->g, &v, 2, 2), -2); /* the margin */
+    v.overlays = SHOW_OV_HELP;
+    assert_int_equal(sweep_hits(c, &v, &minus1), 0);
+    base_view(c, &v, SHOW_SCREEN_BEAT);
+    v.beat = 0;
+    v.steps_shown = 2;
+    assert_int_equal(sweep_hits(c, &v, &minus1), 0);
+    v.overlays = SHOW_OV_REWIND;
+    v.decisions = dec;
+    v.n_decisions = 2;
+    assert_int_equal(sweep_hits(c, &v, &minus1), (1u << 0) | (1u << 1));
+    assert_true(minus1 > 0); /* "replay this scene" */
+}
+
 static void test_cache(void **state)
 {
     Ctx *c = *state;
@@ -638,6 +679,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_ending_error, setup_1080, teardown),
         cmocka_unit_test_setup_teardown(test_overlays, setup_1080, teardown),
         cmocka_unit_test_setup_teardown(test_cache, setup_1080, teardown),
+        cmocka_unit_test_setup_teardown(test_hit, setup_1080, teardown),
         cmocka_unit_test_setup_teardown(test_resize_and_fits, setup_1080, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

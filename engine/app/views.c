@@ -18,7 +18,7 @@ typedef struct Rect {
 #define V_BADGE 78      /* option number badge */
 #define V_ROW_PAD 18
 #define V_RESULT_W 720  /* result column of an option row while a poll is shown */
-#define V_MARK_W 220    /* explored marker column without a poll */
+#define V_MARK_W 180    /* explored marker column without a poll */
 
 static ThemeColor rgb(unsigned hex) { return THEME_RGB(hex); }
 
@@ -629,6 +629,7 @@ static void draw_option_row(Gfx *g, const ShowView *v, int i, Rect r, OptGeom o,
     ThemeColor badge_c = signal ? signal_color(i) : rgb(disabled ? THEME_LINE : THEME_ACCENT);
     ThemeColor frame_c = rgb(THEME_ACCENT);
     int th = 0, cy = 0, rad = gfx_px(g, 20);
+    ThemeText num_st = THEME_TEXT_HEADING;
     Rect res;
 
     gfx_round_rect(g, r.x, r.y, r.w, r.h, rad, bg);
@@ -637,10 +638,13 @@ static void draw_option_row(Gfx *g, const ShowView *v, int i, Rect r, OptGeom o,
                         picked || winner ? frame_c : with_alpha(frame_c, 150));
     /* Number badge: the key that picks the option (index + 1, hidden ones keep theirs). */
     snprintf(num, sizeof num, "%d", i + 1);
+    num_st = o.badge >= lh(g, THEME_TEXT_HEADING) ? THEME_TEXT_HEADING
+             : o.badge >= lh(g, THEME_TEXT_BODY_BOLD) ? THEME_TEXT_BODY_BOLD
+                                                       : THEME_TEXT_SMALL_BOLD;
     cy = r.y + (r.h - o.badge) / 2;
     gfx_round_rect(g, r.x + o.pad, cy, o.badge, o.badge, gfx_px(g, 16), badge_c);
-    gfx_text(g, r.x + o.pad, cy + (o.badge - lh(g, THEME_TEXT_HEADING)) / 2 + gfx_px(g, 2),
-             o.badge, num, THEME_TEXT_HEADING,
+    gfx_text(g, r.x + o.pad, cy + (o.badge - lh(g, num_st)) / 2 + gfx_px(g, 2), o.badge, num,
+             num_st,
              rgb(disabled && !signal ? THEME_FAINT : THEME_ACCENT_TEXT), GFX_ALIGN_CENTER);
     /* Text, centred vertically with its reason. */
     th = gfx_text_height(g, o.text_w, opt_text(v, i), st);
@@ -766,7 +770,11 @@ static void options_layout(Gfx *g, const ShowView *v, Rect o_area, Rect *rows, O
         if (total <= o_area.h || smaller(st) < 0)
             break;
         st = (ThemeText)smaller(st);
-        o.pad = gfx_px(g, V_ROW_PAD / 2);
+        /* smaller text: smaller badges and paddings, wider text column */
+        o.pad = gfx_px(g, V_ROW_PAD / 3);
+        o.badge = lh(g, st) + gfx_px(g, 10);
+        o.text_x = o.pad + o.badge + gfx_px(g, 20);
+        o.text_w = o_area.w - o.text_x - o.res_w - gfx_px(g, 20);
     }
     if (total > o_area.h)
         gap = gfx_px(g, 4);

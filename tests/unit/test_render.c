@@ -594,6 +594,27 @@ static void test_resize_and_fits(void **state)
     render(&c2, &v, "beat_phone");
     choice_view(c, &v);
     render(&c2, &v, "choice");
+    /* nine long options shrink to fit: no row spills into the bottom margin */
+    {
+        StoryText *long_opts = scenario_alloc(c->sc, 9 * sizeof *long_opts);
+        assert_non_null(long_opts);
+        v.n_options = 9;
+        for (i = 0; i < 9; i++) {
+            long_opts[i] = txt(c->sc,
+                               "Sofie siger til Mads at hun har brug for tid alene og beder ham "
+                               "stoppe med at skrive hele tiden",
+                               "Sofie tells Mads she needs time alone");
+            v.options[i].text = &long_opts[i];
+            v.options[i].state = STORY_OPT_AVAILABLE;
+        }
+        render(&c2, &v, "choice_nine");
+        assert_int_equal(count_color(&c2, THEME_PANEL, 0, 0.0, 0.955, 1.0, 0.045), 0);
+        assert_true(count_color(&c2, THEME_PANEL, 0, 0.05, 0.2, 0.9, 0.6) > 10000);
+        { /* every one of the nine rows is on screen and clickable */
+            int m1 = 0;
+            assert_int_equal(sweep_hits(&c2, &v, &m1), 0x1FFu);
+        }
+    }
     base_view(c, &v, SHOW_SCREEN_ENDING);
     v.beat = 2;
     render(&c2, &v, "ending");

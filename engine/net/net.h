@@ -90,7 +90,8 @@ typedef struct NetConfig {
 typedef struct NetServer NetServer;
 
 /* Starts the server: binds, starts the polling thread, publishes an initial
- * state {"v":0,"screen":"waiting"}.  Returns NULL and fills err on failure;
+ * state {"screen":"waiting"} (the first version number is random, so a phone
+ * holding a version from an earlier run is answered at once).  Returns NULL and fills err on failure;
  * a port in use gives ERR_IO with a message naming the port and --port.  The
  * config's strings are copied. */
 NetServer *net_start(const NetConfig *cfg, Err *err);

@@ -151,7 +151,7 @@ int cmd_enter(int argc, char **argv)
     Err e;
     int i = 0, rc = 0, saved = 0;
     err_clear(&e);
-    for (i = 0; i < argc; i++) {
+    for (i = 0; i < argc; i += 2) {
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
         if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
             usage(stdout);
@@ -177,7 +177,6 @@ int cmd_enter(int argc, char **argv)
             usage(stderr);
             return 2;
         }
-        i++;
     }
     if ((event && scenario) || (!event && !scenario)) {
         usage(stderr);

@@ -204,11 +204,12 @@ int cmd_report(int argc, char **argv)
     EvalReportMeta meta;
     if (!r)
         return 1;
-    for (i = 0; i < argc; i++) {
+    for (i = 0; i < argc; i += 2) {
         const char *a = argv[i];
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
         if (strcmp(a, "--review") == 0) {
             do_review = 1;
+            i--; /* a flag without a value */
             continue;
         }
         if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
@@ -236,7 +237,6 @@ int cmd_report(int argc, char **argv)
             free(r);
             return 2;
         }
-        i++;
     }
     if (do_review) {
         rc = review(r);

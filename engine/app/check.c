@@ -67,7 +67,7 @@ static void fit_text(Check *c, Gfx *g, ViewsBox box, const StoryText *t, const c
         char msg[300];
         if (!t->s[l] || !t->s[l][0])
             continue;
-        if (!views_text_fits(g, box, t->s[l])) {
+        if (!views_text_fits(g, c->sc, box, t->s[l])) {
             snprintf(msg, sizeof msg, "%s (%s) does not fit the frame at %dx%d", what, c->sc->langs[l],
                      CHECK_W, CHECK_H);
             report(c, t->src, 1, msg);
@@ -81,10 +81,7 @@ static void check_fit(Check *c, Gfx *g)
     int b = 0, i = 0;
     char what[200];
     fit_text(c, g, VIEWS_BOX_TITLE, &sc->title, "the title");
-    fit_text(c, g, VIEWS_BOX_NOTE, &sc->content_note, "the content note");
     fit_text(c, g, VIEWS_BOX_PROMPT, &sc->stop_question, "the stop question");
-    for (i = 0; i < sc->n_advice; i++)
-        fit_text(c, g, VIEWS_BOX_ADVICE, &sc->advice[i], "an advice");
     for (b = 0; b < sc->n_beats; b++) {
         const StoryBeat *bt = &sc->beats[b];
         snprintf(what, sizeof what, "beat '%s': the caption", bt->id);
@@ -92,7 +89,11 @@ static void check_fit(Check *c, Gfx *g)
         for (i = 0; i < bt->n_steps; i++) {
             const StoryStep *st = &bt->steps[i];
             snprintf(what, sizeof what, "beat '%s': step %d", bt->id, i + 1);
-            fit_text(c, g, st->kind == STORY_STEP_MESSAGE ? VIEWS_BOX_MESSAGE : VIEWS_BOX_LINE, &st->text, what);
+            fit_text(c, g,
+                     st->kind == STORY_STEP_MESSAGE ? VIEWS_BOX_MESSAGE
+                     : st->kind == STORY_STEP_LINE  ? VIEWS_BOX_DIALOG
+                                                    : VIEWS_BOX_NARRATION,
+                     &st->text, what);
         }
         if (bt->interaction.kind != STORY_INT_NONE) {
             snprintf(what, sizeof what, "beat '%s': the prompt", bt->id);
@@ -101,12 +102,6 @@ static void check_fit(Check *c, Gfx *g)
         for (i = 0; i < bt->interaction.n_options; i++) {
             snprintf(what, sizeof what, "beat '%s': option %d", bt->id, i + 1);
             fit_text(c, g, VIEWS_BOX_OPTION, &bt->interaction.options[i].text, what);
-            snprintf(what, sizeof what, "beat '%s': the reason of option %d", bt->id, i + 1);
-            fit_text(c, g, VIEWS_BOX_REASON, &bt->interaction.options[i].reason, what);
-        }
-        if (bt->ending) {
-            snprintf(what, sizeof what, "beat '%s': the ending text", bt->id);
-            fit_text(c, g, VIEWS_BOX_ENDING, &bt->ending_text, what);
         }
     }
 }

@@ -16,6 +16,7 @@
 #ifndef APP_SHOW_H
 #define APP_SHOW_H
 
+#include "app/kiosk.h"
 #include "core/err.h"
 #include "story/story.h"
 #include "vote/vote.h"
@@ -41,7 +42,11 @@ typedef enum {
     SHOW_ACT_DOWN,       /* Down / - : -1, or menu down */
     SHOW_ACT_DELETE,     /* Backspace: deletes a typed digit */
     SHOW_ACT_CLICK,      /* arg: option index clicked with the mouse */
-    SHOW_ACT_VOTE        /* V: open / reveal the vote (same as Next at a poll) */
+    SHOW_ACT_VOTE,       /* V: open / reveal the vote (same as Next at a poll) */
+    SHOW_ACT_EVAL,       /* E: evaluation invitation on/off (at the ending) */
+    SHOW_ACT_KIOSK,      /* K (Ctrl+K inside the kiosk): kiosk on/off */
+    SHOW_ACT_RESULTS,    /* Ctrl+R on the evaluation screen: results on/off */
+    SHOW_ACT_SELECT      /* Space inside the kiosk: choose the highlighted option */
 } ShowAction;
 
 typedef enum {
@@ -49,7 +54,10 @@ typedef enum {
     SHOW_SCREEN_BEAT,
     SHOW_SCREEN_INTERACTION,
     SHOW_SCREEN_ENDING,
-    SHOW_SCREEN_ERROR
+    SHOW_SCREEN_ERROR,
+    SHOW_SCREEN_EVAL,    /* after the ending: the evaluation invitation */
+    SHOW_SCREEN_KIOSK,   /* the questionnaire on the laptop */
+    SHOW_SCREEN_RESULTS  /* evaluation results on the projector */
 } ShowScreen;
 
 enum {
@@ -127,6 +135,12 @@ typedef struct ShowView {
     const char *join_url;
     const char *room_code;
     const char *lan_problem; /* set when there is no LAN address */
+
+    /* EVAL / KIOSK / RESULTS screens */
+    int eval_answers;          /* answers stored for this event */
+    const char *eval_error;    /* store problem to show, or NULL */
+    const KioskView *kiosk;    /* KIOSK screen */
+    const struct EvalTally *results; /* RESULTS screen, or NULL (nothing yet) */
 } ShowView;
 
 typedef void (*ShowTranscriptFn)(void *ud, const char *line);

@@ -328,6 +328,8 @@
     b.type = 'submit';
     form.appendChild(b);
   }
+  // option numbers travel as JSON numbers, yes/no as booleans (docs/http-api.md)
+  function num(v) { return /^[0-9]+$/.test(v) ? Number(v) : v; }
   function collectAnswers() {
     var answers = {}, missing = null;
     var sets = $('eval-form').querySelectorAll('fieldset');
@@ -339,11 +341,11 @@
         if (t) answers[qid] = t;
       } else if (kind === 'multi') {
         var vals = [], cs = fs.querySelectorAll('input:checked');
-        for (var k = 0; k < cs.length; k++) vals.push(cs[k].value);
+        for (var k = 0; k < cs.length; k++) vals.push(num(cs[k].value));
         if (vals.length) answers[qid] = vals;
       } else {
         var c = fs.querySelector('input:checked');
-        if (c) answers[qid] = c.value;
+        if (c) answers[qid] = kind === 'yesno' ? c.value === 'yes' : num(c.value);
       }
       if (q.required && answers[qid] == null && !missing) missing = fs;
     }

@@ -21,6 +21,10 @@ ShowAction input_map_key(SDL_Scancode sc, Uint16 mod, int *arg)
     }
     if ((mod & KMOD_CTRL) && sc == SDL_SCANCODE_Q)
         return SHOW_ACT_QUIT;
+    if ((mod & KMOD_CTRL) && sc == SDL_SCANCODE_R)
+        return SHOW_ACT_RESULTS;
+    if ((mod & KMOD_CTRL) && sc == SDL_SCANCODE_K)
+        return SHOW_ACT_KIOSK;
     if (mod & (KMOD_CTRL | KMOD_ALT | KMOD_GUI))
         return SHOW_ACT_NONE; /* no accidental actions from shortcuts */
     switch (sc) {
@@ -41,6 +45,8 @@ ShowAction input_map_key(SDL_Scancode sc, Uint16 mod, int *arg)
     case SDL_SCANCODE_I: return SHOW_ACT_IDEAS;
     case SDL_SCANCODE_F: return SHOW_ACT_FULLSCREEN;
     case SDL_SCANCODE_V: return SHOW_ACT_VOTE;
+    case SDL_SCANCODE_E: return SHOW_ACT_EVAL;
+    case SDL_SCANCODE_K: return SHOW_ACT_KIOSK;
     case SDL_SCANCODE_Y:
     case SDL_SCANCODE_J: return SHOW_ACT_YES;
     case SDL_SCANCODE_ESCAPE:
@@ -55,6 +61,46 @@ ShowAction input_map_key(SDL_Scancode sc, Uint16 mod, int *arg)
     case SDL_SCANCODE_DELETE: return SHOW_ACT_DELETE;
     default: return SHOW_ACT_NONE;
     }
+}
+
+ShowAction input_map_key_kiosk(SDL_Scancode sc, Uint16 mod, int text, int *arg)
+{
+    *arg = 0;
+    if (mod & KMOD_CTRL) {
+        if (sc == SDL_SCANCODE_Q)
+            return SHOW_ACT_QUIT;
+        if (sc == SDL_SCANCODE_K)
+            return SHOW_ACT_KIOSK;
+        return SHOW_ACT_NONE;
+    }
+    switch (sc) {
+    case SDL_SCANCODE_RETURN:
+    case SDL_SCANCODE_KP_ENTER:
+    case SDL_SCANCODE_RIGHT:
+    case SDL_SCANCODE_PAGEDOWN: return SHOW_ACT_NEXT;
+    case SDL_SCANCODE_LEFT:
+    case SDL_SCANCODE_PAGEUP: return SHOW_ACT_BACK;
+    case SDL_SCANCODE_ESCAPE: return SHOW_ACT_CANCEL;
+    case SDL_SCANCODE_BACKSPACE: return SHOW_ACT_DELETE;
+    case SDL_SCANCODE_UP: return SHOW_ACT_UP;
+    case SDL_SCANCODE_DOWN: return SHOW_ACT_DOWN;
+    default: break;
+    }
+    if (text)
+        return SHOW_ACT_NONE; /* letters, digits and spaces arrive as text input */
+    if (sc == SDL_SCANCODE_SPACE)
+        return SHOW_ACT_SELECT;
+    if (sc >= SDL_SCANCODE_1 && sc <= SDL_SCANCODE_9) {
+        *arg = (int)(sc - SDL_SCANCODE_1) + 1;
+        return SHOW_ACT_DIGIT;
+    }
+    if (sc >= SDL_SCANCODE_KP_1 && sc <= SDL_SCANCODE_KP_9) {
+        *arg = (int)(sc - SDL_SCANCODE_KP_1) + 1;
+        return SHOW_ACT_DIGIT;
+    }
+    if (sc == SDL_SCANCODE_0 || sc == SDL_SCANCODE_KP_0)
+        return *arg = 10, SHOW_ACT_DIGIT;
+    return SHOW_ACT_NONE;
 }
 
 int input_parse_key(const char *name, SDL_Scancode *sc, Uint16 *mod)

@@ -11,10 +11,16 @@
 #include "app/input.h"
 #include "app/show.h"
 #include "app/views.h"
+#include "core/buf.h"
 #include "core/log.h"
+#include "eval/eval_report.h"
+#include "eval/eval_store.h"
+#include "lua/lua_eval.h"
 #include "lua/lua_host.h"
 #include "lua/lua_story.h"
+#include "net/net.h"
 #include "render/render_sdl.h"
+#include "app/ui_text.h"
 
 #include <SDL.h>
 #include <SDL_image.h>
@@ -25,6 +31,9 @@
 #include <string.h>
 
 #define PLAY_MAX_KEYNAME 64
+#define PLAY_NET_REFRESH_MS 2000  /* "joined N" refresh while phones are on */
+#define PLAY_RETRY_MS 3000        /* retry of answers kept in memory */
+#define PLAY_MAX_BATCH 256        /* evaluation answers committed in one transaction */
 
 typedef struct PlayOpts {
     const char *dir;
@@ -35,6 +44,7 @@ typedef struct PlayOpts {
     int port;
     int no_phones;
     const char *db;
+    const char *label;
     int headless;
     int size_w, size_h;
     const char *keys;
@@ -60,6 +70,19 @@ typedef struct Play {
     Uint32 ev_eof;  /* user event: end of --keys-from input */
     Uint32 ev_wake; /* user event: the phone server queued something */
     int done;
+
+    /* phones (issue 3) */
+    NetServer *net;
+    char *last_state;      /* last published state JSON, to publish only changes */
+    char *eval_json;       /* the questionnaire as the phone page wants it */
+    unsigned long next_net_refresh;
+
+    /* evaluations (issue 4) */
+    EvalStore *store;
+    EvalQuestionnaire *q;
+    char event_id[64];     /* "" until the first answer creates the event */
+    EvalTally *tally;
+    unsigned long next_retry;
 } Play;
 
 static int parse_size(const char *s, int *w, int *h)
@@ -122,6 +145,9 @@ static int parse_opts(int argc, char **argv, PlayOpts *o)
         } else if (strcmp(a, "--db") == 0) {
             NEEDV();
             o->db = v;
+        } else if (strcmp(a, "--label") == 0) {
+            NEEDV();
+            o->label = v;
         } else if (strcmp(a, "--headless") == 0) {
             o->headless = 1;
         } else if (strcmp(a, "--keys") == 0) {
@@ -156,6 +182,9 @@ static int parse_opts(int argc, char **argv, PlayOpts *o)
     return 0;
 }
 
+static int pick_lang(const Play *p);
+static void drain_net(Play *p);
+
 static void transcript_line(void *ud, const char *line)
 {
     Play *p = ud;
@@ -176,6 +205,8 @@ static void draw(Play *p)
     p->dirty = 0;
 }
 
+static void after_change(Play *p);
+
 static void apply(Play *p, ShowAction a, int arg)
 {
     if (a == SHOW_ACT_FULLSCREEN && p->win) {
@@ -188,6 +219,7 @@ static void apply(Play *p, ShowAction a, int arg)
         p->dirty = 1;
     if (show_quit_requested(p->show))
         p->done = 1;
+    after_change(p);
 }
 
 static void feed_key_name(Play *p, const char *name)
@@ -201,8 +233,19 @@ static void feed_key_name(Play *p, const char *name)
         transcript_line(p, "key unknown");
         return;
     }
-    a = input_map_key(sc, mod, &arg);
-    apply(p, a, arg);
+    a = show_in_kiosk(p->show) ? input_map_key_kiosk(sc, mod, show_wants_text(p->show), &arg)
+                               : input_map_key(sc, mod, &arg);
+    if (show_wants_text(p->show) && a == SHOW_ACT_NONE) {
+        /* headless typing into the kiosk: a one-character key name is text */
+        const char *k = strrchr(name, '+');
+        k = k && k[1] ? k + 1 : name;
+        if (strcmp(k, "Space") == 0)
+            k = " ";
+        if (strlen(k) == 1 && (mod & KMOD_CTRL) == 0 && show_text(p->show, k))
+            p->dirty = 1;
+        after_change(p);
+    } else
+        apply(p, a, arg);
     if (p->o.headless && p->dirty)
         draw(p);
 }
@@ -325,7 +368,14 @@ static int pick_lang(const Play *p)
 
 static void cleanup(Play *p)
 {
+    net_stop(p->net); /* first: answers waiting phones before the show goes */
+    p->net = NULL;
+    free(p->last_state);
+    free(p->eval_json);
     show_free(p->show);
+    eval_tally_free(p->tally);
+    eval_q_free(p->q);
+    eval_store_close(p->store);
     gfx_free(p->gfx);
     if (p->ren)
         SDL_DestroyRenderer(p->ren);
@@ -343,16 +393,433 @@ static void cleanup(Play *p)
     SDL_Quit();
 }
 
+
+/* ---- phones and evaluations ------------------------------------------------- */
+
+static void json_text(Buf *b, const Scenario *sc, const StoryText *t)
+{
+    int l = 0;
+    buf_puts(b, "{");
+    for (l = 0; sc && l < sc->n_langs; l++) {
+        buf_printf(b, "%s", l ? "," : "");
+        buf_json_string(b, sc->langs[l]);
+        buf_puts(b, ":");
+        buf_json_string(b, story_text(t, l));
+    }
+    buf_puts(b, "}");
+}
+
+static void json_ui(Buf *b, UiTextId id)
+{
+    buf_puts(b, "{\"da\":");
+    buf_json_string(b, ui_text(0, id));
+    buf_puts(b, ",\"en\":");
+    buf_json_string(b, ui_text(1, id));
+    buf_puts(b, "}");
+}
+
+/* The questionnaire in the shape of docs/http-api.md (built once). */
+static char *build_eval_json(const EvalQuestionnaire *q)
+{
+    Buf b = BUF_INIT;
+    int i = 0, o = 0;
+    static const char *kinds[] = {"single", "yesno", "multi", "text"};
+    buf_puts(&b, "{\"open\":true,\"id\":");
+    buf_json_string(&b, eval_q_id(q));
+    buf_puts(&b, ",\"title\":{\"da\":");
+    buf_json_string(&b, eval_q_title(q, EVAL_LANG_DA));
+    buf_puts(&b, ",\"en\":");
+    buf_json_string(&b, eval_q_title(q, EVAL_LANG_EN));
+    buf_puts(&b, "},\"questions\":[");
+    for (i = 0; i < eval_q_count(q); i++) {
+        EvalKind k = eval_q_kind(q, i);
+        buf_printf(&b, "%s{\"id\":", i ? "," : "");
+        buf_json_string(&b, eval_q_question_id(q, i));
+        buf_printf(&b, ",\"kind\":\"%s\",\"required\":%s,\"prompt\":{\"da\":", kinds[k],
+                   eval_q_required(q, i) ? "true" : "false");
+        buf_json_string(&b, eval_q_text(q, i, EVAL_LANG_DA));
+        buf_puts(&b, ",\"en\":");
+        buf_json_string(&b, eval_q_text(q, i, EVAL_LANG_EN));
+        buf_puts(&b, "}");
+        if (k == EVAL_TEXT)
+            buf_printf(&b, ",\"max\":%d", eval_q_max_chars(q, i));
+        if (k == EVAL_SINGLE || k == EVAL_MULTI) {
+            buf_puts(&b, ",\"options\":[");
+            for (o = 0; o < eval_q_option_count(q, i); o++) {
+                buf_printf(&b, "%s{\"value\":%d,\"text\":{\"da\":", o ? "," : "", o + 1);
+                buf_json_string(&b, eval_q_option(q, i, o, EVAL_LANG_DA));
+                buf_puts(&b, ",\"en\":");
+                buf_json_string(&b, eval_q_option(q, i, o, EVAL_LANG_EN));
+                buf_puts(&b, "}}");
+            }
+            buf_puts(&b, "]");
+        }
+        buf_puts(&b, "}");
+    }
+    buf_puts(&b, "]}");
+    if (b.oom) {
+        buf_free(&b);
+        return NULL;
+    }
+    return buf_take(&b);
+}
+
+/* Builds the state phones see and the info the HTTP thread validates with,
+ * and publishes them when they changed. */
+static void publish_state(Play *p)
+{
+    ShowView v;
+    NetPollInfo info;
+    Buf b = BUF_INIT;
+    const Scenario *sc = p->sc;
+    const char *screen = "waiting";
+    int i = 0, first = 1;
+    Err err;
+    if (!p->net)
+        return;
+    err_clear(&err);
+    show_view(p->show, &v);
+    memset(&info, 0, sizeof info);
+    buf_puts(&b, "{\"title\":");
+    if (sc)
+        json_text(&b, sc, &sc->title);
+    else
+        buf_puts(&b, "\"\"");
+    buf_puts(&b, ",\"poll\":");
+    if (v.poll && (v.ikind == STORY_INT_CHOICE || v.ikind == STORY_INT_SIGNAL) &&
+        (v.screen == SHOW_SCREEN_INTERACTION || (v.overlays & SHOW_OV_STOP))) {
+        int open = vote_state(v.poll) == VOTE_OPEN;
+        int n = vote_n_options(v.poll);
+        screen = "poll";
+        info.poll_id = vote_id(v.poll);
+        info.kind = v.ikind == STORY_INT_SIGNAL ? NET_POLL_SIGNAL : NET_POLL_CHOICE;
+        info.open = open;
+        info.n_options = n;
+        buf_printf(&b, "{\"id\":%d,\"kind\":\"%s\",\"open\":%s,\"prompt\":", vote_id(v.poll),
+                   v.ikind == STORY_INT_SIGNAL ? "signal" : "choice", open ? "true" : "false");
+        json_text(&b, sc, v.prompt);
+        buf_puts(&b, ",\"options\":[");
+        for (i = 0; i < n; i++) {
+            int en = vote_option_enabled(v.poll, i);
+            if (v.ikind == STORY_INT_CHOICE && v.options[i].state == STORY_OPT_HIDDEN)
+                continue;
+            if (en)
+                info.enabled |= 1u << i;
+            buf_printf(&b, "%s{\"n\":%d,\"text\":", first ? "" : ",", i + 1);
+            first = 0;
+            if (v.ikind == STORY_INT_SIGNAL)
+                json_ui(&b, i == 0 ? UI_SIGNAL_OK : i == 1 ? UI_SIGNAL_WARNING : UI_SIGNAL_STALKING);
+            else
+                json_text(&b, sc, v.options[i].text);
+            buf_printf(&b, ",\"enabled\":%s}", en ? "true" : "false");
+        }
+        buf_puts(&b, "]}");
+    } else if (v.screen == SHOW_SCREEN_INTERACTION && v.ikind == STORY_INT_IDEA && v.beat >= 0) {
+        screen = "idea";
+        info.poll_id = 1000000 + v.beat; /* idea prompts never collide with vote polls */
+        info.kind = NET_POLL_IDEA;
+        info.ideas_open = 1;
+        buf_printf(&b, "{\"id\":%d,\"kind\":\"idea\",\"open\":true,\"prompt\":", info.poll_id);
+        json_text(&b, sc, v.prompt);
+        buf_puts(&b, ",\"options\":[]}");
+    } else
+        buf_puts(&b, "null");
+    buf_puts(&b, ",\"eval\":");
+    if (p->eval_json && show_eval_open(p->show)) {
+        info.eval_open = 1;
+        screen = "eval";
+        buf_puts(&b, p->eval_json);
+    } else
+        buf_puts(&b, "null");
+    buf_printf(&b, ",\"screen\":\"%s\"}", v.screen == SHOW_SCREEN_ENDING && !info.eval_open ? "ended" : screen);
+    if (b.oom) {
+        buf_free(&b);
+        return;
+    }
+    if (p->last_state && strcmp(p->last_state, buf_str(&b)) == 0) {
+        buf_free(&b);
+        return;
+    }
+    if (net_publish(p->net, buf_str(&b), &info, &err) < 0) {
+        log_warn("phones: %s", err.msg);
+        buf_free(&b);
+        return;
+    }
+    free(p->last_state);
+    p->last_state = buf_take(&b);
+}
+
+/* The event row is created with the first answer, so test runs and
+ * rehearsals without answers leave nothing behind. */
+static int ensure_event(Play *p, Err *err)
+{
+    if (p->event_id[0])
+        return 0;
+    if (!p->store || !p->q)
+        return err_set(err, ERR_STATE, "no evaluation store");
+    return eval_store_begin_event(p->store, p->q, p->sc ? p->sc->id : "none", p->o.label, p->event_id, err);
+}
+
+static void refresh_eval_status(Play *p)
+{
+    Err err;
+    int n = 0;
+    char msg[ERR_MSG_MAX + 64];
+    err_clear(&err);
+    msg[0] = '\0';
+    if (p->store && p->event_id[0]) {
+        n = eval_store_event_count(p->store, p->event_id, &err);
+        if (n < 0) {
+            n = 0;
+            snprintf(msg, sizeof msg, "%s", err.msg);
+        }
+    }
+    if (p->store && eval_store_pending(p->store) > 0) {
+        ShowView v;
+        show_view(p->show, &v);
+        snprintf(msg, sizeof msg,
+                 v.ui_en ? "%zu answers are kept in memory and retried: the database cannot be written"
+                         : "%zu svar venter i hukommelsen og prøves igen: databasen kan ikke skrives",
+                 eval_store_pending(p->store));
+    }
+    show_set_eval_status(p->show, n, msg[0] ? msg : NULL);
+    p->dirty = 1;
+}
+
+static void commit_kiosk(Play *p)
+{
+    const EvalAnswers *a = show_kiosk_submission(p->show);
+    Err err;
+    int rc = 0;
+    if (!a)
+        return;
+    err_clear(&err);
+    rc = ensure_event(p, &err);
+    if (rc == 0)
+        rc = eval_store_submit(p->store, p->event_id, a, NULL, &err);
+    /* ERR_IO: kept in memory and retried; the student may go, nothing is lost */
+    show_kiosk_saved(p->show, rc == 0 || rc == ERR_IO, rc == 0 || rc == ERR_IO ? NULL : err.msg);
+    if (rc == 0)
+        transcript_line(p, "eval answer saved");
+    else
+        log_warn("evaluation: %s", err.msg);
+    refresh_eval_status(p);
+}
+
+static void refresh_results(Play *p)
+{
+    ShowView v;
+    Err err;
+    show_view(p->show, &v);
+    if (v.screen != SHOW_SCREEN_RESULTS || !p->q)
+        return;
+    err_clear(&err);
+    eval_tally_free(p->tally);
+    p->tally = eval_tally_new(p->q);
+    if (p->tally && p->event_id[0] && eval_store_tally_event(p->store, p->event_id, p->tally, &err) < 0)
+        log_warn("results: %s", err.msg);
+    show_set_results(p->show, p->tally);
+    p->dirty = 1;
+}
+
+static void after_change(Play *p)
+{
+    commit_kiosk(p);
+    refresh_results(p);
+    publish_state(p);
+}
+
+static void submit_eval_batch(Play *p, NetMsg *msgs, int n)
+{
+    const EvalAnswers *answers[PLAY_MAX_BATCH];
+    EvalAnswers *owned[PLAY_MAX_BATCH];
+    const char *sids[PLAY_MAX_BATCH];
+    int results[PLAY_MAX_BATCH];
+    unsigned long long req[PLAY_MAX_BATCH];
+    int k = 0, i = 0, saved = 0;
+    Err err;
+    err_clear(&err);
+    for (i = 0; i < n; i++) {
+        char code[EVAL_MAX_CODE];
+        char sid[EVAL_MAX_SID];
+        EvalAnswers *a = NULL;
+        if (!p->q || !p->store) {
+            net_reply(p->net, msgs[i].req_id, 409, "{\"error\":\"closed\"}");
+            continue;
+        }
+        if (eval_answers_from_json(p->q, msgs[i].body, strlen(msgs[i].body), &a, code, sid, &err) < 0) {
+            Buf b = BUF_INIT;
+            buf_puts(&b, "{\"error\":\"invalid\",\"message\":");
+            buf_json_string(&b, err.msg);
+            buf_puts(&b, "}");
+            net_reply(p->net, msgs[i].req_id, 400, buf_str(&b));
+            buf_free(&b);
+            continue;
+        }
+        owned[k] = a;
+        answers[k] = a;
+        sids[k] = msgs[i].sid;
+        req[k] = msgs[i].req_id;
+        k++;
+    }
+    if (k > 0) {
+        int rc = ensure_event(p, &err);
+        if (rc == 0)
+            eval_store_submit_batch(p->store, p->event_id, answers, sids, k, results, &err);
+        for (i = 0; i < k; i++) {
+            int ok = rc == 0 && results[i] == 0;
+            /* acknowledged only after the commit; otherwise the phone retries with its sid */
+            net_reply(p->net, req[i], ok ? 200 : 503, ok ? "{\"ok\":true}" : "{\"error\":\"not_saved\"}");
+            if (ok)
+                saved++;
+            eval_answers_free(owned[i]);
+        }
+        if (rc < 0)
+            log_warn("evaluation: %s", err.msg);
+    }
+    for (i = 0; i < saved; i++)
+        transcript_line(p, "eval answer saved");
+    if (n > 0)
+        refresh_eval_status(p);
+}
+
+static void drain_net(Play *p)
+{
+    NetMsg m;
+    NetMsg *evals = NULL;
+    int n_evals = 0;
+    if (!p->net)
+        return;
+    evals = calloc(PLAY_MAX_BATCH, sizeof *evals);
+    memset(&m, 0, sizeof m);
+    while (net_next_msg(p->net, &m)) {
+        switch (m.kind) {
+        case NET_MSG_VOTE:
+            if (show_phone_vote(p->show, m.poll_id, m.token, m.option) == 0)
+                p->dirty = 1;
+            net_msg_clear(&m);
+            break;
+        case NET_MSG_IDEA:
+            if (show_phone_idea(p->show, m.text) == 0)
+                p->dirty = 1;
+            net_msg_clear(&m);
+            break;
+        case NET_MSG_EVAL:
+            if (evals && n_evals < PLAY_MAX_BATCH) {
+                evals[n_evals++] = m; /* takes the body */
+                memset(&m, 0, sizeof m);
+                if (n_evals == PLAY_MAX_BATCH) {
+                    int i = 0;
+                    submit_eval_batch(p, evals, n_evals);
+                    for (i = 0; i < n_evals; i++)
+                        net_msg_clear(&evals[i]);
+                    n_evals = 0;
+                }
+            } else {
+                net_reply(p->net, m.req_id, 503, "{\"error\":\"busy\"}");
+                net_msg_clear(&m);
+            }
+            break;
+        default: net_msg_clear(&m); break;
+        }
+    }
+    if (n_evals > 0) {
+        int i = 0;
+        submit_eval_batch(p, evals, n_evals);
+        for (i = 0; i < n_evals; i++)
+            net_msg_clear(&evals[i]);
+    }
+    free(evals);
+    show_set_phones_joined(p->show, net_joined(p->net));
+    p->dirty = 1;
+    publish_state(p);
+}
+
+static void net_wake(void *ud)
+{
+    Play *p = ud;
+    SDL_Event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.type = p->ev_wake;
+    SDL_PushEvent(&ev);
+}
+
+static void phones_setup(Play *p)
+{
+    NetConfig nc;
+    Err err;
+    char url[NET_MAX_URL];
+    const char *lang = p->sc ? p->sc->langs[pick_lang(p)] : "da";
+    memset(&nc, 0, sizeof nc);
+    err_clear(&err);
+    nc.port = p->o.port;
+    nc.wake = net_wake;
+    nc.wake_ud = p;
+    p->net = net_start(&nc, &err);
+    if (!p->net) {
+        log_warn("phones are off: %s", err.msg);
+        show_set_join(p->show, NULL, NULL, err.msg);
+        return;
+    }
+    if (net_lan_url(p->net, url, sizeof url, &err) == 0)
+        show_set_join(p->show, url, net_room_code(p->net), NULL);
+    else
+        show_set_join(p->show, NULL, net_room_code(p->net), net_no_lan_message(lang));
+    {
+        char line[128];
+        snprintf(line, sizeof line, "phones port %d room %s", net_port(p->net), net_room_code(p->net));
+        transcript_line(p, line);
+    }
+    publish_state(p);
+}
+
+/* Opens the store (refusing to play on a store that cannot be trusted, so
+ * the problem shows before the event) and loads the questionnaire. */
+static int eval_setup(Play *p, Err *err)
+{
+    char path[1200];
+    Err qerr;
+    FILE *f = NULL;
+    p->store = eval_store_open(p->o.db, err);
+    if (!p->store)
+        return err->code ? err->code : ERR_IO;
+    if (!p->lua)
+        return 0;
+    snprintf(path, sizeof path, "%s/questionnaire.lua", p->o.dir);
+    f = fopen(path, "r");
+    if (f)
+        fclose(f);
+    else
+        snprintf(path, sizeof path, "%s/scenes/questionnaire.lua", app_data_dir());
+    err_clear(&qerr);
+    p->q = lua_eval_load(p->lua, path, &qerr);
+    if (!p->q) {
+        log_warn("no evaluation: %s", qerr.msg);
+        return 0;
+    }
+    p->eval_json = build_eval_json(p->q);
+    show_set_eval(p->show, p->q);
+    return 0;
+}
+
 /* ---- the loop ------------------------------------------------------------ */
 
 static void handle_event(Play *p, const SDL_Event *ev)
 {
     if (ev->type == SDL_KEYDOWN) {
         int arg = 0;
-        ShowAction a = input_map_key(ev->key.keysym.scancode, ev->key.keysym.mod, &arg);
+        ShowAction a = show_in_kiosk(p->show)
+                           ? input_map_key_kiosk(ev->key.keysym.scancode, ev->key.keysym.mod,
+                                                 show_wants_text(p->show), &arg)
+                           : input_map_key(ev->key.keysym.scancode, ev->key.keysym.mod, &arg);
         if (ev->key.repeat && a != SHOW_ACT_UP && a != SHOW_ACT_DOWN)
             return; /* a held remote button must not race through the scene */
         apply(p, a, arg);
+    } else if (ev->type == SDL_TEXTINPUT) {
+        if (show_wants_text(p->show) && show_text(p->show, ev->text.text)) {
+            p->dirty = 1;
+            after_change(p);
+        }
     } else if (ev->type == SDL_MOUSEBUTTONDOWN && ev->button.button == SDL_BUTTON_LEFT) {
         ShowView v;
         int hit = -2, rx = ev->button.x, ry = ev->button.y;
@@ -397,6 +864,8 @@ static void handle_event(Play *p, const SDL_Event *ev)
         }
     } else if (ev->type == p->ev_eof) {
         p->done = 1;
+    } else if (ev->type == p->ev_wake) {
+        drain_net(p);
     }
 }
 
@@ -425,8 +894,38 @@ static void run_loop(Play *p)
     }
     while (!p->done) {
         SDL_Event ev;
-        long t = show_next_timer(p->show, (unsigned long)SDL_GetTicks64());
+        unsigned long now = (unsigned long)SDL_GetTicks64();
+        long t = show_next_timer(p->show, now);
         int got = 0;
+        if (p->net) {
+            long r = (long)(p->next_net_refresh - now);
+            if (now >= p->next_net_refresh) {
+                int before = 0;
+                ShowView v;
+                show_view(p->show, &v);
+                before = v.phones_joined;
+                show_set_phones_joined(p->show, net_joined(p->net));
+                show_view(p->show, &v);
+                if (v.phones_joined != before)
+                    p->dirty = 1;
+                p->next_net_refresh = now + PLAY_NET_REFRESH_MS;
+                r = PLAY_NET_REFRESH_MS;
+            }
+            if (t < 0 || r < t)
+                t = r;
+        }
+        if (p->store && eval_store_pending(p->store) > 0) {
+            if (now >= p->next_retry) {
+                Err err;
+                err_clear(&err);
+                if (eval_store_retry_pending(p->store, &err) < 0)
+                    log_warn("evaluation: %s", err.msg);
+                refresh_eval_status(p);
+                p->next_retry = now + PLAY_RETRY_MS;
+            }
+            if (t < 0 || (long)(p->next_retry - now) < t)
+                t = (long)(p->next_retry - now);
+        }
         if (p->dirty)
             draw(p);
         got = t < 0 ? SDL_WaitEvent(&ev) : SDL_WaitEventTimeout(&ev, (int)(t > 60000 ? 60000 : t));
@@ -435,8 +934,10 @@ static void run_loop(Play *p)
             while (!p->done && SDL_PollEvent(&ev))
                 handle_event(p, &ev);
         }
-        if (show_tick(p->show, (unsigned long)SDL_GetTicks64()))
+        if (show_tick(p->show, (unsigned long)SDL_GetTicks64())) {
             p->dirty = 1;
+            publish_state(p);
+        }
     }
 }
 
@@ -492,8 +993,16 @@ int cmd_play(int argc, char **argv)
         return 1;
     }
     show_set_transcript(p.show, transcript_line, &p);
+    if (eval_setup(&p, &err) < 0) {
+        fprintf(stderr, "spectactor: the evaluation store cannot be used: %s\n", err.msg);
+        fprintf(stderr, "spectactor: choose another file with --db FILE\n");
+        cleanup(&p);
+        return 1;
+    }
     if (p.sc)
         transcript_line(&p, "welcome");
+    if (!p.o.no_phones)
+        phones_setup(&p);
 
     if (video_setup(&p, &err) < 0) {
         fprintf(stderr, "spectactor: %s\n", err.msg);

@@ -61,6 +61,17 @@ struct Show {
     int idea_sel;
 
     int ending_page;
+
+    /* evaluation */
+    const EvalQuestionnaire *q;
+    int eval_screen;  /* 0, SHOW_SCREEN_EVAL, SHOW_SCREEN_KIOSK or SHOW_SCREEN_RESULTS */
+    int eval_opened;
+    int eval_answers;
+    char eval_error[ERR_MSG_MAX];
+    const struct EvalTally *results;
+    Kiosk *kiosk;
+    KioskView kview;
+
     int phones_joined;
     char *join_url;
     char *room_code;
@@ -717,6 +728,72 @@ static int stop_key(Show *s, ShowAction a, int arg)
     }
 }
 
+/* ---- evaluation screens ------------------------------------------------------ */
+
+static int kiosk_from_action(ShowAction a, KioskKey *k)
+{
+    switch (a) {
+    case SHOW_ACT_NEXT: *k = KIOSK_KEY_NEXT; return 1;
+    case SHOW_ACT_BACK: *k = KIOSK_KEY_BACK; return 1;
+    case SHOW_ACT_DIGIT: *k = KIOSK_KEY_DIGIT; return 1;
+    case SHOW_ACT_UP: *k = KIOSK_KEY_UP; return 1;
+    case SHOW_ACT_DOWN: *k = KIOSK_KEY_DOWN; return 1;
+    case SHOW_ACT_SELECT: *k = KIOSK_KEY_SELECT; return 1;
+    case SHOW_ACT_DELETE: *k = KIOSK_KEY_DELETE; return 1;
+    case SHOW_ACT_CANCEL: *k = KIOSK_KEY_CANCEL; return 1;
+    case SHOW_ACT_CLICK: *k = KIOSK_KEY_CLICK; return 1;
+    default: return 0;
+    }
+}
+
+static int eval_key(Show *s, ShowAction a, int arg)
+{
+    if (s->eval_screen == SHOW_SCREEN_KIOSK) {
+        KioskKey k = KIOSK_KEY_NEXT;
+        if (a == SHOW_ACT_KIOSK) {
+            kiosk_reset(s->kiosk, s->now);
+            s->eval_screen = SHOW_SCREEN_EVAL;
+            tr(s, "kiosk off");
+            return 1;
+        }
+        if (kiosk_from_action(a, &k)) {
+            int r = kiosk_key(s->kiosk, k, arg, s->now);
+            if (kiosk_submission(s->kiosk))
+                tr(s, "kiosk submitted");
+            return r;
+        }
+        return 0;
+    }
+    switch (a) {
+    case SHOW_ACT_EVAL:
+    case SHOW_ACT_CANCEL:
+    case SHOW_ACT_BACK:
+        if (s->eval_screen == SHOW_SCREEN_RESULTS && a != SHOW_ACT_EVAL) {
+            s->eval_screen = SHOW_SCREEN_EVAL;
+            return 1;
+        }
+        s->eval_screen = 0;
+        tr(s, "eval close");
+        return 1;
+    case SHOW_ACT_KIOSK:
+        if (!s->kiosk) {
+            Err e;
+            s->kiosk = kiosk_new(s->q, s->ui_en, &e);
+            if (!s->kiosk)
+                return 0;
+        }
+        kiosk_reset(s->kiosk, s->now);
+        s->eval_screen = SHOW_SCREEN_KIOSK;
+        tr(s, "kiosk on");
+        return 1;
+    case SHOW_ACT_RESULTS:
+        s->eval_screen = s->eval_screen == SHOW_SCREEN_RESULTS ? SHOW_SCREEN_EVAL : SHOW_SCREEN_RESULTS;
+        tr(s, "results %s", s->eval_screen == SHOW_SCREEN_RESULTS ? "on" : "off");
+        return 1;
+    default: return 0;
+    }
+}
+
 /* ---- public API ------------------------------------------------------------- */
 
 Show *show_new(const Scenario *sc, const StoryHooks *hooks, int lang, const char *load_error,
@@ -765,6 +842,7 @@ void show_free(Show *s)
     free(s->join_url);
     free(s->room_code);
     free(s->lan_problem);
+    kiosk_free(s->kiosk);
     free(s);
 }
 
@@ -831,6 +909,8 @@ int show_action(Show *s, ShowAction a, int arg)
     }
     if (s->load_error)
         return 0;
+    if (s->eval_screen)
+        return eval_key(s, a, arg);
     if (s->overlays & SHOW_OV_REWIND)
         return rewind_key(s, a, arg);
     if (s->overlays & SHOW_OV_IDEAS)
@@ -904,6 +984,12 @@ int show_action(Show *s, ShowAction a, int arg)
             return do_back(s);
         return 0;
     }
+    if (story_pos(s->run) == STORY_AT_END && a == SHOW_ACT_EVAL && s->q) {
+        s->eval_screen = SHOW_SCREEN_EVAL;
+        s->eval_opened = 1;
+        tr(s, "eval open");
+        return 1;
+    }
     if (story_pos(s->run) == STORY_AT_END) {
         /* the ending has two pages: advice + help card, then the timeline */
         if (a == SHOW_ACT_NEXT && s->ending_page == 0) {
@@ -929,6 +1015,8 @@ int show_action(Show *s, ShowAction a, int arg)
 int show_tick(Show *s, unsigned long now_ms)
 {
     s->now = now_ms;
+    if (s->kiosk && s->eval_screen == SHOW_SCREEN_KIOSK && kiosk_tick(s->kiosk, now_ms))
+        return 1;
     if (s->timer_running && s->run && story_current_beat(s->run) == s->timer_beat) {
         long left_ms = (long)(s->timer_deadline - now_ms);
         int left = left_ms <= 0 ? 0 : (int)((left_ms + 999) / 1000);
@@ -947,6 +1035,8 @@ int show_tick(Show *s, unsigned long now_ms)
 long show_next_timer(const Show *s, unsigned long now_ms)
 {
     long left_ms = 0;
+    if (s->kiosk && s->eval_screen == SHOW_SCREEN_KIOSK)
+        return kiosk_next_timer(s->kiosk, now_ms);
     if (!s->timer_running)
         return -1;
     left_ms = (long)(s->timer_deadline - now_ms);
@@ -996,6 +1086,17 @@ void show_view(Show *s, ShowView *v)
             s->idea_ptrs[i] = s->pending[i];
         v->n_ideas = s->n_pending;
         v->selected = s->idea_sel;
+    }
+    v->eval_answers = s->eval_answers;
+    v->eval_error = s->eval_error[0] ? s->eval_error : NULL;
+    if (s->eval_screen) {
+        v->screen = (ShowScreen)s->eval_screen;
+        v->results = s->results;
+        if (s->eval_screen == SHOW_SCREEN_KIOSK) {
+            kiosk_view(s->kiosk, &s->kview);
+            v->kiosk = &s->kview;
+        }
+        return;
     }
     if (!s->started) {
         v->screen = SHOW_SCREEN_WELCOME;
@@ -1117,4 +1218,61 @@ const Poll *show_current_poll(const Show *s)
     if ((s->overlays & SHOW_OV_STOP) && s->sctx.poll)
         return s->sctx.poll;
     return s->ictx.poll;
+}
+
+void show_set_eval(Show *s, const EvalQuestionnaire *q)
+{
+    kiosk_free(s->kiosk);
+    s->kiosk = NULL;
+    s->q = q;
+    if (!q && s->eval_screen)
+        s->eval_screen = 0;
+}
+
+void show_set_eval_status(Show *s, int answers, const char *error)
+{
+    s->eval_answers = answers;
+    snprintf(s->eval_error, sizeof s->eval_error, "%s", error ? error : "");
+}
+
+void show_set_results(Show *s, const struct EvalTally *t)
+{
+    s->results = t;
+}
+
+int show_eval_open(const Show *s)
+{
+    return s->eval_opened;
+}
+
+int show_in_kiosk(const Show *s)
+{
+    return s->eval_screen == SHOW_SCREEN_KIOSK && s->kiosk && !(s->overlays & SHOW_OV_QUIT);
+}
+
+int show_wants_text(const Show *s)
+{
+    return show_in_kiosk(s) && kiosk_wants_text(s->kiosk);
+}
+
+int show_text(Show *s, const char *utf8)
+{
+    if (!show_in_kiosk(s))
+        return 0;
+    return kiosk_text(s->kiosk, utf8, s->now);
+}
+
+const EvalAnswers *show_kiosk_submission(const Show *s)
+{
+    if (!s->kiosk || s->eval_screen != SHOW_SCREEN_KIOSK)
+        return NULL;
+    return kiosk_submission(s->kiosk);
+}
+
+void show_kiosk_saved(Show *s, int ok, const char *msg)
+{
+    if (!s->kiosk)
+        return;
+    kiosk_saved(s->kiosk, ok, msg, s->now);
+    tr(s, "kiosk %s", ok ? "saved" : "not saved");
 }

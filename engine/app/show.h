@@ -184,4 +184,29 @@ void show_set_phones_joined(Show *s, int n);
 /* The poll currently open or shown, or NULL. */
 const Poll *show_current_poll(const Show *s);
 
+/* ---- evaluation (issue 4) ---------------------------------------------------
+ * With a questionnaire set, E at the ending opens the evaluation invitation
+ * (phones may answer from then on), K there starts the kiosk, Ctrl+R shows
+ * the results; Escape goes back.  The show never touches SQLite: the frame
+ * loop commits kiosk submissions and reports the store's state. */
+
+/* Sets the questionnaire (borrowed; NULL disables the evaluation screens). */
+void show_set_eval(Show *s, const EvalQuestionnaire *q);
+/* Answers stored for this event and a store problem to show (NULL: none). */
+void show_set_eval_status(Show *s, int answers, const char *error);
+/* The tally for the results screen (borrowed until the next call). */
+void show_set_results(Show *s, const struct EvalTally *t);
+/* 1 once the evaluation was opened (phones may then answer). */
+int show_eval_open(const Show *s);
+/* 1 while a kiosk text question wants typed text. */
+int show_wants_text(const Show *s);
+/* 1 while the kiosk is on screen (keys map to the kiosk). */
+int show_in_kiosk(const Show *s);
+/* Typed text for the kiosk (UTF-8).  Returns 1 if the view changed. */
+int show_text(Show *s, const char *utf8);
+/* Kiosk answers waiting for a commit, or NULL. */
+const EvalAnswers *show_kiosk_submission(const Show *s);
+/* The commit's outcome for the kiosk submission. */
+void show_kiosk_saved(Show *s, int ok, const char *msg);
+
 #endif

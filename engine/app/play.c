@@ -636,6 +636,7 @@ static void submit_eval_batch(Play *p, NetMsg *msgs, int n)
     const char *sids[PLAY_MAX_BATCH];
     int results[PLAY_MAX_BATCH];
     unsigned long long req[PLAY_MAX_BATCH];
+    int dup[PLAY_MAX_BATCH];
     int k = 0, i = 0, saved = 0;
     Err err;
     err_clear(&err);
@@ -658,6 +659,7 @@ static void submit_eval_batch(Play *p, NetMsg *msgs, int n)
         }
         owned[k] = a;
         answers[k] = a;
+        dup[k] = eval_store_sid_committed(p->store, msgs[i].sid);
         sids[k] = msgs[i].sid;
         req[k] = msgs[i].req_id;
         k++;
@@ -670,7 +672,7 @@ static void submit_eval_batch(Play *p, NetMsg *msgs, int n)
             int ok = rc == 0 && results[i] == 0;
             /* acknowledged only after the commit; otherwise the phone retries with its sid */
             net_reply(p->net, req[i], ok ? 200 : 503, ok ? "{\"ok\":true}" : "{\"error\":\"not_saved\"}");
-            if (ok)
+            if (ok && !dup[i])
                 saved++;
             eval_answers_free(owned[i]);
         }

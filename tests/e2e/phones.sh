@@ -48,7 +48,7 @@ r=$(post /api/join "{\"r\":\"$ROOM\",\"t\":\"tok-aaaaaaaaaaaaaaaa\"}")
 case "$r" in 200*) ok "join" ;; *) bad "join: $r" ;; esac
 
 # reach the choice and open the vote
-echo "Right Right Right V" >&3
+echo "Right Right V" >&3
 wait_for '^vote open' 10 || bad "vote did not open"
 sleep 0.3
 POLL=$(state | sed -n 's/.*"poll":{"id":\([0-9]*\).*/\1/p')

@@ -9,7 +9,7 @@ BIN=$1 ROOT=$2
 T=${TMPDIR:-/tmp}/spectactor-phones-$$
 mkdir -p "$T"
 PID=""
-trap '[ -n "$PID" ] && kill $PID 2>/dev/null; rm -rf "$T"' EXIT
+trap '[ -n "$PID" ] && kill $PID 2>/dev/null; [ -n "${KEEP:-}" ] || rm -rf "$T"' EXIT
 fail=0
 ok() { echo "ok   $1"; }
 bad() { echo "FAIL $1"; fail=1; }
@@ -106,7 +106,7 @@ i=0
 while kill -0 "$PID" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
 PID=""
 if grep -Eq '127\.0\.0\.1|tok-|sid-' "$T/tr.txt" "$T/err.txt"; then bad "a token, sid or address was written"; else ok "no token, sid or address in transcript or log"; fi
-if "$BIN" report --db "$T/eval.sqlite" > "$T/report.txt" 2>&1 && grep -q 'n = 5\|n=5\|(n 5)\|5 ' "$T/report.txt"; then
+if "$BIN" report --db "$T/eval.sqlite" > "$T/report.txt" 2>&1 && grep -q '^   n = 5$' "$T/report.txt" && grep -q 'i alt: 5$' "$T/report.txt"; then
     ok "report pools the 5 answers"
 else
     bad "report:"; cat "$T/report.txt"

@@ -66,6 +66,18 @@ static const UiPair texts[UI_COUNT] = {
     [UI_HOURS_OK] = {"Salen siger", "The room says"},
     [UI_THE_END] = {"Slut", "The end"},
     [UI_NO_SCENARIO] = {"Intet scenarie indlæst", "No scenario loaded"},
+    [UI_KEYS_ENDING] = {"→ tidslinje   E: evaluering   ← tilbage   R spol tilbage   H hjælp   "
+                        "B sort skærm",
+                        "→ timeline   E: evaluation   ← back   R rewind   H help   B blank screen"},
+    [UI_KEYS_TIMELINE] = {"← gode råd og hjælp   E: evaluering   R spol tilbage   B sort skærm",
+                          "← advice and help   E: evaluation   R rewind   B blank screen"},
+    [UI_TO_TIMELINE] = {"→ tidslinje", "→ timeline"},
+    [UI_KEYS_IDEAS] = {"↑↓ vælg · Enter vis på skærmen · Backspace afvis · I luk",
+                       "↑↓ select · Enter show on screen · Backspace dismiss · I close"},
+    [UI_NO_SIGNALS] = {"Ingen afstemninger om signaler i denne gennemgang",
+                       "No signal polls in this run"},
+    [UI_VOTED] = {"stemt", "voted"},
+    [UI_PENDING_IDEAS] = {"Nye idéer fra telefoner", "New ideas from phones"},
 };
 
 const char *ui_text(int en, UiTextId id)

@@ -58,6 +58,13 @@ typedef enum {
     UI_HOURS_OK,        /* word for "result" of a signal: Salen siger */
     UI_THE_END,         /* Slut */
     UI_NO_SCENARIO,     /* Intet scenarie indlæst */
+    UI_KEYS_ENDING,     /* key hints on the ending's first page (E: evaluering) */
+    UI_KEYS_TIMELINE,   /* key hints on the ending's timeline page */
+    UI_TO_TIMELINE,     /* → tidslinje */
+    UI_KEYS_IDEAS,      /* ↑↓ vælg · Enter vis på skærmen · Backspace afvis · I luk */
+    UI_NO_SIGNALS,      /* Ingen afstemninger om signaler */
+    UI_VOTED,           /* stemt */
+    UI_PENDING_IDEAS,   /* Nye idéer fra telefoner */
     UI_COUNT
 } UiTextId;
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "app/ui_text.h"
+#include "app/views_eval.h"
 #include "render/layout.h"
 
 typedef struct Rect {
@@ -19,6 +20,8 @@ typedef struct Rect {
 #define V_ROW_PAD 18
 #define V_RESULT_W 720  /* result column of an option row while a poll is shown */
 #define V_MARK_W 180    /* explored marker column without a poll */
+#define V_JOIN_W 380    /* join box beside the options of an open poll */
+#define V_JOIN_GAP 36
 
 static ThemeColor rgb(unsigned hex) { return THEME_RGB(hex); }
 
@@ -248,7 +251,8 @@ static void draw_welcome(Gfx *g, const ShowView *v)
 {
     Rect a = safe_area(g);
     int has_join = v->join_url && *v->join_url;
-    int lw = welcome_left_w(g, has_join);
+    int has_lan = !has_join && v->lan_problem && *v->lan_problem;
+    int lw = welcome_left_w(g, has_join || has_lan);
     int x = a.x, y = a.y + gfx_px(g, 20), bottom = 0, cta_h = 0, note_h = 0, avail = 0;
     const char *title = v->sc ? tx(v, &v->sc->title) : ui(v, UI_NO_SCENARIO);
     const char *sub = v->sc ? tx(v, &v->sc->subtitle) : "";
@@ -313,11 +317,29 @@ static void draw_welcome(Gfx *g, const ShowView *v)
         jr.y = a.y + gfx_px(g, 20);
         jr.h = a.h - gfx_px(g, 20);
         draw_join_block(g, v, jr);
-    } else if (v->lan_problem && *v->lan_problem) {
-        char buf[600];
-        snprintf(buf, sizeof buf, "%s: %s", ui(v, UI_NO_LAN), v->lan_problem);
-        gfx_text(g, a.x + a.w / 2, bottom + (cta_h - lh(g, THEME_TEXT_SMALL)) / 2, a.w / 2, buf,
-                 THEME_TEXT_SMALL, rgb(THEME_FAINT), GFX_ALIGN_RIGHT);
+    } else if (has_lan) {
+        /* no phones today: say why where the join block would be */
+        Rect lr;
+        int p2 = gfx_px(g, 32), th = 0, hh = 0;
+        ThemeText ls;
+        lr.w = gfx_px(g, 560);
+        lr.x = a.x + a.w - lr.w;
+        lr.y = a.y + gfx_px(g, 20);
+        hh = gfx_text_height(g, lr.w - 2 * p2, ui(v, UI_NO_LAN), THEME_TEXT_BODY_BOLD);
+        ls = fit_style(g, v->lan_problem, lr.w - 2 * p2, a.h / 2, THEME_TEXT_CAPTION);
+        th = gfx_text_height(g, lr.w - 2 * p2, v->lan_problem, ls);
+        if (th > a.h / 2)
+            th = a.h / 2;
+        lr.h = 2 * p2 + hh + gfx_px(g, 12) + th;
+        gfx_round_rect(g, lr.x, lr.y, lr.w, lr.h, gfx_px(g, 22), rgb(THEME_PANEL));
+        gfx_round_frame(g, lr.x, lr.y, lr.w, lr.h, gfx_px(g, 22), gfx_px(g, 3),
+                        rgb(THEME_WARNING));
+        gfx_text(g, lr.x + p2, lr.y + p2, lr.w - 2 * p2, ui(v, UI_NO_LAN), THEME_TEXT_BODY_BOLD,
+                 rgb(THEME_WARNING), GFX_ALIGN_LEFT);
+        clip(g, &(Rect){lr.x, lr.y, lr.w, lr.h - p2});
+        gfx_text(g, lr.x + p2, lr.y + p2 + hh + gfx_px(g, 12), lr.w - 2 * p2, v->lan_problem, ls,
+                 rgb(THEME_TEXT), GFX_ALIGN_LEFT);
+        clip(g, NULL);
     }
 }
 
@@ -878,6 +900,64 @@ static void interaction_geom(Gfx *g, const ShowView *v, int *prompt_y, int *prom
     status->y = a.y + a.h - footer_h(g) - status_h;
 }
 
+/* The join box shows beside the options while a poll with phones is open. */
+static int join_box_shown(const ShowView *v)
+{
+    return v->join_url && *v->join_url && v->poll && vote_state(v->poll) == VOTE_OPEN;
+}
+
+/* The join URL without its scheme, as people type it. */
+static const char *short_url(const char *url)
+{
+    if (strncmp(url, "http://", 7) == 0)
+        return url + 7;
+    if (strncmp(url, "https://", 8) == 0)
+        return url + 8;
+    return url;
+}
+
+/* A compact join box at the top right of r (x + w is its right edge): QR
+ * code, short URL, room code and "joined N · voted M". */
+static void draw_join_box(Gfx *g, const ShowView *v, Rect r)
+{
+    char buf[160];
+    const char *url = short_url(v->join_url);
+    int pad = gfx_px(g, 22), inner = r.w - 2 * pad, y = r.y + pad, qr = 0, text_h = 0, h = 0;
+    ThemeText us = fit_style(g, url, inner, lh(g, THEME_TEXT_CAPTION), THEME_TEXT_CAPTION);
+    ThemeText ss = THEME_TEXT_CAPTION;
+    snprintf(buf, sizeof buf, "%s %d · %s %d", ui(v, UI_JOINED), v->phones_joined,
+             ui(v, UI_VOTED), v->poll ? vote_phone_voters(v->poll) : 0);
+    ss = fit_style(g, buf, inner, lh(g, THEME_TEXT_CAPTION), THEME_TEXT_CAPTION);
+    text_h = lh(g, us) + (v->room_code && *v->room_code
+                              ? lh(g, THEME_TEXT_SMALL) + lh(g, THEME_TEXT_HEADING)
+                              : 0) +
+             lh(g, ss) + gfx_px(g, 36);
+    qr = r.h - 2 * pad - text_h;
+    if (qr > inner)
+        qr = inner;
+    if (qr < gfx_px(g, 120))
+        qr = 0;
+    h = 2 * pad + text_h + (qr > 0 ? qr + gfx_px(g, 14) : 0);
+    if (h > r.h)
+        h = r.h;
+    gfx_round_rect(g, r.x, r.y, r.w, h, gfx_px(g, 22), rgb(THEME_PANEL));
+    gfx_round_frame(g, r.x, r.y, r.w, h, gfx_px(g, 22), gfx_px(g, 3), rgb(THEME_PHONES));
+    clip(g, &(Rect){r.x, r.y, r.w, h});
+    if (qr > 0 && gfx_qr(g, v->join_url, r.x + (r.w - qr) / 2, y, qr) > 0)
+        y += qr + gfx_px(g, 14);
+    y += gfx_text(g, r.x + pad, y, inner, url, us, rgb(THEME_TEXT), GFX_ALIGN_CENTER);
+    if (v->room_code && *v->room_code) {
+        y += gfx_px(g, 8);
+        y += gfx_text(g, r.x + pad, y, inner, ui(v, UI_ROOM_CODE), THEME_TEXT_SMALL,
+                      rgb(THEME_DIM), GFX_ALIGN_CENTER);
+        y += gfx_text(g, r.x + pad, y, inner, v->room_code, THEME_TEXT_HEADING,
+                      rgb(THEME_ACCENT), GFX_ALIGN_CENTER);
+    }
+    y += gfx_px(g, 12);
+    gfx_text(g, r.x + pad, y, inner, buf, ss, rgb(THEME_PHONES), GFX_ALIGN_CENTER);
+    clip(g, NULL);
+}
+
 static Rect options_area(Gfx *g, const ShowView *v)
 {
     Rect a = safe_area(g), status, o;
@@ -888,6 +968,8 @@ static Rect options_area(Gfx *g, const ShowView *v)
     o.y = py + ph + gfx_px(g, 36);
     o.w = a.w;
     o.h = status.y - o.y - gfx_px(g, 12);
+    if (join_box_shown(v))
+        o.w -= gfx_px(g, V_JOIN_W) + gfx_px(g, V_JOIN_GAP);
     return o;
 }
 
@@ -932,6 +1014,14 @@ static void draw_interaction(Gfx *g, const ShowView *v)
     }
     o_area = options_area(g, v);
     draw_options(g, v, o_area);
+    if (join_box_shown(v)) {
+        Rect jb;
+        jb.w = gfx_px(g, V_JOIN_W);
+        jb.x = a.x + a.w - jb.w;
+        jb.y = o_area.y;
+        jb.h = o_area.h;
+        draw_join_box(g, v, jb);
+    }
     if (!v->poll) {
         gfx_text(g, status.x, status.y, status.w, ui(v, UI_OPEN_VOTE_HINT), THEME_TEXT_CAPTION,
                  rgb(THEME_DIM), GFX_ALIGN_LEFT);
@@ -946,8 +1036,9 @@ static void draw_interaction(Gfx *g, const ShowView *v)
                  rgb(THEME_DIM), GFX_ALIGN_RIGHT);
         keys = UI_KEYS_RESULT;
     } else {
-        draw_phones_status(g, v, status);
-        if (!(v->phones_joined > 0 || (v->join_url && *v->join_url)))
+        if (!join_box_shown(v))
+            draw_phones_status(g, v, status);
+        if (join_box_shown(v) || !(v->phones_joined > 0 || (v->join_url && *v->join_url)))
             gfx_text(g, status.x, status.y, status.w, ui(v, UI_REVEAL_HINT), THEME_TEXT_CAPTION,
                      rgb(THEME_DIM), GFX_ALIGN_LEFT);
         keys = UI_KEYS_OPEN;
@@ -1057,154 +1148,361 @@ static void draw_help_card(Gfx *g, const ShowView *v, Rect r, int title_style, i
     clip(g, NULL);
 }
 
-static void draw_signal_timeline(Gfx *g, const ShowView *v, Rect r)
+/* Text styles of a contact card in the ending's compact grid: name, phone
+ * number, description.  Phone numbers stay big longest. */
+static const ThemeText grid_levels[][3] = {
+    {THEME_TEXT_BODY_BOLD, THEME_TEXT_TITLE, THEME_TEXT_CAPTION},
+    {THEME_TEXT_BODY_BOLD, THEME_TEXT_HEADING, THEME_TEXT_CAPTION},
+    {THEME_TEXT_SMALL_BOLD, THEME_TEXT_HEADING, THEME_TEXT_SMALL},
+    {THEME_TEXT_SMALL_BOLD, THEME_TEXT_BODY_BOLD, THEME_TEXT_SMALL},
+};
+#define N_GRID_LEVELS ((int)(sizeof grid_levels / sizeof grid_levels[0]))
+
+/* Measures (and with draw, draws at x, y with height ch) one contact card
+ * of width cw.  Returns its natural height, or -1 when the phone number
+ * does not fit the card on one line (numbers are never wrapped). */
+static int contact_card(Gfx *g, const ShowView *v, const StoryContact *c, int x, int y, int cw,
+                        int ch, int level, int draw)
 {
-    int i = 0, y = r.y, row = 0, labw = r.w * 32 / 100, k = 0, n = v->n_signals;
-    int legend_x = r.x + labw;
-    ThemeText ls = THEME_TEXT_CAPTION;
-    int sw = gfx_px(g, 26), lw = 0;
-    for (k = 0; k < 3; k++) {
-        const char *s = ui(v, signal_text(k));
-        lw += sw + gfx_px(g, 10) + gfx_measure(g, s, strlen(s), THEME_TEXT_CAPTION) +
-              (k < 2 ? gfx_px(g, 40) : 0);
+    ThemeText name_s = grid_levels[level][0], phone_s = grid_levels[level][1];
+    ThemeText text_s = grid_levels[level][2];
+    int pad = gfx_px(g, level < 2 ? 26 : 18), inner = cw - 2 * pad - gfx_px(g, 6), h = 2 * pad;
+    const char *text = tx(v, &c->text);
+    if (inner < 1)
+        return -1;
+    if (c->phone && gfx_measure(g, c->phone, strlen(c->phone), phone_s) > inner)
+        return -1;
+    h += gfx_text_height(g, inner, tx(v, &c->name), name_s);
+    if (c->phone)
+        h += lh(g, phone_s);
+    if (c->web)
+        h += gfx_text_height(g, inner, c->web, text_s);
+    if (*text)
+        h += gfx_text_height(g, inner, text, text_s);
+    if (draw) {
+        int tx0 = x + pad + gfx_px(g, 6);
+        gfx_round_rect(g, x, y, cw, ch, gfx_px(g, 18), rgb(THEME_PANEL));
+        gfx_fill_rect(g, x, y + gfx_px(g, 16), gfx_px(g, 8), ch - gfx_px(g, 32), rgb(THEME_ACCENT));
+        y += pad;
+        y += gfx_text(g, tx0, y, inner, tx(v, &c->name), name_s, rgb(THEME_TEXT), GFX_ALIGN_LEFT);
+        if (c->phone)
+            y += gfx_text(g, tx0, y, 100000, c->phone, phone_s, rgb(THEME_ACCENT), GFX_ALIGN_LEFT);
+        if (c->web)
+            y += gfx_text(g, tx0, y, inner, c->web, text_s, rgb(THEME_PHONES), GFX_ALIGN_LEFT);
+        if (*text)
+            gfx_text(g, tx0, y, inner, text, text_s, rgb(THEME_DIM), GFX_ALIGN_LEFT);
     }
-    legend_x = r.x + r.w - lw;
-    clip(g, &(Rect){r.x, y, legend_x - r.x - gfx_px(g, 30), lh(g, THEME_TEXT_BODY_BOLD)});
-    gfx_text(g, r.x, y, 100000, ui(v, UI_WHEN_STALKING), THEME_TEXT_BODY_BOLD, rgb(THEME_ACCENT),
-             GFX_ALIGN_LEFT);
-    clip(g, NULL);
-    y += lh(g, THEME_TEXT_BODY_BOLD);
-    /* Legend on the heading line, right-aligned. */
-    for (k = 0; k < 3; k++) {
-        const char *s = ui(v, signal_text(k));
-        gfx_round_rect(g, legend_x, r.y + (lh(g, THEME_TEXT_BODY_BOLD) - sw) / 2, sw, sw,
-                       gfx_px(g, 6), signal_color(k));
-        gfx_text(g, legend_x + sw + gfx_px(g, 10), r.y + (lh(g, THEME_TEXT_BODY_BOLD) -
-                 lh(g, THEME_TEXT_CAPTION)) / 2, r.w, s, THEME_TEXT_CAPTION, rgb(THEME_DIM),
-                 GFX_ALIGN_LEFT);
-        legend_x += sw + gfx_px(g, 10) + gfx_measure(g, s, strlen(s), THEME_TEXT_CAPTION) +
-                    gfx_px(g, 40);
-    }
-    y += gfx_px(g, 12);
+    return h;
+}
+
+/* The help card's contacts as a grid of `cols` columns whose rows line up.
+ * Returns the height used, or -1 when a phone number does not fit. */
+static int contacts_grid(Gfx *g, const ShowView *v, Rect r, int cols, int level, int draw)
+{
+    const Scenario *sc = v->sc;
+    int gap = gfx_px(g, 20), cw = 0, row = 0, k = 0, y = r.y, n = sc ? sc->n_contacts : 0;
     if (n <= 0)
-        return;
-    row = (r.y + r.h - y) / n;
-    if (row > lh(g, THEME_TEXT_CAPTION) + gfx_px(g, 20))
-        row = lh(g, THEME_TEXT_CAPTION) + gfx_px(g, 20);
-    if (row < lh(g, THEME_TEXT_SMALL) + gfx_px(g, 4)) {
-        ls = THEME_TEXT_SMALL;
-        /* Too many polls for the band: keep the latest that fit. */
-        row = lh(g, THEME_TEXT_SMALL) + gfx_px(g, 4);
-        i = n - (r.y + r.h - y) / row;
-        if (i < 0)
-            i = 0;
-    } else if (row < lh(g, THEME_TEXT_CAPTION) + gfx_px(g, 8)) {
-        ls = THEME_TEXT_SMALL;
+        return 0;
+    if (cols < 1)
+        cols = 1;
+    cw = (r.w - gap * (cols - 1)) / cols;
+    for (row = 0; row * cols < n; row++) {
+        int rh = 0;
+        for (k = 0; k < cols && row * cols + k < n; k++) {
+            int h = contact_card(g, v, &sc->contacts[row * cols + k], 0, 0, cw, 0, level, 0);
+            if (h < 0)
+                return -1;
+            if (h > rh)
+                rh = h;
+        }
+        if (draw)
+            for (k = 0; k < cols && row * cols + k < n; k++)
+                contact_card(g, v, &sc->contacts[row * cols + k], r.x + k * (cw + gap), y, cw, rh,
+                             level, 1);
+        y += rh + gap;
     }
-    for (; i < n; i++) {
-        const ShowSignal *s = &v->signals[i];
-        int total = s->counts[0] + s->counts[1] + s->counts[2];
-        int bx = r.x + labw, bw = r.w - labw, bh = row - gfx_px(g, 10), x = bx;
-        char label[STORY_MAX_TEXT + 32];
-        if (s->stop)
-            snprintf(label, sizeof label, "%s: %s", ui(v, UI_STOP), beat_label(v, s->beat));
-        else
-            snprintf(label, sizeof label, "%s", beat_label(v, s->beat));
-        clip(g, &(Rect){r.x, y, labw - gfx_px(g, 20), row});
-        gfx_text(g, r.x, y + (bh - lh(g, ls)) / 2, labw - gfx_px(g, 20), label, ls,
-                 rgb(THEME_TEXT), GFX_ALIGN_LEFT);
-        clip(g, NULL);
-        if (total <= 0) {
-            gfx_round_rect(g, bx, y, bw, bh, gfx_px(g, 8), rgb(THEME_LINE));
-        } else {
-            for (k = 0; k < 3; k++) {
-                int segw = k == 2 ? bx + bw - x : bw * s->counts[k] / total;
-                char num[16];
-                if (segw <= 0 || s->counts[k] <= 0)
-                    continue;
-                gfx_fill_rect(g, x, y, segw, bh, signal_color(k));
-                snprintf(num, sizeof num, "%d", s->counts[k]);
-                if (gfx_measure(g, num, strlen(num), THEME_TEXT_SMALL_BOLD) + gfx_px(g, 16) < segw)
-                    gfx_text(g, x, y + (bh - lh(g, THEME_TEXT_SMALL_BOLD)) / 2, segw, num,
-                             THEME_TEXT_SMALL_BOLD, rgb(THEME_ACCENT_TEXT), GFX_ALIGN_CENTER);
-                x += segw;
+    return y - gap - r.y;
+}
+
+/* Styles of the ending's first page, from the biggest to the smallest:
+ * heading, outcome text, advice, contact grid level. */
+typedef struct EndLevel {
+    ThemeText head, text, advice;
+    int grid;
+} EndLevel;
+
+static const EndLevel end_levels[] = {
+    {THEME_TEXT_HEADING, THEME_TEXT_BODY, THEME_TEXT_BODY, 0},
+    {THEME_TEXT_HEADING, THEME_TEXT_BODY, THEME_TEXT_CAPTION, 1},
+    {THEME_TEXT_BODY_BOLD, THEME_TEXT_CAPTION, THEME_TEXT_CAPTION, 1},
+    {THEME_TEXT_BODY_BOLD, THEME_TEXT_CAPTION, THEME_TEXT_CAPTION, 2},
+    {THEME_TEXT_BODY_BOLD, THEME_TEXT_CAPTION, THEME_TEXT_SMALL, 2},
+    {THEME_TEXT_SMALL_BOLD, THEME_TEXT_SMALL, THEME_TEXT_SMALL, 2},
+    {THEME_TEXT_SMALL_BOLD, THEME_TEXT_SMALL, THEME_TEXT_SMALL, 3},
+};
+#define N_END_LEVELS ((int)(sizeof end_levels / sizeof end_levels[0]))
+
+/* Lays out (draw=0: measures) the ending's first page in the body area a:
+ * outcome on the left and key advice on the right, then the help card as a
+ * grid across the whole width.  Returns the height needed, or -1 when a
+ * phone number does not fit its card at this level and column count. */
+static int ending_page0(Gfx *g, const ShowView *v, Rect a, const EndLevel *l, int cols, int draw)
+{
+    const StoryBeat *b = cur_beat(v);
+    const Scenario *sc = v->sc;
+    const char *text = b ? tx(v, &b->ending_text) : "";
+    const char *title = b && b->title.s[0] ? beat_label(v, v->beat) : "";
+    const char *help = sc ? tx(v, &sc->help_title) : "";
+    int gap = gfx_px(g, 60), lw = (a.w - gap) / 2, rw = a.w - lw - gap, rx = a.x + lw + gap;
+    int ly = a.y, ry = a.y, i = 0, top = 0, y = 0, grid = 0, bullet = gfx_px(g, 40);
+    int adv_gap = gfx_px(g, l->advice == THEME_TEXT_SMALL ? 4 : 8);
+    Rect gr;
+    if (!*help)
+        help = ui(v, UI_HELP);
+    /* left: the outcome */
+    if (*title)
+        ly += (draw ? gfx_text(g, a.x, ly, lw, title, l->head, rgb(THEME_TEXT), GFX_ALIGN_LEFT)
+                    : gfx_text_height(g, lw, title, l->head)) +
+              gfx_px(g, 12);
+    if (*text)
+        ly += draw ? gfx_text(g, a.x, ly, lw, text, l->text, rgb(THEME_TEXT), GFX_ALIGN_LEFT)
+                   : gfx_text_height(g, lw, text, l->text);
+    /* right: key advice, with the timeline hint on its heading line */
+    if (sc && sc->n_advice > 0) {
+        if (draw) {
+            const char *hint = ui(v, UI_TO_TIMELINE);
+            int cw = gfx_measure(g, hint, strlen(hint), THEME_TEXT_SMALL_BOLD) + gfx_px(g, 32);
+            gfx_text(g, rx, ry, rw - cw, ui(v, UI_KEY_ADVICE), THEME_TEXT_BODY_BOLD,
+                     rgb(THEME_ACCENT), GFX_ALIGN_LEFT);
+            chip(g, rx + rw - cw, ry + (lh(g, THEME_TEXT_BODY_BOLD) - chip_h(g)) / 2, hint,
+                 rgb(THEME_PANEL_HI), rgb(THEME_TEXT));
+        }
+        ry += lh(g, THEME_TEXT_BODY_BOLD) + gfx_px(g, 8);
+        for (i = 0; i < sc->n_advice; i++) {
+            const char *s = tx(v, &sc->advice[i]);
+            if (draw) {
+                int d = gfx_px(g, 12);
+                gfx_circle(g, rx + d, ry + lh(g, l->advice) / 2, d / 2, rgb(THEME_ACCENT));
+                ry += gfx_text(g, rx + bullet, ry, rw - bullet, s, l->advice, rgb(THEME_TEXT),
+                               GFX_ALIGN_LEFT);
+            } else {
+                ry += gfx_text_height(g, rw - bullet, s, l->advice);
+            }
+            ry += adv_gap;
+        }
+    } else if (draw) {
+        const char *hint = ui(v, UI_TO_TIMELINE);
+        int cw = gfx_measure(g, hint, strlen(hint), THEME_TEXT_SMALL_BOLD) + gfx_px(g, 32);
+        chip(g, rx + rw - cw, ry, hint, rgb(THEME_PANEL_HI), rgb(THEME_TEXT));
+        ry += chip_h(g);
+    }
+    top = (ly > ry ? ly : ry) - a.y;
+    if (draw)
+        gfx_fill_rect(g, a.x + lw + gap / 2, a.y, gfx_px(g, 2), top, rgb(THEME_LINE));
+    y = a.y + top;
+    if (!sc || sc->n_contacts <= 0)
+        return top;
+    /* bottom: the help card across the whole width */
+    y += gfx_px(g, 24);
+    if (draw)
+        gfx_fill_rect(g, a.x, y, a.w, gfx_px(g, 2), rgb(THEME_LINE));
+    y += gfx_px(g, 20);
+    y += draw ? gfx_text(g, a.x, y, a.w, help, l->head, rgb(THEME_TEXT), GFX_ALIGN_LEFT)
+              : gfx_text_height(g, a.w, help, l->head);
+    y += gfx_px(g, 14);
+    gr.x = a.x;
+    gr.y = y;
+    gr.w = a.w;
+    gr.h = a.y + a.h - y;
+    grid = contacts_grid(g, v, gr, cols, l->grid, draw);
+    if (grid < 0)
+        return -1;
+    return y + grid - a.y;
+}
+
+/* The first ending page: the largest styles with which everything fits. */
+static void draw_ending_page0(Gfx *g, const ShowView *v)
+{
+    Rect a = safe_area(g);
+    int lvl = 0, n = v->sc ? v->sc->n_contacts : 0, c = 0, best_l = -1, best_c = 1;
+    int maxc = n < 3 ? (n > 0 ? n : 1) : 3;
+    a.h -= footer_h(g);
+    for (lvl = 0; lvl < N_END_LEVELS && best_l < 0; lvl++) {
+        for (c = maxc; c >= 1 && c >= maxc - 1; c--) {
+            int h = ending_page0(g, v, a, &end_levels[lvl], c, 0);
+            if (h >= 0 && h <= a.h) {
+                best_l = lvl;
+                best_c = c;
+                break;
             }
         }
-        y += row;
     }
+    if (best_l < 0) {
+        /* nothing fits: the smallest styles, clipped to the body */
+        best_l = N_END_LEVELS - 1;
+        best_c = maxc;
+        while (best_c > 1 && ending_page0(g, v, a, &end_levels[best_l], best_c, 0) < 0)
+            best_c--;
+    }
+    clip(g, &a);
+    ending_page0(g, v, a, &end_levels[best_l], best_c, 1);
+    clip(g, NULL);
+    footer(g, v, UI_KEYS_ENDING);
+}
+
+/* ---- ending: timeline page ------------------------------------------------------- */
+
+/* One poll of the timeline in r: number, STOP chip for a stop, the beat
+ * title, and its bar (or the facilitator's pick as a full bar). */
+static void timeline_row(Gfx *g, const ShowView *v, int idx, Rect r, int labw, ThemeText ls)
+{
+    const ShowSignal *s = &v->signals[idx];
+    int total = s->counts[0] + s->counts[1] + s->counts[2], k = 0;
+    int bx = r.x + labw, bw = r.w - labw, x = bx, lx = r.x, numw = 0;
+    int ty = r.y + (r.h - lh(g, ls)) / 2;
+    char num[16];
+    if (bw < 1)
+        bw = 1;
+    snprintf(num, sizeof num, "%d.", idx + 1);
+    numw = gfx_measure(g, "00.", 3, ls) + gfx_px(g, 12);
+    gfx_text(g, lx, ty, numw, num, ls, rgb(THEME_FAINT), GFX_ALIGN_LEFT);
+    lx += numw;
+    clip(g, &(Rect){lx, r.y, bx - lx - gfx_px(g, 20), r.h});
+    if (s->stop) {
+        int ch = chip_h(g);
+        if (ch > r.h)
+            ch = r.h;
+        lx += chip_st(g, lx, r.y + (r.h - chip_h(g)) / 2, "STOP", rgb(THEME_STALKING),
+                      rgb(THEME_TEXT), THEME_TEXT_SMALL_BOLD) +
+              gfx_px(g, 12);
+    }
+    gfx_text(g, lx, ty, 100000, beat_label(v, s->beat), ls, rgb(THEME_TEXT), GFX_ALIGN_LEFT);
+    clip(g, NULL);
+    if (total <= 0 && s->result >= 0 && s->result <= 2) {
+        /* decided by the facilitator's pick without a vote */
+        const char *lab = ui(v, signal_text(s->result));
+        ThemeText bs = lh(g, THEME_TEXT_SMALL_BOLD) <= r.h ? THEME_TEXT_SMALL_BOLD : ls;
+        gfx_round_rect(g, bx, r.y, bw, r.h, gfx_px(g, 8), signal_color(s->result));
+        clip(g, &(Rect){bx, r.y, bw, r.h});
+        gfx_text(g, bx, r.y + (r.h - lh(g, bs)) / 2, bw, lab, bs, rgb(THEME_ACCENT_TEXT),
+                 GFX_ALIGN_CENTER);
+        clip(g, NULL);
+        return;
+    }
+    if (total <= 0) {
+        gfx_round_rect(g, bx, r.y, bw, r.h, gfx_px(g, 8), rgb(THEME_LINE));
+        return;
+    }
+    for (k = 0; k < 3; k++) {
+        int segw = bw * s->counts[k] / total;
+        char n[16];
+        if (s->counts[k] <= 0)
+            continue;
+        /* the last coloured segment takes the rounding rest */
+        if ((k == 1 && s->counts[2] <= 0) || k == 2 || (k == 0 && s->counts[1] <= 0 &&
+                                                        s->counts[2] <= 0))
+            segw = bx + bw - x;
+        if (segw <= 0)
+            continue;
+        gfx_fill_rect(g, x, r.y, segw, r.h, signal_color(k));
+        snprintf(n, sizeof n, "%d", s->counts[k]);
+        if (gfx_measure(g, n, strlen(n), THEME_TEXT_SMALL_BOLD) + gfx_px(g, 16) < segw &&
+            lh(g, THEME_TEXT_SMALL_BOLD) <= r.h + gfx_px(g, 8))
+            gfx_text(g, x, r.y + (r.h - lh(g, THEME_TEXT_SMALL_BOLD)) / 2, segw, n,
+                     THEME_TEXT_SMALL_BOLD, rgb(THEME_ACCENT_TEXT), GFX_ALIGN_CENTER);
+        x += segw;
+    }
+}
+
+/* Timeline layout: columns, row pitch, bar height and label style so that
+ * every poll is shown in the area of height avail. */
+typedef struct TimelineGeom {
+    int cols, per_col, pitch, bar_h;
+    ThemeText ls;
+} TimelineGeom;
+
+static TimelineGeom timeline_geom(Gfx *g, int n, int avail)
+{
+    TimelineGeom t;
+    int min_pitch = lh(g, THEME_TEXT_SMALL) + gfx_px(g, 6);
+    int max_pitch = lh(g, THEME_TEXT_BODY) + gfx_px(g, 40);
+    t.cols = 1;
+    if (n < 1)
+        n = 1;
+    while (t.cols < 4 && ((n + t.cols - 1) / t.cols) * min_pitch > avail)
+        t.cols++;
+    t.per_col = (n + t.cols - 1) / t.cols;
+    t.pitch = avail / t.per_col;
+    if (t.pitch > max_pitch)
+        t.pitch = max_pitch;
+    if (t.pitch >= lh(g, THEME_TEXT_BODY) + gfx_px(g, 24))
+        t.ls = THEME_TEXT_BODY;
+    else if (t.pitch >= lh(g, THEME_TEXT_CAPTION) + gfx_px(g, 10))
+        t.ls = THEME_TEXT_CAPTION;
+    else
+        t.ls = THEME_TEXT_SMALL;
+    t.bar_h = t.pitch - gfx_px(g, t.pitch > gfx_px(g, 60) ? 18 : 6);
+    if (t.bar_h < 2)
+        t.bar_h = 2;
+    return t;
+}
+
+/* The second ending page: "when did it become stalking?" full screen. */
+static void draw_timeline_page(Gfx *g, const ShowView *v)
+{
+    Rect a = safe_area(g);
+    TimelineGeom t;
+    int y = a.y, k = 0, i = 0, gapc = gfx_px(g, 60), colw = 0, labw = 0, legend_x = 0, lw = 0;
+    int sw = gfx_px(g, 30), n = v->signals ? v->n_signals : 0, bottom = a.y + a.h - footer_h(g);
+    gfx_fill_rect(g, a.x, y, gfx_px(g, 140), gfx_px(g, 12), rgb(THEME_ACCENT));
+    y += gfx_px(g, 36);
+    y += gfx_text(g, a.x, y, a.w, ui(v, UI_WHEN_STALKING), THEME_TEXT_TITLE, rgb(THEME_TEXT),
+                  GFX_ALIGN_LEFT);
+    y += gfx_px(g, 12);
+    /* legend */
+    for (k = 0; k < 3; k++) {
+        const char *s = ui(v, signal_text(k));
+        lw += sw + gfx_px(g, 12) + gfx_measure(g, s, strlen(s), THEME_TEXT_CAPTION) +
+              (k < 2 ? gfx_px(g, 48) : 0);
+    }
+    legend_x = a.x;
+    for (k = 0; k < 3; k++) {
+        const char *s = ui(v, signal_text(k));
+        gfx_round_rect(g, legend_x, y + (lh(g, THEME_TEXT_CAPTION) - sw) / 2, sw, sw,
+                       gfx_px(g, 6), signal_color(k));
+        gfx_text(g, legend_x + sw + gfx_px(g, 12), y, a.w, s, THEME_TEXT_CAPTION, rgb(THEME_DIM),
+                 GFX_ALIGN_LEFT);
+        legend_x += sw + gfx_px(g, 12) + gfx_measure(g, s, strlen(s), THEME_TEXT_CAPTION) +
+                    gfx_px(g, 48);
+    }
+    (void)lw;
+    y += lh(g, THEME_TEXT_CAPTION) + gfx_px(g, 36);
+    if (n <= 0) {
+        gfx_text(g, a.x, y, a.w, ui(v, UI_NO_SIGNALS), THEME_TEXT_BODY, rgb(THEME_FAINT),
+                 GFX_ALIGN_LEFT);
+        footer(g, v, UI_KEYS_TIMELINE);
+        return;
+    }
+    t = timeline_geom(g, n, bottom - y);
+    colw = (a.w - gapc * (t.cols - 1)) / t.cols;
+    labw = colw * (t.cols == 1 ? 36 : 48) / 100;
+    for (i = 0; i < n; i++) {
+        Rect r;
+        r.x = a.x + (i / t.per_col) * (colw + gapc);
+        r.y = y + (i % t.per_col) * t.pitch;
+        r.w = colw;
+        r.h = t.bar_h;
+        timeline_row(g, v, i, r, labw, t.ls);
+    }
+    footer(g, v, UI_KEYS_TIMELINE);
 }
 
 static void draw_ending(Gfx *g, const ShowView *v)
 {
-    Rect a = safe_area(g), left, right, band;
-    const StoryBeat *b = cur_beat(v);
-    const Scenario *sc = v->sc;
-    const char *text = b ? tx(v, &b->ending_text) : "";
-    int band_h = 0, i = 0, y = 0, body_h = a.h - footer_h(g), level = 0, gap = gfx_px(g, 60);
-    ThemeText ts = THEME_TEXT_BODY, hs = THEME_TEXT_HEADING;
-    if (v->n_signals > 0 && v->signals) {
-        band_h = lh(g, THEME_TEXT_BODY_BOLD) + gfx_px(g, 12) +
-                 v->n_signals * (lh(g, THEME_TEXT_CAPTION) + gfx_px(g, 20)) + gfx_px(g, 30);
-        if (band_h > body_h * 36 / 100)
-            band_h = body_h * 36 / 100;
-    }
-    left.x = a.x;
-    left.y = a.y;
-    left.w = a.w * 55 / 100;
-    left.h = body_h - band_h;
-    right.x = a.x + left.w + gap;
-    right.y = a.y;
-    right.w = a.w - left.w - gap;
-    right.h = left.h - gfx_px(g, 20);
-    /* Left column: outcome and key advice, shrunk together until they fit. */
-    for (level = 0; level < 3; level++) {
-        int h = 0;
-        h += gfx_text_height(g, left.w, b ? beat_label(v, v->beat) : "", hs) + gfx_px(g, 16);
-        h += gfx_text_height(g, left.w, text, ts) + gfx_px(g, 36);
-        if (sc && sc->n_advice > 0) {
-            h += lh(g, THEME_TEXT_BODY_BOLD) + gfx_px(g, 10);
-            for (i = 0; i < sc->n_advice; i++)
-                h += gfx_text_height(g, left.w - gfx_px(g, 44), tx(v, &sc->advice[i]), ts) +
-                     gfx_px(g, 10);
-        }
-        if (h <= left.h - gfx_px(g, 20))
-            break;
-        if (level == 0) {
-            ts = THEME_TEXT_CAPTION;
-            hs = THEME_TEXT_BODY_BOLD;
-        } else {
-            ts = THEME_TEXT_SMALL;
-        }
-    }
-    clip(g, &left);
-    y = left.y;
-    if (b && *beat_label(v, v->beat) && b->title.s[0])
-        y += gfx_text(g, left.x, y, left.w, beat_label(v, v->beat), hs, rgb(THEME_TEXT),
-                      GFX_ALIGN_LEFT) + gfx_px(g, 16);
-    y += gfx_text(g, left.x, y, left.w, text, ts, rgb(THEME_TEXT), GFX_ALIGN_LEFT) + gfx_px(g, 36);
-    if (sc && sc->n_advice > 0) {
-        y += gfx_text(g, left.x, y, left.w, ui(v, UI_KEY_ADVICE), THEME_TEXT_BODY_BOLD,
-                      rgb(THEME_ACCENT), GFX_ALIGN_LEFT) + gfx_px(g, 10);
-        for (i = 0; i < sc->n_advice; i++) {
-            int d = gfx_px(g, 14);
-            gfx_circle(g, left.x + d, y + lh(g, ts) / 2, d / 2, rgb(THEME_ACCENT));
-            y += gfx_text(g, left.x + gfx_px(g, 44), y, left.w - gfx_px(g, 44),
-                          tx(v, &sc->advice[i]), ts, rgb(THEME_TEXT), GFX_ALIGN_LEFT) +
-                 gfx_px(g, 10);
-        }
-    }
-    clip(g, NULL);
-    gfx_fill_rect(g, right.x - gap / 2, right.y, gfx_px(g, 2), right.h, rgb(THEME_LINE));
-    draw_help_card(g, v, right, THEME_TEXT_BODY_BOLD, 2);
-    if (band_h > 0) {
-        band.x = a.x;
-        band.y = a.y + body_h - band_h + gfx_px(g, 30);
-        band.w = a.w;
-        band.h = band_h - gfx_px(g, 30);
-        gfx_fill_rect(g, a.x, band.y - gfx_px(g, 20), a.w, gfx_px(g, 2), rgb(THEME_LINE));
-        draw_signal_timeline(g, v, band);
-    }
-    footer(g, v, UI_KEYS_BEAT);
+    if (v->ending_page == 1)
+        draw_timeline_page(g, v);
+    else
+        draw_ending_page0(g, v);
 }
 
 /* ---- error --------------------------------------------------------------------- */
@@ -1289,13 +1587,77 @@ static void draw_notes(Gfx *g, const ShowView *v)
     clip(g, NULL);
 }
 
+/* Rows of the moderation list in r with style st: returns the index of the
+ * first row shown so that the highlighted one stays in view. */
+static int ideas_first(Gfx *g, const ShowView *v, Rect r, int numw, ThemeText st, int sel)
+{
+    int first = 0, i = 0, h = 0, pad = gfx_px(g, 14), gap = gfx_px(g, 8);
+    for (;;) {
+        h = 0;
+        for (i = first; i <= sel && i < v->n_ideas; i++)
+            h += gfx_text_height(g, r.w - numw - 2 * pad, v->ideas[i] ? v->ideas[i] : "", st) +
+                 2 * pad + gap;
+        if (h - gap <= r.h || first >= sel)
+            return first;
+        first++;
+    }
+}
+
+/* The facilitator's moderation overlay: the pending ideas as a numbered
+ * list with the highlighted one marked; Enter shows it on the screen. */
 static void draw_ideas_overlay(Gfx *g, const ShowView *v)
 {
     Rect r;
+    char title[128];
+    int n = v->ideas ? v->n_ideas : 0, sel = v->selected, i = 0, y = 0, first = 0, level = 0;
+    int pad = gfx_px(g, 14), gap = gfx_px(g, 8), numw = 0;
+    ThemeText st = THEME_TEXT_BODY;
     backdrop(g);
     r = panel(g, 90, 90);
-    overlay_title(g, &r, ui(v, UI_IDEAS), ui(v, UI_KEYS_OVERLAY));
-    draw_ideas_list(g, v, r);
+    if (n > 0)
+        snprintf(title, sizeof title, "%s (%d)", ui(v, UI_PENDING_IDEAS), n);
+    else
+        snprintf(title, sizeof title, "%s", ui(v, UI_PENDING_IDEAS));
+    overlay_title(g, &r, title, ui(v, UI_KEYS_IDEAS));
+    if (n <= 0) {
+        gfx_text(g, r.x, r.y, r.w, ui(v, UI_NO_IDEAS), THEME_TEXT_BODY, rgb(THEME_FAINT),
+                 GFX_ALIGN_LEFT);
+        return;
+    }
+    if (sel < 0)
+        sel = 0;
+    if (sel >= n)
+        sel = n - 1;
+    /* the largest style with which all ideas fit; beyond that, scroll */
+    for (level = 0; level < 2; level++) {
+        int h = 0;
+        numw = gfx_measure(g, "00.", 3, THEME_TEXT_BODY_BOLD) + gfx_px(g, 20);
+        for (i = 0; i < n; i++)
+            h += gfx_text_height(g, r.w - numw - 2 * pad, v->ideas[i] ? v->ideas[i] : "", st) +
+                 2 * pad + gap;
+        if (h - gap <= r.h)
+            break;
+        st = level == 0 ? THEME_TEXT_CAPTION : THEME_TEXT_SMALL;
+    }
+    numw = gfx_measure(g, "00.", 3, THEME_TEXT_BODY_BOLD) + gfx_px(g, 20);
+    first = ideas_first(g, v, r, numw, st, sel);
+    clip(g, &r);
+    y = r.y;
+    for (i = first; i < n && y < r.y + r.h; i++) {
+        const char *idea = v->ideas[i] ? v->ideas[i] : "";
+        int hi = i == sel;
+        int th = gfx_text_height(g, r.w - numw - 2 * pad, idea, st);
+        char num[16];
+        snprintf(num, sizeof num, "%d.", i + 1);
+        gfx_round_rect(g, r.x, y, r.w, th + 2 * pad, gfx_px(g, 14),
+                       rgb(hi ? THEME_ACCENT : THEME_PANEL_HI));
+        gfx_text(g, r.x + pad, y + pad, numw, num, THEME_TEXT_BODY_BOLD,
+                 rgb(hi ? THEME_ACCENT_TEXT : THEME_ACCENT), GFX_ALIGN_LEFT);
+        gfx_text(g, r.x + pad + numw, y + pad, r.w - numw - 2 * pad, idea, st,
+                 rgb(hi ? THEME_ACCENT_TEXT : THEME_TEXT), GFX_ALIGN_LEFT);
+        y += th + 2 * pad + gap;
+    }
+    clip(g, NULL);
 }
 
 static void decision_text(const ShowView *v, const StoryDecision *d, char *buf, size_t n)
@@ -1430,9 +1792,15 @@ void views_draw(Gfx *g, const ShowView *v)
         case SHOW_SCREEN_INTERACTION: draw_interaction(g, v); break;
         case SHOW_SCREEN_ENDING: draw_ending(g, v); break;
         case SHOW_SCREEN_ERROR: draw_error(g, v); break;
+#ifndef SPECTACTOR_VIEWS_NO_EVAL /* only test builds made before views_eval.c existed */
+        case SHOW_SCREEN_EVAL: views_draw_eval(g, v); break;
+        case SHOW_SCREEN_KIOSK: views_draw_kiosk(g, v); break;
+        case SHOW_SCREEN_RESULTS: views_draw_results(g, v); break;
+#endif
         default: break;
         }
     }
+    clip(g, NULL);
     if (v->overlays & SHOW_OV_NOTES)
         draw_notes(g, v);
     if (v->overlays & SHOW_OV_IDEAS)
@@ -1462,6 +1830,10 @@ int views_hit(Gfx *g, const ShowView *v, int x, int y)
     }
     if (v->overlays & (SHOW_OV_NOTES | SHOW_OV_IDEAS))
         return -2;
+#ifndef SPECTACTOR_VIEWS_NO_EVAL
+    if (v->screen == SHOW_SCREEN_KIOSK && !(v->overlays & SHOW_OV_STOP))
+        return views_hit_kiosk(g, v, x, y);
+#endif
     if ((v->overlays & SHOW_OV_STOP) ||
         (v->screen == SHOW_SCREEN_INTERACTION &&
          (v->ikind == STORY_INT_CHOICE || v->ikind == STORY_INT_SIGNAL))) {

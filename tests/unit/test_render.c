@@ -15,6 +15,8 @@
 #include "app/show.h"
 #include "app/ui_text.h"
 #include "app/views.h"
+#include "lua/lua_host.h"
+#include "lua/lua_story.h"
 #include "render/render_sdl.h"
 #include "story/scenario.h"
 #include "vote/vote.h"
@@ -367,7 +369,8 @@ static void test_interaction(void **state)
     v.join_url = "http://192.168.1.20:8080";
     v.room_code = "K7QM";
     render(c, &v, "choice_open");
-    assert_true(count_color(c, THEME_PHONES, 10, 0.05, 0.8, 0.45, 0.1) > 300);
+    /* joined / voted in the join box on the right (see test_join_box) */
+    assert_true(count_color(c, THEME_PHONES, 10, 0.75, 0.1, 0.22, 0.8) > 300);
     assert_int_equal(vote_hands_set(p, 1, 12), 0);
     assert_int_equal(vote_hands_set(p, 4, 3), 0);
     assert_int_equal(vote_reveal(p), 0);
@@ -447,9 +450,12 @@ static void test_ending_error(void **state)
     v.signals = sig;
     v.n_signals = 3;
     render(c, &v, "ending");
-    assert_true(count_color(c, THEME_ACCENT, 10, 0.55, 0.05, 0.4, 0.5) > 3000); /* phone no. */
-    assert_true(count_color(c, THEME_OK, 10, 0.3, 0.6, 0.7, 0.35) > 3000);
-    assert_true(count_color(c, THEME_STALKING, 10, 0.3, 0.6, 0.7, 0.35) > 3000);
+    assert_true(count_color(c, THEME_ACCENT, 10, 0.05, 0.4, 0.9, 0.5) > 3000); /* phone no. */
+    assert_int_equal(count_color(c, THEME_OK, 10, 0.0, 0.0, 1.0, 1.0), 0); /* on page 1 */
+    v.ending_page = 1;
+    render(c, &v, "ending_timeline");
+    assert_true(count_color(c, THEME_OK, 10, 0.3, 0.2, 0.7, 0.7) > 3000);
+    assert_true(count_color(c, THEME_STALKING, 10, 0.3, 0.2, 0.7, 0.7) > 3000);
     base_view(c, &v, SHOW_SCREEN_ERROR);
     v.sc = NULL;
     v.error = "scenes/x/scenario.lua:42: attempt to index a nil value (global 'beat')";
@@ -652,6 +658,472 @@ static void test_resize_and_fits(void **state)
     SDL_FreeSurface(small);
 }
 
+/* ---- connected regions of one colour ------------------------------------------- */
+
+typedef struct Blob {
+    int x0, y0, x1, y1, area;
+} Blob;
+
+/* Connected regions (4-neighbourhood) of pixels within tol of hex, inside the
+ * rect given in fractions of the frame, with at least min_area pixels; fills
+ * up to max of them into out and returns how many there are. */
+static int blobs(const Ctx *c, uint32_t hex, int tol, double fx, double fy, double fw, double fh,
+                 int min_area, Blob *out, int max)
+{
+    int x0 = (int)(fx * c->w), y0 = (int)(fy * c->h);
+    int x1 = (int)((fx + fw) * c->w), y1 = (int)((fy + fh) * c->h), n = 0, x = 0, y = 0;
+    int r = (int)(hex >> 16) & 255, g = (int)(hex >> 8) & 255, b = (int)hex & 255;
+    unsigned char *seen = calloc((size_t)c->w * (size_t)c->h, 1);
+    int *stack = malloc(sizeof(int) * (size_t)c->w * (size_t)c->h);
+    assert_non_null(seen);
+    assert_non_null(stack);
+    if (x1 > c->w)
+        x1 = c->w;
+    if (y1 > c->h)
+        y1 = c->h;
+#define MATCH(px, py)                                                                          \
+    (abs((int)(px_at(c, px, py) >> 16 & 255) - r) <= tol &&                                   \
+     abs((int)(px_at(c, px, py) >> 8 & 255) - g) <= tol && abs((int)(px_at(c, px, py) & 255) - b) <= tol)
+    for (y = y0; y < y1; y++) {
+        for (x = x0; x < x1; x++) {
+            Blob bl = {x, y, x, y, 0};
+            int sp = 0;
+            if (seen[y * c->w + x] || !MATCH(x, y))
+                continue;
+            seen[y * c->w + x] = 1;
+            stack[sp++] = y * c->w + x;
+            while (sp > 0) {
+                int p = stack[--sp], px = p % c->w, py = p / c->w, k = 0;
+                static const int dx[4] = {1, -1, 0, 0}, dy[4] = {0, 0, 1, -1};
+                bl.area++;
+                if (px < bl.x0) bl.x0 = px;
+                if (px > bl.x1) bl.x1 = px;
+                if (py < bl.y0) bl.y0 = py;
+                if (py > bl.y1) bl.y1 = py;
+                for (k = 0; k < 4; k++) {
+                    int nx = px + dx[k], ny = py + dy[k];
+                    if (nx < x0 || nx >= x1 || ny < y0 || ny >= y1 || seen[ny * c->w + nx])
+                        continue;
+                    if (!MATCH(nx, ny))
+                        continue;
+                    seen[ny * c->w + nx] = 1;
+                    stack[sp++] = ny * c->w + nx;
+                }
+            }
+            if (bl.area >= min_area) {
+                if (n < max)
+                    out[n] = bl;
+                n++;
+            }
+        }
+    }
+#undef MATCH
+    free(stack);
+    free(seen);
+    return n;
+}
+
+/* A Ctx for a second frame size, sharing c's scenario. */
+static void ctx_open(Ctx *c2, const Ctx *c, int w, int h)
+{
+    memset(c2, 0, sizeof *c2);
+    c2->surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    assert_non_null(c2->surf);
+    c2->r = SDL_CreateSoftwareRenderer(c2->surf);
+    assert_non_null(c2->r);
+    c2->g = gfx_new(c2->r, w, h, NULL, NULL);
+    assert_non_null(c2->g);
+    c2->w = w;
+    c2->h = h;
+    c2->sc = c->sc;
+}
+
+static void ctx_close(Ctx *c2)
+{
+    gfx_free(c2->g);
+    SDL_DestroyRenderer(c2->r);
+    SDL_FreeSurface(c2->surf);
+}
+
+/* The bottom of the body above the footer key hints, in pixels. */
+static int body_bottom(const Ctx *c)
+{
+    return c->h - c->h * 5 / 100 - gfx_line_height(c->g, THEME_TEXT_SMALL) -
+           gfx_px(c->g, THEME_GAP);
+}
+
+/* Filled accent dots of diameter about d: the advice bullets. */
+static int count_dots(const Ctx *c, int d, double fx, double fy, double fw, double fh)
+{
+    Blob b[64];
+    int n = blobs(c, THEME_ACCENT, 40, fx, fy, fw, fh, d * d / 3, b, 64), i = 0, dots = 0;
+    for (i = 0; i < n && i < 64; i++) {
+        int w = b[i].x1 - b[i].x0 + 1, h = b[i].y1 - b[i].y0 + 1;
+        if (w >= d - 3 && w <= d + 3 && h >= d - 3 && h <= d + 3 && b[i].area * 10 >= w * h * 6)
+            dots++;
+    }
+    return dots;
+}
+
+/* ---- the ending with the bundled scenario ---------------------------------------- */
+
+static void ending_page0_checks(Ctx *c, Scenario *sc, int ending_beat, int en, const char *name)
+{
+    ShowView v;
+    Blob cards[16];
+    int n = 0, i = 0, dot = gfx_px(c->g, 12);
+    base_view(c, &v, SHOW_SCREEN_ENDING);
+    v.sc = sc;
+    v.beat = ending_beat;
+    v.ui_en = en;
+    v.lang = en;
+    v.ending_page = 0;
+    render(c, &v, name);
+    /* every contact card is drawn whole above the footer */
+    n = blobs(c, THEME_PANEL, 0, 0.0, 0.0, 1.0, 1.0, c->w * c->h / 400, cards, 16);
+    assert_int_equal(n, sc->n_contacts);
+    for (i = 0; i < n; i++) {
+        assert_true(cards[i].y1 < body_bottom(c) - 1);
+        assert_true(cards[i].y0 > c->h * 5 / 100);
+    }
+    /* every advice bullet is there */
+    assert_int_equal(count_dots(c, dot, 0.45, 0.0, 0.55, 1.0), sc->n_advice);
+    /* the timeline hint chip sits at the top right */
+    assert_true(count_color(c, THEME_PANEL_HI, 0, 0.75, 0.03, 0.22, 0.12) > 200);
+    /* phone numbers in the accent colour inside the cards */
+    assert_true(count_color(c, THEME_ACCENT, 10, 0.0, 0.35, 1.0, 0.6) > 1500 * c->w / 1920);
+}
+
+static void test_ending_bundled(void **state)
+{
+    Ctx *c = *state, c2;
+    Err err;
+    LuaHost *h = NULL;
+    Scenario *sc = NULL;
+    int i = 0, ending = -1, checked = 0;
+    err_clear(&err);
+    h = lua_host_new(&err);
+    assert_non_null(h);
+    sc = lua_story_load(h, SPECTACTOR_ROOT "/scenes/stalking", &err);
+    if (!sc)
+        fprintf(stderr, "load: %s\n", err.msg);
+    assert_non_null(sc);
+    assert_int_equal(sc->n_contacts, 6);
+    ctx_open(&c2, c, 1280, 720);
+    for (i = 0; i < sc->n_beats; i++) {
+        char name[64];
+        if (!sc->beats[i].ending)
+            continue;
+        if (ending < 0)
+            ending = i;
+        snprintf(name, sizeof name, "ending_bundled_%d", checked);
+        ending_page0_checks(&c2, sc, i, 0, name);
+        ending_page0_checks(c, sc, i, 0, name);
+        snprintf(name, sizeof name, "ending_bundled_%d_en", checked);
+        ending_page0_checks(&c2, sc, i, 1, name);
+        ending_page0_checks(c, sc, i, 1, name);
+        checked++;
+    }
+    assert_true(checked >= 2);
+    ctx_close(&c2);
+    lua_story_release(h, sc);
+    scenario_free(sc);
+    lua_host_free(h);
+}
+
+/* The OK-coloured segments of the timeline bars (one per row that has
+ * OK votes) plus the legend's OK square. */
+static int ok_blobs(const Ctx *c)
+{
+    Blob b[1];
+    return blobs(c, THEME_OK, 0, 0.0, 0.0, 1.0, 1.0, 200, b, 0);
+}
+
+static void test_timeline_page(void **state)
+{
+    Ctx *c = *state, c2;
+    ShowView v;
+    ShowSignal sig[SHOW_MAX_SIGNALS];
+    Ctx *both[2];
+    int k = 0, i = 0;
+    memset(sig, 0, sizeof sig);
+    ctx_open(&c2, c, 1280, 720);
+    both[0] = &c2;
+    both[1] = c;
+    for (k = 0; k < 2; k++) {
+        Ctx *cc = both[k];
+        int stop_chip = 0, no_stop = 0, ok_before = 0;
+        /* 4 scripted polls and a stop; the third decided by a pick, no votes */
+        ShowSignal five[5] = {{0, 0, {20, 8, 2}, 0}, {1, 0, {6, 14, 3}, 1}, {1, 0, {0, 0, 0}, 2},
+                              {0, 1, {2, 10, 13}, 2}, {2, 0, {3, 5, 25}, 2}};
+        base_view(cc, &v, SHOW_SCREEN_ENDING);
+        v.beat = 2;
+        v.ending_page = 1;
+        v.signals = five;
+        v.n_signals = 5;
+        render(cc, &v, "timeline");
+        /* every row with OK votes shows (4 of them) plus the legend square */
+        assert_int_equal(ok_blobs(cc), 5);
+        /* the pick: a full bar in the stalking colour, wider than half the frame */
+        {
+            Blob b[16];
+            int n = blobs(cc, THEME_STALKING, 0, 0.3, 0.0, 0.7, 1.0, 50, b, 16), wide = 0;
+            for (i = 0; i < n && i < 16; i++)
+                if (b[i].x1 - b[i].x0 > cc->w / 2)
+                    wide++;
+            assert_int_equal(wide, 1);
+        }
+        /* the STOP chip beside the stop's beat title */
+        stop_chip = count_color(cc, THEME_STALKING, 0, 0.0, 0.26, 0.3, 0.7);
+        assert_true(stop_chip > 100);
+        five[3].stop = 0;
+        render(cc, &v, "timeline_nostop");
+        no_stop = count_color(cc, THEME_STALKING, 0, 0.0, 0.26, 0.3, 0.7);
+        assert_int_equal(no_stop, 0);
+        /* no picks, no votes: an empty track, no colour */
+        five[2].result = -1;
+        ok_before = count_color(cc, THEME_STALKING, 0, 0.3, 0.0, 0.7, 1.0);
+        render(cc, &v, "timeline_nopick");
+        assert_true(count_color(cc, THEME_STALKING, 0, 0.3, 0.0, 0.7, 1.0) < ok_before);
+        /* many polls: every one is still drawn (rows shrink, then columns) */
+        for (i = 0; i < 40; i++) {
+            sig[i].beat = i % 3;
+            sig[i].stop = i % 4 == 0;
+            sig[i].counts[0] = 1 + i % 5;
+            sig[i].counts[1] = 2;
+            sig[i].counts[2] = 3;
+            sig[i].result = 2;
+        }
+        v.signals = sig;
+        v.n_signals = 40;
+        render(cc, &v, "timeline_many");
+        assert_int_equal(ok_blobs(cc), 41);
+        v.n_signals = SHOW_MAX_SIGNALS;
+        for (i = 40; i < SHOW_MAX_SIGNALS; i++)
+            sig[i] = sig[i - 40];
+        render(cc, &v, "timeline_max");
+        assert_int_equal(ok_blobs(cc), SHOW_MAX_SIGNALS + 1);
+        /* none at all: the heading and a note */
+        v.n_signals = 0;
+        render(cc, &v, "timeline_empty");
+        assert_true(count_color(cc, THEME_TEXT, 10, 0.0, 0.0, 1.0, 0.3) > 1000);
+    }
+    ctx_close(&c2);
+}
+
+static void test_ending_footer(void **state)
+{
+    Ctx *c = *state;
+    ShowView v;
+    int beat_hint = 0, end_hint = 0;
+    assert_non_null(strstr(ui_text(0, UI_KEYS_ENDING), "E: evaluering"));
+    assert_non_null(strstr(ui_text(1, UI_KEYS_ENDING), "E: evaluation"));
+    assert_non_null(strstr(ui_text(0, UI_KEYS_ENDING), "→ tidslinje"));
+    assert_string_equal(ui_text(0, UI_TO_TIMELINE), "→ tidslinje");
+    base_view(c, &v, SHOW_SCREEN_BEAT);
+    v.beat = 0;
+    v.steps_shown = 1;
+    views_draw(c->g, &v);
+    beat_hint = count_color(c, THEME_FAINT, 10, 0.0, 0.9, 1.0, 0.1);
+    base_view(c, &v, SHOW_SCREEN_ENDING);
+    v.beat = 2;
+    views_draw(c->g, &v);
+    end_hint = count_color(c, THEME_FAINT, 10, 0.0, 0.9, 1.0, 0.1);
+    assert_true(end_hint > 0);
+    assert_true(end_hint != beat_hint); /* another line of hints */
+}
+
+/* ---- ideas moderation ------------------------------------------------------------ */
+
+static double accent_center_y(const Ctx *c)
+{
+    Blob b[8];
+    int n = blobs(c, THEME_ACCENT, 0, 0.0, 0.0, 1.0, 1.0, 2000, b, 8), i = 0, best = 0;
+    assert_true(n >= 1);
+    for (i = 1; i < n && i < 8; i++)
+        if (b[i].area > b[best].area)
+            best = i;
+    return (b[best].y0 + b[best].y1) / 2.0;
+}
+
+static void test_ideas_moderation(void **state)
+{
+    Ctx *c = *state;
+    ShowView v;
+    const char *pending[30];
+    char texts[30][64];
+    int i = 0;
+    double y1 = 0, y2 = 0;
+    for (i = 0; i < 30; i++) {
+        snprintf(texts[i], sizeof texts[i], "Idé nummer %d: Sofie kan gemme beskederne", i + 1);
+        pending[i] = texts[i];
+    }
+    assert_string_equal(ui_text(0, UI_KEYS_IDEAS),
+                        "↑↓ vælg · Enter vis på skærmen · Backspace afvis · I luk");
+    base_view(c, &v, SHOW_SCREEN_INTERACTION);
+    v.ikind = STORY_INT_IDEA;
+    v.overlays = SHOW_OV_IDEAS;
+    v.ideas = pending;
+    v.n_ideas = 3;
+    v.selected = 1;
+    render(c, &v, "ideas_moderation");
+    /* one highlighted row in the accent colour, the others as panels */
+    assert_true(count_color(c, THEME_ACCENT, 0, 0.0, 0.0, 1.0, 1.0) > 20000);
+    assert_true(count_color(c, THEME_PANEL_HI, 0, 0.0, 0.0, 1.0, 1.0) > 40000);
+    y1 = accent_center_y(c);
+    v.selected = 2;
+    render(c, &v, "ideas_moderation_sel2");
+    y2 = accent_center_y(c);
+    assert_true(y2 > y1 + 20);
+    /* a long list scrolls so that the highlighted (last) one is in view */
+    v.n_ideas = 30;
+    v.selected = 29;
+    render(c, &v, "ideas_moderation_scroll");
+    assert_true(count_color(c, THEME_ACCENT, 0, 0.0, 0.0, 1.0, 1.0) > 10000);
+    assert_true(accent_center_y(c) < c->h * 0.93);
+    /* nothing pending */
+    v.n_ideas = 0;
+    v.ui_en = 1;
+    render(c, &v, "ideas_moderation_empty");
+    assert_int_equal(count_color(c, THEME_ACCENT, 0, 0.0, 0.0, 1.0, 1.0), 0);
+    /* on the interaction itself the approved ideas are cards */
+    v.overlays = 0;
+    v.n_ideas = 4;
+    render(c, &v, "idea_cards");
+    assert_true(count_color(c, THEME_PANEL_HI, 0, 0.05, 0.15, 0.9, 0.6) > 50000);
+    assert_int_equal(count_color(c, THEME_ACCENT, 0, 0.0, 0.2, 1.0, 0.7), 0);
+}
+
+/* ---- join box on open polls ------------------------------------------------------ */
+
+static void join_box_checks(Ctx *c)
+{
+    ShowView v;
+    Poll *p = NULL;
+    int en[5] = {1, 1, 0, 0, 1}, y = 0, m1 = 0;
+    choice_view(c, &v);
+    p = vote_new(VOTE_CHOICE, 1, 5, en, NULL);
+    assert_non_null(p);
+    assert_int_equal(vote_open(p), 0);
+    assert_int_equal(vote_phone(p, "tok-a", 1), 0);
+    assert_int_equal(vote_phone(p, "tok-b", 4), 0);
+    v.poll = p;
+    v.phones_joined = 23;
+    v.join_url = "http://192.168.1.20:8080";
+    v.room_code = "K7QM";
+    render(c, &v, "choice_open_join");
+#ifdef SPECTACTOR_HAVE_QRENCODE
+    /* a small QR code on the right */
+    assert_true(count_color(c, 0xFFFFFF, 0, 0.75, 0.15, 0.2, 0.5) > 2000 * c->w / 1920);
+    assert_true(count_color(c, 0x000000, 0, 0.75, 0.15, 0.2, 0.5) > 2000 * c->w / 1920);
+#endif
+    /* joined / voted in the phones colour inside the box */
+    assert_true(count_color(c, THEME_PHONES, 10, 0.75, 0.15, 0.2, 0.8) > 200 * c->w / 1920);
+    /* the options stay clickable and none lies under the box */
+    assert_int_equal(sweep_hits(c, &v, &m1), (1u << 0) | (1u << 1) | (1u << 2) | (1u << 4));
+    for (y = 0; y < c->h; y += 2)
+        assert_int_equal(views_hit(c->g, &v, c->w * 88 / 100, y), -2);
+    /* once revealed the box goes away */
+    assert_int_equal(vote_reveal(p), 0);
+    v.winner = vote_winner(p, &v.tied);
+    render(c, &v, "choice_result_join");
+    assert_int_equal(count_color(c, 0xFFFFFF, 0, 0.75, 0.15, 0.2, 0.5), 0);
+    vote_free(p);
+    /* an open poll without phones: no box, the options keep the width */
+    p = vote_new(VOTE_CHOICE, 2, 5, en, NULL);
+    assert_non_null(p);
+    assert_int_equal(vote_open(p), 0);
+    v.poll = p;
+    v.winner = -1;
+    v.join_url = NULL;
+    v.room_code = NULL;
+    v.phones_joined = 0;
+    render(c, &v, "choice_open_nophones");
+    assert_int_equal(count_color(c, 0xFFFFFF, 0, 0.75, 0.15, 0.2, 0.5), 0);
+    {
+        int hits = 0;
+        for (y = 0; y < c->h; y += 2)
+            hits += views_hit(c->g, &v, c->w * 88 / 100, y) >= 0;
+        assert_true(hits > 0);
+    }
+    vote_free(p);
+}
+
+static void test_join_box(void **state)
+{
+    Ctx *c = *state, c2;
+    join_box_checks(c);
+    ctx_open(&c2, c, 1280, 720);
+    join_box_checks(&c2);
+    ctx_close(&c2);
+}
+
+static void test_welcome_lan_problem(void **state)
+{
+    Ctx *c = *state, c2;
+    ShowView v;
+    Ctx *both[2];
+    int k = 0;
+    ctx_open(&c2, c, 1280, 720);
+    both[0] = c;
+    both[1] = &c2;
+    for (k = 0; k < 2; k++) {
+        base_view(both[k], &v, SHOW_SCREEN_WELCOME);
+        v.lan_problem = "no network address: connect the laptop to the school Wi-Fi";
+        render(both[k], &v, "welcome_lan_problem");
+        /* a framed note where the join block would be, with the reason in it */
+        assert_true(count_color(both[k], THEME_WARNING, 10, 0.65, 0.03, 0.32, 0.5) >
+                    1000 * both[k]->w / 1920);
+        assert_true(count_color(both[k], THEME_TEXT, 10, 0.65, 0.1, 0.32, 0.4) >
+                    800 * both[k]->w / 1920);
+        /* with a join URL the QR code shows instead */
+        v.join_url = "http://10.0.0.5:8080";
+        render(both[k], &v, "welcome_join_and_problem");
+        assert_int_equal(count_color(both[k], THEME_WARNING, 10, 0.65, 0.03, 0.32, 0.5), 0);
+    }
+    ctx_close(&c2);
+}
+
+/* ---- evaluation screens ----------------------------------------------------------- */
+
+static void test_eval_screens(void **state)
+{
+    Ctx *c = *state;
+    ShowView v;
+    int help_px = 0;
+    base_view(c, &v, SHOW_SCREEN_BEAT);
+    v.beat = 0;
+    v.steps_shown = 2;
+    v.overlays = SHOW_OV_HELP;
+    views_draw(c->g, &v);
+    help_px = count_color(c, THEME_ACCENT, 10, 0.0, 0.0, 1.0, 1.0);
+    /* overlays draw above the evaluation screens, and take the clicks */
+    base_view(c, &v, SHOW_SCREEN_KIOSK);
+    v.overlays = SHOW_OV_HELP;
+    assert_int_equal(views_hit(c->g, &v, c->w / 2, c->h / 2), -2);
+    base_view(c, &v, SHOW_SCREEN_EVAL);
+    v.overlays = SHOW_OV_HELP;
+    v.join_url = "http://192.168.1.20:8080/e";
+    render(c, &v, "eval_help");
+    assert_int_equal(count_color(c, THEME_ACCENT, 10, 0.0, 0.0, 1.0, 1.0), help_px);
+    v.overlays = SHOW_OV_BLANK;
+    render(c, &v, "eval_blank");
+    assert_int_equal(distinct_colors(c), 1);
+#ifdef TEST_RENDER_HAVE_EVAL
+    /* the screens themselves come from views_eval.c */
+    v.overlays = 0;
+    v.eval_answers = 12;
+    render(c, &v, "eval");
+    assert_true(distinct_colors(c) > 10);
+    base_view(c, &v, SHOW_SCREEN_RESULTS);
+    render(c, &v, "results_none");
+    assert_true(distinct_colors(c) > 2);
+    v.overlays = SHOW_OV_QUIT;
+    render(c, &v, "results_quit");
+    assert_true(count_color(c, THEME_ACCENT, 10, 0.0, 0.0, 1.0, 1.0) > 1000); /* quit frame */
+#endif
+}
+
 static void test_gfx_basics(void **state)
 {
     Ctx *c = *state;
@@ -702,6 +1174,13 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_cache, setup_1080, teardown),
         cmocka_unit_test_setup_teardown(test_hit, setup_1080, teardown),
         cmocka_unit_test_setup_teardown(test_resize_and_fits, setup_1080, teardown),
+        cmocka_unit_test_setup_teardown(test_ending_bundled, setup_1080, teardown),
+        cmocka_unit_test_setup_teardown(test_timeline_page, setup_1080, teardown),
+        cmocka_unit_test_setup_teardown(test_ending_footer, setup_1080, teardown),
+        cmocka_unit_test_setup_teardown(test_ideas_moderation, setup_1080, teardown),
+        cmocka_unit_test_setup_teardown(test_join_box, setup_1080, teardown),
+        cmocka_unit_test_setup_teardown(test_welcome_lan_problem, setup_1080, teardown),
+        cmocka_unit_test_setup_teardown(test_eval_screens, setup_1080, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

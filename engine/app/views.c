@@ -1256,6 +1256,7 @@ static int ending_page0(Gfx *g, const ShowView *v, Rect a, const EndLevel *l, in
     int gap = gfx_px(g, 60), lw = (a.w - gap) / 2, rw = a.w - lw - gap, rx = a.x + lw + gap;
     int ly = a.y, ry = a.y, i = 0, top = 0, y = 0, grid = 0, bullet = gfx_px(g, 40);
     int adv_gap = gfx_px(g, l->advice == THEME_TEXT_SMALL ? 4 : 8);
+    int hh = lh(g, l->head) > chip_h(g) ? lh(g, l->head) : chip_h(g);
     Rect gr;
     if (!*help)
         help = ui(v, UI_HELP);
@@ -1272,12 +1273,12 @@ static int ending_page0(Gfx *g, const ShowView *v, Rect a, const EndLevel *l, in
         if (draw) {
             const char *hint = ui(v, UI_TO_TIMELINE);
             int cw = gfx_measure(g, hint, strlen(hint), THEME_TEXT_SMALL_BOLD) + gfx_px(g, 32);
-            gfx_text(g, rx, ry, rw - cw, ui(v, UI_KEY_ADVICE), THEME_TEXT_BODY_BOLD,
+            gfx_text(g, rx, ry + (hh - lh(g, l->head)) / 2, rw - cw, ui(v, UI_KEY_ADVICE), l->head,
                      rgb(THEME_ACCENT), GFX_ALIGN_LEFT);
-            chip(g, rx + rw - cw, ry + (lh(g, THEME_TEXT_BODY_BOLD) - chip_h(g)) / 2, hint,
-                 rgb(THEME_PANEL_HI), rgb(THEME_TEXT));
+            chip(g, rx + rw - cw, ry + (hh - chip_h(g)) / 2, hint, rgb(THEME_PANEL_HI),
+                 rgb(THEME_TEXT));
         }
-        ry += lh(g, THEME_TEXT_BODY_BOLD) + gfx_px(g, 8);
+        ry += hh + gfx_px(g, 8);
         for (i = 0; i < sc->n_advice; i++) {
             const char *s = tx(v, &sc->advice[i]);
             if (draw) {
@@ -1369,12 +1370,14 @@ static void timeline_row(Gfx *g, const ShowView *v, int idx, Rect r, int labw, T
     lx += numw;
     clip(g, &(Rect){lx, r.y, bx - lx - gfx_px(g, 20), r.h});
     if (s->stop) {
-        int ch = chip_h(g);
-        if (ch > r.h)
-            ch = r.h;
-        lx += chip_st(g, lx, r.y + (r.h - chip_h(g)) / 2, "STOP", rgb(THEME_STALKING),
-                      rgb(THEME_TEXT), THEME_TEXT_SMALL_BOLD) +
-              gfx_px(g, 12);
+        /* a chip no higher than the row, so small rows keep it whole */
+        int ch = chip_h(g) < r.h ? chip_h(g) : r.h, pad = gfx_px(g, ch < chip_h(g) ? 8 : 16);
+        int cw = gfx_measure(g, "STOP", 4, THEME_TEXT_SMALL_BOLD) + 2 * pad;
+        int cy = r.y + (r.h - ch) / 2;
+        gfx_round_rect(g, lx, cy, cw, ch, ch / 2, rgb(THEME_STALKING));
+        gfx_text(g, lx, cy + (ch - lh(g, THEME_TEXT_SMALL_BOLD)) / 2, cw, "STOP",
+                 THEME_TEXT_SMALL_BOLD, rgb(THEME_TEXT), GFX_ALIGN_CENTER);
+        lx += cw + gfx_px(g, 12);
     }
     gfx_text(g, lx, ty, 100000, beat_label(v, s->beat), ls, rgb(THEME_TEXT), GFX_ALIGN_LEFT);
     clip(g, NULL);
@@ -1611,7 +1614,7 @@ static void draw_ideas_overlay(Gfx *g, const ShowView *v)
     char title[128];
     int n = v->ideas ? v->n_ideas : 0, sel = v->selected, i = 0, y = 0, first = 0, level = 0;
     int pad = gfx_px(g, 14), gap = gfx_px(g, 8), numw = 0;
-    ThemeText st = THEME_TEXT_BODY;
+    ThemeText st = THEME_TEXT_BODY, ns = THEME_TEXT_BODY_BOLD;
     backdrop(g);
     r = panel(g, 90, 90);
     if (n > 0)
@@ -1639,7 +1642,8 @@ static void draw_ideas_overlay(Gfx *g, const ShowView *v)
             break;
         st = level == 0 ? THEME_TEXT_CAPTION : THEME_TEXT_SMALL;
     }
-    numw = gfx_measure(g, "00.", 3, THEME_TEXT_BODY_BOLD) + gfx_px(g, 20);
+    ns = st == THEME_TEXT_BODY ? THEME_TEXT_BODY_BOLD : THEME_TEXT_SMALL_BOLD;
+    numw = gfx_measure(g, "00.", 3, ns) + gfx_px(g, 20);
     first = ideas_first(g, v, r, numw, st, sel);
     clip(g, &r);
     y = r.y;
@@ -1651,7 +1655,7 @@ static void draw_ideas_overlay(Gfx *g, const ShowView *v)
         snprintf(num, sizeof num, "%d.", i + 1);
         gfx_round_rect(g, r.x, y, r.w, th + 2 * pad, gfx_px(g, 14),
                        rgb(hi ? THEME_ACCENT : THEME_PANEL_HI));
-        gfx_text(g, r.x + pad, y + pad, numw, num, THEME_TEXT_BODY_BOLD,
+        gfx_text(g, r.x + pad, y + pad + (lh(g, st) - lh(g, ns)) / 2, numw, num, ns,
                  rgb(hi ? THEME_ACCENT_TEXT : THEME_ACCENT), GFX_ALIGN_LEFT);
         gfx_text(g, r.x + pad + numw, y + pad, r.w - numw - 2 * pad, idea, st,
                  rgb(hi ? THEME_ACCENT_TEXT : THEME_TEXT), GFX_ALIGN_LEFT);

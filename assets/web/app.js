@@ -379,11 +379,24 @@
       }
     });
   }
+  /* The unanswered required question is outlined until it is answered. */
+  function markMissing(fs) {
+    var sets = $('eval-form').querySelectorAll('fieldset');
+    for (var i = 0; i < sets.length; i++) sets[i].className = sets[i] === fs ? 'missing' : '';
+  }
+  $('eval-form').addEventListener('change', function (e) {
+    var fs = e.target && e.target.closest ? e.target.closest('fieldset') : null;
+    if (fs && fs.className === 'missing') {
+      fs.className = '';
+      if ($('eval-msg').textContent === T.required) $('eval-msg').textContent = '';
+    }
+  });
   $('eval-form').addEventListener('submit', function (e) {
     e.preventDefault();
     var ev = state && state.eval;
     if (!ev) return;
     var got = collectAnswers();
+    markMissing(got.missing);
     if (got.missing) {
       $('eval-msg').textContent = T.required;
       got.missing.scrollIntoView();

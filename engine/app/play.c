@@ -447,9 +447,9 @@ static char *build_eval_json(const EvalQuestionnaire *q)
             buf_puts(&b, ",\"options\":[");
             for (o = 0; o < eval_q_option_count(q, i); o++) {
                 buf_printf(&b, "%s{\"value\":%d,\"text\":{\"da\":", o ? "," : "", o + 1);
-                buf_json_string(&b, eval_q_option(q, i, o, EVAL_LANG_DA));
+                buf_json_string(&b, eval_q_option(q, i, o + 1, EVAL_LANG_DA));
                 buf_puts(&b, ",\"en\":");
-                buf_json_string(&b, eval_q_option(q, i, o, EVAL_LANG_EN));
+                buf_json_string(&b, eval_q_option(q, i, o + 1, EVAL_LANG_EN));
                 buf_puts(&b, "}}");
             }
             buf_puts(&b, "]");

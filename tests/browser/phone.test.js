@@ -242,6 +242,10 @@ test('evaluation: fill in the questionnaire, saved once, in the report', { timeo
       if (qs.some((q) => q.required)) {
         await a.page.locator('#eval-form button[type=submit]').click();
         await a.page.locator('#eval-msg', { hasText: 'Besvar venligst' }).waitFor();
+        const first = qs.find((q) => q.required).id;
+        assert.deepStrictEqual(await a.page.locator('#eval-form fieldset.missing').evaluateAll((l) => l.map((f) => f.dataset.qid)),
+          [first], 'the first unanswered required question is outlined');
+        await shot(a.page, 'da-4-eval-missing');
         assert.strictEqual(e.count(/^eval answer saved$/m), 0, 'nothing saved while required answers are missing');
       }
 
@@ -251,6 +255,11 @@ test('evaluation: fill in the questionnaire, saved once, in the report', { timeo
         const fs = a.page.locator(`#eval-form fieldset[data-qid="${q.id}"]`);
         assert.strictEqual((await fs.locator('legend').innerText()).trim(), daText(q.prompt).trim(),
           `question ${q.id} shows its Danish prompt`);
+        if (q.kind === 'multi') {
+          const want = q.options.map((o) => daText(o.text).trim());
+          assert.ok(want.every((t) => t !== ''), `question ${q.id}: every option has a text in the state`);
+          assert.deepStrictEqual((await fs.locator('label.choice').allInnerTexts()).map((t) => t.trim()), want);
+        }
         if (q.kind === 'text') {
           await fs.locator('textarea').fill('Godt teaterstykke, meget at tale om.');
           assert.match(await fs.locator('.hint').innerText(), /Skriv ingen navne/);
@@ -263,13 +272,15 @@ test('evaluation: fill in the questionnaire, saved once, in the report', { timeo
           assert.strictEqual(await fs.locator('input:checked').count(), 2, `two boxes ticked in ${q.id}`);
         } else {
           const labels = fs.locator('label.choice');
-          if (q.kind === 'yesno') {
-            assert.deepStrictEqual((await labels.allInnerTexts()).map((s) => s.trim()), ['Ja', 'Nej']);
-          }
+          const want = q.kind === 'yesno' ? ['Ja', 'Nej'] : q.options.map((o) => daText(o.text).trim());
+          assert.ok(want.every((t) => t !== ''), `question ${q.id}: every option has a text in the state: ${JSON.stringify(q.options)}`);
+          assert.deepStrictEqual((await labels.allInnerTexts()).map((t) => t.trim()), want, `question ${q.id}: the options in order`);
           await labels.nth(0).click();
           assert.strictEqual(await fs.locator('input:checked').count(), 1, `one answer in ${q.id}`);
         }
       }
+      assert.strictEqual(await a.page.locator('#eval-form fieldset.missing').count(), 0, 'no question outlined once answered');
+      assert.strictEqual((await a.page.locator('#eval-msg').innerText()).trim(), '', 'the request to answer is gone');
       await shot(a.page, 'da-5-eval-filled');
       await a.page.locator('#eval-form button[type=submit]').click();
       assert.strictEqual(await visibleText(a.page, '#eval-receipt'), 'Tak, gemt');

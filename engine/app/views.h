@@ -1,12 +1,20 @@
 /* views.h - draws a ShowView on the projector.
  *
  * Every screen (welcome, beat, interaction, ending, error) and overlay
- * (stop poll, notes, ideas, rewind, help card, quit, blank) is laid out for
+ * (stop poll, notes, idea moderation, rewind, help card, quit, blank) is
+ * laid out for
  * a 1920x1080 design frame and scaled by the theme (render/theme.h), so the
  * same picture comes out at 1280x720 or 3840x2160.  Nothing overflows the
  * frame: long texts wrap, lists shrink to smaller styles and finally scroll
  * (newest dialog at the bottom, older lines drop off the top).  Main thread
  * only; the views keep no state between frames.
+ *
+ * The ending has two pages (ShowView.ending_page): 0 = outcome, key advice
+ * and the help card as a grid, shrunk together until all of it fits; 1 =
+ * the signal timeline, every poll shown (rows shrink, then go to columns).
+ * An open poll with phones gets a join box (QR code, URL, room code, joined
+ * and voted counts) beside its options.  The evaluation screens (EVAL, KIOSK,
+ * RESULTS) are drawn by views_eval.c; overlays still draw above them.
  */
 #ifndef APP_VIEWS_H
 #define APP_VIEWS_H
@@ -15,15 +23,18 @@
 #include "render/render_sdl.h"
 
 /* Draws the whole frame for v (clears it first).  v->sc may be NULL (then
- * only the error screen and overlays that need no scenario are drawn). */
+ * only the error screen and overlays that need no scenario are drawn).
+ * SHOW_SCREEN_EVAL / _KIOSK / _RESULTS go to views_draw_eval / _kiosk /
+ * _results (app/views_eval.h). */
 void views_draw(Gfx *g, const ShowView *v);
 
 /* What a mouse click at frame pixel (x, y) hits in the frame views_draw
  * draws for v: on the rewind menu, -1 for "replay this scene" or the
  * decision index; on a choice or signal poll (or the stop poll), the option
  * index of the row under the pointer (whatever its state: the show decides
- * whether it can be picked); -2 when nothing is hit or a blank, quit, help,
- * notes or ideas overlay is up. */
+ * whether it can be picked); on the KIOSK screen, views_hit_kiosk(); -2
+ * when nothing is hit (the join box included) or a blank, quit, help, notes
+ * or ideas overlay is up. */
 int views_hit(Gfx *g, const ShowView *v, int x, int y);
 
 /* Kinds of text box, for views_text_fits. */

@@ -946,9 +946,8 @@ static double accent_center_y(const Ctx *c)
     return (b[best].y0 + b[best].y1) / 2.0;
 }
 
-static void test_ideas_moderation(void **state)
+static void ideas_checks(Ctx *c)
 {
-    Ctx *c = *state;
     ShowView v;
     const char *pending[30];
     char texts[30][64];
@@ -992,6 +991,15 @@ static void test_ideas_moderation(void **state)
     render(c, &v, "idea_cards");
     assert_true(count_color(c, THEME_PANEL_HI, 0, 0.05, 0.15, 0.9, 0.6) > 50000);
     assert_int_equal(count_color(c, THEME_ACCENT, 0, 0.0, 0.2, 1.0, 0.7), 0);
+}
+
+static void test_ideas_moderation(void **state)
+{
+    Ctx *c = *state, c2;
+    ideas_checks(c);
+    ctx_open(&c2, c, 1280, 720);
+    ideas_checks(&c2);
+    ctx_close(&c2);
 }
 
 /* ---- join box on open polls ------------------------------------------------------ */

@@ -70,6 +70,7 @@ typedef struct Play {
     Uint32 ev_eof;  /* user event: end of --keys-from input */
     Uint32 ev_wake; /* user event: the phone server queued something */
     int done;
+    SDL_sem *wake_sem;     /* headless: posted after every pushed event */
 
     /* phones (issue 3) */
     NetServer *net;
@@ -84,6 +85,11 @@ typedef struct Play {
     EvalTally *tally;
     unsigned long next_retry;
 } Play;
+
+/* Pushes an event from another thread and wakes the headless loop, which
+ * sleeps on a semaphore: without a video driver SDL_WaitEvent would poll
+ * every millisecond. */
+static void push_event(Play *p, SDL_Event *ev);
 
 static int parse_size(const char *s, int *w, int *h)
 {
@@ -194,6 +200,13 @@ static void transcript_line(void *ud, const char *line)
     }
 }
 
+static void push_event(Play *p, SDL_Event *ev)
+{
+    SDL_PushEvent(ev);
+    if (p->wake_sem)
+        SDL_SemPost(p->wake_sem);
+}
+
 /* ---- drawing ------------------------------------------------------------ */
 
 static void draw(Play *p)
@@ -271,7 +284,7 @@ static int keys_reader(void *ud)
                     ev.type = p->ev_key;
                     ev.user.data1 = SDL_strdup(tok);
                     if (ev.user.data1)
-                        SDL_PushEvent(&ev);
+                        push_event(p, &ev);
                     n = 0;
                 }
             } else if (n + 1 < sizeof tok) {
@@ -284,14 +297,14 @@ static int keys_reader(void *ud)
             ev.type = p->ev_key;
             ev.user.data1 = SDL_strdup(tok);
             if (ev.user.data1)
-                SDL_PushEvent(&ev);
+                push_event(p, &ev);
         }
         if (f != stdin)
             fclose(f);
     }
     memset(&ev, 0, sizeof ev);
     ev.type = p->ev_eof;
-    SDL_PushEvent(&ev);
+    push_event(p, &ev);
     return 0;
 }
 
@@ -387,6 +400,8 @@ static void cleanup(Play *p)
     lua_host_free(p->lua);
     if (p->tfile && p->tfile_owned)
         fclose(p->tfile);
+    if (p->wake_sem)
+        SDL_DestroySemaphore(p->wake_sem);
     IMG_Quit();
     if (TTF_WasInit())
         TTF_Quit();
@@ -743,7 +758,7 @@ static void net_wake(void *ud)
     SDL_Event ev;
     memset(&ev, 0, sizeof ev);
     ev.type = p->ev_wake;
-    SDL_PushEvent(&ev);
+    push_event(p, &ev);
 }
 
 static void phones_setup(Play *p)
@@ -930,7 +945,16 @@ static void run_loop(Play *p)
         }
         if (p->dirty)
             draw(p);
-        got = t < 0 ? SDL_WaitEvent(&ev) : SDL_WaitEventTimeout(&ev, (int)(t > 60000 ? 60000 : t));
+        if (p->wake_sem) {
+            /* headless: sleep until a thread posts (or a timer is due; a
+             * 250 ms cap notices signals, which SDL turns into SDL_QUIT) */
+            got = SDL_PollEvent(&ev);
+            if (!got) {
+                SDL_SemWaitTimeout(p->wake_sem, (Uint32)(t < 0 || t > 250 ? 250 : t));
+                got = SDL_PollEvent(&ev);
+            }
+        } else
+            got = t < 0 ? SDL_WaitEvent(&ev) : SDL_WaitEventTimeout(&ev, (int)(t > 60000 ? 60000 : t));
         if (got) {
             handle_event(p, &ev);
             while (!p->done && SDL_PollEvent(&ev))
@@ -995,17 +1019,12 @@ int cmd_play(int argc, char **argv)
         return 1;
     }
     show_set_transcript(p.show, transcript_line, &p);
-    if (eval_setup(&p, &err) < 0) {
-        fprintf(stderr, "spectactor: the evaluation store cannot be used: %s\n", err.msg);
-        fprintf(stderr, "spectactor: choose another file with --db FILE\n");
-        cleanup(&p);
-        return 1;
-    }
+    if (p.o.headless)
+        p.wake_sem = SDL_CreateSemaphore(0);
     if (p.sc)
         transcript_line(&p, "welcome");
-    if (!p.o.no_phones)
-        phones_setup(&p);
-
+    /* the first frame comes first; the store and the phone server follow and
+     * the welcome screen is redrawn with the join code when they are up */
     if (video_setup(&p, &err) < 0) {
         fprintf(stderr, "spectactor: %s\n", err.msg);
         cleanup(&p);
@@ -1013,6 +1032,15 @@ int cmd_play(int argc, char **argv)
     }
     p.dirty = 1;
     draw(&p);
+    if (eval_setup(&p, &err) < 0) {
+        fprintf(stderr, "spectactor: the evaluation store cannot be used: %s\n", err.msg);
+        fprintf(stderr, "spectactor: choose another file with --db FILE\n");
+        cleanup(&p);
+        return 1;
+    }
+    if (!p.o.no_phones)
+        phones_setup(&p);
+    p.dirty = 1;
     run_loop(&p);
     if (p.o.headless) {
         draw(&p);

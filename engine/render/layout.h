@@ -54,4 +54,58 @@ int layout_fit(const char *text, size_t n, int maxw, int maxh, int line_h,
 /* Number of whole lines of line_h pixels that fit in maxh (0 when none). */
 int layout_lines_fitting(int maxh, int line_h);
 
+/* ---- memoised measuring and wrapping ------------------------------------
+ *
+ * A LayoutCache remembers the results of a measure callback per (text, key)
+ * and of layout_wrap per (text, key, maxw), where key names the measure (the
+ * renderer passes the text style).  It holds at most max_entries results and
+ * about max_bytes of copied text and lines, evicting the least recently used
+ * result first.  The cache trusts that a given key always measures the same
+ * way: whoever changes the measure (new fonts, a new scale) must call
+ * layout_cache_clear.  Not thread-safe. */
+
+#define LAYOUT_CACHE_MAX_ENTRIES 65536     /* upper bound for max_entries */
+#define LAYOUT_CACHE_MAX_BYTES (64L << 20) /* upper bound for max_bytes */
+
+typedef struct LayoutCache LayoutCache;
+
+/* Counters of one cache since it was created (clearing keeps them). */
+typedef struct LayoutCacheStats {
+    unsigned long hits;      /* lookups answered from the cache */
+    unsigned long misses;    /* lookups that called the measure */
+    unsigned long evictions; /* results dropped to stay under the caps */
+    unsigned long clears;    /* layout_cache_clear calls */
+    int count;               /* results held now */
+    long bytes;              /* bytes of text and lines held now */
+} LayoutCacheStats;
+
+/* Creates an empty cache of at most max_entries results (1 ..
+ * LAYOUT_CACHE_MAX_ENTRIES) and max_bytes bytes (1 .. LAYOUT_CACHE_MAX_BYTES;
+ * a single result larger than that is returned but not kept).  Returns NULL
+ * on bad limits or when out of memory. */
+LayoutCache *layout_cache_new(int max_entries, long max_bytes);
+
+/* Frees the cache and everything it holds; NULL is fine. */
+void layout_cache_free(LayoutCache *c);
+
+/* Forgets every result (the counters stay, clears is incremented); NULL is
+ * fine. */
+void layout_cache_clear(LayoutCache *c);
+
+/* measure(ud, s, n), remembered per (s[0..n), key).  A NULL cache just calls
+ * measure.  Returns 0 for a NULL s or measure. */
+int layout_cache_measure(LayoutCache *c, const char *s, size_t n, int key,
+                         LayoutMeasureFn measure, void *ud);
+
+/* layout_wrap(text, n, maxw, measure, ud, lines, max_lines), remembered per
+ * (text[0..n), key, maxw): same return value and lines, except that at most
+ * LAYOUT_MAX_LINES lines are ever stored (later ones are counted only).  A
+ * hit copies the remembered lines without calling measure.  A NULL cache
+ * just wraps. */
+int layout_cache_wrap(LayoutCache *c, const char *text, size_t n, int key, int maxw,
+                      LayoutMeasureFn measure, void *ud, LayoutLine *lines, int max_lines);
+
+/* Fills *out with the counters (zeros for a NULL cache). */
+void layout_cache_stats(const LayoutCache *c, LayoutCacheStats *out);
+
 #endif

@@ -50,6 +50,8 @@ struct Gfx {
     int line_h[THEME_TEXT_COUNT];
     TextEntry text[GFX_TEXT_CACHE_MAX];
     int n_text;
+    LayoutCache *measures; /* (span, style) -> width */
+    LayoutCache *wraps;    /* (text, style, maxw) -> lines */
     ImageEntry img[GFX_IMAGE_CACHE_MAX];
     unsigned long tick;
     unsigned long created;
@@ -118,6 +120,8 @@ static void drop_text_cache(Gfx *g)
         memset(&g->text[i], 0, sizeof g->text[i]);
     }
     g->n_text = 0;
+    layout_cache_clear(g->measures);
+    layout_cache_clear(g->wraps);
 }
 
 Gfx *gfx_new(SDL_Renderer *r, int w, int h, const char *font_dir, Err *err)
@@ -148,7 +152,18 @@ Gfx *gfx_new(SDL_Renderer *r, int w, int h, const char *font_dir, Err *err)
     g->h = h;
     g->scale = theme_scale(w, h);
     snprintf(g->font_dir, sizeof g->font_dir, "%s", font_dir);
+    g->measures = layout_cache_new(GFX_MEASURE_CACHE_MAX, GFX_MEASURE_CACHE_BYTES);
+    g->wraps = layout_cache_new(GFX_WRAP_CACHE_MAX, GFX_WRAP_CACHE_BYTES);
+    if (!g->measures || !g->wraps) {
+        layout_cache_free(g->measures);
+        layout_cache_free(g->wraps);
+        free(g);
+        err_set(err, ERR_NOMEM, "out of memory");
+        return NULL;
+    }
     if (open_fonts(g->font_dir, g->scale, g->font, g->line_h, err) != 0) {
+        layout_cache_free(g->measures);
+        layout_cache_free(g->wraps);
         free(g);
         return NULL;
     }
@@ -194,6 +209,8 @@ void gfx_free(Gfx *g)
         free(g->img[i].path);
     }
     close_fonts(g->font);
+    layout_cache_free(g->measures);
+    layout_cache_free(g->wraps);
     free(g);
 }
 
@@ -203,6 +220,23 @@ int gfx_height(const Gfx *g) { return g ? g->h : 0; }
 float gfx_scale(const Gfx *g) { return g ? g->scale : 1.0f; }
 unsigned long gfx_textures_created(const Gfx *g) { return g ? g->created : 0; }
 int gfx_text_cache_count(const Gfx *g) { return g ? g->n_text : 0; }
+
+void gfx_cache_stats(const Gfx *g, GfxCacheStats *out)
+{
+    LayoutCacheStats m, w;
+    if (!out)
+        return;
+    layout_cache_stats(g ? g->measures : NULL, &m);
+    layout_cache_stats(g ? g->wraps : NULL, &w);
+    out->measure_hits = m.hits;
+    out->measure_misses = m.misses;
+    out->measure_count = m.count;
+    out->wrap_hits = w.hits;
+    out->wrap_misses = w.misses;
+    out->wrap_count = w.count;
+    out->evictions = m.evictions + w.evictions;
+    out->clears = w.clears;
+}
 
 int gfx_px(const Gfx *g, int design_px)
 {
@@ -242,21 +276,29 @@ static const char *span(Gfx *g, const char *s, size_t n)
     return g->buf;
 }
 
-int gfx_measure(Gfx *g, const char *s, size_t n, ThemeText style)
-{
-    int w = 0, h = 0;
-    if (!g || !s || n == 0)
-        return 0;
-    style = valid_style(style);
-    if (TTF_SizeUTF8(g->font[style], span(g, s, n), &w, &h) != 0)
-        return 0;
-    return w;
-}
-
 typedef struct MeasureCtx {
     Gfx *g;
     ThemeText style;
 } MeasureCtx;
+
+/* The font's width of s[0..n) (uncached). */
+static int ttf_measure(void *ud, const char *s, size_t n)
+{
+    MeasureCtx *m = ud;
+    int w = 0, h = 0;
+    if (TTF_SizeUTF8(m->g->font[m->style], span(m->g, s, n), &w, &h) != 0)
+        return 0;
+    return w;
+}
+
+int gfx_measure(Gfx *g, const char *s, size_t n, ThemeText style)
+{
+    MeasureCtx m = {g, THEME_TEXT_BODY};
+    if (!g || !s || n == 0)
+        return 0;
+    m.style = valid_style(style);
+    return layout_cache_measure(g->measures, s, n, (int)m.style, ttf_measure, &m);
+}
 
 static int measure_cb(void *ud, const char *s, size_t n)
 {
@@ -286,7 +328,8 @@ static int wrap_text(Gfx *g, int maxw, const char *text, ThemeText style, Layout
     int count = 0;
     if (maxw < 1)
         maxw = 1;
-    count = layout_wrap(text, text_len(text), maxw, measure_cb, &m, lines, LAYOUT_MAX_LINES);
+    count = layout_cache_wrap(g->wraps, text, text_len(text), (int)style, maxw, measure_cb, &m,
+                              lines, LAYOUT_MAX_LINES);
     if (count < 0)
         return 0;
     return count > LAYOUT_MAX_LINES ? LAYOUT_MAX_LINES : count;

@@ -5,7 +5,10 @@
  * pixels.  Text is wrapped with render/layout.h and each wrapped line is a
  * texture kept in an LRU cache keyed by (text, style, colour), so redrawing
  * an unchanged frame creates no textures (gfx_textures_created() counts
- * them, for tests).  Works with any renderer, including a software renderer
+ * them, for tests).  Widths (text, style) and wrapped lines (text, style,
+ * width) are remembered in LRU caches too (render/layout.h LayoutCache), so
+ * an unchanged frame shapes no text either (gfx_cache_stats(), for tests);
+ * gfx_resize forgets them.  Works with any renderer, including a software renderer
  * on an SDL_Surface for headless screenshots.  Main thread only.
  */
 #ifndef RENDER_RENDER_SDL_H
@@ -21,6 +24,10 @@
 #define GFX_IMAGE_CACHE_MAX 32 /* cached images (and remembered failures) */
 #define GFX_MAX_PATH 1024      /* bytes in a font or image path */
 #define GFX_MAX_TEXT 8192      /* bytes of text drawn by one gfx_text call */
+#define GFX_MEASURE_CACHE_MAX 4096           /* remembered text widths */
+#define GFX_MEASURE_CACHE_BYTES (1L << 20)   /* bytes of text they keep */
+#define GFX_WRAP_CACHE_MAX 512               /* remembered wrapped texts */
+#define GFX_WRAP_CACHE_BYTES (1L << 20)      /* bytes of text and lines they keep */
 
 typedef struct Gfx Gfx;
 
@@ -35,7 +42,7 @@ typedef enum { GFX_ALIGN_LEFT, GFX_ALIGN_CENTER, GFX_ALIGN_RIGHT } GfxAlign;
 Gfx *gfx_new(SDL_Renderer *r, int w, int h, const char *font_dir, Err *err);
 
 /* Adapts to a new frame size: reopens the fonts at the new scale and drops
- * the text cache.  Returns 0 or a negative code (the Gfx keeps its old
+ * the text, measure and wrap caches.  Returns 0 or a negative code (the Gfx keeps its old
  * fonts and size on failure). */
 int gfx_resize(Gfx *g, int w, int h, Err *err);
 
@@ -99,6 +106,18 @@ int gfx_qr(Gfx *g, const char *text, int x, int y, int size);
 unsigned long gfx_textures_created(const Gfx *g);
 /* Entries in the text cache now. */
 int gfx_text_cache_count(const Gfx *g);
+
+/* Counters of the measure and wrap caches, for tests. */
+typedef struct GfxCacheStats {
+    unsigned long measure_hits, measure_misses; /* gfx_measure and wrapping */
+    unsigned long wrap_hits, wrap_misses;       /* gfx_text, _height, _width, _bubble */
+    int measure_count, wrap_count;              /* results held now */
+    unsigned long evictions;                    /* results dropped by either cap */
+    unsigned long clears;                       /* times they were emptied (gfx_resize) */
+} GfxCacheStats;
+
+/* Fills *out (zeros for a NULL g). */
+void gfx_cache_stats(const Gfx *g, GfxCacheStats *out);
 
 /* Reads the w x h pixels of renderer r and writes them as a PNG to path.
  * Returns 0, or ERR_IO / ERR_NOMEM with err set. */

@@ -170,6 +170,184 @@ static void test_fit(void **state)
     assert_int_equal(layout_block_height(0, 20), 0);
 }
 
+/* ---- LayoutCache ---- */
+
+static void test_cache_measure_hits(void **state)
+{
+    LayoutCache *c = layout_cache_new(8, 4096);
+    LayoutCacheStats st;
+    int calls = 0;
+    (void)state;
+    assert_non_null(c);
+    assert_int_equal(layout_cache_measure(c, "hello", 5, 1, mono, &calls), 50);
+    assert_int_equal(calls, 1);
+    assert_int_equal(layout_cache_measure(c, "hello", 5, 1, mono, &calls), 50);
+    assert_int_equal(calls, 1); /* answered from the cache */
+    /* Another key, another span, a prefix: each is its own result. */
+    assert_int_equal(layout_cache_measure(c, "hello", 5, 2, mono, &calls), 50);
+    assert_int_equal(layout_cache_measure(c, "hello", 4, 1, mono, &calls), 40);
+    assert_int_equal(layout_cache_measure(c, "hellø", strlen("hellø"), 1, mono, &calls), 50);
+    assert_int_equal(calls, 4);
+    layout_cache_stats(c, &st);
+    assert_int_equal(st.hits, 1);
+    assert_int_equal(st.misses, 4);
+    assert_int_equal(st.count, 4);
+    assert_true(st.bytes > 0);
+    /* Bad arguments and a NULL cache. */
+    assert_int_equal(layout_cache_measure(c, NULL, 1, 1, mono, &calls), 0);
+    assert_int_equal(layout_cache_measure(c, "a", 1, 1, NULL, NULL), 0);
+    assert_int_equal(layout_cache_measure(NULL, "abc", 3, 1, mono, &calls), 30);
+    assert_int_equal(calls, 5);
+    layout_cache_free(c);
+}
+
+static void test_cache_wrap_same_as_uncached(void **state)
+{
+    const char *texts[] = {"Hej med dig, hvad laver du?", "xæøåæøåæøåy ok", "a\n\nbb cc\n", "   ",
+                           "", "aaaa     bbbb", "one two three four"};
+    const int widths[] = {5, 40, 100, 120, 1000};
+    LayoutCache *c = layout_cache_new(64, 1 << 16);
+    size_t t = 0, k = 0;
+    int round = 0;
+    (void)state;
+    assert_non_null(c);
+    for (round = 0; round < 2; round++) { /* the second round is all hits */
+        for (t = 0; t < sizeof texts / sizeof texts[0]; t++) {
+            for (k = 0; k < sizeof widths / sizeof widths[0]; k++) {
+                LayoutLine want[16], got[16];
+                int n_want = 0, n_got = 0, calls = 0, i = 0;
+                memset(want, 0, sizeof want);
+                memset(got, 0, sizeof got);
+                n_want = wrap(texts[t], widths[k], want, 16);
+                n_got = layout_cache_wrap(c, texts[t], strlen(texts[t]), 7, widths[k], mono,
+                                          &calls, got, 16);
+                assert_int_equal(n_got, n_want);
+                for (i = 0; i < n_want && i < 16; i++) {
+                    assert_int_equal(got[i].start, want[i].start);
+                    assert_int_equal(got[i].len, want[i].len);
+                    assert_int_equal(got[i].width, want[i].width);
+                }
+                if (round == 1)
+                    assert_int_equal(calls, 0);
+            }
+        }
+    }
+    {
+        LayoutCacheStats st;
+        layout_cache_stats(c, &st);
+        assert_int_equal(st.misses, 35);
+        assert_int_equal(st.hits, 35);
+        assert_int_equal(st.count, 35);
+        assert_int_equal(st.evictions, 0);
+    }
+    layout_cache_free(c);
+}
+
+static void test_cache_wrap_keys_and_capacity(void **state)
+{
+    const char *t = "a b c d e f";
+    LayoutCache *c = layout_cache_new(4, 4096);
+    LayoutLine l[2];
+    int calls = 0;
+    (void)state;
+    memset(l, 0, sizeof l);
+    /* Counted beyond max_lines, as layout_wrap; a hit gives the same. */
+    assert_int_equal(layout_cache_wrap(c, t, strlen(t), 0, 10, mono, &calls, l, 2), 6);
+    memset(l, 0, sizeof l);
+    assert_int_equal(layout_cache_wrap(c, t, strlen(t), 0, 10, mono, &calls, l, 2), 6);
+    assert_line(t, &l[0], "a", 10);
+    assert_line(t, &l[1], "b", 10);
+    assert_int_equal(layout_cache_wrap(c, t, strlen(t), 0, 10, mono, &calls, NULL, 0), 6);
+    /* Another width or key is a miss; the same text as a measure too. */
+    calls = 0;
+    assert_int_equal(layout_cache_wrap(c, t, strlen(t), 0, 30, mono, &calls, l, 2), 3);
+    assert_true(calls > 0);
+    calls = 0;
+    assert_int_equal(layout_cache_wrap(c, t, strlen(t), 1, 10, mono, &calls, l, 2), 6);
+    assert_true(calls > 0);
+    assert_int_equal(layout_cache_measure(c, t, strlen(t), 0, mono, NULL), 110);
+    assert_int_equal(layout_cache_wrap(c, t, strlen(t), 0, 0, mono, NULL, l, 2), ERR_INVALID);
+    assert_int_equal(layout_cache_wrap(c, NULL, 0, 0, 10, mono, NULL, l, 2), ERR_INVALID);
+    /* A NULL cache wraps as layout_wrap does. */
+    assert_int_equal(layout_cache_wrap(NULL, t, strlen(t), 0, 10, mono, NULL, l, 2), 6);
+    layout_cache_free(c);
+    layout_cache_free(NULL);
+    assert_null(layout_cache_new(0, 4096));
+    assert_null(layout_cache_new(LAYOUT_CACHE_MAX_ENTRIES + 1, 4096));
+    assert_null(layout_cache_new(4, 0));
+    assert_null(layout_cache_new(4, LAYOUT_CACHE_MAX_BYTES + 1));
+}
+
+static void test_cache_lru_eviction(void **state)
+{
+    LayoutCache *c = layout_cache_new(3, 4096);
+    LayoutCacheStats st;
+    int calls = 0;
+    (void)state;
+    layout_cache_measure(c, "a", 1, 0, mono, &calls);
+    layout_cache_measure(c, "bb", 2, 0, mono, &calls);
+    layout_cache_measure(c, "ccc", 3, 0, mono, &calls);
+    layout_cache_measure(c, "a", 1, 0, mono, &calls); /* "a" is now the newest */
+    assert_int_equal(calls, 3);
+    layout_cache_measure(c, "dddd", 4, 0, mono, &calls); /* evicts "bb", the oldest */
+    layout_cache_stats(c, &st);
+    assert_int_equal(st.count, 3);
+    assert_int_equal(st.evictions, 1);
+    calls = 0;
+    layout_cache_measure(c, "a", 1, 0, mono, &calls);
+    layout_cache_measure(c, "ccc", 3, 0, mono, &calls);
+    layout_cache_measure(c, "dddd", 4, 0, mono, &calls);
+    assert_int_equal(calls, 0);
+    assert_int_equal(layout_cache_measure(c, "bb", 2, 0, mono, &calls), 20);
+    assert_int_equal(calls, 1); /* "bb" was gone */
+    layout_cache_stats(c, &st);
+    assert_int_equal(st.count, 3);
+    assert_int_equal(st.evictions, 2);
+    /* Clearing forgets everything but keeps the counters. */
+    layout_cache_clear(c);
+    layout_cache_stats(c, &st);
+    assert_int_equal(st.count, 0);
+    assert_int_equal(st.bytes, 0);
+    assert_int_equal(st.clears, 1);
+    assert_int_equal(st.evictions, 2);
+    calls = 0;
+    layout_cache_measure(c, "a", 1, 0, mono, &calls);
+    assert_int_equal(calls, 1);
+    layout_cache_free(c);
+}
+
+static void test_cache_byte_cap(void **state)
+{
+    char big[200];
+    LayoutCache *c = layout_cache_new(100, 100);
+    LayoutCacheStats st;
+    LayoutLine l[4];
+    int calls = 0, i = 0;
+    (void)state;
+    memset(big, 'x', sizeof big);
+    /* Too big to keep: answered, not remembered. */
+    assert_int_equal(layout_cache_measure(c, big, sizeof big, 0, mono, &calls), 2000);
+    assert_int_equal(layout_cache_measure(c, big, sizeof big, 0, mono, &calls), 2000);
+    assert_int_equal(calls, 2);
+    layout_cache_stats(c, &st);
+    assert_int_equal(st.count, 0);
+    /* Results of 31 bytes each (30 + NUL): at most three fit in 100 bytes. */
+    for (i = 0; i < 10; i++) {
+        big[0] = (char)('a' + i);
+        layout_cache_measure(c, big, 30, 0, mono, NULL);
+        layout_cache_stats(c, &st);
+        assert_true(st.bytes <= 100);
+    }
+    assert_int_equal(st.count, 3);
+    assert_int_equal(st.evictions, 7);
+    /* Wrapped lines count towards the cap too. */
+    assert_int_equal(layout_cache_wrap(c, "ab cd", 5, 0, 20, mono, NULL, l, 4), 2);
+    layout_cache_stats(c, &st);
+    assert_true(st.bytes <= 100);
+    assert_true(st.bytes >= (long)(6 + 2 * sizeof(LayoutLine)));
+    layout_cache_free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -181,6 +359,11 @@ int main(void)
         cmocka_unit_test(test_counts_beyond_capacity),
         cmocka_unit_test(test_bad_arguments),
         cmocka_unit_test(test_fit),
+        cmocka_unit_test(test_cache_measure_hits),
+        cmocka_unit_test(test_cache_wrap_same_as_uncached),
+        cmocka_unit_test(test_cache_wrap_keys_and_capacity),
+        cmocka_unit_test(test_cache_lru_eviction),
+        cmocka_unit_test(test_cache_byte_cap),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

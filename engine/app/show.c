@@ -10,6 +10,7 @@
 
 #include "core/buf.h"
 #include "core/log.h"
+#include "vote/idea.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,8 +56,10 @@ struct Show {
 
     char ideas[SHOW_MAX_IDEAS][SHOW_MAX_IDEA];   /* approved, shown */
     const char *idea_ptrs[SHOW_MAX_IDEAS];
+    const char *pending_ptrs[SHOW_MAX_IDEAS];
     int n_ideas;
     char pending[SHOW_MAX_IDEAS][SHOW_MAX_IDEA]; /* awaiting moderation */
+    unsigned char pending_flag[SHOW_MAX_IDEAS];
     int n_pending;
     int idea_sel;
 
@@ -667,6 +670,8 @@ static int ideas_key(Show *s, ShowAction a, int arg)
                 tr(s, "idea dismissed");
             memmove(s->pending[s->idea_sel], s->pending[s->idea_sel + 1],
                     (size_t)(s->n_pending - s->idea_sel - 1) * SHOW_MAX_IDEA);
+            memmove(&s->pending_flag[s->idea_sel], &s->pending_flag[s->idea_sel + 1],
+                    (size_t)(s->n_pending - s->idea_sel - 1));
             s->n_pending--;
             if (s->idea_sel >= s->n_pending)
                 s->idea_sel = s->n_pending - 1;
@@ -1081,11 +1086,13 @@ void show_view(Show *s, ShowView *v)
         v->n_decisions = s->n_decisions;
     }
     if (s->overlays & SHOW_OV_IDEAS) {
-        /* the moderation overlay lists pending ideas instead */
+        /* pending ideas exist in the view only while the moderation overlay is open */
         for (i = 0; i < s->n_pending; i++)
-            s->idea_ptrs[i] = s->pending[i];
-        v->n_ideas = s->n_pending;
-        v->selected = s->idea_sel;
+            s->pending_ptrs[i] = s->pending[i];
+        v->pending_ideas = s->pending_ptrs;
+        v->n_pending_ideas = s->n_pending;
+        v->idea_flags = s->pending_flag;
+        v->idea_sel = s->idea_sel;
     }
     v->eval_answers = s->eval_answers;
     v->eval_error = s->eval_error[0] ? s->eval_error : NULL;
@@ -1146,8 +1153,7 @@ void show_view(Show *s, ShowView *v)
     } else if (b->interaction.kind == STORY_INT_SIGNAL)
         v->n_options = 3;
     v->poll = s->ictx.poll;
-    if (!(s->overlays & SHOW_OV_IDEAS))
-        v->selected = s->ictx.selected;
+    v->selected = s->ictx.selected;
     v->entry = s->ictx.entry;
     v->picked = s->ictx.picked;
     if (s->ictx.poll && vote_state(s->ictx.poll) == VOTE_REVEALED)
@@ -1203,8 +1209,10 @@ int show_phone_idea(Show *s, const char *text)
 {
     if (s->n_pending >= SHOW_MAX_IDEAS)
         return ERR_LIMIT;
-    snprintf(s->pending[s->n_pending++], SHOW_MAX_IDEA, "%s", text);
-    tr(s, "idea received");
+    snprintf(s->pending[s->n_pending], SHOW_MAX_IDEA, "%s", text);
+    s->pending_flag[s->n_pending] = (unsigned char)idea_flagged(s->pending[s->n_pending]);
+    tr(s, "idea received%s", s->pending_flag[s->n_pending] ? " (flagged)" : "");
+    s->n_pending++;
     return 0;
 }
 

@@ -126,7 +126,11 @@ typedef struct ShowView {
 
     /* IDEAS: approved ideas (projector) and pending ones (facilitator) */
     int n_ideas;
-    const char *const *ideas;
+    const char *const *ideas;        /* approved: may be shown on the projector */
+    int n_pending_ideas;             /* IDEAS overlay: awaiting moderation */
+    const char *const *pending_ideas;
+    const unsigned char *idea_flags; /* per pending idea: 1 = flagged by the word list */
+    int idea_sel;                    /* highlighted pending idea */
 
     /* ERROR screen */
     const char *error;    /* "path:line: message" */

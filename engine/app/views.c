@@ -1597,8 +1597,8 @@ static int ideas_first(Gfx *g, const ShowView *v, Rect r, int numw, ThemeText st
     int first = 0, i = 0, h = 0, pad = gfx_px(g, 14), gap = gfx_px(g, 8);
     for (;;) {
         h = 0;
-        for (i = first; i <= sel && i < v->n_ideas; i++)
-            h += gfx_text_height(g, r.w - numw - 2 * pad, v->ideas[i] ? v->ideas[i] : "", st) +
+        for (i = first; i <= sel && i < v->n_pending_ideas; i++)
+            h += gfx_text_height(g, r.w - numw - 2 * pad, v->pending_ideas[i] ? v->pending_ideas[i] : "", st) +
                  2 * pad + gap;
         if (h - gap <= r.h || first >= sel)
             return first;
@@ -1612,7 +1612,7 @@ static void draw_ideas_overlay(Gfx *g, const ShowView *v)
 {
     Rect r;
     char title[128];
-    int n = v->ideas ? v->n_ideas : 0, sel = v->selected, i = 0, y = 0, first = 0, level = 0;
+    int n = v->pending_ideas ? v->n_pending_ideas : 0, sel = v->idea_sel, i = 0, y = 0, first = 0, level = 0;
     int pad = gfx_px(g, 14), gap = gfx_px(g, 8), numw = 0;
     ThemeText st = THEME_TEXT_BODY, ns = THEME_TEXT_BODY_BOLD;
     backdrop(g);
@@ -1634,21 +1634,21 @@ static void draw_ideas_overlay(Gfx *g, const ShowView *v)
     /* the largest style with which all ideas fit; beyond that, scroll */
     for (level = 0; level < 2; level++) {
         int h = 0;
-        numw = gfx_measure(g, "00.", 3, THEME_TEXT_BODY_BOLD) + gfx_px(g, 20);
+        numw = gfx_measure(g, "00.", 3, THEME_TEXT_BODY_BOLD) + gfx_px(g, 20) + lh(g, THEME_TEXT_BODY_BOLD);
         for (i = 0; i < n; i++)
-            h += gfx_text_height(g, r.w - numw - 2 * pad, v->ideas[i] ? v->ideas[i] : "", st) +
+            h += gfx_text_height(g, r.w - numw - 2 * pad, v->pending_ideas[i] ? v->pending_ideas[i] : "", st) +
                  2 * pad + gap;
         if (h - gap <= r.h)
             break;
         st = level == 0 ? THEME_TEXT_CAPTION : THEME_TEXT_SMALL;
     }
     ns = st == THEME_TEXT_BODY ? THEME_TEXT_BODY_BOLD : THEME_TEXT_SMALL_BOLD;
-    numw = gfx_measure(g, "00.", 3, ns) + gfx_px(g, 20);
+    numw = gfx_measure(g, "00.", 3, ns) + gfx_px(g, 20) + lh(g, ns);
     first = ideas_first(g, v, r, numw, st, sel);
     clip(g, &r);
     y = r.y;
     for (i = first; i < n && y < r.y + r.h; i++) {
-        const char *idea = v->ideas[i] ? v->ideas[i] : "";
+        const char *idea = v->pending_ideas[i] ? v->pending_ideas[i] : "";
         int hi = i == sel;
         int th = gfx_text_height(g, r.w - numw - 2 * pad, idea, st);
         char num[16];
@@ -1659,6 +1659,14 @@ static void draw_ideas_overlay(Gfx *g, const ShowView *v)
                  rgb(hi ? THEME_ACCENT_TEXT : THEME_ACCENT), GFX_ALIGN_LEFT);
         gfx_text(g, r.x + pad + numw, y + pad, r.w - numw - 2 * pad, idea, st,
                  rgb(hi ? THEME_ACCENT_TEXT : THEME_TEXT), GFX_ALIGN_LEFT);
+        if (v->idea_flags && v->idea_flags[i]) {
+            /* the word list's warning: a red "!" in the number column */
+            int d = lh(g, ns);
+            int cx = r.x + pad + numw - gfx_px(g, 20) - d / 3;
+            gfx_circle(g, cx, y + pad + d / 2, d / 3, rgb(THEME_STALKING));
+            gfx_text(g, cx - d / 3, y + pad + d / 2 - lh(g, THEME_TEXT_SMALL_BOLD) / 2, 2 * (d / 3), "!",
+                     THEME_TEXT_SMALL_BOLD, rgb(THEME_TEXT), GFX_ALIGN_CENTER);
+        }
         y += th + 2 * pad + gap;
     }
     clip(g, NULL);

@@ -489,8 +489,8 @@ static void test_overlays(void **state)
     v.overlays = SHOW_OV_QUIT;
     render(c, &v, "quit");
     v.overlays = SHOW_OV_IDEAS;
-    v.ideas = ideas;
-    v.n_ideas = 2;
+    v.pending_ideas = ideas;
+    v.n_pending_ideas = 2;
     render(c, &v, "ideas");
     v.overlays = SHOW_OV_BLANK | SHOW_OV_HELP | SHOW_OV_QUIT;
     render(c, &v, "blank");
@@ -962,31 +962,38 @@ static void ideas_checks(Ctx *c)
     base_view(c, &v, SHOW_SCREEN_INTERACTION);
     v.ikind = STORY_INT_IDEA;
     v.overlays = SHOW_OV_IDEAS;
-    v.ideas = pending;
-    v.n_ideas = 3;
-    v.selected = 1;
+    v.pending_ideas = pending;
+    v.n_pending_ideas = 3;
+    v.idea_sel = 1;
+    {
+        static const unsigned char flags[30] = {0, 1, 0};
+        v.idea_flags = flags;
+    }
     render(c, &v, "ideas_moderation");
+    /* the flagged idea gets a red mark */
+    assert_true(count_color(c, THEME_STALKING, 10, 0.0, 0.0, 1.0, 1.0) > 100);
     /* one highlighted row in the accent colour, the others as panels */
     assert_true(count_color(c, THEME_ACCENT, 0, 0.0, 0.0, 1.0, 1.0) > 20000);
     assert_true(count_color(c, THEME_PANEL_HI, 0, 0.0, 0.0, 1.0, 1.0) > 40000);
     y1 = accent_center_y(c);
-    v.selected = 2;
+    v.idea_sel = 2;
     render(c, &v, "ideas_moderation_sel2");
     y2 = accent_center_y(c);
     assert_true(y2 > y1 + 20);
     /* a long list scrolls so that the highlighted (last) one is in view */
-    v.n_ideas = 30;
-    v.selected = 29;
+    v.n_pending_ideas = 30;
+    v.idea_sel = 29;
     render(c, &v, "ideas_moderation_scroll");
     assert_true(count_color(c, THEME_ACCENT, 0, 0.0, 0.0, 1.0, 1.0) > 10000);
     assert_true(accent_center_y(c) < c->h * 0.93);
     /* nothing pending */
-    v.n_ideas = 0;
+    v.n_pending_ideas = 0;
     v.ui_en = 1;
     render(c, &v, "ideas_moderation_empty");
     assert_int_equal(count_color(c, THEME_ACCENT, 0, 0.0, 0.0, 1.0, 1.0), 0);
     /* on the interaction itself the approved ideas are cards */
     v.overlays = 0;
+    v.ideas = pending;
     v.n_ideas = 4;
     render(c, &v, "idea_cards");
     assert_true(count_color(c, THEME_PANEL_HI, 0, 0.05, 0.15, 0.9, 0.6) > 50000);

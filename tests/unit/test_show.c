@@ -498,7 +498,12 @@ static void test_ideas_moderation(void **state)
     show_action(s, SHOW_ACT_IDEAS, 0);
     show_view(s, &v);
     assert_true(v.overlays & SHOW_OV_IDEAS);
-    assert_int_equal(v.n_ideas, 2);
+    assert_int_equal(v.n_pending_ideas, 2);
+    assert_int_equal(v.n_ideas, 0); /* nothing approved: nothing for the projector */
+    assert_non_null(v.idea_flags);
+    assert_int_equal(v.idea_flags[0], 0);
+    assert_non_null(strstr(g_tr, "idea received\nidea received\n"));
+    assert_null(strstr(g_tr, "Bloker")); /* idea texts never go to the transcript */
     show_action(s, SHOW_ACT_DOWN, 0);
     show_action(s, SHOW_ACT_NEXT, 0); /* approve the second */
     show_action(s, SHOW_ACT_DELETE, 0); /* dismiss the first */
@@ -506,6 +511,19 @@ static void test_ideas_moderation(void **state)
     show_view(s, &v);
     assert_int_equal(v.n_ideas, 1);
     assert_string_equal(v.ideas[0], "Bloker ham");
+    /* a flagged idea is marked, never dropped */
+    show_phone_idea(s, "hun er en luder");
+    show_action(s, SHOW_ACT_IDEAS, 0);
+    show_view(s, &v);
+    assert_int_equal(v.n_pending_ideas, 1);
+    assert_int_equal(v.n_ideas, 1);
+    assert_string_equal(v.pending_ideas[0], "hun er en luder");
+    assert_int_equal(v.idea_flags[0], 1);
+    show_action(s, SHOW_ACT_CANCEL, 0);
+    show_view(s, &v);
+    assert_int_equal(v.n_pending_ideas, 0);
+    assert_null(v.pending_ideas);
+    assert_non_null(strstr(g_tr, "idea received (flagged)"));
     show_free(s);
     scenario_free(sc);
 }

@@ -29,8 +29,9 @@ typedef struct TextEntry {
     uint32_t hash;
     int style;
     uint32_t color;
-    SDL_Texture *tex;
-    int w, h;
+    SDL_Texture *tex; /* the inked part of the line, at (ox, oy) in it */
+    int w, h;         /* the whole line (for alignment) */
+    int ox, oy, tw, th;
     unsigned long used;
 } TextEntry;
 
@@ -374,6 +375,65 @@ static uint32_t fnv(const char *s, size_t n, uint32_t seed)
     return h;
 }
 
+/* The smallest rectangle of surf (32-bit with alpha) holding every pixel
+ * whose alpha is not 0; the whole surface for another format, a 1x1 corner
+ * for a fully transparent one.  Blending skips nothing else, so drawing only
+ * this part gives the same pixels for less work in the software renderer. */
+static SDL_Rect ink_rect(SDL_Surface *surf)
+{
+    SDL_Rect rc = {0, 0, surf->w, surf->h};
+    const SDL_PixelFormat *f = surf->format;
+    int top = 0, bottom = 0, left = 0, right = 0, x = 0, y = 0;
+    if (f->BytesPerPixel != 4 || f->Amask == 0 || surf->w < 1 || surf->h < 1 ||
+        SDL_MUSTLOCK(surf))
+        return rc;
+    top = surf->h;
+    bottom = -1;
+    left = surf->w;
+    right = -1;
+    for (y = 0; y < surf->h; y++) {
+        const uint32_t *row =
+            (const uint32_t *)((const unsigned char *)surf->pixels + (size_t)y * (size_t)surf->pitch);
+        for (x = 0; x < surf->w; x++) {
+            if (row[x] & f->Amask) {
+                if (y < top)
+                    top = y;
+                bottom = y;
+                if (x < left)
+                    left = x;
+                if (x > right)
+                    right = x;
+            }
+        }
+    }
+    if (bottom < 0) {
+        rc.w = rc.h = 1;
+        return rc;
+    }
+    rc.x = left;
+    rc.y = top;
+    rc.w = right - left + 1;
+    rc.h = bottom - top + 1;
+    return rc;
+}
+
+/* A texture of the part rc of surf (NULL on failure). */
+static SDL_Texture *texture_of(SDL_Renderer *r, SDL_Surface *surf, SDL_Rect rc)
+{
+    SDL_Surface *part = NULL;
+    SDL_Texture *tex = NULL;
+    if (rc.x == 0 && rc.y == 0 && rc.w == surf->w && rc.h == surf->h)
+        return SDL_CreateTextureFromSurface(r, surf);
+    part = SDL_CreateRGBSurfaceWithFormatFrom(
+        (unsigned char *)surf->pixels + (size_t)rc.y * (size_t)surf->pitch + (size_t)rc.x * 4u,
+        rc.w, rc.h, 32, surf->pitch, surf->format->format);
+    if (!part)
+        return NULL;
+    tex = SDL_CreateTextureFromSurface(r, part);
+    SDL_FreeSurface(part);
+    return tex;
+}
+
 /* The cached texture of one line, rendering it on a miss (LRU eviction). */
 static TextEntry *line_texture(Gfx *g, const char *s, size_t n, ThemeText style, ThemeColor c)
 {
@@ -383,8 +443,9 @@ static TextEntry *line_texture(Gfx *g, const char *s, size_t n, ThemeText style,
     SDL_Surface *surf = NULL;
     SDL_Texture *tex = NULL;
     SDL_Color sc = {c.r, c.g, c.b, c.a};
+    SDL_Rect ink = {0, 0, 0, 0};
     char *copy = NULL;
-    int i = 0, slot = -1;
+    int i = 0, slot = -1, full_w = 0, full_h = 0;
     for (i = 0; i < GFX_TEXT_CACHE_MAX; i++) {
         e = &g->text[i];
         if (e->s && e->hash == hash && e->n == n && e->style == (int)style && e->color == color &&
@@ -396,7 +457,10 @@ static TextEntry *line_texture(Gfx *g, const char *s, size_t n, ThemeText style,
     surf = TTF_RenderUTF8_Blended(g->font[style], span(g, s, n), sc);
     if (!surf)
         return NULL;
-    tex = SDL_CreateTextureFromSurface(g->r, surf);
+    ink = ink_rect(surf);
+    full_w = surf->w;
+    full_h = surf->h;
+    tex = texture_of(g->r, surf, ink);
     SDL_FreeSurface(surf);
     copy = malloc(n + 1);
     if (!tex || !copy) {
@@ -430,7 +494,12 @@ static TextEntry *line_texture(Gfx *g, const char *s, size_t n, ThemeText style,
     e->style = (int)style;
     e->color = color;
     e->tex = tex;
-    SDL_QueryTexture(tex, NULL, NULL, &e->w, &e->h);
+    e->w = full_w;
+    e->h = full_h;
+    e->ox = ink.x;
+    e->oy = ink.y;
+    e->tw = ink.w;
+    e->th = ink.h;
     e->used = ++g->tick;
     return e;
 }
@@ -458,10 +527,10 @@ int gfx_text(Gfx *g, int x, int y, int maxw, const char *text, ThemeText style, 
             dx = (maxw - e->w) / 2;
         else if (align == GFX_ALIGN_RIGHT)
             dx = maxw - e->w;
-        dst.x = x + dx;
-        dst.y = y + i * lh;
-        dst.w = e->w;
-        dst.h = e->h;
+        dst.x = x + dx + e->ox;
+        dst.y = y + i * lh + e->oy;
+        dst.w = e->tw;
+        dst.h = e->th;
         SDL_RenderCopy(g->r, e->tex, NULL, &dst);
     }
     return count * lh;

@@ -10,6 +10,8 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <SDL_ttf.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -237,6 +239,55 @@ static void test_many_texts_stay_capped(void **state)
     assert_int_equal(st.wrap_hits + st.measure_misses + (unsigned long)st.wrap_count, 0);
 }
 
+/* A line drawn from the cache (its texture trimmed to the inked pixels) gives
+ * exactly the pixels of SDL_ttf's whole line surface blended at the same
+ * place, for each alignment. */
+static void test_trimmed_line_same_pixels(void **state)
+{
+    Ctx *c = *state;
+    const char *s = "Spørg en voksen / Ask an adult";
+    const GfxAlign aligns[] = {GFX_ALIGN_LEFT, GFX_ALIGN_CENTER, GFX_ALIGN_RIGHT};
+    ThemeColor bg = THEME_RGB(THEME_BG), fg = THEME_RGB(THEME_ACCENT);
+    SDL_Color sc = {fg.r, fg.g, fg.b, fg.a};
+    TTF_Font *font = TTF_OpenFont(SPECTACTOR_FONT_DIR "/DejaVuSans.ttf",
+                                  (int)lroundf((float)theme_text_px(THEME_TEXT_BODY) * 1.0f));
+    SDL_Surface *line = NULL, *want = NULL;
+    uint32_t *got = NULL;
+    size_t k = 0;
+    int y = 0;
+    assert_non_null(font);
+    assert_true(gfx_scale(c->g) == 1.0f);
+    TTF_SetFontHinting(font, TTF_HINTING_LIGHT);
+    line = TTF_RenderUTF8_Blended(font, s, sc);
+    assert_non_null(line);
+    want = SDL_CreateRGBSurfaceWithFormat(0, 1920, 1080, 32, SDL_PIXELFORMAT_ARGB8888);
+    assert_non_null(want);
+    for (k = 0; k < sizeof aligns / sizeof aligns[0]; k++) {
+        SDL_Rect dst = {300, 200, line->w, line->h};
+        if (aligns[k] == GFX_ALIGN_CENTER)
+            dst.x += (1000 - line->w) / 2;
+        else if (aligns[k] == GFX_ALIGN_RIGHT)
+            dst.x += 1000 - line->w;
+        gfx_clear(c->g, bg);
+        gfx_text(c->g, 300, 200, 1000, s, THEME_TEXT_BODY, fg, aligns[k]);
+        gfx_text(c->g, 300, 200, 1000, s, THEME_TEXT_BODY, fg, aligns[k]); /* cached */
+        got = read_frame(c->r);
+        SDL_FillRect(want, NULL, SDL_MapRGBA(want->format, bg.r, bg.g, bg.b, bg.a));
+        SDL_SetSurfaceBlendMode(line, SDL_BLENDMODE_BLEND);
+        /* Twice, as gfx_text above (the second time from the cache). */
+        assert_int_equal(SDL_BlitSurface(line, NULL, want, &dst), 0);
+        assert_int_equal(SDL_BlitSurface(line, NULL, want, &dst), 0);
+        for (y = 0; y < 1080; y++)
+            assert_memory_equal(got + (size_t)y * 1920,
+                                (const unsigned char *)want->pixels + (size_t)y * (size_t)want->pitch,
+                                1920 * 4);
+        free(got);
+    }
+    SDL_FreeSurface(want);
+    SDL_FreeSurface(line);
+    TTF_CloseFont(font);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -246,6 +297,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_bubble_measure_then_draw, setup, teardown),
         cmocka_unit_test_setup_teardown(test_resize_invalidates, setup, teardown),
         cmocka_unit_test_setup_teardown(test_many_texts_stay_capped, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_trimmed_line_same_pixels, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -736,7 +736,7 @@ void views_draw_kiosk(Gfx *g, const ShowView *v)
     }
     if (k->page != KIOSK_PAGE_FAILED && k->error && *k->error)
         text_in(g, gm.err, k->error, THEME_TEXT_BODY_BOLD, rgb(THEME_ERROR), GFX_ALIGN_CENTER);
-    if (kiosk_has_next(k))
+    if (k->page == KIOSK_PAGE_QUESTION)
         text_in(g, (Rect){gm.keys.x, gm.keys.y + (gm.keys.h - lh(g, THEME_TEXT_SMALL)) / 2,
                           gm.keys.w, lh(g, THEME_TEXT_SMALL)},
                 w(v, k->page == KIOSK_PAGE_QUESTION && k->kind == EVAL_TEXT ? VE_KEYS_TEXT

@@ -1756,7 +1756,6 @@ static void draw_rewind(Gfx *g, const ShowView *v)
 static void draw_help_overlay(Gfx *g, const ShowView *v)
 {
     Rect a = safe_area(g);
-    gfx_clear(g, rgb(THEME_BG));
     gfx_fill_rect(g, a.x, a.y, gfx_px(g, 140), gfx_px(g, 12), rgb(THEME_ACCENT));
     a.y += gfx_px(g, 44);
     a.h -= gfx_px(g, 44) + footer_h(g);
@@ -1782,6 +1781,9 @@ static void draw_quit(Gfx *g, const ShowView *v)
              GFX_ALIGN_CENTER);
 }
 
+static void draw_help_overlay(Gfx *g, const ShowView *v);
+static void draw_quit(Gfx *g, const ShowView *v);
+
 void views_draw(Gfx *g, const ShowView *v)
 {
     if (!g)
@@ -1793,6 +1795,14 @@ void views_draw(Gfx *g, const ShowView *v)
     if (v->overlays & SHOW_OV_BLANK) {
         /* Blank hides everything, so nothing else needs drawing. */
         gfx_clear(g, rgb(0x000000));
+        return;
+    }
+    if (v->overlays & SHOW_OV_HELP) {
+        /* the help card covers the whole frame: nothing beneath it is drawn */
+        draw_help_overlay(g, v);
+        if (v->overlays & SHOW_OV_QUIT)
+            draw_quit(g, v);
+        clip(g, NULL);
         return;
     }
     if (v->overlays & SHOW_OV_STOP) {
@@ -1819,8 +1829,6 @@ void views_draw(Gfx *g, const ShowView *v)
         draw_ideas_overlay(g, v);
     if (v->overlays & SHOW_OV_REWIND)
         draw_rewind(g, v);
-    if (v->overlays & SHOW_OV_HELP)
-        draw_help_overlay(g, v);
     if (v->overlays & SHOW_OV_QUIT)
         draw_quit(g, v);
     clip(g, NULL);

@@ -83,7 +83,28 @@ if grep -q '^line sofie: Hi$' "$T/en.txt"; then ok "--lang en"; else bad "--lang
 play --size 640x480 --lang da --keys "Right Right" --transcript "$T/da.txt" "$SMALL" >/dev/null 2>&1
 if grep -q '^line sofie: Hej$' "$T/da.txt"; then ok "--lang da"; else bad "--lang da"; cat "$T/da.txt"; fi
 
-# 6. --keys-from a FIFO: the test drives a running engine step by step
+# 6. the evaluation kiosk: answer the default questionnaire on the laptop, typing a comment
+play --size 1280x720 --db "$T/kiosk.sqlite" \
+    --keys "Right Right 1 Right Right E K 4 Right 1 Right 1 Right 2 Right 1 Right G o d t Space s h o w Right Right" \
+    --transcript "$T/kiosk.txt" --screenshot "$T/kiosk.png" "$SMALL" >/dev/null 2>&1
+if grep -q '^kiosk submitted$' "$T/kiosk.txt" && grep -q '^kiosk saved$' "$T/kiosk.txt" &&
+    grep -q '^eval answer saved$' "$T/kiosk.txt" && ! grep -q 'Godt' "$T/kiosk.txt" &&
+    "$BIN" report --db "$T/kiosk.sqlite" 2>/dev/null | grep -q 'i alt: 1$' &&
+    "$PNG" "$T/kiosk.png" 1280 720 --text-region 0.1 0.3 0.9 0.7 >/dev/null; then
+    ok "kiosk: one student's answers saved, the comment not in the transcript"
+else
+    bad "kiosk"; cat "$T/kiosk.txt"
+fi
+# a required question cannot be skipped: Next without an answer stays on question 1
+play --size 640x480 --db "$T/kiosk2.sqlite" --keys "Right Right 1 Right Right E K Right Right Right" \
+    --transcript "$T/kiosk2.txt" "$SMALL" >/dev/null 2>&1
+if grep -q '^kiosk on$' "$T/kiosk2.txt" && ! grep -q '^kiosk submitted' "$T/kiosk2.txt"; then
+    ok "kiosk: required questions hold the form"
+else
+    bad "kiosk required"; cat "$T/kiosk2.txt"
+fi
+
+# 7. --keys-from a FIFO: the test drives a running engine step by step
 mkfifo "$T/keys"
 play --size 640x480 --keys-from "$T/keys" --transcript "$T/live.txt" "$SMALL" >/dev/null 2>&1 &
 PID=$!

@@ -30,14 +30,15 @@ static void usage(FILE *f)
 {
     fprintf(f,
             "usage: spectactor play [DIR] [--lang da|en] [--window WxH | --fullscreen [--display N]]\n"
-            "                       [--port N] [--no-phones] [--db FILE]\n"
+            "                       [--port N] [--no-phones] [--db FILE] [--label TEXT]\n"
             "       spectactor play --headless --size WxH [--keys \"K1 K2 ...\"] [--keys-from FILE|-]\n"
             "                       [--screenshot FILE.png] [--transcript FILE|-] [DIR]\n"
             "       spectactor check DIR...\n"
             "       spectactor report [--db FILE]... [--event ID]... [--csv FILE] [--html FILE]\n"
             "       spectactor enter [--db FILE] [--event ID]\n"
             "Keys: Next = PageDown/Right/Space/Return, Back = PageUp/Left, B or . blank,\n"
-            "H help card, S stop, R rewind, N notes, F fullscreen, V vote, digits pick/count,\n"
+            "H help card, S stop, R rewind, N notes, I ideas, F fullscreen, V vote, digits pick/count,\n"
+            "E evaluation (at the ending), K kiosk, Ctrl+R results,\n"
             "Ctrl+Q quit (asks first). Escape and F5 never quit.\n");
 }
 

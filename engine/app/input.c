@@ -42,6 +42,7 @@ ShowAction input_map_key(SDL_Scancode sc, Uint16 mod, int *arg)
     case SDL_SCANCODE_S: return SHOW_ACT_STOP;
     case SDL_SCANCODE_R: return SHOW_ACT_REWIND;
     case SDL_SCANCODE_N: return SHOW_ACT_NOTES;
+    case SDL_SCANCODE_M: return SHOW_ACT_MAP;
     case SDL_SCANCODE_I: return SHOW_ACT_IDEAS;
     case SDL_SCANCODE_F: return SHOW_ACT_FULLSCREEN;
     case SDL_SCANCODE_V: return SHOW_ACT_VOTE;

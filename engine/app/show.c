@@ -908,6 +908,16 @@ int show_action(Show *s, ShowAction a, int arg)
         s->overlays ^= SHOW_OV_NOTES;
         return 1;
     }
+    if (a == SHOW_ACT_MAP && s->run) {
+        s->overlays ^= SHOW_OV_MAP;
+        tr(s, "map %s", (s->overlays & SHOW_OV_MAP) ? "on" : "off");
+        return 1;
+    }
+    if ((s->overlays & SHOW_OV_MAP) && a == SHOW_ACT_CANCEL) {
+        s->overlays &= ~(unsigned)SHOW_OV_MAP;
+        tr(s, "map off");
+        return 1;
+    }
     if ((s->overlays & SHOW_OV_NOTES) && a == SHOW_ACT_CANCEL) {
         s->overlays &= ~(unsigned)SHOW_OV_NOTES;
         return 1;
@@ -1060,6 +1070,7 @@ void show_view(Show *s, ShowView *v)
     v->ui_en = s->ui_en;
     v->overlays = s->overlays;
     v->beat = -1;
+    v->run = s->run;
     v->selected = -1;
     v->entry = -1;
     v->picked = -1;

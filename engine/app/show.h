@@ -46,7 +46,8 @@ typedef enum {
     SHOW_ACT_EVAL,       /* E: evaluation invitation on/off (at the ending) */
     SHOW_ACT_KIOSK,      /* K (Ctrl+K inside the kiosk): kiosk on/off */
     SHOW_ACT_RESULTS,    /* Ctrl+R on the evaluation screen: results on/off */
-    SHOW_ACT_SELECT      /* Space inside the kiosk: choose the highlighted option */
+    SHOW_ACT_SELECT,     /* Space inside the kiosk: choose the highlighted option */
+    SHOW_ACT_MAP         /* M: the story map of explored branches on/off */
 } ShowAction;
 
 typedef enum {
@@ -67,7 +68,8 @@ enum {
     SHOW_OV_REWIND = 1 << 3,
     SHOW_OV_NOTES = 1 << 4,
     SHOW_OV_STOP = 1 << 5,  /* the stop poll replaces the screen */
-    SHOW_OV_IDEAS = 1 << 6
+    SHOW_OV_IDEAS = 1 << 6,
+    SHOW_OV_MAP = 1 << 7    /* the story map: beats, branches explored, where we are */
 };
 
 #define SHOW_MAX_SIGNALS 64
@@ -97,6 +99,7 @@ typedef struct ShowView {
     ShowScreen screen;
     unsigned overlays;    /* SHOW_OV_* */
     int beat;             /* current beat, -1 on WELCOME / no scenario */
+    const StoryRun *run;  /* for the story map: story_beat_seen, story_explored */
     int steps_shown;
 
     /* INTERACTION (and the STOP overlay, which is a signal poll) */

@@ -411,6 +411,14 @@ static void test_overlays(void **state)
     show_action(s, SHOW_ACT_CANCEL, 0);
     show_view(s, &v);
     assert_int_equal(v.n_signals, 2);
+    /* the story map toggles with M and closes with Escape */
+    show_action(s, SHOW_ACT_MAP, 0);
+    show_view(s, &v);
+    assert_true(v.overlays & SHOW_OV_MAP);
+    assert_non_null(v.run);
+    show_action(s, SHOW_ACT_CANCEL, 0);
+    show_view(s, &v);
+    assert_false(v.overlays & SHOW_OV_MAP);
     /* back from the first step of the first beat returns to the welcome screen */
     show_action(s, SHOW_ACT_BACK, 0);
     assert_int_equal(screen(s), SHOW_SCREEN_WELCOME);

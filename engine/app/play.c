@@ -84,6 +84,8 @@ typedef struct Play {
     char event_id[64];     /* "" until the first answer creates the event */
     EvalTally *tally;
     unsigned long next_retry;
+    unsigned long next_count; /* the live count is read at most once a second */
+    int count_stale;
 } Play;
 
 /* Pushes an event from another thread and wakes the headless loop, which
@@ -580,6 +582,15 @@ static void refresh_eval_status(Play *p)
     Err err;
     int n = 0;
     char msg[ERR_MSG_MAX + 64];
+    unsigned long now = (unsigned long)SDL_GetTicks64();
+    /* counting grows with the event: under a burst of phones, count once a
+     * second (the loop's timer catches up with the last burst) */
+    if (now < p->next_count) {
+        p->count_stale = 1;
+        return;
+    }
+    p->next_count = now + 1000;
+    p->count_stale = 0;
     err_clear(&err);
     msg[0] = '\0';
     if (p->store && p->event_id[0]) {
@@ -930,6 +941,12 @@ static void run_loop(Play *p)
             }
             if (t < 0 || r < t)
                 t = r;
+        }
+        if (p->count_stale) {
+            if (now >= p->next_count)
+                refresh_eval_status(p);
+            else if (t < 0 || (long)(p->next_count - now) < t)
+                t = (long)(p->next_count - now);
         }
         if (p->store && eval_store_pending(p->store) > 0) {
             if (now >= p->next_retry) {

@@ -267,7 +267,7 @@ static EvalStore *store_open(const char *path, int create, Err *err)
     }
     if (pragma_text(s, "PRAGMA journal_mode=WAL", buf, sizeof buf, err) < 0)
         goto fail;
-    if (exec(s, "PRAGMA synchronous=FULL; PRAGMA secure_delete=ON;", "settings", err) < 0)
+    if (exec(s, "PRAGMA synchronous=FULL; PRAGMA secure_delete=ON; PRAGMA cache_size=-32768;", "settings", err) < 0)
         goto fail;
     if (pragma_text(s, "PRAGMA journal_mode", buf, sizeof buf, err) < 0)
         goto fail;

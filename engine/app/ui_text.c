@@ -78,6 +78,19 @@ static const UiPair texts[UI_COUNT] = {
                        "No signal polls in this run"},
     [UI_VOTED] = {"stemt", "voted"},
     [UI_PENDING_IDEAS] = {"Nye idéer fra telefoner", "New ideas from phones"},
+    [UI_MAP] = {"Historiens kort", "Story map"},
+    [UI_MAP_SEEN] = {"set", "seen"},
+    [UI_MAP_CURRENT] = {"her er vi", "we are here"},
+    [UI_MAP_EXPLORED] = {"prøvet", "explored"},
+    [UI_MAP_NOT_TAKEN] = {"ikke prøvet", "not taken"},
+    [UI_MAP_LOOP] = {"går tilbage", "loops back"},
+    [UI_MAP_ENDING] = {"slutning", "ending"},
+    [UI_MAP_CHOICE] = {"valg", "choice"},
+    [UI_MAP_SIGNAL] = {"signal", "signal"},
+    [UI_MAP_IDEA] = {"idé", "idea"},
+    [UI_MAP_DISCUSS] = {"diskussion", "discussion"},
+    [UI_MAP_CHIPS] = {"VSID", "CSID"},
+    [UI_KEYS_MAP] = {"M / Esc lukker", "M / Esc closes"},
 };
 
 const char *ui_text(int en, UiTextId id)

@@ -65,6 +65,19 @@ typedef enum {
     UI_NO_SIGNALS,      /* Ingen afstemninger om signaler */
     UI_VOTED,           /* stemt */
     UI_PENDING_IDEAS,   /* Nye idéer fra telefoner */
+    UI_MAP,             /* Historiens kort (the story map overlay's title) */
+    UI_MAP_SEEN,        /* set (legend: a beat seen in this event) */
+    UI_MAP_CURRENT,     /* her er vi (legend: the current beat) */
+    UI_MAP_EXPLORED,    /* prøvet (legend: a branch taken) */
+    UI_MAP_NOT_TAKEN,   /* ikke prøvet (legend: a branch not taken) */
+    UI_MAP_LOOP,        /* går tilbage (legend: a branch back to an earlier beat) */
+    UI_MAP_ENDING,      /* slutning (legend: an ending beat) */
+    UI_MAP_CHOICE,      /* valg (legend of the interaction chips) */
+    UI_MAP_SIGNAL,      /* signal */
+    UI_MAP_IDEA,        /* idé */
+    UI_MAP_DISCUSS,     /* diskussion */
+    UI_MAP_CHIPS,       /* the chips' letters in the order choice, signal, idea, discuss: "VSID" */
+    UI_KEYS_MAP,        /* M / Esc lukker */
     UI_COUNT
 } UiTextId;
 

@@ -6,6 +6,7 @@
 
 #include "app/ui_text.h"
 #include "app/views_eval.h"
+#include "app/views_map.h"
 #include "render/layout.h"
 
 typedef struct Rect {
@@ -1823,6 +1824,8 @@ void views_draw(Gfx *g, const ShowView *v)
         }
     }
     clip(g, NULL);
+    if (v->overlays & SHOW_OV_MAP)
+        views_draw_map(g, v);
     if (v->overlays & SHOW_OV_NOTES)
         draw_notes(g, v);
     if (v->overlays & SHOW_OV_IDEAS)
@@ -1848,7 +1851,7 @@ int views_hit(Gfx *g, const ShowView *v, int x, int y)
         }
         return -2;
     }
-    if (v->overlays & (SHOW_OV_NOTES | SHOW_OV_IDEAS))
+    if (v->overlays & (SHOW_OV_NOTES | SHOW_OV_IDEAS | SHOW_OV_MAP))
         return -2;
 #ifndef SPECTACTOR_VIEWS_NO_EVAL
     if (v->screen == SHOW_SCREEN_KIOSK && !(v->overlays & SHOW_OV_STOP))

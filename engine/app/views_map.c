@@ -53,7 +53,7 @@
 #define MAP_UNSEEN_FILL 0x1A1A21
 #define MAP_EDGE_DIM 0x5A5A68
 #define MAP_LOOP 0xFF8FC8     /* loop edges, dashed */
-#define MAP_LOOP_DIM 0x8A5A72
+#define MAP_LOOP_DIM 0xA86488
 #define MAP_CHOICE 0x5AA9FF
 #define MAP_SIGNAL 0xFFA630
 #define MAP_IDEA 0x34C76F
@@ -80,6 +80,8 @@ typedef struct MapLayout {
     MapEdge *edges;  /* grouped by source beat, in beat order */
     int *first_edge; /* edges of beat b: first_edge[b] .. first_edge[b+1] */
     int n_edges;
+    int *in_start;   /* edges into beat b: in_edges[in_start[b] .. in_start[b+1]) */
+    int *in_edges;
     /* geometry */
     int bands, cpb;  /* bands and columns per band */
     int col_w, gap, node_w, node_h, slot, lane_h, gutter;
@@ -104,6 +106,8 @@ static void layout_free(MapLayout *m)
     free(m->col_nodes);
     free(m->edges);
     free(m->first_edge);
+    free(m->in_start);
+    free(m->in_edges);
     free(m->band_y);
     free(m->band_rows);
     memset(m, 0, sizeof *m);
@@ -231,13 +235,17 @@ static void sort_column(MapLayout *m, int c, int nc, double *key)
     for (i = s; i < e; i++) {
         int b = m->col_nodes[i], cnt = 0;
         double sum = 0.0;
-        for (k = 0; k < m->n_edges; k++) {
-            const MapEdge *ed = &m->edges[k];
-            if (ed->to == b && m->depth[ed->from] == nc) {
-                sum += rel_pos(m, ed->from);
+        for (k = m->in_start[b]; k < m->in_start[b + 1]; k++) {
+            int from = m->edges[m->in_edges[k]].from;
+            if (m->depth[from] == nc) {
+                sum += rel_pos(m, from);
                 cnt++;
-            } else if (ed->from == b && m->depth[ed->to] == nc) {
-                sum += rel_pos(m, ed->to);
+            }
+        }
+        for (k = m->first_edge[b]; k < m->first_edge[b + 1]; k++) {
+            int to = m->edges[k].to;
+            if (m->depth[to] == nc) {
+                sum += rel_pos(m, to);
                 cnt++;
             }
         }
@@ -272,6 +280,8 @@ static int build_graph(MapLayout *m, const ShowView *v)
     m->col_start = calloc((size_t)n + 2, sizeof *m->col_start);
     m->edges = calloc((size_t)n * (STORY_MAX_OPTIONS + 1), sizeof *m->edges);
     m->first_edge = calloc((size_t)n + 1, sizeof *m->first_edge);
+    m->in_start = calloc((size_t)n + 2, sizeof *m->in_start);
+    m->in_edges = calloc((size_t)n * (STORY_MAX_OPTIONS + 1), sizeof *m->in_edges);
     order = calloc((size_t)n, sizeof *order);
     stack = calloc((size_t)n, sizeof *stack);
     next_e = calloc((size_t)n, sizeof *next_e);
@@ -279,9 +289,17 @@ static int build_graph(MapLayout *m, const ShowView *v)
     state = calloc((size_t)n, 1);
     key = calloc((size_t)n, sizeof *key);
     if (!m->depth || !m->pos || !m->col_nodes || !m->col_start || !m->edges || !m->first_edge ||
-        !order || !stack || !next_e || !fill || !state || !key)
+        !m->in_start || !m->in_edges || !order || !stack || !next_e || !fill || !state || !key)
         goto done;
     build_edges(m, v);
+    /* edges by target, for the ordering sweeps */
+    for (i = 0; i < m->n_edges; i++)
+        m->in_start[m->edges[i].to + 1]++;
+    for (i = 0; i < n; i++)
+        m->in_start[i + 1] += m->in_start[i];
+    for (i = 0; i < m->n_edges; i++)
+        m->in_edges[m->in_start[m->edges[i].to] + fill[m->edges[i].to]++] = i;
+    memset(fill, 0, ((size_t)n + 2) * sizeof *fill);
     bfs_depths(m, start, order);
     mark_loops(m, start, stack, next_e, state);
     for (i = 0; i < n; i++)
@@ -474,7 +492,9 @@ static int labels_cut(Gfx *g, const MapLayout *m, const ShowView *v, ThemeText s
     int b = 0, trunc = 0, cut = 0, tw = m->node_w - 2 * gfx_px(g, MAP_NODE_PAD_X);
     char out[MAP_MAX_LABEL_LINES][MAP_LINE_MAX];
     for (b = 0; b < m->n; b++) {
-        int chip = kind_index(v->sc->beats[b].interaction.kind) >= 0 ? chip_d(g) + gfx_px(g, 8) : 0;
+        int chip = kind_index(v->sc->beats[b].interaction.kind) >= 0 && m->node_w >= 3 * chip_d(g)
+                       ? chip_d(g) + gfx_px(g, 8)
+                       : 0;
         label_lines(g, beat_title(v, b), tw - chip, tw, st, lines, out, &trunc);
         cut += trunc;
     }
@@ -697,7 +717,7 @@ static int edge_route(const MapLayout *m, const MapEdge *e, Pt *p)
         p[3] = (Pt){t.x + t.w, p[2].y};
         return 4;
     }
-    if (dt == ds - 1 && bs == bt) {
+    if (dt == ds - 1 && bs == bt && !e->loop) {
         /* back to the previous column: straight through the gap */
         p[0] = (Pt){s.x, s.y + s.h * 3 / 4};
         p[1] = (Pt){s.x - m->gap / 2, p[0].y};
@@ -705,8 +725,8 @@ static int edge_route(const MapLayout *m, const MapEdge *e, Pt *p)
         p[3] = (Pt){t.x + t.w, p[2].y};
         return 4;
     }
-    /* further back: out left, along the lane above the source's band, down
-     * the gap right of the target, in from the right */
+    /* loops and edges further back: out left, along the lane above the
+     * source's band, down the gap right of the target, in from the right */
     lane = m->band_y[bs] - m->lane_h / 2 - m->lane_h / 6;
     p[0] = (Pt){s.x, s.y + s.h * 3 / 4};
     p[1] = (Pt){s.x - third, p[0].y};
@@ -750,8 +770,8 @@ static void draw_edge_label(Gfx *g, const MapLayout *m, const MapEdge *e)
     size_t len = 0;
     int n = 0, i = 0, h = lh(g, THEME_TEXT_SMALL_BOLD), w = 0, pad = gfx_px(g, 7);
     ThemeColor bg, fg;
-    if (!e->opts)
-        return;
+    if (!e->opts || m->gap < h)
+        return; /* no room: a crowded map shows the edges only */
     for (i = 0; i < STORY_MAX_OPTIONS; i++) {
         if (e->opts & (1u << i)) {
             len += (size_t)snprintf(text + len, sizeof text - len, "%s%d", len ? "," : "", i + 1);
@@ -819,6 +839,8 @@ static void draw_node(Gfx *g, const MapLayout *m, const ShowView *v, int b)
     }
     gfx_round_rect(g, r.x, r.y, r.w, r.h, rad, fill);
     gfx_round_frame(g, r.x, r.y, r.w, r.h, rad, gfx_px(g, seen || cur ? 3 : 2), frame);
+    if (r.w < 3 * chip_d(g))
+        k = -1; /* a crowded map: no room for chips */
     if (k >= 0)
         chip = chip_d(g) + gfx_px(g, 8);
     n = label_lines(g, beat_title(v, b), tw - chip, tw, m->st, m->max_lines, lines, &trunc);

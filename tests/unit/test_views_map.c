@@ -374,12 +374,82 @@ static void test_map_odd_graph(void **state)
     SDL_Quit();
 }
 
+/* A large generated scenario (300 beats, every beat a choice of the next
+ * two and one loop back): the layout stays inside the safe area and takes
+ * well under a frame budget per draw. */
+static void test_map_large(void **state)
+{
+    enum { N = 300 };
+    Scenario *sc = scenario_new();
+    StoryBeat *b = NULL;
+    StoryOption *o = NULL;
+    StoryRun *run = NULL;
+    ShowView v;
+    Counts c;
+    Err err;
+    char id[32];
+    int i = 0;
+    Uint64 t0 = 0, t1 = 0;
+    (void)state;
+    err_clear(&err);
+    assert_int_equal(SDL_Init(SDL_INIT_VIDEO), 0);
+    assert_non_null(sc);
+    sc->langs[0] = "da";
+    sc->n_langs = 1;
+    b = scenario_alloc(sc, N * sizeof *b);
+    o = scenario_alloc(sc, 3 * N * sizeof *o);
+    assert_non_null(b);
+    assert_non_null(o);
+    for (i = 0; i < N; i++) {
+        snprintf(id, sizeof id, "b%d", i);
+        b[i].id = scenario_strdup(sc, id);
+        snprintf(id, sizeof id, "Scene %d", i);
+        b[i].title.s[0] = scenario_strdup(sc, id);
+        if (i >= N - 2) {
+            b[i].ending = 1;
+            continue;
+        }
+        b[i].interaction.kind = STORY_INT_CHOICE;
+        b[i].interaction.options = &o[3 * i];
+        b[i].interaction.n_options = 3;
+        b[i].interaction.character = -1;
+        o[3 * i].text.s[0] = "a";
+        snprintf(id, sizeof id, "b%d", i + 1);
+        o[3 * i].target_id = scenario_strdup(sc, id);
+        o[3 * i + 1].text.s[0] = "b";
+        snprintf(id, sizeof id, "b%d", i + 2);
+        o[3 * i + 1].target_id = scenario_strdup(sc, id);
+        o[3 * i + 2].text.s[0] = "c";
+        snprintf(id, sizeof id, "b%d", i / 2);
+        o[3 * i + 2].target_id = scenario_strdup(sc, id);
+    }
+    sc->beats = b;
+    sc->n_beats = N;
+    sc->start_id = "b0";
+    assert_int_equal(scenario_link(sc, &err), 0);
+    run = story_run_new(sc, NULL, &err);
+    assert_non_null(run);
+    for (i = 0; i < 40; i++)
+        assert_int_equal(story_choose(run, i % 2, &err), 0);
+    view_of(&v, sc, run, 0);
+    t0 = SDL_GetPerformanceCounter();
+    render(&v, 1280, 720, "large", &c);
+    t1 = SDL_GetPerformanceCounter();
+    assert_true(c.accent > 0);
+    /* generous: the software renderer, PNG writing and sanitizers included */
+    assert_true((double)(t1 - t0) / (double)SDL_GetPerformanceFrequency() < 20.0);
+    story_run_free(run);
+    scenario_free(sc);
+    SDL_Quit();
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_map_explores_and_rewinds, setup, teardown),
         cmocka_unit_test_setup_teardown(test_map_without_scenario_or_run, setup, teardown),
         cmocka_unit_test(test_map_odd_graph),
+        cmocka_unit_test(test_map_large),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -37,7 +37,7 @@ static void usage(FILE *f)
             "       spectactor report [--db FILE]... [--event ID]... [--csv FILE] [--html FILE]\n"
             "       spectactor enter [--db FILE] [--event ID]\n"
             "Keys: Next = PageDown/Right/Space/Return, Back = PageUp/Left, B or . blank,\n"
-            "H help card, S stop, R rewind, N notes, I ideas, F fullscreen, V vote, digits pick/count,\n"
+            "H help card, S stop, R rewind, M story map, N notes, I ideas, F fullscreen, V vote, digits pick/count,\n"
             "E evaluation (at the ending), K kiosk, Ctrl+R results,\n"
             "Ctrl+Q quit (asks first). Escape and F5 never quit.\n");
 }

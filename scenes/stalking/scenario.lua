@@ -96,11 +96,11 @@ scenario {
 cast {
   { id = "sofie", name = "Sofie", color = "#e07a5f",
     role = { da = "15 år, går i 9. klasse, spiller håndbold", en = "15, ninth grade, plays handball" } },
-  { id = "mads", name = "Mads", color = "#3d5a80",
+  { id = "mads", name = "Mads", color = "#6fa8dc",
     role = { da = "16 år, går i 10. klasse", en = "16, tenth grade" } },
   { id = "emma", name = "Emma", color = "#81b29a",
     role = { da = "Sofies bedste veninde", en = "Sofie's best friend" } },
-  { id = "fake", name = "s0fie_privat", color = "#6d6875",
+  { id = "fake", name = "s0fie_privat", color = "#b4a7d6",
     role = { da = "en ukendt profil", en = "an unknown profile" } },
 }
 

@@ -38,7 +38,8 @@ ShowAction input_map_key(SDL_Scancode sc, Uint16 mod, int *arg)
     case SDL_SCANCODE_B:
     case SDL_SCANCODE_PERIOD:
     case SDL_SCANCODE_KP_PERIOD: return SHOW_ACT_BLANK;
-    case SDL_SCANCODE_H: return SHOW_ACT_HELP;
+    case SDL_SCANCODE_H:
+    case SDL_SCANCODE_F1: return SHOW_ACT_HELP;
     case SDL_SCANCODE_S: return SHOW_ACT_STOP;
     case SDL_SCANCODE_R: return SHOW_ACT_REWIND;
     case SDL_SCANCODE_N: return SHOW_ACT_NOTES;
@@ -83,6 +84,7 @@ ShowAction input_map_key_kiosk(SDL_Scancode sc, Uint16 mod, int text, int *arg)
     case SDL_SCANCODE_PAGEUP: return SHOW_ACT_BACK;
     case SDL_SCANCODE_ESCAPE: return SHOW_ACT_CANCEL;
     case SDL_SCANCODE_BACKSPACE: return SHOW_ACT_DELETE;
+    case SDL_SCANCODE_F1: return SHOW_ACT_HELP; /* the help card, also during the kiosk */
     case SDL_SCANCODE_UP: return SHOW_ACT_UP;
     case SDL_SCANCODE_DOWN: return SHOW_ACT_DOWN;
     default: break;

@@ -387,10 +387,13 @@ static void cleanup(Play *p)
     p->net = NULL;
     free(p->last_state);
     free(p->eval_json);
+    /* the store retries answers kept in memory one last time: it needs the
+     * questionnaire, so it closes before anything that owns answer sets */
+    eval_store_close(p->store);
+    p->store = NULL;
     show_free(p->show);
     eval_tally_free(p->tally);
     eval_q_free(p->q);
-    eval_store_close(p->store);
     gfx_free(p->gfx);
     if (p->ren)
         SDL_DestroyRenderer(p->ren);
@@ -600,6 +603,7 @@ static void refresh_eval_status(Play *p)
             snprintf(msg, sizeof msg, "%s", err.msg);
         }
     }
+    show_set_unsaved(p->show, p->store ? (int)eval_store_pending(p->store) : 0);
     if (p->store && eval_store_pending(p->store) > 0) {
         ShowView v;
         show_view(p->show, &v);

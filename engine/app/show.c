@@ -70,6 +70,7 @@ struct Show {
     int eval_screen;  /* 0, SHOW_SCREEN_EVAL, SHOW_SCREEN_KIOSK or SHOW_SCREEN_RESULTS */
     int eval_opened;
     int eval_answers;
+    int eval_unsaved;
     char eval_error[ERR_MSG_MAX];
     const struct EvalTally *results;
     Kiosk *kiosk;
@@ -306,8 +307,10 @@ static void enter_beat_announce(Show *s)
     s->ending_page = 0;
     pollctx_reset(&s->ictx);
     tr(s, "beat %s", b->id);
-    if (txt(s, &b->time)[0] || txt(s, &b->place)[0])
+    if (txt(s, &b->time)[0] && txt(s, &b->place)[0])
         tr(s, "caption %s, %s", txt(s, &b->time), txt(s, &b->place));
+    else if (txt(s, &b->time)[0] || txt(s, &b->place)[0])
+        tr(s, "caption %s%s", txt(s, &b->time), txt(s, &b->place));
     announce_position(s);
 }
 
@@ -878,6 +881,14 @@ int show_action(Show *s, ShowAction a, int arg)
         return 1;
     }
     if (s->overlays & SHOW_OV_BLANK) {
+        if (a == SHOW_ACT_HELP) {
+            /* the help card can be shown at any moment, also from a blank screen */
+            s->overlays &= ~(unsigned)SHOW_OV_BLANK;
+            s->overlays |= SHOW_OV_HELP;
+            tr(s, "blank off");
+            tr(s, "help on");
+            return 1;
+        }
         if (a == SHOW_ACT_BLANK || a == SHOW_ACT_CANCEL) {
             s->overlays &= ~(unsigned)SHOW_OV_BLANK;
             tr(s, "blank off");
@@ -1106,6 +1117,7 @@ void show_view(Show *s, ShowView *v)
         v->idea_sel = s->idea_sel;
     }
     v->eval_answers = s->eval_answers;
+    v->eval_unsaved = s->eval_unsaved;
     v->eval_error = s->eval_error[0] ? s->eval_error : NULL;
     if (s->eval_screen) {
         v->screen = (ShowScreen)s->eval_screen;
@@ -1246,6 +1258,11 @@ void show_set_eval(Show *s, const EvalQuestionnaire *q)
     s->q = q;
     if (!q && s->eval_screen)
         s->eval_screen = 0;
+}
+
+void show_set_unsaved(Show *s, int n)
+{
+    s->eval_unsaved = n;
 }
 
 void show_set_eval_status(Show *s, int answers, const char *error)

@@ -145,6 +145,7 @@ typedef struct ShowView {
 
     /* EVAL / KIOSK / RESULTS screens */
     int eval_answers;          /* answers stored for this event */
+    int eval_unsaved;          /* answers kept in memory, not yet on disk (quit warns) */
     const char *eval_error;    /* store problem to show, or NULL */
     const KioskView *kiosk;    /* KIOSK screen */
     const struct EvalTally *results; /* RESULTS screen, or NULL (nothing yet) */
@@ -199,6 +200,8 @@ const Poll *show_current_poll(const Show *s);
 
 /* Sets the questionnaire (borrowed; NULL disables the evaluation screens). */
 void show_set_eval(Show *s, const EvalQuestionnaire *q);
+/* Answers kept in memory because the disk refused them (the quit dialog warns). */
+void show_set_unsaved(Show *s, int n);
 /* Answers stored for this event and a store problem to show (NULL: none). */
 void show_set_eval_status(Show *s, int answers, const char *error);
 /* The tally for the results screen (borrowed until the next call). */

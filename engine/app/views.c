@@ -1780,6 +1780,18 @@ static void draw_quit(Gfx *g, const ShowView *v)
     gfx_round_frame(g, r.x, r.y, r.w, r.h, gfx_px(g, 28), gfx_px(g, 5), rgb(THEME_ACCENT));
     gfx_text(g, r.x + pad, r.y + pad, r.w - 2 * pad, q, THEME_TEXT_HEADING, rgb(THEME_TEXT),
              GFX_ALIGN_CENTER);
+    if (v->eval_unsaved > 0) {
+        /* answers the disk refused are lost if the engine stops now */
+        char w[256];
+        snprintf(w, sizeof w,
+                 v->ui_en ? "Warning: %d evaluation answers are not saved yet (the disk refuses them). "
+                            "Free disk space before quitting."
+                          : "Advarsel: %d evalueringssvar er ikke gemt endnu (disken afviser dem). "
+                            "Frigør plads før du afslutter.",
+                 v->eval_unsaved);
+        gfx_text(g, a.x, r.y + r.h + gfx_px(g, 30), a.w, w, THEME_TEXT_BODY_BOLD, rgb(THEME_ERROR),
+                 GFX_ALIGN_CENTER);
+    }
 }
 
 static void draw_help_overlay(Gfx *g, const ShowView *v);

@@ -285,6 +285,78 @@ static const char *const safe_base[] = {"assert", "error", "getmetatable", "ipai
 static const char *const safe_libs[] = {LUA_STRLIBNAME, LUA_TABLIBNAME, LUA_MATHLIBNAME,
                                         LUA_UTF8LIBNAME, NULL};
 
+/* Lua's pattern matcher backtracks inside one C call that the instruction
+ * hook cannot interrupt: ("a"):rep(3000):find(".-.-.-.-b") would freeze the
+ * engine.  Before calling the real find/match/gmatch/gsub, estimate the
+ * worst case, subject length ^ (quantifiers + 1 unless anchored), and
+ * refuse patterns beyond LUA_HOST_PATTERN_WORK. */
+
+static int pattern_quantifiers(const char *p, size_t n)
+{
+    size_t i = 0;
+    int q = 0;
+    while (i < n) {
+        if (p[i] == '%') {
+            i += 2;
+            continue;
+        }
+        if (p[i] == '[') { /* a set: its characters are literals */
+            i++;
+            if (i < n && p[i] == '^')
+                i++;
+            if (i < n && p[i] == ']')
+                i++;
+            while (i < n && p[i] != ']') {
+                if (p[i] == '%')
+                    i++;
+                i++;
+            }
+            i++;
+            continue;
+        }
+        if (p[i] == '*' || p[i] == '+' || p[i] == '-' || p[i] == '?')
+            q++;
+        i++;
+    }
+    return q;
+}
+
+static int l_pattern_guard(lua_State *L)
+{
+    size_t n = 0, pn = 0;
+    const char *subject = luaL_checklstring(L, 1, &n);
+    const char *pat = luaL_checklstring(L, 2, &pn);
+    int plain = lua_toboolean(L, 4) && lua_tointeger(L, lua_upvalueindex(2)) == 1;
+    (void)subject;
+    if (!plain) {
+        int q = pattern_quantifiers(pat, pn);
+        int anchored = pn > 0 && pat[0] == '^';
+        double work = (double)pn + 1;
+        int k = 0;
+        for (k = 0; k < q + (anchored ? 0 : 1); k++) {
+            work *= (double)n + 1;
+            if (work > LUA_HOST_PATTERN_WORK)
+                return luaL_error(L, "pattern too complex for a text of %d bytes (it could search "
+                                     "for hours); simplify the pattern",
+                                  (int)n);
+        }
+    }
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+    return lua_gettop(L);
+}
+
+/* Replaces string[name] by the guard around the original (upvalue 1);
+ * upvalue 2 is 1 for find, whose 4th argument can ask for a plain search. */
+static void guard_pattern_fn(lua_State *L, int strtab, const char *name, int is_find)
+{
+    lua_getfield(L, strtab, name);
+    lua_pushinteger(L, is_find);
+    lua_pushcclosure(L, l_pattern_guard, 2);
+    lua_setfield(L, strtab, name);
+}
+
 /* Protected setup: libraries, removals, the template of safe globals. */
 static int setup(lua_State *L)
 {
@@ -301,6 +373,10 @@ static int setup(lua_State *L)
     lua_getglobal(L, LUA_STRLIBNAME);
     lua_pushnil(L);
     lua_setfield(L, -2, "dump");
+    guard_pattern_fn(L, lua_gettop(L), "find", 1);
+    guard_pattern_fn(L, lua_gettop(L), "match", 0);
+    guard_pattern_fn(L, lua_gettop(L), "gmatch", 0);
+    guard_pattern_fn(L, lua_gettop(L), "gsub", 0);
     lua_pop(L, 1);
     lua_getglobal(L, LUA_MATHLIBNAME);
     lua_pushnil(L);

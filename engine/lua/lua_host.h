@@ -12,10 +12,11 @@
  *     count hook every LUA_HOST_HOOK_EVERY instructions; exceeding either
  *     stops the call with "path:line: script ran too long (endless loop?)".
  *     Scripts cannot swallow a limit error with pcall/xpcall: the sandbox's
- *     versions re-raise it.  Known gap: the hook cannot interrupt one long
- *     C call, so a pathological string pattern (string.find with many
- *     nested quantifiers on a long subject) can overrun the time limit;
- *     string.rep and other big allocations are stopped by the memory cap.
+ *     versions re-raise it.  The hook cannot interrupt one long C call, so
+ *     string.find/match/gmatch/gsub first estimate the matcher's worst case
+ *     (subject length ^ (quantifiers + 1)) and refuse a pattern beyond
+ *     LUA_HOST_PATTERN_WORK steps with "pattern too complex ..."; string.rep
+ *     and other big allocations are stopped by the memory cap.
  *   - setmetatable refuses __gc metamethods (finalizers would run outside
  *     any limit), and the string metatable is hidden from scripts.
  *
@@ -44,6 +45,7 @@ typedef struct LuaHost LuaHost;
 #define LUA_HOST_TIME_MS 1000
 #define LUA_HOST_INSTR_MAX 200000000L
 #define LUA_HOST_HOOK_EVERY 1000
+#define LUA_HOST_PATTERN_WORK 1e8 /* worst-case steps of one string pattern search */
 #define LUA_HOST_FILE_MAX (1024 * 1024) /* bytes in one script file */
 
 /* Creates the sandboxed state.  NULL on failure (err says why). */

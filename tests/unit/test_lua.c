@@ -376,6 +376,8 @@ static void test_hostile_runtime(void **state)
     expect_runtime_fail(h, HOSTILE "cond_error", 7, 0, "attempt to index a nil value");
     expect_runtime_fail(h, HOSTILE "effect_error", 7, 1, "boom");
     expect_runtime_fail(h, HOSTILE "cond_write", 7, 0, "variables are read-only in a condition");
+    /* a backtracking pattern would run for hours inside one C call */
+    expect_runtime_fail(h, HOSTILE "pattern", 7, 0, "pattern too complex");
 }
 
 /* ---- broken declarations ------------------------------------------------ */

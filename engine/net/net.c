@@ -51,7 +51,17 @@ typedef struct Bucket {
 /* Per connection (keep-alive spans several requests). */
 typedef struct ConnState {
     Bucket bucket;
+    uint32_t ip; /* IPv4 of a counted (non-loopback) connection, 0 otherwise */
 } ConnState;
+
+/* Live connections per LAN address, in memory only: one laptop on the
+ * network must not take every connection slot from the phones (slow
+ * clients that trickle headers are closed only when idle). */
+#define NET_IP_SLOTS 1024
+typedef struct IpCount {
+    uint32_t ip;
+    int n;
+} IpCount;
 
 /* Per request (MHD's con_cls). */
 typedef struct Req {
@@ -116,7 +126,56 @@ struct NetServer {
     uint32_t seed;
 
     struct MHD_Response **static_resp; /* one per embedded file */
+
+    pthread_mutex_t ip_mu;
+    IpCount ips[NET_IP_SLOTS];
+    int per_ip;
+    int limit_loopback;
 };
+
+/* The slot of ip (creating it when add), or NULL when the table is full. */
+static IpCount *ip_slot(NetServer *s, uint32_t ip, int add)
+{
+    int i = 0, free_i = -1;
+    for (i = 0; i < NET_IP_SLOTS; i++) {
+        if (s->ips[i].n > 0 && s->ips[i].ip == ip)
+            return &s->ips[i];
+        if (free_i < 0 && s->ips[i].n == 0)
+            free_i = i;
+    }
+    if (!add || free_i < 0)
+        return NULL;
+    s->ips[free_i].ip = ip;
+    return &s->ips[free_i];
+}
+
+static uint32_t lan_ipv4(const NetServer *s, const struct sockaddr *addr)
+{
+    uint32_t ip = 0;
+    if (!addr || addr->sa_family != AF_INET)
+        return 0;
+    ip = ntohl(((const struct sockaddr_in *)addr)->sin_addr.s_addr);
+    return (ip >> 24) == 127 && !s->limit_loopback ? 0 : ip; /* the laptop itself is not limited */
+}
+
+/* Accept policy: refuses a new connection from a LAN address that holds
+ * per_ip connections already. */
+static enum MHD_Result on_accept(void *cls, const struct sockaddr *addr, socklen_t addrlen)
+{
+    NetServer *s = cls;
+    uint32_t ip = lan_ipv4(s, addr);
+    IpCount *c = NULL;
+    int ok = 1;
+    (void)addrlen;
+    if (!ip || s->per_ip <= 0)
+        return MHD_YES;
+    pthread_mutex_lock(&s->ip_mu);
+    c = ip_slot(s, ip, 0);
+    if (c && c->n >= s->per_ip)
+        ok = 0;
+    pthread_mutex_unlock(&s->ip_mu);
+    return ok ? MHD_YES : MHD_NO;
+}
 
 /* ---- small helpers ---- */
 
@@ -741,12 +800,33 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 static void on_connection(void *cls, struct MHD_Connection *c, void **socket_context,
                           enum MHD_ConnectionNotificationCode toe)
 {
-    (void)cls;
-    (void)c;
+    NetServer *s = cls;
     if (toe == MHD_CONNECTION_NOTIFY_STARTED) {
-        *socket_context = calloc(1, sizeof(ConnState)); /* NULL: no per-connection limit */
+        ConnState *cs = calloc(1, sizeof(ConnState)); /* NULL: no per-connection limit */
+        const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+        uint32_t ip = ci ? lan_ipv4(s, ci->client_addr) : 0;
+        if (cs && ip && s->per_ip > 0) {
+            IpCount *slot = NULL;
+            pthread_mutex_lock(&s->ip_mu);
+            slot = ip_slot(s, ip, 1);
+            if (slot) {
+                slot->n++;
+                cs->ip = ip;
+            }
+            pthread_mutex_unlock(&s->ip_mu);
+        }
+        *socket_context = cs;
     } else {
-        free(*socket_context);
+        ConnState *cs = *socket_context;
+        if (cs && cs->ip) {
+            IpCount *slot = NULL;
+            pthread_mutex_lock(&s->ip_mu);
+            slot = ip_slot(s, cs->ip, 0);
+            if (slot && slot->n > 0)
+                slot->n--;
+            pthread_mutex_unlock(&s->ip_mu);
+        }
+        free(cs);
         *socket_context = NULL;
     }
 }
@@ -887,6 +967,9 @@ NetServer *net_start(const NetConfig *cfg, Err *err)
         return NULL;
     }
     pthread_mutex_init(&s->mu, NULL);
+    pthread_mutex_init(&s->ip_mu, NULL);
+    s->limit_loopback = cfg->limit_loopback;
+    s->per_ip = cfg->per_ip_conns > 0 ? cfg->per_ip_conns : cfg->per_ip_conns < 0 ? 0 : NET_PER_IP_DEFAULT;
     {
         pthread_condattr_t ca;
         pthread_condattr_init(&ca);
@@ -960,10 +1043,9 @@ NetServer *net_start(const NetConfig *cfg, Err *err)
         goto fail;
     }
     s->d = MHD_start_daemon(
-        flags, (uint16_t)cfg->port, NULL, NULL, on_request, s, MHD_OPTION_EXTERNAL_LOGGER,
+        flags, (uint16_t)cfg->port, on_accept, s, on_request, s, MHD_OPTION_EXTERNAL_LOGGER,
         on_mhd_log, s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
         MHD_OPTION_CONNECTION_LIMIT, (unsigned)(cfg->max_conns > 0 ? cfg->max_conns : 1200),
-        MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)(cfg->per_ip_conns > 0 ? cfg->per_ip_conns : 0),
         MHD_OPTION_CONNECTION_TIMEOUT,
         (unsigned)(cfg->conn_timeout_s > 0 ? cfg->conn_timeout_s : 10),
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)16384, MHD_OPTION_LISTEN_BACKLOG_SIZE,
@@ -1037,6 +1119,7 @@ void net_stop(NetServer *s)
     free(s->phones);
     pthread_cond_destroy(&s->cond);
     pthread_mutex_destroy(&s->mu);
+    pthread_mutex_destroy(&s->ip_mu);
     free(s);
 }
 

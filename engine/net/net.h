@@ -38,6 +38,7 @@
 #define NET_MAX_QUEUE 2048        /* messages waiting for the main thread */
 #define NET_MAX_PHONES 4096       /* tokens remembered (memory only) */
 #define NET_MAX_URL 96            /* bytes in a join URL */
+#define NET_PER_IP_DEFAULT 48     /* connections one LAN address may hold */
 
 typedef enum { NET_MSG_VOTE, NET_MSG_IDEA, NET_MSG_JOIN, NET_MSG_EVAL } NetMsgKind;
 
@@ -76,7 +77,9 @@ typedef struct NetConfig {
     void *wake_ud;
     /* Limits; 0 picks the default given in brackets. */
     int max_conns;          /* connection cap [1200] */
-    int per_ip_conns;       /* connections per IP address [0 = unlimited]; kept in memory only */
+    int per_ip_conns;       /* connections per LAN address [NET_PER_IP_DEFAULT; < 0: unlimited];
+                               loopback is not limited; counts kept in memory only */
+    int limit_loopback;     /* tests: apply per_ip_conns to 127.0.0.0/8 too */
     int conn_timeout_s;     /* idle connection timeout [10] */
     int longpoll_ms;        /* how long GET /api/state waits [25000] */
     int eval_timeout_ms;    /* wait for net_reply before answering 503 [15000] */

@@ -758,6 +758,38 @@ static void test_connection_cap(void **state)
         close(fds[i]);
 }
 
+/* One address holding its share of connections gets no more, so a single
+ * laptop on the LAN cannot take every slot from the phones. */
+static void test_per_address_cap(void **state)
+{
+    NetConfig cfg;
+    Resp r;
+    int i = 0, fds[3], extra = -1;
+    char buf[64];
+    (void)state;
+    net_stop(g_fx.s);
+    memset(&cfg, 0, sizeof cfg);
+    cfg.per_ip_conns = 3;
+    cfg.limit_loopback = 1;
+    assert_int_equal(start_with(&cfg), 0);
+    for (i = 0; i < 3; i++) {
+        fds[i] = dial(g_fx.port);
+        send_all(fds[i], "GET /api/sta", 12); /* trickling, never finished */
+    }
+    usleep(200000);
+    extra = dial(g_fx.port);
+    /* refused: the server closes it without an answer */
+    assert_true(readable(extra, 2000));
+    assert_true(recv(extra, buf, sizeof buf, 0) <= 0);
+    close(extra);
+    /* when one leaves, the address may connect again */
+    close(fds[0]);
+    usleep(200000);
+    assert_int_equal(http("GET", "/api/state?r=" ROOM, NULL, NULL, &r), 200);
+    for (i = 1; i < 3; i++)
+        close(fds[i]);
+}
+
 static void test_port_in_use_and_codes(void **state)
 {
     NetConfig cfg;
@@ -934,6 +966,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_eval_suspended_reply, setup, teardown),
         cmocka_unit_test_setup_teardown(test_eval_timeout_and_stop, setup, teardown),
         cmocka_unit_test_setup_teardown(test_slow_client_and_cap, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_per_address_cap, setup, teardown),
         cmocka_unit_test_setup_teardown(test_connection_cap, setup, teardown),
         cmocka_unit_test_setup_teardown(test_port_in_use_and_codes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_nothing_identifying_logged, setup, teardown),

@@ -48,6 +48,7 @@ struct EvalStore {
     EvalFaultHook fault;
     void *fault_ud;
     unsigned long nwrite;
+    int readonly; /* opened for a report from read-only media */
 };
 
 static const char *schema_sql =
@@ -213,6 +214,51 @@ char *eval_store_default_path(Err *err)
 
 /* ---- open / close ------------------------------------------------------- */
 
+/* Opens an existing database read-only and immutable (for reports from
+ * read-only media): no settings, no schema changes, nothing written. */
+static EvalStore *store_open_readonly(const char *path, Err *err)
+{
+    EvalStore *s = calloc(1, sizeof *s);
+    char uri[4200];
+    size_t n = 0;
+    const char *p = NULL;
+    int rc = 0;
+    char buf[64];
+    if (!s || !(s->path = core_strdup(path))) {
+        free(s);
+        err_set(err, ERR_NOMEM, "out of memory");
+        return NULL;
+    }
+    n = (size_t)snprintf(uri, sizeof uri, "file:");
+    for (p = path; *p && n + 4 < sizeof uri; p++) {
+        if (*p == '?' || *p == '#' || *p == '%')
+            n += (size_t)snprintf(uri + n, sizeof uri - n, "%%%02X", (unsigned char)*p);
+        else
+            uri[n++] = *p;
+    }
+    snprintf(uri + n, sizeof uri - n, "?mode=ro&immutable=1");
+    rc = sqlite3_open_v2(uri, &s->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOFOLLOW, NULL);
+    if (rc != SQLITE_OK) {
+        db_err(s, rc, "cannot open read-only", err);
+        goto fail;
+    }
+    sqlite3_db_config(s->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+    sqlite3_db_config(s->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+    if (pragma_text(s, "PRAGMA integrity_check", buf, sizeof buf, err) < 0)
+        goto fail;
+    if (strcmp(buf, "ok") != 0) {
+        err_set(err, ERR_IO, "%s: the database file is damaged (integrity_check: %s)", path, buf);
+        goto fail;
+    }
+    s->readonly = 1;
+    return s;
+fail:
+    sqlite3_close(s->db);
+    free(s->path);
+    free(s);
+    return NULL;
+}
+
 static EvalStore *store_open(const char *path, int create, Err *err)
 {
     EvalStore *s = NULL;
@@ -234,6 +280,13 @@ static EvalStore *store_open(const char *path, int create, Err *err)
     /* Create the file ourselves so that it is 0600 from the first byte;
      * SQLite gives the -wal and -shm files the same mode. */
     fd = open(path, O_RDWR | O_CLOEXEC | (create ? O_CREAT : 0), 0600);
+    if (fd < 0 && !create && (errno == EACCES || errno == EROFS || errno == EPERM)) {
+        /* reports read evaluations from read-only media (a USB stick, a CD) */
+        free(defpath);
+        free(s->path);
+        free(s);
+        return store_open_readonly(path, err);
+    }
     if (fd < 0) {
         err_set(err, ERR_IO, "%s: cannot open evaluation database: %s", path, strerror(errno));
         goto fail;
@@ -241,6 +294,17 @@ static EvalStore *store_open(const char *path, int create, Err *err)
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         err_set(err, ERR_IO, "%s: not a regular file", path);
         goto fail;
+    }
+    if (st.st_size > 0) {
+        /* never touch the mode of a file that is not an SQLite database */
+        static const char magic[16] = "SQLite format 3";
+        char head[16];
+        memset(head, 0, sizeof head);
+        if (pread(fd, head, sizeof head, 0) != (ssize_t)sizeof head || memcmp(head, magic, sizeof head) != 0) {
+            err_set(err, ERR_IO, "%s: not an evaluation database (not an SQLite file); choose another "
+                    "file with --db", path);
+            goto fail;
+        }
     }
     if ((st.st_mode & 0777) != 0600 && fchmod(fd, 0600) != 0) {
         err_set(err, ERR_IO, "%s: cannot set file mode 0600: %s", path, strerror(errno));
@@ -380,6 +444,8 @@ int eval_store_begin_event(EvalStore *s, const EvalQuestionnaire *q, const char 
     time_t now = time(NULL);
     struct tm tmv;
     int rc = 0;
+    if (s->readonly)
+        return err_set(err, ERR_STATE, "%s: opened read-only for a report", s->path);
     id_out[0] = '\0';
     qkey[0] = '\0';
     if (!eval_id_valid(scenario_id))
@@ -762,6 +828,8 @@ int eval_store_submit(EvalStore *s, const char *event_id, const EvalAnswers *a, 
 {
     Item it;
     int rc = 0;
+    if (s->readonly)
+        return err_set(err, ERR_STATE, "%s: opened read-only for a report", s->path);
     if (sid && sid_has(&s->sids, sid))
         return 0; /* a retry of a committed submission */
     if (sid && pending_has(s, sid))
@@ -797,6 +865,8 @@ int eval_store_submit_batch(EvalStore *s, const char *event_id, const EvalAnswer
     size_t idx[EVAL_MAX_BATCH];
     size_t i = 0, j = 0, m = 0;
     int rc = 0;
+    if (s->readonly)
+        return err_set(err, ERR_STATE, "%s: opened read-only for a report", s->path);
     if (n > EVAL_MAX_BATCH)
         return err_set(err, ERR_LIMIT, "batch larger than %d", EVAL_MAX_BATCH);
     if (s->npending)
@@ -922,7 +992,11 @@ int eval_store_each_pending_text(EvalStore *s, const char *event_id, EvalTextFn 
 int eval_store_review_text(EvalStore *s, const char *key, int approve, Err *err)
 {
     sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(s->db,
+    int rc = 0;
+    if (s->readonly)
+        return err_set(err, ERR_STATE, "%s: read-only: comments can be reviewed only where the file "
+                       "can be written", s->path);
+    rc = sqlite3_prepare_v2(s->db,
                                 approve ? "UPDATE answers SET reviewed=1 WHERE key=?1 AND text IS "
                                           "NOT NULL"
                                         : "DELETE FROM answers WHERE key=?1 AND text IS NOT NULL",

@@ -122,7 +122,7 @@ static void test_open_settings(void **state)
     fclose(f);
     err_clear(&e);
     assert_null(eval_store_open(bad, &e));
-    assert_non_null(strstr(e.msg, "not a database"));
+    assert_non_null(strstr(e.msg, "not an evaluation database"));
     /* open_existing never creates */
     snprintf(bad, sizeof bad, "%s/missing.sqlite", c->dir);
     assert_null(eval_store_open_existing(bad, &e));
@@ -137,6 +137,27 @@ static void test_open_settings(void **state)
         assert_string_equal(p, bad);
         free(p);
     }
+}
+
+/* A file that is not an SQLite database is refused and left untouched
+ * (its mode too): --db pointed at the wrong file must not damage it. */
+static void test_not_a_database(void **state)
+{
+    Ctx *c = *state;
+    Err e;
+    struct stat st;
+    FILE *f = fopen(c->db, "w");
+    assert_non_null(f);
+    fputs("Klasseliste 8.b\n", f);
+    fclose(f);
+    assert_int_equal(chmod(c->db, 0644), 0);
+    err_clear(&e);
+    assert_null(eval_store_open(c->db, &e));
+    assert_non_null(strstr(e.msg, "not an evaluation database"));
+    assert_int_equal(stat(c->db, &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0644);
+    assert_int_equal(st.st_size, 16);
+    assert_null(eval_store_open_existing(c->db, &e));
 }
 
 static void test_keys_and_dedup(void **state)
@@ -500,6 +521,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_open_settings, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_not_a_database, setup, teardown),
         cmocka_unit_test_setup_teardown(test_keys_and_dedup, setup, teardown),
         cmocka_unit_test_setup_teardown(test_faults, setup, teardown),
         cmocka_unit_test_setup_teardown(test_batch_and_tally, setup, teardown),

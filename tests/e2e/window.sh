@@ -1,0 +1,68 @@
+#!/bin/sh
+# window.sh BIN ROOT - the real windowed engine under Xvfb, driven by xdotool:
+# keys by the window system (remote keys, Escape and F5 never quit), a mouse
+# click on an option, the window's close button asking first, and Ctrl+Q J
+# quitting.  Skips (exit 0 with a note) only when Xvfb or xdotool is missing.
+set -u
+BIN=$1 ROOT=$2
+if ! command -v Xvfb >/dev/null 2>&1 || ! command -v xdotool >/dev/null 2>&1; then
+    echo "skip: Xvfb or xdotool missing"; exit 0
+fi
+T=${TMPDIR:-/tmp}/spectactor-window-$$
+mkdir -p "$T"
+XPID="" PID=""
+trap '[ -n "$PID" ] && kill $PID 2>/dev/null; [ -n "$XPID" ] && kill $XPID 2>/dev/null; rm -rf "$T"' EXIT
+fail=0
+ok() { echo "ok   $1"; }
+bad() { echo "FAIL $1"; fail=1; }
+D=:$((50 + $$ % 400))
+Xvfb "$D" -screen 0 1280x720x24 -nolisten tcp >/dev/null 2>&1 &
+XPID=$!
+sleep 1
+export DISPLAY=$D
+unset SDL_VIDEODRIVER
+# the X11/GL/D-Bus system libraries keep allocations until exit; our own code
+# is leak-checked by every headless test, so leaks are not reported here
+ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
+export ASAN_OPTIONS
+"$BIN" play --window 1280x720 --no-phones --db "$T/w.sqlite" --transcript "$T/tr.txt" \
+    "$ROOT/tests/data/check/ok" 2>"$T/err.txt" &
+PID=$!
+i=0 WID=""
+while [ -z "$WID" ] && [ $i -lt 50 ]; do
+    WID=$(xdotool search --name '^Spectactor$' 2>/dev/null | head -1); sleep 0.1; i=$((i + 1))
+done
+if [ -z "$WID" ]; then bad "no window"; cat "$T/err.txt"; exit 1; fi
+ok "window opened"
+key() { xdotool key --window "$WID" "$@" 2>/dev/null; sleep 0.3; }
+wait_for() { i=0; while [ $i -lt 50 ]; do grep -q "$1" "$T/tr.txt" && return 0; sleep 0.1; i=$((i + 1)); done; return 1; }
+key Escape F5 period period Escape
+if kill -0 $PID 2>/dev/null; then ok "Escape, F5 and . keep it running"; else bad "quit on a stray key"; fi
+key Next Right
+if wait_for '^choice one'; then ok "PageDown and Right step through the scene"; else bad "keys"; cat "$T/tr.txt"; fi
+# click the second option: rows are laid out from the top; find it by scanning a column
+clicked=""
+for y in 200 230 260 290 320 350 380 410 440; do
+    xdotool mousemove --window "$WID" 400 $y click 1; sleep 0.2
+    if grep -q '^pick 2$' "$T/tr.txt"; then clicked=$y; break; fi
+done
+if [ -n "$clicked" ]; then ok "a mouse click picks option 2 (y=$clicked)"; else bad "mouse click"; cat "$T/tr.txt"; fi
+key Return
+if wait_for '^branch one option 2 -> two'; then ok "Return takes the picked branch"; else bad "branch"; fi
+# a close request (SDL_QUIT: the window manager's close button, or SIGTERM) asks first
+kill -TERM $PID; sleep 0.5
+if kill -0 $PID 2>/dev/null && grep -q '^quit asked' "$T/tr.txt"; then
+    ok "a close request asks first"
+    key Escape
+else
+    bad "a close request quit at once"
+fi
+key ctrl+q
+key j
+i=0
+while kill -0 $PID 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+if kill -0 $PID 2>/dev/null; then bad "Ctrl+Q J did not quit"; else
+    wait $PID; rc=$?; PID=""
+    if [ $rc -eq 0 ]; then ok "Ctrl+Q J quits cleanly"; else bad "exit code $rc"; cat "$T/err.txt"; fi
+fi
+exit $fail

@@ -38,6 +38,25 @@ static void report(void *ud, StorySrc src, int is_error, const char *msg)
         c->warnings++;
 }
 
+/* Length of a leading "path:line: " in msg, or 0. */
+static size_t where_len(const char *msg)
+{
+    const char *p = msg;
+    const char *colon = NULL;
+    while ((colon = strchr(p, ':')) != NULL) {
+        const char *d = colon + 1;
+        int digits = 0;
+        while (*d >= '0' && *d <= '9') {
+            d++;
+            digits++;
+        }
+        if (digits > 0 && d[0] == ':' && d[1] == ' ')
+            return (size_t)(d + 2 - msg);
+        p = colon + 1;
+    }
+    return 0;
+}
+
 /* A load error already reads "path:line: message"; insert the severity. */
 static void print_load_error(const char *dir, const char *msg)
 {
@@ -106,6 +125,53 @@ static void check_fit(Check *c, Gfx *g)
     }
 }
 
+/* Runs every option condition once with the scenario's initial variables,
+ * under the sandbox limits, so a condition that fails, loops or uses a
+ * runaway pattern shows up before the event rather than in front of the
+ * class.  Limit breaches are errors; other failures (often a variable read
+ * before it is set) are warnings, since later state may avoid them. */
+static void check_conditions(Check *c, LuaHost *h)
+{
+    const StoryHooks *hooks = lua_story_hooks(h);
+    Err err;
+    StoryRun *run = NULL;
+    int b = 0, i = 0;
+    err_clear(&err);
+    run = story_run_new(c->sc, hooks, &err);
+    if (!run || !hooks || !hooks->cond)
+        goto done;
+    for (b = 0; b < c->sc->n_beats; b++) {
+        const StoryInteraction *in = &c->sc->beats[b].interaction;
+        for (i = 0; i < in->n_options; i++) {
+            const StoryOption *o = &in->options[i];
+            int ok = 0;
+            char msg[ERR_MSG_MAX + 100];
+            if (!o->cond_ref)
+                continue;
+            err_clear(&err);
+            if (hooks->cond(hooks->ud, o->cond_ref, run, &ok, &err) == 0)
+                continue;
+            {
+                int limit = strstr(err.msg, "too long") || strstr(err.msg, "not enough memory") ||
+                            strstr(err.msg, "pattern too complex");
+                size_t at = where_len(err.msg);
+                snprintf(msg, sizeof msg, "beat '%s': the condition of option %d fails with the initial variables: %s",
+                         c->sc->beats[b].id, i + 1, err.msg + at);
+                if (at > 2) /* the script's own path:line is the most precise place */
+                    printf("%.*s: %s: %s\n", (int)(at - 2), err.msg, limit ? "error" : "warning", msg);
+                else
+                    report(c, o->src, limit, msg);
+                if (at > 2 && limit)
+                    c->errors++;
+                else if (at > 2)
+                    c->warnings++;
+            }
+        }
+    }
+done:
+    story_run_free(run);
+}
+
 int cmd_check(int argc, char **argv)
 {
     int i = 0, failed = 0;
@@ -148,12 +214,14 @@ int cmd_check(int argc, char **argv)
         }
         c.sc = sc;
         c.errors = story_validate(sc, report, &c);
+        check_conditions(&c, h);
         if (gfx)
             check_fit(&c, gfx);
         if (c.errors > 0)
             failed = 1;
         fprintf(stderr, "%s: %d error%s, %d warning%s\n", argv[i], c.errors, c.errors == 1 ? "" : "s",
                 c.warnings, c.warnings == 1 ? "" : "s");
+        lua_story_release(h, sc);
         scenario_free(sc);
         lua_host_free(h);
     }

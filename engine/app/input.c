@@ -25,6 +25,8 @@ ShowAction input_map_key(SDL_Scancode sc, Uint16 mod, int *arg)
         return SHOW_ACT_RESULTS;
     if ((mod & KMOD_CTRL) && sc == SDL_SCANCODE_K)
         return SHOW_ACT_KIOSK;
+    if ((mod & KMOD_CTRL) && sc == SDL_SCANCODE_L)
+        return SHOW_ACT_RELOAD;
     if (mod & (KMOD_CTRL | KMOD_ALT | KMOD_GUI))
         return SHOW_ACT_NONE; /* no accidental actions from shortcuts */
     switch (sc) {

@@ -30,7 +30,7 @@ static void usage(FILE *f)
 {
     fprintf(f,
             "usage: spectactor play [DIR] [--lang da|en] [--window WxH | --fullscreen [--display N]]\n"
-            "                       [--port N] [--no-phones] [--db FILE] [--label TEXT]\n"
+            "                       [--port N] [--no-phones] [--db FILE] [--label TEXT] [--watch]\n"
             "       spectactor play --headless --size WxH [--keys \"K1 K2 ...\"] [--keys-from FILE|-]\n"
             "                       [--screenshot FILE.png] [--transcript FILE|-] [DIR]\n"
             "       spectactor check DIR...\n"

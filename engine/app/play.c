@@ -26,6 +26,7 @@
 #include <SDL_image.h>
 #include <SDL_ttf.h>
 #include <errno.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,6 +46,7 @@ typedef struct PlayOpts {
     int no_phones;
     const char *db;
     const char *label;
+    int watch;
     int headless;
     int size_w, size_h;
     const char *keys;
@@ -86,6 +88,11 @@ typedef struct Play {
     unsigned long next_retry;
     unsigned long next_count; /* the live count is read at most once a second */
     int count_stale;
+
+    /* authoring: --watch reloads when a scenario file changes */
+    long long mtimes[STORY_MAX_FILES + 1];
+    unsigned long next_watch;
+    char *join_url, *join_code, *join_problem; /* kept for a reloaded show */
 } Play;
 
 /* Pushes an event from another thread and wakes the headless loop, which
@@ -153,6 +160,8 @@ static int parse_opts(int argc, char **argv, PlayOpts *o)
         } else if (strcmp(a, "--db") == 0) {
             NEEDV();
             o->db = v;
+        } else if (strcmp(a, "--watch") == 0) {
+            o->watch = 1;
         } else if (strcmp(a, "--label") == 0) {
             NEEDV();
             o->label = v;
@@ -221,9 +230,14 @@ static void draw(Play *p)
 }
 
 static void after_change(Play *p);
+static void reload(Play *p);
 
 static void apply(Play *p, ShowAction a, int arg)
 {
+    if (a == SHOW_ACT_RELOAD) {
+        reload(p);
+        return;
+    }
     if (a == SHOW_ACT_FULLSCREEN && p->win) {
         Uint32 f = SDL_GetWindowFlags(p->win);
         SDL_SetWindowFullscreen(p->win, (f & SDL_WINDOW_FULLSCREEN_DESKTOP) ? 0 : SDL_WINDOW_FULLSCREEN_DESKTOP);
@@ -387,6 +401,9 @@ static void cleanup(Play *p)
     p->net = NULL;
     free(p->last_state);
     free(p->eval_json);
+    free(p->join_url);
+    free(p->join_code);
+    free(p->join_problem);
     /* the store retries answers kept in memory one last time: it needs the
      * questionnaire, so it closes before anything that owns answer sets */
     eval_store_close(p->store);
@@ -790,13 +807,16 @@ static void phones_setup(Play *p)
     p->net = net_start(&nc, &err);
     if (!p->net) {
         log_warn("phones are off: %s", err.msg);
+        p->join_problem = core_strdup(err.msg);
         show_set_join(p->show, NULL, NULL, err.msg);
         return;
     }
     if (net_lan_url(p->net, url, sizeof url, &err) == 0)
-        show_set_join(p->show, url, net_room_code(p->net), NULL);
+        p->join_url = core_strdup(url);
     else
-        show_set_join(p->show, NULL, net_room_code(p->net), net_no_lan_message(lang));
+        p->join_problem = core_strdup(net_no_lan_message(lang));
+    p->join_code = core_strdup(net_room_code(p->net));
+    show_set_join(p->show, p->join_url, p->join_code, p->join_problem);
     {
         char line[128];
         snprintf(line, sizeof line, "phones port %d room %s", net_port(p->net), net_room_code(p->net));
@@ -832,6 +852,88 @@ static int eval_setup(Play *p, Err *err)
     p->eval_json = build_eval_json(p->q);
     show_set_eval(p->show, p->q);
     return 0;
+}
+
+
+/* ---- authoring: reload ------------------------------------------------------ */
+
+/* Modification times of the scenario's files (or its entry file when it
+ * failed to load), to notice an author's save. */
+static void watch_snapshot(Play *p, long long *out)
+{
+    struct stat st;
+    char path[1200];
+    int i = 0;
+    memset(out, 0, sizeof p->mtimes);
+    if (p->sc) {
+        for (i = 0; i < p->sc->n_files && i < STORY_MAX_FILES; i++)
+            if (stat(p->sc->files[i], &st) == 0)
+                out[i] = (long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
+    }
+    snprintf(path, sizeof path, "%s/scenario.lua", p->o.dir);
+    if (stat(path, &st) == 0)
+        out[STORY_MAX_FILES] = (long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
+}
+
+/* Loads the scenario again (Ctrl+L, or --watch after a save).  A broken
+ * scenario shows its path:line message on the error screen and the old one
+ * keeps running underneath (Back returns to it); a good one replaces it and
+ * continues at the same beat and step when the beat still exists. */
+static void reload(Play *p)
+{
+    Err err;
+    LuaHost *h2 = NULL;
+    Scenario *sc2 = NULL;
+    Show *s2 = NULL;
+    char keep[STORY_MAX_ID + 1];
+    int steps = 0, lang = 0;
+    const char *bid = show_beat_id(p->show);
+    err_clear(&err);
+    keep[0] = '\0';
+    if (bid)
+        snprintf(keep, sizeof keep, "%s", bid);
+    if (show_run(p->show))
+        steps = story_steps_shown(show_run(p->show));
+    h2 = lua_host_new(&err);
+    if (h2)
+        sc2 = lua_story_load(h2, p->o.dir, &err);
+    if (sc2) {
+        lang = p->sc ? scenario_lang_index(sc2, p->sc->langs[pick_lang(p)]) : pick_lang(p);
+        s2 = show_new(sc2, lua_story_hooks(h2), lang < 0 ? 0 : lang, NULL, &err);
+    }
+    if (!s2) {
+        char msg[ERR_MSG_MAX + 32];
+        snprintf(msg, sizeof msg, "%s", err.msg[0] ? err.msg : "reload failed");
+        if (p->sc)
+            show_set_error(p->show, msg); /* the old scenario stays underneath */
+        transcript_line(p, "reload failed");
+        fprintf(stderr, "%s\n", msg);
+        if (sc2)
+            lua_story_release(h2, sc2);
+        scenario_free(sc2);
+        lua_host_free(h2);
+        p->dirty = 1;
+        return;
+    }
+    show_set_transcript(s2, transcript_line, p);
+    show_set_poll_seq(s2, show_poll_seq(p->show));
+    show_set_join(s2, p->join_url, p->join_code, p->join_problem);
+    show_set_eval(s2, p->q);
+    show_free(p->show);
+    if (p->sc)
+        lua_story_release(p->lua, p->sc);
+    scenario_free(p->sc);
+    lua_host_free(p->lua);
+    p->show = s2;
+    p->sc = sc2;
+    p->lua = h2;
+    transcript_line(p, "reload ok");
+    if (keep[0] && show_resume_at(p->show, keep, steps) < 0)
+        transcript_line(p, "reload: the beat is gone, back to the start");
+    refresh_eval_status(p);
+    watch_snapshot(p, p->mtimes);
+    p->dirty = 1;
+    after_change(p);
 }
 
 /* ---- the loop ------------------------------------------------------------ */
@@ -945,6 +1047,17 @@ static void run_loop(Play *p)
             }
             if (t < 0 || r < t)
                 t = r;
+        }
+        if (p->o.watch) {
+            if (now >= p->next_watch) {
+                long long m[STORY_MAX_FILES + 1];
+                watch_snapshot(p, m);
+                if (memcmp(m, p->mtimes, sizeof m) != 0)
+                    reload(p);
+                p->next_watch = now + 1000;
+            }
+            if (t < 0 || (long)(p->next_watch - now) < t)
+                t = (long)(p->next_watch - now);
         }
         if (p->count_stale) {
             if (now >= p->next_count)
@@ -1061,6 +1174,8 @@ int cmd_play(int argc, char **argv)
     }
     if (!p.o.no_phones)
         phones_setup(&p);
+    if (p.o.watch)
+        watch_snapshot(&p, p.mtimes);
     p.dirty = 1;
     run_loop(&p);
     if (p.o.headless) {

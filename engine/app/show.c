@@ -32,6 +32,7 @@ struct Show {
     int started;      /* left the welcome screen */
     char *load_error; /* scenario failed to load: permanent error screen */
     char error[ERR_MSG_MAX + 64]; /* script error screen when error[0] */
+    int error_external;           /* set by show_set_error: nothing to step back from */
     unsigned overlays;
     int quit;
 
@@ -953,6 +954,10 @@ int show_action(Show *s, ShowAction a, int arg)
         if (a == SHOW_ACT_BACK || a == SHOW_ACT_CANCEL) {
             s->error[0] = '\0';
             tr(s, "error dismissed");
+            if (s->error_external) {
+                s->error_external = 0;
+                return 1;
+            }
             if (at_interaction(s)) {
                 /* a failing condition: go back one step so the facilitator can continue */
                 s->shown_interaction = -1;
@@ -1311,4 +1316,50 @@ void show_kiosk_saved(Show *s, int ok, const char *msg)
         return;
     kiosk_saved(s->kiosk, ok, msg, s->now);
     tr(s, "kiosk %s", ok ? "saved" : "not saved");
+}
+
+void show_set_error(Show *s, const char *msg)
+{
+    snprintf(s->error, sizeof s->error, "%s", msg ? msg : "error");
+    s->error_external = 1;
+    tr(s, "error %s", s->error);
+}
+
+int show_resume_at(Show *s, const char *beat_id, int steps)
+{
+    Err e;
+    int b = -1, i = 0;
+    if (!s->run || !beat_id)
+        return ERR_NOTFOUND;
+    b = scenario_beat_index(s->sc, beat_id);
+    if (b < 0)
+        return ERR_NOTFOUND;
+    err_clear(&e);
+    if (story_jump(s->run, b, &e) < 0)
+        return e.code ? e.code : ERR_STATE;
+    s->started = 1;
+    enter_beat_announce(s);
+    for (i = 0; i < steps && story_pos(s->run) == STORY_AT_STEPS &&
+                story_steps_shown(s->run) < s->sc->beats[b].n_steps;
+         i++)
+        do_next_story(s);
+    return 0;
+}
+
+const char *show_beat_id(const Show *s)
+{
+    if (!s->run || !s->started)
+        return NULL;
+    return beat_id(s, story_current_beat(s->run));
+}
+
+int show_poll_seq(const Show *s)
+{
+    return s->poll_seq;
+}
+
+void show_set_poll_seq(Show *s, int seq)
+{
+    if (seq > s->poll_seq)
+        s->poll_seq = seq;
 }

@@ -47,7 +47,8 @@ typedef enum {
     SHOW_ACT_KIOSK,      /* K (Ctrl+K inside the kiosk): kiosk on/off */
     SHOW_ACT_RESULTS,    /* Ctrl+R on the evaluation screen: results on/off */
     SHOW_ACT_SELECT,     /* Space inside the kiosk: choose the highlighted option */
-    SHOW_ACT_MAP         /* M: the story map of explored branches on/off */
+    SHOW_ACT_MAP,        /* M: the story map of explored branches on/off */
+    SHOW_ACT_RELOAD      /* Ctrl+L: reload the scenario from disk (handled by the frame loop) */
 } ShowAction;
 
 typedef enum {
@@ -180,6 +181,21 @@ int show_quit_requested(const Show *s);
 
 /* The story run (for tests and the transcript); borrowed. */
 StoryRun *show_run(Show *s);
+
+/* ---- authoring: hot reload ------------------------------------------------ */
+
+/* Shows msg on the error screen (a reload that failed); Back returns to the
+ * show as it was. */
+void show_set_error(Show *s, const char *msg);
+/* Leaves the welcome screen and continues at the beat with this id, steps
+ * shown up to `steps` (as far as the beat has them).  0, or ERR_NOTFOUND
+ * when the beat no longer exists (the show then stays on the welcome screen). */
+int show_resume_at(Show *s, const char *beat_id, int steps);
+/* The current beat's id, or NULL on the welcome screen; borrowed. */
+const char *show_beat_id(const Show *s);
+/* Poll ids: a reloaded show continues the numbering so phones never see an id twice. */
+int show_poll_seq(const Show *s);
+void show_set_poll_seq(Show *s, int seq);
 
 /* Join info shown on the welcome screen and open polls (copied). */
 void show_set_join(Show *s, const char *url, const char *room_code, const char *lan_problem);

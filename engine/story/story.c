@@ -285,14 +285,14 @@ static int state_var_set(StoryRun *run, StoryState *st, const char *name, const 
 }
 
 /* Sets up the initial state of a pass and enters the start beat. */
-static int begin_pass(StoryRun *run, Err *err)
+static int begin_at(StoryRun *run, int beat, Err *err)
 {
     const Scenario *sc = run->sc;
     StoryState *st = NULL;
     StoryState *entry = NULL;
     int i = 0;
     int rc = 0;
-    if (sc->start < 0 || sc->start >= sc->n_beats)
+    if (beat < 0 || beat >= sc->n_beats)
         return err_set(err, ERR_INVALID, "scenario has no start beat");
     st = state_new(sc);
     if (!st)
@@ -304,9 +304,9 @@ static int begin_pass(StoryRun *run, Err *err)
             return rc;
         }
     }
-    st->beat = sc->start;
+    st->beat = beat;
     st->steps = 0;
-    st->visits[sc->start]++;
+    st->visits[beat]++;
     entry = state_dup(sc, st);
     if (!entry) {
         state_free(st);
@@ -317,8 +317,22 @@ static int begin_pass(StoryRun *run, Err *err)
     state_free(run->cur);
     run->cur = st;
     trail_push(run, entry);
-    run->seen[sc->start] = 1;
+    run->seen[beat] = 1;
     return 0;
+}
+
+static int begin_pass(StoryRun *run, Err *err)
+{
+    return begin_at(run, run->sc->start, err);
+}
+
+int story_jump(StoryRun *run, int beat, Err *err)
+{
+    if (!run)
+        return err_set(err, ERR_INVALID, "no run");
+    if (beat < 0 || beat >= run->sc->n_beats)
+        return err_set(err, ERR_NOTFOUND, "no beat %d", beat);
+    return begin_at(run, beat, err);
 }
 
 /* Creates a run at the start beat.  NULL on OOM or a scenario without a

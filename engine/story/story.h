@@ -124,6 +124,11 @@ int story_replay_beat(StoryRun *run);
 /* Restarts the whole scenario (explored branches are kept). */
 int story_restart(StoryRun *run, Err *err);
 
+/* Starts a new pass at beat (0 steps shown) with the initial variables, as
+ * if the scenario started there: for authors, so that a reloaded scenario
+ * continues where they were.  ERR_NOTFOUND for a bad beat. */
+int story_jump(StoryRun *run, int beat, Err *err);
+
 /* 1 if option opt of beat's choice was taken in any pass of this run. */
 int story_explored(const StoryRun *run, int beat, int opt);
 /* 1 if beat was entered in any pass of this run. */

@@ -133,4 +133,41 @@ else
     if [ $rc -eq 0 ]; then ok "keys-from: end of input ends the run"; else bad "keys-from exit $rc"; fi
 fi
 PIDS=""
+
+# 8. --watch: an author saves the scenario; the engine reloads it and stays at the same beat;
+#    a broken save shows path:line on the error slide and the old scenario keeps running
+mkdir -p "$T/watch"
+cp "$SMALL/scenario.lua" "$T/watch/scenario.lua"
+mkfifo "$T/wkeys"
+play --size 640x480 --watch --keys-from "$T/wkeys" --transcript "$T/watch.txt" "$T/watch" >/dev/null 2>&1 &
+PID=$!
+PIDS="$PID"
+exec 4>"$T/wkeys"
+wf() { i=0; while [ $i -lt 100 ]; do grep -q "$1" "$T/watch.txt" 2>/dev/null && return 0; sleep 0.1; i=$((i + 1)); done; return 1; }
+echo "Right Right" >&4
+wf '^line sofie: Hej$'
+sleep 1.1
+sed -i 's/da = "Hej", en = "Hi" }),$/da = "Hej med dig", en = "Hi there" }),/' "$T/watch/scenario.lua"
+if wf '^reload ok$' && wf '^line sofie: Hej med dig$'; then
+    ok "--watch: a saved change is reloaded at the same beat and step"
+else
+    bad "--watch reload"; cat "$T/watch.txt"
+fi
+sleep 1.1
+printf 'beat "broken" {\n  say("sofie" { da = "x" })\n}\n' >> "$T/watch/scenario.lua"
+if wf '^reload failed$' && wf "^error .*watch/scenario.lua:[0-9]*:"; then
+    ok "--watch: a broken save shows path:line and keeps the old scenario"
+else
+    bad "--watch broken"; cat "$T/watch.txt"
+fi
+echo "Left" >&4
+if wf '^error dismissed$' && kill -0 "$PID" 2>/dev/null && ! grep -q '^back' "$T/watch.txt"; then
+    ok "--watch: Back returns to the running show where it was"
+else
+    bad "--watch back"; cat "$T/watch.txt"
+fi
+exec 4>&-
+i=0
+while kill -0 "$PID" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+PIDS=""
 exit $fail

@@ -536,6 +536,36 @@ static void test_ideas_moderation(void **state)
     scenario_free(sc);
 }
 
+static void test_resume_after_reload(void **state)
+{
+    Scenario *sc = make();
+    Show *s = start(sc, 0);
+    ShowView v;
+    (void)state;
+    assert_null(show_beat_id(s));
+    assert_int_equal(show_resume_at(s, "nope", 0), ERR_NOTFOUND);
+    assert_int_equal(screen(s), SHOW_SCREEN_WELCOME);
+    assert_int_equal(show_resume_at(s, "a", 1), 0);
+    show_view(s, &v);
+    assert_int_equal(v.beat, 0);
+    assert_int_equal(v.steps_shown, 1);
+    assert_string_equal(show_beat_id(s), "a");
+    assert_int_equal(show_resume_at(s, "end", 5), 0); /* more steps than the beat has */
+    show_view(s, &v);
+    assert_int_equal(v.screen, SHOW_SCREEN_ENDING);
+    /* a reload error is dismissed without stepping back */
+    show_set_error(s, "scenes/t/scenario.lua:3: unexpected symbol");
+    assert_int_equal(screen(s), SHOW_SCREEN_ERROR);
+    show_action(s, SHOW_ACT_BACK, 0);
+    show_view(s, &v);
+    assert_int_equal(v.screen, SHOW_SCREEN_ENDING);
+    /* poll ids continue across a reload */
+    show_set_poll_seq(s, 41);
+    assert_int_equal(show_poll_seq(s), 41);
+    show_free(s);
+    scenario_free(sc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -549,6 +579,7 @@ int main(void)
         cmocka_unit_test(test_discuss_timer),
         cmocka_unit_test(test_load_error_screen),
         cmocka_unit_test(test_ideas_moderation),
+        cmocka_unit_test(test_resume_after_reload),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

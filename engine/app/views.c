@@ -236,9 +236,21 @@ static void draw_join_block(Gfx *g, const ShowView *v, Rect r)
     }
     y += gfx_text(g, r.x, y, r.w, ui(v, UI_JOIN_AT), THEME_TEXT_CAPTION, rgb(THEME_DIM),
                   GFX_ALIGN_CENTER);
-    y += gfx_text(g, r.x, y, r.w, v->join_url,
-                  fit_style(g, v->join_url, r.w, lh(g, THEME_TEXT_BODY_BOLD), THEME_TEXT_BODY_BOLD),
-                  rgb(THEME_TEXT), GFX_ALIGN_CENTER);
+    {
+        /* what a pupil types: the address alone; the room code follows below */
+        char addr[128];
+        const char *u = v->join_url;
+        char *cut = NULL;
+        if (strncmp(u, "http://", 7) == 0)
+            u += 7;
+        snprintf(addr, sizeof addr, "%s", u);
+        cut = strstr(addr, "/?");
+        if (cut)
+            *cut = '\0';
+        y += gfx_text(g, r.x, y, r.w, addr,
+                      fit_style(g, addr, r.w, lh(g, THEME_TEXT_BODY_BOLD), THEME_TEXT_BODY_BOLD),
+                      rgb(THEME_TEXT), GFX_ALIGN_CENTER);
+    }
     if (v->room_code && *v->room_code) {
         y += gfx_px(g, 12);
         y += gfx_text(g, r.x, y, r.w, ui(v, UI_ROOM_CODE), THEME_TEXT_CAPTION, rgb(THEME_DIM),

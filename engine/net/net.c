@@ -34,7 +34,13 @@
 #define NET_PHONE_HASH 1024
 #define NET_JOINED_WINDOW_MS 90000LL
 #define NET_PHONE_EXPIRE_MS 600000LL /* forgotten when the table is full */
-#define NET_MAX_DISCARD 65536        /* oversize body bytes read before hanging up */
+/* An oversize body is read to its end and thrown away (never buffered) so
+ * the client gets its 413: libmicrohttpd 0.9.75 cannot queue an answer
+ * while a body is still arriving, and closing a socket with unread data
+ * resets it, which can destroy an answer already sent.  A client that goes
+ * on past either bound is cut off without an answer. */
+#define NET_MAX_DISCARD (16u << 20) /* oversize body bytes read before hanging up */
+#define NET_DISCARD_MS 10000LL      /* how long after crossing the limit */
 #define NET_COST_VOTE 1.0
 #define NET_COST_JOIN 1.0
 #define NET_COST_IDEA 5.0
@@ -71,6 +77,7 @@ typedef struct Req {
     char *body; /* POST: max + 1 bytes */
     size_t len, max, discarded;
     int too_big;
+    long long too_big_ms; /* when the body crossed max */
     unsigned long long req_id; /* EVAL */
     long long deadline_ms;     /* WAIT: when to give up */
     int wait_version;          /* STATE in WAIT: the version the phone has */
@@ -333,6 +340,9 @@ static enum MHD_Result send_json(struct MHD_Connection *c, unsigned status, cons
         return MHD_NO;
     MHD_add_response_header(resp, "Content-Type", "application/json");
     add_common_headers(resp);
+    /* a client that sent too much does not keep its connection */
+    if (status == MHD_HTTP_CONTENT_TOO_LARGE)
+        MHD_add_response_header(resp, MHD_HTTP_HEADER_CONNECTION, "close");
     ret = MHD_queue_response(c, status, resp);
     MHD_destroy_response(resp);
     return ret;
@@ -754,9 +764,18 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         if (r->phase != PHASE_BODY)
             return MHD_YES;
         if (r->too_big || r->len + n > r->max) {
-            r->too_big = 1;
+            /* discarded, not buffered; the 413 goes out once the body ends */
+            if (!r->too_big) {
+                r->too_big = 1;
+                r->too_big_ms = now_ms();
+            }
             r->discarded += n;
-            return r->discarded > NET_MAX_DISCARD ? MHD_NO : MHD_YES;
+            if (r->discarded > NET_MAX_DISCARD || now_ms() - r->too_big_ms > NET_DISCARD_MS) {
+                log_debug("phone api %s: oversize body still arriving, hanging up",
+                          route_name(r->route));
+                return MHD_NO;
+            }
+            return MHD_YES;
         }
         memcpy(r->body + r->len, upload_data, n);
         r->len += n;

@@ -474,26 +474,144 @@ static void test_vote_refused(void **state)
     assert_int_equal(queued(), 0);
 }
 
+/* One chunked POST, sent from its own thread (the server may answer, and
+ * stop reading, before the client has sent everything, as a browser's
+ * upload does): the chunks' sizes, then the terminating chunk. */
+typedef struct ChunkedPost {
+    int fd;
+    const char *path;
+    const size_t *sizes;
+    int n;
+    int keep_alive;
+} ChunkedPost;
+
+static void *chunked_sender(void *arg)
+{
+    const ChunkedPost *p = arg;
+    static char data[1 << 20];
+    char line[512];
+    int i = 0, len = 0;
+    memset(data, 'a', sizeof data);
+    len = snprintf(line, sizeof line,
+                   "POST %s HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                   "Transfer-Encoding: chunked\r\n%s\r\n",
+                   p->path, p->keep_alive ? "" : "Connection: close\r\n");
+    send_all(p->fd, line, (size_t)len);
+    for (i = 0; i < p->n; i++) {
+        size_t left = p->sizes[i];
+        len = snprintf(line, sizeof line, "%zx\r\n", p->sizes[i]);
+        send_all(p->fd, line, (size_t)len);
+        while (left > 0) {
+            size_t k = left < sizeof data ? left : sizeof data;
+            send_all(p->fd, data, k);
+            left -= k;
+        }
+        send_all(p->fd, "\r\n", 2);
+    }
+    send_all(p->fd, "0\r\n\r\n", 5);
+    return NULL;
+}
+
+/* Sends a chunked POST whose chunks are sizes[0..n) and reads the answer
+ * into r; returns the socket, still open, with the sender finished. */
+static int chunked_post(const char *path, const size_t *sizes, int n, int keep_alive, Resp *r)
+{
+    ChunkedPost p;
+    pthread_t th;
+    struct timeval snd = {10, 0};
+    memset(&p, 0, sizeof p);
+    p.fd = dial(g_fx.port);
+    p.path = path;
+    p.sizes = sizes;
+    p.n = n;
+    p.keep_alive = keep_alive;
+    /* a server that neither reads nor answers must fail the test, not hang it */
+    setsockopt(p.fd, SOL_SOCKET, SO_SNDTIMEO, &snd, sizeof snd);
+    assert_int_equal(pthread_create(&th, NULL, chunked_sender, &p), 0);
+    read_response(p.fd, r);
+    shutdown(p.fd, SHUT_WR); /* unblocks a sender still writing */
+    pthread_join(th, NULL);
+    return p.fd;
+}
+
+/* The answer to a chunked POST whose chunks are sizes[0..n): 413 with the
+ * documented body, given only after the whole body was read (so no reset
+ * can destroy it), then a clean close even on a keep-alive connection. */
+static void expect_chunked_413(const char *path, const size_t *sizes, int n, int keep_alive)
+{
+    Resp r;
+    char tail[64];
+    ssize_t got = 0;
+    int fd = chunked_post(path, sizes, n, keep_alive, &r);
+    if (r.status != 413)
+        print_message("%s, %d chunk(s), the first of %zu%s: status %d\n", path, n, sizes[0],
+                      keep_alive ? ", keep-alive" : "", r.status);
+    assert_int_equal(r.status, 413);
+    assert_string_equal(r.body, "{\"error\":\"too_large\"}");
+    assert_non_null(strcasestr(r.head, "\r\nContent-Type: application/json"));
+    assert_non_null(strcasestr(r.head, "\r\nConnection: close"));
+    /* EOF right after the answer, not a reset and not a wait */
+    got = recv(fd, tail, sizeof tail, 0);
+    assert_int_equal(got, 0);
+    close(fd);
+}
+
 static void test_chunked_oversize(void **state)
 {
-    int fd = dial(g_fx.port), i = 0;
+    /* the limit crossed in the 4th of eight chunks */
+    static const size_t eight[] = {300, 300, 300, 300, 300, 300, 300, 300};
+    /* ... in the 2nd chunk, in the 3rd chunk, by one byte */
+    static const size_t second[] = {600, 600};
+    static const size_t third[] = {400, 400, 400};
+    static const size_t by_one[] = {1000, 25};
+    static const size_t second_eval[] = {3000, 3000};
+    static const size_t third_eval[] = {2000, 2000, 2000};
+    static const size_t by_one_eval[] = {4000, 97};
+    /* one huge chunk: far more than the server would ever discard */
+    static const size_t huge[] = {(size_t)4 << 20};
+    /* many small chunks after the limit */
+    static const size_t after[] = {1000, 100, 100, 100, 100, 100, 100, 100, 100, 100};
     Resp r;
-    char chunk[300];
     (void)state;
-    const char *head = "POST /api/vote HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                       "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n";
-    send_all(fd, head, strlen(head));
-    memset(chunk, 'a', sizeof chunk);
-    for (i = 0; i < 8; i++) {
-        send_all(fd, "12c\r\n", 5);
-        send_all(fd, chunk, sizeof chunk);
-        send_all(fd, "\r\n", 2);
-    }
-    send_all(fd, "0\r\n\r\n", 5);
-    read_response(fd, &r);
-    close(fd);
-    assert_int_equal(r.status, 413);
+    expect_chunked_413("/api/vote", eight, 8, 0);
+    expect_chunked_413("/api/vote", second, 2, 0);
+    expect_chunked_413("/api/vote", third, 3, 0);
+    expect_chunked_413("/api/vote", by_one, 2, 0);
+    expect_chunked_413("/api/vote", huge, 1, 0);
+    expect_chunked_413("/api/vote", after, 10, 1);
+    expect_chunked_413("/api/vote", third, 3, 1);
+    expect_chunked_413("/api/vote", huge, 1, 1);
+    expect_chunked_413("/api/eval", second_eval, 2, 0);
+    expect_chunked_413("/api/eval", third_eval, 3, 0);
+    expect_chunked_413("/api/eval", by_one_eval, 2, 0);
+    expect_chunked_413("/api/eval", huge, 1, 0);
+    expect_chunked_413("/api/eval", huge, 1, 1);
+    expect_chunked_413("/api/idea", second, 2, 0);
+    expect_chunked_413("/api/join", huge, 1, 0);
     assert_int_equal(queued(), 0);
+    /* a body that goes on and on (past 16 MiB) is cut off, with no answer */
+    {
+        static const size_t endless[] = {(size_t)40 << 20};
+        long long t0 = ms_now();
+        int fd = chunked_post("/api/vote", endless, 1, 0, &r);
+        assert_int_equal(r.status, -1);
+        assert_true(ms_now() - t0 < 9000); /* cut off, not timed out */
+        close(fd);
+    }
+    /* up to the limit exactly, a chunked body is read and parsed (it is not
+     * JSON: 400, not 413) */
+    {
+        static const size_t at_limit[] = {500, 500, 24};
+        static const size_t at_limit_eval[] = {4000, 96};
+        int fd = chunked_post("/api/vote", at_limit, 3, 0, &r);
+        close(fd);
+        assert_int_equal(r.status, 400);
+        fd = chunked_post("/api/eval", at_limit_eval, 2, 0, &r);
+        close(fd);
+        assert_int_equal(r.status, 400);
+    }
+    /* the server is fine afterwards */
+    assert_int_equal(http("GET", "/api/state?r=" ROOM, NULL, NULL, &r), 200);
 }
 
 static void test_ideas(void **state)

@@ -1,0 +1,18 @@
+/* views_presenter.h - the facilitator's own screen (the laptop, while the
+ * projector shows the audience view): what the room sees now, in small;
+ * the facilitator notes of the beat and of the scenario; the next steps of
+ * the beat (what the next press of Next shows); the vote with hands and
+ * phones as they come in, even before the reveal; the ideas waiting for
+ * moderation with their flags; the keys.  Nothing here is ever drawn on the
+ * projector.  Drawn with the same ShowView as the audience view. */
+#ifndef APP_VIEWS_PRESENTER_H
+#define APP_VIEWS_PRESENTER_H
+
+#include "app/show.h"
+#include "render/render_sdl.h"
+
+/* Draws the whole presenter frame for v (clears it first).  elapsed_s is
+ * the time since the event started (shown as a clock for pacing), or < 0. */
+void views_draw_presenter(Gfx *g, const ShowView *v, long elapsed_s);
+
+#endif

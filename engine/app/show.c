@@ -1363,3 +1363,15 @@ void show_set_poll_seq(Show *s, int seq)
     if (seq > s->poll_seq)
         s->poll_seq = seq;
 }
+
+void show_view_presenter(Show *s, ShowView *v)
+{
+    int i = 0;
+    show_view(s, v);
+    for (i = 0; i < s->n_pending; i++)
+        s->pending_ptrs[i] = s->pending[i];
+    v->pending_ideas = s->pending_ptrs;
+    v->n_pending_ideas = s->n_pending;
+    v->idea_flags = s->pending_flag;
+    v->idea_sel = s->idea_sel;
+}

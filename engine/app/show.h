@@ -175,6 +175,9 @@ long show_next_timer(const Show *s, unsigned long now_ms);
 
 /* Fills v; the pointers in it are valid until the next show_* call. */
 void show_view(Show *s, ShowView *v);
+/* The same for the facilitator's own screen: also fills the pending ideas
+ * (and their flags) whether or not the moderation overlay is open. */
+void show_view_presenter(Show *s, ShowView *v);
 
 /* 1 after a confirmed quit. */
 int show_quit_requested(const Show *s);

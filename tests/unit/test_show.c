@@ -503,6 +503,12 @@ static void test_ideas_moderation(void **state)
     (void)state;
     show_phone_idea(s, "Sig det til en voksen");
     show_phone_idea(s, "Bloker ham");
+    /* the presenter screen sees the queue without the overlay; the projector does not */
+    show_view(s, &v);
+    assert_int_equal(v.n_pending_ideas, 0);
+    show_view_presenter(s, &v);
+    assert_int_equal(v.n_pending_ideas, 2);
+    assert_false(v.overlays & SHOW_OV_IDEAS);
     show_action(s, SHOW_ACT_IDEAS, 0);
     show_view(s, &v);
     assert_true(v.overlays & SHOW_OV_IDEAS);

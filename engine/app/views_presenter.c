@@ -1,0 +1,986 @@
+/* views_presenter.c - the facilitator's own screen, drawn from a ShowView.
+ *
+ * Layout (1920x1080 design, scaled by the theme, inside the 5 % margins):
+ *   top bar   scenario title, beat title (id), screen, projector overlays
+ *             (BLANK in red: the room sees black), clock mm:ss;
+ *   left      "on the projector now" (caption + last step, or the prompt and
+ *             options with live hand/phone counts) and "next";
+ *   right     facilitator notes of the beat and of the scenario, then the
+ *             idea queue (numbered, highlighted, flagged in red);
+ *   bottom    the keys.
+ * Every text box shrinks its style and is finally cut with an ellipsis;
+ * lists stop with "+N" when they run out of room.  No state between frames. */
+#include "app/views_presenter.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "app/ui_text.h"
+
+typedef struct Rect {
+    int x, y, w, h;
+} Rect;
+
+/* Design-pixel constants. */
+#define P_COL_GAP 40    /* between the columns */
+#define P_LEFT_PCT 57   /* left column: % of the safe width */
+#define P_NOW_PCT 64    /* "now" card: % of the left column below its label */
+#define P_NOTES_PCT 52  /* notes card: % of the right column */
+#define P_NUM_W 46      /* option / idea number column */
+#define P_COUNT_W 110   /* one count column (hands, phones, total) */
+#define P_MAX_LINE 1024 /* bytes of one composed line */
+
+/* The presenter's own words (the projector's stay in ui_text). */
+typedef enum {
+    P_NOW,
+    P_NEXT,
+    P_NOTES,
+    P_SC_NOTES,
+    P_NO_NOTES,
+    P_IDEAS,
+    P_NO_IDEAS,
+    P_IDEA_KEYS,
+    P_FLAGGED,
+    P_KEYS,
+    P_SCR_WELCOME,
+    P_SCR_SCENE,
+    P_SCR_VOTE,
+    P_SCR_ENDING,
+    P_SCR_ERROR,
+    P_SCR_EVAL,
+    P_SCR_KIOSK,
+    P_SCR_RESULTS,
+    P_OV_BLANK,
+    P_OV_QUIT,
+    P_OV_HELP,
+    P_OV_REWIND,
+    P_OV_NOTES,
+    P_OV_STOP,
+    P_OV_IDEAS,
+    P_OV_MAP,
+    P_POLL_READY,
+    P_POLL_OPEN,
+    P_POLL_CLOSED,
+    P_POLL_REVEALED,
+    P_NOT_OPEN,
+    P_JOINED,
+    P_VOTED,
+    P_HANDS,
+    P_PHONES,
+    P_TOTAL,
+    P_USED,
+    P_EXPLORED,
+    P_WINNER,
+    P_TIE,
+    P_PICKED,
+    P_THEN_BEAT,
+    P_THEN_END,
+    P_THEN_CHOICE,
+    P_THEN_SIGNAL,
+    P_THEN_IDEA,
+    P_THEN_DISCUSS,
+    P_MORE,
+    P_NO_STEP,
+    P_WELCOME_NOW,
+    P_ENDING_PAGE0,
+    P_ENDING_PAGE1,
+    P_EVAL_NOW,
+    P_EVAL_KEYS,
+    P_APPROVED,
+    P_TIMER,
+    P_NO_SCENARIO,
+    P_ERROR_BACK,
+    P_COUNT
+} PText;
+
+static const char *const p_text[P_COUNT][2] = {
+    [P_NOW] = {"NU PÅ LÆRREDET", "ON THE PROJECTOR NOW"},
+    [P_NEXT] = {"NÆSTE", "NEXT"},
+    [P_NOTES] = {"NOTER TIL FACILITATOR", "FACILITATOR NOTES"},
+    [P_SC_NOTES] = {"Om scenariet", "About the scenario"},
+    [P_NO_NOTES] = {"Ingen noter til denne scene", "No notes for this scene"},
+    [P_IDEAS] = {"IDÉER FRA TELEFONER", "IDEAS FROM PHONES"},
+    [P_NO_IDEAS] = {"Ingen idéer venter", "No ideas waiting"},
+    [P_IDEA_KEYS] = {"I: moderér", "I: moderate"},
+    [P_FLAGGED] = {"markeret", "flagged"},
+    [P_KEYS] = {"→ næste · ← tilbage · V stem · S stop · R spol · M kort · H hjælp · "
+                "B sort · N noter · E evaluering · Ctrl+Q afslut",
+                "→ next · ← back · V vote · S stop · R rewind · M map · H help · "
+                "B blank · N notes · E evaluation · Ctrl+Q quit"},
+    [P_SCR_WELCOME] = {"Velkomst", "Welcome"},
+    [P_SCR_SCENE] = {"Scene", "Scene"},
+    [P_SCR_VOTE] = {"Afstemning", "Vote"},
+    [P_SCR_ENDING] = {"Slutning", "Ending"},
+    [P_SCR_ERROR] = {"Fejl", "Error"},
+    [P_SCR_EVAL] = {"Evaluering", "Evaluation"},
+    [P_SCR_KIOSK] = {"Kiosk", "Kiosk"},
+    [P_SCR_RESULTS] = {"Resultater", "Results"},
+    [P_OV_BLANK] = {"SORT SKÆRM", "BLANK"},
+    [P_OV_QUIT] = {"Afslut?", "Quit?"},
+    [P_OV_HELP] = {"Hjælp", "Help"},
+    [P_OV_REWIND] = {"Spol tilbage", "Rewind"},
+    [P_OV_NOTES] = {"Noter vises", "Notes shown"},
+    [P_OV_STOP] = {"Stop-afstemning", "Stop poll"},
+    [P_OV_IDEAS] = {"Idékø åben", "Idea queue open"},
+    [P_OV_MAP] = {"Kort", "Map"},
+    [P_POLL_READY] = {"klar", "ready"},
+    [P_POLL_OPEN] = {"åben", "open"},
+    [P_POLL_CLOSED] = {"lukket", "closed"},
+    [P_POLL_REVEALED] = {"vist", "revealed"},
+    [P_NOT_OPEN] = {"Afstemningen er ikke åbnet (V)", "The vote is not open yet (V)"},
+    [P_JOINED] = {"tilsluttet", "joined"},
+    [P_VOTED] = {"stemt", "voted"},
+    [P_HANDS] = {"hænder", "hands"},
+    [P_PHONES] = {"tlf.", "phones"},
+    [P_TOTAL] = {"i alt", "total"},
+    [P_USED] = {"brugt", "used"},
+    [P_EXPLORED] = {"prøvet", "explored"},
+    [P_WINNER] = {"flest", "winner"},
+    [P_TIE] = {"Uafgjort: vælg med et tal", "Tie: pick with a digit"},
+    [P_PICKED] = {"valgt", "picked"},
+    [P_THEN_BEAT] = {"Derefter:", "Then:"},
+    [P_THEN_END] = {"Derefter: slutningen (råd og hjælp)", "Then: the ending (advice and help)"},
+    [P_THEN_CHOICE] = {"Derefter valg:", "Then a choice:"},
+    [P_THEN_SIGNAL] = {"Derefter signal:", "Then a signal poll:"},
+    [P_THEN_IDEA] = {"Derefter idéer:", "Then ideas:"},
+    [P_THEN_DISCUSS] = {"Derefter diskussion:", "Then a discussion:"},
+    [P_MORE] = {"mere", "more"},
+    [P_NO_STEP] = {"(scenen er ikke begyndt)", "(the scene has not started)"},
+    [P_WELCOME_NOW] = {"Titel, indholdsnote og tilmelding", "Title, content note and join info"},
+    [P_ENDING_PAGE0] = {"Udfald, gode råd og hjælp", "Outcome, key advice and help"},
+    [P_ENDING_PAGE1] = {"Tidslinje: hvornår blev det stalking?",
+                        "Timeline: when did it become stalking?"},
+    [P_EVAL_NOW] = {"Svar gemt:", "Answers stored:"},
+    [P_EVAL_KEYS] = {"E: evaluering · K: kiosk · Ctrl+R: resultater",
+                     "E: evaluation · K: kiosk · Ctrl+R: results"},
+    [P_APPROVED] = {"Godkendte idéer på lærredet:", "Approved ideas on the projector:"},
+    [P_TIMER] = {"Tid tilbage:", "Time left:"},
+    [P_NO_SCENARIO] = {"Intet scenarie indlæst", "No scenario loaded"},
+    [P_ERROR_BACK] = {"← går tilbage til før fejlen · Ctrl+L genindlæser",
+                      "← goes back to before the error · Ctrl+L reloads"},
+};
+
+static const char *pt(const ShowView *v, PText id) { return p_text[id][v->ui_en ? 1 : 0]; }
+
+static ThemeColor rgb(unsigned hex) { return THEME_RGB(hex); }
+
+static const char *tx(const ShowView *v, const StoryText *t)
+{
+    return t ? story_text(t, v->lang) : "";
+}
+
+static int lh(Gfx *g, ThemeText s) { return gfx_line_height(g, s); }
+
+static void clip(Gfx *g, const Rect *r)
+{
+    SDL_Rect rc;
+    if (!r) {
+        SDL_RenderSetClipRect(gfx_renderer(g), NULL);
+        return;
+    }
+    rc.x = r->x;
+    rc.y = r->y;
+    rc.w = r->w > 0 ? r->w : 0;
+    rc.h = r->h > 0 ? r->h : 0;
+    SDL_RenderSetClipRect(gfx_renderer(g), &rc);
+}
+
+static int smaller(ThemeText s)
+{
+    switch (s) {
+    case THEME_TEXT_HEADING: return THEME_TEXT_BODY_BOLD;
+    case THEME_TEXT_BODY_BOLD: return THEME_TEXT_SMALL_BOLD;
+    case THEME_TEXT_BODY: return THEME_TEXT_CAPTION;
+    case THEME_TEXT_ITALIC: return THEME_TEXT_CAPTION;
+    case THEME_TEXT_CAPTION: return THEME_TEXT_SMALL;
+    default: return -1;
+    }
+}
+
+/* Copies the longest prefix of text (cut at a code point, then "…") whose
+ * wrapped height in st fits maxh into buf. */
+static void cut_to_fit(Gfx *g, const char *text, int w, int maxh, ThemeText st, char *buf,
+                       size_t n)
+{
+    size_t lo = 0, hi = strlen(text);
+    if (hi + 1 > n)
+        hi = n > 4 ? n - 4 : 0;
+    while (lo < hi) {
+        size_t mid = (lo + hi + 1) / 2, cut = mid;
+        while (cut > 0 && ((unsigned char)text[cut] & 0xC0) == 0x80)
+            cut--;
+        memcpy(buf, text, cut);
+        memcpy(buf + cut, "…", sizeof "…");
+        if (gfx_text_height(g, w, buf, st) <= maxh)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    while (lo > 0 && ((unsigned char)text[lo] & 0xC0) == 0x80)
+        lo--;
+    memcpy(buf, text, lo);
+    memcpy(buf + lo, "…", sizeof "…");
+}
+
+/* Draws text in the largest style from `start` down to `min` that fits
+ * w x maxh; in `min` it is cut with an ellipsis.  Returns the height drawn. */
+static int text_fit(Gfx *g, int x, int y, int w, int maxh, const char *text, ThemeText start,
+                    ThemeText min, ThemeColor c)
+{
+    static char buf[GFX_MAX_TEXT];
+    ThemeText s = start;
+    if (!text || !*text || w <= 0 || maxh < lh(g, min))
+        return 0;
+    for (;;) {
+        int next = smaller(s);
+        if (gfx_text_height(g, w, text, s) <= maxh)
+            return gfx_text(g, x, y, w, text, s, c, GFX_ALIGN_LEFT);
+        if (s == min || next < 0)
+            break;
+        s = (ThemeText)next;
+    }
+    cut_to_fit(g, text, w, maxh, s, buf, sizeof buf);
+    return gfx_text(g, x, y, w, buf, s, c, GFX_ALIGN_LEFT);
+}
+
+/* One line, cut with an ellipsis when wider than w.  Returns its width. */
+static int line_fit(Gfx *g, int x, int y, int w, const char *text, ThemeText st, ThemeColor c)
+{
+    static char buf[GFX_MAX_TEXT];
+    int tw = 0;
+    if (!text || !*text || w <= 0)
+        return 0;
+    tw = gfx_measure(g, text, strlen(text), st);
+    if (tw <= w) {
+        gfx_text(g, x, y, w + 1, text, st, c, GFX_ALIGN_LEFT);
+        return tw;
+    }
+    {
+        size_t lo = 0, hi = strlen(text);
+        if (hi + 4 > sizeof buf)
+            hi = sizeof buf - 4;
+        while (lo < hi) {
+            size_t mid = (lo + hi + 1) / 2, cut = mid;
+            while (cut > 0 && ((unsigned char)text[cut] & 0xC0) == 0x80)
+                cut--;
+            memcpy(buf, text, cut);
+            memcpy(buf + cut, "…", sizeof "…");
+            if (gfx_measure(g, buf, strlen(buf), st) <= w)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        while (lo > 0 && ((unsigned char)text[lo] & 0xC0) == 0x80)
+            lo--;
+        memcpy(buf, text, lo);
+        memcpy(buf + lo, "…", sizeof "…");
+    }
+    gfx_text(g, x, y, w + 1, buf, st, c, GFX_ALIGN_LEFT);
+    return gfx_measure(g, buf, strlen(buf), st);
+}
+
+/* A rounded label; returns its width (0 when it does not fit in maxw). */
+static int chip(Gfx *g, int x, int y, int maxw, const char *text, ThemeColor bg, ThemeColor fg)
+{
+    int pad = gfx_px(g, 14);
+    int w = gfx_measure(g, text, strlen(text), THEME_TEXT_SMALL_BOLD) + 2 * pad;
+    int h = lh(g, THEME_TEXT_SMALL_BOLD) + gfx_px(g, 8);
+    if (w > maxw)
+        return 0;
+    gfx_round_rect(g, x, y, w, h, h / 2, bg);
+    gfx_text(g, x + pad, y + gfx_px(g, 4), w, text, THEME_TEXT_SMALL_BOLD, fg, GFX_ALIGN_LEFT);
+    return w;
+}
+
+static int chip_h(Gfx *g) { return lh(g, THEME_TEXT_SMALL_BOLD) + gfx_px(g, 8); }
+
+static const StoryBeat *cur_beat(const ShowView *v)
+{
+    if (!v->sc || v->beat < 0 || v->beat >= v->sc->n_beats)
+        return NULL;
+    return &v->sc->beats[v->beat];
+}
+
+static const char *beat_label(const ShowView *v, int beat)
+{
+    const StoryBeat *b = NULL;
+    const char *s = NULL;
+    if (!v->sc || beat < 0 || beat >= v->sc->n_beats)
+        return "";
+    b = &v->sc->beats[beat];
+    s = tx(v, &b->title);
+    if (!*s)
+        s = tx(v, &b->place);
+    if (!*s)
+        s = b->id ? b->id : "";
+    return s;
+}
+
+static const char *cast_name(const ShowView *v, int i)
+{
+    if (!v->sc || i < 0 || i >= v->sc->n_cast)
+        return "";
+    return tx(v, &v->sc->cast[i].name);
+}
+
+/* A section label (small bold, dim) with an optional right-hand hint;
+ * returns the height used. */
+static int label(Gfx *g, Rect r, const char *text, const char *hint)
+{
+    int hw = 0;
+    if (hint && *hint) {
+        hw = gfx_measure(g, hint, strlen(hint), THEME_TEXT_SMALL);
+        if (hw > r.w / 2)
+            hw = r.w / 2;
+        line_fit(g, r.x + r.w - hw, r.y, hw, hint, THEME_TEXT_SMALL, rgb(THEME_ACCENT));
+    }
+    line_fit(g, r.x, r.y, r.w - hw - gfx_px(g, 12), text, THEME_TEXT_SMALL_BOLD, rgb(THEME_DIM));
+    return lh(g, THEME_TEXT_SMALL_BOLD) + gfx_px(g, 8);
+}
+
+/* ---- top bar ------------------------------------------------------------------ */
+
+static PText screen_name(const ShowView *v)
+{
+    switch (v->screen) {
+    case SHOW_SCREEN_WELCOME: return P_SCR_WELCOME;
+    case SHOW_SCREEN_BEAT: return P_SCR_SCENE;
+    case SHOW_SCREEN_INTERACTION: return P_SCR_VOTE;
+    case SHOW_SCREEN_ENDING: return P_SCR_ENDING;
+    case SHOW_SCREEN_ERROR: return P_SCR_ERROR;
+    case SHOW_SCREEN_EVAL: return P_SCR_EVAL;
+    case SHOW_SCREEN_KIOSK: return P_SCR_KIOSK;
+    case SHOW_SCREEN_RESULTS: return P_SCR_RESULTS;
+    default: return P_SCR_SCENE;
+    }
+}
+
+static int topbar_h(Gfx *g)
+{
+    return gfx_px(g, 2 * 14) + lh(g, THEME_TEXT_BODY_BOLD) + gfx_px(g, 8) + chip_h(g);
+}
+
+static void draw_topbar(Gfx *g, const ShowView *v, Rect r, long elapsed_s)
+{
+    static const struct {
+        unsigned bit;
+        PText text;
+    } ovs[] = {{SHOW_OV_QUIT, P_OV_QUIT},     {SHOW_OV_STOP, P_OV_STOP},
+               {SHOW_OV_IDEAS, P_OV_IDEAS},   {SHOW_OV_REWIND, P_OV_REWIND},
+               {SHOW_OV_HELP, P_OV_HELP},     {SHOW_OV_NOTES, P_OV_NOTES},
+               {SHOW_OV_MAP, P_OV_MAP}};
+    char clock[32];
+    char buf[P_MAX_LINE];
+    int pad = gfx_px(g, 14), x = r.x + pad, y = r.y + pad, cw = 0, w = 0, right = 0;
+    size_t i = 0;
+    const StoryBeat *b = cur_beat(v);
+    gfx_round_rect(g, r.x, r.y, r.w, r.h, gfx_px(g, THEME_RADIUS), rgb(THEME_PANEL));
+    clip(g, &r);
+    /* clock, right-aligned over both rows */
+    clock[0] = '\0';
+    if (elapsed_s >= 0) {
+        long m = elapsed_s / 60, s = elapsed_s % 60;
+        if (m > 999)
+            m = 999;
+        snprintf(clock, sizeof clock, "%02ld:%02ld", m, s);
+        cw = gfx_measure(g, clock, strlen(clock), THEME_TEXT_HEADING);
+        gfx_text(g, r.x + r.w - pad - cw, r.y + (r.h - lh(g, THEME_TEXT_HEADING)) / 2, cw + 1, clock,
+                 THEME_TEXT_HEADING, rgb(THEME_ACCENT), GFX_ALIGN_LEFT);
+        cw += gfx_px(g, 24);
+    }
+    right = r.x + r.w - pad - cw;
+    /* row 1: scenario title · beat (id) */
+    if (v->sc) {
+        w = line_fit(g, x, y, (right - x) / 2, tx(v, &v->sc->title), THEME_TEXT_BODY_BOLD,
+                     rgb(THEME_TEXT));
+        if (b) {
+            const char *t = beat_label(v, v->beat);
+            if (b->id && strcmp(t, b->id) != 0)
+                snprintf(buf, sizeof buf, "·  %s  (%s)", t, b->id);
+            else
+                snprintf(buf, sizeof buf, "·  %s", t);
+            line_fit(g, x + w + gfx_px(g, 16), y + (lh(g, THEME_TEXT_BODY_BOLD) - lh(g, THEME_TEXT_BODY)) / 2,
+                     right - x - w - gfx_px(g, 16), buf, THEME_TEXT_BODY, rgb(THEME_DIM));
+        }
+    } else {
+        line_fit(g, x, y, right - x, pt(v, P_NO_SCENARIO), THEME_TEXT_BODY_BOLD, rgb(THEME_ERROR));
+    }
+    /* row 2: screen and overlays; BLANK first and red */
+    y += lh(g, THEME_TEXT_BODY_BOLD) + gfx_px(g, 8);
+    if (v->overlays & SHOW_OV_BLANK) {
+        w = chip(g, x, y, right - x, pt(v, P_OV_BLANK), rgb(THEME_STALKING), rgb(THEME_TEXT));
+        x += w + gfx_px(g, 10);
+    }
+    if (v->screen == SHOW_SCREEN_ERROR)
+        w = chip(g, x, y, right - x, pt(v, screen_name(v)), rgb(THEME_ERROR), rgb(THEME_ACCENT_TEXT));
+    else
+        w = chip(g, x, y, right - x, pt(v, screen_name(v)), rgb(THEME_ACCENT),
+                 rgb(THEME_ACCENT_TEXT));
+    x += w + gfx_px(g, 10);
+    for (i = 0; i < sizeof ovs / sizeof ovs[0]; i++) {
+        if (!(v->overlays & ovs[i].bit))
+            continue;
+        w = chip(g, x, y, right - x, pt(v, ovs[i].text), rgb(THEME_PANEL_HI), rgb(THEME_TEXT));
+        if (w == 0)
+            break;
+        x += w + gfx_px(g, 10);
+    }
+    clip(g, NULL);
+}
+
+/* ---- left column: now ---------------------------------------------------------- */
+
+/* "Speaker: text" of a step into buf. */
+static const char *step_line(const ShowView *v, const StoryStep *st, char *buf, size_t n)
+{
+    const char *name = cast_name(v, st->speaker);
+    const char *text = tx(v, &st->text);
+    if (st->kind == STORY_STEP_IMAGE && !*text)
+        text = st->image ? st->image : "";
+    if (st->kind == STORY_STEP_MESSAGE && *name)
+        snprintf(buf, n, "%s (sms%s%s): %s", name, st->time ? " " : "", st->time ? st->time : "",
+                 text);
+    else if (*name)
+        snprintf(buf, n, "%s: %s", name, text);
+    else
+        snprintf(buf, n, "%s", text);
+    return buf;
+}
+
+static int poll_shown(const ShowView *v)
+{
+    return v->poll && vote_state(v->poll) != VOTE_READY;
+}
+
+static const char *opt_text(const ShowView *v, int i)
+{
+    if (v->ikind == STORY_INT_SIGNAL || (v->overlays & SHOW_OV_STOP))
+        return ui_text(v->ui_en, i == 0 ? UI_SIGNAL_OK : (i == 1 ? UI_SIGNAL_WARNING : UI_SIGNAL_STALKING));
+    return tx(v, v->options[i].text);
+}
+
+static const char *interaction_prompt(const ShowView *v)
+{
+    const char *prompt = tx(v, v->prompt);
+    int stop = (v->overlays & SHOW_OV_STOP) != 0;
+    if (stop && !*prompt && v->sc)
+        prompt = tx(v, &v->sc->stop_question);
+    if (!*prompt && (stop || v->ikind == STORY_INT_SIGNAL))
+        prompt = ui_text(v->ui_en, UI_SIGNAL_QUESTION);
+    return prompt;
+}
+
+/* The option rows with their counts; returns the height used. */
+static int draw_options(Gfx *g, const ShowView *v, Rect r)
+{
+    char buf[P_MAX_LINE];
+    int counts = poll_shown(v) || (v->poll && v->selected >= 0);
+    int numw = gfx_px(g, P_NUM_W), cnt = gfx_px(g, P_COUNT_W), colw = counts ? 3 * cnt : 0;
+    int textw = r.w - numw - colw - gfx_px(g, 12), y = r.y, i = 0, shown = 0;
+    int small = lh(g, THEME_TEXT_SMALL), gap = gfx_px(g, 6);
+    ThemeText st = THEME_TEXT_CAPTION;
+    int n = 0;
+    for (i = 0; i < v->n_options; i++)
+        if (v->options[i].state != STORY_OPT_HIDDEN)
+            n++;
+    /* a smaller style when the rows would not fit at one line each */
+    if (n * (lh(g, st) + gap) + (counts ? small : 0) > r.h)
+        st = THEME_TEXT_SMALL;
+    if (counts) {
+        const PText heads[3] = {P_HANDS, P_PHONES, P_TOTAL};
+        const unsigned cols[3] = {THEME_HANDS, THEME_PHONES, THEME_TEXT};
+        int k = 0;
+        for (k = 0; k < 3; k++)
+            gfx_text(g, r.x + r.w - colw + k * cnt, y, cnt, pt(v, heads[k]), THEME_TEXT_SMALL,
+                     rgb(cols[k]), GFX_ALIGN_RIGHT);
+        y += small;
+    }
+    for (i = 0; i < v->n_options; i++) {
+        const ShowOption *o = &v->options[i];
+        int disabled = o->state == STORY_OPT_DISABLED, win = 0, rh = 0, th = 0, maxh = 0;
+        ThemeColor fg = rgb(disabled ? THEME_FAINT : THEME_TEXT);
+        if (o->state == STORY_OPT_HIDDEN)
+            continue;
+        win = v->poll && vote_state(v->poll) == VOTE_REVEALED &&
+              (v->winner == i || (v->winner == -2 && (v->tied & (1u << i))));
+        maxh = r.y + r.h - y;
+        if (maxh < lh(g, st) || (shown < n - 1 && maxh < lh(g, st) + small)) {
+            snprintf(buf, sizeof buf, "+%d %s", n - shown, pt(v, P_MORE));
+            line_fit(g, r.x, r.y + r.h - small, r.w, buf, THEME_TEXT_SMALL, rgb(THEME_DIM));
+            break;
+        }
+        th = gfx_text_height(g, textw, opt_text(v, i), st);
+        if (th > 2 * lh(g, st))
+            th = 2 * lh(g, st);
+        if (th > maxh)
+            th = lh(g, st);
+        rh = th;
+        if (disabled || o->explored || v->picked == i || win)
+            rh += small;
+        if (rh > maxh)
+            rh = th;
+        if (v->selected == i || win || v->picked == i)
+            gfx_round_rect(g, r.x - gfx_px(g, 6), y - gfx_px(g, 2), r.w + gfx_px(g, 12),
+                           rh + gfx_px(g, 4), gfx_px(g, 8),
+                           rgb(win || v->picked == i ? THEME_PANEL_HI : THEME_LINE));
+        snprintf(buf, sizeof buf, "%d", i + 1);
+        gfx_text(g, r.x, y, numw, buf, st == THEME_TEXT_SMALL ? THEME_TEXT_SMALL_BOLD : THEME_TEXT_BODY_BOLD,
+                 rgb(disabled ? THEME_FAINT : THEME_ACCENT), GFX_ALIGN_LEFT);
+        if (v->ikind == STORY_INT_SIGNAL || (v->overlays & SHOW_OV_STOP)) {
+            ThemeColor sc = rgb(i == 0 ? THEME_OK : (i == 1 ? THEME_WARNING : THEME_STALKING));
+            gfx_circle(g, r.x + numw - gfx_px(g, 16), y + lh(g, st) / 2, gfx_px(g, 8), sc);
+        }
+        text_fit(g, r.x + numw, y, textw, th, opt_text(v, i), st, st, fg);
+        if (rh > th) {
+            buf[0] = '\0';
+            if (disabled) {
+                const char *why = o->why == STORY_WHY_USED ? pt(v, P_USED)
+                                  : (o->reason && *tx(v, o->reason))
+                                      ? tx(v, o->reason)
+                                      : ui_text(v->ui_en, UI_UNAVAILABLE);
+                snprintf(buf, sizeof buf, "⊘ %s", why);
+            }
+            if (o->explored)
+                snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s%s", *buf ? " · " : "",
+                         pt(v, P_EXPLORED));
+            if (win)
+                snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s★ %s", *buf ? " · " : "",
+                         pt(v, P_WINNER));
+            if (v->picked == i)
+                snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s✔ %s", *buf ? " · " : "",
+                         pt(v, P_PICKED));
+            line_fit(g, r.x + numw, y + th, textw, buf, THEME_TEXT_SMALL,
+                     rgb(win || v->picked == i ? THEME_ACCENT : THEME_FAINT));
+        }
+        if (counts) {
+            int k = 0, vals[3];
+            vals[0] = vote_hands(v->poll, i);
+            vals[1] = vote_phones(v->poll, i);
+            vals[2] = vote_total(v->poll, i);
+            for (k = 0; k < 3; k++) {
+                ThemeText cs = k == 2 ? (st == THEME_TEXT_SMALL ? THEME_TEXT_SMALL_BOLD
+                                                                 : THEME_TEXT_BODY_BOLD)
+                                      : st;
+                ThemeColor cc = rgb(k == 0 ? THEME_HANDS : (k == 1 ? THEME_PHONES : THEME_TEXT));
+                if (k == 0 && v->selected == i && v->entry >= 0)
+                    snprintf(buf, sizeof buf, "%d_", v->entry);
+                else
+                    snprintf(buf, sizeof buf, "%d", vals[k]);
+                if (!vote_option_enabled(v->poll, i) && k < 2)
+                    cc = rgb(THEME_FAINT);
+                gfx_text(g, r.x + r.w - colw + k * cnt, y, cnt, buf, cs, cc, GFX_ALIGN_RIGHT);
+            }
+        }
+        y += rh + gap;
+        shown++;
+    }
+    return y - r.y;
+}
+
+static int draw_interaction_now(Gfx *g, const ShowView *v, Rect r)
+{
+    char buf[P_MAX_LINE];
+    int y = r.y, small = lh(g, THEME_TEXT_SMALL), x = r.x;
+    int prompt_max = lh(g, THEME_TEXT_BODY_BOLD) * 2;
+    /* status: poll state, joined / voted */
+    if (v->poll) {
+        VoteState s = vote_state(v->poll);
+        PText ps = s == VOTE_OPEN ? P_POLL_OPEN
+                   : s == VOTE_CLOSED ? P_POLL_CLOSED
+                   : s == VOTE_REVEALED ? P_POLL_REVEALED
+                                        : P_POLL_READY;
+        x += chip(g, x, y, r.w, pt(v, ps), rgb(s == VOTE_OPEN ? THEME_OK : THEME_PANEL_HI),
+                  rgb(s == VOTE_OPEN ? THEME_ACCENT_TEXT : THEME_TEXT)) +
+             gfx_px(g, 12);
+        snprintf(buf, sizeof buf, "%s %d · %s %d", pt(v, P_JOINED), v->phones_joined,
+                 pt(v, P_VOTED), vote_phone_voters(v->poll));
+        line_fit(g, x, y + (chip_h(g) - small) / 2, r.x + r.w - x, buf, THEME_TEXT_SMALL,
+                 rgb(THEME_PHONES));
+        y += chip_h(g) + gfx_px(g, 8);
+    } else if (v->ikind == STORY_INT_CHOICE || v->ikind == STORY_INT_SIGNAL ||
+               (v->overlays & SHOW_OV_STOP)) {
+        line_fit(g, x, y, r.w, pt(v, P_NOT_OPEN), THEME_TEXT_SMALL, rgb(THEME_DIM));
+        y += small + gfx_px(g, 6);
+    }
+    y += text_fit(g, r.x, y, r.w, prompt_max, interaction_prompt(v), THEME_TEXT_BODY_BOLD,
+                  THEME_TEXT_SMALL_BOLD, rgb(THEME_TEXT));
+    y += gfx_px(g, 10);
+    if (v->winner == -2 && v->poll && vote_state(v->poll) == VOTE_REVEALED && v->picked < 0) {
+        line_fit(g, r.x, y, r.w, pt(v, P_TIE), THEME_TEXT_SMALL_BOLD, rgb(THEME_WARNING));
+        y += small + gfx_px(g, 4);
+    }
+    if (v->n_options > 0) {
+        Rect o = {r.x, y, r.w, r.y + r.h - y};
+        y += draw_options(g, v, o);
+    } else if (v->ikind == STORY_INT_IDEA) {
+        snprintf(buf, sizeof buf, "%s %d", pt(v, P_APPROVED), v->n_ideas);
+        line_fit(g, r.x, y, r.w, buf, THEME_TEXT_CAPTION, rgb(THEME_DIM));
+        y += lh(g, THEME_TEXT_CAPTION);
+    } else if (v->ikind == STORY_INT_DISCUSS && v->seconds_left >= 0) {
+        snprintf(buf, sizeof buf, "%s %d:%02d", pt(v, P_TIMER), v->seconds_left / 60,
+                 v->seconds_left % 60);
+        line_fit(g, r.x, y, r.w, buf, THEME_TEXT_BODY_BOLD, rgb(THEME_ACCENT));
+        y += lh(g, THEME_TEXT_BODY_BOLD);
+    }
+    return y - r.y;
+}
+
+static void draw_now(Gfx *g, const ShowView *v, Rect r)
+{
+    char buf[P_MAX_LINE];
+    const StoryBeat *b = cur_beat(v);
+    int y = r.y, small = lh(g, THEME_TEXT_SMALL);
+    clip(g, &r);
+    if (v->screen == SHOW_SCREEN_ERROR) {
+        const char *e = v->error && *v->error ? v->error : ui_text(v->ui_en, UI_SCENARIO_ERROR);
+        line_fit(g, r.x, y, r.w, ui_text(v->ui_en, UI_SCENARIO_ERROR), THEME_TEXT_BODY_BOLD,
+                 rgb(THEME_ERROR));
+        y += lh(g, THEME_TEXT_BODY_BOLD) + gfx_px(g, 6);
+        y += text_fit(g, r.x, y, r.w, r.y + r.h - y - small - gfx_px(g, 8), e, THEME_TEXT_CAPTION,
+                      THEME_TEXT_SMALL, rgb(THEME_ERROR));
+        line_fit(g, r.x, r.y + r.h - small, r.w, pt(v, P_ERROR_BACK), THEME_TEXT_SMALL,
+                 rgb(THEME_DIM));
+    } else if ((v->overlays & SHOW_OV_STOP) || v->screen == SHOW_SCREEN_INTERACTION) {
+        draw_interaction_now(g, v, r);
+    } else if (v->screen == SHOW_SCREEN_WELCOME) {
+        if (v->sc) {
+            y += text_fit(g, r.x, y, r.w, lh(g, THEME_TEXT_HEADING) * 2, tx(v, &v->sc->title),
+                          THEME_TEXT_HEADING, THEME_TEXT_BODY_BOLD, rgb(THEME_TEXT));
+            y += text_fit(g, r.x, y, r.w, lh(g, THEME_TEXT_CAPTION) * 2, tx(v, &v->sc->subtitle),
+                          THEME_TEXT_CAPTION, THEME_TEXT_SMALL, rgb(THEME_DIM));
+        }
+        y += gfx_px(g, 10);
+        line_fit(g, r.x, y, r.w, pt(v, P_WELCOME_NOW), THEME_TEXT_SMALL, rgb(THEME_FAINT));
+        y += small + gfx_px(g, 6);
+        if (v->join_url) {
+            snprintf(buf, sizeof buf, "%s %s%s%s", ui_text(v->ui_en, UI_JOIN_AT), v->join_url,
+                     v->room_code ? " · " : "", v->room_code ? v->room_code : "");
+            line_fit(g, r.x, y, r.w, buf, THEME_TEXT_CAPTION, rgb(THEME_PHONES));
+            y += lh(g, THEME_TEXT_CAPTION);
+            snprintf(buf, sizeof buf, "%s: %d", ui_text(v->ui_en, UI_JOINED), v->phones_joined);
+            line_fit(g, r.x, y, r.w, buf, THEME_TEXT_SMALL, rgb(THEME_DIM));
+        } else if (v->lan_problem) {
+            text_fit(g, r.x, y, r.w, r.y + r.h - y, v->lan_problem, THEME_TEXT_SMALL,
+                     THEME_TEXT_SMALL, rgb(THEME_WARNING));
+        }
+    } else if (v->screen == SHOW_SCREEN_BEAT && b) {
+        const char *place = tx(v, &b->place), *time = tx(v, &b->time);
+        snprintf(buf, sizeof buf, "%s%s%s", place, *place && *time ? "  ·  " : "", time);
+        if (*buf) {
+            line_fit(g, r.x, y, r.w, buf, THEME_TEXT_CAPTION, rgb(THEME_DIM));
+            y += lh(g, THEME_TEXT_CAPTION) + gfx_px(g, 8);
+        }
+        snprintf(buf, sizeof buf, "%d / %d", v->steps_shown, b->n_steps);
+        line_fit(g, r.x, y, r.w, buf, THEME_TEXT_SMALL_BOLD, rgb(THEME_ACCENT));
+        y += small + gfx_px(g, 6);
+        if (v->steps_shown > 0 && v->steps_shown <= b->n_steps) {
+            const StoryStep *st = &b->steps[v->steps_shown - 1];
+            step_line(v, st, buf, sizeof buf);
+            text_fit(g, r.x, y, r.w, r.y + r.h - y, buf,
+                     st->kind == STORY_STEP_NARRATION ? THEME_TEXT_ITALIC : THEME_TEXT_BODY,
+                     THEME_TEXT_SMALL, rgb(THEME_TEXT));
+        } else {
+            line_fit(g, r.x, y, r.w, pt(v, P_NO_STEP), THEME_TEXT_CAPTION, rgb(THEME_FAINT));
+        }
+    } else if (v->screen == SHOW_SCREEN_ENDING && b) {
+        line_fit(g, r.x, y, r.w, pt(v, v->ending_page ? P_ENDING_PAGE1 : P_ENDING_PAGE0),
+                 THEME_TEXT_SMALL_BOLD, rgb(THEME_ACCENT));
+        y += small + gfx_px(g, 8);
+        text_fit(g, r.x, y, r.w, r.y + r.h - y, tx(v, &b->ending_text), THEME_TEXT_BODY,
+                 THEME_TEXT_SMALL, rgb(THEME_TEXT));
+    } else {
+        /* EVAL / KIOSK / RESULTS */
+        snprintf(buf, sizeof buf, "%s %d", pt(v, P_EVAL_NOW), v->eval_answers);
+        line_fit(g, r.x, y, r.w, buf, THEME_TEXT_BODY_BOLD, rgb(THEME_TEXT));
+        y += lh(g, THEME_TEXT_BODY_BOLD) + gfx_px(g, 6);
+        if (v->eval_error) {
+            y += text_fit(g, r.x, y, r.w, r.y + r.h - y, v->eval_error, THEME_TEXT_CAPTION,
+                          THEME_TEXT_SMALL, rgb(THEME_ERROR));
+        }
+    }
+    clip(g, NULL);
+}
+
+/* ---- left column: next ---------------------------------------------------------- */
+
+static const char *then_text(const ShowView *v, const StoryBeat *b, char *buf, size_t n)
+{
+    const StoryInteraction *it = &b->interaction;
+    const char *p = tx(v, &it->prompt);
+    switch (it->kind) {
+    case STORY_INT_CHOICE: snprintf(buf, n, "%s %s", pt(v, P_THEN_CHOICE), p); return buf;
+    case STORY_INT_SIGNAL:
+        snprintf(buf, n, "%s %s", pt(v, P_THEN_SIGNAL), *p ? p : ui_text(v->ui_en, UI_SIGNAL_QUESTION));
+        return buf;
+    case STORY_INT_IDEA: snprintf(buf, n, "%s %s", pt(v, P_THEN_IDEA), p); return buf;
+    case STORY_INT_DISCUSS: snprintf(buf, n, "%s %s", pt(v, P_THEN_DISCUSS), p); return buf;
+    default: break;
+    }
+    if (b->next >= 0)
+        snprintf(buf, n, "%s %s", pt(v, P_THEN_BEAT), beat_label(v, b->next));
+    else
+        snprintf(buf, n, "%s", pt(v, P_THEN_END));
+    return buf;
+}
+
+/* One entry of the next list; returns its height or 0 when it no longer fits. */
+static int next_entry(Gfx *g, int y, Rect r, const char *text, ThemeColor c)
+{
+    int maxh = r.y + r.h - y, h = 0;
+    if (maxh < lh(g, THEME_TEXT_SMALL))
+        return 0;
+    if (maxh > lh(g, THEME_TEXT_CAPTION) * 2)
+        maxh = lh(g, THEME_TEXT_CAPTION) * 2;
+    h = text_fit(g, r.x, y, r.w, maxh, text, THEME_TEXT_CAPTION, THEME_TEXT_SMALL, c);
+    return h + gfx_px(g, 8);
+}
+
+static void draw_next(Gfx *g, const ShowView *v, Rect r)
+{
+    char buf[P_MAX_LINE];
+    const StoryBeat *b = cur_beat(v);
+    int y = r.y, i = 0, h = 0;
+    clip(g, &r);
+    if (v->screen == SHOW_SCREEN_WELCOME && v->sc && v->sc->start >= 0 &&
+        v->sc->start < v->sc->n_beats) {
+        const StoryBeat *s = &v->sc->beats[v->sc->start];
+        snprintf(buf, sizeof buf, "%s %s", pt(v, P_THEN_BEAT), beat_label(v, v->sc->start));
+        y += next_entry(g, y, r, buf, rgb(THEME_ACCENT));
+        if (s->n_steps > 0)
+            next_entry(g, y, r, step_line(v, &s->steps[0], buf, sizeof buf), rgb(THEME_TEXT));
+    } else if (v->screen == SHOW_SCREEN_BEAT && b && !(v->overlays & SHOW_OV_STOP)) {
+        for (i = v->steps_shown; i < b->n_steps && i < v->steps_shown + 3; i++) {
+            h = next_entry(g, y, r, step_line(v, &b->steps[i], buf, sizeof buf),
+                           rgb(i == v->steps_shown ? THEME_TEXT : THEME_DIM));
+            if (!h)
+                break;
+            y += h;
+        }
+        if (i >= b->n_steps)
+            next_entry(g, y, r, then_text(v, b, buf, sizeof buf), rgb(THEME_ACCENT));
+    } else if (v->screen == SHOW_SCREEN_INTERACTION && b && v->ikind == STORY_INT_CHOICE) {
+        for (i = 0; i < v->n_options && i < b->interaction.n_options; i++) {
+            const StoryOption *o = &b->interaction.options[i];
+            if (v->options[i].state == STORY_OPT_HIDDEN)
+                continue;
+            snprintf(buf, sizeof buf, "%d → %s", i + 1,
+                     o->target >= 0 ? beat_label(v, o->target) : (o->target_id ? o->target_id : "?"));
+            h = next_entry(g, y, r, buf,
+                           rgb(v->options[i].state == STORY_OPT_DISABLED ? THEME_FAINT : THEME_DIM));
+            if (!h)
+                break;
+            y += h;
+        }
+    } else if (v->screen == SHOW_SCREEN_INTERACTION && b) {
+        if (b->next >= 0)
+            snprintf(buf, sizeof buf, "%s %s", pt(v, P_THEN_BEAT), beat_label(v, b->next));
+        else
+            snprintf(buf, sizeof buf, "%s", pt(v, P_THEN_END));
+        next_entry(g, y, r, buf, rgb(THEME_ACCENT));
+    } else if (v->screen == SHOW_SCREEN_ENDING) {
+        y += next_entry(g, y, r, pt(v, v->ending_page ? P_ENDING_PAGE0 : P_ENDING_PAGE1),
+                        rgb(THEME_DIM));
+        next_entry(g, y, r, pt(v, P_EVAL_KEYS), rgb(THEME_ACCENT));
+    } else if (v->screen == SHOW_SCREEN_EVAL || v->screen == SHOW_SCREEN_KIOSK ||
+               v->screen == SHOW_SCREEN_RESULTS) {
+        next_entry(g, y, r, pt(v, P_EVAL_KEYS), rgb(THEME_ACCENT));
+    }
+    clip(g, NULL);
+}
+
+/* ---- right column ---------------------------------------------------------------- */
+
+static void draw_notes(Gfx *g, const ShowView *v, Rect r)
+{
+    const StoryBeat *b = cur_beat(v);
+    const char *bn = b ? tx(v, &b->notes) : "";
+    const char *sn = v->sc ? tx(v, &v->sc->notes) : "";
+    int y = r.y, small = lh(g, THEME_TEXT_SMALL), h = 0, rest = 0;
+    clip(g, &r);
+    /* beat notes get what they need up to 70 %, the scenario notes the rest */
+    rest = *sn ? r.h * 30 / 100 : 0;
+    if (*bn) {
+        h = text_fit(g, r.x, y, r.w, r.h - rest, bn, THEME_TEXT_CAPTION, THEME_TEXT_SMALL,
+                     rgb(THEME_TEXT));
+    } else {
+        line_fit(g, r.x, y, r.w, pt(v, P_NO_NOTES), THEME_TEXT_SMALL, rgb(THEME_FAINT));
+        h = small;
+    }
+    y += h + gfx_px(g, 14);
+    if (*sn && r.y + r.h - y >= 2 * small) {
+        gfx_fill_rect(g, r.x, y - gfx_px(g, 8), r.w, gfx_px(g, 2), rgb(THEME_LINE));
+        line_fit(g, r.x, y, r.w, pt(v, P_SC_NOTES), THEME_TEXT_SMALL_BOLD, rgb(THEME_FAINT));
+        y += small;
+        text_fit(g, r.x, y, r.w, r.y + r.h - y, sn, THEME_TEXT_SMALL, THEME_TEXT_SMALL,
+                 rgb(THEME_DIM));
+    }
+    clip(g, NULL);
+}
+
+static void draw_ideas(Gfx *g, const ShowView *v, Rect r)
+{
+    char buf[P_MAX_LINE];
+    int y = r.y, i = 0, first = 0, numw = gfx_px(g, P_NUM_W), small = lh(g, THEME_TEXT_SMALL);
+    int flagw = gfx_px(g, 10), textx = r.x + numw + flagw + gfx_px(g, 8);
+    int textw = r.x + r.w - textx, rowmax = 2 * small, n = v->n_pending_ideas;
+    int sel = v->idea_sel;
+    clip(g, &r);
+    if (n <= 0 || !v->pending_ideas) {
+        line_fit(g, r.x, y, r.w, pt(v, P_NO_IDEAS), THEME_TEXT_SMALL, rgb(THEME_FAINT));
+        clip(g, NULL);
+        return;
+    }
+    if (sel < 0 || sel >= n)
+        sel = 0;
+    /* scroll so the highlighted idea is in view: rows are at most 2 lines */
+    {
+        int fit = r.h / (rowmax + gfx_px(g, 6));
+        if (fit < 1)
+            fit = 1;
+        if (sel >= fit)
+            first = sel - fit + 1;
+        if (n > fit && first + fit >= n)
+            first = n - fit;
+        if (first < 0)
+            first = 0;
+    }
+    for (i = first; i < n; i++) {
+        const char *t = v->pending_ideas[i] ? v->pending_ideas[i] : "";
+        int flagged = v->idea_flags && v->idea_flags[i];
+        int th = gfx_text_height(g, textw, t, THEME_TEXT_SMALL);
+        int more = n - i;
+        if (th > rowmax)
+            th = rowmax;
+        if (y + th > r.y + r.h || (more > 1 && y + th + small > r.y + r.h)) {
+            snprintf(buf, sizeof buf, "+%d %s", more, pt(v, P_MORE));
+            line_fit(g, r.x, r.y + r.h - small, r.w, buf, THEME_TEXT_SMALL, rgb(THEME_DIM));
+            break;
+        }
+        if (i == sel)
+            gfx_round_rect(g, r.x, y - gfx_px(g, 2), r.w, th + gfx_px(g, 4), gfx_px(g, 8),
+                           rgb(THEME_PANEL_HI));
+        snprintf(buf, sizeof buf, "%d", i + 1);
+        gfx_text(g, r.x + gfx_px(g, 6), y, numw, buf, THEME_TEXT_SMALL_BOLD,
+                 rgb(i == sel ? THEME_ACCENT : THEME_DIM), GFX_ALIGN_LEFT);
+        if (flagged)
+            gfx_round_rect(g, r.x + numw, y + gfx_px(g, 2), flagw, th - gfx_px(g, 4), flagw / 2,
+                           rgb(THEME_STALKING));
+        text_fit(g, textx, y, textw, th, t, THEME_TEXT_SMALL, THEME_TEXT_SMALL,
+                 rgb(flagged ? THEME_ERROR : (i == sel ? THEME_TEXT : THEME_DIM)));
+        y += th + gfx_px(g, 6);
+    }
+    clip(g, NULL);
+}
+
+/* ---- frame ---------------------------------------------------------------------- */
+
+void views_draw_presenter(Gfx *g, const ShowView *v, long elapsed_s)
+{
+    char buf[P_MAX_LINE];
+    int w = 0, h = 0, mx = 0, my = 0, keys_h = 0, gap = 0, pad = 0, y = 0, lw = 0, col_h = 0;
+    int now_h = 0, notes_h = 0;
+    Rect safe, top, left, right, card;
+    if (!g)
+        return;
+    gfx_clear(g, rgb(THEME_BG));
+    if (!v)
+        return;
+    w = gfx_width(g);
+    h = gfx_height(g);
+    mx = theme_margin_x(w);
+    my = theme_margin_y(h);
+    safe.x = mx;
+    safe.y = my;
+    safe.w = w - 2 * mx;
+    safe.h = h - 2 * my;
+    gap = gfx_px(g, THEME_GAP);
+    pad = gfx_px(g, THEME_PAD);
+
+    top.x = safe.x;
+    top.y = safe.y;
+    top.w = safe.w;
+    top.h = topbar_h(g);
+    draw_topbar(g, v, top, elapsed_s);
+
+    /* keys along the bottom, up to two lines */
+    keys_h = gfx_text_height(g, safe.w, pt(v, P_KEYS), THEME_TEXT_SMALL);
+    if (keys_h > 2 * lh(g, THEME_TEXT_SMALL))
+        keys_h = 2 * lh(g, THEME_TEXT_SMALL);
+    text_fit(g, safe.x, safe.y + safe.h - keys_h, safe.w, keys_h, pt(v, P_KEYS), THEME_TEXT_SMALL,
+             THEME_TEXT_SMALL, rgb(THEME_FAINT));
+
+    y = top.y + top.h + gap;
+    col_h = safe.y + safe.h - keys_h - gap - y;
+    lw = safe.w * P_LEFT_PCT / 100;
+    left.x = safe.x;
+    left.y = y;
+    left.w = lw;
+    left.h = col_h;
+    right.x = safe.x + lw + gfx_px(g, P_COL_GAP);
+    right.y = y;
+    right.w = safe.x + safe.w - right.x;
+    right.h = col_h;
+
+    /* left: now, then next */
+    y = left.y + label(g, left, pt(v, P_NOW), NULL);
+    now_h = (left.y + left.h - y) * P_NOW_PCT / 100;
+    card.x = left.x;
+    card.y = y;
+    card.w = left.w;
+    card.h = now_h;
+    gfx_round_rect(g, card.x, card.y, card.w, card.h, gfx_px(g, THEME_RADIUS),
+                   rgb(v->overlays & SHOW_OV_BLANK ? THEME_PHONE_SCREEN : THEME_PANEL));
+    if (v->screen == SHOW_SCREEN_ERROR)
+        gfx_round_frame(g, card.x, card.y, card.w, card.h, gfx_px(g, THEME_RADIUS), gfx_px(g, 3),
+                        rgb(THEME_ERROR));
+    {
+        Rect in = {card.x + pad, card.y + pad, card.w - 2 * pad, card.h - 2 * pad};
+        draw_now(g, v, in);
+    }
+    y = card.y + card.h + gap;
+    {
+        Rect nl = {left.x, y, left.w, left.y + left.h - y};
+        y += label(g, nl, pt(v, P_NEXT), NULL);
+        card.y = y;
+        card.h = left.y + left.h - y;
+        gfx_round_rect(g, card.x, card.y, card.w, card.h, gfx_px(g, THEME_RADIUS),
+                       rgb(THEME_PANEL));
+        {
+            Rect in = {card.x + pad, card.y + pad, card.w - 2 * pad, card.h - 2 * pad};
+            draw_next(g, v, in);
+        }
+    }
+
+    /* right: notes, then the idea queue */
+    y = right.y + label(g, right, pt(v, P_NOTES), NULL);
+    notes_h = (right.y + right.h - y) * P_NOTES_PCT / 100;
+    card.x = right.x;
+    card.y = y;
+    card.w = right.w;
+    card.h = notes_h;
+    gfx_round_rect(g, card.x, card.y, card.w, card.h, gfx_px(g, THEME_RADIUS), rgb(THEME_PANEL));
+    {
+        Rect in = {card.x + pad, card.y + pad, card.w - 2 * pad, card.h - 2 * pad};
+        draw_notes(g, v, in);
+    }
+    y = card.y + card.h + gap;
+    {
+        Rect il = {right.x, y, right.w, right.y + right.h - y};
+        if (v->n_pending_ideas > 0)
+            snprintf(buf, sizeof buf, "%s (%d)", pt(v, P_IDEAS), v->n_pending_ideas);
+        else
+            snprintf(buf, sizeof buf, "%s", pt(v, P_IDEAS));
+        y += label(g, il, buf, pt(v, P_IDEA_KEYS));
+        card.y = y;
+        card.h = right.y + right.h - y;
+        gfx_round_rect(g, card.x, card.y, card.w, card.h, gfx_px(g, THEME_RADIUS),
+                       rgb(THEME_PANEL));
+        if (v->overlays & SHOW_OV_IDEAS)
+            gfx_round_frame(g, card.x, card.y, card.w, card.h, gfx_px(g, THEME_RADIUS),
+                            gfx_px(g, 3), rgb(THEME_ACCENT));
+        {
+            Rect in = {card.x + pad, card.y + pad, card.w - 2 * pad, card.h - 2 * pad};
+            draw_ideas(g, v, in);
+        }
+    }
+}

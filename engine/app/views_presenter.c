@@ -24,8 +24,9 @@ typedef struct Rect {
 /* Design-pixel constants. */
 #define P_COL_GAP 40    /* between the columns */
 #define P_LEFT_PCT 57   /* left column: % of the safe width */
-#define P_NOW_PCT 64    /* "now" card: % of the left column below its label */
-#define P_NOTES_PCT 52  /* notes card: % of the right column */
+#define P_NOW_PCT 62    /* "now" card: % of the left column below its label */
+#define P_NOW_POLL_PCT 72 /* the same at a poll (more rows, a shorter "next") */
+#define P_NOTES_PCT 60  /* notes card: % of the right column */
 #define P_NUM_W 46      /* option / idea number column */
 #define P_COUNT_W 110   /* one count column (hands, phones, total) */
 #define P_MAX_LINE 1024 /* bytes of one composed line */
@@ -51,6 +52,7 @@ typedef enum {
     P_SCR_KIOSK,
     P_SCR_RESULTS,
     P_OV_BLANK,
+    P_BLANK_NOW,
     P_OV_QUIT,
     P_OV_HELP,
     P_OV_REWIND,
@@ -116,6 +118,8 @@ static const char *const p_text[P_COUNT][2] = {
     [P_SCR_KIOSK] = {"Kiosk", "Kiosk"},
     [P_SCR_RESULTS] = {"Resultater", "Results"},
     [P_OV_BLANK] = {"SORT SKÆRM", "BLANK"},
+    [P_BLANK_NOW] = {"Salen ser en sort skærm (B viser den igen)",
+                     "The room sees a black screen (B shows it again)"},
     [P_OV_QUIT] = {"Afslut?", "Quit?"},
     [P_OV_HELP] = {"Hjælp", "Help"},
     [P_OV_REWIND] = {"Spol tilbage", "Rewind"},
@@ -479,7 +483,18 @@ static int draw_options(Gfx *g, const ShowView *v, Rect r)
     int textw = r.w - numw - colw - gfx_px(g, 12), y = r.y, i = 0, shown = 0;
     int small = lh(g, THEME_TEXT_SMALL), gap = gfx_px(g, 6);
     ThemeText st = THEME_TEXT_CAPTION;
-    int n = 0;
+    int n = 0, k = 0;
+    if (counts) {
+        const PText heads[3] = {P_HANDS, P_PHONES, P_TOTAL};
+        for (k = 0; k < 3; k++) {
+            int hw = gfx_measure(g, pt(v, heads[k]), strlen(pt(v, heads[k])), THEME_TEXT_SMALL) +
+                     gfx_px(g, 16);
+            if (hw > cnt)
+                cnt = hw;
+        }
+        colw = 3 * cnt;
+        textw = r.w - numw - colw - gfx_px(g, 12);
+    }
     for (i = 0; i < v->n_options; i++)
         if (v->options[i].state != STORY_OPT_HIDDEN)
             n++;
@@ -489,7 +504,6 @@ static int draw_options(Gfx *g, const ShowView *v, Rect r)
     if (counts) {
         const PText heads[3] = {P_HANDS, P_PHONES, P_TOTAL};
         const unsigned cols[3] = {THEME_HANDS, THEME_PHONES, THEME_TEXT};
-        int k = 0;
         for (k = 0; k < 3; k++)
             gfx_text(g, r.x + r.w - colw + k * cnt, y, cnt, pt(v, heads[k]), THEME_TEXT_SMALL,
                      rgb(cols[k]), GFX_ALIGN_RIGHT);
@@ -553,7 +567,7 @@ static int draw_options(Gfx *g, const ShowView *v, Rect r)
                      rgb(win || v->picked == i ? THEME_ACCENT : THEME_FAINT));
         }
         if (counts) {
-            int k = 0, vals[3];
+            int vals[3];
             vals[0] = vote_hands(v->poll, i);
             vals[1] = vote_phones(v->poll, i);
             vals[2] = vote_total(v->poll, i);
@@ -631,6 +645,12 @@ static void draw_now(Gfx *g, const ShowView *v, Rect r)
     const StoryBeat *b = cur_beat(v);
     int y = r.y, small = lh(g, THEME_TEXT_SMALL);
     clip(g, &r);
+    if (v->overlays & SHOW_OV_BLANK) {
+        line_fit(g, r.x, y, r.w, pt(v, P_BLANK_NOW), THEME_TEXT_SMALL_BOLD, rgb(THEME_STALKING));
+        y += small + gfx_px(g, 6);
+        r.h -= small + gfx_px(g, 6);
+        r.y = y;
+    }
     if (v->screen == SHOW_SCREEN_ERROR) {
         const char *e = v->error && *v->error ? v->error : ui_text(v->ui_en, UI_SCENARIO_ERROR);
         line_fit(g, r.x, y, r.w, ui_text(v->ui_en, UI_SCENARIO_ERROR), THEME_TEXT_BODY_BOLD,
@@ -724,15 +744,20 @@ static const char *then_text(const ShowView *v, const StoryBeat *b, char *buf, s
 }
 
 /* One entry of the next list; returns its height or 0 when it no longer fits. */
-static int next_entry(Gfx *g, int y, Rect r, const char *text, ThemeColor c)
+static int next_entry_st(Gfx *g, int y, Rect r, const char *text, ThemeColor c, ThemeText st)
 {
     int maxh = r.y + r.h - y, h = 0;
     if (maxh < lh(g, THEME_TEXT_SMALL))
         return 0;
-    if (maxh > lh(g, THEME_TEXT_CAPTION) * 2)
-        maxh = lh(g, THEME_TEXT_CAPTION) * 2;
-    h = text_fit(g, r.x, y, r.w, maxh, text, THEME_TEXT_CAPTION, THEME_TEXT_SMALL, c);
-    return h + gfx_px(g, 8);
+    if (maxh > lh(g, st) * 2)
+        maxh = lh(g, st) * 2;
+    h = text_fit(g, r.x, y, r.w, maxh, text, st, THEME_TEXT_SMALL, c);
+    return h + gfx_px(g, st == THEME_TEXT_SMALL ? 2 : 8);
+}
+
+static int next_entry(Gfx *g, int y, Rect r, const char *text, ThemeColor c)
+{
+    return next_entry_st(g, y, r, text, c, THEME_TEXT_CAPTION);
 }
 
 static void draw_next(Gfx *g, const ShowView *v, Rect r)
@@ -765,8 +790,10 @@ static void draw_next(Gfx *g, const ShowView *v, Rect r)
                 continue;
             snprintf(buf, sizeof buf, "%d → %s", i + 1,
                      o->target >= 0 ? beat_label(v, o->target) : (o->target_id ? o->target_id : "?"));
-            h = next_entry(g, y, r, buf,
-                           rgb(v->options[i].state == STORY_OPT_DISABLED ? THEME_FAINT : THEME_DIM));
+            h = next_entry_st(g, y, r, buf,
+                              rgb(v->options[i].state == STORY_OPT_DISABLED ? THEME_FAINT
+                                                                            : THEME_DIM),
+                              v->n_options > 2 ? THEME_TEXT_SMALL : THEME_TEXT_CAPTION);
             if (!h)
                 break;
             y += h;
@@ -798,7 +825,9 @@ static void draw_notes(Gfx *g, const ShowView *v, Rect r)
     int y = r.y, small = lh(g, THEME_TEXT_SMALL), h = 0, rest = 0;
     clip(g, &r);
     /* beat notes get what they need up to 70 %, the scenario notes the rest */
-    rest = *sn ? r.h * 30 / 100 : 0;
+    rest = *sn ? 4 * small + gfx_px(g, 14) : 0;
+    if (rest > r.h / 2)
+        rest = r.h / 2;
     if (*bn) {
         h = text_fit(g, r.x, y, r.w, r.h - rest, bn, THEME_TEXT_CAPTION, THEME_TEXT_SMALL,
                      rgb(THEME_TEXT));
@@ -820,29 +849,40 @@ static void draw_notes(Gfx *g, const ShowView *v, Rect r)
 static void draw_ideas(Gfx *g, const ShowView *v, Rect r)
 {
     char buf[P_MAX_LINE];
-    int y = r.y, i = 0, first = 0, numw = gfx_px(g, P_NUM_W), small = lh(g, THEME_TEXT_SMALL);
-    int flagw = gfx_px(g, 10), textx = r.x + numw + flagw + gfx_px(g, 8);
-    int textw = r.x + r.w - textx, rowmax = 2 * small, n = v->n_pending_ideas;
-    int sel = v->idea_sel;
+    int y = r.y, i = 0, first = 0, numw = 0, small = lh(g, THEME_TEXT_SMALL);
+    int flagw = gfx_px(g, 10), textx = 0, textw = 0, rowmax = 2 * small;
+    int n = v->n_pending_ideas, sel = v->idea_sel, bottom = r.y + r.h;
     clip(g, &r);
     if (n <= 0 || !v->pending_ideas) {
         line_fit(g, r.x, y, r.w, pt(v, P_NO_IDEAS), THEME_TEXT_SMALL, rgb(THEME_FAINT));
         clip(g, NULL);
         return;
     }
+    snprintf(buf, sizeof buf, "%d", n);
+    numw = gfx_measure(g, buf, strlen(buf), THEME_TEXT_SMALL_BOLD) + gfx_px(g, 18);
+    textx = r.x + numw + flagw + gfx_px(g, 10);
+    textw = r.x + r.w - textx;
     if (sel < 0 || sel >= n)
         sel = 0;
-    /* scroll so the highlighted idea is in view: rows are at most 2 lines */
+    /* scroll so the highlighted idea is in view: walk back from it while the
+     * rows above fit (leaving a line to count the ideas hidden above) */
+    first = sel;
     {
-        int fit = r.h / (rowmax + gfx_px(g, 6));
-        if (fit < 1)
-            fit = 1;
-        if (sel >= fit)
-            first = sel - fit + 1;
-        if (n > fit && first + fit >= n)
-            first = n - fit;
-        if (first < 0)
-            first = 0;
+        int used = gfx_text_height(g, textw, v->pending_ideas[sel] ? v->pending_ideas[sel] : "",
+                                   THEME_TEXT_SMALL);
+        if (used > rowmax)
+            used = rowmax;
+        while (first > 0) {
+            const char *t = v->pending_ideas[first - 1] ? v->pending_ideas[first - 1] : "";
+            int th = gfx_text_height(g, textw, t, THEME_TEXT_SMALL);
+            int room = r.h - (first - 1 > 0 ? small : 0);
+            if (th > rowmax)
+                th = rowmax;
+            if (used + gfx_px(g, 6) + th > room)
+                break;
+            used += gfx_px(g, 6) + th;
+            first--;
+        }
     }
     for (i = first; i < n; i++) {
         const char *t = v->pending_ideas[i] ? v->pending_ideas[i] : "";
@@ -851,19 +891,19 @@ static void draw_ideas(Gfx *g, const ShowView *v, Rect r)
         int more = n - i;
         if (th > rowmax)
             th = rowmax;
-        if (y + th > r.y + r.h || (more > 1 && y + th + small > r.y + r.h)) {
-            snprintf(buf, sizeof buf, "+%d %s", more, pt(v, P_MORE));
-            line_fit(g, r.x, r.y + r.h - small, r.w, buf, THEME_TEXT_SMALL, rgb(THEME_DIM));
+        if (y + th > bottom || (more > 1 && i != sel && y + th + small > bottom)) {
+            snprintf(buf, sizeof buf, "↓ %d %s", more, pt(v, P_MORE));
+            line_fit(g, r.x, bottom - small, r.w, buf, THEME_TEXT_SMALL, rgb(THEME_DIM));
             break;
         }
         if (i == sel)
             gfx_round_rect(g, r.x, y - gfx_px(g, 2), r.w, th + gfx_px(g, 4), gfx_px(g, 8),
                            rgb(THEME_PANEL_HI));
         snprintf(buf, sizeof buf, "%d", i + 1);
-        gfx_text(g, r.x + gfx_px(g, 6), y, numw, buf, THEME_TEXT_SMALL_BOLD,
+        gfx_text(g, r.x + gfx_px(g, 8), y, numw, buf, THEME_TEXT_SMALL_BOLD,
                  rgb(i == sel ? THEME_ACCENT : THEME_DIM), GFX_ALIGN_LEFT);
         if (flagged)
-            gfx_round_rect(g, r.x + numw, y + gfx_px(g, 2), flagw, th - gfx_px(g, 4), flagw / 2,
+            gfx_round_rect(g, r.x + numw, y + gfx_px(g, 3), flagw, th - gfx_px(g, 6), flagw / 2,
                            rgb(THEME_STALKING));
         text_fit(g, textx, y, textw, th, t, THEME_TEXT_SMALL, THEME_TEXT_SMALL,
                  rgb(flagged ? THEME_ERROR : (i == sel ? THEME_TEXT : THEME_DIM)));
@@ -923,7 +963,10 @@ void views_draw_presenter(Gfx *g, const ShowView *v, long elapsed_s)
 
     /* left: now, then next */
     y = left.y + label(g, left, pt(v, P_NOW), NULL);
-    now_h = (left.y + left.h - y) * P_NOW_PCT / 100;
+    now_h = (left.y + left.h - y) *
+            (v->screen == SHOW_SCREEN_INTERACTION || (v->overlays & SHOW_OV_STOP) ? P_NOW_POLL_PCT
+                                                                                 : P_NOW_PCT) /
+            100;
     card.x = left.x;
     card.y = y;
     card.w = left.w;

@@ -26,7 +26,8 @@ typedef struct Rect {
 #define P_LEFT_PCT 57   /* left column: % of the safe width */
 #define P_NOW_PCT 62    /* "now" card: % of the left column below its label */
 #define P_NOW_POLL_PCT 72 /* the same at a poll (more rows, a shorter "next") */
-#define P_NOTES_PCT 60  /* notes card: % of the right column */
+#define P_NOTES_PCT 60
+#define P_NOTES_IDLE_PCT 74 /* the same while no idea waits */  /* notes card: % of the right column */
 #define P_NUM_W 46      /* option / idea number column */
 #define P_COUNT_W 110   /* one count column (hands, phones, total) */
 #define P_MAX_LINE 1024 /* bytes of one composed line */
@@ -996,7 +997,8 @@ void views_draw_presenter(Gfx *g, const ShowView *v, long elapsed_s)
 
     /* right: notes, then the idea queue */
     y = right.y + label(g, right, pt(v, P_NOTES), NULL);
-    notes_h = (right.y + right.h - y) * P_NOTES_PCT / 100;
+    notes_h = (right.y + right.h - y) * (v->n_pending_ideas > 0 ? P_NOTES_PCT : P_NOTES_IDLE_PCT) /
+              100;
     card.x = right.x;
     card.y = y;
     card.w = right.w;

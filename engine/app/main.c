@@ -31,8 +31,10 @@ static void usage(FILE *f)
     fprintf(f,
             "usage: spectactor play [DIR] [--lang da|en] [--window WxH | --fullscreen [--display N]]\n"
             "                       [--port N] [--no-phones] [--db FILE] [--label TEXT] [--watch]\n"
+            "                       [--presenter [--presenter-display N]]\n"
             "       spectactor play --headless --size WxH [--keys \"K1 K2 ...\"] [--keys-from FILE|-]\n"
-            "                       [--screenshot FILE.png] [--transcript FILE|-] [DIR]\n"
+            "                       [--screenshot FILE.png] [--presenter-screenshot FILE.png]\n"
+            "                       [--transcript FILE|-] [DIR]\n"
             "       spectactor check DIR...\n"
             "       spectactor report [--db FILE]... [--event ID]... [--csv FILE] [--html FILE]\n"
             "       spectactor enter [--db FILE] [--event ID]\n"

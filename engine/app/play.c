@@ -11,6 +11,7 @@
 #include "app/input.h"
 #include "app/show.h"
 #include "app/views.h"
+#include "app/views_presenter.h"
 #include "core/buf.h"
 #include "core/log.h"
 #include "eval/eval_report.h"
@@ -47,6 +48,9 @@ typedef struct PlayOpts {
     const char *db;
     const char *label;
     int watch;
+    int presenter;               /* the facilitator's own screen */
+    int presenter_display;
+    const char *presenter_shot;  /* headless: PNG of the presenter screen */
     int headless;
     int size_w, size_h;
     const char *keys;
@@ -93,6 +97,17 @@ typedef struct Play {
     long long mtimes[STORY_MAX_FILES + 1];
     unsigned long next_watch;
     char *join_url, *join_code, *join_problem; /* kept for a reloaded show */
+
+    /* the presenter screen (--presenter): a second window, or a second
+     * surface when headless */
+    SDL_Window *pwin;
+    SDL_Renderer *pren;
+    SDL_Surface *psurf;
+    Gfx *pgfx;
+    int pw, ph;
+    Uint64 t0;
+    long shown_clock;
+    int pdirty; /* only the presenter screen needs drawing (its clock) */
 } Play;
 
 /* Pushes an event from another thread and wakes the headless loop, which
@@ -162,6 +177,16 @@ static int parse_opts(int argc, char **argv, PlayOpts *o)
             o->db = v;
         } else if (strcmp(a, "--watch") == 0) {
             o->watch = 1;
+        } else if (strcmp(a, "--presenter") == 0) {
+            o->presenter = 1;
+        } else if (strcmp(a, "--presenter-display") == 0) {
+            NEEDV();
+            o->presenter = 1;
+            o->presenter_display = atoi(v);
+        } else if (strcmp(a, "--presenter-screenshot") == 0) {
+            NEEDV();
+            o->presenter = 1;
+            o->presenter_shot = v;
         } else if (strcmp(a, "--label") == 0) {
             NEEDV();
             o->label = v;
@@ -220,13 +245,27 @@ static void push_event(Play *p, SDL_Event *ev)
 
 /* ---- drawing ------------------------------------------------------------ */
 
+static long clock_s(const Play *p)
+{
+    return (long)((SDL_GetTicks64() - p->t0) / 1000);
+}
+
 static void draw(Play *p)
 {
     ShowView v;
-    show_view(p->show, &v);
-    views_draw(p->gfx, &v);
-    SDL_RenderPresent(p->ren);
+    if (p->dirty) {
+        show_view(p->show, &v);
+        views_draw(p->gfx, &v);
+        SDL_RenderPresent(p->ren);
+    }
+    if (p->pgfx) {
+        show_view_presenter(p->show, &v);
+        p->shown_clock = clock_s(p);
+        views_draw_presenter(p->pgfx, &v, p->shown_clock);
+        SDL_RenderPresent(p->pren);
+    }
     p->dirty = 0;
+    p->pdirty = 0;
 }
 
 static void after_change(Play *p);
@@ -365,6 +404,45 @@ static int video_setup(Play *p, Err *err)
     return p->gfx ? 0 : err->code;
 }
 
+/* The facilitator's screen: a second window on presenter_display (the
+ * laptop, while the projector has the audience window), or, headless, a
+ * second 1280x720 surface.  A failure only logs: the show goes on. */
+static void presenter_setup(Play *p)
+{
+    Err err;
+    char fonts[1100];
+    err_clear(&err);
+    if (p->o.headless) {
+        p->pw = 1280;
+        p->ph = 720;
+        p->psurf = SDL_CreateRGBSurfaceWithFormat(0, p->pw, p->ph, 32, SDL_PIXELFORMAT_ARGB8888);
+        p->pren = p->psurf ? SDL_CreateSoftwareRenderer(p->psurf) : NULL;
+    } else {
+        int d = p->o.presenter_display;
+        int x = 0;
+        if (d < 0 || d >= SDL_GetNumVideoDisplays())
+            d = 0;
+        x = SDL_WINDOWPOS_CENTERED_DISPLAY(d);
+        p->pwin = SDL_CreateWindow("Spectactor – facilitator", x, x, 1280, 720,
+                                   SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+        if (p->pwin) {
+            p->pren = SDL_CreateRenderer(p->pwin, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+            if (!p->pren)
+                p->pren = SDL_CreateRenderer(p->pwin, -1, SDL_RENDERER_SOFTWARE);
+            if (p->pren)
+                SDL_GetRendererOutputSize(p->pren, &p->pw, &p->ph);
+        }
+    }
+    if (!p->pren) {
+        log_warn("no presenter screen: %s", SDL_GetError());
+        return;
+    }
+    snprintf(fonts, sizeof fonts, "%s/assets/fonts", app_data_dir());
+    p->pgfx = gfx_new(p->pren, p->pw, p->ph, fonts, &err);
+    if (!p->pgfx)
+        log_warn("no presenter screen: %s", err.msg);
+}
+
 static void load_scenario(Play *p, char *load_error, size_t n)
 {
     Err err;
@@ -411,6 +489,13 @@ static void cleanup(Play *p)
     show_free(p->show);
     eval_tally_free(p->tally);
     eval_q_free(p->q);
+    gfx_free(p->pgfx);
+    if (p->pren)
+        SDL_DestroyRenderer(p->pren);
+    if (p->pwin)
+        SDL_DestroyWindow(p->pwin);
+    if (p->psurf)
+        SDL_FreeSurface(p->psurf);
     gfx_free(p->gfx);
     if (p->ren)
         SDL_DestroyRenderer(p->ren);
@@ -954,7 +1039,8 @@ static void handle_event(Play *p, const SDL_Event *ev)
             p->dirty = 1;
             after_change(p);
         }
-    } else if (ev->type == SDL_MOUSEBUTTONDOWN && ev->button.button == SDL_BUTTON_LEFT) {
+    } else if (ev->type == SDL_MOUSEBUTTONDOWN && ev->button.button == SDL_BUTTON_LEFT &&
+               !(p->pwin && ev->button.windowID == SDL_GetWindowID(p->pwin))) {
         ShowView v;
         int hit = -2, rx = ev->button.x, ry = ev->button.y;
         int ww = 0, wh = 0;
@@ -969,8 +1055,23 @@ static void handle_event(Play *p, const SDL_Event *ev)
         hit = views_hit(p->gfx, &v, rx, ry);
         if (hit >= -1)
             apply(p, SHOW_ACT_CLICK, hit);
-    } else if (ev->type == SDL_WINDOWEVENT) {
+    } else if (ev->type == SDL_WINDOWEVENT && p->pwin && ev->window.windowID == SDL_GetWindowID(p->pwin)) {
+        /* the presenter window: resize; its close button does nothing (the show goes on) */
         if (ev->window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
+            Err err;
+            int w = 0, h = 0;
+            err_clear(&err);
+            SDL_GetRendererOutputSize(p->pren, &w, &h);
+            if (w > 0 && h > 0 && (w != p->pw || h != p->ph) && gfx_resize(p->pgfx, w, h, &err) == 0) {
+                p->pw = w;
+                p->ph = h;
+            }
+        }
+        p->dirty = 1;
+    } else if (ev->type == SDL_WINDOWEVENT) {
+        if (ev->window.event == SDL_WINDOWEVENT_CLOSE && p->pwin) {
+            apply(p, SHOW_ACT_QUIT, 0); /* with two windows SDL sends no SDL_QUIT: ask first */
+        } else if (ev->window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
             Err err;
             int w = 0, h = 0;
             err_clear(&err);
@@ -1048,6 +1149,14 @@ static void run_loop(Play *p)
             if (t < 0 || r < t)
                 t = r;
         }
+        if (p->pgfx) {
+            /* the presenter clock: one redraw a second */
+            long next = (long)(1000 - (long)((now - p->t0) % 1000));
+            if (clock_s(p) != p->shown_clock)
+                p->pdirty = 1;
+            if (t < 0 || next < t)
+                t = next;
+        }
         if (p->o.watch) {
             if (now >= p->next_watch) {
                 long long m[STORY_MAX_FILES + 1];
@@ -1077,7 +1186,7 @@ static void run_loop(Play *p)
             if (t < 0 || (long)(p->next_retry - now) < t)
                 t = (long)(p->next_retry - now);
         }
-        if (p->dirty)
+        if (p->dirty || p->pdirty)
             draw(p);
         if (p->wake_sem) {
             /* headless: sleep until a thread posts (or a timer is due; a
@@ -1164,6 +1273,9 @@ int cmd_play(int argc, char **argv)
         cleanup(&p);
         return 1;
     }
+    p.t0 = SDL_GetTicks64();
+    if (p.o.presenter)
+        presenter_setup(&p);
     p.dirty = 1;
     draw(&p);
     if (eval_setup(&p, &err) < 0) {
@@ -1179,8 +1291,14 @@ int cmd_play(int argc, char **argv)
     p.dirty = 1;
     run_loop(&p);
     if (p.o.headless) {
+        p.dirty = 1;
         draw(&p);
         if (p.o.screenshot && gfx_save_png(p.ren, p.w, p.h, p.o.screenshot, &err) < 0) {
+            fprintf(stderr, "spectactor: %s\n", err.msg);
+            rc = 1;
+        }
+        if (p.o.presenter_shot && p.pren &&
+            gfx_save_png(p.pren, p.pw, p.ph, p.o.presenter_shot, &err) < 0) {
             fprintf(stderr, "spectactor: %s\n", err.msg);
             rc = 1;
         }

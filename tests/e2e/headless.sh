@@ -41,6 +41,16 @@ else
     bad "help card screenshot"
 fi
 
+# the facilitator's presenter screen renders beside the audience view
+if play --size 1280x720 --keys "Right Right Right" --screenshot "$T/aud.png" \
+    --presenter-screenshot "$T/pres.png" "$BUNDLED" >/dev/null 2>&1 &&
+    "$PNG" "$T/pres.png" 1280 720 --text-region 0.55 0.2 0.95 0.7 >/dev/null &&
+    "$PNG" "$T/aud.png" 1280 720 >/dev/null; then
+    ok "presenter screen (notes, next steps) beside the audience view"
+else
+    bad "presenter screenshot"
+fi
+
 # 2. Escape and F5 never quit; Ctrl+Q asks; Escape cancels; Ctrl+Q J quits
 play --size 640x480 --keys "Escape F5 Escape Right Ctrl+Q Escape Right Ctrl+Q J Right Right" \
     --transcript "$T/quit.txt" "$SMALL" >/dev/null 2>&1

@@ -65,4 +65,26 @@ if kill -0 $PID 2>/dev/null; then bad "Ctrl+Q J did not quit"; else
     wait $PID; rc=$?; PID=""
     if [ $rc -eq 0 ]; then ok "Ctrl+Q J quits cleanly"; else bad "exit code $rc"; cat "$T/err.txt"; fi
 fi
+
+# --presenter: a second window for the facilitator; keys reach the show from either window
+"$BIN" play --window 1280x720 --presenter --no-phones --db "$T/w2.sqlite" --transcript "$T/tr2.txt" \
+    "$ROOT/tests/data/check/ok" 2>"$T/err2.txt" &
+PID=$!
+i=0 PWID=""
+while [ -z "$PWID" ] && [ $i -lt 50 ]; do
+    PWID=$(xdotool search --name 'facilitator' 2>/dev/null | head -1); sleep 0.1; i=$((i + 1))
+done
+if [ -n "$PWID" ] && xdotool search --name '^Spectactor$' >/dev/null 2>&1; then
+    ok "the presenter window opens beside the audience window"
+    xdotool key --window "$PWID" Right 2>/dev/null; sleep 0.3
+    if grep -q '^beat one$' "$T/tr2.txt"; then ok "keys in the presenter window drive the show"; else bad "presenter keys"; fi
+else
+    bad "no presenter window"; cat "$T/err2.txt"
+fi
+
+xdotool key --window "$PWID" ctrl+q 2>/dev/null; sleep 0.2; xdotool key --window "$PWID" j 2>/dev/null
+i=0
+while kill -0 $PID 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+if kill -0 $PID 2>/dev/null; then bad "presenter run did not quit"; kill -9 $PID; fi
+PID=""
 exit $fail

@@ -149,8 +149,17 @@ static void check_conditions(Check *c, LuaHost *h)
             if (!o->cond_ref)
                 continue;
             err_clear(&err);
-            if (hooks->cond(hooks->ud, o->cond_ref, run, &ok, &err) == 0)
-                continue;
+            if (hooks->cond(hooks->ud, o->cond_ref, run, &ok, &err) == 0) {
+                /* the show evaluates conditions again on every redraw: a second
+                 * call must give the same answer */
+                int ok2 = 0;
+                err_clear(&err);
+                if (hooks->cond(hooks->ud, o->cond_ref, run, &ok2, &err) == 0 && ok2 == ok)
+                    continue;
+                if (!err.msg[0])
+                    snprintf(err.msg, sizeof err.msg, "it gives a different answer when asked twice "
+                             "(conditions must not change anything or use a counter)");
+            }
             {
                 int limit = strstr(err.msg, "too long") || strstr(err.msg, "not enough memory") ||
                             strstr(err.msg, "pattern too complex");

@@ -96,6 +96,7 @@ typedef struct Play {
     /* authoring: --watch reloads when a scenario file changes */
     long long mtimes[STORY_MAX_FILES + 1];
     unsigned long next_watch;
+    int watch_waiting;
     char *join_url, *join_code, *join_problem; /* kept for a reloaded show */
 
     /* the presenter screen (--presenter): a second window, or a second
@@ -997,6 +998,7 @@ static void reload(Play *p)
             lua_story_release(h2, sc2);
         scenario_free(sc2);
         lua_host_free(h2);
+        watch_snapshot(p, p->mtimes); /* try again at the next save, not every second */
         p->dirty = 1;
         return;
     }
@@ -1004,6 +1006,7 @@ static void reload(Play *p)
     show_set_poll_seq(s2, show_poll_seq(p->show));
     show_set_join(s2, p->join_url, p->join_code, p->join_problem);
     show_set_eval(s2, p->q);
+    show_set_eval_opened(s2, show_eval_open(p->show)); /* phones keep their questionnaire */
     show_free(p->show);
     if (p->sc)
         lua_story_release(p->lua, p->sc);
@@ -1013,6 +1016,7 @@ static void reload(Play *p)
     p->sc = sc2;
     p->lua = h2;
     transcript_line(p, "reload ok");
+    p->watch_waiting = 0;
     if (keep[0] && show_resume_at(p->show, keep, steps) < 0)
         transcript_line(p, "reload: the beat is gone, back to the start");
     refresh_eval_status(p);
@@ -1161,8 +1165,16 @@ static void run_loop(Play *p)
             if (now >= p->next_watch) {
                 long long m[STORY_MAX_FILES + 1];
                 watch_snapshot(p, m);
-                if (memcmp(m, p->mtimes, sizeof m) != 0)
-                    reload(p);
+                if (memcmp(m, p->mtimes, sizeof m) != 0) {
+                    /* never under an open vote, the evaluation or the kiosk: a
+                     * reload there would drop what the room is doing; Ctrl+L can */
+                    if (!show_reload_busy(p->show))
+                        reload(p);
+                    else if (!p->watch_waiting) {
+                        p->watch_waiting = 1;
+                        transcript_line(p, "reload waits: a vote or the evaluation is open");
+                    }
+                }
                 p->next_watch = now + 1000;
             }
             if (t < 0 || (long)(p->next_watch - now) < t)

@@ -1375,3 +1375,16 @@ void show_view_presenter(Show *s, ShowView *v)
     v->idea_flags = s->pending_flag;
     v->idea_sel = s->idea_sel;
 }
+
+int show_reload_busy(const Show *s)
+{
+    const Poll *p = show_current_poll(s);
+    if (p && vote_state(p) == VOTE_OPEN)
+        return 1;
+    return s->eval_screen != 0 || s->eval_opened;
+}
+
+void show_set_eval_opened(Show *s, int opened)
+{
+    s->eval_opened = opened != 0;
+}

@@ -196,6 +196,11 @@ void show_set_error(Show *s, const char *msg);
 int show_resume_at(Show *s, const char *beat_id, int steps);
 /* The current beat's id, or NULL on the welcome screen; borrowed. */
 const char *show_beat_id(const Show *s);
+/* 1 while a reload would lose something the room is doing: an open vote,
+ * the evaluation (phones answering) or the kiosk. */
+int show_reload_busy(const Show *s);
+/* A reloaded show keeps the evaluation open for phones. */
+void show_set_eval_opened(Show *s, int opened);
 /* Poll ids: a reloaded show continues the numbering so phones never see an id twice. */
 int show_poll_seq(const Show *s);
 void show_set_poll_seq(Show *s, int seq);

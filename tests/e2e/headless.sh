@@ -176,6 +176,21 @@ if wf '^error dismissed$' && kill -0 "$PID" 2>/dev/null && ! grep -q '^back' "$T
 else
     bad "--watch back"; cat "$T/watch.txt"
 fi
+# a save while a vote is open waits until the vote is revealed
+sed -i '/^beat "broken"/,$d' "$T/watch/scenario.lua"
+wf2() { i=0; while [ $i -lt 100 ]; do [ "$(grep -c "$1" "$T/watch.txt")" -ge "$2" ] && return 0; sleep 0.1; i=$((i + 1)); done; return 1; }
+wf2 '^reload ok$' 2
+echo "V" >&4
+wf '^vote open'
+sleep 1.1
+sed -i 's/Hej med dig/Hej igen/' "$T/watch/scenario.lua"
+if wf '^reload waits' && ! wf2 '^reload ok$' 3; then
+    ok "--watch: no reload under an open vote"
+else
+    bad "--watch reloaded under an open vote"; cat "$T/watch.txt"
+fi
+echo "V" >&4
+if wf2 '^reload ok$' 3; then ok "--watch: the waiting reload happens after the reveal"; else bad "--watch after reveal"; cat "$T/watch.txt"; fi
 exec 4>&-
 i=0
 while kill -0 "$PID" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done

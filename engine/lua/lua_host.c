@@ -287,16 +287,27 @@ static const char *const safe_libs[] = {LUA_STRLIBNAME, LUA_TABLIBNAME, LUA_MATH
 
 /* Lua's pattern matcher backtracks inside one C call that the instruction
  * hook cannot interrupt: ("a"):rep(3000):find(".-.-.-.-b") would freeze the
- * engine.  Before calling the real find/match/gmatch/gsub, estimate the
- * worst case, subject length ^ (quantifiers + 1 unless anchored), and
- * refuse patterns beyond LUA_HOST_PATTERN_WORK. */
+ * engine.  Before calling the real find/match/gmatch/gsub, the guard
+ * estimates the matcher's worst case: with q "expanding" items (the
+ * quantifiers * + - ?, a %b balance, a %1..%9 back-reference) on a text of n
+ * bytes, each start position tries at most C(n + q, q) ways to split the
+ * text between them, so the work is about n * n^q / q! (one start position
+ * when anchored; gmatch has no anchors; a quantifier at the very end costs a
+ * scan, not a factor).  A call whose estimate exceeds
+ * LUA_HOST_PATTERN_WORK is refused, and every allowed call charges its
+ * estimate to the call's instruction budget and checks the clock, so a loop
+ * of allowed searches ends like an endless loop. */
 
-static int pattern_quantifiers(const char *p, size_t n)
+static int pattern_expanders(const char *p, size_t n)
 {
     size_t i = 0;
     int q = 0;
     while (i < n) {
         if (p[i] == '%') {
+            if (i + 1 < n && (p[i + 1] == 'b' || (p[i + 1] >= '1' && p[i + 1] <= '9')))
+                q++; /* %bxy scans to its match; %1 compares a capture of any length */
+            if (i + 1 < n && p[i + 1] == 'b')
+                i += 2; /* the two delimiter characters */
             i += 2;
             continue;
         }
@@ -314,8 +325,15 @@ static int pattern_quantifiers(const char *p, size_t n)
             i++;
             continue;
         }
-        if (p[i] == '*' || p[i] == '+' || p[i] == '-' || p[i] == '?')
-            q++;
+        if (p[i] == '*' || p[i] == '+' || p[i] == '-' || p[i] == '?') {
+            /* a quantifier followed only by capture ends and '$' never
+             * backtracks into the rest: it costs one scan, not a factor */
+            size_t j = i + 1;
+            while (j < n && (p[j] == ')' || (p[j] == '$' && j + 1 == n)))
+                j++;
+            if (j < n)
+                q++;
+        }
         i++;
     }
     return q;
@@ -323,22 +341,39 @@ static int pattern_quantifiers(const char *p, size_t n)
 
 static int l_pattern_guard(lua_State *L)
 {
+    LuaHost *h = host_of(L);
     size_t n = 0, pn = 0;
-    const char *subject = luaL_checklstring(L, 1, &n);
-    const char *pat = luaL_checklstring(L, 2, &pn);
-    int plain = lua_toboolean(L, 4) && lua_tointeger(L, lua_upvalueindex(2)) == 1;
-    (void)subject;
+    const char *pat = NULL;
+    int kind = (int)lua_tointeger(L, lua_upvalueindex(2)); /* 1 find, 2 gmatch, 0 others */
+    int plain = 0;
+    luaL_checklstring(L, 1, &n);
+    pat = luaL_checklstring(L, 2, &pn);
+    plain = kind == 1 && lua_toboolean(L, 4);
     if (!plain) {
-        int q = pattern_quantifiers(pat, pn);
-        int anchored = pn > 0 && pat[0] == '^';
-        double work = (double)pn + 1;
+        int q = pattern_expanders(pat, pn);
+        int anchored = kind != 2 && pn > 0 && pat[0] == '^';
+        double work = anchored ? 1.0 : (double)n + 1;
         int k = 0;
-        for (k = 0; k < q + (anchored ? 0 : 1); k++) {
-            work *= (double)n + 1;
-            if (work > LUA_HOST_PATTERN_WORK)
-                return luaL_error(L, "pattern too complex for a text of %d bytes (it could search "
-                                     "for hours); simplify the pattern",
-                                  (int)n);
+        for (k = 1; k <= q && work <= LUA_HOST_PATTERN_WORK; k++)
+            work = work * ((double)n + k) / k;
+        work += (double)n; /* the plain scan */
+        if (work > LUA_HOST_PATTERN_WORK)
+            return luaL_error(L, "pattern too complex for a text of %d bytes (it could search "
+                                 "for hours); simplify the pattern",
+                              (int)n);
+        /* charge the search to this call's budget, as instructions would be */
+        if (h->depth > 0) {
+            h->instr += (long)work;
+            if (h->instr > h->instr_max || now_ms() > h->deadline_ms) {
+                char where[WHERE_MAX];
+                where_at(L, 1, where, sizeof where);
+                if (h->abort == ABORT_NONE) {
+                    snprintf(h->abort_msg, sizeof h->abort_msg, "%sscript ran too long (endless loop?)", where);
+                    h->abort = ABORT_TIME;
+                }
+                lua_pushstring(L, h->abort_msg);
+                return lua_error(L);
+            }
         }
     }
     lua_pushvalue(L, lua_upvalueindex(1));
@@ -348,11 +383,12 @@ static int l_pattern_guard(lua_State *L)
 }
 
 /* Replaces string[name] by the guard around the original (upvalue 1);
- * upvalue 2 is 1 for find, whose 4th argument can ask for a plain search. */
-static void guard_pattern_fn(lua_State *L, int strtab, const char *name, int is_find)
+ * upvalue 2 tells find (1, whose 4th argument can ask for a plain search)
+ * and gmatch (2, where '^' is no anchor) from the others (0). */
+static void guard_pattern_fn(lua_State *L, int strtab, const char *name, int kind)
 {
     lua_getfield(L, strtab, name);
-    lua_pushinteger(L, is_find);
+    lua_pushinteger(L, kind);
     lua_pushcclosure(L, l_pattern_guard, 2);
     lua_setfield(L, strtab, name);
 }
@@ -375,7 +411,7 @@ static int setup(lua_State *L)
     lua_setfield(L, -2, "dump");
     guard_pattern_fn(L, lua_gettop(L), "find", 1);
     guard_pattern_fn(L, lua_gettop(L), "match", 0);
-    guard_pattern_fn(L, lua_gettop(L), "gmatch", 0);
+    guard_pattern_fn(L, lua_gettop(L), "gmatch", 2);
     guard_pattern_fn(L, lua_gettop(L), "gsub", 0);
     lua_pop(L, 1);
     lua_getglobal(L, LUA_MATHLIBNAME);

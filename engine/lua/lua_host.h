@@ -14,9 +14,11 @@
  *     Scripts cannot swallow a limit error with pcall/xpcall: the sandbox's
  *     versions re-raise it.  The hook cannot interrupt one long C call, so
  *     string.find/match/gmatch/gsub first estimate the matcher's worst case
- *     (subject length ^ (quantifiers + 1)) and refuse a pattern beyond
- *     LUA_HOST_PATTERN_WORK steps with "pattern too complex ..."; string.rep
- *     and other big allocations are stopped by the memory cap.
+ *     (about n * n^q / q! for q backtracking items on n bytes), refuse a
+ *     search beyond LUA_HOST_PATTERN_WORK steps with "pattern too complex
+ *     ...", and charge every allowed search to the call's instruction budget
+ *     (so a loop of searches ends like an endless loop); string.rep and other
+ *     big allocations are stopped by the memory cap.
  *   - setmetatable refuses __gc metamethods (finalizers would run outside
  *     any limit), and the string metatable is hidden from scripts.
  *

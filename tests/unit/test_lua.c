@@ -12,7 +12,9 @@
 #include <string.h>
 #include <time.h>
 
+#include <lauxlib.h>
 #include <lua.h>
+#include <lualib.h>
 
 #include "lua/lua_host.h"
 #include "lua/lua_story.h"
@@ -376,8 +378,141 @@ static void test_hostile_runtime(void **state)
     expect_runtime_fail(h, HOSTILE "cond_error", 7, 0, "attempt to index a nil value");
     expect_runtime_fail(h, HOSTILE "effect_error", 7, 1, "boom");
     expect_runtime_fail(h, HOSTILE "cond_write", 7, 0, "variables are read-only in a condition");
-    /* a backtracking pattern would run for hours inside one C call */
+    /* backtracking patterns would run for minutes or hours inside one C
+     * call: the counting matcher stops them at the time limit */
     expect_runtime_fail(h, HOSTILE "pattern", 7, 0, "pattern too complex");
+    expect_runtime_fail(h, HOSTILE "pattern_balance", 7, 0, "pattern too complex");
+    expect_runtime_fail(h, HOSTILE "pattern_gmatch", 7, 0, "pattern too complex");
+    expect_runtime_fail(h, HOSTILE "pattern_loop", 7, 0, "script ran too long (endless loop?)");
+    expect_runtime_fail(h, HOSTILE "pattern_gsubfn", 7, 0, "pattern too complex");
+}
+
+/* ---- the counting pattern matcher gives stock Lua's results ------------- */
+
+/* Runs find/match/gmatch/gsub on many (subject, pattern, init) cases and
+ * returns one line per result: "count[type:value,...]". */
+static const char pattern_cases[] =
+    "local out = {}\n"
+    "local function put(...)\n"
+    "  local t = {}\n"
+    "  for i = 1, select('#', ...) do\n"
+    "    local v = select(i, ...)\n"
+    "    t[i] = type(v) .. ':' .. string.format('%q', tostring(v))\n"
+    "  end\n"
+    "  out[#out + 1] = select('#', ...) .. '[' .. table.concat(t, ',') .. ']'\n"
+    "end\n"
+    "local text200 = '  ' .. ('ab cd '):rep(33) .. ' \\t'\n"
+    "local cases = {\n"
+    "  {text200, '^%s*(.-)%s*$'}, {('x'):rep(200), '^%s*(.-)%s*$'},\n"
+    "  {('1'):rep(12000), '%d+'}, {'ab ' .. ('1'):rep(12000) .. ' c', '%d+', 2},\n"
+    "  {'abc 123 def', '(%a+) (%d+)'}, {'hello world', '()ll()'},\n"
+    "  {'THE (quick) fox', '%f[%a]%a+'}, {'THE (quick) fox', '%f[%w]%w+', 5},\n"
+    "  {'x = (a(b)c) + (d)', '%b()'}, {'x = (a(b)c) + (d)', '(%b())', 12},\n"
+    "  {'hello', '^h'}, {'hello', 'o$'}, {'hello', '^x'}, {'hello', '^(h)(e)'},\n"
+    "  {'a.b.c', '.', 1, true}, {'a.b.c', '.b', -3, true}, {'a+b', '+', 1, true},\n"
+    "  {'hello world', 'o', -5}, {'hello world', 'l+', -100}, {'hello', '', 10},\n"
+    "  {'hello', '', 6}, {'hello', 'l', 0}, {'abcabc', '(a)(b)c%1%2'},\n"
+    "  {'key = value', '(%w+)%s*=%s*(%w+)'}, {'[[x]]', '%[(%[?)(.-)%]'},\n"
+    "  {'aaa', 'a-', 2}, {'aaab', 'a*b'}, {'ab', 'a?b'}, {'b', 'a+b'}, {'a%b', '%%'},\n"
+    "  {'date: 2024-05-01', '(%d+)-(%d+)-(%d+)'}, {'ab\\0cd', '%z'}, {'x', '[^%a]'},\n"
+    "  {'fr\\195\\166k', '[\\128-\\255]+'}, {'a]b', '[]]'}, {'a-b', '[a%-]+'},\n"
+    "  {'  trim me  ', '^%s*(.-)%s*$'}, {'CamelCase', '%u%l+', 2}, {'x', '()'},\n"
+    "}\n"
+    "for _, c in ipairs(cases) do\n"
+    "  put(string.find(c[1], c[2], c[3], c[4]))\n"
+    "  if not c[4] then put(c[1]:match(c[2], c[3])) end\n"
+    "end\n"
+    "local function gm(s, p, init)\n"
+    "  local r = {}\n"
+    "  for a, b in string.gmatch(s, p, init) do r[#r + 1] = tostring(a) .. '/' .. tostring(b) end\n"
+    "  put(#r, table.concat(r, ' '))\n"
+    "end\n"
+    "gm(('word '):rep(1200), '%S+') gm(('ord w'):rep(1200), '%S+')\n"
+    "gm('k1=v1, k2=v2', '(%w+)=(%w+)') gm('abc', '') gm('hello world from lua', '%a+', 7)\n"
+    "gm(('^'):rep(20) .. 'b', '^.-.-b') gm('one two', '()(%a+)') gm('a,b,,c', '([^,]*)')\n"
+    "gm('THE (quick) fox', '%f[%a]%a+') gm('abc', '.', -2)\n"
+    "put((('a  \\t'):rep(1250)):gsub('%s+', ' '))\n"
+    "put(('hello world'):gsub('o', '0', 1)) put(('hello world'):gsub('(%w+)', '<%1>'))\n"
+    "put(('hello world'):gsub('%w+', '%0 %0')) put(('hello world'):gsub('(%w+) (%w+)', '%2 %1'))\n"
+    "put(('$name is $age'):gsub('%$(%w+)', {name = 'Ida', age = 14}))\n"
+    "put(('$name is $x'):gsub('%$(%w+)', {name = 'Ida'}))\n"
+    "put(('abc'):gsub('%w', function(c) return c:upper() .. '.' end))\n"
+    "put(('abc'):gsub('%w', function(c) if c == 'b' then return nil end return '!' end))\n"
+    "put(('abc'):gsub('(a)(b)', function(x, y) return y .. x end))\n"
+    "put(('abc'):gsub('', '-')) put(('hello'):gsub('l', 'L', 0)) put(('a,b,,c'):gsub(',', ';', 2))\n"
+    "put(('abc'):gsub('()', '%1')) put(('x'):gsub('x', '%%')) put(('abc'):gsub('^a', 'A'))\n"
+    "put(('abc'):gsub('c$', 'C')) put(('a b'):gsub(' ', 5)) put(('abc'):gsub('b*', '-'))\n"
+    "put(pcall(string.gsub, 'x', 'x', '%2')) put(pcall(string.find, 'x', '(x'))\n"
+    "put(pcall(string.find, 'x', 'x%')) put(pcall(string.gsub, 'x', 'x', '%q'))\n"
+    "put(pcall(string.match, 'x', '%b')) put(pcall(string.match, 'x', '%f'))\n"
+    "put(pcall(string.gsub, 'x', 'x', {x = {}})) put(pcall(string.find, 'x', 'x)'))\n"
+    "return table.concat(out, '\\n')\n";
+
+/* Runs pattern_cases in a stock Lua state; returns a malloc'd copy. */
+static char *stock_results(lua_CFunction *stock_find)
+{
+    lua_State *L = luaL_newstate();
+    char *copy = NULL;
+    assert_non_null(L);
+    luaL_openlibs(L);
+    lua_getglobal(L, "string");
+    lua_getfield(L, -1, "find");
+    *stock_find = lua_tocfunction(L, -1);
+    lua_pop(L, 2);
+    if (luaL_loadstring(L, pattern_cases) != LUA_OK || lua_pcall(L, 0, 1, 0) != LUA_OK)
+        fail_msg("stock Lua: %s", lua_tostring(L, -1));
+    copy = strdup(lua_tostring(L, -1));
+    lua_close(L);
+    assert_non_null(copy);
+    return copy;
+}
+
+static void test_pattern_same_as_stock(void **state)
+{
+    LuaHost *h = *state;
+    lua_State *L = lua_host_state(h);
+    lua_CFunction stock_find = NULL;
+    char *want = stock_results(&stock_find);
+    const char *got = NULL;
+    size_t got_len = 0;
+    Err err;
+    int top = lua_gettop(L);
+    double t0 = 0;
+    err_clear(&err);
+    assert_int_equal(lua_host_new_env(h, &err), 0);
+    /* the sandbox's string.find is the counting one, not Lua's */
+    lua_getfield(L, -1, "string");
+    lua_getfield(L, -1, "find");
+    assert_true(lua_tocfunction(L, -1) != NULL);
+    assert_true(lua_tocfunction(L, -1) != stock_find);
+    lua_pop(L, 2);
+    assert_int_equal(luaL_loadstring(L, pattern_cases), LUA_OK);
+    lua_pushvalue(L, -2);
+    assert_non_null(lua_setupvalue(L, -2, 1));
+    t0 = now_s();
+    if (lua_host_pcall(h, 0, 1, &err) != 0)
+        fail_msg("sandbox: %s", err.msg);
+    if (now_s() - t0 >= 1.0)
+        fail_msg("ordinary patterns took %.2f s", now_s() - t0);
+    got = lua_tolstring(L, -1, &got_len);
+    assert_non_null(got);
+    assert_int_equal(strlen(got), got_len); /* no NUL cuts the comparison short */
+    if (strcmp(got, want) != 0) {
+        const char *a = got, *b = want;
+        while (*a && *a == *b)
+            a++, b++;
+        fail_msg("differs from stock Lua at byte %d: got '%.80s' want '%.80s'", (int)(a - got),
+                 a, b);
+    }
+    /* spot checks: the comparison is not vacuous */
+    assert_non_null(strstr(got, "1[string:\"ab cd ab cd"));
+    assert_non_null(strstr(got, "2[number:\"1\",number:\"12000\"]"));
+    assert_non_null(strstr(got, "1[string:\"(a(b)c)\"]"));
+    assert_non_null(strstr(got, "2[number:\"1200\",string:\"word/nil word/nil"));
+    assert_non_null(strstr(got, " a a \",number:\"1250\"]"));
+    assert_non_null(strstr(got, "invalid capture index %2"));
+    lua_settop(L, top);
+    free(want);
 }
 
 /* ---- broken declarations ------------------------------------------------ */
@@ -411,6 +546,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_basic_conditions_effects, setup, teardown),
         cmocka_unit_test_setup_teardown(test_hostile_load, setup, teardown),
         cmocka_unit_test_setup_teardown(test_hostile_runtime, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_pattern_same_as_stock, setup, teardown),
         cmocka_unit_test_setup_teardown(test_broken, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,5 +1,6 @@
 /* views.c - the projector's screens and overlays, drawn from a ShowView. */
 #include "app/views.h"
+#include "app/views_util.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -8,10 +9,6 @@
 #include "app/views_eval.h"
 #include "app/views_map.h"
 #include "render/layout.h"
-
-typedef struct Rect {
-    int x, y, w, h;
-} Rect;
 
 /* Design-pixel constants of the layout (scaled by gfx_px). */
 #define V_PHONE_W 600   /* phone frame width on a beat */
@@ -23,14 +20,6 @@ typedef struct Rect {
 #define V_MARK_W 180    /* explored marker column without a poll */
 #define V_JOIN_W 380    /* join box beside the options of an open poll */
 #define V_JOIN_GAP 36
-
-static ThemeColor rgb(unsigned hex) { return THEME_RGB(hex); }
-
-static ThemeColor with_alpha(ThemeColor c, unsigned char a)
-{
-    c.a = a;
-    return c;
-}
 
 /* A cast colour made readable on the dark background. */
 static ThemeColor readable(unsigned hex)
@@ -46,66 +35,19 @@ static ThemeColor readable(unsigned hex)
     return c;
 }
 
-static const char *tx(const ShowView *v, const StoryText *t)
-{
-    return t ? story_text(t, v->lang) : "";
-}
-
 static const char *ui(const ShowView *v, UiTextId id) { return ui_text(v->ui_en, id); }
-
-static Rect safe_area(Gfx *g)
-{
-    Rect r;
-    int w = gfx_width(g), h = gfx_height(g);
-    r.x = theme_margin_x(w);
-    r.y = theme_margin_y(h);
-    r.w = w - 2 * r.x;
-    r.h = h - 2 * r.y;
-    return r;
-}
-
-static void clip(Gfx *g, const Rect *r)
-{
-    SDL_Rect rc;
-    if (!r) {
-        SDL_RenderSetClipRect(gfx_renderer(g), NULL);
-        return;
-    }
-    rc.x = r->x;
-    rc.y = r->y;
-    rc.w = r->w > 0 ? r->w : 0;
-    rc.h = r->h > 0 ? r->h : 0;
-    SDL_RenderSetClipRect(gfx_renderer(g), &rc);
-}
-
-/* Next smaller style of the same weight, or -1. */
-static int smaller(ThemeText s)
-{
-    switch (s) {
-    case THEME_TEXT_HUGE: return THEME_TEXT_TITLE;
-    case THEME_TEXT_TITLE: return THEME_TEXT_HEADING;
-    case THEME_TEXT_HEADING: return THEME_TEXT_BODY_BOLD;
-    case THEME_TEXT_BODY_BOLD: return THEME_TEXT_SMALL_BOLD;
-    case THEME_TEXT_BODY: return THEME_TEXT_CAPTION;
-    case THEME_TEXT_ITALIC: return THEME_TEXT_CAPTION;
-    case THEME_TEXT_CAPTION: return THEME_TEXT_SMALL;
-    default: return -1;
-    }
-}
 
 /* The largest style from `start` down whose wrapped text fits maxh. */
 static ThemeText fit_style(Gfx *g, const char *text, int w, int maxh, ThemeText start)
 {
     ThemeText s = start;
     for (;;) {
-        int next = smaller(s);
+        int next = theme_text_smaller(s);
         if (gfx_text_height(g, w, text, s) <= maxh || next < 0)
             return s;
         s = (ThemeText)next;
     }
 }
-
-static int lh(Gfx *g, ThemeText s) { return gfx_line_height(g, s); }
 
 /* Key hints for the facilitator along the bottom edge. */
 static void footer(Gfx *g, const ShowView *v, UiTextId id)
@@ -802,9 +744,9 @@ static void options_layout(Gfx *g, const ShowView *v, Rect o_area, Rect *rows, O
         for (i = 0; i < n; i++)
             if (v->options[i].state != STORY_OPT_HIDDEN)
                 total += row_h(g, v, i, o, st) + gap;
-        if (total <= o_area.h || smaller(st) < 0)
+        if (total <= o_area.h || theme_text_smaller(st) < 0)
             break;
-        st = (ThemeText)smaller(st);
+        st = (ThemeText)theme_text_smaller(st);
         /* smaller text: smaller badges and paddings, wider text column */
         o.pad = gfx_px(g, V_ROW_PAD / 3);
         o.badge = lh(g, st) + gfx_px(g, 10);
@@ -1586,9 +1528,9 @@ static void draw_notes(Gfx *g, const ShowView *v)
         int h = gfx_text_height(g, r.w, *bn ? bn : ui(v, UI_NO_NOTES), st);
         if (*sn)
             h += gfx_px(g, 30) + lh(g, THEME_TEXT_BODY_BOLD) + gfx_text_height(g, r.w, sn, st);
-        if (h <= r.h || smaller(st) < 0)
+        if (h <= r.h || theme_text_smaller(st) < 0)
             break;
-        st = (ThemeText)smaller(st);
+        st = (ThemeText)theme_text_smaller(st);
     }
     clip(g, &r);
     y = r.y;

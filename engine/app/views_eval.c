@@ -8,15 +8,12 @@
  * story screens.
  */
 #include "app/views_eval.h"
+#include "app/views_util.h"
 
 #include <stdio.h>
 #include <string.h>
 
 #include "eval/eval_report.h"
-
-typedef struct Rect {
-    int x, y, w, h;
-} Rect;
 
 /* ---- words ------------------------------------------------------------------ */
 
@@ -106,63 +103,14 @@ static const char *const ve_words[VE_COUNT][2] = {
 
 static const char *w(const ShowView *v, VeText id) { return ve_words[id][v && v->ui_en ? 1 : 0]; }
 
-/* ---- drawing helpers (the same look as views.c) --------------------------- */
-
-static ThemeColor rgb(unsigned hex) { return THEME_RGB(hex); }
-
-static ThemeColor with_alpha(ThemeColor c, unsigned char a)
-{
-    c.a = a;
-    return c;
-}
-
-static Rect safe_area(Gfx *g)
-{
-    Rect r;
-    int fw = gfx_width(g), fh = gfx_height(g);
-    r.x = theme_margin_x(fw);
-    r.y = theme_margin_y(fh);
-    r.w = fw - 2 * r.x;
-    r.h = fh - 2 * r.y;
-    return r;
-}
-
-static void clip(Gfx *g, const Rect *r)
-{
-    SDL_Rect rc;
-    if (!r) {
-        SDL_RenderSetClipRect(gfx_renderer(g), NULL);
-        return;
-    }
-    rc.x = r->x;
-    rc.y = r->y;
-    rc.w = r->w > 0 ? r->w : 0;
-    rc.h = r->h > 0 ? r->h : 0;
-    SDL_RenderSetClipRect(gfx_renderer(g), &rc);
-}
-
-static int lh(Gfx *g, ThemeText s) { return gfx_line_height(g, s); }
-
-static int smaller(ThemeText s)
-{
-    switch (s) {
-    case THEME_TEXT_HUGE: return THEME_TEXT_TITLE;
-    case THEME_TEXT_TITLE: return THEME_TEXT_HEADING;
-    case THEME_TEXT_HEADING: return THEME_TEXT_BODY_BOLD;
-    case THEME_TEXT_BODY_BOLD: return THEME_TEXT_SMALL_BOLD;
-    case THEME_TEXT_BODY: return THEME_TEXT_CAPTION;
-    case THEME_TEXT_ITALIC: return THEME_TEXT_CAPTION;
-    case THEME_TEXT_CAPTION: return THEME_TEXT_SMALL;
-    default: return -1;
-    }
-}
+/* ---- drawing helpers (the shared ones are in views_util.h) ---------------- */
 
 /* The largest style from `start` down whose wrapped text fits maxh. */
 static ThemeText fit_style(Gfx *g, const char *text, int width, int maxh, ThemeText start)
 {
     ThemeText s = start;
     for (;;) {
-        int next = smaller(s);
+        int next = theme_text_smaller(s);
         if (width < 1 || gfx_text_height(g, width, text, s) <= maxh || next < 0)
             return s;
         s = (ThemeText)next;

@@ -11,15 +11,12 @@
  * Every text box shrinks its style and is finally cut with an ellipsis;
  * lists stop with "+N" when they run out of room.  No state between frames. */
 #include "app/views_presenter.h"
+#include "app/views_util.h"
 
 #include <stdio.h>
 #include <string.h>
 
 #include "app/ui_text.h"
-
-typedef struct Rect {
-    int x, y, w, h;
-} Rect;
 
 /* Design-pixel constants. */
 #define P_COL_GAP 40    /* between the columns */
@@ -167,41 +164,6 @@ static const char *const p_text[P_COUNT][2] = {
 
 static const char *pt(const ShowView *v, PText id) { return p_text[id][v->ui_en ? 1 : 0]; }
 
-static ThemeColor rgb(unsigned hex) { return THEME_RGB(hex); }
-
-static const char *tx(const ShowView *v, const StoryText *t)
-{
-    return t ? story_text(t, v->lang) : "";
-}
-
-static int lh(Gfx *g, ThemeText s) { return gfx_line_height(g, s); }
-
-static void clip(Gfx *g, const Rect *r)
-{
-    SDL_Rect rc;
-    if (!r) {
-        SDL_RenderSetClipRect(gfx_renderer(g), NULL);
-        return;
-    }
-    rc.x = r->x;
-    rc.y = r->y;
-    rc.w = r->w > 0 ? r->w : 0;
-    rc.h = r->h > 0 ? r->h : 0;
-    SDL_RenderSetClipRect(gfx_renderer(g), &rc);
-}
-
-static int smaller(ThemeText s)
-{
-    switch (s) {
-    case THEME_TEXT_HEADING: return THEME_TEXT_BODY_BOLD;
-    case THEME_TEXT_BODY_BOLD: return THEME_TEXT_SMALL_BOLD;
-    case THEME_TEXT_BODY: return THEME_TEXT_CAPTION;
-    case THEME_TEXT_ITALIC: return THEME_TEXT_CAPTION;
-    case THEME_TEXT_CAPTION: return THEME_TEXT_SMALL;
-    default: return -1;
-    }
-}
-
 /* Copies the longest prefix of text (cut at a code point, then "…") whose
  * wrapped height in st fits maxh into buf. */
 static void cut_to_fit(Gfx *g, const char *text, int w, int maxh, ThemeText st, char *buf,
@@ -237,7 +199,7 @@ static int text_fit(Gfx *g, int x, int y, int w, int maxh, const char *text, The
     if (!text || !*text || w <= 0 || maxh < lh(g, min))
         return 0;
     for (;;) {
-        int next = smaller(s);
+        int next = theme_text_smaller(s);
         if (gfx_text_height(g, w, text, s) <= maxh)
             return gfx_text(g, x, y, w, text, s, c, GFX_ALIGN_LEFT);
         if (s == min || next < 0)

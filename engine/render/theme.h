@@ -111,4 +111,20 @@ static inline int theme_margin_y(int h) { return h * 5 / 100; }
 #define THEME_GAP 18
 #define THEME_RADIUS 18
 
+/* The next smaller style of the same weight, or -1 at the smallest: views
+ * step down it until a text fits its box. */
+static inline int theme_text_smaller(ThemeText s)
+{
+    switch (s) {
+    case THEME_TEXT_HUGE: return THEME_TEXT_TITLE;
+    case THEME_TEXT_TITLE: return THEME_TEXT_HEADING;
+    case THEME_TEXT_HEADING: return THEME_TEXT_BODY_BOLD;
+    case THEME_TEXT_BODY_BOLD: return THEME_TEXT_SMALL_BOLD;
+    case THEME_TEXT_BODY: return THEME_TEXT_CAPTION;
+    case THEME_TEXT_ITALIC: return THEME_TEXT_CAPTION;
+    case THEME_TEXT_CAPTION: return THEME_TEXT_SMALL;
+    default: return -1;
+    }
+}
+
 #endif

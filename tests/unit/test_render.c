@@ -6,6 +6,8 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+
+#include "unit/frame_pixels.h"
 #include <SDL.h>
 #include <SDL_image.h>
 #include <stdio.h>
@@ -203,46 +205,13 @@ static int teardown(void **state)
     return 0;
 }
 
-static uint32_t px_at(const Ctx *c, int x, int y)
-{
-    const uint32_t *row = (const uint32_t *)((const unsigned char *)c->surf->pixels +
-                                             (size_t)y * (size_t)c->surf->pitch);
-    return row[x] & 0xFFFFFFu;
-}
-
-/* Distinct colours in a sample of the frame. */
-static int distinct_colors(const Ctx *c)
-{
-    static uint32_t seen[4096];
-    int n = 0, x = 0, y = 0, i = 0;
-    for (y = 0; y < c->h; y += 3) {
-        for (x = 0; x < c->w; x += 3) {
-            uint32_t p = px_at(c, x, y);
-            for (i = 0; i < n && seen[i] != p; i++) {
-            }
-            if (i == n && n < 4096)
-                seen[n++] = p;
-        }
-    }
-    return n;
-}
-
+static uint32_t px_at(const Ctx *c, int x, int y) { return frame_px(c->surf, x, y); }
+static int distinct_colors(const Ctx *c) { return frame_distinct_colors(c->surf); }
 /* Pixels within tol of colour hex in the rect (fractions of the frame). */
 static int count_color(const Ctx *c, uint32_t hex, int tol, double fx, double fy, double fw,
                        double fh)
 {
-    int x0 = (int)(fx * c->w), y0 = (int)(fy * c->h);
-    int x1 = (int)((fx + fw) * c->w), y1 = (int)((fy + fh) * c->h), x = 0, y = 0, n = 0;
-    int r = (int)(hex >> 16) & 255, g = (int)(hex >> 8) & 255, b = (int)hex & 255;
-    for (y = y0; y < y1 && y < c->h; y++) {
-        for (x = x0; x < x1 && x < c->w; x++) {
-            uint32_t p = px_at(c, x, y);
-            int dr = (int)(p >> 16 & 255) - r, dg = (int)(p >> 8 & 255) - g, db = (int)(p & 255) - b;
-            if (abs(dr) <= tol && abs(dg) <= tol && abs(db) <= tol)
-                n++;
-        }
-    }
-    return n;
+    return frame_count_color(c->surf, hex, tol, fx, fy, fw, fh);
 }
 
 /* Draws v, saves NAME_WxH.png and checks the file reads back at the right size. */

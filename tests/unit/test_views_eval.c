@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+
+#include "unit/frame_pixels.h"
 #include <SDL.h>
 #include <SDL_image.h>
 #include <stdio.h>
@@ -76,48 +78,13 @@ static int teardown(void **state)
     return 0;
 }
 
-static uint32_t px_at(const Ctx *c, int x, int y)
-{
-    const uint32_t *row = (const uint32_t *)((const unsigned char *)c->surf->pixels +
-                                             (size_t)y * (size_t)c->surf->pitch);
-    return row[x] & 0xFFFFFFu;
-}
-
-static int distinct_colors(const Ctx *c)
-{
-    static uint32_t seen[4096];
-    int n = 0, x = 0, y = 0, i = 0;
-    for (y = 0; y < c->h; y += 3) {
-        for (x = 0; x < c->w; x += 3) {
-            uint32_t p = px_at(c, x, y);
-            for (i = 0; i < n && seen[i] != p; i++) {
-            }
-            if (i == n && n < 4096)
-                seen[n++] = p;
-        }
-    }
-    return n;
-}
-
-static int near(uint32_t p, uint32_t hex, int tol)
-{
-    int dr = (int)(p >> 16 & 255) - (int)(hex >> 16 & 255);
-    int dg = (int)(p >> 8 & 255) - (int)(hex >> 8 & 255);
-    int db = (int)(p & 255) - (int)(hex & 255);
-    return abs(dr) <= tol && abs(dg) <= tol && abs(db) <= tol;
-}
-
+static uint32_t px_at(const Ctx *c, int x, int y) { return frame_px(c->surf, x, y); }
+static int distinct_colors(const Ctx *c) { return frame_distinct_colors(c->surf); }
 /* Pixels within tol of colour hex in the rect (fractions of the frame). */
 static int count_color(const Ctx *c, uint32_t hex, int tol, double fx, double fy, double fw,
                        double fh)
 {
-    int x0 = (int)(fx * c->w), y0 = (int)(fy * c->h);
-    int x1 = (int)((fx + fw) * c->w), y1 = (int)((fy + fh) * c->h), x = 0, y = 0, n = 0;
-    for (y = y0; y < y1 && y < c->h; y++) {
-        for (x = x0; x < x1 && x < c->w; x++)
-            n += near(px_at(c, x, y), hex, tol);
-    }
-    return n;
+    return frame_count_color(c->surf, hex, tol, fx, fy, fw, fh);
 }
 
 /* Pixels that are not the background in the rect (fractions). */
@@ -305,8 +272,8 @@ static void check_option_hits(Ctx *c, const ShowView *v)
             /* the row starts exactly where its hit area starts: drawn
              * inside, background just outside */
             p = px_at(c, lx + 2, y);
-            assert_false(near(p, THEME_BG, 0));
-            assert_true(near(px_at(c, lx - 2, y), THEME_BG, 0));
+            assert_false(frame_near(p, THEME_BG, 0));
+            assert_true(frame_near(px_at(c, lx - 2, y), THEME_BG, 0));
         }
     }
     assert_int_equal(views_hit_kiosk(c->g, v, 2, 2), -2);
@@ -345,7 +312,7 @@ static void test_kiosk_pages(void **state)
     /* the Next button (accent) at the bottom right, no Back on the first page */
     assert_true(find_hit(c, &kc.v, -10, &x, &y));
     assert_true(x > c->w * 3 / 4 && y > c->h * 3 / 4);
-    assert_true(near(px_at(c, x, y - c->h / 40), THEME_ACCENT, 2));
+    assert_true(frame_near(px_at(c, x, y - c->h / 40), THEME_ACCENT, 2));
     assert_false(find_hit(c, &kc.v, -11, &x, &y));
     /* the prompt in big type in the upper part */
     assert_true(count_color(c, THEME_TEXT, 10, 0.05, 0.1, 0.9, 0.15) > 3000);

@@ -15,6 +15,8 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+
+#include "unit/frame_pixels.h"
 #include <SDL.h>
 #include <SDL_image.h>
 #include <stdio.h>
@@ -81,13 +83,6 @@ static int teardown(void **state)
 
 /* ---- rendering ------------------------------------------------------------------ */
 
-static uint32_t px_at(const SDL_Surface *s, int x, int y)
-{
-    const uint32_t *row =
-        (const uint32_t *)((const unsigned char *)s->pixels + (size_t)y * (size_t)s->pitch);
-    return row[x] & 0xFFFFFFu;
-}
-
 static void view_of(ShowView *v, const Scenario *sc, const StoryRun *run, int en)
 {
     memset(v, 0, sizeof *v);
@@ -137,7 +132,7 @@ static void render(const ShowView *v, int w, int h, const char *name, Counts *ou
         run = 0;
         row_hit = 0;
         for (x = 0; x < w; x++) {
-            uint32_t p = px_at(surf, x, y);
+            uint32_t p = frame_px(surf, x, y);
             int inside = x >= mx && x < w - mx && y >= my && y < h - my;
             if (!inside) {
                 bad += p != (uint32_t)THEME_BG;

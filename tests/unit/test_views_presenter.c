@@ -16,6 +16,8 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+
+#include "unit/frame_pixels.h"
 #include <SDL.h>
 #include <SDL_image.h>
 #include <stdio.h>
@@ -90,13 +92,6 @@ static Show *new_show(Fx *f, int en)
     return f->show;
 }
 
-static uint32_t px_at(const SDL_Surface *s, int x, int y)
-{
-    const uint32_t *row =
-        (const uint32_t *)((const unsigned char *)s->pixels + (size_t)y * (size_t)s->pitch);
-    return row[x] & 0xFFFFFFu;
-}
-
 /* Renders the presenter view of s at w x h into
  * TEST_OUT_DIR/views_presenter_<name>_<w>x<h>.png and fills *out. */
 static void render(Show *s, int w, int h, const char *name, long elapsed, Counts *out)
@@ -127,7 +122,7 @@ static void render(Show *s, int w, int h, const char *name, long elapsed, Counts
     memset(out, 0, sizeof *out);
     for (y = 0; y < h; y++) {
         for (x = 0; x < w; x++) {
-            uint32_t p = px_at(surf, x, y);
+            uint32_t p = frame_px(surf, x, y);
             int in_margin = x < mx || x >= w - mx || y < my || y >= h - my;
             if (p == THEME_BG)
                 continue;

@@ -652,6 +652,28 @@ static int has_text(const StoryText *t)
     return 0;
 }
 
+/* A new step declaration of kind at src, with no speaker and no phone. */
+static Decl *new_step(Loader *ld, lua_State *L, StoryStepKind kind, StorySrc src)
+{
+    Decl *d = new_decl(ld, L, DECL_STEP);
+    d->step.kind = kind;
+    d->step.speaker = -1;
+    d->step.phone = -1;
+    d->step.src = src;
+    return d;
+}
+
+/* Reads the step's required text from argument idx (what names it in
+ * errors, e.g. "say: text") and returns the declaration to the script. */
+static int push_step(Loader *ld, lua_State *L, Decl *d, int idx, const char *what)
+{
+    read_text(ld, L, idx, &d->step.text, d->step.src, what);
+    if (!has_text(&d->step.text))
+        return luaL_error(L, "%s is missing", what);
+    lua_pushlightuserdata(L, d);
+    return 1;
+}
+
 static int l_say(lua_State *L)
 {
     Loader *ld = loader_of(L, "say");
@@ -659,16 +681,9 @@ static int l_say(lua_State *L)
     Decl *d = NULL;
     check_nargs(L, "say", 2, 2, "say(\"cast_id\", text)");
     need_scenario(ld, L, "say");
-    d = new_decl(ld, L, DECL_STEP);
-    d->step.kind = STORY_STEP_LINE;
+    d = new_step(ld, L, STORY_STEP_LINE, src);
     d->step.speaker = cast_of(ld, L, 1, "say: speaker");
-    d->step.phone = -1;
-    d->step.src = src;
-    read_text(ld, L, 2, &d->step.text, src, "say: text");
-    if (!has_text(&d->step.text))
-        return luaL_error(L, "say: text is missing");
-    lua_pushlightuserdata(L, d);
-    return 1;
+    return push_step(ld, L, d, 2, "say: text");
 }
 
 static int l_sms(lua_State *L)
@@ -680,11 +695,9 @@ static int l_sms(lua_State *L)
     const char *time = NULL;
     check_nargs(L, "sms", 4, 4, "sms(\"from\", \"to\", \"22:14\", text)");
     need_scenario(ld, L, "sms");
-    d = new_decl(ld, L, DECL_STEP);
-    d->step.kind = STORY_STEP_MESSAGE;
+    d = new_step(ld, L, STORY_STEP_MESSAGE, src);
     d->step.speaker = cast_of(ld, L, 1, "sms: sender");
     d->step.phone = cast_of(ld, L, 2, "sms: phone owner");
-    d->step.src = src;
     if (!lua_isnil(L, 3)) {
         if (lua_type(L, 3) != LUA_TSTRING)
             return luaL_error(L, "sms: time must be a string like \"22:14\"");
@@ -692,11 +705,7 @@ static int l_sms(lua_State *L)
         check_bytes(L, time, len, 32, "sms: time");
         d->step.time = arena_str(ld, L, time);
     }
-    read_text(ld, L, 4, &d->step.text, src, "sms: text");
-    if (!has_text(&d->step.text))
-        return luaL_error(L, "sms: text is missing");
-    lua_pushlightuserdata(L, d);
-    return 1;
+    return push_step(ld, L, d, 4, "sms: text");
 }
 
 static int l_narrate(lua_State *L)
@@ -706,16 +715,8 @@ static int l_narrate(lua_State *L)
     Decl *d = NULL;
     check_nargs(L, "narrate", 1, 1, "narrate(text)");
     need_scenario(ld, L, "narrate");
-    d = new_decl(ld, L, DECL_STEP);
-    d->step.kind = STORY_STEP_NARRATION;
-    d->step.speaker = -1;
-    d->step.phone = -1;
-    d->step.src = src;
-    read_text(ld, L, 1, &d->step.text, src, "narrate: text");
-    if (!has_text(&d->step.text))
-        return luaL_error(L, "narrate: text is missing");
-    lua_pushlightuserdata(L, d);
-    return 1;
+    d = new_step(ld, L, STORY_STEP_NARRATION, src);
+    return push_step(ld, L, d, 1, "narrate: text");
 }
 
 static int l_image(lua_State *L)
@@ -725,11 +726,7 @@ static int l_image(lua_State *L)
     Decl *d = NULL;
     check_nargs(L, "image", 1, 2, "image(\"img/x.png\", caption)");
     need_scenario(ld, L, "image");
-    d = new_decl(ld, L, DECL_STEP);
-    d->step.kind = STORY_STEP_IMAGE;
-    d->step.speaker = -1;
-    d->step.phone = -1;
-    d->step.src = src;
+    d = new_step(ld, L, STORY_STEP_IMAGE, src);
     d->step.image = arena_str(ld, L, check_rel_path(L, 1, "image: path"));
     if (lua_gettop(L) >= 2)
         read_text(ld, L, 2, &d->step.text, src, "image: caption");

@@ -366,6 +366,27 @@ static int keys_reader(void *ud)
 
 /* ---- set-up ------------------------------------------------------------- */
 
+/* A window's renderer: accelerated with vsync, else the software one. */
+static SDL_Renderer *window_renderer(SDL_Window *win)
+{
+    SDL_Renderer *r = SDL_CreateRenderer(win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+    return r ? r : SDL_CreateRenderer(win, -1, SDL_RENDERER_SOFTWARE);
+}
+
+/* After a window resize: the drawing layer follows the renderer's new
+ * output size (*w, *h keep the old size if the fonts cannot be reopened). */
+static void follow_size(SDL_Renderer *r, Gfx *g, int *w, int *h)
+{
+    Err err;
+    int nw = 0, nh = 0;
+    err_clear(&err);
+    SDL_GetRendererOutputSize(r, &nw, &nh);
+    if (nw > 0 && nh > 0 && (nw != *w || nh != *h) && gfx_resize(g, nw, nh, &err) == 0) {
+        *w = nw;
+        *h = nh;
+    }
+}
+
 static int video_setup(Play *p, Err *err)
 {
     if (p->o.headless) {
@@ -389,9 +410,7 @@ static int video_setup(Play *p, Err *err)
         p->win = SDL_CreateWindow("Spectactor", x, x, p->o.win_w, p->o.win_h, flags);
         if (!p->win)
             return err_set(err, ERR_INVALID, "cannot open a window: %s", SDL_GetError());
-        p->ren = SDL_CreateRenderer(p->win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
-        if (!p->ren)
-            p->ren = SDL_CreateRenderer(p->win, -1, SDL_RENDERER_SOFTWARE);
+        p->ren = window_renderer(p->win);
         if (!p->ren)
             return err_set(err, ERR_INVALID, "no renderer: %s", SDL_GetError());
         SDL_GetRendererOutputSize(p->ren, &p->w, &p->h);
@@ -427,9 +446,7 @@ static void presenter_setup(Play *p)
         p->pwin = SDL_CreateWindow("Spectactor – facilitator", x, x, 1280, 720,
                                    SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
         if (p->pwin) {
-            p->pren = SDL_CreateRenderer(p->pwin, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
-            if (!p->pren)
-                p->pren = SDL_CreateRenderer(p->pwin, -1, SDL_RENDERER_SOFTWARE);
+            p->pren = window_renderer(p->pwin);
             if (p->pren)
                 SDL_GetRendererOutputSize(p->pren, &p->pw, &p->ph);
         }
@@ -1061,29 +1078,14 @@ static void handle_event(Play *p, const SDL_Event *ev)
             apply(p, SHOW_ACT_CLICK, hit);
     } else if (ev->type == SDL_WINDOWEVENT && p->pwin && ev->window.windowID == SDL_GetWindowID(p->pwin)) {
         /* the presenter window: resize; its close button does nothing (the show goes on) */
-        if (ev->window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
-            Err err;
-            int w = 0, h = 0;
-            err_clear(&err);
-            SDL_GetRendererOutputSize(p->pren, &w, &h);
-            if (w > 0 && h > 0 && (w != p->pw || h != p->ph) && gfx_resize(p->pgfx, w, h, &err) == 0) {
-                p->pw = w;
-                p->ph = h;
-            }
-        }
+        if (ev->window.event == SDL_WINDOWEVENT_SIZE_CHANGED)
+            follow_size(p->pren, p->pgfx, &p->pw, &p->ph);
         p->dirty = 1;
     } else if (ev->type == SDL_WINDOWEVENT) {
         if (ev->window.event == SDL_WINDOWEVENT_CLOSE && p->pwin) {
             apply(p, SHOW_ACT_QUIT, 0); /* with two windows SDL sends no SDL_QUIT: ask first */
         } else if (ev->window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
-            Err err;
-            int w = 0, h = 0;
-            err_clear(&err);
-            SDL_GetRendererOutputSize(p->ren, &w, &h);
-            if (w > 0 && h > 0 && (w != p->w || h != p->h) && gfx_resize(p->gfx, w, h, &err) == 0) {
-                p->w = w;
-                p->h = h;
-            }
+            follow_size(p->ren, p->gfx, &p->w, &p->h);
             p->dirty = 1;
         } else if (ev->window.event == SDL_WINDOWEVENT_EXPOSED) {
             p->dirty = 1;

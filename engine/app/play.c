@@ -606,9 +606,9 @@ static char *build_eval_json(const EvalQuestionnaire *q)
 
 /* Builds the state phones see and the info the HTTP thread validates with,
  * and publishes them when they changed. */
-static void publish_state(Play *p)
+static void publish_view(Play *p, const ShowView *view)
 {
-    ShowView v;
+    const ShowView v = *view;
     NetPollInfo info;
     Buf b = BUF_INIT;
     const Scenario *sc = p->sc;
@@ -618,7 +618,6 @@ static void publish_state(Play *p)
     if (!p->net)
         return;
     err_clear(&err);
-    show_view(p->show, &v);
     memset(&info, 0, sizeof info);
     buf_puts(&b, "{\"title\":");
     if (sc)
@@ -689,6 +688,15 @@ static void publish_state(Play *p)
     p->last_state = buf_take(&b);
 }
 
+static void publish_state(Play *p)
+{
+    ShowView v;
+    if (!p->net)
+        return;
+    show_view(p->show, &v);
+    publish_view(p, &v);
+}
+
 /* The event row is created with the first answer, so test runs and
  * rehearsals without answers leave nothing behind. */
 static int ensure_event(Play *p, Err *err)
@@ -756,12 +764,10 @@ static void commit_kiosk(Play *p)
     refresh_eval_status(p);
 }
 
-static void refresh_results(Play *p)
+static void refresh_results(Play *p, const ShowView *v)
 {
-    ShowView v;
     Err err;
-    show_view(p->show, &v);
-    if (v.screen != SHOW_SCREEN_RESULTS || !p->q)
+    if (v->screen != SHOW_SCREEN_RESULTS || !p->q)
         return;
     err_clear(&err);
     eval_tally_free(p->tally);
@@ -772,11 +778,16 @@ static void refresh_results(Play *p)
     p->dirty = 1;
 }
 
+/* After every action: commit a kiosk answer, refresh the results screen and
+ * the phones' state, from one view of the show (building a view evaluates
+ * the scenario's conditions). */
 static void after_change(Play *p)
 {
+    ShowView v;
     commit_kiosk(p);
-    refresh_results(p);
-    publish_state(p);
+    show_view(p->show, &v);
+    refresh_results(p, &v);
+    publish_view(p, &v);
 }
 
 static void submit_eval_batch(Play *p, NetMsg *msgs, int n)
@@ -842,7 +853,6 @@ static void drain_net(Play *p)
     int n_evals = 0;
     if (!p->net)
         return;
-    evals = calloc(PLAY_MAX_BATCH, sizeof *evals);
     memset(&m, 0, sizeof m);
     while (net_next_msg(p->net, &m)) {
         switch (m.kind) {
@@ -857,6 +867,9 @@ static void drain_net(Play *p)
             net_msg_clear(&m);
             break;
         case NET_MSG_EVAL:
+            /* the batch buffer (some 300 KB) only when evaluations arrive, not per vote */
+            if (!evals)
+                evals = calloc(PLAY_MAX_BATCH, sizeof *evals);
             if (evals && n_evals < PLAY_MAX_BATCH) {
                 evals[n_evals++] = m; /* takes the body */
                 memset(&m, 0, sizeof m);

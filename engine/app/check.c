@@ -60,23 +60,11 @@ static size_t where_len(const char *msg)
 /* A load error already reads "path:line: message"; insert the severity. */
 static void print_load_error(const char *dir, const char *msg)
 {
-    const char *p = msg;
-    const char *colon = NULL;
-    /* find "path:digits: " */
-    while ((colon = strchr(p, ':')) != NULL) {
-        const char *d = colon + 1;
-        int digits = 0;
-        while (*d >= '0' && *d <= '9') {
-            d++;
-            digits++;
-        }
-        if (digits > 0 && d[0] == ':' && d[1] == ' ') {
-            printf("%.*s: error: %s\n", (int)(d - msg), msg, d + 2);
-            return;
-        }
-        p = colon + 1;
-    }
-    printf("%s/scenario.lua: error: %s\n", dir, msg);
+    size_t at = where_len(msg);
+    if (at > 2)
+        printf("%.*s: error: %s\n", (int)(at - 2), msg, msg + at);
+    else
+        printf("%s/scenario.lua: error: %s\n", dir, msg);
 }
 
 static void fit_text(Check *c, Gfx *g, ViewsBox box, const StoryText *t, const char *what)

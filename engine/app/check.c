@@ -6,8 +6,9 @@
  * graph and text checks of story/validate.c, and whether every text fits its
  * box on a 1280x720 frame (measured with the real fonts, headless).
  */
-#include "app/app.h"
-#include "app/views.h"
+#include "app/commands.h"
+#include "app/paths.h"
+#include "views/views.h"
 #include "lua/lua_host.h"
 #include "lua/lua_story.h"
 #include "render/render_sdl.h"

@@ -3,6 +3,7 @@
  * testable): one prompt per question, a blank line skips, "q" stops.  Each
  * form is durably committed before the next one starts. */
 #include "app/commands.h"
+#include "app/paths.h"
 
 #include "core/err.h"
 #include "eval/eval.h"
@@ -14,9 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#ifndef SPECTACTOR_DATA_DIR
-#define SPECTACTOR_DATA_DIR "."
-#endif
 
 #define ENTER_LINE_MAX (EVAL_MAX_TEXT + 16)
 
@@ -193,9 +191,7 @@ int cmd_enter(int argc, char **argv)
             goto fail;
     } else {
         if (!qpath) {
-            const char *dir = getenv("SPECTACTOR_DATA");
-            snprintf(qbuf, sizeof qbuf, "%s/scenes/questionnaire.lua",
-                     dir && *dir ? dir : SPECTACTOR_DATA_DIR);
+            snprintf(qbuf, sizeof qbuf, "%s/scenes/questionnaire.lua", app_data_dir());
             qpath = qbuf;
         }
         if (!(q = load_questionnaire(qpath, &e)))

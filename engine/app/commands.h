@@ -1,9 +1,13 @@
-/* commands.h - the subcommands of the spectactor binary other than play/check.
+/* commands.h - the subcommands of the spectactor binary.
  * Each takes the arguments after the subcommand name and returns the
  * process exit code (0 ok, 1 failure, 2 usage error). */
 #ifndef APP_COMMANDS_H
 #define APP_COMMANDS_H
 
+/* spectactor play [DIR] [options]: the frame loop (play.c). */
+int cmd_play(int argc, char **argv);
+/* spectactor check DIR...: scenario validation (check.c). */
+int cmd_check(int argc, char **argv);
 /* spectactor report [--db FILE]... [--event ID]... [--csv FILE] [--html FILE] */
 int cmd_report(int argc, char **argv);
 /* spectactor enter [--db FILE] [--event ID] : type in paper forms */

@@ -7,7 +7,7 @@
 
 #include <SDL.h>
 
-#include "app/show.h"
+#include "show/show.h"
 
 /* The action for a key press; *arg receives the digit for SHOW_ACT_DIGIT. */
 ShowAction input_map_key(SDL_Scancode sc, Uint16 mod, int *arg);

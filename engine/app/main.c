@@ -1,30 +1,13 @@
 /* main.c - the spectactor command line: play, check, report, enter. */
-#include "app/app.h"
 #include "app/commands.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#ifndef SPECTACTOR_DATA_DIR
-#define SPECTACTOR_DATA_DIR "."
-#endif
 #ifndef SPECTACTOR_VERSION
 #define SPECTACTOR_VERSION "0.1.0"
 #endif
-
-const char *app_data_dir(void)
-{
-    const char *e = getenv("SPECTACTOR_DATA");
-    return e && *e ? e : SPECTACTOR_DATA_DIR;
-}
-
-const char *app_default_scenario(void)
-{
-    static char path[1024];
-    snprintf(path, sizeof path, "%s/scenes/stalking", app_data_dir());
-    return path;
-}
 
 static void usage(FILE *f)
 {

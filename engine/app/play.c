@@ -7,11 +7,12 @@
  * --keys-from arrive through a reader thread as SDL user events, and the last
  * frame can be written as PNG.
  */
-#include "app/app.h"
+#include "app/commands.h"
+#include "app/paths.h"
 #include "app/input.h"
-#include "app/show.h"
-#include "app/views.h"
-#include "app/views_presenter.h"
+#include "show/show.h"
+#include "views/views.h"
+#include "views/views_presenter.h"
 #include "core/buf.h"
 #include "core/log.h"
 #include "eval/eval_report.h"
@@ -21,7 +22,7 @@
 #include "lua/lua_story.h"
 #include "net/net.h"
 #include "render/render_sdl.h"
-#include "app/ui_text.h"
+#include "show/ui_text.h"
 
 #include <SDL.h>
 #include <SDL_image.h>

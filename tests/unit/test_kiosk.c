@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app/kiosk.h"
+#include "show/kiosk.h"
 #include "core/utf8.h"
 #include "test_eval_fixture.h"
 

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app/show.h"
+#include "show/show.h"
 
 /* ---- a small scenario built in C ------------------------------------------ */
 

@@ -17,8 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app/kiosk.h"
-#include "app/views_eval.h"
+#include "show/kiosk.h"
+#include "views/views_eval.h"
 #include "eval/eval_report.h"
 #include "render/render_sdl.h"
 #include "test_eval_fixture.h"

@@ -23,7 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app/views_map.h"
+#include "views/views_map.h"
 #include "lua/lua_story.h"
 #include "render/render_sdl.h"
 #include "story/story.h"

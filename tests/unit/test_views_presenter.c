@@ -24,8 +24,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app/show.h"
-#include "app/views_presenter.h"
+#include "show/show.h"
+#include "views/views_presenter.h"
 #include "lua/lua_story.h"
 #include "render/render_sdl.h"
 #include "story/story.h"

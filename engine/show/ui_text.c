@@ -1,5 +1,5 @@
 /* ui_text.c - Danish and English interface strings. */
-#include "app/ui_text.h"
+#include "show/ui_text.h"
 
 #include <stddef.h>
 

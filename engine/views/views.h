@@ -19,7 +19,7 @@
 #ifndef APP_VIEWS_H
 #define APP_VIEWS_H
 
-#include "app/show.h"
+#include "show/show.h"
 #include "render/render_sdl.h"
 
 /* Draws the whole frame for v (clears it first).  v->sc may be NULL (then

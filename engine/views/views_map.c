@@ -20,14 +20,14 @@
  * Everything stays inside the safe area.  The layout is recomputed per frame
  * (a few thousand operations for the bundled scenario; text widths come from
  * the renderer's caches). */
-#include "app/views_map.h"
+#include "views/views_map.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "app/ui_text.h"
+#include "show/ui_text.h"
 
 #define MAP_LINE_MAX 256    /* bytes of one label line (with the ellipsis) */
 #define MAP_LABEL_MAX 200   /* bytes of a title considered for the label */

@@ -6,7 +6,7 @@
  * Failing script hooks put the show on the ERROR screen; the story runtime
  * guarantees the failing operation changed nothing, so Back simply returns.
  */
-#include "app/show.h"
+#include "show/show.h"
 
 #include "core/buf.h"
 #include "core/log.h"

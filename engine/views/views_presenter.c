@@ -10,13 +10,13 @@
  *   bottom    the keys.
  * Every text box shrinks its style and is finally cut with an ellipsis;
  * lists stop with "+N" when they run out of room.  No state between frames. */
-#include "app/views_presenter.h"
-#include "app/views_util.h"
+#include "views/views_presenter.h"
+#include "views/views_util.h"
 
 #include <stdio.h>
 #include <string.h>
 
-#include "app/ui_text.h"
+#include "show/ui_text.h"
 
 /* Design-pixel constants. */
 #define P_COL_GAP 40    /* between the columns */

@@ -6,7 +6,7 @@
 #ifndef APP_VIEWS_MAP_H
 #define APP_VIEWS_MAP_H
 
-#include "app/show.h"
+#include "show/show.h"
 #include "render/render_sdl.h"
 
 void views_draw_map(Gfx *g, const ShowView *v);

@@ -7,8 +7,8 @@
  * are this file's own (Danish and English) so that ui_text.h stays with the
  * story screens.
  */
-#include "app/views_eval.h"
-#include "app/views_util.h"
+#include "views/views_eval.h"
+#include "views/views_util.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -1,13 +1,13 @@
 /* views.c - the projector's screens and overlays, drawn from a ShowView. */
-#include "app/views.h"
-#include "app/views_util.h"
+#include "views/views.h"
+#include "views/views_util.h"
 
 #include <stdio.h>
 #include <string.h>
 
-#include "app/ui_text.h"
-#include "app/views_eval.h"
-#include "app/views_map.h"
+#include "show/ui_text.h"
+#include "views/views_eval.h"
+#include "views/views_map.h"
 #include "render/layout.h"
 
 /* Design-pixel constants of the layout (scaled by gfx_px). */
@@ -1781,11 +1781,9 @@ void views_draw(Gfx *g, const ShowView *v)
         case SHOW_SCREEN_INTERACTION: draw_interaction(g, v); break;
         case SHOW_SCREEN_ENDING: draw_ending(g, v); break;
         case SHOW_SCREEN_ERROR: draw_error(g, v); break;
-#ifndef SPECTACTOR_VIEWS_NO_EVAL /* only test builds made before views_eval.c existed */
         case SHOW_SCREEN_EVAL: views_draw_eval(g, v); break;
         case SHOW_SCREEN_KIOSK: views_draw_kiosk(g, v); break;
         case SHOW_SCREEN_RESULTS: views_draw_results(g, v); break;
-#endif
         default: break;
         }
     }
@@ -1819,10 +1817,8 @@ int views_hit(Gfx *g, const ShowView *v, int x, int y)
     }
     if (v->overlays & (SHOW_OV_NOTES | SHOW_OV_IDEAS | SHOW_OV_MAP))
         return -2;
-#ifndef SPECTACTOR_VIEWS_NO_EVAL
     if (v->screen == SHOW_SCREEN_KIOSK && !(v->overlays & SHOW_OV_STOP))
         return views_hit_kiosk(g, v, x, y);
-#endif
     if ((v->overlays & SHOW_OV_STOP) ||
         (v->screen == SHOW_SCREEN_INTERACTION &&
          (v->ikind == STORY_INT_CHOICE || v->ikind == STORY_INT_SIGNAL))) {

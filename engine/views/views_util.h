@@ -7,7 +7,7 @@
 
 #include <SDL.h>
 
-#include "app/show.h"
+#include "show/show.h"
 #include "render/render_sdl.h"
 #include "render/theme.h"
 

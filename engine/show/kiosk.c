@@ -7,7 +7,7 @@
  * Every reset wipes the values and the submission, so the next student never
  * sees (and the next submission never carries) anything of the last one.
  */
-#include "app/kiosk.h"
+#include "show/kiosk.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -5,7 +5,7 @@
 #ifndef APP_VIEWS_EVAL_H
 #define APP_VIEWS_EVAL_H
 
-#include "app/show.h"
+#include "show/show.h"
 #include "render/render_sdl.h"
 
 /* SHOW_SCREEN_EVAL: title, "scan to answer" with v->join_url's QR code (or

@@ -16,7 +16,7 @@
 #ifndef APP_SHOW_H
 #define APP_SHOW_H
 
-#include "app/kiosk.h"
+#include "show/kiosk.h"
 #include "core/err.h"
 #include "story/story.h"
 #include "vote/vote.h"

@@ -8,7 +8,7 @@
 #ifndef APP_VIEWS_PRESENTER_H
 #define APP_VIEWS_PRESENTER_H
 
-#include "app/show.h"
+#include "show/show.h"
 #include "render/render_sdl.h"
 
 /* Draws the whole presenter frame for v (clears it first).  elapsed_s is

@@ -5,7 +5,11 @@
  * state: it validates requests against a small NetPollInfo published by the
  * main thread, puts accepted input into a locked queue, and calls the wake
  * callback (from the HTTP thread) so the main thread can drain the queue
- * with net_next_msg().  The main thread publishes an immutable state
+ * with net_next_msg().  Wakes are coalesced: the callback runs for the
+ * first message queued while no wake is pending, and the next one only
+ * after net_next_msg() has left the queue empty, so the main thread must
+ * drain until net_next_msg() returns 0 on every wake (a wake may also find
+ * the queue already empty).  The main thread publishes an immutable state
  * snapshot (a version number plus JSON) with net_publish(); phones waiting
  * on GET /api/state for a newer version are answered at once.
  *
@@ -73,7 +77,8 @@ typedef struct NetConfig {
     int port;               /* 0: an ephemeral port (tests) */
     const char *bind;       /* IPv4 address to listen on; NULL: all */
     const char *room_code;  /* NULL: a random one (net_make_room_code) */
-    void (*wake)(void *ud); /* called on the HTTP thread after queueing; may be NULL */
+    void (*wake)(void *ud); /* called on the HTTP thread when a message is queued and
+                               no wake is pending (see above); may be NULL */
     void *wake_ud;
     /* Limits; 0 picks the default given in brackets. */
     int max_conns;          /* connection cap [1200] */
@@ -111,7 +116,8 @@ const char *net_room_code(const NetServer *s);
 
 /* Pops the oldest queued message into out (the caller then owns out->body
  * and releases it with net_msg_clear).  Returns 1 if a message was popped,
- * 0 if the queue is empty. */
+ * 0 if the queue is empty.  Once it leaves the queue empty the wake is
+ * re-armed: the next message queued calls the wake callback again. */
 int net_next_msg(NetServer *s, NetMsg *out);
 
 /* Frees out->body and sets it to NULL.  NULL is fine. */

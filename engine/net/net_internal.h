@@ -1,0 +1,202 @@
+/* net_internal.h - what the phone server's own files share (not for callers
+ * outside engine/net: they use net.h).
+ *
+ * net.c holds the server's lifecycle, the message queue, the published
+ * snapshot and the notifier thread; net_routes.c the request routing and the
+ * handlers; net_limits.c the rate limits, the connection caps and the token
+ * table.  Locking is described in net.c: one mutex (s->mu) guards everything
+ * shared, a second one (s->ip_mu) only the per-address connection counts.
+ */
+#ifndef NET_NET_INTERNAL_H
+#define NET_NET_INTERNAL_H
+
+#include <arpa/inet.h>
+#include <microhttpd.h>
+#include <pthread.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/socket.h>
+
+#include "net/net.h"
+
+#define NET_PHONE_HASH 1024
+#define NET_JOINED_WINDOW_MS 90000LL
+#define NET_PHONE_EXPIRE_MS 600000LL /* forgotten when the table is full */
+/* An oversize body is read to its end and thrown away (never buffered) so
+ * the client gets its 413: libmicrohttpd 0.9.75 cannot queue an answer
+ * while a body is still arriving, and closing a socket with unread data
+ * resets it, which can destroy an answer already sent.  A client that goes
+ * on past either bound is cut off without an answer. */
+#define NET_MAX_DISCARD (16u << 20) /* oversize body bytes read before hanging up */
+#define NET_DISCARD_MS 10000LL      /* how long after crossing the limit */
+#define NET_COST_VOTE 1.0
+#define NET_COST_JOIN 1.0
+#define NET_COST_IDEA 5.0
+#define NET_COST_EVAL 2.0
+
+typedef enum { ROUTE_STATIC, ROUTE_STATE, ROUTE_JOIN, ROUTE_VOTE, ROUTE_IDEA, ROUTE_EVAL } Route;
+typedef enum { PHASE_BODY, PHASE_DONE, PHASE_WAIT, PHASE_RESUMED } Phase;
+
+typedef struct Bucket {
+    double tokens;
+    long long last_ms;
+} Bucket;
+
+/* Per connection (keep-alive spans several requests). */
+typedef struct ConnState {
+    Bucket bucket;
+    uint32_t ip; /* IPv4 of a counted (non-loopback) connection, 0 otherwise */
+} ConnState;
+
+/* Live connections per LAN address, in memory only: one laptop on the
+ * network must not take every connection slot from the phones (slow
+ * clients that trickle headers are closed only when idle). */
+#define NET_IP_SLOTS 1024
+typedef struct IpCount {
+    uint32_t ip;
+    int n;
+} IpCount;
+
+/* Per request (MHD's con_cls). */
+typedef struct Req {
+    Route route;
+    Phase phase;
+    struct MHD_Connection *conn;
+    char *body; /* POST: max + 1 bytes */
+    size_t len, max, discarded;
+    int too_big;
+    long long too_big_ms; /* when the body crossed max */
+    unsigned long long req_id; /* EVAL */
+    long long deadline_ms;     /* WAIT: when to give up */
+    int wait_version;          /* STATE in WAIT: the version the phone has */
+    int reply_status;
+    char *reply_json;
+    struct Req *prev, *next; /* in s->waiters or s->pending while WAIT */
+} Req;
+
+typedef struct ReqList {
+    Req *head, *tail;
+} ReqList;
+
+typedef struct Phone {
+    char token[VOTE_MAX_TOKEN];
+    long long seen_ms;
+    Bucket bucket;
+    int next; /* hash chain, -1 */
+} Phone;
+
+struct NetServer {
+    struct MHD_Daemon *d;
+    pthread_mutex_t mu;
+    pthread_cond_t cond;
+    pthread_t notifier;
+    int notifier_started, notifier_quit;
+    int stopping;
+    int port;
+    char room[NET_ROOM_CODE_LEN + 1];
+    char bind[INET_ADDRSTRLEN];
+    void (*wake)(void *ud);
+    void *wake_ud;
+    int longpoll_ms, eval_timeout_ms;
+    double token_rate, token_burst, conn_rate, conn_burst;
+
+    /* the published snapshot */
+    int version;
+    struct MHD_Response *state_resp;
+    NetPollInfo info;
+    int published; /* a new version waits for the notifier */
+
+    /* main-thread queue (ring) */
+    NetMsg *queue;
+    size_t q_head, q_len;
+    /* 1 from the push that woke the main thread until net_next_msg leaves
+     * the queue empty; while 0 the queue is empty. */
+    int wake_pending;
+
+    ReqList waiters; /* long-polls, in deadline order */
+    ReqList pending; /* evaluations waiting for net_reply, in deadline order */
+    int n_suspended;
+    unsigned long long next_req_id;
+
+    Phone *phones;
+    int n_phones;
+    int heads[NET_PHONE_HASH];
+    uint32_t seed;
+
+    struct MHD_Response **static_resp; /* one per embedded file */
+
+    pthread_mutex_t ip_mu;
+    IpCount ips[NET_IP_SLOTS];
+    int per_ip;
+    int limit_loopback;
+};
+
+/* ---- net.c ---- */
+
+/* Milliseconds on the monotonic clock. */
+long long net_now_ms(void);
+
+/* Appends r (on no list) to l (s->mu held). */
+void net_list_append(ReqList *l, Req *r);
+
+/* Removes r from l, marks it PHASE_RESUMED and pushes it onto the singly
+ * linked batch (via next) that net_resume_batch() resumes (s->mu held). */
+void net_list_move_to_batch(ReqList *l, Req *r, Req **batch);
+
+/* Resumes every request of a batch; called without s->mu held. */
+void net_resume_batch(Req *batch);
+
+/* Copies m into the queue (s->mu held); the queue then owns m->body.
+ * Returns 0, or ERR_LIMIT when the queue is full (nothing taken).  *wake is
+ * set to 1 when this push must wake the main thread (no wake was pending
+ * since its last drain), else 0; the caller calls net_wake_main() after
+ * releasing s->mu. */
+int net_queue_push(NetServer *s, const NetMsg *m, int *wake);
+
+/* Calls the configured wake callback, if any (without s->mu held). */
+void net_wake_main(NetServer *s);
+
+/* The headers every API answer carries (no caching, no sniffing, no referrer). */
+void net_add_common_headers(struct MHD_Response *resp);
+
+/* ---- net_routes.c ---- */
+
+/* libmicrohttpd's access handler (MHD_AccessHandlerCallback); cls is the server. */
+enum MHD_Result net_on_request(void *cls, struct MHD_Connection *c, const char *url,
+                               const char *method, const char *version,
+                               const char *upload_data, size_t *upload_data_size,
+                               void **con_cls);
+
+/* libmicrohttpd's request-completed callback: frees the request's Req. */
+void net_on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
+                      enum MHD_RequestTerminationCode toe);
+
+/* ---- net_limits.c ---- */
+
+/* libmicrohttpd's accept policy: refuses a new connection from a LAN
+ * address that holds per_ip connections already. */
+enum MHD_Result net_on_accept(void *cls, const struct sockaddr *addr, socklen_t addrlen);
+
+/* libmicrohttpd's connection notifier: gives each connection its rate
+ * bucket and counts it against its LAN address while it lives. */
+void net_on_connection(void *cls, struct MHD_Connection *c, void **socket_context,
+                       enum MHD_ConnectionNotificationCode toe);
+
+/* Takes one request from the connection's bucket; 1 if allowed (also when
+ * the connection has no bucket).  Takes s->mu. */
+int net_conn_charge(NetServer *s, struct MHD_Connection *c);
+
+/* Rebuilds the token hash chains (s->mu held, or before the server runs). */
+void net_phones_rehash(NetServer *s);
+
+/* Finds or adds token, a well-formed token (s->mu held), and marks it seen
+ * at now; *is_new tells whether it was added.  NULL when the table is full
+ * of phones seen in the last NET_PHONE_EXPIRE_MS. */
+Phone *net_phone_touch(NetServer *s, const char *token, long long now, int *is_new);
+
+/* Touches the token and takes cost from its bucket (s->mu held).  Returns
+ * 0, or the HTTP status to answer with (503: table full, 429: rate). */
+unsigned net_phone_charge(NetServer *s, const char *token, double cost, long long now,
+                          int *is_new);
+
+#endif

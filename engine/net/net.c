@@ -107,11 +107,17 @@ void net_wake_main(NetServer *s)
         s->wake(s->wake_ud);
 }
 
-void net_add_common_headers(struct MHD_Response *resp)
+struct MHD_Response *net_json_response(const char *json, size_t len,
+                                       enum MHD_ResponseMemoryMode mode)
 {
+    struct MHD_Response *resp = MHD_create_response_from_buffer(len, (void *)json, mode);
+    if (!resp)
+        return NULL;
+    MHD_add_response_header(resp, "Content-Type", "application/json");
     MHD_add_response_header(resp, "Cache-Control", "no-store");
     MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
     MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
+    return resp;
 }
 
 /* ---- the daemon's log ---- */
@@ -190,17 +196,6 @@ static void *notifier_main(void *arg)
 }
 
 /* ---- public API ---- */
-
-static struct MHD_Response *make_state_response(const char *json, size_t len)
-{
-    struct MHD_Response *resp =
-        MHD_create_response_from_buffer(len, (void *)json, MHD_RESPMEM_MUST_COPY);
-    if (!resp)
-        return NULL;
-    MHD_add_response_header(resp, "Content-Type", "application/json");
-    net_add_common_headers(resp);
-    return resp;
-}
 
 static int check_port_free(const char *bind_addr, int port, Err *err)
 {
@@ -473,7 +468,7 @@ int net_publish(NetServer *s, const char *state_json, const NetPollInfo *info, E
     /* Only the main thread publishes, so version cannot move meanwhile. */
     cJSON_DeleteItemFromObjectCaseSensitive(root, "v");
     if (!cJSON_AddNumberToObject(root, "v", version) || !(text = cJSON_PrintUnformatted(root)) ||
-        !(resp = make_state_response(text, strlen(text)))) {
+        !(resp = net_json_response(text, strlen(text), MHD_RESPMEM_MUST_COPY))) {
         cJSON_free(text);
         cJSON_Delete(root);
         return err_set(err, ERR_NOMEM, "out of memory");

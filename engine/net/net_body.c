@@ -93,6 +93,22 @@ static int get_token(const cJSON *root, const char *name, char *out, size_t n, i
     return 0;
 }
 
+/* The opening every body shares: a JSON object of at most max bytes with a
+ * room code "r" and a token "t" (optional_token: "t" may be absent; room and
+ * token are NET_ROOM_CODE_LEN + 1 and VOTE_MAX_TOKEN bytes).  Returns 0 with
+ * *root set (the caller deletes it), or the error with *root NULL. */
+static int open_body(const char *data, size_t len, size_t max, int optional_token, cJSON **root,
+                     char *room, char *token, Err *err)
+{
+    int rc = parse_object(data, len, max, root, err);
+    if (rc == 0 && ((rc = get_room(*root, room, err)) != 0 ||
+                    (rc = get_token(*root, "t", token, VOTE_MAX_TOKEN, optional_token, err)) != 0)) {
+        cJSON_Delete(*root);
+        *root = NULL;
+    }
+    return rc;
+}
+
 /* An integral number in [lo, hi]. */
 static int get_int(const cJSON *root, const char *name, int lo, int hi, int *out, Err *err)
 {
@@ -112,14 +128,10 @@ int net_body_vote(const char *data, size_t len, NetBodyVote *out, Err *err)
     int rc = 0;
     cJSON *root = NULL;
     memset(out, 0, sizeof *out);
-    if ((rc = parse_object(data, len, NET_MAX_BODY, &root, err)) != 0)
+    if ((rc = open_body(data, len, NET_MAX_BODY, 0, &root, out->room, out->token, err)) != 0)
         return rc;
-    if ((rc = get_room(root, out->room, err)) != 0 ||
-        (rc = get_token(root, "t", out->token, sizeof out->token, 0, err)) != 0 ||
-        (rc = get_int(root, "poll", 1, INT_MAX, &out->poll, err)) != 0 ||
-        (rc = get_int(root, "option", 1, VOTE_MAX_OPTIONS, &out->option, err)) != 0)
-        goto done;
-done:
+    if ((rc = get_int(root, "poll", 1, INT_MAX, &out->poll, err)) == 0)
+        rc = get_int(root, "option", 1, VOTE_MAX_OPTIONS, &out->option, err);
     cJSON_Delete(root);
     return rc;
 }
@@ -129,10 +141,7 @@ int net_body_join(const char *data, size_t len, NetBodyJoin *out, Err *err)
     int rc = 0;
     cJSON *root = NULL;
     memset(out, 0, sizeof *out);
-    if ((rc = parse_object(data, len, NET_MAX_BODY, &root, err)) != 0)
-        return rc;
-    if ((rc = get_room(root, out->room, err)) == 0)
-        rc = get_token(root, "t", out->token, sizeof out->token, 0, err);
+    rc = open_body(data, len, NET_MAX_BODY, 0, &root, out->room, out->token, err);
     cJSON_Delete(root);
     return rc;
 }
@@ -158,11 +167,8 @@ int net_body_idea(const char *data, size_t len, NetBodyIdea *out, Err *err)
     size_t n = 0;
     cJSON *root = NULL;
     memset(out, 0, sizeof *out);
-    if ((rc = parse_object(data, len, NET_MAX_BODY, &root, err)) != 0)
+    if ((rc = open_body(data, len, NET_MAX_BODY, 0, &root, out->room, out->token, err)) != 0)
         return rc;
-    if ((rc = get_room(root, out->room, err)) != 0 ||
-        (rc = get_token(root, "t", out->token, sizeof out->token, 0, err)) != 0)
-        goto done;
     text = cJSON_GetObjectItemCaseSensitive(root, "text");
     if (!cJSON_IsString(text)) {
         rc = err_set(err, ERR_INVALID, "missing text");
@@ -209,11 +215,9 @@ int net_body_eval(const char *data, size_t len, NetBodyEval *out, Err *err)
     const cJSON *answers = NULL, *a = NULL, *e = NULL;
     cJSON *root = NULL;
     memset(out, 0, sizeof *out);
-    if ((rc = parse_object(data, len, NET_MAX_EVAL_BODY, &root, err)) != 0)
+    if ((rc = open_body(data, len, NET_MAX_EVAL_BODY, 1, &root, out->room, out->token, err)) != 0)
         return rc;
-    if ((rc = get_room(root, out->room, err)) != 0 ||
-        (rc = get_token(root, "t", out->token, sizeof out->token, 1, err)) != 0 ||
-        (rc = get_token(root, "sid", out->sid, sizeof out->sid, 0, err)) != 0)
+    if ((rc = get_token(root, "sid", out->sid, sizeof out->sid, 0, err)) != 0)
         goto done;
     answers = cJSON_GetObjectItemCaseSensitive(root, "answers");
     if (!cJSON_IsObject(answers)) {
@@ -233,11 +237,7 @@ int net_body_eval(const char *data, size_t len, NetBodyEval *out, Err *err)
         if (cJSON_IsArray(a)) {
             cJSON_ArrayForEach(e, a)
             {
-                if (!cJSON_IsString(e) && !cJSON_IsNumber(e)) {
-                    rc = err_set(err, ERR_INVALID, "malformed answer");
-                    goto done;
-                }
-                if (!answer_scalar_ok(e)) {
+                if ((!cJSON_IsString(e) && !cJSON_IsNumber(e)) || !answer_scalar_ok(e)) {
                     rc = err_set(err, ERR_INVALID, "malformed answer");
                     goto done;
                 }

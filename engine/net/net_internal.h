@@ -156,8 +156,11 @@ int net_queue_push(NetServer *s, const NetMsg *m, int *wake);
 /* Calls the configured wake callback, if any (without s->mu held). */
 void net_wake_main(NetServer *s);
 
-/* The headers every API answer carries (no caching, no sniffing, no referrer). */
-void net_add_common_headers(struct MHD_Response *resp);
+/* A JSON response (len bytes of json, kept as mode says) with the headers
+ * every API answer carries (no caching, no sniffing, no referrer); the
+ * caller destroys it.  NULL when out of memory. */
+struct MHD_Response *net_json_response(const char *json, size_t len,
+                                       enum MHD_ResponseMemoryMode mode);
 
 /* ---- net_routes.c ---- */
 

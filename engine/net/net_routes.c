@@ -25,11 +25,9 @@ static enum MHD_Result send_json(struct MHD_Connection *c, unsigned status, cons
                                  enum MHD_ResponseMemoryMode mode)
 {
     enum MHD_Result ret = MHD_NO;
-    struct MHD_Response *resp = MHD_create_response_from_buffer(strlen(json), (void *)json, mode);
+    struct MHD_Response *resp = net_json_response(json, strlen(json), mode);
     if (!resp)
         return MHD_NO;
-    MHD_add_response_header(resp, "Content-Type", "application/json");
-    net_add_common_headers(resp);
     /* a client that sent too much does not keep its connection */
     if (status == MHD_HTTP_CONTENT_TOO_LARGE)
         MHD_add_response_header(resp, MHD_HTTP_HEADER_CONNECTION, "close");

@@ -2,11 +2,12 @@
 # window.sh BIN ROOT - the real windowed engine under Xvfb, driven by xdotool:
 # keys by the window system (remote keys, Escape and F5 never quit), a mouse
 # click on an option, the window's close button asking first, and Ctrl+Q J
-# quitting.  Skips (exit 0 with a note) only when Xvfb or xdotool is missing.
+# quitting.  Reports a skip (exit 77, CTest's SKIP_RETURN_CODE) when Xvfb or
+# xdotool is missing.
 set -u
 BIN=$1 ROOT=$2
 if ! command -v Xvfb >/dev/null 2>&1 || ! command -v xdotool >/dev/null 2>&1; then
-    echo "skip: Xvfb or xdotool missing"; exit 0
+    echo "skip: Xvfb or xdotool missing"; exit 77
 fi
 T=${TMPDIR:-/tmp}/spectactor-window-$$
 mkdir -p "$T"

@@ -65,7 +65,7 @@ typedef struct Req {
     char *body; /* POST: max + 1 bytes */
     size_t len, max, discarded;
     int too_big;
-    long long too_big_ms; /* when the body crossed max */
+    long long too_big_ms;      /* when the body crossed max */
     unsigned long long req_id; /* EVAL */
     long long deadline_ms;     /* WAIT: when to give up */
     int wait_version;          /* STATE in WAIT: the version the phone has */
@@ -166,9 +166,8 @@ struct MHD_Response *net_json_response(const char *json, size_t len,
 
 /* libmicrohttpd's access handler (MHD_AccessHandlerCallback); cls is the server. */
 enum MHD_Result net_on_request(void *cls, struct MHD_Connection *c, const char *url,
-                               const char *method, const char *version,
-                               const char *upload_data, size_t *upload_data_size,
-                               void **con_cls);
+                               const char *method, const char *version, const char *upload_data,
+                               size_t *upload_data_size, void **con_cls);
 
 /* libmicrohttpd's request-completed callback: frees the request's Req. */
 void net_on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
@@ -199,7 +198,6 @@ Phone *net_phone_touch(NetServer *s, const char *token, long long now, int *is_n
 
 /* Touches the token and takes cost from its bucket (s->mu held).  Returns
  * 0, or the HTTP status to answer with (503: table full, 429: rate). */
-unsigned net_phone_charge(NetServer *s, const char *token, double cost, long long now,
-                          int *is_new);
+unsigned net_phone_charge(NetServer *s, const char *token, double cost, long long now, int *is_new);
 
 #endif

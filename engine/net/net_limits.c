@@ -63,7 +63,8 @@ void net_on_connection(void *cls, struct MHD_Connection *c, void **socket_contex
     NetServer *s = cls;
     if (toe == MHD_CONNECTION_NOTIFY_STARTED) {
         ConnState *cs = calloc(1, sizeof(ConnState)); /* NULL: no per-connection limit */
-        const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+        const union MHD_ConnectionInfo *ci =
+            MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
         uint32_t ip = ci ? lan_ipv4(s, ci->client_addr) : 0;
         if (cs && ip && s->per_ip > 0) {
             IpCount *slot = NULL;
@@ -181,8 +182,7 @@ Phone *net_phone_touch(NetServer *s, const char *token, long long now, int *is_n
     return p;
 }
 
-unsigned net_phone_charge(NetServer *s, const char *token, double cost, long long now,
-                          int *is_new)
+unsigned net_phone_charge(NetServer *s, const char *token, double cost, long long now, int *is_new)
 {
     Phone *p = net_phone_touch(s, token, now, is_new);
     if (!p)

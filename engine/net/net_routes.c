@@ -100,8 +100,8 @@ static unsigned body_status(int rc)
 /* Answers a body that did not decode (rc, the decoder's result, with its
  * reason in e) or that names another room.  Returns 1 when it answered
  * (*ret holds what to return), 0 when the request goes on. */
-static int refuse_body(const NetServer *s, Req *r, struct MHD_Connection *c, int rc,
-                       const Err *e, const char *room, enum MHD_Result *ret)
+static int refuse_body(const NetServer *s, Req *r, struct MHD_Connection *c, int rc, const Err *e,
+                       const char *room, enum MHD_Result *ret)
 {
     if (rc != 0)
         *ret = send_error(r, c, body_status(rc), e->msg);
@@ -439,9 +439,8 @@ static enum MHD_Result take_body(Req *r, const char *data, size_t n)
 }
 
 enum MHD_Result net_on_request(void *cls, struct MHD_Connection *c, const char *url,
-                               const char *method, const char *version,
-                               const char *upload_data, size_t *upload_data_size,
-                               void **con_cls)
+                               const char *method, const char *version, const char *upload_data,
+                               size_t *upload_data_size, void **con_cls)
 {
     NetServer *s = cls;
     Req *r = *con_cls;

@@ -101,9 +101,10 @@ static int open_body(const char *data, size_t len, size_t max, int optional_toke
                      char *room, char *token, Err *err)
 {
     int rc = parse_object(data, len, max, root, err);
-    if (rc == 0 && ((rc = get_room(*root, room, err)) != 0 ||
-                    (rc = get_token(*root, "t", token, VOTE_MAX_TOKEN, optional_token, err)) != 0)) {
-        cJSON_Delete(*root);
+    if (rc == 0 && (rc = get_room(*root, room, err)) == 0)
+        rc = get_token(*root, "t", token, VOTE_MAX_TOKEN, optional_token, err);
+    if (rc != 0) {
+        cJSON_Delete(*root); /* NULL when parse_object failed */
         *root = NULL;
     }
     return rc;

@@ -12,5 +12,7 @@ int cmd_check(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 /* spectactor enter [--db FILE] [--event ID] : type in paper forms */
 int cmd_enter(int argc, char **argv);
+/* spectactor test DIR...: walks every path of a scenario (cmd_test.c). */
+int cmd_test(int argc, char **argv);
 
 #endif

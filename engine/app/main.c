@@ -19,6 +19,7 @@ static void usage(FILE *f)
             "                       [--screenshot FILE.png] [--presenter-screenshot FILE.png]\n"
             "                       [--transcript FILE|-] [DIR]\n"
             "       spectactor check DIR...\n"
+            "       spectactor test DIR...\n"
             "       spectactor report [--db FILE]... [--event ID]... [--csv FILE] [--html FILE]\n"
             "       spectactor enter [--db FILE] [--event ID]\n"
             "Keys: Next = PageDown/Right/Space/Return, Back = PageUp/Left, B or . blank,\n"
@@ -42,6 +43,8 @@ int main(int argc, char **argv)
         return cmd_play(argc > 1 ? argc - 2 : 0, argc > 1 ? argv + 2 : argv + 1);
     if (strcmp(cmd, "check") == 0)
         return cmd_check(argc - 2, argv + 2);
+    if (strcmp(cmd, "test") == 0)
+        return cmd_test(argc - 2, argv + 2);
     if (strcmp(cmd, "report") == 0)
         return cmd_report(argc - 2, argv + 2);
     if (strcmp(cmd, "enter") == 0)

@@ -12,6 +12,7 @@
 #include "lua/lua_host.h"
 #include "lua/lua_story.h"
 #include "story/story_explore.h"
+#include "story/story_strings.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -196,6 +197,8 @@ static int test_dir(const char *dir)
             printf("%s/scenario.lua: error: %s\n", dir, err.msg);
         goto done;
     }
+    if (story_strings_apply_dir(sc, dir, NULL, NULL, &err) < 0)
+        fprintf(stderr, "spectactor test: %s\n", err.msg);
     lua_host_set_limits(h, TEST_TIME_MS, TEST_INSTRUCTIONS);
     t.sc = sc;
     r = story_explore(sc, lua_story_hooks(h), NULL, &err);

@@ -14,5 +14,7 @@ int cmd_report(int argc, char **argv);
 int cmd_enter(int argc, char **argv);
 /* spectactor test DIR...: walks every path of a scenario (cmd_test.c). */
 int cmd_test(int argc, char **argv);
+/* spectactor strings DIR [--export SRC,LANG.. FILE | --import FILE] (cmd_strings.c). */
+int cmd_strings(int argc, char **argv);
 
 #endif

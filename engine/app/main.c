@@ -20,6 +20,7 @@ static void usage(FILE *f)
             "                       [--transcript FILE|-] [DIR]\n"
             "       spectactor check DIR...\n"
             "       spectactor test DIR...\n"
+            "       spectactor strings DIR [--export da,en FILE.po|FILE.csv | --import FILE]\n"
             "       spectactor report [--db FILE]... [--event ID]... [--csv FILE] [--html FILE]\n"
             "       spectactor enter [--db FILE] [--event ID]\n"
             "Keys: Next = PageDown/Right/Space/Return, Back = PageUp/Left, B or . blank,\n"
@@ -45,6 +46,8 @@ int main(int argc, char **argv)
         return cmd_check(argc - 2, argv + 2);
     if (strcmp(cmd, "test") == 0)
         return cmd_test(argc - 2, argv + 2);
+    if (strcmp(cmd, "strings") == 0)
+        return cmd_strings(argc - 2, argv + 2);
     if (strcmp(cmd, "report") == 0)
         return cmd_report(argc - 2, argv + 2);
     if (strcmp(cmd, "enter") == 0)

@@ -36,4 +36,31 @@ fi
 "$BIN" test >/dev/null 2>&1
 [ $? -eq 2 ] && echo "ok   test usage" || say_fail "test without DIR must exit 2"
 
+# --- strings: export, import, export again gives the same file; a changed
+# source makes the translation stale (check warns, the old text is not used) ---
+S="$TMP/s"
+cp -r "$ROOT/scenes/stalking" "$S"
+"$BIN" strings "$S" --export da,en "$TMP/a.po" 2>/dev/null || say_fail "strings --export po"
+grep -q '^msgctxt "unanswered.opt1"$' "$TMP/a.po" || say_fail "strings: no id party.opt1 in the PO"
+sed 's/^msgstr "It Starts So Sweetly"$/msgstr "It Starts Sweetly"/' "$TMP/a.po" >"$TMP/b.po"
+"$BIN" strings "$S" --import "$TMP/b.po" >"$TMP/out" || { say_fail "strings --import"; cat "$TMP/out"; }
+grep -q 'strings.en.po: 317 translations from .*, 0 warnings$' "$TMP/out" || { say_fail "strings --import count"; cat "$TMP/out"; }
+"$BIN" strings "$S" --export da,en "$TMP/c.po" 2>/dev/null
+cmp -s "$TMP/b.po" "$TMP/c.po" && echo "ok   strings po round trip" || { say_fail "strings po round trip"; diff "$TMP/b.po" "$TMP/c.po" | head; }
+"$BIN" strings "$S" | grep -q '^title	da: Det starter så sødt	en: It Starts Sweetly$' &&
+    echo "ok   strings applied" || say_fail "strings: the imported title is not applied"
+"$BIN" strings "$S" --export da,en "$TMP/a.csv" 2>/dev/null
+"$BIN" strings "$S" --import "$TMP/a.csv" >/dev/null || say_fail "strings --import csv"
+"$BIN" strings "$S" --export da,en "$TMP/b.csv" 2>/dev/null
+cmp -s "$TMP/a.csv" "$TMP/b.csv" && echo "ok   strings csv round trip" || say_fail "strings csv round trip"
+sed -i 's/Det starter så sødt/Det starter sødt/' "$S/scenario.lua"
+"$BIN" check "$S" >"$TMP/out" 2>/dev/null
+grep -q "scenario.lua:17: warning: .*strings.en.po: the 'en' translation of title is stale" "$TMP/out" &&
+    echo "ok   strings stale warning" || { say_fail "strings: no stale warning"; cat "$TMP/out"; }
+"$BIN" strings "$S" | grep -q '^title	da: Det starter sødt	en: It Starts So Sweetly$' ||
+    say_fail "strings: a stale translation is used"
+"$BIN" strings "$S" --export da,en "$TMP/d.po" 2>/dev/null
+grep -A2 '^#, fuzzy$' "$TMP/d.po" | grep -q '^#| msgid "Det starter så sødt"$' &&
+    echo "ok   strings fuzzy on export" || say_fail "strings: the stale entry is not fuzzy in the export"
+
 exit $fail

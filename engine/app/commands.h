@@ -16,5 +16,7 @@ int cmd_enter(int argc, char **argv);
 int cmd_test(int argc, char **argv);
 /* spectactor strings DIR [--export SRC,LANG.. FILE | --import FILE] (cmd_strings.c). */
 int cmd_strings(int argc, char **argv);
+/* spectactor script DIR [--lang L] --out FILE.html [--role ID] (cmd_script.c). */
+int cmd_script(int argc, char **argv);
 
 #endif

@@ -21,6 +21,7 @@ static void usage(FILE *f)
             "       spectactor check DIR...\n"
             "       spectactor test DIR...\n"
             "       spectactor strings DIR [--export da,en FILE.po|FILE.csv | --import FILE]\n"
+            "       spectactor script DIR [--lang da|en] --out FILE.html [--role ID]\n"
             "       spectactor report [--db FILE]... [--event ID]... [--csv FILE] [--html FILE]\n"
             "       spectactor enter [--db FILE] [--event ID]\n"
             "Keys: Next = PageDown/Right/Space/Return, Back = PageUp/Left, B or . blank,\n"
@@ -48,6 +49,8 @@ int main(int argc, char **argv)
         return cmd_test(argc - 2, argv + 2);
     if (strcmp(cmd, "strings") == 0)
         return cmd_strings(argc - 2, argv + 2);
+    if (strcmp(cmd, "script") == 0)
+        return cmd_script(argc - 2, argv + 2);
     if (strcmp(cmd, "report") == 0)
         return cmd_report(argc - 2, argv + 2);
     if (strcmp(cmd, "enter") == 0)

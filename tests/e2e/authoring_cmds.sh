@@ -63,4 +63,22 @@ grep -q "scenario.lua:17: warning: .*strings.en.po: the 'en' translation of titl
 grep -A2 '^#, fuzzy$' "$TMP/d.po" | grep -q '^#| msgid "Det starter så sødt"$' &&
     echo "ok   strings fuzzy on export" || say_fail "strings: the stale entry is not fuzzy in the export"
 
+# --- script: every text of the scenario, in each language, is in the HTML ---
+for lang in da en; do
+    "$BIN" script "$ROOT/scenes/stalking" --lang $lang --out "$TMP/script.html" || say_fail "script --lang $lang"
+    col=2; [ $lang = en ] && col=3
+    "$BIN" strings "$ROOT/scenes/stalking" | awk -F'\t' -v c=$col '{ t = $c; sub(/^[a-z][a-z]: /, "", t); if (t != "") print t }' |
+        sed -e 's/&/\&amp;/g' -e 's/</\&lt;/g' -e 's/>/\&gt;/g' -e 's/"/\&quot;/g' -e 's/\\n/<br>/g' >"$TMP/texts"
+    missing=0
+    while IFS= read -r t; do
+        grep -Fq -- "$t" "$TMP/script.html" || { [ $missing -lt 5 ] && echo "  missing ($lang): $t"; missing=$((missing + 1)); }
+    done <"$TMP/texts"
+    n=$(wc -l <"$TMP/texts")
+    if [ $missing -eq 0 ] && [ "$n" -gt 300 ]; then echo "ok   script $lang: all $n texts"; else say_fail "script $lang: $missing of $n texts missing"; fi
+done
+"$BIN" script "$ROOT/scenes/stalking" --role mads --out "$TMP/mads.html" || say_fail "script --role"
+grep -q 'class="line mine"><span class="who">Mads' "$TMP/mads.html" && ! grep -q 'class="help"' "$TMP/mads.html" &&
+    echo "ok   script --role mads" || say_fail "script --role mads: no marked lines, or a help card"
+"$BIN" script "$ROOT/scenes/stalking" --role nobody --out "$TMP/x.html" 2>/dev/null && say_fail "script --role nobody must fail"
+
 exit $fail

@@ -18,5 +18,7 @@ int cmd_test(int argc, char **argv);
 int cmd_strings(int argc, char **argv);
 /* spectactor script DIR [--lang L] --out FILE.html [--role ID] (cmd_script.c). */
 int cmd_script(int argc, char **argv);
+/* spectactor map DIR [--lang L] --out FILE.svg (cmd_map.c). */
+int cmd_map(int argc, char **argv);
 
 #endif

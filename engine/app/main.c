@@ -1,4 +1,5 @@
-/* main.c - the spectactor command line: play, check, report, enter. */
+/* main.c - the spectactor command line: play, check, test, strings, script, map, report,
+ * enter. */
 #include "app/commands.h"
 
 #include <stdio.h>
@@ -22,6 +23,7 @@ static void usage(FILE *f)
             "       spectactor test DIR...\n"
             "       spectactor strings DIR [--export da,en FILE.po|FILE.csv | --import FILE]\n"
             "       spectactor script DIR [--lang da|en] --out FILE.html [--role ID]\n"
+            "       spectactor map DIR [--lang da|en] --out FILE.svg\n"
             "       spectactor report [--db FILE]... [--event ID]... [--csv FILE] [--html FILE]\n"
             "       spectactor enter [--db FILE] [--event ID]\n"
             "Keys: Next = PageDown/Right/Space/Return, Back = PageUp/Left, B or . blank,\n"
@@ -51,6 +53,8 @@ int main(int argc, char **argv)
         return cmd_strings(argc - 2, argv + 2);
     if (strcmp(cmd, "script") == 0)
         return cmd_script(argc - 2, argv + 2);
+    if (strcmp(cmd, "map") == 0)
+        return cmd_map(argc - 2, argv + 2);
     if (strcmp(cmd, "report") == 0)
         return cmd_report(argc - 2, argv + 2);
     if (strcmp(cmd, "enter") == 0)

@@ -81,4 +81,19 @@ grep -q 'class="line mine"><span class="who">Mads' "$TMP/mads.html" && ! grep -q
     echo "ok   script --role mads" || say_fail "script --role mads: no marked lines, or a help card"
 "$BIN" script "$ROOT/scenes/stalking" --role nobody --out "$TMP/x.html" 2>/dev/null && say_fail "script --role nobody must fail"
 
+# --- map: a box for every beat; a beat the start cannot reach stands out ---
+"$BIN" map "$ROOT/scenes/stalking" --out "$TMP/map.svg" || say_fail "map"
+missing=0
+for id in $(grep -ho '^beat "[a-z0-9_-]*"' "$ROOT"/scenes/stalking/*.lua | sed 's/^beat "\(.*\)"$/\1/'); do
+    grep -q "id=\"beat-$id\"" "$TMP/map.svg" || { echo "  no box for $id"; missing=$((missing + 1)); }
+done
+n=$(grep -c '<g class="beat' "$TMP/map.svg")
+[ $missing -eq 0 ] && [ "$n" -eq 26 ] && echo "ok   map: all $n beats" || say_fail "map: $missing missing, $n boxes"
+if command -v xmllint >/dev/null 2>&1; then
+    xmllint --noout "$TMP/map.svg" && echo "ok   map is well-formed XML" || say_fail "map: not well-formed"
+fi
+"$BIN" map "$ROOT/tests/data/check/unreachable" --out "$TMP/lost.svg" &&
+    grep -q '<g class="beat lost" id="beat-island">' "$TMP/lost.svg" &&
+    echo "ok   map marks unreachable beats" || say_fail "map: island is not marked"
+
 exit $fail

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+/* Writes the map to --out; 0 ok, 1 failure, 2 usage. */
 int cmd_map(int argc, char **argv)
 {
     const char *dir = NULL, *lang = NULL, *out_path = NULL;

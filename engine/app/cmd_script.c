@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+/* Writes the manuscript to --out; 0 ok, 1 failure, 2 usage. */
 int cmd_script(int argc, char **argv)
 {
     const char *dir = NULL, *lang = NULL, *out_path = NULL, *role_id = NULL;

@@ -222,6 +222,7 @@ static int do_import(Scenario *sc, const char *dir, const char *file)
     return rc;
 }
 
+/* Lists, exports or imports (see the file header); 0 ok, 1 failure, 2 usage. */
 int cmd_strings(int argc, char **argv)
 {
     Err err;

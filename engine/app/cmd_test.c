@@ -216,6 +216,7 @@ done:
     return failed;
 }
 
+/* Tests each DIR in turn; 1 when any has an error, 2 without a DIR. */
 int cmd_test(int argc, char **argv)
 {
     int i = 0, failed = 0;

@@ -578,6 +578,7 @@ static void explore_free(Explore *x)
     story_run_free(x->run);
 }
 
+/* Frees a result and its arrays; NULL is fine. */
 void story_explore_free(StoryExploreResult *r)
 {
     if (!r)

@@ -213,6 +213,7 @@ static void box(Buf *out, const Scenario *sc, const Layout *l, int b, int lang, 
     buf_puts(out, "</g>\n");
 }
 
+/* The map of sc into out (see story_map_svg.h); ERR_NOMEM. */
 int story_map_svg(const Scenario *sc, int lang, Buf *out)
 {
     Layout l;

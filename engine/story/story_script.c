@@ -85,6 +85,8 @@ static void beat_name(Buf *b, const Scenario *sc, int beat, int lang)
     buf_puts(b, "</a>");
 }
 
+/* Reading order, depth first from the start (see story_script.h); on OOM
+ * the declaration order. */
 void story_script_order(const Scenario *sc, int *order)
 {
     unsigned char *seen = calloc((size_t)sc->n_beats + 1, 1);
@@ -312,6 +314,7 @@ static void help_card(Buf *b, const Scenario *sc, int lang)
     buf_puts(b, "</section>\n");
 }
 
+/* The whole manuscript or one role's sides into out; ERR_NOMEM. */
 int story_script_html(const Scenario *sc, int lang, int role, Buf *out)
 {
     int *order = malloc(((size_t)sc->n_beats + 1) * sizeof *order);

@@ -66,6 +66,7 @@ static char *dup_or_null(const char *s)
     return s ? core_strdup(s) : NULL;
 }
 
+/* An empty catalogue (codes copied); NULL on OOM. */
 StoryPo *story_po_new(const char *lang, const char *source_lang)
 {
     StoryPo *po = calloc(1, sizeof *po);
@@ -80,6 +81,7 @@ StoryPo *story_po_new(const char *lang, const char *source_lang)
     return po;
 }
 
+/* Frees the catalogue and its entries; NULL is fine. */
 void story_po_free(StoryPo *po)
 {
     int i = 0;
@@ -98,6 +100,7 @@ void story_po_free(StoryPo *po)
     free(po);
 }
 
+/* Appends a copy of the entry; ERR_NOMEM leaves po as it was. */
 int story_po_add(StoryPo *po, const char *id, const char *where, const char *source,
                  const char *text, const char *old_source, int fuzzy)
 {
@@ -126,6 +129,7 @@ int story_po_add(StoryPo *po, const char *id, const char *where, const char *sou
     return 0;
 }
 
+/* The first entry with this id (borrowed from po), or NULL. */
 const StoryPoEntry *story_po_find(const StoryPo *po, const char *id)
 {
     int i = 0;
@@ -156,6 +160,8 @@ static void po_string(Buf *out, const char *key, const char *s)
     buf_puts(out, "\"\n");
 }
 
+/* Header, then one entry per text with its reference, flags and previous
+ * source; ERR_NOMEM when out ran out of memory. */
 int story_po_write(const StoryPo *po, Buf *out)
 {
     int i = 0;
@@ -258,6 +264,9 @@ static int po_flush(PoParse *ps)
     return rc;
 }
 
+/* Reads entries line by line; the header entry (empty msgid, no msgctxt)
+ * gives the languages, obsolete (#~) entries are dropped.  NULL with err set
+ * on a line that is not PO, a header without Language, or OOM. */
 StoryPo *story_po_parse(const char *data, size_t len, const char *name, Err *err)
 {
     PoParse ps;
@@ -385,6 +394,8 @@ static void csv_field(Buf *out, const char *s, int last)
     buf_puts(out, last ? "\r\n" : ",");
 }
 
+/* Header row, then id, source and each catalogue's text per row (CRLF,
+ * quoted where needed).  ERR_INVALID without catalogues, ERR_NOMEM. */
 int story_csv_write(StoryPo *const *pos, int n, Buf *out)
 {
     int i = 0, k = 0;
@@ -454,6 +465,7 @@ static int csv_record(const char *d, size_t len, size_t *at, Buf *f, int max)
     return n;
 }
 
+/* One catalogue per language column; on failure none is left in out. */
 int story_csv_parse(const char *data, size_t len, const char *name, StoryPo **out, int *n_out,
                     Err *err)
 {
@@ -586,6 +598,8 @@ static int cat_visit(void *ud, const char *id, StoryText *t, StorySrc src)
     return 0;
 }
 
+/* A new catalogue of sc's texts in lang (caller frees); NULL on OOM or
+ * without a scenario language. */
 StoryPo *story_strings_catalogue(Scenario *sc, const char *lang, const StoryPo *existing)
 {
     Cat c;
@@ -650,6 +664,7 @@ static int apply_visit(void *ud, const char *id, StoryText *t, StorySrc src)
     return 0;
 }
 
+/* Applies the usable entries of po over sc (see story_strings.h). */
 int story_strings_apply(Scenario *sc, const StoryPo *po, const char *name, ValidateReport fn,
                         void *ud, Err *err)
 {
@@ -698,6 +713,7 @@ int story_strings_apply(Scenario *sc, const StoryPo *po, const char *name, Valid
     return a.applied;
 }
 
+/* Applies DIR/strings.*.po in name order; stops at the first bad file. */
 int story_strings_apply_dir(Scenario *sc, const char *dir, ValidateReport fn, void *ud, Err *err)
 {
     DIR *d = NULL;

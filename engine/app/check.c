@@ -12,6 +12,7 @@
 #include "lua/lua_host.h"
 #include "lua/lua_story.h"
 #include "render/render_sdl.h"
+#include "story/story_strings.h"
 #include "story/validate.h"
 
 #include <SDL.h>
@@ -211,7 +212,11 @@ int cmd_check(int argc, char **argv)
             continue;
         }
         c.sc = sc;
-        c.errors = story_validate(sc, report, &c);
+        if (story_strings_apply_dir(sc, argv[i], report, &c, &err) < 0) {
+            print_load_error(argv[i], err.msg);
+            c.errors++;
+        }
+        c.errors += story_validate(sc, report, &c);
         check_conditions(&c, h);
         if (gfx)
             check_fit(&c, gfx);

@@ -12,5 +12,13 @@ int cmd_check(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 /* spectactor enter [--db FILE] [--event ID] : type in paper forms */
 int cmd_enter(int argc, char **argv);
+/* spectactor test DIR...: walks every path of a scenario (cmd_test.c). */
+int cmd_test(int argc, char **argv);
+/* spectactor strings DIR [--export SRC,LANG.. FILE | --import FILE] (cmd_strings.c). */
+int cmd_strings(int argc, char **argv);
+/* spectactor script DIR [--lang L] --out FILE.html [--role ID] (cmd_script.c). */
+int cmd_script(int argc, char **argv);
+/* spectactor map DIR [--lang L] --out FILE.svg (cmd_map.c). */
+int cmd_map(int argc, char **argv);
 
 #endif

@@ -1,4 +1,5 @@
-/* main.c - the spectactor command line: play, check, report, enter. */
+/* main.c - the spectactor command line: play, check, test, strings, script, map, report,
+ * enter. */
 #include "app/commands.h"
 
 #include <stdio.h>
@@ -19,6 +20,10 @@ static void usage(FILE *f)
             "                       [--screenshot FILE.png] [--presenter-screenshot FILE.png]\n"
             "                       [--transcript FILE|-] [DIR]\n"
             "       spectactor check DIR...\n"
+            "       spectactor test DIR...\n"
+            "       spectactor strings DIR [--export da,en FILE.po|FILE.csv | --import FILE]\n"
+            "       spectactor script DIR [--lang da|en] --out FILE.html [--role ID]\n"
+            "       spectactor map DIR [--lang da|en] --out FILE.svg\n"
             "       spectactor report [--db FILE]... [--event ID]... [--csv FILE] [--html FILE]\n"
             "       spectactor enter [--db FILE] [--event ID]\n"
             "Keys: Next = PageDown/Right/Space/Return, Back = PageUp/Left, B or . blank,\n"
@@ -42,6 +47,14 @@ int main(int argc, char **argv)
         return cmd_play(argc > 1 ? argc - 2 : 0, argc > 1 ? argv + 2 : argv + 1);
     if (strcmp(cmd, "check") == 0)
         return cmd_check(argc - 2, argv + 2);
+    if (strcmp(cmd, "test") == 0)
+        return cmd_test(argc - 2, argv + 2);
+    if (strcmp(cmd, "strings") == 0)
+        return cmd_strings(argc - 2, argv + 2);
+    if (strcmp(cmd, "script") == 0)
+        return cmd_script(argc - 2, argv + 2);
+    if (strcmp(cmd, "map") == 0)
+        return cmd_map(argc - 2, argv + 2);
     if (strcmp(cmd, "report") == 0)
         return cmd_report(argc - 2, argv + 2);
     if (strcmp(cmd, "enter") == 0)

@@ -1,0 +1,29 @@
+scenario {
+  id = "fixture",
+  languages = { "da", "en" },
+  title = { da = "Prøve", en = "Test" },
+  start = "one",
+  content_note = { da = "Det handler om stalking.", en = "This is about stalking." },
+  help = { title = { da = "Hjælp", en = "Help" },
+           contacts = { { name = { da = "Politiet", en = "The police" }, phone = "114",
+                          text = { da = "Ring", en = "Call" } } } },
+  advice = { { da = "Sig det til en voksen.", en = "Tell an adult." } },
+  vars = { checked = false, tries = 0 },
+}
+cast { { id = "sofie", name = "Sofie", color = "#e07a5f" },
+       { id = "mads", name = "Mads", color = "#3d85c6" } }
+beat "one" {
+  choice { prompt = { da = "Hvad nu?", en = "What now?" },
+    option { text = { da = "Tjek", en = "Check" }, to = "two", set = { checked = true } },
+    option { text = { da = "Vent", en = "Wait" }, to = "two" } },
+}
+beat "two" {
+  choice { prompt = { da = "Og så?", en = "And then?" },
+    option { text = { da = "Igen", en = "Again" }, to = "end",
+             when = function(v)
+               while v.checked do end
+               return true
+             end },
+    option { text = { da = "Slut", en = "Stop" }, to = "end" } },
+}
+beat "end" { ending = { da = "Slut", en = "The end" } }

@@ -19,7 +19,6 @@
 #include <lauxlib.h>
 #include <lua.h>
 
-#include "core/utf8.h"
 #include "lua/lua_story_host.h"
 #include "story/scenario_build.h"
 
@@ -75,211 +74,6 @@ static StorySrc src_here(Loader *ld, lua_State *L)
             src.file = scenario_builder_add_file(ld->b, ar.source + 1);
     }
     return src;
-}
-
-/* Raises when s is too long, holds a NUL or is not UTF-8. */
-void lua_story_check_bytes(lua_State *L, const char *s, size_t len, size_t max, const char *what)
-{
-    if (len > max)
-        luaL_error(L, "%s is longer than %d bytes", what, (int)max);
-    if (memchr(s, '\0', len))
-        luaL_error(L, "%s contains a NUL byte", what);
-    if (!utf8_valid(s, len))
-        luaL_error(L, "%s is not valid UTF-8", what);
-}
-
-/* The value at idx must be an id string; returns it (owned by Lua). */
-const char *lua_story_check_id(lua_State *L, int idx, const char *what)
-{
-    size_t len = 0;
-    const char *s = NULL;
-    if (lua_type(L, idx) != LUA_TSTRING)
-        luaL_error(L, "%s must be an id string, got %s", what, luaL_typename(L, idx));
-    s = lua_tolstring(L, idx, &len);
-    if (!scenario_id_valid(s, len))
-        luaL_error(L, "%s '%s' is not a valid id (1 to %d of A-Z a-z 0-9 _ -)", what, s,
-                   STORY_MAX_ID);
-    return s;
-}
-
-
-/* A path inside the scenario folder: relative, no "..", no empty parts. */
-static const char *check_rel_path(lua_State *L, int idx, const char *what)
-{
-    size_t len = 0;
-    const char *s = NULL;
-    const char *p = NULL;
-    if (lua_type(L, idx) != LUA_TSTRING)
-        luaL_error(L, "%s must be a path string, got %s", what, luaL_typename(L, idx));
-    s = lua_tolstring(L, idx, &len);
-    lua_story_check_bytes(L, s, len, STORY_MAX_PATH, what);
-    if (len == 0 || s[0] == '/' || s[0] == '\\' || strchr(s, '\\') || strchr(s, ':'))
-        luaL_error(L, "%s '%s' must be a file in the scenario folder", what, s);
-    for (p = s; *p;) {
-        const char *end = strchr(p, '/');
-        size_t n = end ? (size_t)(end - p) : strlen(p);
-        if (n == 0 || (n == 1 && p[0] == '.') || (n == 2 && p[0] == '.' && p[1] == '.'))
-            luaL_error(L, "%s '%s' must be a file in the scenario folder", what, s);
-        p += n;
-        if (*p == '/')
-            p++;
-    }
-    return s;
-}
-
-/* Pushes t[name] without metamethods; returns its type. */
-static int field(lua_State *L, int t, const char *name)
-{
-    lua_pushstring(L, name);
-    return lua_rawget(L, t);
-}
-
-/* Every key of table t must be one of allowed, or (array_ok) 1..#t. */
-static void check_fields(lua_State *L, int t, const char *const *allowed, int array_ok,
-                         const char *what)
-{
-    lua_Integer n = (lua_Integer)lua_rawlen(L, t);
-    int i = 0;
-    lua_pushnil(L);
-    while (lua_next(L, t)) {
-        lua_pop(L, 1);
-        if (lua_type(L, -1) == LUA_TSTRING) {
-            const char *k = lua_tostring(L, -1);
-            for (i = 0; allowed[i]; i++)
-                if (strcmp(allowed[i], k) == 0)
-                    break;
-            if (!allowed[i])
-                luaL_error(L, "%s: unknown field '%s'", what, k);
-        } else if (lua_isinteger(L, -1) && array_ok && lua_tointeger(L, -1) >= 1 &&
-                   lua_tointeger(L, -1) <= n) {
-            continue;
-        } else {
-            luaL_error(L, "%s: unexpected %s key", what, luaL_typename(L, -1));
-        }
-    }
-}
-
-static void check_table_arg(lua_State *L, const char *fn)
-{
-    if (lua_gettop(L) != 1 || lua_type(L, 1) != LUA_TTABLE)
-        luaL_error(L, "%s expects one table: %s { ... }", fn, fn);
-}
-
-static void check_nargs(lua_State *L, const char *fn, int min, int max, const char *usage)
-{
-    int n = lua_gettop(L);
-    if (n < min || n > max)
-        luaL_error(L, "%s: expected %s", fn, usage);
-}
-
-/* Reads the text at idx (nil leaves t empty).  A string means the same in
- * every language; a table maps declared language codes to strings.  The
- * strings stay Lua's: idx must stay reachable (on the stack or in a table
- * there) until the builder call that copies them. */
-static void read_text(Loader *ld, lua_State *L, int idx, StoryText *t, StorySrc src,
-                      const char *what)
-{
-    const Scenario *sc = sc_of(ld);
-    size_t len = 0;
-    const char *s = NULL;
-    int i = 0;
-    char sub[128];
-    idx = lua_absindex(L, idx);
-    memset(t, 0, sizeof *t);
-    t->src = src;
-    if (lua_isnil(L, idx))
-        return;
-    if (lua_type(L, idx) == LUA_TSTRING) {
-        s = lua_tolstring(L, idx, &len);
-        lua_story_check_bytes(L, s, len, STORY_MAX_TEXT, what);
-        for (i = 0; i < sc->n_langs; i++)
-            t->s[i] = s;
-        return;
-    }
-    if (lua_type(L, idx) != LUA_TTABLE)
-        luaL_error(L, "%s must be a text (a string or { da = \"...\", en = \"...\" }), got %s",
-                   what, luaL_typename(L, idx));
-    lua_pushnil(L);
-    while (lua_next(L, idx)) {
-        int lang = -1;
-        if (lua_type(L, -2) != LUA_TSTRING)
-            luaL_error(L, "%s: language keys must be codes like da, en", what);
-        lang = scenario_lang_index(sc, lua_tostring(L, -2));
-        if (lang < 0)
-            luaL_error(L, "%s: language '%s' is not in scenario.languages", what,
-                       lua_tostring(L, -2));
-        snprintf(sub, sizeof sub, "%s (%s)", what, lua_tostring(L, -2));
-        if (lua_type(L, -1) != LUA_TSTRING)
-            luaL_error(L, "%s must be a string, got %s", sub, luaL_typename(L, -1));
-        s = lua_tolstring(L, -1, &len);
-        lua_story_check_bytes(L, s, len, STORY_MAX_TEXT, sub);
-        t->s[lang] = s;
-        lua_pop(L, 1);
-    }
-}
-
-/* Reads field name of table t as a text (borrowed, see read_text). */
-static void text_field(Loader *ld, lua_State *L, int t, const char *name, StoryText *out,
-                       StorySrc src, const char *what)
-{
-    char sub[128];
-    snprintf(sub, sizeof sub, "%s: field '%s'", what, name);
-    field(L, t, name);
-    read_text(ld, L, -1, out, src, sub);
-    lua_pop(L, 1);
-}
-
-static int has_text(const StoryText *t)
-{
-    int i = 0;
-    for (i = 0; i < STORY_MAX_LANGS; i++)
-        if (t->s[i])
-            return 1;
-    return 0;
-}
-
-/* Optional boolean field; returns 0/1. */
-static int bool_field(lua_State *L, int t, const char *name, const char *what)
-{
-    int type = field(L, t, name);
-    int b = 0;
-    if (type != LUA_TNIL && type != LUA_TBOOLEAN)
-        luaL_error(L, "%s: field '%s' must be true or false", what, name);
-    b = lua_toboolean(L, -1);
-    lua_pop(L, 1);
-    return b;
-}
-
-/* Optional id field of table t (NULL when absent); the string stays in t. */
-static const char *id_field(lua_State *L, int t, const char *name, const char *what)
-{
-    char sub[128];
-    const char *s = NULL;
-    if (field(L, t, name) != LUA_TNIL) {
-        snprintf(sub, sizeof sub, "%s: field '%s'", what, name);
-        s = lua_story_check_id(L, -1, sub);
-    }
-    lua_pop(L, 1);
-    return s;
-}
-
-/* Optional string field (at most max bytes) of table t; the string stays
- * in t. */
-static const char *str_field(lua_State *L, int t, const char *name, size_t max, const char *what)
-{
-    char sub[128];
-    size_t len = 0;
-    const char *s = NULL;
-    int type = field(L, t, name);
-    snprintf(sub, sizeof sub, "%s: field '%s'", what, name);
-    if (type != LUA_TNIL) {
-        if (type != LUA_TSTRING)
-            luaL_error(L, "%s must be a string, got %s", sub, luaL_typename(L, -1));
-        s = lua_tolstring(L, -1, &len);
-        lua_story_check_bytes(L, s, len, max, sub);
-    }
-    lua_pop(L, 1);
-    return s;
 }
 
 static void need_scenario(Loader *ld, lua_State *L, const char *fn)
@@ -352,39 +146,11 @@ static int parse_color(const char *s, uint32_t *out)
     return 0;
 }
 
-/* Reads the value at idx as a variable value (number, boolean, string);
- * a string stays Lua's. */
-static void read_value(lua_State *L, int idx, StoryValue *v, const char *what)
-{
-    size_t len = 0;
-    const char *s = NULL;
-    memset(v, 0, sizeof *v);
-    switch (lua_type(L, idx)) {
-    case LUA_TNUMBER:
-        v->type = STORY_VAL_NUMBER;
-        v->num = lua_tonumber(L, idx);
-        break;
-    case LUA_TBOOLEAN:
-        v->type = STORY_VAL_BOOL;
-        v->b = lua_toboolean(L, idx);
-        break;
-    case LUA_TSTRING:
-        s = lua_tolstring(L, idx, &len);
-        lua_story_check_bytes(L, s, len, STORY_MAX_TEXT, what);
-        v->type = STORY_VAL_STRING;
-        v->str = s;
-        break;
-    default:
-        luaL_error(L, "%s must be a number, boolean or string, got %s", what,
-                   luaL_typename(L, idx));
-    }
-}
-
 /* ---- scenario { ... } --------------------------------------------------- */
 
 static const char *const scenario_fields[] = {
-    "id", "languages", "title", "subtitle", "start", "content_note", "help",
-    "advice", "stop_question", "notes", "vars", NULL};
+    "id",   "languages", "title",         "subtitle", "start", "content_note",
+    "help", "advice",    "stop_question", "notes",    "vars",  NULL};
 
 static void read_languages(Loader *ld, lua_State *L, int t)
 {
@@ -392,15 +158,15 @@ static void read_languages(Loader *ld, lua_State *L, int t)
     lua_Integer n = 0;
     lua_Integer i = 0;
     err_clear(&e);
-    if (field(L, t, "languages") != LUA_TTABLE)
+    if (lua_story_field(L, t, "languages") != LUA_TTABLE)
         luaL_error(L, "scenario: field 'languages' must be a list like { \"da\", \"en\" }");
     n = (lua_Integer)lua_rawlen(L, -1);
     if (n < 1 || n > STORY_MAX_LANGS)
         luaL_error(L, "scenario: field 'languages' needs 1 to %d languages", STORY_MAX_LANGS);
     for (i = 1; i <= n; i++) {
         lua_rawgeti(L, -1, i);
-        built(L, scenario_add_language(ld->b, lua_story_check_id(L, -1, "scenario: language"), &e), &e,
-              "scenario");
+        built(L, scenario_add_language(ld->b, lua_story_check_id(L, -1, "scenario: language"), &e),
+              &e, "scenario");
         lua_pop(L, 1);
     }
     lua_pop(L, 1);
@@ -411,15 +177,16 @@ static void read_languages(Loader *ld, lua_State *L, int t)
 static int read_help(Loader *ld, lua_State *L, int t, StorySrc src, StoryText *title)
 {
     static const char *const help_fields[] = {"title", "contacts", NULL};
-    int type = field(L, t, "help");
+    int type = lua_story_field(L, t, "help");
     if (type == LUA_TNIL) {
         lua_pop(L, 1);
         return 0;
     }
     if (type != LUA_TTABLE)
-        luaL_error(L, "scenario: field 'help' must be a table { title = ..., contacts = ... }");
-    check_fields(L, lua_gettop(L), help_fields, 0, "scenario: help");
-    text_field(ld, L, lua_gettop(L), "title", title, src, "scenario: help");
+        luaL_error(L, "scenario: field 'help' must be a table { title = ..., "
+                      "contacts = ... }");
+    lua_story_check_fields(L, lua_gettop(L), help_fields, 0, "scenario: help");
+    lua_story_text_field(L, sc_of(ld), lua_gettop(L), "title", title, src, "scenario: help");
     return lua_gettop(L);
 }
 
@@ -430,14 +197,14 @@ static void read_contacts(Loader *ld, lua_State *L, int h, StorySrc src)
     Err e;
     lua_Integer n = 0;
     lua_Integer i = 0;
-    int type = field(L, h, "contacts");
+    int type = lua_story_field(L, h, "contacts");
     err_clear(&e);
     if (type == LUA_TTABLE) {
         int c = lua_gettop(L);
         n = (lua_Integer)lua_rawlen(L, c);
         if (n > STORY_MAX_CONTACTS)
             luaL_error(L, "scenario: help: at most %d contacts", STORY_MAX_CONTACTS);
-        check_fields(L, c, no_fields, 1, "scenario: help: contacts");
+        lua_story_check_fields(L, c, no_fields, 1, "scenario: help: contacts");
         for (i = 1; i <= n; i++) {
             StoryContact contact;
             int t = 0;
@@ -445,11 +212,11 @@ static void read_contacts(Loader *ld, lua_State *L, int h, StorySrc src)
             if (lua_rawgeti(L, c, i) != LUA_TTABLE)
                 luaL_error(L, "scenario: help: contact %d must be a table", (int)i);
             t = lua_gettop(L);
-            check_fields(L, t, contact_fields, 0, what);
-            text_field(ld, L, t, "name", &contact.name, src, what);
-            text_field(ld, L, t, "text", &contact.text, src, what);
-            contact.phone = str_field(L, t, "phone", STORY_MAX_PHONE, what);
-            contact.web = str_field(L, t, "web", STORY_MAX_WEB, what);
+            lua_story_check_fields(L, t, contact_fields, 0, what);
+            lua_story_text_field(L, sc_of(ld), t, "name", &contact.name, src, what);
+            lua_story_text_field(L, sc_of(ld), t, "text", &contact.text, src, what);
+            contact.phone = lua_story_str_field(L, t, "phone", STORY_MAX_PHONE, what);
+            contact.web = lua_story_str_field(L, t, "web", STORY_MAX_WEB, what);
             built(L, scenario_add_contact(ld->b, &contact, &e), &e, what);
             lua_pop(L, 1);
         }
@@ -465,7 +232,7 @@ static void read_advice(Loader *ld, lua_State *L, int t, StorySrc src)
     lua_Integer n = 0;
     lua_Integer i = 0;
     int a = 0;
-    int type = field(L, t, "advice");
+    int type = lua_story_field(L, t, "advice");
     err_clear(&e);
     if (type == LUA_TNIL) {
         lua_pop(L, 1);
@@ -477,11 +244,11 @@ static void read_advice(Loader *ld, lua_State *L, int t, StorySrc src)
     n = (lua_Integer)lua_rawlen(L, a);
     if (n > STORY_MAX_ADVICE)
         luaL_error(L, "scenario: at most %d advice texts", STORY_MAX_ADVICE);
-    check_fields(L, a, no_fields, 1, "scenario: advice");
+    lua_story_check_fields(L, a, no_fields, 1, "scenario: advice");
     for (i = 1; i <= n; i++) {
         StoryText text;
         lua_rawgeti(L, a, i);
-        read_text(ld, L, -1, &text, src, "scenario: advice");
+        lua_story_read_text(L, sc_of(ld), -1, &text, src, "scenario: advice");
         built(L, scenario_add_advice(ld->b, &text, &e), &e, "scenario: advice");
         lua_pop(L, 1);
     }
@@ -493,7 +260,7 @@ static void read_vars(Loader *ld, lua_State *L, int t)
     Err e;
     int v = 0;
     char what[128];
-    int type = field(L, t, "vars");
+    int type = lua_story_field(L, t, "vars");
     err_clear(&e);
     if (type == LUA_TNIL) {
         lua_pop(L, 1);
@@ -509,7 +276,7 @@ static void read_vars(Loader *ld, lua_State *L, int t)
         if (sc_of(ld)->n_vars >= STORY_MAX_VARS)
             luaL_error(L, "scenario: at most %d variables", STORY_MAX_VARS);
         snprintf(what, sizeof what, "scenario: variable '%s'", name);
-        read_value(L, -1, &init, what);
+        lua_story_read_value(L, -1, &init, what);
         built(L, scenario_add_var(ld->b, name, &init, &e), &e, "scenario");
         lua_pop(L, 1);
     }
@@ -525,22 +292,22 @@ static int l_scenario(lua_State *L)
     int help = 0;
     memset(&info, 0, sizeof info);
     err_clear(&e);
-    check_table_arg(L, "scenario");
+    lua_story_check_table(L, "scenario");
     if (scenario_builder_started(ld->b))
         return luaL_error(L, "scenario { ... } is declared twice");
-    check_fields(L, 1, scenario_fields, 0, "scenario");
+    lua_story_check_fields(L, 1, scenario_fields, 0, "scenario");
     read_languages(ld, L, 1);
     info.src = src;
-    if (field(L, 1, "id") == LUA_TNIL)
+    if (lua_story_field(L, 1, "id") == LUA_TNIL)
         return luaL_error(L, "scenario: field 'id' is required");
     info.id = lua_story_check_id(L, -1, "scenario: field 'id'");
     lua_pop(L, 1);
-    text_field(ld, L, 1, "title", &info.title, src, "scenario");
-    text_field(ld, L, 1, "subtitle", &info.subtitle, src, "scenario");
-    info.start_id = id_field(L, 1, "start", "scenario");
-    text_field(ld, L, 1, "content_note", &info.content_note, src, "scenario");
-    text_field(ld, L, 1, "stop_question", &info.stop_question, src, "scenario");
-    text_field(ld, L, 1, "notes", &info.notes, src, "scenario");
+    lua_story_text_field(L, sc_of(ld), 1, "title", &info.title, src, "scenario");
+    lua_story_text_field(L, sc_of(ld), 1, "subtitle", &info.subtitle, src, "scenario");
+    info.start_id = lua_story_id_field(L, 1, "start", "scenario");
+    lua_story_text_field(L, sc_of(ld), 1, "content_note", &info.content_note, src, "scenario");
+    lua_story_text_field(L, sc_of(ld), 1, "stop_question", &info.stop_question, src, "scenario");
+    lua_story_text_field(L, sc_of(ld), 1, "notes", &info.notes, src, "scenario");
     help = read_help(ld, L, 1, src, &info.help_title);
     built(L, scenario_begin(ld->b, &info, &e), &e, "scenario");
     if (help) {
@@ -564,14 +331,14 @@ static int l_cast(lua_State *L)
     lua_Integer i = 0;
     char what[128];
     err_clear(&e);
-    check_table_arg(L, "cast");
+    lua_story_check_table(L, "cast");
     need_scenario(ld, L, "cast");
     if (sc_of(ld)->n_cast > 0)
         return luaL_error(L, "cast { ... } is declared twice");
     n = (lua_Integer)lua_rawlen(L, 1);
     if (n < 1 || n > STORY_MAX_CAST)
         return luaL_error(L, "cast: needs 1 to %d characters, got %d", STORY_MAX_CAST, (int)n);
-    check_fields(L, 1, no_fields, 1, "cast");
+    lua_story_check_fields(L, 1, no_fields, 1, "cast");
     for (i = 1; i <= n; i++) {
         StoryCast c;
         int t = 0;
@@ -581,24 +348,25 @@ static int l_cast(lua_State *L)
                               (int)i);
         t = lua_gettop(L);
         snprintf(what, sizeof what, "cast: character %d", (int)i);
-        check_fields(L, t, cast_fields, 0, what);
-        c.id = id_field(L, t, "id", what);
+        lua_story_check_fields(L, t, cast_fields, 0, what);
+        c.id = lua_story_id_field(L, t, "id", what);
         if (!c.id)
             return luaL_error(L, "%s: field 'id' is required", what);
         snprintf(what, sizeof what, "cast '%s'", c.id);
         if (scenario_cast_index(sc_of(ld), c.id) >= 0)
             return luaL_error(L, "%s is declared twice", what);
-        text_field(ld, L, t, "name", &c.name, src, what);
-        if (!has_text(&c.name))
+        lua_story_text_field(L, sc_of(ld), t, "name", &c.name, src, what);
+        if (!story_text_given(&c.name))
             return luaL_error(L, "%s: field 'name' is required", what);
-        text_field(ld, L, t, "role", &c.role, src, what);
-        if (field(L, t, "color") != LUA_TSTRING || parse_color(lua_tostring(L, -1), &c.color))
+        lua_story_text_field(L, sc_of(ld), t, "role", &c.role, src, what);
+        if (lua_story_field(L, t, "color") != LUA_TSTRING ||
+            parse_color(lua_tostring(L, -1), &c.color))
             return luaL_error(L, "%s: field 'color' must be \"#rrggbb\"", what);
         lua_pop(L, 1);
-        if (field(L, t, "portrait") != LUA_TNIL) {
+        if (lua_story_field(L, t, "portrait") != LUA_TNIL) {
             char sub[160];
             snprintf(sub, sizeof sub, "%s: field 'portrait'", what);
-            c.portrait = check_rel_path(L, -1, sub);
+            c.portrait = lua_story_check_path(L, -1, sub);
         }
         built(L, scenario_add_cast(ld->b, &c, &e), &e, NULL);
         lua_pop(L, 2);
@@ -630,8 +398,8 @@ static int push_step(Loader *ld, lua_State *L, StoryStep *s, int idx, int option
     Err e;
     err_clear(&e);
     if (idx <= lua_gettop(L))
-        read_text(ld, L, idx, &s->text, s->src, what);
-    if (!optional && !has_text(&s->text))
+        lua_story_read_text(L, sc_of(ld), idx, &s->text, s->src, what);
+    if (!optional && !story_text_given(&s->text))
         return luaL_error(L, "%s is missing", what);
     return push_decl(L, scenario_new_step(ld->b, s, &e), &e);
 }
@@ -640,7 +408,7 @@ static int l_say(lua_State *L)
 {
     Loader *ld = loader_of(L, "say");
     StoryStep s = step_at(STORY_STEP_LINE, src_here(ld, L));
-    check_nargs(L, "say", 2, 2, "say(\"cast_id\", text)");
+    lua_story_check_nargs(L, "say", 2, 2, "say(\"cast_id\", text)");
     need_scenario(ld, L, "say");
     s.speaker = cast_of(ld, L, 1, "say: speaker");
     return push_step(ld, L, &s, 2, 0, "say: text");
@@ -651,7 +419,7 @@ static int l_sms(lua_State *L)
     Loader *ld = loader_of(L, "sms");
     StoryStep s = step_at(STORY_STEP_MESSAGE, src_here(ld, L));
     size_t len = 0;
-    check_nargs(L, "sms", 4, 4, "sms(\"from\", \"to\", \"22:14\", text)");
+    lua_story_check_nargs(L, "sms", 4, 4, "sms(\"from\", \"to\", \"22:14\", text)");
     need_scenario(ld, L, "sms");
     s.speaker = cast_of(ld, L, 1, "sms: sender");
     s.phone = cast_of(ld, L, 2, "sms: phone owner");
@@ -668,7 +436,7 @@ static int l_narrate(lua_State *L)
 {
     Loader *ld = loader_of(L, "narrate");
     StoryStep s = step_at(STORY_STEP_NARRATION, src_here(ld, L));
-    check_nargs(L, "narrate", 1, 1, "narrate(text)");
+    lua_story_check_nargs(L, "narrate", 1, 1, "narrate(text)");
     need_scenario(ld, L, "narrate");
     return push_step(ld, L, &s, 1, 0, "narrate: text");
 }
@@ -677,9 +445,9 @@ static int l_image(lua_State *L)
 {
     Loader *ld = loader_of(L, "image");
     StoryStep s = step_at(STORY_STEP_IMAGE, src_here(ld, L));
-    check_nargs(L, "image", 1, 2, "image(\"img/x.png\", caption)");
+    lua_story_check_nargs(L, "image", 1, 2, "image(\"img/x.png\", caption)");
     need_scenario(ld, L, "image");
-    s.image = check_rel_path(L, 1, "image: path");
+    s.image = lua_story_check_path(L, 1, "image: path");
     return push_step(ld, L, &s, 2, 1, "image: caption");
 }
 
@@ -691,7 +459,7 @@ static void read_effects(lua_State *L, int t, const char *name, StoryEffectOp op
 {
     char what[128];
     int e = 0;
-    int type = field(L, t, name);
+    int type = lua_story_field(L, t, name);
     if (type == LUA_TNIL) {
         lua_pop(L, 1);
         return;
@@ -709,7 +477,7 @@ static void read_effects(lua_State *L, int t, const char *name, StoryEffectOp op
             luaL_error(L, "%s must be a number", what);
         effects[*n].var = var;
         effects[*n].op = op;
-        read_value(L, -1, &effects[*n].value, what);
+        lua_story_read_value(L, -1, &effects[*n].value, what);
         (*n)++;
         lua_pop(L, 1);
     }
@@ -720,7 +488,7 @@ static void read_effects(lua_State *L, int t, const char *name, StoryEffectOp op
 static int func_field(Loader *ld, lua_State *L, int t, const char *name, const char *usage)
 {
     int ref = 0;
-    int type = field(L, t, name);
+    int type = lua_story_field(L, t, name);
     if (type == LUA_TFUNCTION)
         ref = keep_ref(ld, L, -1);
     else if (type != LUA_TNIL)
@@ -731,8 +499,8 @@ static int func_field(Loader *ld, lua_State *L, int t, const char *name, const c
 
 static int l_option(lua_State *L)
 {
-    static const char *const option_fields[] = {"text", "to", "when", "reason", "hide",
-                                                "once", "set", "add", "effect", NULL};
+    static const char *const option_fields[] = {"text", "to",  "when", "reason", "hide",
+                                                "once", "set", "add",  "effect", NULL};
     Loader *ld = loader_of(L, "option");
     StorySrc src = src_here(ld, L);
     StoryOption o;
@@ -741,19 +509,19 @@ static int l_option(lua_State *L)
     memset(&o, 0, sizeof o);
     memset(effects, 0, sizeof effects);
     err_clear(&e);
-    check_table_arg(L, "option");
+    lua_story_check_table(L, "option");
     need_scenario(ld, L, "option");
-    check_fields(L, 1, option_fields, 0, "option");
+    lua_story_check_fields(L, 1, option_fields, 0, "option");
     o.src = src;
-    text_field(ld, L, 1, "text", &o.text, src, "option");
-    if (!has_text(&o.text))
+    lua_story_text_field(L, sc_of(ld), 1, "text", &o.text, src, "option");
+    if (!story_text_given(&o.text))
         return luaL_error(L, "option: field 'text' is required");
-    o.target_id = id_field(L, 1, "to", "option");
+    o.target_id = lua_story_id_field(L, 1, "to", "option");
     if (!o.target_id)
         return luaL_error(L, "option: field 'to' is required");
-    text_field(ld, L, 1, "reason", &o.reason, src, "option");
-    o.hide = bool_field(L, 1, "hide", "option");
-    o.once = bool_field(L, 1, "once", "option");
+    lua_story_text_field(L, sc_of(ld), 1, "reason", &o.reason, src, "option");
+    o.hide = lua_story_bool_field(L, 1, "hide", "option");
+    o.once = lua_story_bool_field(L, 1, "once", "option");
     read_effects(L, 1, "set", STORY_EFFECT_SET, effects, &o.n_effects);
     read_effects(L, 1, "add", STORY_EFFECT_ADD, effects, &o.n_effects);
     o.effects = effects;
@@ -783,15 +551,15 @@ static int l_choice(lua_State *L)
     lua_Integer n = 0;
     lua_Integer i = 0;
     err_clear(&e);
-    check_table_arg(L, "choice");
+    lua_story_check_table(L, "choice");
     need_scenario(ld, L, "choice");
-    check_fields(L, 1, choice_fields, 1, "choice");
+    lua_story_check_fields(L, 1, choice_fields, 1, "choice");
     n = (lua_Integer)lua_rawlen(L, 1);
     if (n < STORY_MIN_OPTIONS || n > STORY_MAX_OPTIONS)
         return luaL_error(L, "choice: needs %d to %d options, got %d", STORY_MIN_OPTIONS,
                           STORY_MAX_OPTIONS, (int)n);
-    text_field(ld, L, 1, "prompt", &in.prompt, in.src, "choice");
-    if (field(L, 1, "who") != LUA_TNIL)
+    lua_story_text_field(L, sc_of(ld), 1, "prompt", &in.prompt, in.src, "choice");
+    if (lua_story_field(L, 1, "who") != LUA_TNIL)
         in.character = cast_of(ld, L, -1, "choice: field 'who'");
     lua_pop(L, 1);
     d = scenario_new_interaction(ld->b, &in, &e);
@@ -819,16 +587,15 @@ static int simple_interaction(lua_State *L, const char *fn, StoryIntKind kind)
     StoryInteraction in = interaction_at(kind, src_here(ld, L));
     Err e;
     err_clear(&e);
-    check_table_arg(L, fn);
+    lua_story_check_table(L, fn);
     need_scenario(ld, L, fn);
-    check_fields(L, 1, kind == STORY_INT_DISCUSS ? discuss_fields : prompt_fields, 0, fn);
-    text_field(ld, L, 1, "prompt", &in.prompt, in.src, fn);
+    lua_story_check_fields(L, 1, kind == STORY_INT_DISCUSS ? discuss_fields : prompt_fields, 0, fn);
+    lua_story_text_field(L, sc_of(ld), 1, "prompt", &in.prompt, in.src, fn);
     if (kind == STORY_INT_DISCUSS) {
-        int type = field(L, 1, "seconds");
+        int type = lua_story_field(L, 1, "seconds");
         if (type != LUA_TNIL) {
             lua_Integer s = 0;
-            if (!lua_isinteger(L, -1) || (s = lua_tointeger(L, -1)) < 0 ||
-                s > STORY_MAX_SECONDS)
+            if (!lua_isinteger(L, -1) || (s = lua_tointeger(L, -1)) < 0 || s > STORY_MAX_SECONDS)
                 return luaL_error(L, "discuss: field 'seconds' must be a whole number 0..%d",
                                   STORY_MAX_SECONDS);
             in.seconds = (int)s;
@@ -855,7 +622,7 @@ static int l_discuss(lua_State *L)
 
 /* ---- beat "id" { ... } -------------------------------------------------- */
 
-static const char *const beat_fields[] = {"title", "place", "time", "notes", "next", "ending",
+static const char *const beat_fields[] = {"title",  "place",  "time", "notes",   "next", "ending",
                                           "choice", "signal", "idea", "discuss", NULL};
 
 /* The beat fields that hold an interaction, and the kind each must hold. */
@@ -896,15 +663,15 @@ static int add_beat(Loader *ld, lua_State *L, const char *id, StorySrc src, cons
     err_clear(&e);
     b.id = id;
     b.src = src;
-    text_field(ld, L, 1, "title", &b.title, src, what);
-    text_field(ld, L, 1, "place", &b.place, src, what);
-    text_field(ld, L, 1, "time", &b.time, src, what);
-    text_field(ld, L, 1, "notes", &b.notes, src, what);
-    b.next_id = id_field(L, 1, "next", what);
-    if (field(L, 1, "ending") != LUA_TNIL) {
+    lua_story_text_field(L, sc_of(ld), 1, "title", &b.title, src, what);
+    lua_story_text_field(L, sc_of(ld), 1, "place", &b.place, src, what);
+    lua_story_text_field(L, sc_of(ld), 1, "time", &b.time, src, what);
+    lua_story_text_field(L, sc_of(ld), 1, "notes", &b.notes, src, what);
+    b.next_id = lua_story_id_field(L, 1, "next", what);
+    if (lua_story_field(L, 1, "ending") != LUA_TNIL) {
         b.ending = 1;
         lua_pop(L, 1);
-        text_field(ld, L, 1, "ending", &b.ending_text, src, what);
+        lua_story_text_field(L, sc_of(ld), 1, "ending", &b.ending_text, src, what);
     } else {
         lua_pop(L, 1);
     }
@@ -931,10 +698,10 @@ static int l_beat_body(lua_State *L)
     check_beat_unique(ld, L, id);
     if (sc_of(ld)->n_beats >= STORY_MAX_BEATS)
         return luaL_error(L, "at most %d beats", STORY_MAX_BEATS);
-    check_fields(L, 1, beat_fields, 1, what);
+    lua_story_check_fields(L, 1, beat_fields, 1, what);
     beat = add_beat(ld, L, id, src, what);
     for (k = 0; k < sizeof beat_interactions / sizeof beat_interactions[0]; k++) {
-        if (field(L, 1, beat_interactions[k].name) != LUA_TNIL) {
+        if (lua_story_field(L, 1, beat_interactions[k].name) != LUA_TNIL) {
             char sub[160];
             snprintf(sub, sizeof sub, "%s: field '%s'", what, beat_interactions[k].name);
             set_interaction(ld, L, beat, -1, sub);
@@ -999,8 +766,8 @@ static int l_include(lua_State *L)
     int rc = 0;
     size_t len = 0;
     err_clear(&e);
-    check_nargs(L, "include", 1, 1, "include \"file.lua\"");
-    name = check_rel_path(L, 1, "include");
+    lua_story_check_nargs(L, "include", 1, 1, "include \"file.lua\"");
+    name = lua_story_check_path(L, 1, "include");
     len = strlen(name);
     if (len < 5 || strcmp(name + len - 4, ".lua") != 0)
         return luaL_error(L, "include '%s': only .lua files can be included", name);
@@ -1027,15 +794,22 @@ static int l_include(lua_State *L)
 
 /* ---- the load ----------------------------------------------------------- */
 
-static const luaL_Reg decls[] = {
-    {"scenario", l_scenario}, {"cast", l_cast},       {"beat", l_beat},
-    {"say", l_say},           {"sms", l_sms},         {"narrate", l_narrate},
-    {"image", l_image},       {"choice", l_choice},   {"signal", l_signal},
-    {"idea", l_idea},         {"discuss", l_discuss}, {"option", l_option},
-    {NULL, NULL}};
+static const luaL_Reg decls[] = {{"scenario", l_scenario},
+                                 {"cast", l_cast},
+                                 {"beat", l_beat},
+                                 {"say", l_say},
+                                 {"sms", l_sms},
+                                 {"narrate", l_narrate},
+                                 {"image", l_image},
+                                 {"choice", l_choice},
+                                 {"signal", l_signal},
+                                 {"idea", l_idea},
+                                 {"discuss", l_discuss},
+                                 {"option", l_option},
+                                 {NULL, NULL}};
 
-/* Protected: args env, Loader*, path (light userdata).  Installs the declarations and runs
- * the entry file. */
+/* Protected: args env, Loader*, path (light userdata).  Installs the
+ * declarations and runs the entry file. */
 static int load_main(lua_State *L)
 {
     Loader *ld = lua_touserdata(L, 2);
@@ -1109,7 +883,7 @@ Scenario *lua_story_load(LuaHost *h, const char *dir, Err *err)
     rc = lua_host_pcall(h, 3, 0, err);
     st->loading = NULL;
     st->load_id++; /* declaration closures of this load stop working */
-    lua_pop(L, 1);  /* env: kept alive by the chunk's functions only */
+    lua_pop(L, 1); /* env: kept alive by the chunk's functions only */
     if (rc != 0) {
         if (ld.entry_rc == ERR_IO || ld.entry_rc == ERR_LIMIT)
             rc = ld.entry_rc;

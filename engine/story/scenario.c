@@ -249,6 +249,18 @@ const char *story_text(const StoryText *t, int lang)
     return "";
 }
 
+/* 1 when any language has a string, even "". */
+int story_text_given(const StoryText *t)
+{
+    int i = 0;
+    if (!t)
+        return 0;
+    for (i = 0; i < STORY_MAX_LANGS; i++)
+        if (t->s[i])
+            return 1;
+    return 0;
+}
+
 /* "path:line" (or "path" when the line is unknown) into buf; an unknown
  * file reads as the scenario id or "scenario".  Returns buf. */
 const char *scenario_where(const Scenario *sc, StorySrc src, char *buf, size_t n)

@@ -22,15 +22,15 @@ struct StoryDecl {
 };
 
 struct ScenarioBuilder {
-    Scenario *sc;  /* NULL once handed over by the finish */
-    int started;   /* scenario_begin() succeeded */
+    Scenario *sc; /* NULL once handed over by the finish */
+    int started; /* scenario_begin() succeeded */
     StoryBeat *beats; /* malloc'd while building; sc->beats points here */
     int cap_beats;
     int *cap_steps; /* per beat: capacity of its arena step array */
-    StoryCast *cast;       /* arena, STORY_MAX_CAST */
+    StoryCast *cast; /* arena, STORY_MAX_CAST */
     StoryContact *contacts; /* arena, STORY_MAX_CONTACTS */
-    StoryText *advice;     /* arena, STORY_MAX_ADVICE */
-    StoryVarDecl *vars;    /* arena, STORY_MAX_VARS, sorted by name */
+    StoryText *advice; /* arena, STORY_MAX_ADVICE */
+    StoryVarDecl *vars; /* arena, STORY_MAX_VARS, sorted by name */
 };
 
 /* ---- helpers ------------------------------------------------------------ */
@@ -96,15 +96,6 @@ static int copy_text(ScenarioBuilder *b, StoryText *dst, const StoryText *src, E
         if (rc != 0)
             return rc;
     }
-    return 0;
-}
-
-static int has_text(const StoryText *t)
-{
-    int i = 0;
-    for (i = 0; i < STORY_MAX_LANGS; i++)
-        if (t->s[i])
-            return 1;
     return 0;
 }
 
@@ -369,7 +360,7 @@ int scenario_add_cast(ScenarioBuilder *b, const StoryCast *c, Err *err)
         return err_set(err, ERR_INVALID, "cast '%s' is declared twice", c->id);
     if (b->sc->n_cast >= STORY_MAX_CAST)
         return err_set(err, ERR_LIMIT, "at most %d characters", STORY_MAX_CAST);
-    if (!has_text(&c->name))
+    if (!story_text_given(&c->name))
         return err_set(err, ERR_INVALID, "cast '%s': a name is required", c->id);
     copy.color = c->color & 0xFFFFFFu;
     if ((rc = copy_str(b, &copy.id, c->id, STORY_MAX_ID, "cast id", err)) != 0 ||
@@ -399,7 +390,7 @@ StoryDecl *scenario_new_step(ScenarioBuilder *b, const StoryStep *step, Err *err
     if ((step->kind == STORY_STEP_LINE && step->speaker < 0) ||
         (step->kind == STORY_STEP_MESSAGE && (step->speaker < 0 || step->phone < 0)) ||
         (step->kind == STORY_STEP_IMAGE && !step->image) ||
-        (step->kind != STORY_STEP_IMAGE && !has_text(&step->text))) {
+        (step->kind != STORY_STEP_IMAGE && !story_text_given(&step->text))) {
         err_set(err, ERR_INVALID, "the step is missing its speaker, phone, text or image");
         return NULL;
     }
@@ -436,7 +427,7 @@ StoryDecl *scenario_new_option(ScenarioBuilder *b, const StoryOption *opt, Err *
     assert(opt);
     if (need_started(b, err) != 0)
         return NULL;
-    if (!has_text(&opt->text) || check_id(opt->target_id, "target", err) != 0) {
+    if (!story_text_given(&opt->text) || check_id(opt->target_id, "target", err) != 0) {
         err_set(err, ERR_INVALID, "an option needs a text and a target beat");
         return NULL;
     }
@@ -526,8 +517,7 @@ StoryDeclKind scenario_decl_kind(const ScenarioBuilder *b, const void *p)
 }
 
 /* Moves an option into a choice; see the header. */
-int scenario_choice_add_option(ScenarioBuilder *b, StoryDecl *choice, StoryDecl *option,
-                               Err *err)
+int scenario_choice_add_option(ScenarioBuilder *b, StoryDecl *choice, StoryDecl *option, Err *err)
 {
     StoryOption *opts = NULL;
     if (!decl_of(b, choice, STORY_DECL_INTERACTION) || choice->inter.kind != STORY_INT_CHOICE)
@@ -647,8 +637,7 @@ int scenario_beat_set_interaction(ScenarioBuilder *b, int beat, StoryDecl *inter
     if (inter->used)
         return err_set(err, ERR_STATE, "this interaction is already used in another beat");
     if (inter->inter.kind == STORY_INT_CHOICE && inter->inter.n_options < STORY_MIN_OPTIONS)
-        return err_set(err, ERR_INVALID, "a choice needs at least %d options",
-                       STORY_MIN_OPTIONS);
+        return err_set(err, ERR_INVALID, "a choice needs at least %d options", STORY_MIN_OPTIONS);
     inter->used = 1;
     bt->interaction = inter->inter;
     return 0;

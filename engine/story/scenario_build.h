@@ -32,12 +32,14 @@
 
 #define STORY_MAX_CONTACTS 16
 #define STORY_MAX_ADVICE 32
-#define STORY_MAX_SECONDS 3600    /* discuss timer */
-#define STORY_MAX_EFFECTS STORY_MAX_VARS /* per option, set and add together */
-#define STORY_MAX_TIME 32         /* bytes in a message's clock text */
-#define STORY_MAX_PHONE 64        /* bytes in a contact's phone number */
-#define STORY_MAX_WEB 256         /* bytes in a contact's web address */
-#define STORY_MAX_PATH 255        /* bytes in an image or portrait path */
+#define STORY_MAX_SECONDS 3600 /* discuss timer */
+#define STORY_MAX_EFFECTS                                                                          \
+    STORY_MAX_VARS /* per option, set and add together   \
+                                          */
+#define STORY_MAX_TIME 32 /* bytes in a message's clock text */
+#define STORY_MAX_PHONE 64 /* bytes in a contact's phone number */
+#define STORY_MAX_WEB 256 /* bytes in a contact's web address */
+#define STORY_MAX_PATH 255 /* bytes in an image or portrait path */
 
 typedef struct ScenarioBuilder ScenarioBuilder;
 
@@ -53,7 +55,7 @@ typedef enum {
 
 /* The scalar fields of scenario { ... }.  Strings are borrowed for the call. */
 typedef struct ScenarioInfo {
-    const char *id;       /* required, a valid id */
+    const char *id; /* required, a valid id */
     const char *start_id; /* first beat, NULL for the first declared */
     StoryText title;
     StoryText subtitle;
@@ -148,8 +150,7 @@ StoryDeclKind scenario_decl_kind(const ScenarioBuilder *b, const void *p);
  * ERR_INVALID when choice is not a choice or option not an option,
  * ERR_STATE when the option "is already used in another choice", ERR_LIMIT
  * past STORY_MAX_OPTIONS. */
-int scenario_choice_add_option(ScenarioBuilder *b, StoryDecl *choice, StoryDecl *option,
-                               Err *err);
+int scenario_choice_add_option(ScenarioBuilder *b, StoryDecl *choice, StoryDecl *option, Err *err);
 
 /* Adds a beat from beat's id, title, place, time, notes, next_id, ending,
  * ending_text and src (its steps and interaction must be empty: they follow

@@ -402,6 +402,7 @@ static void test_misuse(void **state)
     assert_null(narration(b, "x", &e));
     assert_int_equal(add_beat(b, "a", NULL, &e), ERR_STATE);
     assert_int_equal(scenario_add_language(b, "da", &e), 0);
+    assert_int_equal(scenario_add_language(b, "en", &e), 1);
     info.id = "bad id";
     assert_int_equal(scenario_begin(b, &info, &e), ERR_INVALID);
     assert_false(scenario_builder_started(b));
@@ -410,7 +411,7 @@ static void test_misuse(void **state)
     assert_true(scenario_builder_started(b));
     assert_int_equal(scenario_begin(b, &info, &e), ERR_STATE);
     assert_string_equal(e.msg, "scenario { ... } is declared twice");
-    assert_int_equal(scenario_add_language(b, "en", &e), ERR_STATE);
+    assert_int_equal(scenario_add_language(b, "fr", &e), ERR_STATE);
     v.type = STORY_VAL_NUMBER;
     assert_int_equal(scenario_add_var(b, "n", &v, &e), 0);
     assert_int_equal(scenario_add_var(b, "n", &v, &e), ERR_INVALID);

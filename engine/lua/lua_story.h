@@ -16,11 +16,10 @@
 #include "story/scenario.h"
 #include "story/story.h"
 
-#define LUA_STORY_MAX_CONTACTS 16
-#define LUA_STORY_MAX_ADVICE 32
+/* The limits of the declarations themselves are the builder's
+ * (story/scenario_build.h: STORY_MAX_CONTACTS, STORY_MAX_ADVICE, ...). */
 #define LUA_STORY_MAX_INCLUDE_DEPTH 8
 #define LUA_STORY_MAX_PATH 1024
-#define LUA_STORY_MAX_SECONDS 3600 /* discuss timer */
 
 /* Runs DIR/scenario.lua (chunk name "@DIR/scenario.lua") in a fresh sandbox
  * environment holding the declaration functions (scenario, cast, beat, say,

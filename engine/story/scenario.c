@@ -2,6 +2,7 @@
  * text fallback.  The data model itself is plain structs (scenario.h). */
 #include "story/scenario.h"
 
+#include <assert.h>
 #include <stdalign.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -107,6 +108,7 @@ void *scenario_alloc(Scenario *sc, size_t size)
             a->head = b;
         }
     }
+    assert(b->cap - b->used >= need && need % ARENA_ALIGN == 0);
     p = b->data + b->used;
     b->used += need;
     return p; /* blocks come from calloc and are never reused: already zero */
@@ -135,6 +137,7 @@ int scenario_add_file(Scenario *sc, const char *path)
     const char *copy = NULL;
     if (!sc || !path)
         return 0;
+    assert(sc->n_files >= 0 && sc->n_files <= STORY_MAX_FILES);
     for (i = 0; i < sc->n_files; i++)
         if (sc->files[i] && strcmp(sc->files[i], path) == 0)
             return i;
@@ -178,6 +181,7 @@ int scenario_link(Scenario *sc, Err *err)
     int uid = 0;
     if (!sc)
         return err_set(err, ERR_INVALID, "no scenario");
+    assert(sc->n_beats >= 0 && (sc->n_beats == 0 || sc->beats));
     if (sc->start_id)
         link_id(sc, sc->start_id, &sc->start, sc->src, &rc, err);
     else
@@ -195,6 +199,7 @@ int scenario_link(Scenario *sc, Err *err)
         }
     }
     sc->n_options = uid;
+    assert(sc->start >= -1 && sc->start < sc->n_beats);
     return rc;
 }
 
@@ -247,6 +252,18 @@ const char *story_text(const StoryText *t, int lang)
         if (t->s[i])
             return t->s[i];
     return "";
+}
+
+/* 1 when any language has a string, even "". */
+int story_text_given(const StoryText *t)
+{
+    int i = 0;
+    if (!t)
+        return 0;
+    for (i = 0; i < STORY_MAX_LANGS; i++)
+        if (t->s[i])
+            return 1;
+    return 0;
 }
 
 /* "path:line" (or "path" when the line is unknown) into buf; an unknown

@@ -207,6 +207,10 @@ int scenario_lang_index(const Scenario *sc, const char *code);
  * "" when the text is empty.  Borrowed from the scenario. */
 const char *story_text(const StoryText *t, int lang);
 
+/* 1 when t holds a string (even an empty one) in any language, 0 when it
+ * is empty or NULL. */
+int story_text_given(const StoryText *t);
+
 /* "path:line" for a source location into buf (size n); returns buf. */
 const char *scenario_where(const Scenario *sc, StorySrc src, char *buf, size_t n);
 

@@ -8,6 +8,7 @@
  * snapshot holds values indexed by name slot and nothing else. */
 #include "story/story.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,11 +59,13 @@ static size_t bitset_bytes(int n)
 
 static int bit_get(const unsigned char *set, int i)
 {
+    assert(set && i >= 0);
     return (set[i / 8] >> (i % 8)) & 1;
 }
 
 static void bit_set(unsigned char *set, int i)
 {
+    assert(set && i >= 0);
     set[i / 8] = (unsigned char)(set[i / 8] | (1u << (i % 8)));
 }
 
@@ -162,6 +165,7 @@ static StoryState *state_dup(const Scenario *sc, const StoryState *src)
 static void hist_truncate(StoryRun *run, long abs)
 {
     long keep = abs - run->hist_base;
+    assert(run->hist_len >= 0 && run->hist_len <= STORY_MAX_HISTORY);
     if (keep < 0) {
         keep = 0;
         run->hist_base = abs;
@@ -199,6 +203,7 @@ static void trail_clear(StoryRun *run)
 /* Appends a trail entry owning `entry`, dropping the oldest when full. */
 static void trail_push(StoryRun *run, StoryState *entry)
 {
+    assert(entry && run->trail_len >= 0 && run->trail_len <= STORY_MAX_HISTORY);
     if (run->trail_len == STORY_MAX_HISTORY) {
         state_free(run->trail[0].entry);
         state_free(run->trail[0].leave);
@@ -214,6 +219,7 @@ static void trail_push(StoryRun *run, StoryState *entry)
 /* Appends a decision owning `before`, dropping the oldest when full. */
 static void hist_push(StoryRun *run, const StoryDecision *d, StoryState *before, long trail_abs)
 {
+    assert(d && before && run->hist_len >= 0 && run->hist_len <= STORY_MAX_HISTORY);
     if (run->hist_len == STORY_MAX_HISTORY) {
         state_free(run->hist[0].before);
         memmove(&run->hist[0], &run->hist[1], (STORY_MAX_HISTORY - 1) * sizeof run->hist[0]);
@@ -276,6 +282,7 @@ static int state_var_set(StoryRun *run, StoryState *st, const char *name, const 
             return err_set(err, ERR_NOMEM, "out of memory");
         slot = run->n_names++;
     }
+    assert(slot >= 0 && slot < run->n_names && run->n_names <= STORY_MAX_VARS);
     if (value_copy(&copy, v) < 0)
         return err_set(err, ERR_NOMEM, "out of memory");
     value_clear(&st->val[slot]);
@@ -304,6 +311,7 @@ static int begin_at(StoryRun *run, int beat, Err *err)
             return rc;
         }
     }
+    assert(sc->n_options >= 0);
     st->beat = beat;
     st->steps = 0;
     st->visits[beat]++;
@@ -399,8 +407,12 @@ int story_steps_shown(const StoryRun *run)
     return run ? run->cur->steps : 0;
 }
 
+/* A run always stands in a beat of its scenario, with at most all of its
+ * steps shown. */
 static const StoryBeat *cur_beat(const StoryRun *run)
 {
+    assert(run->cur && run->cur->beat >= 0 && run->cur->beat < run->sc->n_beats);
+    assert(run->cur->steps >= 0 && run->cur->steps <= run->sc->beats[run->cur->beat].n_steps);
     return &run->sc->beats[run->cur->beat];
 }
 
@@ -470,6 +482,7 @@ int story_back(StoryRun *run)
     if (run->trail_len < 2)
         return ERR_STATE;
     prev = &run->trail[run->trail_len - 2];
+    assert(!run->trail[run->trail_len - 1].leave); /* the current beat's is taken on leaving */
     if (!prev->leave)
         return ERR_STATE;
     rc = restore(run, prev->leave);
@@ -585,8 +598,10 @@ static int leave_to(StoryRun *run, int target, const StoryDecision *d, const Sto
     StoryState *leave = NULL;
     StoryState *before = NULL;
     StoryState *entry = NULL;
-    long trail_abs = run->trail[run->trail_len - 1].abs;
+    long trail_abs = 0;
     int rc = 0;
+    assert(run->trail_len > 0); /* the current beat's entry is always there */
+    trail_abs = run->trail[run->trail_len - 1].abs;
     if (target < 0 || target >= sc->n_beats)
         return err_set(err, ERR_INVALID, "no beat %d to go to", target);
     leave = state_dup(sc, run->cur);
@@ -785,6 +800,7 @@ int story_rewind(StoryRun *run, int i, Err *err)
     if (i < 0 || i >= run->hist_len)
         return err_set(err, ERR_NOTFOUND, "no decision %d", i);
     rec = &run->hist[i];
+    assert(rec->before);
     for (t = 0; t < run->trail_len; t++)
         if (run->trail[t].abs == rec->trail_abs)
             found = t;

@@ -4,6 +4,7 @@
  * "what: problem" sentences; the caller adds "path:line: error:". */
 #include "story/validate.h"
 
+#include <assert.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +26,7 @@ static void report(Validator *v, StorySrc src, int is_error, const char *fmt, ..
 {
     char msg[512];
     va_list ap;
+    assert(v && fmt);
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
@@ -219,6 +221,7 @@ static int successors(const Scenario *sc, int i, int *out, int max)
     int n = 0;
     int k = 0;
     int t = 0;
+    assert(i >= 0 && i < sc->n_beats && max > 0);
     if (b->ending)
         return 0;
     if (b->interaction.kind == STORY_INT_CHOICE) {
@@ -227,6 +230,7 @@ static int successors(const Scenario *sc, int i, int *out, int max)
             if (t >= 0)
                 out[n++] = t;
         }
+        assert(n <= max);
         return n;
     }
     t = resolve(sc, b->next_id, b->next);
@@ -252,6 +256,7 @@ static void check_graph(Validator *v, int start)
         report(v, sc->src, 1, "out of memory while checking the beat graph");
         goto done;
     }
+    assert(start >= -1 && start < n);
     if (start >= 0) {
         reach[start] = 1;
         stack[top++] = start;
@@ -260,7 +265,9 @@ static void check_graph(Validator *v, int start)
         i = stack[--top];
         m = successors(sc, i, succ, STORY_MAX_OPTIONS + 1);
         for (k = 0; k < m; k++) {
+            assert(succ[k] >= 0 && succ[k] < n);
             if (!reach[succ[k]]) {
+                assert(top < n); /* each beat is pushed once */
                 reach[succ[k]] = 1;
                 stack[top++] = succ[k];
             }

@@ -243,6 +243,7 @@ static void stale(Play *p)
 /* The view of the show as it is now (built once per change). */
 static ShowView *view(Play *p)
 {
+    assert(p->scene.show);
     if (!p->view_fresh) {
         show_view(p->scene.show, &p->view);
         p->view_fresh = 1;
@@ -278,6 +279,7 @@ static long clock_s(const Play *p)
 
 static void draw(Play *p)
 {
+    assert(p->gfx && p->ren && p->scene.show);
     if (p->dirty) {
         views_draw(p->gfx, view(p));
         SDL_RenderPresent(p->ren);
@@ -327,6 +329,7 @@ static void reload(Play *p)
     p->dirty = 1;
     if (!reload_scene(&p->scene, &keep, &p->watch))
         return;
+    assert(p->scene.sc && p->scene.show && p->scene.lua); /* a reload that worked replaced all three */
     phones_attach(&p->phones, p->scene.show);
     evals_attach(&p->evals, p->scene.show, p->scene.sc->id, scene_ui_en(p->scene.sc, p->scene.lang));
     evals_status(&p->evals);
@@ -647,6 +650,7 @@ static void cleanup(Play *p)
 static void handle_event(Play *p, const SDL_Event *ev)
 {
     Show *show = p->scene.show;
+    assert(show && ev);
     if (ev->type == SDL_KEYDOWN) {
         int arg = 0;
         ShowAction a = show_in_kiosk(show)

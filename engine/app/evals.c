@@ -270,8 +270,10 @@ void evals_close(Evals *ev)
     ev->store = NULL;
     free(ev->q_json);
     ev->q_json = NULL;
-    timers_cancel(ev->timers, ev->count_timer);
-    timers_cancel(ev->timers, ev->retry_timer);
+    if (ev->timers) { /* NULL: never opened */
+        timers_cancel(ev->timers, ev->count_timer);
+        timers_cancel(ev->timers, ev->retry_timer);
+    }
 }
 
 void evals_free(Evals *ev)

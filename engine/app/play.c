@@ -1,42 +1,43 @@
 /* play.c - `spectactor play`: loads a scenario and runs the frame loop.
  *
  * One thread owns Lua, SDL and the story.  The loop sleeps in
- * SDL_WaitEventTimeout and redraws only when the show says something changed
- * (a static beat costs no CPU).  Headless mode draws into an SDL_Surface with
- * the software renderer: keys from --keys are fed in order, keys from
- * --keys-from arrive through a reader thread as SDL user events, and the last
- * frame can be written as PNG.
+ * SDL_WaitEventTimeout until an event or the nearest timer (timers.h) and
+ * redraws only when the show says something changed (a static beat costs no
+ * CPU).  After each event one view of the show serves the results screen,
+ * the phones' state and the frame.  Headless mode draws into an SDL_Surface
+ * with the software renderer: keys from --keys are fed in order, keys from
+ * --keys-from arrive through a reader thread as SDL user events, and the
+ * last frame can be written as PNG.
+ *
+ * The phone server link is phones.c, the evaluation store link evals.c,
+ * reloading the scenario reload.c.
  */
 #include "app/commands.h"
-#include "app/paths.h"
+#include "app/evals.h"
 #include "app/input.h"
+#include "app/paths.h"
+#include "app/phones.h"
+#include "app/reload.h"
+#include "app/timers.h"
+#include "core/log.h"
+#include "lua/lua_host.h"
+#include "lua/lua_story.h"
+#include "render/render_sdl.h"
 #include "show/show.h"
 #include "views/views.h"
 #include "views/views_presenter.h"
-#include "core/buf.h"
-#include "core/log.h"
-#include "eval/eval_report.h"
-#include "eval/eval_store.h"
-#include "lua/lua_eval.h"
-#include "lua/lua_host.h"
-#include "lua/lua_story.h"
-#include "net/net.h"
-#include "render/render_sdl.h"
-#include "show/ui_text.h"
 
 #include <SDL.h>
 #include <SDL_image.h>
 #include <SDL_ttf.h>
+#include <assert.h>
 #include <errno.h>
-#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define PLAY_MAX_KEYNAME 64
-#define PLAY_NET_REFRESH_MS 2000  /* "joined N" refresh while phones are on */
-#define PLAY_RETRY_MS 3000        /* retry of answers kept in memory */
-#define PLAY_MAX_BATCH 256        /* evaluation answers committed in one transaction */
+#define PLAY_WATCH_MS 1000 /* --watch looks at the files once a second */
 
 typedef struct PlayOpts {
     const char *dir;
@@ -62,9 +63,7 @@ typedef struct PlayOpts {
 
 typedef struct Play {
     PlayOpts o;
-    LuaHost *lua;
-    Scenario *sc;
-    Show *show;
+    Scene scene;           /* the Lua host, the scenario and the show */
     SDL_Window *win;
     SDL_Renderer *ren;
     SDL_Surface *surf;
@@ -79,26 +78,17 @@ typedef struct Play {
     int done;
     SDL_sem *wake_sem;     /* headless: posted after every pushed event */
 
-    /* phones (issue 3) */
-    NetServer *net;
-    char *last_state;      /* last published state JSON, to publish only changes */
-    char *eval_json;       /* the questionnaire as the phone page wants it */
-    unsigned long next_net_refresh;
+    /* the view of the show built after the last change: valid (fresh) until
+     * the next show_* call that may change the show */
+    ShowView view;
+    int view_fresh;
 
-    /* evaluations (issue 4) */
-    EvalStore *store;
-    EvalQuestionnaire *q;
-    char event_id[64];     /* "" until the first answer creates the event */
-    EvalTally *tally;
-    unsigned long next_retry;
-    unsigned long next_count; /* the live count is read at most once a second */
-    int count_stale;
-
-    /* authoring: --watch reloads when a scenario file changes */
-    long long mtimes[STORY_MAX_FILES + 1];
-    unsigned long next_watch;
-    int watch_waiting;
-    char *join_url, *join_code, *join_problem; /* kept for a reloaded show */
+    Timers timers;
+    Phones phones;
+    Evals evals;
+    Watch watch;
+    int watch_timer;
+    int clock_timer;
 
     /* the presenter screen (--presenter): a second window, or a second
      * surface when headless */
@@ -226,9 +216,6 @@ static int parse_opts(int argc, char **argv, PlayOpts *o)
     return 0;
 }
 
-static int pick_lang(const Play *p);
-static void drain_net(Play *p);
-
 static void transcript_line(void *ud, const char *line)
 {
     Play *p = ud;
@@ -245,6 +232,44 @@ static void push_event(Play *p, SDL_Event *ev)
         SDL_SemPost(p->wake_sem);
 }
 
+/* ---- one view per event ---------------------------------------------------- */
+
+/* The show is about to change: the view built before is no longer valid. */
+static void stale(Play *p)
+{
+    p->view_fresh = 0;
+}
+
+/* The view of the show as it is now (built once per change). */
+static ShowView *view(Play *p)
+{
+    assert(p->scene.show);
+    if (!p->view_fresh) {
+        show_view(p->scene.show, &p->view);
+        p->view_fresh = 1;
+    }
+    return &p->view;
+}
+
+enum { SETTLE_PUBLISH = 0, SETTLE_ACTION = 1 };
+
+/* After an event changed the show: an action also commits a kiosk answer
+ * and refreshes the results screen; then one view serves the phones' state
+ * and the next frame.  Building a view evaluates the scenario's conditions,
+ * so it is built once here, after the last change. */
+static void settle(Play *p, int what)
+{
+    ShowView *v = NULL;
+    if (what == SETTLE_ACTION && evals_commit_kiosk(&p->evals))
+        p->dirty = 1;
+    stale(p);
+    v = view(p);
+    if (what == SETTLE_ACTION && evals_results(&p->evals, v))
+        p->dirty = 1;
+    phones_publish(&p->phones, v, evals_phone_json(&p->evals));
+    assert(p->view_fresh);
+}
+
 /* ---- drawing ------------------------------------------------------------ */
 
 static long clock_s(const Play *p)
@@ -254,24 +279,81 @@ static long clock_s(const Play *p)
 
 static void draw(Play *p)
 {
-    ShowView v;
+    assert(p->gfx && p->ren && p->scene.show);
     if (p->dirty) {
-        show_view(p->show, &v);
-        views_draw(p->gfx, &v);
+        views_draw(p->gfx, view(p));
         SDL_RenderPresent(p->ren);
     }
     if (p->pgfx) {
-        show_view_presenter(p->show, &v);
+        ShowView pv;
+        show_view_presenter(p->scene.show, &pv);
+        stale(p); /* by show.h's contract, a new view ends the old one */
         p->shown_clock = clock_s(p);
-        views_draw_presenter(p->pgfx, &v, p->shown_clock);
+        views_draw_presenter(p->pgfx, &pv, p->shown_clock);
         SDL_RenderPresent(p->pren);
+        /* the presenter clock: one redraw a second */
+        timers_arm(&p->timers, p->clock_timer, (unsigned long)(p->t0 + (Uint64)(p->shown_clock + 1) * 1000));
     }
     p->dirty = 0;
     p->pdirty = 0;
 }
 
-static void after_change(Play *p);
-static void reload(Play *p);
+static int clock_due(void *ud, unsigned long now)
+{
+    Play *p = ud;
+    (void)now;
+    if (clock_s(p) != p->shown_clock)
+        p->pdirty = 1;
+    else /* early: look again at the second's end */
+        timers_arm(&p->timers, p->clock_timer,
+                   (unsigned long)(p->t0 + (Uint64)(p->shown_clock + 1) * 1000));
+    return 0;
+}
+
+/* ---- authoring: reload -------------------------------------------------- */
+
+/* Loads the scenario again (Ctrl+L, or --watch after a save); see reload.h. */
+static void reload(Play *p)
+{
+    ReloadKeep keep;
+    memset(&keep, 0, sizeof keep);
+    keep.dir = p->o.dir;
+    keep.lang = p->o.lang;
+    keep.join_url = p->phones.join_url;
+    keep.join_code = p->phones.join_code;
+    keep.join_problem = p->phones.join_problem;
+    keep.q = p->evals.q;
+    keep.transcript = transcript_line;
+    keep.transcript_ud = p;
+    stale(p);
+    p->dirty = 1;
+    if (!reload_scene(&p->scene, &keep, &p->watch))
+        return;
+    assert(p->scene.sc && p->scene.show && p->scene.lua); /* a reload that worked replaced all three */
+    phones_attach(&p->phones, p->scene.show);
+    evals_attach(&p->evals, p->scene.show, p->scene.sc->id, scene_ui_en(p->scene.sc, p->scene.lang));
+    evals_status(&p->evals);
+    settle(p, SETTLE_ACTION);
+}
+
+static int watch_due(void *ud, unsigned long now)
+{
+    Play *p = ud;
+    if (watch_changed(&p->watch, p->o.dir, p->scene.sc)) {
+        /* never under an open vote, the evaluation or the kiosk: a reload
+         * there would drop what the room is doing; Ctrl+L can */
+        if (!show_reload_busy(p->scene.show))
+            reload(p); /* marks the frame dirty and settles the new show itself */
+        else if (!p->watch.waiting) {
+            p->watch.waiting = 1;
+            transcript_line(p, "reload waits: a vote or the evaluation is open");
+        }
+    }
+    timers_arm(&p->timers, p->watch_timer, now + PLAY_WATCH_MS);
+    return 0;
+}
+
+/* ---- keys ----------------------------------------------------------------- */
 
 static void apply(Play *p, ShowAction a, int arg)
 {
@@ -285,11 +367,21 @@ static void apply(Play *p, ShowAction a, int arg)
         p->dirty = 1;
         return;
     }
-    if (show_action(p->show, a, arg))
+    stale(p);
+    if (show_action(p->scene.show, a, arg))
         p->dirty = 1;
-    if (show_quit_requested(p->show))
+    if (show_quit_requested(p->scene.show))
         p->done = 1;
-    after_change(p);
+    settle(p, SETTLE_ACTION);
+}
+
+/* Typed text for the kiosk. */
+static void type_text(Play *p, const char *text)
+{
+    stale(p);
+    if (show_text(p->scene.show, text))
+        p->dirty = 1;
+    settle(p, SETTLE_ACTION);
 }
 
 static void feed_key_name(Play *p, const char *name)
@@ -298,22 +390,24 @@ static void feed_key_name(Play *p, const char *name)
     Uint16 mod = 0;
     int arg = 0;
     ShowAction a = SHOW_ACT_NONE;
+    Show *show = p->scene.show;
     if (input_parse_key(name, &sc, &mod) < 0) {
         log_warn("unknown key name '%s' ignored", name);
         transcript_line(p, "key unknown");
         return;
     }
-    a = show_in_kiosk(p->show) ? input_map_key_kiosk(sc, mod, show_wants_text(p->show), &arg)
-                               : input_map_key(sc, mod, &arg);
-    if (show_wants_text(p->show) && a == SHOW_ACT_NONE) {
+    a = show_in_kiosk(show) ? input_map_key_kiosk(sc, mod, show_wants_text(show), &arg)
+                            : input_map_key(sc, mod, &arg);
+    if (show_wants_text(show) && a == SHOW_ACT_NONE) {
         /* headless typing into the kiosk: a one-character key name is text */
         const char *k = strrchr(name, '+');
         k = k && k[1] ? k + 1 : name;
         if (strcmp(k, "Space") == 0)
             k = " ";
-        if (strlen(k) == 1 && (mod & KMOD_CTRL) == 0 && show_text(p->show, k))
-            p->dirty = 1;
-        after_change(p);
+        if (strlen(k) == 1 && (mod & KMOD_CTRL) == 0)
+            type_text(p, k);
+        else
+            settle(p, SETTLE_ACTION);
     } else
         apply(p, a, arg);
     if (p->o.headless && p->dirty)
@@ -467,47 +561,64 @@ static void load_scenario(Play *p, char *load_error, size_t n)
     Err err;
     err_clear(&err);
     load_error[0] = '\0';
-    p->lua = lua_host_new(&err);
-    if (!p->lua) {
+    p->scene.lua = lua_host_new(&err);
+    if (!p->scene.lua) {
         snprintf(load_error, n, "%s", err.msg);
         return;
     }
-    p->sc = lua_story_load(p->lua, p->o.dir, &err);
-    if (!p->sc)
+    p->scene.sc = lua_story_load(p->scene.lua, p->o.dir, &err);
+    if (!p->scene.sc)
         snprintf(load_error, n, "%s", err.msg[0] ? err.msg : "cannot load scenario");
 }
 
-static int pick_lang(const Play *p)
+static void net_wake(void *ud)
 {
-    int i = 0;
-    if (!p->sc)
-        return 0;
-    if (!p->o.lang)
-        return 0;
-    i = scenario_lang_index(p->sc, p->o.lang);
-    if (i < 0) {
-        log_warn("the scenario has no language '%s'; using '%s'", p->o.lang, p->sc->langs[0]);
-        return 0;
-    }
-    return i;
+    Play *p = ud;
+    SDL_Event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.type = p->ev_wake;
+    push_event(p, &ev);
+}
+
+/* Starts the phone server; the welcome screen then shows the join code. */
+static void phones_setup(Play *p)
+{
+    const Scenario *sc = p->scene.sc;
+    char line[128];
+    stale(p);
+    if (phones_start(&p->phones, p->scene.show, &p->evals, &p->timers, p->o.port,
+                     sc ? sc->langs[scene_pick_lang(sc, p->o.lang)] : "da", net_wake, p) < 0)
+        return;
+    snprintf(line, sizeof line, "phones port %d room %s", net_port(p->phones.net),
+             net_room_code(p->phones.net));
+    transcript_line(p, line);
+    settle(p, SETTLE_PUBLISH);
+}
+
+/* Opens the store (refusing to play on a store that cannot be trusted, so
+ * the problem shows before the event) and loads the questionnaire. */
+static int eval_setup(Play *p, Err *err)
+{
+    int rc = evals_open(&p->evals, p->o.db, p->o.label, &p->timers, transcript_line, p, err);
+    if (rc < 0)
+        return rc;
+    stale(p);
+    evals_attach(&p->evals, p->scene.show, p->scene.sc ? p->scene.sc->id : NULL,
+                 scene_ui_en(p->scene.sc, p->scene.lang));
+    evals_load(&p->evals, p->scene.lua, p->o.dir);
+    if (p->evals.q)
+        show_set_eval(p->scene.show, p->evals.q);
+    return 0;
 }
 
 static void cleanup(Play *p)
 {
-    net_stop(p->net); /* first: answers waiting phones before the show goes */
-    p->net = NULL;
-    free(p->last_state);
-    free(p->eval_json);
-    free(p->join_url);
-    free(p->join_code);
-    free(p->join_problem);
+    phones_stop(&p->phones); /* first: answers waiting phones before the show goes */
     /* the store retries answers kept in memory one last time: it needs the
      * questionnaire, so it closes before anything that owns answer sets */
-    eval_store_close(p->store);
-    p->store = NULL;
-    show_free(p->show);
-    eval_tally_free(p->tally);
-    eval_q_free(p->q);
+    evals_close(&p->evals);
+    show_free(p->scene.show);
+    evals_free(&p->evals);
     gfx_free(p->pgfx);
     if (p->pren)
         SDL_DestroyRenderer(p->pren);
@@ -522,8 +633,8 @@ static void cleanup(Play *p)
         SDL_DestroyWindow(p->win);
     if (p->surf)
         SDL_FreeSurface(p->surf);
-    scenario_free(p->sc);
-    lua_host_free(p->lua);
+    scenario_free(p->scene.sc);
+    lua_host_free(p->scene.lua);
     if (p->tfile && p->tfile_owned)
         fclose(p->tfile);
     if (p->wake_sem)
@@ -534,549 +645,29 @@ static void cleanup(Play *p)
     SDL_Quit();
 }
 
-
-/* ---- phones and evaluations ------------------------------------------------- */
-
-static void json_text(Buf *b, const Scenario *sc, const StoryText *t)
-{
-    int l = 0;
-    buf_puts(b, "{");
-    for (l = 0; sc && l < sc->n_langs; l++) {
-        buf_printf(b, "%s", l ? "," : "");
-        buf_json_string(b, sc->langs[l]);
-        buf_puts(b, ":");
-        buf_json_string(b, story_text(t, l));
-    }
-    buf_puts(b, "}");
-}
-
-static void json_ui(Buf *b, UiTextId id)
-{
-    buf_puts(b, "{\"da\":");
-    buf_json_string(b, ui_text(0, id));
-    buf_puts(b, ",\"en\":");
-    buf_json_string(b, ui_text(1, id));
-    buf_puts(b, "}");
-}
-
-/* The questionnaire in the shape of docs/http-api.md (built once). */
-static char *build_eval_json(const EvalQuestionnaire *q)
-{
-    Buf b = BUF_INIT;
-    int i = 0, o = 0;
-    static const char *kinds[] = {"single", "yesno", "multi", "text"};
-    buf_puts(&b, "{\"open\":true,\"id\":");
-    buf_json_string(&b, eval_q_id(q));
-    buf_puts(&b, ",\"title\":{\"da\":");
-    buf_json_string(&b, eval_q_title(q, EVAL_LANG_DA));
-    buf_puts(&b, ",\"en\":");
-    buf_json_string(&b, eval_q_title(q, EVAL_LANG_EN));
-    buf_puts(&b, "},\"questions\":[");
-    for (i = 0; i < eval_q_count(q); i++) {
-        EvalKind k = eval_q_kind(q, i);
-        buf_printf(&b, "%s{\"id\":", i ? "," : "");
-        buf_json_string(&b, eval_q_question_id(q, i));
-        buf_printf(&b, ",\"kind\":\"%s\",\"required\":%s,\"prompt\":{\"da\":", kinds[k],
-                   eval_q_required(q, i) ? "true" : "false");
-        buf_json_string(&b, eval_q_text(q, i, EVAL_LANG_DA));
-        buf_puts(&b, ",\"en\":");
-        buf_json_string(&b, eval_q_text(q, i, EVAL_LANG_EN));
-        buf_puts(&b, "}");
-        if (k == EVAL_TEXT)
-            buf_printf(&b, ",\"max\":%d", eval_q_max_chars(q, i));
-        if (k == EVAL_SINGLE || k == EVAL_MULTI) {
-            buf_puts(&b, ",\"options\":[");
-            for (o = 0; o < eval_q_option_count(q, i); o++) {
-                buf_printf(&b, "%s{\"value\":%d,\"text\":{\"da\":", o ? "," : "", o + 1);
-                buf_json_string(&b, eval_q_option(q, i, o + 1, EVAL_LANG_DA));
-                buf_puts(&b, ",\"en\":");
-                buf_json_string(&b, eval_q_option(q, i, o + 1, EVAL_LANG_EN));
-                buf_puts(&b, "}}");
-            }
-            buf_puts(&b, "]");
-        }
-        buf_puts(&b, "}");
-    }
-    buf_puts(&b, "]}");
-    if (b.oom) {
-        buf_free(&b);
-        return NULL;
-    }
-    return buf_take(&b);
-}
-
-/* Builds the state phones see and the info the HTTP thread validates with,
- * and publishes them when they changed. */
-static void publish_view(Play *p, const ShowView *view)
-{
-    const ShowView v = *view;
-    NetPollInfo info;
-    Buf b = BUF_INIT;
-    const Scenario *sc = p->sc;
-    const char *screen = "waiting";
-    int i = 0, first = 1;
-    Err err;
-    if (!p->net)
-        return;
-    err_clear(&err);
-    memset(&info, 0, sizeof info);
-    buf_puts(&b, "{\"title\":");
-    if (sc)
-        json_text(&b, sc, &sc->title);
-    else
-        buf_puts(&b, "\"\"");
-    buf_puts(&b, ",\"poll\":");
-    if (v.poll && (v.ikind == STORY_INT_CHOICE || v.ikind == STORY_INT_SIGNAL) &&
-        (v.screen == SHOW_SCREEN_INTERACTION || (v.overlays & SHOW_OV_STOP))) {
-        int open = vote_state(v.poll) == VOTE_OPEN;
-        int n = vote_n_options(v.poll);
-        screen = "poll";
-        info.poll_id = vote_id(v.poll);
-        info.kind = v.ikind == STORY_INT_SIGNAL ? NET_POLL_SIGNAL : NET_POLL_CHOICE;
-        info.open = open;
-        info.n_options = n;
-        buf_printf(&b, "{\"id\":%d,\"kind\":\"%s\",\"open\":%s,\"prompt\":", vote_id(v.poll),
-                   v.ikind == STORY_INT_SIGNAL ? "signal" : "choice", open ? "true" : "false");
-        json_text(&b, sc, v.prompt);
-        buf_puts(&b, ",\"options\":[");
-        for (i = 0; i < n; i++) {
-            int en = vote_option_enabled(v.poll, i);
-            if (v.ikind == STORY_INT_CHOICE && v.options[i].state == STORY_OPT_HIDDEN)
-                continue;
-            if (en)
-                info.enabled |= 1u << i;
-            buf_printf(&b, "%s{\"n\":%d,\"text\":", first ? "" : ",", i + 1);
-            first = 0;
-            if (v.ikind == STORY_INT_SIGNAL)
-                json_ui(&b, i == 0 ? UI_SIGNAL_OK : i == 1 ? UI_SIGNAL_WARNING : UI_SIGNAL_STALKING);
-            else
-                json_text(&b, sc, v.options[i].text);
-            buf_printf(&b, ",\"enabled\":%s}", en ? "true" : "false");
-        }
-        buf_puts(&b, "]}");
-    } else if (v.screen == SHOW_SCREEN_INTERACTION && v.ikind == STORY_INT_IDEA && v.beat >= 0) {
-        screen = "idea";
-        info.poll_id = 1000000 + v.beat; /* idea prompts never collide with vote polls */
-        info.kind = NET_POLL_IDEA;
-        info.ideas_open = 1;
-        buf_printf(&b, "{\"id\":%d,\"kind\":\"idea\",\"open\":true,\"prompt\":", info.poll_id);
-        json_text(&b, sc, v.prompt);
-        buf_puts(&b, ",\"options\":[]}");
-    } else
-        buf_puts(&b, "null");
-    buf_puts(&b, ",\"eval\":");
-    if (p->eval_json && show_eval_open(p->show)) {
-        info.eval_open = 1;
-        screen = "eval";
-        buf_puts(&b, p->eval_json);
-    } else
-        buf_puts(&b, "null");
-    buf_printf(&b, ",\"screen\":\"%s\"}", v.screen == SHOW_SCREEN_ENDING && !info.eval_open ? "ended" : screen);
-    if (b.oom) {
-        buf_free(&b);
-        return;
-    }
-    if (p->last_state && strcmp(p->last_state, buf_str(&b)) == 0) {
-        buf_free(&b);
-        return;
-    }
-    if (net_publish(p->net, buf_str(&b), &info, &err) < 0) {
-        log_warn("phones: %s", err.msg);
-        buf_free(&b);
-        return;
-    }
-    free(p->last_state);
-    p->last_state = buf_take(&b);
-}
-
-static void publish_state(Play *p)
-{
-    ShowView v;
-    if (!p->net)
-        return;
-    show_view(p->show, &v);
-    publish_view(p, &v);
-}
-
-/* The event row is created with the first answer, so test runs and
- * rehearsals without answers leave nothing behind. */
-static int ensure_event(Play *p, Err *err)
-{
-    if (p->event_id[0])
-        return 0;
-    if (!p->store || !p->q)
-        return err_set(err, ERR_STATE, "no evaluation store");
-    return eval_store_begin_event(p->store, p->q, p->sc ? p->sc->id : "none", p->o.label, p->event_id, err);
-}
-
-static void refresh_eval_status(Play *p)
-{
-    Err err;
-    int n = 0;
-    char msg[ERR_MSG_MAX + 64];
-    unsigned long now = (unsigned long)SDL_GetTicks64();
-    /* counting grows with the event: under a burst of phones, count once a
-     * second (the loop's timer catches up with the last burst) */
-    if (now < p->next_count) {
-        p->count_stale = 1;
-        return;
-    }
-    p->next_count = now + 1000;
-    p->count_stale = 0;
-    err_clear(&err);
-    msg[0] = '\0';
-    if (p->store && p->event_id[0]) {
-        n = eval_store_event_count(p->store, p->event_id, &err);
-        if (n < 0) {
-            n = 0;
-            snprintf(msg, sizeof msg, "%s", err.msg);
-        }
-    }
-    show_set_unsaved(p->show, p->store ? (int)eval_store_pending(p->store) : 0);
-    if (p->store && eval_store_pending(p->store) > 0) {
-        ShowView v;
-        show_view(p->show, &v);
-        snprintf(msg, sizeof msg,
-                 v.ui_en ? "%zu answers are kept in memory and retried: the database cannot be written"
-                         : "%zu svar venter i hukommelsen og prøves igen: databasen kan ikke skrives",
-                 eval_store_pending(p->store));
-    }
-    show_set_eval_status(p->show, n, msg[0] ? msg : NULL);
-    p->dirty = 1;
-}
-
-static void commit_kiosk(Play *p)
-{
-    const EvalAnswers *a = show_kiosk_submission(p->show);
-    Err err;
-    int rc = 0;
-    if (!a)
-        return;
-    err_clear(&err);
-    rc = ensure_event(p, &err);
-    if (rc == 0)
-        rc = eval_store_submit(p->store, p->event_id, a, NULL, &err);
-    /* ERR_IO: kept in memory and retried; the student may go, nothing is lost */
-    show_kiosk_saved(p->show, rc == 0 || rc == ERR_IO, rc == 0 || rc == ERR_IO ? NULL : err.msg);
-    if (rc == 0)
-        transcript_line(p, "eval answer saved");
-    else
-        log_warn("evaluation: %s", err.msg);
-    refresh_eval_status(p);
-}
-
-static void refresh_results(Play *p, const ShowView *v)
-{
-    Err err;
-    if (v->screen != SHOW_SCREEN_RESULTS || !p->q)
-        return;
-    err_clear(&err);
-    eval_tally_free(p->tally);
-    p->tally = eval_tally_new(p->q);
-    if (p->tally && p->event_id[0] && eval_store_tally_event(p->store, p->event_id, p->tally, &err) < 0)
-        log_warn("results: %s", err.msg);
-    show_set_results(p->show, p->tally);
-    p->dirty = 1;
-}
-
-/* After every action: commit a kiosk answer, refresh the results screen and
- * the phones' state, from one view of the show (building a view evaluates
- * the scenario's conditions). */
-static void after_change(Play *p)
-{
-    ShowView v;
-    commit_kiosk(p);
-    show_view(p->show, &v);
-    refresh_results(p, &v);
-    publish_view(p, &v);
-}
-
-static void submit_eval_batch(Play *p, NetMsg *msgs, int n)
-{
-    const EvalAnswers *answers[PLAY_MAX_BATCH];
-    EvalAnswers *owned[PLAY_MAX_BATCH];
-    const char *sids[PLAY_MAX_BATCH];
-    int results[PLAY_MAX_BATCH];
-    unsigned long long req[PLAY_MAX_BATCH];
-    int dup[PLAY_MAX_BATCH];
-    int k = 0, i = 0, saved = 0;
-    Err err;
-    err_clear(&err);
-    for (i = 0; i < n; i++) {
-        char code[EVAL_MAX_CODE];
-        char sid[EVAL_MAX_SID];
-        EvalAnswers *a = NULL;
-        if (!p->q || !p->store) {
-            net_reply(p->net, msgs[i].req_id, 409, "{\"error\":\"closed\"}");
-            continue;
-        }
-        if (eval_answers_from_json(p->q, msgs[i].body, strlen(msgs[i].body), &a, code, sid, &err) < 0) {
-            Buf b = BUF_INIT;
-            buf_puts(&b, "{\"error\":\"invalid\",\"message\":");
-            buf_json_string(&b, err.msg);
-            buf_puts(&b, "}");
-            net_reply(p->net, msgs[i].req_id, 400, buf_str(&b));
-            buf_free(&b);
-            continue;
-        }
-        owned[k] = a;
-        answers[k] = a;
-        dup[k] = eval_store_sid_committed(p->store, msgs[i].sid);
-        sids[k] = msgs[i].sid;
-        req[k] = msgs[i].req_id;
-        k++;
-    }
-    if (k > 0) {
-        int rc = ensure_event(p, &err);
-        if (rc == 0)
-            eval_store_submit_batch(p->store, p->event_id, answers, sids, k, results, &err);
-        for (i = 0; i < k; i++) {
-            int ok = rc == 0 && results[i] == 0;
-            /* acknowledged only after the commit; otherwise the phone retries with its sid */
-            net_reply(p->net, req[i], ok ? 200 : 503, ok ? "{\"ok\":true}" : "{\"error\":\"not_saved\"}");
-            if (ok && !dup[i])
-                saved++;
-            eval_answers_free(owned[i]);
-        }
-        if (rc < 0)
-            log_warn("evaluation: %s", err.msg);
-    }
-    for (i = 0; i < saved; i++)
-        transcript_line(p, "eval answer saved");
-    if (n > 0)
-        refresh_eval_status(p);
-}
-
-static void drain_net(Play *p)
-{
-    NetMsg m;
-    NetMsg *evals = NULL;
-    int n_evals = 0;
-    if (!p->net)
-        return;
-    memset(&m, 0, sizeof m);
-    while (net_next_msg(p->net, &m)) {
-        switch (m.kind) {
-        case NET_MSG_VOTE:
-            if (show_phone_vote(p->show, m.poll_id, m.token, m.option) == 0)
-                p->dirty = 1;
-            net_msg_clear(&m);
-            break;
-        case NET_MSG_IDEA:
-            if (show_phone_idea(p->show, m.text) == 0)
-                p->dirty = 1;
-            net_msg_clear(&m);
-            break;
-        case NET_MSG_EVAL:
-            /* the batch buffer (some 300 KB) only when evaluations arrive, not per vote */
-            if (!evals)
-                evals = calloc(PLAY_MAX_BATCH, sizeof *evals);
-            if (evals && n_evals < PLAY_MAX_BATCH) {
-                evals[n_evals++] = m; /* takes the body */
-                memset(&m, 0, sizeof m);
-                if (n_evals == PLAY_MAX_BATCH) {
-                    int i = 0;
-                    submit_eval_batch(p, evals, n_evals);
-                    for (i = 0; i < n_evals; i++)
-                        net_msg_clear(&evals[i]);
-                    n_evals = 0;
-                }
-            } else {
-                net_reply(p->net, m.req_id, 503, "{\"error\":\"busy\"}");
-                net_msg_clear(&m);
-            }
-            break;
-        default: net_msg_clear(&m); break;
-        }
-    }
-    if (n_evals > 0) {
-        int i = 0;
-        submit_eval_batch(p, evals, n_evals);
-        for (i = 0; i < n_evals; i++)
-            net_msg_clear(&evals[i]);
-    }
-    free(evals);
-    show_set_phones_joined(p->show, net_joined(p->net));
-    p->dirty = 1;
-    publish_state(p);
-}
-
-static void net_wake(void *ud)
-{
-    Play *p = ud;
-    SDL_Event ev;
-    memset(&ev, 0, sizeof ev);
-    ev.type = p->ev_wake;
-    push_event(p, &ev);
-}
-
-static void phones_setup(Play *p)
-{
-    NetConfig nc;
-    Err err;
-    char url[NET_MAX_URL];
-    const char *lang = p->sc ? p->sc->langs[pick_lang(p)] : "da";
-    memset(&nc, 0, sizeof nc);
-    err_clear(&err);
-    nc.port = p->o.port;
-    nc.wake = net_wake;
-    nc.wake_ud = p;
-    p->net = net_start(&nc, &err);
-    if (!p->net) {
-        log_warn("phones are off: %s", err.msg);
-        p->join_problem = core_strdup(err.msg);
-        show_set_join(p->show, NULL, NULL, err.msg);
-        return;
-    }
-    if (net_lan_url(p->net, url, sizeof url, &err) == 0)
-        p->join_url = core_strdup(url);
-    else
-        p->join_problem = core_strdup(net_no_lan_message(lang));
-    p->join_code = core_strdup(net_room_code(p->net));
-    show_set_join(p->show, p->join_url, p->join_code, p->join_problem);
-    {
-        char line[128];
-        snprintf(line, sizeof line, "phones port %d room %s", net_port(p->net), net_room_code(p->net));
-        transcript_line(p, line);
-    }
-    publish_state(p);
-}
-
-/* Opens the store (refusing to play on a store that cannot be trusted, so
- * the problem shows before the event) and loads the questionnaire. */
-static int eval_setup(Play *p, Err *err)
-{
-    char path[1200];
-    Err qerr;
-    FILE *f = NULL;
-    p->store = eval_store_open(p->o.db, err);
-    if (!p->store)
-        return err->code ? err->code : ERR_IO;
-    if (!p->lua)
-        return 0;
-    snprintf(path, sizeof path, "%s/questionnaire.lua", p->o.dir);
-    f = fopen(path, "r");
-    if (f)
-        fclose(f);
-    else
-        snprintf(path, sizeof path, "%s/scenes/questionnaire.lua", app_data_dir());
-    err_clear(&qerr);
-    p->q = lua_eval_load(p->lua, path, &qerr);
-    if (!p->q) {
-        log_warn("no evaluation: %s", qerr.msg);
-        return 0;
-    }
-    p->eval_json = build_eval_json(p->q);
-    show_set_eval(p->show, p->q);
-    return 0;
-}
-
-
-/* ---- authoring: reload ------------------------------------------------------ */
-
-/* Modification times of the scenario's files (or its entry file when it
- * failed to load), to notice an author's save. */
-static void watch_snapshot(Play *p, long long *out)
-{
-    struct stat st;
-    char path[1200];
-    int i = 0;
-    memset(out, 0, sizeof p->mtimes);
-    if (p->sc) {
-        for (i = 0; i < p->sc->n_files && i < STORY_MAX_FILES; i++)
-            if (stat(p->sc->files[i], &st) == 0)
-                out[i] = (long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
-    }
-    snprintf(path, sizeof path, "%s/scenario.lua", p->o.dir);
-    if (stat(path, &st) == 0)
-        out[STORY_MAX_FILES] = (long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
-}
-
-/* Loads the scenario again (Ctrl+L, or --watch after a save).  A broken
- * scenario shows its path:line message on the error screen and the old one
- * keeps running underneath (Back returns to it); a good one replaces it and
- * continues at the same beat and step when the beat still exists. */
-static void reload(Play *p)
-{
-    Err err;
-    LuaHost *h2 = NULL;
-    Scenario *sc2 = NULL;
-    Show *s2 = NULL;
-    char keep[STORY_MAX_ID + 1];
-    int steps = 0, lang = 0;
-    const char *bid = show_beat_id(p->show);
-    err_clear(&err);
-    keep[0] = '\0';
-    if (bid)
-        snprintf(keep, sizeof keep, "%s", bid);
-    if (show_run(p->show))
-        steps = story_steps_shown(show_run(p->show));
-    h2 = lua_host_new(&err);
-    if (h2)
-        sc2 = lua_story_load(h2, p->o.dir, &err);
-    if (sc2) {
-        lang = p->sc ? scenario_lang_index(sc2, p->sc->langs[pick_lang(p)]) : pick_lang(p);
-        s2 = show_new(sc2, lua_story_hooks(h2), lang < 0 ? 0 : lang, NULL, &err);
-    }
-    if (!s2) {
-        char msg[ERR_MSG_MAX + 32];
-        snprintf(msg, sizeof msg, "%s", err.msg[0] ? err.msg : "reload failed");
-        if (p->sc)
-            show_set_error(p->show, msg); /* the old scenario stays underneath */
-        transcript_line(p, "reload failed");
-        fprintf(stderr, "%s\n", msg);
-        if (sc2)
-            lua_story_release(h2, sc2);
-        scenario_free(sc2);
-        lua_host_free(h2);
-        watch_snapshot(p, p->mtimes); /* try again at the next save, not every second */
-        p->dirty = 1;
-        return;
-    }
-    show_set_transcript(s2, transcript_line, p);
-    show_set_poll_seq(s2, show_poll_seq(p->show));
-    show_set_join(s2, p->join_url, p->join_code, p->join_problem);
-    show_set_eval(s2, p->q);
-    show_set_eval_opened(s2, show_eval_open(p->show)); /* phones keep their questionnaire */
-    show_free(p->show);
-    if (p->sc)
-        lua_story_release(p->lua, p->sc);
-    scenario_free(p->sc);
-    lua_host_free(p->lua);
-    p->show = s2;
-    p->sc = sc2;
-    p->lua = h2;
-    transcript_line(p, "reload ok");
-    p->watch_waiting = 0;
-    if (keep[0] && show_resume_at(p->show, keep, steps) < 0)
-        transcript_line(p, "reload: the beat is gone, back to the start");
-    refresh_eval_status(p);
-    watch_snapshot(p, p->mtimes);
-    p->dirty = 1;
-    after_change(p);
-}
-
 /* ---- the loop ------------------------------------------------------------ */
 
 static void handle_event(Play *p, const SDL_Event *ev)
 {
+    Show *show = p->scene.show;
+    assert(show && ev);
     if (ev->type == SDL_KEYDOWN) {
         int arg = 0;
-        ShowAction a = show_in_kiosk(p->show)
+        ShowAction a = show_in_kiosk(show)
                            ? input_map_key_kiosk(ev->key.keysym.scancode, ev->key.keysym.mod,
-                                                 show_wants_text(p->show), &arg)
+                                                 show_wants_text(show), &arg)
                            : input_map_key(ev->key.keysym.scancode, ev->key.keysym.mod, &arg);
         if (ev->key.repeat && a != SHOW_ACT_UP && a != SHOW_ACT_DOWN)
             return; /* a held remote button must not race through the scene */
         apply(p, a, arg);
     } else if (ev->type == SDL_TEXTINPUT) {
-        if (show_wants_text(p->show) && show_text(p->show, ev->text.text)) {
+        stale(p);
+        if (show_wants_text(show) && show_text(show, ev->text.text)) {
             p->dirty = 1;
-            after_change(p);
+            settle(p, SETTLE_ACTION);
         }
     } else if (ev->type == SDL_MOUSEBUTTONDOWN && ev->button.button == SDL_BUTTON_LEFT &&
                !(p->pwin && ev->button.windowID == SDL_GetWindowID(p->pwin))) {
-        ShowView v;
         int hit = -2, rx = ev->button.x, ry = ev->button.y;
         int ww = 0, wh = 0;
         if (p->win) {
@@ -1086,8 +677,7 @@ static void handle_event(Play *p, const SDL_Event *ev)
                 ry = ry * p->h / wh;
             }
         }
-        show_view(p->show, &v);
-        hit = views_hit(p->gfx, &v, rx, ry);
+        hit = views_hit(p->gfx, view(p), rx, ry);
         if (hit >= -1)
             apply(p, SHOW_ACT_CLICK, hit);
     } else if (ev->type == SDL_WINDOWEVENT && p->pwin && ev->window.windowID == SDL_GetWindowID(p->pwin)) {
@@ -1120,7 +710,12 @@ static void handle_event(Play *p, const SDL_Event *ev)
     } else if (ev->type == p->ev_eof) {
         p->done = 1;
     } else if (ev->type == p->ev_wake) {
-        drain_net(p);
+        /* nothing drained and no phone joined or left: nothing to publish */
+        stale(p);
+        if (phones_drain(&p->phones)) {
+            p->dirty = 1;
+            settle(p, SETTLE_PUBLISH);
+        }
     }
 }
 
@@ -1150,70 +745,16 @@ static void run_loop(Play *p)
     while (!p->done) {
         SDL_Event ev;
         unsigned long now = (unsigned long)SDL_GetTicks64();
-        long t = show_next_timer(p->show, now);
+        long t = 0, tt = 0;
         int got = 0;
-        if (p->net) {
-            long r = (long)(p->next_net_refresh - now);
-            if (now >= p->next_net_refresh) {
-                int before = 0;
-                ShowView v;
-                show_view(p->show, &v);
-                before = v.phones_joined;
-                show_set_phones_joined(p->show, net_joined(p->net));
-                show_view(p->show, &v);
-                if (v.phones_joined != before)
-                    p->dirty = 1;
-                p->next_net_refresh = now + PLAY_NET_REFRESH_MS;
-                r = PLAY_NET_REFRESH_MS;
-            }
-            if (t < 0 || r < t)
-                t = r;
+        if (timers_fire(&p->timers, now)) {
+            stale(p);
+            p->dirty = 1;
         }
-        if (p->pgfx) {
-            /* the presenter clock: one redraw a second */
-            long next = (long)(1000 - (long)((now - p->t0) % 1000));
-            if (clock_s(p) != p->shown_clock)
-                p->pdirty = 1;
-            if (t < 0 || next < t)
-                t = next;
-        }
-        if (p->o.watch) {
-            if (now >= p->next_watch) {
-                long long m[STORY_MAX_FILES + 1];
-                watch_snapshot(p, m);
-                if (memcmp(m, p->mtimes, sizeof m) != 0) {
-                    /* never under an open vote, the evaluation or the kiosk: a
-                     * reload there would drop what the room is doing; Ctrl+L can */
-                    if (!show_reload_busy(p->show))
-                        reload(p);
-                    else if (!p->watch_waiting) {
-                        p->watch_waiting = 1;
-                        transcript_line(p, "reload waits: a vote or the evaluation is open");
-                    }
-                }
-                p->next_watch = now + 1000;
-            }
-            if (t < 0 || (long)(p->next_watch - now) < t)
-                t = (long)(p->next_watch - now);
-        }
-        if (p->count_stale) {
-            if (now >= p->next_count)
-                refresh_eval_status(p);
-            else if (t < 0 || (long)(p->next_count - now) < t)
-                t = (long)(p->next_count - now);
-        }
-        if (p->store && eval_store_pending(p->store) > 0) {
-            if (now >= p->next_retry) {
-                Err err;
-                err_clear(&err);
-                if (eval_store_retry_pending(p->store, &err) < 0)
-                    log_warn("evaluation: %s", err.msg);
-                refresh_eval_status(p);
-                p->next_retry = now + PLAY_RETRY_MS;
-            }
-            if (t < 0 || (long)(p->next_retry - now) < t)
-                t = (long)(p->next_retry - now);
-        }
+        t = show_next_timer(p->scene.show, now);
+        tt = timers_next(&p->timers, now);
+        if (tt >= 0 && (t < 0 || tt < t))
+            t = tt;
         if (p->dirty || p->pdirty)
             draw(p);
         if (p->wake_sem) {
@@ -1231,9 +772,10 @@ static void run_loop(Play *p)
             while (!p->done && SDL_PollEvent(&ev))
                 handle_event(p, &ev);
         }
-        if (show_tick(p->show, (unsigned long)SDL_GetTicks64())) {
+        /* a tick that returns 0 changed nothing a view shows */
+        if (show_tick(p->scene.show, (unsigned long)SDL_GetTicks64())) {
             p->dirty = 1;
-            publish_state(p);
+            settle(p, SETTLE_PUBLISH);
         }
     }
 }
@@ -1246,6 +788,8 @@ int cmd_play(int argc, char **argv)
     int rc = 0;
     memset(&p, 0, sizeof p);
     err_clear(&err);
+    timers_init(&p.timers);
+    p.clock_timer = p.watch_timer = -1;
     if (parse_opts(argc, argv, &p.o) < 0)
         return 2;
     if (p.o.transcript) {
@@ -1282,17 +826,18 @@ int cmd_play(int argc, char **argv)
         fprintf(stderr, "%s\n", load_error);
         transcript_line(&p, "error scenario failed to load");
     }
-    p.show = show_new(p.sc, p.sc ? lua_story_hooks(p.lua) : NULL, pick_lang(&p),
-                      load_error[0] ? load_error : NULL, &err);
-    if (!p.show) {
+    p.scene.lang = scene_pick_lang(p.scene.sc, p.o.lang);
+    p.scene.show = show_new(p.scene.sc, p.scene.sc ? lua_story_hooks(p.scene.lua) : NULL, p.scene.lang,
+                            load_error[0] ? load_error : NULL, &err);
+    if (!p.scene.show) {
         fprintf(stderr, "spectactor: %s\n", err.msg);
         cleanup(&p);
         return 1;
     }
-    show_set_transcript(p.show, transcript_line, &p);
+    show_set_transcript(p.scene.show, transcript_line, &p);
     if (p.o.headless)
         p.wake_sem = SDL_CreateSemaphore(0);
-    if (p.sc)
+    if (p.scene.sc)
         transcript_line(&p, "welcome");
     /* the first frame comes first; the store and the phone server follow and
      * the welcome screen is redrawn with the join code when they are up */
@@ -1304,6 +849,8 @@ int cmd_play(int argc, char **argv)
     p.t0 = SDL_GetTicks64();
     if (p.o.presenter)
         presenter_setup(&p);
+    if (p.pgfx)
+        p.clock_timer = timers_add(&p.timers, clock_due, &p);
     p.dirty = 1;
     draw(&p);
     if (eval_setup(&p, &err) < 0) {
@@ -1314,8 +861,11 @@ int cmd_play(int argc, char **argv)
     }
     if (!p.o.no_phones)
         phones_setup(&p);
-    if (p.o.watch)
-        watch_snapshot(&p, p.mtimes);
+    if (p.o.watch) {
+        watch_snapshot(&p.watch, p.o.dir, p.scene.sc);
+        p.watch_timer = timers_add(&p.timers, watch_due, &p);
+        timers_arm(&p.timers, p.watch_timer, 0); /* the first loop pass looks */
+    }
     p.dirty = 1;
     run_loop(&p);
     if (p.o.headless) {

@@ -41,7 +41,27 @@ struct EvalQuestionnaire {
     EvalQuestion q[EVAL_MAX_QUESTIONS];
 };
 
-static const char *kind_names[] = {"single", "yesno", "multi", "text"};
+static const char *const kind_names[EVAL_KIND_COUNT] = {"single", "yesno", "multi", "text"};
+
+const char *eval_kind_name(EvalKind k)
+{
+    if ((int)k < 0 || (int)k >= EVAL_KIND_COUNT)
+        return "";
+    return kind_names[k];
+}
+
+int eval_kind_parse(const char *name, EvalKind *out)
+{
+    int k = 0;
+    if (!name)
+        return -1;
+    for (k = 0; k < EVAL_KIND_COUNT; k++)
+        if (strcmp(name, kind_names[k]) == 0) {
+            *out = (EvalKind)k;
+            return 0;
+        }
+    return -1;
+}
 
 int eval_id_valid(const char *id)
 {
@@ -359,66 +379,75 @@ uint32_t eval_q_group_mask(const EvalQuestionnaire *q, int qi, int gi)
 
 /* ---- JSON form of a questionnaire ------------------------------------- */
 
-static cJSON *texts_json(const EvalTexts *t)
+static void texts_json(Buf *b, const EvalTexts *t)
 {
-    cJSON *o = cJSON_CreateObject();
-    if (o) {
-        cJSON_AddStringToObject(o, "da", texts_get(t, EVAL_LANG_DA));
-        cJSON_AddStringToObject(o, "en", texts_get(t, EVAL_LANG_EN));
-    }
-    return o;
+    buf_puts(b, "{\"da\":");
+    buf_json_string(b, texts_get(t, EVAL_LANG_DA));
+    buf_puts(b, ",\"en\":");
+    buf_json_string(b, texts_get(t, EVAL_LANG_EN));
+    buf_puts(b, "}");
 }
 
 char *eval_q_to_json(const EvalQuestionnaire *q)
 {
-    cJSON *root = cJSON_CreateObject(), *qs = NULL;
-    char *out = NULL;
+    Buf b = BUF_INIT;
     int i = 0, j = 0, k = 0;
-    if (!root)
-        return NULL;
-    cJSON_AddStringToObject(root, "id", q->id);
-    cJSON_AddItemToObject(root, "title", texts_json(&q->title));
-    if (q->intro.t[0])
-        cJSON_AddItemToObject(root, "intro", texts_json(&q->intro));
-    qs = cJSON_AddArrayToObject(root, "questions");
-    for (i = 0; qs && i < q->n; i++) {
+    buf_puts(&b, "{\"id\":");
+    buf_json_string(&b, q->id);
+    buf_puts(&b, ",\"title\":");
+    texts_json(&b, &q->title);
+    if (q->intro.t[0]) {
+        buf_puts(&b, ",\"intro\":");
+        texts_json(&b, &q->intro);
+    }
+    buf_puts(&b, ",\"questions\":[");
+    for (i = 0; i < q->n; i++) {
         const EvalQuestion *qq = &q->q[i];
-        cJSON *o = cJSON_CreateObject(), *opts = NULL, *groups = NULL;
-        if (!o)
-            break;
-        cJSON_AddItemToArray(qs, o);
-        cJSON_AddStringToObject(o, "id", qq->id);
-        cJSON_AddStringToObject(o, "kind", kind_names[qq->kind]);
-        cJSON_AddBoolToObject(o, "required", qq->required);
-        cJSON_AddItemToObject(o, "text", texts_json(&qq->text));
+        buf_printf(&b, "%s{\"id\":", i ? "," : "");
+        buf_json_string(&b, qq->id);
+        buf_printf(&b, ",\"kind\":\"%s\",\"required\":%s,\"prompt\":", eval_kind_name(qq->kind),
+                   qq->required ? "true" : "false");
+        texts_json(&b, &qq->text);
         if (qq->kind == EVAL_TEXT) {
-            cJSON_AddItemToObject(o, "warning", texts_json(&qq->warning));
-            cJSON_AddNumberToObject(o, "max_length", qq->max_chars);
+            buf_puts(&b, ",\"warning\":");
+            texts_json(&b, &qq->warning);
+            buf_printf(&b, ",\"max\":%d", qq->max_chars);
         }
         if (qq->kind == EVAL_SINGLE || qq->kind == EVAL_MULTI) {
-            opts = cJSON_AddArrayToObject(o, "options");
-            for (j = 0; opts && j < qq->nopt; j++)
-                cJSON_AddItemToArray(opts, texts_json(&qq->opt[j]));
+            buf_puts(&b, ",\"options\":[");
+            for (j = 0; j < qq->nopt; j++) {
+                buf_printf(&b, "%s{\"value\":%d,\"text\":", j ? "," : "", j + 1);
+                texts_json(&b, &qq->opt[j]);
+                buf_puts(&b, "}");
+            }
+            buf_puts(&b, "]");
         }
         if (qq->ngroup) {
-            groups = cJSON_AddArrayToObject(o, "groups");
-            for (j = 0; groups && j < qq->ngroup; j++) {
-                cJSON *g = cJSON_CreateObject(), *arr = NULL;
-                if (!g)
-                    break;
-                cJSON_AddItemToArray(groups, g);
-                cJSON_AddStringToObject(g, "id", qq->group[j].id);
-                cJSON_AddItemToObject(g, "label", texts_json(&qq->group[j].label));
-                arr = cJSON_AddArrayToObject(g, "options");
-                for (k = 0; arr && k < EVAL_MAX_OPTIONS; k++)
-                    if (qq->group[j].mask & (1u << k))
-                        cJSON_AddItemToArray(arr, cJSON_CreateNumber(k + 1));
+            buf_puts(&b, ",\"groups\":[");
+            for (j = 0; j < qq->ngroup; j++) {
+                int first = 1;
+                buf_printf(&b, "%s{\"id\":", j ? "," : "");
+                buf_json_string(&b, qq->group[j].id);
+                buf_puts(&b, ",\"label\":");
+                texts_json(&b, &qq->group[j].label);
+                buf_puts(&b, ",\"options\":[");
+                for (k = 0; k < EVAL_MAX_OPTIONS; k++)
+                    if (qq->group[j].mask & (1u << k)) {
+                        buf_printf(&b, "%s%d", first ? "" : ",", k + 1);
+                        first = 0;
+                    }
+                buf_puts(&b, "]}");
             }
+            buf_puts(&b, "]");
         }
+        buf_puts(&b, "}");
     }
-    out = cJSON_PrintUnformatted(root);
-    cJSON_Delete(root);
-    return out;
+    buf_puts(&b, "]}");
+    if (b.oom) {
+        buf_free(&b);
+        return NULL;
+    }
+    return buf_take(&b);
 }
 
 static const char *jstr(const cJSON *o, const char *key)
@@ -459,24 +488,24 @@ EvalQuestionnaire *eval_q_from_json(const char *json, size_t len, Err *err)
     qs = cJSON_GetObjectItemCaseSensitive(root, "questions");
     cJSON_ArrayForEach(qo, qs)
     {
-        const char *kind = jstr(qo, "kind");
         const cJSON *opt = NULL, *g = NULL;
-        int k = 0, qi = 0;
-        for (k = 0; k < 4; k++)
-            if (kind && strcmp(kind, kind_names[k]) == 0)
-                break;
-        if (k == 4) {
+        /* "prompt" today; "text" in databases written before */
+        const char *tkey = cJSON_GetObjectItemCaseSensitive(qo, "prompt") ? "prompt" : "text";
+        EvalKind k = EVAL_SINGLE;
+        int qi = 0;
+        if (eval_kind_parse(jstr(qo, "kind"), &k) < 0) {
             err_set(err, ERR_INVALID, "questionnaire JSON: unknown question kind");
             goto fail;
         }
-        qi = eval_q_add_question(q, jstr(qo, "id"), (EvalKind)k, jlang(qo, "text", "da"),
-                                 jlang(qo, "text", "en"),
+        qi = eval_q_add_question(q, jstr(qo, "id"), k, jlang(qo, tkey, "da"), jlang(qo, tkey, "en"),
                                  cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(qo, "required")),
                                  err);
         if (qi < 0)
             goto fail;
         if (k == EVAL_TEXT) {
-            const cJSON *ml = cJSON_GetObjectItemCaseSensitive(qo, "max_length");
+            const cJSON *ml = cJSON_GetObjectItemCaseSensitive(qo, "max");
+            if (!ml)
+                ml = cJSON_GetObjectItemCaseSensitive(qo, "max_length"); /* the older shape */
             rc = eval_q_set_text_rules(q, qi, jlang(qo, "warning", "da"),
                                        jlang(qo, "warning", "en"),
                                        cJSON_IsNumber(ml) ? (int)ml->valuedouble : 500, err);
@@ -486,8 +515,14 @@ EvalQuestionnaire *eval_q_from_json(const char *json, size_t len, Err *err)
         if (k == EVAL_SINGLE || k == EVAL_MULTI) {
             cJSON_ArrayForEach(opt, cJSON_GetObjectItemCaseSensitive(qo, "options"))
             {
-                const char *da = cJSON_IsString(opt) ? opt->valuestring : jstr(opt, "da");
-                const char *en = cJSON_IsString(opt) ? opt->valuestring : jstr(opt, "en");
+                /* {"value":n,"text":{..}} today; {"da":..,"en":..} or a plain
+                 * string in databases written before */
+                const char *da = cJSON_IsString(opt) ? opt->valuestring
+                                 : cJSON_GetObjectItemCaseSensitive(opt, "text") ? jlang(opt, "text", "da")
+                                                                                 : jstr(opt, "da");
+                const char *en = cJSON_IsString(opt) ? opt->valuestring
+                                 : cJSON_GetObjectItemCaseSensitive(opt, "text") ? jlang(opt, "text", "en")
+                                                                                 : jstr(opt, "en");
                 if (eval_q_add_option(q, qi, da, en, err) < 0)
                     goto fail;
             }
@@ -577,7 +612,7 @@ static int lookup(const EvalAnswers *a, const char *qid, EvalKind want, int any,
         int ok = (k == want) || (want == EVAL_SINGLE && k == EVAL_YESNO);
         if (!ok)
             return err_set(err, ERR_INVALID, "question '%s' is a %s question", qid,
-                           kind_names[k]);
+                           eval_kind_name(k));
     }
     return qi;
 }

@@ -33,6 +33,16 @@
 
 typedef enum { EVAL_SINGLE = 0, EVAL_YESNO, EVAL_MULTI, EVAL_TEXT } EvalKind;
 
+#define EVAL_KIND_COUNT 4
+
+/* The one table of question-kind names, as scenario files, the stored and
+ * the phones' JSON and the CSV report spell them: "single", "yesno",
+ * "multi", "text".  eval_kind_name() returns static storage ("" for a value
+ * out of range); eval_kind_parse() returns 0 and sets *out, or -1 for an
+ * unknown name or NULL (*out untouched). */
+const char *eval_kind_name(EvalKind k);
+int eval_kind_parse(const char *name, EvalKind *out);
+
 typedef enum { EVAL_LANG_DA = 0, EVAL_LANG_EN = 1 } EvalLang;
 
 typedef struct EvalQuestionnaire EvalQuestionnaire;
@@ -98,12 +108,22 @@ const char *eval_q_group_label(const EvalQuestionnaire *q, int qi, int gi, EvalL
 /* Bit mask of the options in group gi (bit k-1 = option k). */
 uint32_t eval_q_group_mask(const EvalQuestionnaire *q, int qi, int gi);
 
-/* Serialises the questionnaire as JSON (for the phone page and for storing
- * it next to the answers).  Returns a malloc'ed string (caller frees) or
- * NULL on no memory. */
+/* The one JSON encoder of a questionnaire: the phone page reads it (inside
+ * the phones' state, docs/http-api.md) and the store keeps it next to the
+ * answers.  Shape:
+ *   {"id":..,"title":{"da":..,"en":..}[,"intro":{..}],"questions":[
+ *     {"id":..,"kind":"single|yesno|multi|text","required":true|false,
+ *      "prompt":{"da":..,"en":..}
+ *      [,"warning":{..},"max":N]                       text questions
+ *      [,"options":[{"value":1,"text":{..}},..]]        single and multi
+ *      [,"groups":[{"id":..,"label":{..},"options":[4,5]},..]]}]}
+ * Returns a malloc'ed string (caller frees) or NULL on no memory. */
 char *eval_q_to_json(const EvalQuestionnaire *q);
-/* Parses what eval_q_to_json() wrote; returns a finished questionnaire or
- * NULL with a message. */
+/* Parses what eval_q_to_json() writes, and also the older stored shape
+ * (question "text" instead of "prompt", "max_length" instead of "max",
+ * options as {"da":..,"en":..} or plain strings), so databases written
+ * before keep their reports.  Returns a finished questionnaire (caller
+ * frees) or NULL with a message. */
 EvalQuestionnaire *eval_q_from_json(const char *json, size_t len, Err *err);
 
 /* ---- answer sets ------------------------------------------------------- */

@@ -527,12 +527,6 @@ static void csv_field(Buf *b, const char *s, int last)
     buf_puts(b, last ? "\r\n" : ",");
 }
 
-static const char *kind_name(EvalKind k)
-{
-    static const char *names[] = {"single", "yesno", "multi", "text"};
-    return names[k];
-}
-
 int eval_report_csv(const EvalTally *t, Buf *data, Buf *cb, int header)
 {
     const EvalQuestionnaire *q = t->q;
@@ -556,7 +550,7 @@ int eval_report_csv(const EvalTally *t, Buf *data, Buf *cb, int header)
         /* codebook */
         csv_field(cb, eval_q_id(q), 0);
         csv_field(cb, qid, 0);
-        csv_field(cb, kind_name(kind), 0);
+        csv_field(cb, eval_kind_name(kind), 0);
         csv_field(cb, eval_q_required(q, qi) ? "1" : "0", 0);
         csv_field(cb, "", 0);
         csv_field(cb, eval_q_text(q, qi, EVAL_LANG_DA), 0);
@@ -614,7 +608,7 @@ int eval_report_csv(const EvalTally *t, Buf *data, Buf *cb, int header)
                 snprintf(num, sizeof num, "%d", c->index);
             csv_field(data, eval_q_id(q), 0);
             csv_field(data, qid, 0);
-            csv_field(data, kind_name(kind), 0);
+            csv_field(data, eval_kind_name(kind), 0);
             csv_field(data, c->is_group ? "group" : "option", 0);
             csv_field(data, num, 0);
             csv_field(data, n, 0);

@@ -56,14 +56,11 @@ static const char *get_string(lua_State *L, int idx, const char *key)
 
 static int build_question(lua_State *L, EvalQuestionnaire *q, int qt, int pos, Err *err)
 {
-    static const char *kinds[] = {"single", "yesno", "multi", "text"};
     const char *id = get_string(L, qt, "id"), *kind = get_string(L, qt, "kind");
     const char *da = NULL, *en = NULL;
-    int k = 0, qi = 0, n = 0, i = 0, required = 0;
-    for (k = 0; k < 4; k++)
-        if (kind && strcmp(kind, kinds[k]) == 0)
-            break;
-    if (k == 4)
+    EvalKind k = EVAL_SINGLE;
+    int qi = 0, n = 0, i = 0, required = 0;
+    if (eval_kind_parse(kind, &k) < 0)
         return err_set(err, ERR_INVALID, "question %d (%s): kind must be single, yesno, multi "
                        "or text", pos, id ? id : "?");
     lua_getfield(L, qt, "required");
@@ -73,7 +70,7 @@ static int build_question(lua_State *L, EvalQuestionnaire *q, int qt, int pos, E
         lua_pop(L, 3);
         return err_set(err, ERR_INVALID, "question %d (%s): text missing", pos, id ? id : "?");
     }
-    qi = eval_q_add_question(q, id, (EvalKind)k, da, en, required, err);
+    qi = eval_q_add_question(q, id, k, da, en, required, err);
     lua_pop(L, 3);
     if (qi < 0)
         return qi;

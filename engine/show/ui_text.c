@@ -91,6 +91,9 @@ static const UiPair texts[UI_COUNT] = {
     [UI_MAP_DISCUSS] = {"diskussion", "discussion"},
     [UI_MAP_CHIPS] = {"VSID", "CSID"},
     [UI_KEYS_MAP] = {"M / Esc lukker", "M / Esc closes"},
+    /* app */
+    [UI_ANSWERS_UNSAVED] = {"svar venter i hukommelsen og prøves igen: databasen kan ikke skrives",
+                            "answers are kept in memory and retried: the database cannot be written"},
 };
 
 const char *ui_text(int en, UiTextId id)

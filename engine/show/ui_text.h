@@ -78,6 +78,8 @@ typedef enum {
     UI_MAP_DISCUSS,     /* diskussion */
     UI_MAP_CHIPS,       /* the chips' letters in the order choice, signal, idea, discuss: "VSID" */
     UI_KEYS_MAP,        /* M / Esc lukker */
+    /* app */
+    UI_ANSWERS_UNSAVED, /* after a count: svar venter i hukommelsen (the store cannot write) */
     UI_COUNT
 } UiTextId;
 

@@ -55,6 +55,64 @@ static void test_model(void **state)
     eval_q_free(NULL);
 }
 
+/* Databases written before the one encoder hold the older shape ("text",
+ * "max_length", options as {"da","en"} or strings): they must still load. */
+static void test_json_older_shape(void **state)
+{
+    static const char old[] =
+        "{\"id\":\"old-v1\",\"title\":{\"da\":\"Evaluering\",\"en\":\"Evaluation\"},"
+        "\"intro\":{\"da\":\"Hej\",\"en\":\"Hi\"},\"questions\":["
+        "{\"id\":\"overall\",\"kind\":\"single\",\"required\":true,"
+        "\"text\":{\"da\":\"Samlet\",\"en\":\"Overall\"},\"options\":["
+        "{\"da\":\"Dårlig\",\"en\":\"Bad\"},{\"da\":\"OK\",\"en\":\"OK\"},\"God\"],"
+        "\"groups\":[{\"id\":\"positive\",\"label\":{\"da\":\"Positiv\",\"en\":\"Positive\"},"
+        "\"options\":[3]}]},"
+        "{\"id\":\"learned\",\"kind\":\"yesno\",\"required\":false,"
+        "\"text\":{\"da\":\"Lærte du noget?\",\"en\":\"Did you learn?\"}},"
+        "{\"id\":\"comment\",\"kind\":\"text\",\"required\":false,"
+        "\"text\":{\"da\":\"Kommentar\",\"en\":\"Comment\"},"
+        "\"warning\":{\"da\":\"Ingen navne\",\"en\":\"No names\"},\"max_length\":200}]}";
+    Err e;
+    EvalQuestionnaire *q = NULL, *q2 = NULL;
+    char *json = NULL, *json2 = NULL;
+    EvalKind k = EVAL_TEXT;
+    (void)state;
+    err_clear(&e);
+    q = eval_q_from_json(old, strlen(old), &e);
+    assert_non_null(q);
+    assert_string_equal(eval_q_intro(q, EVAL_LANG_EN), "Hi");
+    assert_string_equal(eval_q_text(q, 0, EVAL_LANG_EN), "Overall");
+    assert_int_equal(eval_q_option_count(q, 0), 3);
+    assert_string_equal(eval_q_option(q, 0, 1, EVAL_LANG_DA), "Dårlig");
+    assert_string_equal(eval_q_option(q, 0, 3, EVAL_LANG_EN), "God");
+    assert_int_equal(eval_q_group_mask(q, 0, 0), 0x4);
+    assert_int_equal(eval_q_kind(q, 1), EVAL_YESNO);
+    assert_string_equal(eval_q_warning(q, 2, EVAL_LANG_DA), "Ingen navne");
+    assert_int_equal(eval_q_max_chars(q, 2), 200);
+    /* the one encoder writes the phones' shape and reads it back */
+    json = eval_q_to_json(q);
+    assert_non_null(json);
+    assert_non_null(strstr(json, "\"prompt\":{\"da\":\"Samlet\",\"en\":\"Overall\"}"));
+    assert_non_null(strstr(json, "{\"value\":3,\"text\":{\"da\":\"God\",\"en\":\"God\"}}"));
+    assert_non_null(strstr(json, "\"max\":200"));
+    q2 = eval_q_from_json(json, strlen(json), &e);
+    assert_non_null(q2);
+    json2 = eval_q_to_json(q2);
+    assert_string_equal(json, json2);
+    /* the one table of kind names */
+    assert_string_equal(eval_kind_name(EVAL_MULTI), "multi");
+    assert_string_equal(eval_kind_name((EvalKind)99), "");
+    assert_int_equal(eval_kind_parse("yesno", &k), 0);
+    assert_int_equal(k, EVAL_YESNO);
+    assert_int_equal(eval_kind_parse("scale", &k), -1);
+    assert_int_equal(eval_kind_parse(NULL, &k), -1);
+    assert_int_equal(k, EVAL_YESNO);
+    free(json);
+    free(json2);
+    eval_q_free(q2);
+    eval_q_free(q);
+}
+
 static void test_model_errors(void **state)
 {
     Err e;
@@ -512,6 +570,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_model),
+        cmocka_unit_test(test_json_older_shape),
         cmocka_unit_test(test_model_errors),
         cmocka_unit_test(test_validation),
         cmocka_unit_test(test_json),

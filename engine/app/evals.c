@@ -1,0 +1,290 @@
+/* evals.c - the frame loop's link to the evaluation store (see evals.h). */
+#include "app/evals.h"
+
+#include "app/paths.h"
+#include "core/buf.h"
+#include "core/log.h"
+#include "lua/lua_eval.h"
+#include "show/ui_text.h"
+
+#include <SDL.h>
+#include <assert.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define EVALS_RETRY_MS 3000 /* retry of answers kept in memory */
+#define EVALS_COUNT_MS 1000 /* the live count at most once a second */
+
+static unsigned long now_ms(void)
+{
+    return (unsigned long)SDL_GetTicks64();
+}
+
+static void line(const Evals *ev, const char *s)
+{
+    if (ev->transcript)
+        ev->transcript(ev->transcript_ud, s);
+}
+
+/* Arms the retry timer while answers wait in memory (at once, or when the
+ * last retry's pause is over). */
+static void arm_retry(Evals *ev, unsigned long now)
+{
+    if (!ev->store || eval_store_pending(ev->store) == 0 || timers_armed(ev->timers, ev->retry_timer))
+        return;
+    timers_arm(ev->timers, ev->retry_timer, ev->next_retry > now ? ev->next_retry : now);
+}
+
+static int count_due(void *ud, unsigned long now)
+{
+    (void)now;
+    return evals_status(ud);
+}
+
+static int retry_due(void *ud, unsigned long now)
+{
+    Evals *ev = ud;
+    Err err;
+    assert(ev->store);
+    err_clear(&err);
+    if (eval_store_pending(ev->store) == 0)
+        return 0;
+    if (eval_store_retry_pending(ev->store, &err) < 0)
+        log_warn("evaluation: %s", err.msg);
+    ev->next_retry = now + EVALS_RETRY_MS;
+    evals_status(ev); /* re-arms the retry while answers still wait */
+    return 1;
+}
+
+int evals_open(Evals *ev, const char *db, const char *label, Timers *ts, ShowTranscriptFn transcript,
+               void *transcript_ud, Err *err)
+{
+    assert(ev && ts);
+    memset(ev, 0, sizeof *ev);
+    ev->label = label;
+    ev->timers = ts;
+    ev->transcript = transcript;
+    ev->transcript_ud = transcript_ud;
+    ev->count_timer = timers_add(ts, count_due, ev);
+    ev->retry_timer = timers_add(ts, retry_due, ev);
+    ev->store = eval_store_open(db, err);
+    if (!ev->store)
+        return err->code ? err->code : ERR_IO;
+    arm_retry(ev, now_ms());
+    return 0;
+}
+
+void evals_load(Evals *ev, LuaHost *lua, const char *dir)
+{
+    char path[1200];
+    Err qerr;
+    FILE *f = NULL;
+    assert(ev && !ev->q);
+    if (!lua)
+        return;
+    snprintf(path, sizeof path, "%s/questionnaire.lua", dir);
+    f = fopen(path, "r");
+    if (f)
+        fclose(f);
+    else
+        snprintf(path, sizeof path, "%s/scenes/questionnaire.lua", app_data_dir());
+    err_clear(&qerr);
+    ev->q = lua_eval_load(lua, path, &qerr);
+    if (!ev->q) {
+        log_warn("no evaluation: %s", qerr.msg);
+        return;
+    }
+    ev->q_json = eval_q_to_json(ev->q);
+}
+
+void evals_attach(Evals *ev, Show *show, const char *scenario_id, int ui_en)
+{
+    assert(ev && show);
+    ev->show = show;
+    ev->ui_en = ui_en;
+    free(ev->scenario_id);
+    ev->scenario_id = core_strdup(scenario_id);
+}
+
+const char *evals_phone_json(const Evals *ev)
+{
+    assert(ev->show);
+    return ev->q_json && show_eval_open(ev->show) ? ev->q_json : NULL;
+}
+
+/* The event row is created with the first answer, so test runs and
+ * rehearsals without answers leave nothing behind. */
+static int ensure_event(Evals *ev, Err *err)
+{
+    if (ev->event_id[0])
+        return 0;
+    if (!ev->store || !ev->q)
+        return err_set(err, ERR_STATE, "no evaluation store");
+    return eval_store_begin_event(ev->store, ev->q, ev->scenario_id ? ev->scenario_id : "none",
+                                  ev->label, ev->event_id, err);
+}
+
+int evals_status(Evals *ev)
+{
+    Err err;
+    int n = 0;
+    char msg[ERR_MSG_MAX + 64];
+    unsigned long now = now_ms();
+    assert(ev->show);
+    arm_retry(ev, now);
+    /* counting grows with the event: under a burst of phones, count once a
+     * second (the timer catches up with the last burst) */
+    if (now < ev->next_count) {
+        timers_arm(ev->timers, ev->count_timer, ev->next_count);
+        return 0;
+    }
+    ev->next_count = now + EVALS_COUNT_MS;
+    timers_cancel(ev->timers, ev->count_timer);
+    err_clear(&err);
+    msg[0] = '\0';
+    if (ev->store && ev->event_id[0]) {
+        n = eval_store_event_count(ev->store, ev->event_id, &err);
+        if (n < 0) {
+            n = 0;
+            snprintf(msg, sizeof msg, "%s", err.msg);
+        }
+    }
+    show_set_unsaved(ev->show, ev->store ? (int)eval_store_pending(ev->store) : 0);
+    if (ev->store && eval_store_pending(ev->store) > 0)
+        snprintf(msg, sizeof msg, "%zu %s", eval_store_pending(ev->store),
+                 ui_text(ev->ui_en, UI_ANSWERS_UNSAVED));
+    show_set_eval_status(ev->show, n, msg[0] ? msg : NULL);
+    return 1;
+}
+
+int evals_commit_kiosk(Evals *ev)
+{
+    const EvalAnswers *a = NULL;
+    Err err;
+    int rc = 0;
+    assert(ev->show);
+    a = show_kiosk_submission(ev->show);
+    if (!a)
+        return 0;
+    err_clear(&err);
+    rc = ensure_event(ev, &err);
+    if (rc == 0)
+        rc = eval_store_submit(ev->store, ev->event_id, a, NULL, &err);
+    /* ERR_IO: kept in memory and retried; the student may go, nothing is lost */
+    show_kiosk_saved(ev->show, rc == 0 || rc == ERR_IO, rc == 0 || rc == ERR_IO ? NULL : err.msg);
+    if (rc == 0)
+        line(ev, "eval answer saved");
+    else
+        log_warn("evaluation: %s", err.msg);
+    evals_status(ev);
+    return 1;
+}
+
+int evals_results(Evals *ev, ShowView *v)
+{
+    Err err;
+    EvalTally *old = ev->tally;
+    assert(ev->show && v);
+    if (v->screen != SHOW_SCREEN_RESULTS || !ev->q)
+        return 0;
+    err_clear(&err);
+    ev->tally = eval_tally_new(ev->q);
+    if (ev->tally && ev->event_id[0] && eval_store_tally_event(ev->store, ev->event_id, ev->tally, &err) < 0)
+        log_warn("results: %s", err.msg);
+    show_set_results(ev->show, ev->tally);
+    v->results = ev->tally; /* what show_view() would now give on this screen */
+    eval_tally_free(old);
+    return 1;
+}
+
+/* A 400 answer naming what was wrong. */
+static void reply_invalid(NetServer *net, unsigned long long req_id, const char *msg)
+{
+    Buf b = BUF_INIT;
+    buf_puts(&b, "{\"error\":\"invalid\",\"message\":");
+    buf_json_string(&b, msg);
+    buf_puts(&b, "}");
+    net_reply(net, req_id, 400, buf_str(&b));
+    buf_free(&b);
+}
+
+void evals_submit(Evals *ev, NetServer *net, const NetMsg *msgs, int n)
+{
+    const EvalAnswers *answers[EVALS_MAX_BATCH];
+    EvalAnswers *owned[EVALS_MAX_BATCH];
+    const char *sids[EVALS_MAX_BATCH];
+    int results[EVALS_MAX_BATCH];
+    unsigned long long req[EVALS_MAX_BATCH];
+    int dup[EVALS_MAX_BATCH];
+    int k = 0, i = 0, saved = 0;
+    Err err;
+    assert(ev && net && n >= 0 && n <= EVALS_MAX_BATCH);
+    err_clear(&err);
+    for (i = 0; i < n; i++) {
+        char code[EVAL_MAX_CODE];
+        char sid[EVAL_MAX_SID];
+        EvalAnswers *a = NULL;
+        assert(msgs[i].kind == NET_MSG_EVAL && msgs[i].body);
+        if (!ev->q || !ev->store) {
+            net_reply(net, msgs[i].req_id, 409, "{\"error\":\"closed\"}");
+            continue;
+        }
+        if (eval_answers_from_json(ev->q, msgs[i].body, strlen(msgs[i].body), &a, code, sid, &err) < 0) {
+            reply_invalid(net, msgs[i].req_id, err.msg);
+            continue;
+        }
+        owned[k] = a;
+        answers[k] = a;
+        dup[k] = eval_store_sid_committed(ev->store, msgs[i].sid);
+        sids[k] = msgs[i].sid;
+        req[k] = msgs[i].req_id;
+        k++;
+    }
+    if (k > 0) {
+        int rc = ensure_event(ev, &err);
+        if (rc == 0)
+            eval_store_submit_batch(ev->store, ev->event_id, answers, sids, k, results, &err);
+        for (i = 0; i < k; i++) {
+            int ok = rc == 0 && results[i] == 0;
+            /* acknowledged only after the commit; otherwise the phone retries with its sid */
+            net_reply(net, req[i], ok ? 200 : 503, ok ? "{\"ok\":true}" : "{\"error\":\"not_saved\"}");
+            if (ok && !dup[i])
+                saved++;
+            eval_answers_free(owned[i]);
+        }
+        if (rc < 0)
+            log_warn("evaluation: %s", err.msg);
+    }
+    for (i = 0; i < saved; i++)
+        line(ev, "eval answer saved");
+    if (n > 0)
+        evals_status(ev);
+}
+
+void evals_close(Evals *ev)
+{
+    if (!ev)
+        return;
+    eval_store_close(ev->store);
+    ev->store = NULL;
+    free(ev->q_json);
+    ev->q_json = NULL;
+    if (ev->timers) { /* NULL: never opened */
+        timers_cancel(ev->timers, ev->count_timer);
+        timers_cancel(ev->timers, ev->retry_timer);
+    }
+}
+
+void evals_free(Evals *ev)
+{
+    if (!ev)
+        return;
+    assert(!ev->store); /* evals_close() first: the store needs the questionnaire */
+    eval_tally_free(ev->tally);
+    ev->tally = NULL;
+    eval_q_free(ev->q);
+    ev->q = NULL;
+    free(ev->scenario_id);
+    ev->scenario_id = NULL;
+}

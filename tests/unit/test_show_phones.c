@@ -1,0 +1,226 @@
+/* test_show_phones.c - the phones' state JSON built from views of the show
+ * (engine/show/show_phones.c): waiting, a choice poll with a hidden and a
+ * disabled option, a signal poll under the stop overlay, the idea box, the
+ * open evaluation and the ending. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "show/show_phones.h"
+
+static StoryText T(Scenario *sc, const char *da, const char *en)
+{
+    StoryText t;
+    memset(&t, 0, sizeof t);
+    t.s[0] = scenario_strdup(sc, da);
+    t.s[1] = scenario_strdup(sc, en);
+    return t;
+}
+
+typedef struct Fix {
+    Scenario *sc;
+    StoryText prompt, opt[3];
+    ShowView v;
+} Fix;
+
+static int setup(void **state)
+{
+    Fix *f = calloc(1, sizeof *f);
+    assert_non_null(f);
+    f->sc = scenario_new();
+    assert_non_null(f->sc);
+    f->sc->langs[0] = "da";
+    f->sc->langs[1] = "en";
+    f->sc->n_langs = 2;
+    f->sc->title = T(f->sc, "Sofie og \"Mads\"", "Sofie and \"Mads\"");
+    f->prompt = T(f->sc, "Hvad gør Sofie?", "What does Sofie do?");
+    f->opt[0] = T(f->sc, "Svar", "Answer");
+    f->opt[1] = T(f->sc, "Skjult", "Hidden");
+    f->opt[2] = T(f->sc, "Fortæl", "Tell");
+    memset(&f->v, 0, sizeof f->v);
+    f->v.sc = f->sc;
+    f->v.beat = -1;
+    f->v.screen = SHOW_SCREEN_WELCOME;
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    Fix *f = *state;
+    scenario_free(f->sc);
+    free(f);
+    return 0;
+}
+
+static char *state_of(const ShowView *v, const char *eval_json, ShowPhonesInfo *info)
+{
+    Buf b = BUF_INIT;
+    assert_int_equal(show_phones_state(v, eval_json, &b, info), 0);
+    return buf_take(&b);
+}
+
+static void test_waiting(void **state)
+{
+    Fix *f = *state;
+    ShowPhonesInfo info;
+    char *s = state_of(&f->v, NULL, &info);
+    assert_string_equal(s, "{\"title\":{\"da\":\"Sofie og \\\"Mads\\\"\",\"en\":\"Sofie and \\\"Mads\\\"\"},"
+                           "\"poll\":null,\"eval\":null,\"screen\":\"waiting\"}");
+    assert_int_equal(info.poll_id, 0);
+    assert_int_equal(info.open, 0);
+    assert_int_equal(info.eval_open, 0);
+    free(s);
+    /* a scenario that failed to load has no title */
+    f->v.sc = NULL;
+    s = state_of(&f->v, NULL, &info);
+    assert_string_equal(s, "{\"title\":\"\",\"poll\":null,\"eval\":null,\"screen\":\"waiting\"}");
+    free(s);
+}
+
+static void test_choice(void **state)
+{
+    Fix *f = *state;
+    ShowPhonesInfo info;
+    const int enabled[] = {1, 1, 0};
+    Err e;
+    Poll *p = vote_new(VOTE_CHOICE, 7, 3, enabled, &e);
+    char *s = NULL;
+    assert_non_null(p);
+    f->v.screen = SHOW_SCREEN_INTERACTION;
+    f->v.beat = 0;
+    f->v.ikind = STORY_INT_CHOICE;
+    f->v.prompt = &f->prompt;
+    f->v.n_options = 3;
+    f->v.options[0].text = &f->opt[0];
+    f->v.options[1].text = &f->opt[1];
+    f->v.options[1].state = STORY_OPT_HIDDEN;
+    f->v.options[2].text = &f->opt[2];
+    f->v.options[2].state = STORY_OPT_DISABLED;
+    /* before the vote opens there is no poll for phones */
+    s = state_of(&f->v, NULL, &info);
+    assert_non_null(strstr(s, "\"poll\":null"));
+    free(s);
+    f->v.poll = p;
+    s = state_of(&f->v, NULL, &info);
+    assert_non_null(strstr(s, "\"poll\":{\"id\":7,\"kind\":\"choice\",\"open\":false,"
+                              "\"prompt\":{\"da\":\"Hvad gør Sofie?\",\"en\":\"What does Sofie do?\"},"
+                              "\"options\":[{\"n\":1,\"text\":{\"da\":\"Svar\",\"en\":\"Answer\"},"
+                              "\"enabled\":true},{\"n\":3,\"text\":{\"da\":\"Fortæl\",\"en\":\"Tell\"},"
+                              "\"enabled\":false}]}"));
+    assert_non_null(strstr(s, "\"screen\":\"poll\"}"));
+    free(s);
+    assert_int_equal(vote_open(p), 0);
+    s = state_of(&f->v, NULL, &info);
+    assert_non_null(strstr(s, "\"open\":true"));
+    assert_int_equal(info.poll_id, 7);
+    assert_int_equal(info.kind, SHOW_PHONES_CHOICE);
+    assert_int_equal(info.open, 1);
+    assert_int_equal(info.n_options, 3);
+    assert_int_equal(info.enabled, 0x1u); /* the hidden option is left out, the third is disabled */
+    assert_int_equal(info.ideas_open, 0);
+    free(s);
+    vote_free(p);
+}
+
+static void test_signal_under_stop(void **state)
+{
+    Fix *f = *state;
+    ShowPhonesInfo info;
+    Err e;
+    Poll *p = vote_new(VOTE_SIGNAL, 12, 3, NULL, &e);
+    char *s = NULL;
+    assert_non_null(p);
+    assert_int_equal(vote_open(p), 0);
+    f->v.screen = SHOW_SCREEN_BEAT; /* the stop overlay covers a beat */
+    f->v.overlays = SHOW_OV_STOP;
+    f->v.beat = 1;
+    f->v.ikind = STORY_INT_SIGNAL;
+    f->v.prompt = &f->prompt;
+    f->v.poll = p;
+    s = state_of(&f->v, NULL, &info);
+    assert_non_null(strstr(s, "\"kind\":\"signal\",\"open\":true"));
+    assert_non_null(strstr(s, "{\"n\":2,\"text\":{\"da\":\"Faresignal\",\"en\":\"Warning sign\"},"
+                              "\"enabled\":true}"));
+    assert_non_null(strstr(s, "{\"n\":3,\"text\":{\"da\":\"Stalking\",\"en\":\"Stalking\"}"));
+    assert_int_equal(info.kind, SHOW_PHONES_SIGNAL);
+    assert_int_equal(info.enabled, 0x7u);
+    free(s);
+    /* without the overlay a beat shows no poll */
+    f->v.overlays = 0;
+    s = state_of(&f->v, NULL, &info);
+    assert_non_null(strstr(s, "\"poll\":null"));
+    assert_int_equal(info.poll_id, 0);
+    free(s);
+    vote_free(p);
+}
+
+static void test_idea(void **state)
+{
+    Fix *f = *state;
+    ShowPhonesInfo info;
+    char *s = NULL;
+    f->v.screen = SHOW_SCREEN_INTERACTION;
+    f->v.ikind = STORY_INT_IDEA;
+    f->v.beat = 4;
+    f->v.prompt = &f->prompt;
+    s = state_of(&f->v, NULL, &info);
+    assert_non_null(strstr(s, "\"poll\":{\"id\":1000004,\"kind\":\"idea\",\"open\":true,\"prompt\":"
+                              "{\"da\":\"Hvad gør Sofie?\",\"en\":\"What does Sofie do?\"},"
+                              "\"options\":[]}"));
+    assert_non_null(strstr(s, "\"screen\":\"idea\"}"));
+    assert_int_equal(info.poll_id, SHOW_PHONES_IDEA_ID + 4);
+    assert_int_equal(info.kind, SHOW_PHONES_IDEA);
+    assert_int_equal(info.ideas_open, 1);
+    free(s);
+}
+
+static void test_eval_and_ending(void **state)
+{
+    Fix *f = *state;
+    ShowPhonesInfo info;
+    Err e;
+    EvalQuestionnaire *q = eval_q_new("q-v1", "Evaluering", "Evaluation", &e);
+    char *json = NULL, *s = NULL;
+    assert_non_null(q);
+    assert_true(eval_q_add_question(q, "learned", EVAL_YESNO, "Lærte du noget?", "Did you learn?", 1, &e) >= 0);
+    assert_int_equal(eval_q_finish(q, &e), 0);
+    json = eval_q_to_json(q);
+    assert_non_null(json);
+    f->v.screen = SHOW_SCREEN_ENDING;
+    s = state_of(&f->v, NULL, &info);
+    assert_non_null(strstr(s, "\"eval\":null,\"screen\":\"ended\"}"));
+    free(s);
+    f->v.screen = SHOW_SCREEN_EVAL;
+    s = state_of(&f->v, json, &info);
+    assert_non_null(strstr(s, "\"eval\":{\"open\":true,\"id\":\"q-v1\",\"title\":{\"da\":\"Evaluering\","
+                              "\"en\":\"Evaluation\"},\"questions\":[{\"id\":\"learned\",\"kind\":"
+                              "\"yesno\",\"required\":true,\"prompt\":{\"da\":\"Lærte du noget?\","
+                              "\"en\":\"Did you learn?\"}}]},\"screen\":\"eval\"}"));
+    assert_int_equal(info.eval_open, 1);
+    free(s);
+    /* the evaluation stays open for phones on the ending */
+    f->v.screen = SHOW_SCREEN_ENDING;
+    s = state_of(&f->v, json, &info);
+    assert_non_null(strstr(s, "\"screen\":\"eval\"}"));
+    free(s);
+    free(json);
+    eval_q_free(q);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_waiting, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_choice, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_signal_under_stop, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_idea, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_eval_and_ending, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

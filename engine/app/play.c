@@ -23,6 +23,7 @@
 #include "lua/lua_host.h"
 #include "lua/lua_story.h"
 #include "render/render_sdl.h"
+#include "story/story_strings.h"
 #include "show/show.h"
 #include "views/views.h"
 #include "views/views_presenter.h"
@@ -569,6 +570,8 @@ static void load_scenario(Play *p, char *load_error, size_t n)
     p->scene.sc = lua_story_load(p->scene.lua, p->o.dir, &err);
     if (!p->scene.sc)
         snprintf(load_error, n, "%s", err.msg[0] ? err.msg : "cannot load scenario");
+    else if (story_strings_apply_dir(p->scene.sc, p->o.dir, NULL, NULL, &err) < 0)
+        log_warn("%s", err.msg); /* the scenario plays in its own texts */
 }
 
 static void net_wake(void *ud)

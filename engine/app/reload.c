@@ -2,6 +2,7 @@
 #include "app/reload.h"
 
 #include "core/log.h"
+#include "story/story_strings.h"
 #include "lua/lua_story.h"
 
 #include <assert.h>
@@ -83,6 +84,10 @@ int reload_scene(Scene *scene, const ReloadKeep *keep, Watch *w)
     h2 = lua_host_new(&err);
     if (h2)
         sc2 = lua_story_load(h2, keep->dir, &err);
+    if (sc2 && story_strings_apply_dir(sc2, keep->dir, NULL, NULL, &err) < 0) {
+        log_warn("%s", err.msg); /* the scenario plays in its own texts */
+        err_clear(&err);
+    }
     if (sc2) {
         /* the same language as before, when the new scenario still has it */
         lang = scene->sc ? scenario_lang_index(sc2, scene->sc->langs[scene_pick_lang(scene->sc, keep->lang)])

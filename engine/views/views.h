@@ -20,7 +20,7 @@
 #define APP_VIEWS_H
 
 #include "show/show.h"
-#include "render/render_sdl.h"
+#include "render/gfx.h"
 
 /* Draws the whole frame for v (clears it first).  v->sc may be NULL (then
  * only the error screen and overlays that need no scenario are drawn).

@@ -6,7 +6,7 @@
 #define APP_VIEWS_EVAL_H
 
 #include "show/show.h"
-#include "render/render_sdl.h"
+#include "render/gfx.h"
 
 /* SHOW_SCREEN_EVAL: title, "scan to answer" with v->join_url's QR code (or
  * v->lan_problem), v->eval_answers received, the kiosk hint (K), and

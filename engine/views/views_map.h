@@ -7,7 +7,7 @@
 #define APP_VIEWS_MAP_H
 
 #include "show/show.h"
-#include "render/render_sdl.h"
+#include "render/gfx.h"
 
 void views_draw_map(Gfx *g, const ShowView *v);
 

@@ -259,37 +259,6 @@ static int chip(Gfx *g, int x, int y, int maxw, const char *text, ThemeColor bg,
     return w;
 }
 
-static int chip_h(Gfx *g) { return lh(g, THEME_TEXT_SMALL_BOLD) + gfx_px(g, 8); }
-
-static const StoryBeat *cur_beat(const ShowView *v)
-{
-    if (!v->sc || v->beat < 0 || v->beat >= v->sc->n_beats)
-        return NULL;
-    return &v->sc->beats[v->beat];
-}
-
-static const char *beat_label(const ShowView *v, int beat)
-{
-    const StoryBeat *b = NULL;
-    const char *s = NULL;
-    if (!v->sc || beat < 0 || beat >= v->sc->n_beats)
-        return "";
-    b = &v->sc->beats[beat];
-    s = tx(v, &b->title);
-    if (!*s)
-        s = tx(v, &b->place);
-    if (!*s)
-        s = b->id ? b->id : "";
-    return s;
-}
-
-static const char *cast_name(const ShowView *v, int i)
-{
-    if (!v->sc || i < 0 || i >= v->sc->n_cast)
-        return "";
-    return tx(v, &v->sc->cast[i].name);
-}
-
 /* A section label (small bold, dim) with an optional right-hand hint;
  * returns the height used. */
 static int label(Gfx *g, Rect r, const char *text, const char *hint)
@@ -324,7 +293,7 @@ static PText screen_name(const ShowView *v)
 
 static int topbar_h(Gfx *g)
 {
-    return gfx_px(g, 2 * 14) + lh(g, THEME_TEXT_BODY_BOLD) + gfx_px(g, 8) + chip_h(g);
+    return gfx_px(g, 2 * 14) + lh(g, THEME_TEXT_BODY_BOLD) + gfx_px(g, 8) + views_chip_h(g);
 }
 
 static void draw_topbar(Gfx *g, const ShowView *v, Rect r, long elapsed_s)
@@ -340,7 +309,7 @@ static void draw_topbar(Gfx *g, const ShowView *v, Rect r, long elapsed_s)
     char buf[P_MAX_LINE];
     int pad = gfx_px(g, 14), x = r.x + pad, y = r.y + pad, cw = 0, w = 0, right = 0;
     size_t i = 0;
-    const StoryBeat *b = cur_beat(v);
+    const StoryBeat *b = views_cur_beat(v);
     gfx_round_rect(g, r.x, r.y, r.w, r.h, gfx_px(g, THEME_RADIUS), rgb(THEME_PANEL));
     clip(g, &r);
     /* clock, right-aligned over both rows */
@@ -361,7 +330,7 @@ static void draw_topbar(Gfx *g, const ShowView *v, Rect r, long elapsed_s)
         w = line_fit(g, x, y, (right - x) / 2, tx(v, &v->sc->title), THEME_TEXT_BODY_BOLD,
                      rgb(THEME_TEXT));
         if (b) {
-            const char *t = beat_label(v, v->beat);
+            const char *t = views_beat_label(v, v->beat);
             if (b->id && strcmp(t, b->id) != 0)
                 snprintf(buf, sizeof buf, "·  %s  (%s)", t, b->id);
             else
@@ -400,7 +369,7 @@ static void draw_topbar(Gfx *g, const ShowView *v, Rect r, long elapsed_s)
 /* "Speaker: text" of a step into buf. */
 static const char *step_line(const ShowView *v, const StoryStep *st, char *buf, size_t n)
 {
-    const char *name = cast_name(v, st->speaker);
+    const char *name = views_cast_name(v, st->speaker);
     const char *text = tx(v, &st->text);
     if (st->kind == STORY_STEP_IMAGE && !*text)
         text = st->image ? st->image : "";
@@ -571,9 +540,9 @@ static int draw_interaction_now(Gfx *g, const ShowView *v, Rect r)
              gfx_px(g, 12);
         snprintf(buf, sizeof buf, "%s %d · %s %d", pt(v, P_JOINED), v->phones_joined,
                  pt(v, P_VOTED), vote_phone_voters(v->poll));
-        line_fit(g, x, y + (chip_h(g) - small) / 2, r.x + r.w - x, buf, THEME_TEXT_SMALL,
+        line_fit(g, x, y + (views_chip_h(g) - small) / 2, r.x + r.w - x, buf, THEME_TEXT_SMALL,
                  rgb(THEME_PHONES));
-        y += chip_h(g) + gfx_px(g, 8);
+        y += views_chip_h(g) + gfx_px(g, 8);
     } else if (v->ikind == STORY_INT_CHOICE || v->ikind == STORY_INT_SIGNAL ||
                (v->overlays & SHOW_OV_STOP)) {
         line_fit(g, x, y, r.w, pt(v, P_NOT_OPEN), THEME_TEXT_SMALL, rgb(THEME_DIM));
@@ -605,7 +574,7 @@ static int draw_interaction_now(Gfx *g, const ShowView *v, Rect r)
 static void draw_now(Gfx *g, const ShowView *v, Rect r)
 {
     char buf[P_MAX_LINE];
-    const StoryBeat *b = cur_beat(v);
+    const StoryBeat *b = views_cur_beat(v);
     int y = r.y, small = lh(g, THEME_TEXT_SMALL);
     clip(g, &r);
     if (v->overlays & SHOW_OV_BLANK) {
@@ -700,7 +669,7 @@ static const char *then_text(const ShowView *v, const StoryBeat *b, char *buf, s
     default: break;
     }
     if (b->next >= 0)
-        snprintf(buf, n, "%s %s", pt(v, P_THEN_BEAT), beat_label(v, b->next));
+        snprintf(buf, n, "%s %s", pt(v, P_THEN_BEAT), views_beat_label(v, b->next));
     else
         snprintf(buf, n, "%s", pt(v, P_THEN_END));
     return buf;
@@ -726,13 +695,13 @@ static int next_entry(Gfx *g, int y, Rect r, const char *text, ThemeColor c)
 static void draw_next(Gfx *g, const ShowView *v, Rect r)
 {
     char buf[P_MAX_LINE];
-    const StoryBeat *b = cur_beat(v);
+    const StoryBeat *b = views_cur_beat(v);
     int y = r.y, i = 0, h = 0;
     clip(g, &r);
     if (v->screen == SHOW_SCREEN_WELCOME && v->sc && v->sc->start >= 0 &&
         v->sc->start < v->sc->n_beats) {
         const StoryBeat *s = &v->sc->beats[v->sc->start];
-        snprintf(buf, sizeof buf, "%s %s", pt(v, P_THEN_BEAT), beat_label(v, v->sc->start));
+        snprintf(buf, sizeof buf, "%s %s", pt(v, P_THEN_BEAT), views_beat_label(v, v->sc->start));
         y += next_entry(g, y, r, buf, rgb(THEME_ACCENT));
         if (s->n_steps > 0)
             next_entry(g, y, r, step_line(v, &s->steps[0], buf, sizeof buf), rgb(THEME_TEXT));
@@ -752,7 +721,7 @@ static void draw_next(Gfx *g, const ShowView *v, Rect r)
             if (v->options[i].state == STORY_OPT_HIDDEN)
                 continue;
             snprintf(buf, sizeof buf, "%d → %s", i + 1,
-                     o->target >= 0 ? beat_label(v, o->target) : (o->target_id ? o->target_id : "?"));
+                     o->target >= 0 ? views_beat_label(v, o->target) : (o->target_id ? o->target_id : "?"));
             h = next_entry_st(g, y, r, buf,
                               rgb(v->options[i].state == STORY_OPT_DISABLED ? THEME_FAINT
                                                                             : THEME_DIM),
@@ -763,7 +732,7 @@ static void draw_next(Gfx *g, const ShowView *v, Rect r)
         }
     } else if (v->screen == SHOW_SCREEN_INTERACTION && b) {
         if (b->next >= 0)
-            snprintf(buf, sizeof buf, "%s %s", pt(v, P_THEN_BEAT), beat_label(v, b->next));
+            snprintf(buf, sizeof buf, "%s %s", pt(v, P_THEN_BEAT), views_beat_label(v, b->next));
         else
             snprintf(buf, sizeof buf, "%s", pt(v, P_THEN_END));
         next_entry(g, y, r, buf, rgb(THEME_ACCENT));
@@ -782,7 +751,7 @@ static void draw_next(Gfx *g, const ShowView *v, Rect r)
 
 static void draw_notes(Gfx *g, const ShowView *v, Rect r)
 {
-    const StoryBeat *b = cur_beat(v);
+    const StoryBeat *b = views_cur_beat(v);
     const char *bn = b ? tx(v, &b->notes) : "";
     const char *sn = v->sc ? tx(v, &v->sc->notes) : "";
     int y = r.y, small = lh(g, THEME_TEXT_SMALL), h = 0, rest = 0;

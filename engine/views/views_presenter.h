@@ -9,7 +9,7 @@
 #define APP_VIEWS_PRESENTER_H
 
 #include "show/show.h"
-#include "render/render_sdl.h"
+#include "render/gfx.h"
 
 /* Draws the whole presenter frame for v (clears it first).  elapsed_s is
  * the time since the event started (shown as a clock for pacing), or < 0. */

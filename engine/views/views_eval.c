@@ -17,91 +17,8 @@
 
 /* ---- words ------------------------------------------------------------------ */
 
-typedef enum {
-    VE_EVAL_TITLE,
-    VE_SCAN,
-    VE_ANSWER_HERE,
-    VE_RECEIVED_ONE,
-    VE_RECEIVED,
-    VE_KIOSK_HINT,
-    VE_NO_LAN,
-    VE_OR_GO_TO,
-    VE_ROOM,
-    VE_KEYS_EVAL,
-    VE_CHOOSE_ONE,
-    VE_CHOOSE_ANY,
-    VE_OPTIONAL,
-    VE_TYPE_HERE,
-    VE_CHARS,
-    VE_NEXT,
-    VE_BACK,
-    VE_SEND,
-    VE_REVIEW_TITLE,
-    VE_REVIEW_HINT,
-    VE_SAVING,
-    VE_THANKS,
-    VE_THANKS_SUB,
-    VE_FAILED,
-    VE_RETRY,
-    VE_RETRY_HINT,
-    VE_KEYS_KIOSK,
-    VE_KEYS_TEXT,
-    VE_NO_KIOSK,
-    VE_RESULTS,
-    VE_RESPONDENTS,
-    VE_NO_RESULTS,
-    VE_TOO_FEW,
-    VE_RESULTS_NOTE,
-    VE_COUNT
-} VeText;
 
-static const char *const ve_words[VE_COUNT][2] = {
-    [VE_EVAL_TITLE] = {"Evaluering", "Evaluation"},
-    [VE_SCAN] = {"Scan koden og svar på din telefon – det er anonymt",
-                 "Scan the code and answer on your phone – it is anonymous"},
-    [VE_ANSWER_HERE] = {"Svar her på computeren – det er anonymt",
-                        "Answer here on the laptop – it is anonymous"},
-    [VE_RECEIVED_ONE] = {"svar modtaget", "answer received"},
-    [VE_RECEIVED] = {"svar modtaget", "answers received"},
-    [VE_KIOSK_HINT] = {"K: svar her på computeren", "K: answer here on the laptop"},
-    [VE_NO_LAN] = {"Ingen netværksforbindelse til telefoner", "No network connection for phones"},
-    [VE_OR_GO_TO] = {"eller gå til", "or go to"},
-    [VE_ROOM] = {"Rumkode", "Room code"},
-    [VE_KEYS_EVAL] = {"K kiosk  ·  Ctrl+R resultater  ·  E luk",
-                      "K kiosk  ·  Ctrl+R results  ·  E close"},
-    [VE_CHOOSE_ONE] = {"Vælg ét svar", "Choose one answer"},
-    [VE_CHOOSE_ANY] = {"Vælg gerne flere", "Choose as many as you like"},
-    [VE_OPTIONAL] = {"frivilligt", "optional"},
-    [VE_TYPE_HERE] = {"Skriv her …", "Type here …"},
-    [VE_CHARS] = {"tegn", "characters"},
-    [VE_NEXT] = {"Næste  →", "Next  →"},
-    [VE_BACK] = {"←  Tilbage", "←  Back"},
-    [VE_SEND] = {"Send  ✓", "Send  ✓"},
-    [VE_REVIEW_TITLE] = {"Send dine svar?", "Send your answers?"},
-    [VE_REVIEW_HINT] = {"Tryk Tilbage for at rette et svar.", "Press Back to change an answer."},
-    [VE_SAVING] = {"Gemmer dine svar …", "Saving your answers …"},
-    [VE_THANKS] = {"Tak! Dine svar er gemt.", "Thank you! Your answers are saved."},
-    [VE_THANKS_SUB] = {"Den næste kan svare om et øjeblik.",
-                       "The next person can answer in a moment."},
-    [VE_FAILED] = {"Dine svar er ikke gemt endnu", "Your answers are not saved yet"},
-    [VE_RETRY] = {"Prøv igen  ↻", "Try again  ↻"},
-    [VE_RETRY_HINT] = {"Tryk Prøv igen, eller sig det til læreren.",
-                       "Press Try again, or tell the teacher."},
-    [VE_KEYS_KIOSK] = {"Tal: vælg  ·  Enter: næste  ·  Esc: forfra",
-                       "Numbers: choose  ·  Enter: next  ·  Esc: start over"},
-    [VE_KEYS_TEXT] = {"Enter: næste  ·  Esc: forfra", "Enter: next  ·  Esc: start over"},
-    [VE_NO_KIOSK] = {"Intet spørgeskema", "No questionnaire"},
-    [VE_RESULTS] = {"Resultater", "Results"},
-    [VE_RESPONDENTS] = {"besvarelser", "respondents"},
-    [VE_NO_RESULTS] = {"Ingen svar endnu", "No answers yet"},
-    [VE_TOO_FEW] = {"Færre end 5 svar – vises ikke", "Fewer than 5 answers – not shown"},
-    [VE_RESULTS_NOTE] = {"Grupper under 5 svar vises som <5 (–: skjult, så de ikke kan regnes ud). "
-                         "Fritekst vises ikke her.",
-                         "Groups under 5 answers show as <5 (–: hidden so they cannot be worked "
-                         "out). Free text is not shown here."},
-};
-
-static const char *w(const ShowView *v, VeText id) { return ve_words[id][v && v->ui_en ? 1 : 0]; }
+static const char *w(const ShowView *v, UiTextId id) { return ui_text(v && v->ui_en, id); }
 
 /* ---- drawing helpers (the shared ones are in views_util.h) ---------------- */
 
@@ -165,17 +82,17 @@ void views_draw_eval(Gfx *g, const ShowView *v)
 
     /* left column: title, what to do, the live count, the kiosk hint, errors */
     y = left.y;
-    y += title_block(g, left.x, y, left.w, w(v, VE_EVAL_TITLE), THEME_TEXT_TITLE);
+    y += title_block(g, left.x, y, left.w, w(v, UI_EVAL_TITLE), THEME_TEXT_TITLE);
     y += gfx_px(g, 24);
     {
-        const char *scan = w(v, has_url ? VE_SCAN : VE_ANSWER_HERE);
+        const char *scan = w(v, has_url ? UI_EVAL_SCAN : UI_EVAL_ANSWER_HERE);
         st = views_fit_style(g, scan, left.w, lh(g, THEME_TEXT_HEADING) * 3, THEME_TEXT_HEADING);
         y += views_text_in(g, (Rect){left.x, y, left.w, bottom - y}, scan, st, rgb(THEME_TEXT),
                      GFX_ALIGN_LEFT);
     }
     y += gfx_px(g, 40);
     snprintf(num, sizeof num, "%d", v->eval_answers > 0 ? v->eval_answers : 0);
-    label = w(v, v->eval_answers == 1 ? VE_RECEIVED_ONE : VE_RECEIVED);
+    label = w(v, v->eval_answers == 1 ? UI_EVAL_RECEIVED_ONE : UI_EVAL_RECEIVED);
     if (y + lh(g, THEME_TEXT_HUGE) <= bottom) {
         int nw = gfx_measure(g, num, strlen(num), THEME_TEXT_HUGE);
         int hh = lh(g, THEME_TEXT_HUGE), bh = lh(g, THEME_TEXT_HEADING);
@@ -192,7 +109,7 @@ void views_draw_eval(Gfx *g, const ShowView *v)
         y += gfx_px(g, 20);
     }
     if (y + views_chip_h_st(g, THEME_TEXT_BODY_BOLD) <= bottom) {
-        chip_in(g, left.x, y, left.w, w(v, VE_KIOSK_HINT), rgb(THEME_PANEL_HI), rgb(THEME_TEXT),
+        chip_in(g, left.x, y, left.w, w(v, UI_EVAL_KIOSK_HINT), rgb(THEME_PANEL_HI), rgb(THEME_TEXT),
              THEME_TEXT_BODY_BOLD);
         y += views_chip_h_st(g, THEME_TEXT_BODY_BOLD) + gfx_px(g, 36);
     }
@@ -226,14 +143,14 @@ void views_draw_eval(Gfx *g, const ShowView *v)
         if (qr > 0 && gfx_qr(g, v->join_url, right.x + (right.w - qr) / 2, ry, qr) > 0)
             ry += qr + gfx_px(g, 20);
         ry += views_text_in(g, (Rect){right.x, ry, right.w, lh(g, THEME_TEXT_CAPTION)},
-                      w(v, VE_OR_GO_TO), THEME_TEXT_CAPTION, rgb(THEME_DIM), GFX_ALIGN_CENTER);
+                      w(v, UI_EVAL_OR_GO_TO), THEME_TEXT_CAPTION, rgb(THEME_DIM), GFX_ALIGN_CENTER);
         st = views_fit_style(g, v->join_url, right.w, lh(g, THEME_TEXT_HEADING), THEME_TEXT_HEADING);
         ry += views_text_in(g, (Rect){right.x, ry, right.w, lh(g, st) * 2}, v->join_url, st,
                       rgb(THEME_TEXT), GFX_ALIGN_CENTER);
         if (room) {
             ry += gfx_px(g, 16);
             ry += views_text_in(g, (Rect){right.x, ry, right.w, lh(g, THEME_TEXT_CAPTION)},
-                          w(v, VE_ROOM), THEME_TEXT_CAPTION, rgb(THEME_DIM), GFX_ALIGN_CENTER);
+                          w(v, UI_EVAL_ROOM), THEME_TEXT_CAPTION, rgb(THEME_DIM), GFX_ALIGN_CENTER);
             views_text_in(g, (Rect){right.x, ry, right.w, lh(g, THEME_TEXT_TITLE)}, room,
                     THEME_TEXT_TITLE, rgb(THEME_ACCENT), GFX_ALIGN_CENTER);
         }
@@ -241,7 +158,7 @@ void views_draw_eval(Gfx *g, const ShowView *v)
         /* no phones: say why, the kiosk still works */
         int pad = gfx_px(g, 36), ry = right.y + gfx_px(g, 60);
         const char *why = v->lan_problem && *v->lan_problem ? v->lan_problem : "";
-        int th = gfx_text_height(g, right.w - 2 * pad, w(v, VE_NO_LAN), THEME_TEXT_BODY_BOLD) +
+        int th = gfx_text_height(g, right.w - 2 * pad, w(v, UI_EVAL_NO_LAN), THEME_TEXT_BODY_BOLD) +
                  gfx_px(g, 16) + gfx_text_height(g, right.w - 2 * pad, why, THEME_TEXT_CAPTION);
         int ph = th + 2 * pad;
         if (ph > right.h - gfx_px(g, 60))
@@ -251,13 +168,13 @@ void views_draw_eval(Gfx *g, const ShowView *v)
                         rgb(THEME_LINE));
         ry += pad;
         ry += views_text_in(g, (Rect){right.x + pad, ry, right.w - 2 * pad, ph - 2 * pad},
-                      w(v, VE_NO_LAN), THEME_TEXT_BODY_BOLD, rgb(THEME_WARNING),
+                      w(v, UI_EVAL_NO_LAN), THEME_TEXT_BODY_BOLD, rgb(THEME_WARNING),
                       GFX_ALIGN_LEFT);
         ry += gfx_px(g, 16);
         views_text_in(g, (Rect){right.x + pad, ry, right.w - 2 * pad, right.y + gfx_px(g, 60) + ph - pad - ry},
                 why, THEME_TEXT_CAPTION, rgb(THEME_DIM), GFX_ALIGN_LEFT);
     }
-    footer_in(g, w(v, VE_KEYS_EVAL));
+    footer_in(g, w(v, UI_EVAL_KEYS_EVAL));
 }
 
 /* ---- KIOSK: one question per screen ------------------------------------------ */
@@ -490,7 +407,7 @@ static void draw_text_box(Gfx *g, const ShowView *v, const KGeom *gm)
     if (len == 0) {
         gfx_text(g, in.x, in.y, in.w, "▏", THEME_TEXT_BODY, rgb(THEME_ACCENT), GFX_ALIGN_LEFT);
         views_text_in(g, (Rect){in.x + gfx_px(g, 24), in.y, in.w - gfx_px(g, 24), in.h},
-                w(v, VE_TYPE_HERE), THEME_TEXT_BODY, rgb(THEME_FAINT), GFX_ALIGN_LEFT);
+                w(v, UI_EVAL_TYPE_HERE), THEME_TEXT_BODY, rgb(THEME_FAINT), GFX_ALIGN_LEFT);
     } else {
         /* the caret follows the text; when the text is taller than the box,
          * its end stays in view */
@@ -506,7 +423,7 @@ static void draw_text_box(Gfx *g, const ShowView *v, const KGeom *gm)
         int chars = 0;
         for (i = 0; i < len; i++)
             chars += ((unsigned char)k->text[i] & 0xC0) != 0x80;
-        snprintf(cnt, sizeof cnt, "%d / %d %s", chars, k->max_chars, w(v, VE_CHARS));
+        snprintf(cnt, sizeof cnt, "%d / %d %s", chars, k->max_chars, w(v, UI_EVAL_CHARS));
     }
     views_text_in(g, (Rect){in.x, c.y + c.h - pad - count_h, in.w, count_h}, cnt, THEME_TEXT_SMALL,
             rgb(THEME_DIM), GFX_ALIGN_RIGHT);
@@ -559,7 +476,7 @@ void views_draw_kiosk(Gfx *g, const ShowView *v)
     a = safe_area(g);
     k = v->kiosk;
     if (!k) {
-        draw_message(g, a, NULL, rgb(THEME_DIM), w(v, VE_NO_KIOSK), rgb(THEME_DIM), NULL, NULL);
+        draw_message(g, a, NULL, rgb(THEME_DIM), w(v, UI_EVAL_NO_KIOSK), rgb(THEME_DIM), NULL, NULL);
         return;
     }
     kiosk_geom(g, v, &gm);
@@ -607,42 +524,38 @@ void views_draw_kiosk(Gfx *g, const ShowView *v)
             draw_text_box(g, v, &gm);
         } else {
             snprintf(buf, sizeof buf, "%s%s%s",
-                     w(v, k->kind == EVAL_MULTI ? VE_CHOOSE_ANY : VE_CHOOSE_ONE),
-                     k->required ? "" : "  ·  ", k->required ? "" : w(v, VE_OPTIONAL));
+                     w(v, k->kind == EVAL_MULTI ? UI_EVAL_CHOOSE_ANY : UI_EVAL_CHOOSE_ONE),
+                     k->required ? "" : "  ·  ", k->required ? "" : w(v, UI_EVAL_OPTIONAL));
             views_text_in(g, (Rect){a.x, y, a.w, gm.hint.h}, buf, THEME_TEXT_CAPTION, rgb(THEME_DIM),
                     GFX_ALIGN_LEFT);
             for (i = 0; i < gm.n_opt; i++)
                 draw_option(g, k, &gm, i);
         }
-        button(g, gm.back, w(v, VE_BACK), 0);
-        button(g, gm.next, w(v, VE_NEXT), 1);
+        button(g, gm.back, w(v, UI_EVAL_BACK), 0);
+        button(g, gm.next, w(v, UI_EVAL_NEXT), 1);
         break;
     }
     case KIOSK_PAGE_REVIEW:
-        if (v->ui_en)
-            snprintf(buf, sizeof buf, "You answered %d of %d questions.", k->answered,
-                     k->n_questions);
-        else
-            snprintf(buf, sizeof buf, "Du har svaret på %d af %d spørgsmål.", k->answered,
-                     k->n_questions);
-        draw_message(g, gm.content, "?", rgb(THEME_ACCENT), w(v, VE_REVIEW_TITLE),
-                     rgb(THEME_TEXT), buf, w(v, VE_REVIEW_HINT));
-        button(g, gm.back, w(v, VE_BACK), 0);
-        button(g, gm.next, w(v, VE_SEND), 1);
+        snprintf(buf, sizeof buf, "%s%d%s%d%s", w(v, UI_EVAL_ANSWERED_PRE), k->answered,
+                 w(v, UI_EVAL_ANSWERED_MID), k->n_questions, w(v, UI_EVAL_ANSWERED_POST));
+        draw_message(g, gm.content, "?", rgb(THEME_ACCENT), w(v, UI_EVAL_REVIEW_TITLE),
+                     rgb(THEME_TEXT), buf, w(v, UI_EVAL_REVIEW_HINT));
+        button(g, gm.back, w(v, UI_EVAL_BACK), 0);
+        button(g, gm.next, w(v, UI_EVAL_SEND), 1);
         break;
     case KIOSK_PAGE_SAVING:
-        draw_message(g, gm.content, "…", rgb(THEME_DIM), w(v, VE_SAVING), rgb(THEME_TEXT), NULL,
+        draw_message(g, gm.content, "…", rgb(THEME_DIM), w(v, UI_EVAL_SAVING), rgb(THEME_TEXT), NULL,
                      NULL);
         break;
     case KIOSK_PAGE_THANKS:
-        draw_message(g, gm.content, "✓", rgb(THEME_OK), w(v, VE_THANKS), rgb(THEME_TEXT),
-                     w(v, VE_THANKS_SUB), NULL);
+        draw_message(g, gm.content, "✓", rgb(THEME_OK), w(v, UI_EVAL_THANKS), rgb(THEME_TEXT),
+                     w(v, UI_EVAL_THANKS_SUB), NULL);
         break;
     case KIOSK_PAGE_FAILED:
-        draw_message(g, gm.content, "!", rgb(THEME_ERROR), w(v, VE_FAILED), rgb(THEME_ERROR),
-                     k->error, w(v, VE_RETRY_HINT));
-        button(g, gm.back, w(v, VE_BACK), 0);
-        button(g, gm.next, w(v, VE_RETRY), 1);
+        draw_message(g, gm.content, "!", rgb(THEME_ERROR), w(v, UI_EVAL_FAILED), rgb(THEME_ERROR),
+                     k->error, w(v, UI_EVAL_RETRY_HINT));
+        button(g, gm.back, w(v, UI_EVAL_BACK), 0);
+        button(g, gm.next, w(v, UI_EVAL_RETRY), 1);
         break;
     default: break;
     }
@@ -651,8 +564,8 @@ void views_draw_kiosk(Gfx *g, const ShowView *v)
     if (k->page == KIOSK_PAGE_QUESTION)
         views_text_in(g, (Rect){gm.keys.x, gm.keys.y + (gm.keys.h - lh(g, THEME_TEXT_SMALL)) / 2,
                           gm.keys.w, lh(g, THEME_TEXT_SMALL)},
-                w(v, k->page == KIOSK_PAGE_QUESTION && k->kind == EVAL_TEXT ? VE_KEYS_TEXT
-                                                                           : VE_KEYS_KIOSK),
+                w(v, k->page == KIOSK_PAGE_QUESTION && k->kind == EVAL_TEXT ? UI_EVAL_KEYS_TEXT
+                                                                           : UI_EVAL_KEYS_KIOSK),
                 THEME_TEXT_SMALL, rgb(THEME_FAINT), GFX_ALIGN_CENTER);
 }
 
@@ -755,9 +668,9 @@ static int result_card(Gfx *g, const ShowView *v, const EvalTally *t, int qi, in
     }
     h += ph + gfx_px(g, lv->pad / 2);
     if (row.n_state != EVAL_CELL_SHOWN) {
-        int th = gfx_text_height(g, inner, w(v, VE_TOO_FEW), lv->row);
+        int th = gfx_text_height(g, inner, w(v, UI_EVAL_TOO_FEW), lv->row);
         if (draw)
-            views_text_in(g, (Rect){x + pad, y + h, inner, th}, w(v, VE_TOO_FEW), lv->row,
+            views_text_in(g, (Rect){x + pad, y + h, inner, th}, w(v, UI_EVAL_TOO_FEW), lv->row,
                     rgb(THEME_FAINT), GFX_ALIGN_LEFT);
         h += th + pad;
     } else {
@@ -856,16 +769,16 @@ void views_draw_results(Gfx *g, const ShowView *v)
     hh = lh(g, THEME_TEXT_HEADING);
     gfx_fill_rect(g, a.x, a.y, gfx_px(g, 140), gfx_px(g, 10), rgb(THEME_ACCENT));
     y = a.y + gfx_px(g, 26);
-    views_text_in(g, (Rect){a.x, y, a.w / 2, hh}, w(v, VE_RESULTS), THEME_TEXT_HEADING,
+    views_text_in(g, (Rect){a.x, y, a.w / 2, hh}, w(v, UI_EVAL_RESULTS), THEME_TEXT_HEADING,
             rgb(THEME_TEXT), GFX_ALIGN_LEFT);
     if (t) {
         const char *title = eval_q_title(eval_tally_questionnaire(t),
                                          v->ui_en ? EVAL_LANG_EN : EVAL_LANG_DA);
-        snprintf(buf, sizeof buf, "%d %s", eval_tally_respondents(t), w(v, VE_RESPONDENTS));
+        snprintf(buf, sizeof buf, "%d %s", eval_tally_respondents(t), w(v, UI_EVAL_RESPONDENTS));
         views_text_in(g, (Rect){a.x + a.w / 2, y, a.w / 2, hh}, buf, THEME_TEXT_HEADING,
                 rgb(THEME_ACCENT), GFX_ALIGN_RIGHT);
         {
-            int tw = gfx_measure(g, w(v, VE_RESULTS), strlen(w(v, VE_RESULTS)),
+            int tw = gfx_measure(g, w(v, UI_EVAL_RESULTS), strlen(w(v, UI_EVAL_RESULTS)),
                                  THEME_TEXT_HEADING) + gfx_px(g, 30);
             int bw = gfx_measure(g, buf, strlen(buf), THEME_TEXT_HEADING) + gfx_px(g, 30);
             views_text_in(g, (Rect){a.x + tw, y + (hh - lh(g, THEME_TEXT_CAPTION)) / 2,
@@ -874,10 +787,10 @@ void views_draw_results(Gfx *g, const ShowView *v)
         }
     }
     y += hh + gfx_px(g, 24);
-    footer_in(g, w(v, VE_RESULTS_NOTE));
+    footer_in(g, w(v, UI_EVAL_RESULTS_NOTE));
     area = (Rect){a.x, y, a.w, a.y + a.h - views_footer_h(g) - y};
     if (!t || eval_tally_respondents(t) == 0) {
-        draw_message(g, area, NULL, rgb(THEME_DIM), w(v, VE_NO_RESULTS), rgb(THEME_DIM), NULL,
+        draw_message(g, area, NULL, rgb(THEME_DIM), w(v, UI_EVAL_NO_RESULTS), rgb(THEME_DIM), NULL,
                      NULL);
         return;
     }

@@ -270,12 +270,8 @@ void views_draw_quit(Gfx *g, const ShowView *v)
     if (v->eval_unsaved > 0) {
         /* answers the disk refused are lost if the engine stops now */
         char w[256];
-        snprintf(w, sizeof w,
-                 v->ui_en ? "Warning: %d evaluation answers are not saved yet (the disk refuses them). "
-                            "Free disk space before quitting."
-                          : "Advarsel: %d evalueringssvar er ikke gemt endnu (disken afviser dem). "
-                            "Frigør plads før du afslutter.",
-                 v->eval_unsaved);
+        snprintf(w, sizeof w, "%s%d%s", ui(v, UI_QUIT_UNSAVED_PRE), v->eval_unsaved,
+                 ui(v, UI_QUIT_UNSAVED_POST));
         gfx_text(g, a.x, r.y + r.h + gfx_px(g, 30), a.w, w, THEME_TEXT_BODY_BOLD, rgb(THEME_ERROR),
                  GFX_ALIGN_CENTER);
     }

@@ -29,140 +29,8 @@
 #define P_COUNT_W 110   /* one count column (hands, phones, total) */
 #define P_MAX_LINE 1024 /* bytes of one composed line */
 
-/* The presenter's own words (the projector's stay in ui_text). */
-typedef enum {
-    P_NOW,
-    P_NEXT,
-    P_NOTES,
-    P_SC_NOTES,
-    P_NO_NOTES,
-    P_IDEAS,
-    P_NO_IDEAS,
-    P_IDEA_KEYS,
-    P_FLAGGED,
-    P_KEYS,
-    P_SCR_WELCOME,
-    P_SCR_SCENE,
-    P_SCR_VOTE,
-    P_SCR_ENDING,
-    P_SCR_ERROR,
-    P_SCR_EVAL,
-    P_SCR_KIOSK,
-    P_SCR_RESULTS,
-    P_OV_BLANK,
-    P_BLANK_NOW,
-    P_OV_QUIT,
-    P_OV_HELP,
-    P_OV_REWIND,
-    P_OV_NOTES,
-    P_OV_STOP,
-    P_OV_IDEAS,
-    P_OV_MAP,
-    P_POLL_READY,
-    P_POLL_OPEN,
-    P_POLL_CLOSED,
-    P_POLL_REVEALED,
-    P_NOT_OPEN,
-    P_JOINED,
-    P_VOTED,
-    P_HANDS,
-    P_PHONES,
-    P_TOTAL,
-    P_USED,
-    P_EXPLORED,
-    P_WINNER,
-    P_TIE,
-    P_PICKED,
-    P_THEN_BEAT,
-    P_THEN_END,
-    P_THEN_CHOICE,
-    P_THEN_SIGNAL,
-    P_THEN_IDEA,
-    P_THEN_DISCUSS,
-    P_MORE,
-    P_NO_STEP,
-    P_WELCOME_NOW,
-    P_ENDING_PAGE0,
-    P_ENDING_PAGE1,
-    P_EVAL_NOW,
-    P_EVAL_KEYS,
-    P_APPROVED,
-    P_TIMER,
-    P_NO_SCENARIO,
-    P_ERROR_BACK,
-    P_COUNT
-} PText;
 
-static const char *const p_text[P_COUNT][2] = {
-    [P_NOW] = {"NU PÅ LÆRREDET", "ON THE PROJECTOR NOW"},
-    [P_NEXT] = {"NÆSTE", "NEXT"},
-    [P_NOTES] = {"NOTER TIL FACILITATOR", "FACILITATOR NOTES"},
-    [P_SC_NOTES] = {"Om scenariet", "About the scenario"},
-    [P_NO_NOTES] = {"Ingen noter til denne scene", "No notes for this scene"},
-    [P_IDEAS] = {"IDÉER FRA TELEFONER", "IDEAS FROM PHONES"},
-    [P_NO_IDEAS] = {"Ingen idéer venter", "No ideas waiting"},
-    [P_IDEA_KEYS] = {"I: moderér", "I: moderate"},
-    [P_FLAGGED] = {"markeret", "flagged"},
-    [P_KEYS] = {"→ næste · ← tilbage · V stem · S stop · R spol · M kort · H hjælp · "
-                "B sort · N noter · E evaluering · Ctrl+Q afslut",
-                "→ next · ← back · V vote · S stop · R rewind · M map · H help · "
-                "B blank · N notes · E evaluation · Ctrl+Q quit"},
-    [P_SCR_WELCOME] = {"Velkomst", "Welcome"},
-    [P_SCR_SCENE] = {"Scene", "Scene"},
-    [P_SCR_VOTE] = {"Afstemning", "Vote"},
-    [P_SCR_ENDING] = {"Slutning", "Ending"},
-    [P_SCR_ERROR] = {"Fejl", "Error"},
-    [P_SCR_EVAL] = {"Evaluering", "Evaluation"},
-    [P_SCR_KIOSK] = {"Kiosk", "Kiosk"},
-    [P_SCR_RESULTS] = {"Resultater", "Results"},
-    [P_OV_BLANK] = {"SORT SKÆRM", "BLANK"},
-    [P_BLANK_NOW] = {"Salen ser en sort skærm (B viser den igen)",
-                     "The room sees a black screen (B shows it again)"},
-    [P_OV_QUIT] = {"Afslut?", "Quit?"},
-    [P_OV_HELP] = {"Hjælp", "Help"},
-    [P_OV_REWIND] = {"Spol tilbage", "Rewind"},
-    [P_OV_NOTES] = {"Noter vises", "Notes shown"},
-    [P_OV_STOP] = {"Stop-afstemning", "Stop poll"},
-    [P_OV_IDEAS] = {"Idékø åben", "Idea queue open"},
-    [P_OV_MAP] = {"Kort", "Map"},
-    [P_POLL_READY] = {"klar", "ready"},
-    [P_POLL_OPEN] = {"åben", "open"},
-    [P_POLL_CLOSED] = {"lukket", "closed"},
-    [P_POLL_REVEALED] = {"vist", "revealed"},
-    [P_NOT_OPEN] = {"Afstemningen er ikke åbnet (V)", "The vote is not open yet (V)"},
-    [P_JOINED] = {"tilsluttet", "joined"},
-    [P_VOTED] = {"stemt", "voted"},
-    [P_HANDS] = {"hænder", "hands"},
-    [P_PHONES] = {"tlf.", "phones"},
-    [P_TOTAL] = {"i alt", "total"},
-    [P_USED] = {"brugt", "used"},
-    [P_EXPLORED] = {"prøvet", "explored"},
-    [P_WINNER] = {"flest", "winner"},
-    [P_TIE] = {"Uafgjort: vælg med et tal", "Tie: pick with a digit"},
-    [P_PICKED] = {"valgt", "picked"},
-    [P_THEN_BEAT] = {"Derefter:", "Then:"},
-    [P_THEN_END] = {"Derefter: slutningen (råd og hjælp)", "Then: the ending (advice and help)"},
-    [P_THEN_CHOICE] = {"Derefter valg:", "Then a choice:"},
-    [P_THEN_SIGNAL] = {"Derefter signal:", "Then a signal poll:"},
-    [P_THEN_IDEA] = {"Derefter idéer:", "Then ideas:"},
-    [P_THEN_DISCUSS] = {"Derefter diskussion:", "Then a discussion:"},
-    [P_MORE] = {"mere", "more"},
-    [P_NO_STEP] = {"(scenen er ikke begyndt)", "(the scene has not started)"},
-    [P_WELCOME_NOW] = {"Titel, indholdsnote og tilmelding", "Title, content note and join info"},
-    [P_ENDING_PAGE0] = {"Udfald, gode råd og hjælp", "Outcome, key advice and help"},
-    [P_ENDING_PAGE1] = {"Tidslinje: hvornår blev det stalking?",
-                        "Timeline: when did it become stalking?"},
-    [P_EVAL_NOW] = {"Svar gemt:", "Answers stored:"},
-    [P_EVAL_KEYS] = {"E: evaluering · K: kiosk · Ctrl+R: resultater",
-                     "E: evaluation · K: kiosk · Ctrl+R: results"},
-    [P_APPROVED] = {"Godkendte idéer på lærredet:", "Approved ideas on the projector:"},
-    [P_TIMER] = {"Tid tilbage:", "Time left:"},
-    [P_NO_SCENARIO] = {"Intet scenarie indlæst", "No scenario loaded"},
-    [P_ERROR_BACK] = {"← går tilbage til før fejlen · Ctrl+L genindlæser",
-                      "← goes back to before the error · Ctrl+L reloads"},
-};
-
-static const char *pt(const ShowView *v, PText id) { return p_text[id][v->ui_en ? 1 : 0]; }
+static const char *pt(const ShowView *v, UiTextId id) { return ui_text(v->ui_en, id); }
 
 /* Copies the longest prefix of text (cut at a code point, then "…") whose
  * wrapped height in st fits maxh into buf. */
@@ -276,18 +144,18 @@ static int label(Gfx *g, Rect r, const char *text, const char *hint)
 
 /* ---- top bar ------------------------------------------------------------------ */
 
-static PText screen_name(const ShowView *v)
+static UiTextId screen_name(const ShowView *v)
 {
     switch (v->screen) {
-    case SHOW_SCREEN_WELCOME: return P_SCR_WELCOME;
-    case SHOW_SCREEN_BEAT: return P_SCR_SCENE;
-    case SHOW_SCREEN_INTERACTION: return P_SCR_VOTE;
-    case SHOW_SCREEN_ENDING: return P_SCR_ENDING;
-    case SHOW_SCREEN_ERROR: return P_SCR_ERROR;
-    case SHOW_SCREEN_EVAL: return P_SCR_EVAL;
-    case SHOW_SCREEN_KIOSK: return P_SCR_KIOSK;
-    case SHOW_SCREEN_RESULTS: return P_SCR_RESULTS;
-    default: return P_SCR_SCENE;
+    case SHOW_SCREEN_WELCOME: return UI_PRES_SCR_WELCOME;
+    case SHOW_SCREEN_BEAT: return UI_PRES_SCR_SCENE;
+    case SHOW_SCREEN_INTERACTION: return UI_PRES_SCR_VOTE;
+    case SHOW_SCREEN_ENDING: return UI_PRES_SCR_ENDING;
+    case SHOW_SCREEN_ERROR: return UI_PRES_SCR_ERROR;
+    case SHOW_SCREEN_EVAL: return UI_PRES_SCR_EVAL;
+    case SHOW_SCREEN_KIOSK: return UI_PRES_SCR_KIOSK;
+    case SHOW_SCREEN_RESULTS: return UI_PRES_SCR_RESULTS;
+    default: return UI_PRES_SCR_SCENE;
     }
 }
 
@@ -300,11 +168,11 @@ static void draw_topbar(Gfx *g, const ShowView *v, Rect r, long elapsed_s)
 {
     static const struct {
         unsigned bit;
-        PText text;
-    } ovs[] = {{SHOW_OV_QUIT, P_OV_QUIT},     {SHOW_OV_STOP, P_OV_STOP},
-               {SHOW_OV_IDEAS, P_OV_IDEAS},   {SHOW_OV_REWIND, P_OV_REWIND},
-               {SHOW_OV_HELP, P_OV_HELP},     {SHOW_OV_NOTES, P_OV_NOTES},
-               {SHOW_OV_MAP, P_OV_MAP}};
+        UiTextId text;
+    } ovs[] = {{SHOW_OV_QUIT, UI_PRES_OV_QUIT},     {SHOW_OV_STOP, UI_PRES_OV_STOP},
+               {SHOW_OV_IDEAS, UI_PRES_OV_IDEAS},   {SHOW_OV_REWIND, UI_PRES_OV_REWIND},
+               {SHOW_OV_HELP, UI_PRES_OV_HELP},     {SHOW_OV_NOTES, UI_PRES_OV_NOTES},
+               {SHOW_OV_MAP, UI_PRES_OV_MAP}};
     char clock[32];
     char buf[P_MAX_LINE];
     int pad = gfx_px(g, 14), x = r.x + pad, y = r.y + pad, cw = 0, w = 0, right = 0;
@@ -339,12 +207,12 @@ static void draw_topbar(Gfx *g, const ShowView *v, Rect r, long elapsed_s)
                      right - x - w - gfx_px(g, 16), buf, THEME_TEXT_BODY, rgb(THEME_DIM));
         }
     } else {
-        line_fit(g, x, y, right - x, pt(v, P_NO_SCENARIO), THEME_TEXT_BODY_BOLD, rgb(THEME_ERROR));
+        line_fit(g, x, y, right - x, pt(v, UI_PRES_NO_SCENARIO), THEME_TEXT_BODY_BOLD, rgb(THEME_ERROR));
     }
     /* row 2: screen and overlays; BLANK first and red */
     y += lh(g, THEME_TEXT_BODY_BOLD) + gfx_px(g, 8);
     if (v->overlays & SHOW_OV_BLANK) {
-        w = chip(g, x, y, right - x, pt(v, P_OV_BLANK), rgb(THEME_STALKING), rgb(THEME_TEXT));
+        w = chip(g, x, y, right - x, pt(v, UI_PRES_OV_BLANK), rgb(THEME_STALKING), rgb(THEME_TEXT));
         x += w + gfx_px(g, 10);
     }
     if (v->screen == SHOW_SCREEN_ERROR)
@@ -417,7 +285,7 @@ static int draw_options(Gfx *g, const ShowView *v, Rect r)
     ThemeText st = THEME_TEXT_CAPTION;
     int n = 0, k = 0;
     if (counts) {
-        const PText heads[3] = {P_HANDS, P_PHONES, P_TOTAL};
+        const UiTextId heads[3] = {UI_PRES_HANDS, UI_PRES_PHONES, UI_PRES_TOTAL};
         for (k = 0; k < 3; k++) {
             int hw = gfx_measure(g, pt(v, heads[k]), strlen(pt(v, heads[k])), THEME_TEXT_SMALL) +
                      gfx_px(g, 16);
@@ -434,7 +302,7 @@ static int draw_options(Gfx *g, const ShowView *v, Rect r)
     if (n * (lh(g, st) + gap) + (counts ? small : 0) > r.h)
         st = THEME_TEXT_SMALL;
     if (counts) {
-        const PText heads[3] = {P_HANDS, P_PHONES, P_TOTAL};
+        const UiTextId heads[3] = {UI_PRES_HANDS, UI_PRES_PHONES, UI_PRES_TOTAL};
         const unsigned cols[3] = {THEME_HANDS, THEME_PHONES, THEME_TEXT};
         for (k = 0; k < 3; k++)
             gfx_text(g, r.x + r.w - colw + k * cnt, y, cnt, pt(v, heads[k]), THEME_TEXT_SMALL,
@@ -451,7 +319,7 @@ static int draw_options(Gfx *g, const ShowView *v, Rect r)
               (v->winner == i || (v->winner == -2 && (v->tied & (1u << i))));
         maxh = r.y + r.h - y;
         if (maxh < lh(g, st) || (shown < n - 1 && maxh < lh(g, st) + small)) {
-            snprintf(buf, sizeof buf, "+%d %s", n - shown, pt(v, P_MORE));
+            snprintf(buf, sizeof buf, "+%d %s", n - shown, pt(v, UI_PRES_MORE));
             line_fit(g, r.x, r.y + r.h - small, r.w, buf, THEME_TEXT_SMALL, rgb(THEME_DIM));
             break;
         }
@@ -480,7 +348,7 @@ static int draw_options(Gfx *g, const ShowView *v, Rect r)
         if (rh > th) {
             buf[0] = '\0';
             if (disabled) {
-                const char *why = o->why == STORY_WHY_USED ? pt(v, P_USED)
+                const char *why = o->why == STORY_WHY_USED ? pt(v, UI_PRES_USED)
                                   : (o->reason && *tx(v, o->reason))
                                       ? tx(v, o->reason)
                                       : ui_text(v->ui_en, UI_UNAVAILABLE);
@@ -488,13 +356,13 @@ static int draw_options(Gfx *g, const ShowView *v, Rect r)
             }
             if (o->explored)
                 snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s%s", *buf ? " · " : "",
-                         pt(v, P_EXPLORED));
+                         pt(v, UI_PRES_EXPLORED));
             if (win)
                 snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s★ %s", *buf ? " · " : "",
-                         pt(v, P_WINNER));
+                         pt(v, UI_PRES_WINNER));
             if (v->picked == i)
                 snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s✔ %s", *buf ? " · " : "",
-                         pt(v, P_PICKED));
+                         pt(v, UI_PRES_PICKED));
             line_fit(g, r.x + numw, y + th, textw, buf, THEME_TEXT_SMALL,
                      rgb(win || v->picked == i ? THEME_ACCENT : THEME_FAINT));
         }
@@ -531,39 +399,39 @@ static int draw_interaction_now(Gfx *g, const ShowView *v, Rect r)
     /* status: poll state, joined / voted */
     if (v->poll) {
         VoteState s = vote_state(v->poll);
-        PText ps = s == VOTE_OPEN ? P_POLL_OPEN
-                   : s == VOTE_CLOSED ? P_POLL_CLOSED
-                   : s == VOTE_REVEALED ? P_POLL_REVEALED
-                                        : P_POLL_READY;
+        UiTextId ps = s == VOTE_OPEN ? UI_PRES_POLL_OPEN
+                   : s == VOTE_CLOSED ? UI_PRES_POLL_CLOSED
+                   : s == VOTE_REVEALED ? UI_PRES_POLL_REVEALED
+                                        : UI_PRES_POLL_READY;
         x += chip(g, x, y, r.w, pt(v, ps), rgb(s == VOTE_OPEN ? THEME_OK : THEME_PANEL_HI),
                   rgb(s == VOTE_OPEN ? THEME_ACCENT_TEXT : THEME_TEXT)) +
              gfx_px(g, 12);
-        snprintf(buf, sizeof buf, "%s %d · %s %d", pt(v, P_JOINED), v->phones_joined,
-                 pt(v, P_VOTED), vote_phone_voters(v->poll));
+        snprintf(buf, sizeof buf, "%s %d · %s %d", pt(v, UI_PRES_JOINED), v->phones_joined,
+                 pt(v, UI_PRES_VOTED), vote_phone_voters(v->poll));
         line_fit(g, x, y + (views_chip_h(g) - small) / 2, r.x + r.w - x, buf, THEME_TEXT_SMALL,
                  rgb(THEME_PHONES));
         y += views_chip_h(g) + gfx_px(g, 8);
     } else if (v->ikind == STORY_INT_CHOICE || v->ikind == STORY_INT_SIGNAL ||
                (v->overlays & SHOW_OV_STOP)) {
-        line_fit(g, x, y, r.w, pt(v, P_NOT_OPEN), THEME_TEXT_SMALL, rgb(THEME_DIM));
+        line_fit(g, x, y, r.w, pt(v, UI_PRES_NOT_OPEN), THEME_TEXT_SMALL, rgb(THEME_DIM));
         y += small + gfx_px(g, 6);
     }
     y += text_fit(g, r.x, y, r.w, prompt_max, interaction_prompt(v), THEME_TEXT_BODY_BOLD,
                   THEME_TEXT_SMALL_BOLD, rgb(THEME_TEXT));
     y += gfx_px(g, 10);
     if (v->winner == -2 && v->poll && vote_state(v->poll) == VOTE_REVEALED && v->picked < 0) {
-        line_fit(g, r.x, y, r.w, pt(v, P_TIE), THEME_TEXT_SMALL_BOLD, rgb(THEME_WARNING));
+        line_fit(g, r.x, y, r.w, pt(v, UI_PRES_TIE), THEME_TEXT_SMALL_BOLD, rgb(THEME_WARNING));
         y += small + gfx_px(g, 4);
     }
     if (v->n_options > 0) {
         Rect o = {r.x, y, r.w, r.y + r.h - y};
         y += draw_options(g, v, o);
     } else if (v->ikind == STORY_INT_IDEA) {
-        snprintf(buf, sizeof buf, "%s %d", pt(v, P_APPROVED), v->n_ideas);
+        snprintf(buf, sizeof buf, "%s %d", pt(v, UI_PRES_APPROVED), v->n_ideas);
         line_fit(g, r.x, y, r.w, buf, THEME_TEXT_CAPTION, rgb(THEME_DIM));
         y += lh(g, THEME_TEXT_CAPTION);
     } else if (v->ikind == STORY_INT_DISCUSS && v->seconds_left >= 0) {
-        snprintf(buf, sizeof buf, "%s %d:%02d", pt(v, P_TIMER), v->seconds_left / 60,
+        snprintf(buf, sizeof buf, "%s %d:%02d", pt(v, UI_PRES_TIMER), v->seconds_left / 60,
                  v->seconds_left % 60);
         line_fit(g, r.x, y, r.w, buf, THEME_TEXT_BODY_BOLD, rgb(THEME_ACCENT));
         y += lh(g, THEME_TEXT_BODY_BOLD);
@@ -578,7 +446,7 @@ static void draw_now(Gfx *g, const ShowView *v, Rect r)
     int y = r.y, small = lh(g, THEME_TEXT_SMALL);
     clip(g, &r);
     if (v->overlays & SHOW_OV_BLANK) {
-        line_fit(g, r.x, y, r.w, pt(v, P_BLANK_NOW), THEME_TEXT_SMALL_BOLD, rgb(THEME_STALKING));
+        line_fit(g, r.x, y, r.w, pt(v, UI_PRES_BLANK_NOW), THEME_TEXT_SMALL_BOLD, rgb(THEME_STALKING));
         y += small + gfx_px(g, 6);
         r.h -= small + gfx_px(g, 6);
         r.y = y;
@@ -590,7 +458,7 @@ static void draw_now(Gfx *g, const ShowView *v, Rect r)
         y += lh(g, THEME_TEXT_BODY_BOLD) + gfx_px(g, 6);
         y += text_fit(g, r.x, y, r.w, r.y + r.h - y - small - gfx_px(g, 8), e, THEME_TEXT_CAPTION,
                       THEME_TEXT_SMALL, rgb(THEME_ERROR));
-        line_fit(g, r.x, r.y + r.h - small, r.w, pt(v, P_ERROR_BACK), THEME_TEXT_SMALL,
+        line_fit(g, r.x, r.y + r.h - small, r.w, pt(v, UI_PRES_ERROR_BACK), THEME_TEXT_SMALL,
                  rgb(THEME_DIM));
     } else if ((v->overlays & SHOW_OV_STOP) || v->screen == SHOW_SCREEN_INTERACTION) {
         draw_interaction_now(g, v, r);
@@ -602,7 +470,7 @@ static void draw_now(Gfx *g, const ShowView *v, Rect r)
                           THEME_TEXT_CAPTION, THEME_TEXT_SMALL, rgb(THEME_DIM));
         }
         y += gfx_px(g, 10);
-        line_fit(g, r.x, y, r.w, pt(v, P_WELCOME_NOW), THEME_TEXT_SMALL, rgb(THEME_FAINT));
+        line_fit(g, r.x, y, r.w, pt(v, UI_PRES_WELCOME_NOW), THEME_TEXT_SMALL, rgb(THEME_FAINT));
         y += small + gfx_px(g, 6);
         if (v->join_url) {
             snprintf(buf, sizeof buf, "%s %s%s%s", ui_text(v->ui_en, UI_JOIN_AT), v->join_url,
@@ -632,17 +500,17 @@ static void draw_now(Gfx *g, const ShowView *v, Rect r)
                      st->kind == STORY_STEP_NARRATION ? THEME_TEXT_ITALIC : THEME_TEXT_BODY,
                      THEME_TEXT_SMALL, rgb(THEME_TEXT));
         } else {
-            line_fit(g, r.x, y, r.w, pt(v, P_NO_STEP), THEME_TEXT_CAPTION, rgb(THEME_FAINT));
+            line_fit(g, r.x, y, r.w, pt(v, UI_PRES_NO_STEP), THEME_TEXT_CAPTION, rgb(THEME_FAINT));
         }
     } else if (v->screen == SHOW_SCREEN_ENDING && b) {
-        line_fit(g, r.x, y, r.w, pt(v, v->ending_page ? P_ENDING_PAGE1 : P_ENDING_PAGE0),
+        line_fit(g, r.x, y, r.w, pt(v, v->ending_page ? UI_PRES_ENDING_PAGE1 : UI_PRES_ENDING_PAGE0),
                  THEME_TEXT_SMALL_BOLD, rgb(THEME_ACCENT));
         y += small + gfx_px(g, 8);
         text_fit(g, r.x, y, r.w, r.y + r.h - y, tx(v, &b->ending_text), THEME_TEXT_BODY,
                  THEME_TEXT_SMALL, rgb(THEME_TEXT));
     } else {
         /* EVAL / KIOSK / RESULTS */
-        snprintf(buf, sizeof buf, "%s %d", pt(v, P_EVAL_NOW), v->eval_answers);
+        snprintf(buf, sizeof buf, "%s %d", pt(v, UI_PRES_EVAL_NOW), v->eval_answers);
         line_fit(g, r.x, y, r.w, buf, THEME_TEXT_BODY_BOLD, rgb(THEME_TEXT));
         y += lh(g, THEME_TEXT_BODY_BOLD) + gfx_px(g, 6);
         if (v->eval_error) {
@@ -660,18 +528,18 @@ static const char *then_text(const ShowView *v, const StoryBeat *b, char *buf, s
     const StoryInteraction *it = &b->interaction;
     const char *p = tx(v, &it->prompt);
     switch (it->kind) {
-    case STORY_INT_CHOICE: snprintf(buf, n, "%s %s", pt(v, P_THEN_CHOICE), p); return buf;
+    case STORY_INT_CHOICE: snprintf(buf, n, "%s %s", pt(v, UI_PRES_THEN_CHOICE), p); return buf;
     case STORY_INT_SIGNAL:
-        snprintf(buf, n, "%s %s", pt(v, P_THEN_SIGNAL), *p ? p : ui_text(v->ui_en, UI_SIGNAL_QUESTION));
+        snprintf(buf, n, "%s %s", pt(v, UI_PRES_THEN_SIGNAL), *p ? p : ui_text(v->ui_en, UI_SIGNAL_QUESTION));
         return buf;
-    case STORY_INT_IDEA: snprintf(buf, n, "%s %s", pt(v, P_THEN_IDEA), p); return buf;
-    case STORY_INT_DISCUSS: snprintf(buf, n, "%s %s", pt(v, P_THEN_DISCUSS), p); return buf;
+    case STORY_INT_IDEA: snprintf(buf, n, "%s %s", pt(v, UI_PRES_THEN_IDEA), p); return buf;
+    case STORY_INT_DISCUSS: snprintf(buf, n, "%s %s", pt(v, UI_PRES_THEN_DISCUSS), p); return buf;
     default: break;
     }
     if (b->next >= 0)
-        snprintf(buf, n, "%s %s", pt(v, P_THEN_BEAT), views_beat_label(v, b->next));
+        snprintf(buf, n, "%s %s", pt(v, UI_PRES_THEN_BEAT), views_beat_label(v, b->next));
     else
-        snprintf(buf, n, "%s", pt(v, P_THEN_END));
+        snprintf(buf, n, "%s", pt(v, UI_PRES_THEN_END));
     return buf;
 }
 
@@ -701,7 +569,7 @@ static void draw_next(Gfx *g, const ShowView *v, Rect r)
     if (v->screen == SHOW_SCREEN_WELCOME && v->sc && v->sc->start >= 0 &&
         v->sc->start < v->sc->n_beats) {
         const StoryBeat *s = &v->sc->beats[v->sc->start];
-        snprintf(buf, sizeof buf, "%s %s", pt(v, P_THEN_BEAT), views_beat_label(v, v->sc->start));
+        snprintf(buf, sizeof buf, "%s %s", pt(v, UI_PRES_THEN_BEAT), views_beat_label(v, v->sc->start));
         y += next_entry(g, y, r, buf, rgb(THEME_ACCENT));
         if (s->n_steps > 0)
             next_entry(g, y, r, step_line(v, &s->steps[0], buf, sizeof buf), rgb(THEME_TEXT));
@@ -732,17 +600,17 @@ static void draw_next(Gfx *g, const ShowView *v, Rect r)
         }
     } else if (v->screen == SHOW_SCREEN_INTERACTION && b) {
         if (b->next >= 0)
-            snprintf(buf, sizeof buf, "%s %s", pt(v, P_THEN_BEAT), views_beat_label(v, b->next));
+            snprintf(buf, sizeof buf, "%s %s", pt(v, UI_PRES_THEN_BEAT), views_beat_label(v, b->next));
         else
-            snprintf(buf, sizeof buf, "%s", pt(v, P_THEN_END));
+            snprintf(buf, sizeof buf, "%s", pt(v, UI_PRES_THEN_END));
         next_entry(g, y, r, buf, rgb(THEME_ACCENT));
     } else if (v->screen == SHOW_SCREEN_ENDING) {
-        y += next_entry(g, y, r, pt(v, v->ending_page ? P_ENDING_PAGE0 : P_ENDING_PAGE1),
+        y += next_entry(g, y, r, pt(v, v->ending_page ? UI_PRES_ENDING_PAGE0 : UI_PRES_ENDING_PAGE1),
                         rgb(THEME_DIM));
-        next_entry(g, y, r, pt(v, P_EVAL_KEYS), rgb(THEME_ACCENT));
+        next_entry(g, y, r, pt(v, UI_PRES_EVAL_KEYS), rgb(THEME_ACCENT));
     } else if (v->screen == SHOW_SCREEN_EVAL || v->screen == SHOW_SCREEN_KIOSK ||
                v->screen == SHOW_SCREEN_RESULTS) {
-        next_entry(g, y, r, pt(v, P_EVAL_KEYS), rgb(THEME_ACCENT));
+        next_entry(g, y, r, pt(v, UI_PRES_EVAL_KEYS), rgb(THEME_ACCENT));
     }
     clip(g, NULL);
 }
@@ -764,13 +632,13 @@ static void draw_notes(Gfx *g, const ShowView *v, Rect r)
         h = text_fit(g, r.x, y, r.w, r.h - rest, bn, THEME_TEXT_CAPTION, THEME_TEXT_SMALL,
                      rgb(THEME_TEXT));
     } else {
-        line_fit(g, r.x, y, r.w, pt(v, P_NO_NOTES), THEME_TEXT_SMALL, rgb(THEME_FAINT));
+        line_fit(g, r.x, y, r.w, pt(v, UI_PRES_NO_NOTES), THEME_TEXT_SMALL, rgb(THEME_FAINT));
         h = small;
     }
     y += h + gfx_px(g, 14);
     if (*sn && r.y + r.h - y >= 2 * small) {
         gfx_fill_rect(g, r.x, y - gfx_px(g, 8), r.w, gfx_px(g, 2), rgb(THEME_LINE));
-        line_fit(g, r.x, y, r.w, pt(v, P_SC_NOTES), THEME_TEXT_SMALL_BOLD, rgb(THEME_FAINT));
+        line_fit(g, r.x, y, r.w, pt(v, UI_PRES_SC_NOTES), THEME_TEXT_SMALL_BOLD, rgb(THEME_FAINT));
         y += small;
         text_fit(g, r.x, y, r.w, r.y + r.h - y, sn, THEME_TEXT_SMALL, THEME_TEXT_SMALL,
                  rgb(THEME_DIM));
@@ -786,7 +654,7 @@ static void draw_ideas(Gfx *g, const ShowView *v, Rect r)
     int n = v->n_pending_ideas, sel = v->idea_sel, bottom = r.y + r.h;
     clip(g, &r);
     if (n <= 0 || !v->pending_ideas) {
-        line_fit(g, r.x, y, r.w, pt(v, P_NO_IDEAS), THEME_TEXT_SMALL, rgb(THEME_FAINT));
+        line_fit(g, r.x, y, r.w, pt(v, UI_PRES_NO_IDEAS), THEME_TEXT_SMALL, rgb(THEME_FAINT));
         clip(g, NULL);
         return;
     }
@@ -824,7 +692,7 @@ static void draw_ideas(Gfx *g, const ShowView *v, Rect r)
         if (th > rowmax)
             th = rowmax;
         if (y + th > bottom || (more > 1 && i != sel && y + th + small > bottom)) {
-            snprintf(buf, sizeof buf, "↓ %d %s", more, pt(v, P_MORE));
+            snprintf(buf, sizeof buf, "↓ %d %s", more, pt(v, UI_PRES_MORE));
             line_fit(g, r.x, bottom - small, r.w, buf, THEME_TEXT_SMALL, rgb(THEME_DIM));
             break;
         }
@@ -875,10 +743,10 @@ void views_draw_presenter(Gfx *g, const ShowView *v, long elapsed_s)
     draw_topbar(g, v, top, elapsed_s);
 
     /* keys along the bottom, up to two lines */
-    keys_h = gfx_text_height(g, safe.w, pt(v, P_KEYS), THEME_TEXT_SMALL);
+    keys_h = gfx_text_height(g, safe.w, pt(v, UI_PRES_KEYS), THEME_TEXT_SMALL);
     if (keys_h > 2 * lh(g, THEME_TEXT_SMALL))
         keys_h = 2 * lh(g, THEME_TEXT_SMALL);
-    text_fit(g, safe.x, safe.y + safe.h - keys_h, safe.w, keys_h, pt(v, P_KEYS), THEME_TEXT_SMALL,
+    text_fit(g, safe.x, safe.y + safe.h - keys_h, safe.w, keys_h, pt(v, UI_PRES_KEYS), THEME_TEXT_SMALL,
              THEME_TEXT_SMALL, rgb(THEME_FAINT));
 
     y = top.y + top.h + gap;
@@ -894,7 +762,7 @@ void views_draw_presenter(Gfx *g, const ShowView *v, long elapsed_s)
     right.h = col_h;
 
     /* left: now, then next */
-    y = left.y + label(g, left, pt(v, P_NOW), NULL);
+    y = left.y + label(g, left, pt(v, UI_PRES_NOW), NULL);
     now_h = (left.y + left.h - y) *
             (v->screen == SHOW_SCREEN_INTERACTION || (v->overlays & SHOW_OV_STOP) ? P_NOW_POLL_PCT
                                                                                  : P_NOW_PCT) /
@@ -915,7 +783,7 @@ void views_draw_presenter(Gfx *g, const ShowView *v, long elapsed_s)
     y = card.y + card.h + gap;
     {
         Rect nl = {left.x, y, left.w, left.y + left.h - y};
-        y += label(g, nl, pt(v, P_NEXT), NULL);
+        y += label(g, nl, pt(v, UI_PRES_NEXT), NULL);
         card.y = y;
         card.h = left.y + left.h - y;
         gfx_round_rect(g, card.x, card.y, card.w, card.h, gfx_px(g, THEME_RADIUS),
@@ -927,7 +795,7 @@ void views_draw_presenter(Gfx *g, const ShowView *v, long elapsed_s)
     }
 
     /* right: notes, then the idea queue */
-    y = right.y + label(g, right, pt(v, P_NOTES), NULL);
+    y = right.y + label(g, right, pt(v, UI_PRES_NOTES), NULL);
     notes_h = (right.y + right.h - y) * (v->n_pending_ideas > 0 ? P_NOTES_PCT : P_NOTES_IDLE_PCT) /
               100;
     card.x = right.x;
@@ -943,10 +811,10 @@ void views_draw_presenter(Gfx *g, const ShowView *v, long elapsed_s)
     {
         Rect il = {right.x, y, right.w, right.y + right.h - y};
         if (v->n_pending_ideas > 0)
-            snprintf(buf, sizeof buf, "%s (%d)", pt(v, P_IDEAS), v->n_pending_ideas);
+            snprintf(buf, sizeof buf, "%s (%d)", pt(v, UI_PRES_IDEAS), v->n_pending_ideas);
         else
-            snprintf(buf, sizeof buf, "%s", pt(v, P_IDEAS));
-        y += label(g, il, buf, pt(v, P_IDEA_KEYS));
+            snprintf(buf, sizeof buf, "%s", pt(v, UI_PRES_IDEAS));
+        y += label(g, il, buf, pt(v, UI_PRES_IDEA_KEYS));
         card.y = y;
         card.h = right.y + right.h - y;
         gfx_round_rect(g, card.x, card.y, card.w, card.h, gfx_px(g, THEME_RADIUS),

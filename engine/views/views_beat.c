@@ -3,6 +3,7 @@
  * with its chat bubbles. */
 #include "views/views_internal.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -161,6 +162,7 @@ static void draw_phone(Gfx *g, const ShowView *v, const StoryBeat *b, int owner,
     Rect hdr, s;
     int bez = gfx_px(g, 16), i = 0, first = 0, total = 0, y = 0, gap = gfx_px(g, 16);
     int shown = v->steps_shown < b->n_steps ? v->steps_shown : b->n_steps;
+    assert(owner >= 0 && shown <= b->n_steps);
     gfx_round_rect(g, p.x, p.y, p.w, p.h, gfx_px(g, 64), rgb(THEME_PHONE));
     gfx_round_rect(g, p.x + bez, p.y + bez, p.w - 2 * bez, p.h - 2 * bez, gfx_px(g, 50),
                    rgb(THEME_PHONE_SCREEN));

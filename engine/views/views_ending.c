@@ -3,6 +3,7 @@
  * timeline, every poll shown). */
 #include "views/views_internal.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -26,6 +27,7 @@ static int contact_card(Gfx *g, const ShowView *v, const StoryContact *c, int x,
     ThemeText text_s = grid_levels[level][2];
     int pad = gfx_px(g, level < 2 ? 26 : 18), inner = cw - 2 * pad - gfx_px(g, 6), h = 2 * pad;
     const char *text = tx(v, &c->text);
+    assert(level >= 0 && level < N_GRID_LEVELS);
     if (inner < 1)
         return -1;
     if (c->phone && gfx_measure(g, c->phone, strlen(c->phone), phone_s) > inner)
@@ -116,6 +118,7 @@ static int ending_page0(Gfx *g, const ShowView *v, Rect a, const EndLevel *l, in
     int adv_gap = gfx_px(g, l->advice == THEME_TEXT_SMALL ? 4 : 8);
     int hh = lh(g, l->head) > views_chip_h(g) ? lh(g, l->head) : views_chip_h(g);
     Rect gr;
+    assert(l != NULL && cols >= 1);
     if (!*help)
         help = ui(v, UI_HELP);
     /* left: the outcome */
@@ -220,6 +223,7 @@ static void timeline_row(Gfx *g, const ShowView *v, int idx, Rect r, int labw, T
     int bx = r.x + labw, bw = r.w - labw, x = bx, lx = r.x, numw = 0;
     int ty = r.y + (r.h - lh(g, ls)) / 2;
     char num[16];
+    assert(v->signals != NULL && idx >= 0 && idx < v->n_signals);
     if (bw < 1)
         bw = 1;
     snprintf(num, sizeof num, "%d.", idx + 1);

@@ -3,9 +3,8 @@
  *
  * Laid out for the 1920x1080 design frame like views.c and scaled by the
  * theme; the kiosk's geometry is computed once by kiosk_geom() and shared by
- * drawing and hit testing, so a touch lands on what is drawn.  The strings
- * are this file's own (Danish and English) so that ui_text.h stays with the
- * story screens.
+ * drawing and hit testing, so a touch lands on what is drawn.  Its words
+ * are the UI_EVAL_* block of show/ui_text.h.
  */
 #include "views/views_eval.h"
 #include "views/views_util.h"
@@ -16,7 +15,6 @@
 #include "eval/eval_report.h"
 
 /* ---- words ------------------------------------------------------------------ */
-
 
 static const char *w(const ShowView *v, UiTextId id) { return ui_text(v && v->ui_en, id); }
 

@@ -2,8 +2,8 @@
  * (QR code to the questionnaire on phones, live count of answers), the
  * kiosk form, and the results screen.  Drawn by views_draw() when the
  * ShowView's screen is SHOW_SCREEN_EVAL / _KIOSK / _RESULTS. */
-#ifndef APP_VIEWS_EVAL_H
-#define APP_VIEWS_EVAL_H
+#ifndef VIEWS_VIEWS_EVAL_H
+#define VIEWS_VIEWS_EVAL_H
 
 #include "show/show.h"
 #include "render/gfx.h"

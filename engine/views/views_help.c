@@ -3,6 +3,7 @@
  * help overlay. */
 #include "views/views_internal.h"
 
+#include <assert.h>
 #include <string.h>
 
 
@@ -26,6 +27,8 @@ static int contacts_at(Gfx *g, const ShowView *v, Rect r, int cols, int level, i
     ThemeText text_s = contact_levels[level][2];
     int i = 0, gap = gfx_px(g, 28), h = 0, col_y[2] = {0, 0};
     int cw = (r.w - gap * (cols - 1)) / cols, pad = gfx_px(g, level < 2 ? 36 : 26);
+    assert(sc != NULL && cols >= 1 && cols <= 2); /* col_y holds two columns */
+    assert(level >= 0 && level < N_CONTACT_LEVELS);
     for (i = 0; i < sc->n_contacts; i++) {
         const StoryContact *c = &sc->contacts[i];
         int col = i % cols, ch = 2 * pad, x = r.x + col * (cw + gap), y = r.y + col_y[col];

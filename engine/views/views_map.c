@@ -875,10 +875,7 @@ void views_draw_map(Gfx *g, const ShowView *v)
         return;
     w = gfx_width(g);
     h = gfx_height(g);
-    safe.x = theme_margin_x(w);
-    safe.y = theme_margin_y(h);
-    safe.w = w - 2 * safe.x;
-    safe.h = h - 2 * safe.y;
+    safe = safe_area(g);
     /* the map covers the screen beneath it entirely */
     gfx_fill_rect(g, 0, 0, w, h, rgb(THEME_BG));
     clip(g, &safe);

@@ -3,6 +3,7 @@
  * discussion timer and the join box beside an open poll. */
 #include "views/views_internal.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -61,6 +62,7 @@ static int row_h(Gfx *g, const ShowView *v, int i, OptGeom o, ThemeText st)
     const char *reason = opt_reason(v, i, rb, sizeof rb);
     int h = gfx_text_height(g, o.text_w, opt_text(v, i), st);
     ThemeText rs = st == THEME_TEXT_BODY ? THEME_TEXT_ITALIC : THEME_TEXT_SMALL;
+    assert(i >= 0 && i < v->n_options && i < STORY_MAX_OPTIONS);
     if (*reason)
         h += gfx_text_height(g, o.text_w, reason, rs);
     if (h < o.badge)
@@ -77,6 +79,7 @@ static void draw_result(Gfx *g, const ShowView *v, int i, Rect r, ThemeColor bar
     int total = vote_total(p, i), hands = vote_hands(p, i), phones = vote_phones(p, i);
     int pct = vote_percent(p, i), y = r.y, bh = gfx_px(g, 26), numw = 0, pw = 0;
     int hh = lh(g, THEME_TEXT_HEADING);
+    assert(p != NULL && i >= 0 && i < v->n_options);
     snprintf(buf, sizeof buf, "%d", total);
     numw = gfx_measure(g, buf, strlen(buf), THEME_TEXT_HEADING) + gfx_px(g, 20);
     gfx_text(g, r.x, y, r.w, buf, THEME_TEXT_HEADING, rgb(THEME_TEXT), GFX_ALIGN_LEFT);
@@ -116,6 +119,7 @@ static void draw_option_row(Gfx *g, const ShowView *v, int i, Rect r, OptGeom o,
     int th = 0, cy = 0, rad = gfx_px(g, 20);
     ThemeText num_st = THEME_TEXT_HEADING;
     Rect res;
+    assert(i >= 0 && i < v->n_options && i < STORY_MAX_OPTIONS);
 
     gfx_round_rect(g, r.x, r.y, r.w, r.h, rad, bg);
     if (picked || winner || selected || tied)
@@ -240,6 +244,7 @@ static void options_layout(Gfx *g, const ShowView *v, Rect o_area, Rect *rows, O
     OptGeom o = opt_geom(g, o_area.w, with_result && vs == VOTE_REVEALED);
     ThemeText st = THEME_TEXT_BODY;
     int i = 0, total = 0, gap = gfx_px(g, 16), y = 0, n = v->n_options;
+    assert(rows != NULL && og != NULL && style != NULL);
     if (n > STORY_MAX_OPTIONS)
         n = STORY_MAX_OPTIONS;
     if (with_result && vs != VOTE_REVEALED) {
@@ -329,23 +334,12 @@ static void draw_ideas_list(Gfx *g, const ShowView *v, Rect r)
     clip(g, NULL);
 }
 
-static const char *interaction_prompt(const ShowView *v)
-{
-    const char *prompt = tx(v, v->prompt);
-    int stop = (v->overlays & SHOW_OV_STOP) != 0;
-    if (stop && !*prompt && v->sc)
-        prompt = tx(v, &v->sc->stop_question);
-    if (!*prompt && (stop || v->ikind == STORY_INT_SIGNAL))
-        prompt = ui(v, UI_SIGNAL_QUESTION);
-    return prompt;
-}
-
 /* Where the prompt goes (y and height, with its style) and the status line. */
 static void interaction_geom(Gfx *g, const ShowView *v, int *prompt_y, int *prompt_h,
                              ThemeText *prompt_st, Rect *status)
 {
     Rect a = safe_area(g);
-    const char *prompt = interaction_prompt(v);
+    const char *prompt = views_interaction_prompt(v);
     int stop = (v->overlays & SHOW_OV_STOP) != 0;
     VoteState vs = v->poll ? vote_state(v->poll) : VOTE_READY;
     int y = a.y, status_h = lh(g, THEME_TEXT_CAPTION) + gfx_px(g, 24);
@@ -439,7 +433,7 @@ static Rect options_area(Gfx *g, const ShowView *v)
 void views_draw_interaction(Gfx *g, const ShowView *v)
 {
     Rect a = safe_area(g), o_area, status;
-    const char *prompt = interaction_prompt(v);
+    const char *prompt = views_interaction_prompt(v);
     int stop = (v->overlays & SHOW_OV_STOP) != 0;
     int y = 0, ph = 0;
     VoteState vs = v->poll ? vote_state(v->poll) : VOTE_READY;

@@ -13,10 +13,9 @@
 #include "views/views_presenter.h"
 #include "views/views_util.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <string.h>
-
-#include "show/ui_text.h"
 
 /* Design-pixel constants. */
 #define P_COL_GAP 40    /* between the columns */
@@ -30,23 +29,26 @@
 #define P_MAX_LINE 1024 /* bytes of one composed line */
 
 
-static const char *pt(const ShowView *v, UiTextId id) { return ui_text(v->ui_en, id); }
-
-/* Copies the longest prefix of text (cut at a code point, then "…") whose
- * wrapped height in st fits maxh into buf. */
+/* Copies into buf (n > 4 bytes) the longest prefix of text, cut at a code
+ * point and followed by "…", that fits in st: wrapped to w within maxh, or
+ * for maxh < 0 on one line of width w. */
 static void cut_to_fit(Gfx *g, const char *text, int w, int maxh, ThemeText st, char *buf,
                        size_t n)
 {
     size_t lo = 0, hi = strlen(text);
-    if (hi + 1 > n)
-        hi = n > 4 ? n - 4 : 0;
+    assert(n > 4);
+    if (hi + 4 > n)
+        hi = n - 4; /* room for the ellipsis and the NUL */
     while (lo < hi) {
         size_t mid = (lo + hi + 1) / 2, cut = mid;
+        int fits = 0;
         while (cut > 0 && ((unsigned char)text[cut] & 0xC0) == 0x80)
             cut--;
         memcpy(buf, text, cut);
         memcpy(buf + cut, "…", sizeof "…");
-        if (gfx_text_height(g, w, buf, st) <= maxh)
+        fits = maxh >= 0 ? gfx_text_height(g, w, buf, st) <= maxh
+                         : gfx_measure(g, buf, strlen(buf), st) <= w;
+        if (fits)
             lo = mid;
         else
             hi = mid - 1;
@@ -90,26 +92,7 @@ static int line_fit(Gfx *g, int x, int y, int w, const char *text, ThemeText st,
         gfx_text(g, x, y, w + 1, text, st, c, GFX_ALIGN_LEFT);
         return tw;
     }
-    {
-        size_t lo = 0, hi = strlen(text);
-        if (hi + 4 > sizeof buf)
-            hi = sizeof buf - 4;
-        while (lo < hi) {
-            size_t mid = (lo + hi + 1) / 2, cut = mid;
-            while (cut > 0 && ((unsigned char)text[cut] & 0xC0) == 0x80)
-                cut--;
-            memcpy(buf, text, cut);
-            memcpy(buf + cut, "…", sizeof "…");
-            if (gfx_measure(g, buf, strlen(buf), st) <= w)
-                lo = mid;
-            else
-                hi = mid - 1;
-        }
-        while (lo > 0 && ((unsigned char)text[lo] & 0xC0) == 0x80)
-            lo--;
-        memcpy(buf, text, lo);
-        memcpy(buf + lo, "…", sizeof "…");
-    }
+    cut_to_fit(g, text, w, -1, st, buf, sizeof buf);
     gfx_text(g, x, y, w + 1, buf, st, c, GFX_ALIGN_LEFT);
     return gfx_measure(g, buf, strlen(buf), st);
 }
@@ -207,24 +190,24 @@ static void draw_topbar(Gfx *g, const ShowView *v, Rect r, long elapsed_s)
                      right - x - w - gfx_px(g, 16), buf, THEME_TEXT_BODY, rgb(THEME_DIM));
         }
     } else {
-        line_fit(g, x, y, right - x, pt(v, UI_PRES_NO_SCENARIO), THEME_TEXT_BODY_BOLD, rgb(THEME_ERROR));
+        line_fit(g, x, y, right - x, ui(v, UI_PRES_NO_SCENARIO), THEME_TEXT_BODY_BOLD, rgb(THEME_ERROR));
     }
     /* row 2: screen and overlays; BLANK first and red */
     y += lh(g, THEME_TEXT_BODY_BOLD) + gfx_px(g, 8);
     if (v->overlays & SHOW_OV_BLANK) {
-        w = chip(g, x, y, right - x, pt(v, UI_PRES_OV_BLANK), rgb(THEME_STALKING), rgb(THEME_TEXT));
+        w = chip(g, x, y, right - x, ui(v, UI_PRES_OV_BLANK), rgb(THEME_STALKING), rgb(THEME_TEXT));
         x += w + gfx_px(g, 10);
     }
     if (v->screen == SHOW_SCREEN_ERROR)
-        w = chip(g, x, y, right - x, pt(v, screen_name(v)), rgb(THEME_ERROR), rgb(THEME_ACCENT_TEXT));
+        w = chip(g, x, y, right - x, ui(v, screen_name(v)), rgb(THEME_ERROR), rgb(THEME_ACCENT_TEXT));
     else
-        w = chip(g, x, y, right - x, pt(v, screen_name(v)), rgb(THEME_ACCENT),
+        w = chip(g, x, y, right - x, ui(v, screen_name(v)), rgb(THEME_ACCENT),
                  rgb(THEME_ACCENT_TEXT));
     x += w + gfx_px(g, 10);
     for (i = 0; i < sizeof ovs / sizeof ovs[0]; i++) {
         if (!(v->overlays & ovs[i].bit))
             continue;
-        w = chip(g, x, y, right - x, pt(v, ovs[i].text), rgb(THEME_PANEL_HI), rgb(THEME_TEXT));
+        w = chip(g, x, y, right - x, ui(v, ovs[i].text), rgb(THEME_PANEL_HI), rgb(THEME_TEXT));
         if (w == 0)
             break;
         x += w + gfx_px(g, 10);
@@ -259,19 +242,8 @@ static int poll_shown(const ShowView *v)
 static const char *opt_text(const ShowView *v, int i)
 {
     if (v->ikind == STORY_INT_SIGNAL || (v->overlays & SHOW_OV_STOP))
-        return ui_text(v->ui_en, i == 0 ? UI_SIGNAL_OK : (i == 1 ? UI_SIGNAL_WARNING : UI_SIGNAL_STALKING));
+        return ui(v, views_signal_text(i));
     return tx(v, v->options[i].text);
-}
-
-static const char *interaction_prompt(const ShowView *v)
-{
-    const char *prompt = tx(v, v->prompt);
-    int stop = (v->overlays & SHOW_OV_STOP) != 0;
-    if (stop && !*prompt && v->sc)
-        prompt = tx(v, &v->sc->stop_question);
-    if (!*prompt && (stop || v->ikind == STORY_INT_SIGNAL))
-        prompt = ui_text(v->ui_en, UI_SIGNAL_QUESTION);
-    return prompt;
 }
 
 /* The option rows with their counts; returns the height used. */
@@ -287,7 +259,7 @@ static int draw_options(Gfx *g, const ShowView *v, Rect r)
     if (counts) {
         const UiTextId heads[3] = {UI_PRES_HANDS, UI_PRES_PHONES, UI_PRES_TOTAL};
         for (k = 0; k < 3; k++) {
-            int hw = gfx_measure(g, pt(v, heads[k]), strlen(pt(v, heads[k])), THEME_TEXT_SMALL) +
+            int hw = gfx_measure(g, ui(v, heads[k]), strlen(ui(v, heads[k])), THEME_TEXT_SMALL) +
                      gfx_px(g, 16);
             if (hw > cnt)
                 cnt = hw;
@@ -305,7 +277,7 @@ static int draw_options(Gfx *g, const ShowView *v, Rect r)
         const UiTextId heads[3] = {UI_PRES_HANDS, UI_PRES_PHONES, UI_PRES_TOTAL};
         const unsigned cols[3] = {THEME_HANDS, THEME_PHONES, THEME_TEXT};
         for (k = 0; k < 3; k++)
-            gfx_text(g, r.x + r.w - colw + k * cnt, y, cnt, pt(v, heads[k]), THEME_TEXT_SMALL,
+            gfx_text(g, r.x + r.w - colw + k * cnt, y, cnt, ui(v, heads[k]), THEME_TEXT_SMALL,
                      rgb(cols[k]), GFX_ALIGN_RIGHT);
         y += small;
     }
@@ -319,7 +291,7 @@ static int draw_options(Gfx *g, const ShowView *v, Rect r)
               (v->winner == i || (v->winner == -2 && (v->tied & (1u << i))));
         maxh = r.y + r.h - y;
         if (maxh < lh(g, st) || (shown < n - 1 && maxh < lh(g, st) + small)) {
-            snprintf(buf, sizeof buf, "+%d %s", n - shown, pt(v, UI_PRES_MORE));
+            snprintf(buf, sizeof buf, "+%d %s", n - shown, ui(v, UI_PRES_MORE));
             line_fit(g, r.x, r.y + r.h - small, r.w, buf, THEME_TEXT_SMALL, rgb(THEME_DIM));
             break;
         }
@@ -348,21 +320,21 @@ static int draw_options(Gfx *g, const ShowView *v, Rect r)
         if (rh > th) {
             buf[0] = '\0';
             if (disabled) {
-                const char *why = o->why == STORY_WHY_USED ? pt(v, UI_PRES_USED)
+                const char *why = o->why == STORY_WHY_USED ? ui(v, UI_PRES_USED)
                                   : (o->reason && *tx(v, o->reason))
                                       ? tx(v, o->reason)
-                                      : ui_text(v->ui_en, UI_UNAVAILABLE);
+                                      : ui(v, UI_UNAVAILABLE);
                 snprintf(buf, sizeof buf, "⊘ %s", why);
             }
             if (o->explored)
                 snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s%s", *buf ? " · " : "",
-                         pt(v, UI_PRES_EXPLORED));
+                         ui(v, UI_PRES_EXPLORED));
             if (win)
                 snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s★ %s", *buf ? " · " : "",
-                         pt(v, UI_PRES_WINNER));
+                         ui(v, UI_PRES_WINNER));
             if (v->picked == i)
                 snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s✔ %s", *buf ? " · " : "",
-                         pt(v, UI_PRES_PICKED));
+                         ui(v, UI_PRES_PICKED));
             line_fit(g, r.x + numw, y + th, textw, buf, THEME_TEXT_SMALL,
                      rgb(win || v->picked == i ? THEME_ACCENT : THEME_FAINT));
         }
@@ -403,35 +375,35 @@ static int draw_interaction_now(Gfx *g, const ShowView *v, Rect r)
                    : s == VOTE_CLOSED ? UI_PRES_POLL_CLOSED
                    : s == VOTE_REVEALED ? UI_PRES_POLL_REVEALED
                                         : UI_PRES_POLL_READY;
-        x += chip(g, x, y, r.w, pt(v, ps), rgb(s == VOTE_OPEN ? THEME_OK : THEME_PANEL_HI),
+        x += chip(g, x, y, r.w, ui(v, ps), rgb(s == VOTE_OPEN ? THEME_OK : THEME_PANEL_HI),
                   rgb(s == VOTE_OPEN ? THEME_ACCENT_TEXT : THEME_TEXT)) +
              gfx_px(g, 12);
-        snprintf(buf, sizeof buf, "%s %d · %s %d", pt(v, UI_PRES_JOINED), v->phones_joined,
-                 pt(v, UI_PRES_VOTED), vote_phone_voters(v->poll));
+        snprintf(buf, sizeof buf, "%s %d · %s %d", ui(v, UI_PRES_JOINED), v->phones_joined,
+                 ui(v, UI_PRES_VOTED), vote_phone_voters(v->poll));
         line_fit(g, x, y + (views_chip_h(g) - small) / 2, r.x + r.w - x, buf, THEME_TEXT_SMALL,
                  rgb(THEME_PHONES));
         y += views_chip_h(g) + gfx_px(g, 8);
     } else if (v->ikind == STORY_INT_CHOICE || v->ikind == STORY_INT_SIGNAL ||
                (v->overlays & SHOW_OV_STOP)) {
-        line_fit(g, x, y, r.w, pt(v, UI_PRES_NOT_OPEN), THEME_TEXT_SMALL, rgb(THEME_DIM));
+        line_fit(g, x, y, r.w, ui(v, UI_PRES_NOT_OPEN), THEME_TEXT_SMALL, rgb(THEME_DIM));
         y += small + gfx_px(g, 6);
     }
-    y += text_fit(g, r.x, y, r.w, prompt_max, interaction_prompt(v), THEME_TEXT_BODY_BOLD,
+    y += text_fit(g, r.x, y, r.w, prompt_max, views_interaction_prompt(v), THEME_TEXT_BODY_BOLD,
                   THEME_TEXT_SMALL_BOLD, rgb(THEME_TEXT));
     y += gfx_px(g, 10);
     if (v->winner == -2 && v->poll && vote_state(v->poll) == VOTE_REVEALED && v->picked < 0) {
-        line_fit(g, r.x, y, r.w, pt(v, UI_PRES_TIE), THEME_TEXT_SMALL_BOLD, rgb(THEME_WARNING));
+        line_fit(g, r.x, y, r.w, ui(v, UI_PRES_TIE), THEME_TEXT_SMALL_BOLD, rgb(THEME_WARNING));
         y += small + gfx_px(g, 4);
     }
     if (v->n_options > 0) {
         Rect o = {r.x, y, r.w, r.y + r.h - y};
         y += draw_options(g, v, o);
     } else if (v->ikind == STORY_INT_IDEA) {
-        snprintf(buf, sizeof buf, "%s %d", pt(v, UI_PRES_APPROVED), v->n_ideas);
+        snprintf(buf, sizeof buf, "%s %d", ui(v, UI_PRES_APPROVED), v->n_ideas);
         line_fit(g, r.x, y, r.w, buf, THEME_TEXT_CAPTION, rgb(THEME_DIM));
         y += lh(g, THEME_TEXT_CAPTION);
     } else if (v->ikind == STORY_INT_DISCUSS && v->seconds_left >= 0) {
-        snprintf(buf, sizeof buf, "%s %d:%02d", pt(v, UI_PRES_TIMER), v->seconds_left / 60,
+        snprintf(buf, sizeof buf, "%s %d:%02d", ui(v, UI_PRES_TIMER), v->seconds_left / 60,
                  v->seconds_left % 60);
         line_fit(g, r.x, y, r.w, buf, THEME_TEXT_BODY_BOLD, rgb(THEME_ACCENT));
         y += lh(g, THEME_TEXT_BODY_BOLD);
@@ -446,19 +418,19 @@ static void draw_now(Gfx *g, const ShowView *v, Rect r)
     int y = r.y, small = lh(g, THEME_TEXT_SMALL);
     clip(g, &r);
     if (v->overlays & SHOW_OV_BLANK) {
-        line_fit(g, r.x, y, r.w, pt(v, UI_PRES_BLANK_NOW), THEME_TEXT_SMALL_BOLD, rgb(THEME_STALKING));
+        line_fit(g, r.x, y, r.w, ui(v, UI_PRES_BLANK_NOW), THEME_TEXT_SMALL_BOLD, rgb(THEME_STALKING));
         y += small + gfx_px(g, 6);
         r.h -= small + gfx_px(g, 6);
         r.y = y;
     }
     if (v->screen == SHOW_SCREEN_ERROR) {
-        const char *e = v->error && *v->error ? v->error : ui_text(v->ui_en, UI_SCENARIO_ERROR);
-        line_fit(g, r.x, y, r.w, ui_text(v->ui_en, UI_SCENARIO_ERROR), THEME_TEXT_BODY_BOLD,
+        const char *e = v->error && *v->error ? v->error : ui(v, UI_SCENARIO_ERROR);
+        line_fit(g, r.x, y, r.w, ui(v, UI_SCENARIO_ERROR), THEME_TEXT_BODY_BOLD,
                  rgb(THEME_ERROR));
         y += lh(g, THEME_TEXT_BODY_BOLD) + gfx_px(g, 6);
         y += text_fit(g, r.x, y, r.w, r.y + r.h - y - small - gfx_px(g, 8), e, THEME_TEXT_CAPTION,
                       THEME_TEXT_SMALL, rgb(THEME_ERROR));
-        line_fit(g, r.x, r.y + r.h - small, r.w, pt(v, UI_PRES_ERROR_BACK), THEME_TEXT_SMALL,
+        line_fit(g, r.x, r.y + r.h - small, r.w, ui(v, UI_PRES_ERROR_BACK), THEME_TEXT_SMALL,
                  rgb(THEME_DIM));
     } else if ((v->overlays & SHOW_OV_STOP) || v->screen == SHOW_SCREEN_INTERACTION) {
         draw_interaction_now(g, v, r);
@@ -470,14 +442,14 @@ static void draw_now(Gfx *g, const ShowView *v, Rect r)
                           THEME_TEXT_CAPTION, THEME_TEXT_SMALL, rgb(THEME_DIM));
         }
         y += gfx_px(g, 10);
-        line_fit(g, r.x, y, r.w, pt(v, UI_PRES_WELCOME_NOW), THEME_TEXT_SMALL, rgb(THEME_FAINT));
+        line_fit(g, r.x, y, r.w, ui(v, UI_PRES_WELCOME_NOW), THEME_TEXT_SMALL, rgb(THEME_FAINT));
         y += small + gfx_px(g, 6);
         if (v->join_url) {
-            snprintf(buf, sizeof buf, "%s %s%s%s", ui_text(v->ui_en, UI_JOIN_AT), v->join_url,
+            snprintf(buf, sizeof buf, "%s %s%s%s", ui(v, UI_JOIN_AT), v->join_url,
                      v->room_code ? " · " : "", v->room_code ? v->room_code : "");
             line_fit(g, r.x, y, r.w, buf, THEME_TEXT_CAPTION, rgb(THEME_PHONES));
             y += lh(g, THEME_TEXT_CAPTION);
-            snprintf(buf, sizeof buf, "%s: %d", ui_text(v->ui_en, UI_JOINED), v->phones_joined);
+            snprintf(buf, sizeof buf, "%s: %d", ui(v, UI_JOINED), v->phones_joined);
             line_fit(g, r.x, y, r.w, buf, THEME_TEXT_SMALL, rgb(THEME_DIM));
         } else if (v->lan_problem) {
             text_fit(g, r.x, y, r.w, r.y + r.h - y, v->lan_problem, THEME_TEXT_SMALL,
@@ -500,17 +472,17 @@ static void draw_now(Gfx *g, const ShowView *v, Rect r)
                      st->kind == STORY_STEP_NARRATION ? THEME_TEXT_ITALIC : THEME_TEXT_BODY,
                      THEME_TEXT_SMALL, rgb(THEME_TEXT));
         } else {
-            line_fit(g, r.x, y, r.w, pt(v, UI_PRES_NO_STEP), THEME_TEXT_CAPTION, rgb(THEME_FAINT));
+            line_fit(g, r.x, y, r.w, ui(v, UI_PRES_NO_STEP), THEME_TEXT_CAPTION, rgb(THEME_FAINT));
         }
     } else if (v->screen == SHOW_SCREEN_ENDING && b) {
-        line_fit(g, r.x, y, r.w, pt(v, v->ending_page ? UI_PRES_ENDING_PAGE1 : UI_PRES_ENDING_PAGE0),
+        line_fit(g, r.x, y, r.w, ui(v, v->ending_page ? UI_PRES_ENDING_PAGE1 : UI_PRES_ENDING_PAGE0),
                  THEME_TEXT_SMALL_BOLD, rgb(THEME_ACCENT));
         y += small + gfx_px(g, 8);
         text_fit(g, r.x, y, r.w, r.y + r.h - y, tx(v, &b->ending_text), THEME_TEXT_BODY,
                  THEME_TEXT_SMALL, rgb(THEME_TEXT));
     } else {
         /* EVAL / KIOSK / RESULTS */
-        snprintf(buf, sizeof buf, "%s %d", pt(v, UI_PRES_EVAL_NOW), v->eval_answers);
+        snprintf(buf, sizeof buf, "%s %d", ui(v, UI_PRES_EVAL_NOW), v->eval_answers);
         line_fit(g, r.x, y, r.w, buf, THEME_TEXT_BODY_BOLD, rgb(THEME_TEXT));
         y += lh(g, THEME_TEXT_BODY_BOLD) + gfx_px(g, 6);
         if (v->eval_error) {
@@ -528,18 +500,18 @@ static const char *then_text(const ShowView *v, const StoryBeat *b, char *buf, s
     const StoryInteraction *it = &b->interaction;
     const char *p = tx(v, &it->prompt);
     switch (it->kind) {
-    case STORY_INT_CHOICE: snprintf(buf, n, "%s %s", pt(v, UI_PRES_THEN_CHOICE), p); return buf;
+    case STORY_INT_CHOICE: snprintf(buf, n, "%s %s", ui(v, UI_PRES_THEN_CHOICE), p); return buf;
     case STORY_INT_SIGNAL:
-        snprintf(buf, n, "%s %s", pt(v, UI_PRES_THEN_SIGNAL), *p ? p : ui_text(v->ui_en, UI_SIGNAL_QUESTION));
+        snprintf(buf, n, "%s %s", ui(v, UI_PRES_THEN_SIGNAL), *p ? p : ui(v, UI_SIGNAL_QUESTION));
         return buf;
-    case STORY_INT_IDEA: snprintf(buf, n, "%s %s", pt(v, UI_PRES_THEN_IDEA), p); return buf;
-    case STORY_INT_DISCUSS: snprintf(buf, n, "%s %s", pt(v, UI_PRES_THEN_DISCUSS), p); return buf;
+    case STORY_INT_IDEA: snprintf(buf, n, "%s %s", ui(v, UI_PRES_THEN_IDEA), p); return buf;
+    case STORY_INT_DISCUSS: snprintf(buf, n, "%s %s", ui(v, UI_PRES_THEN_DISCUSS), p); return buf;
     default: break;
     }
     if (b->next >= 0)
-        snprintf(buf, n, "%s %s", pt(v, UI_PRES_THEN_BEAT), views_beat_label(v, b->next));
+        snprintf(buf, n, "%s %s", ui(v, UI_PRES_THEN_BEAT), views_beat_label(v, b->next));
     else
-        snprintf(buf, n, "%s", pt(v, UI_PRES_THEN_END));
+        snprintf(buf, n, "%s", ui(v, UI_PRES_THEN_END));
     return buf;
 }
 
@@ -569,7 +541,7 @@ static void draw_next(Gfx *g, const ShowView *v, Rect r)
     if (v->screen == SHOW_SCREEN_WELCOME && v->sc && v->sc->start >= 0 &&
         v->sc->start < v->sc->n_beats) {
         const StoryBeat *s = &v->sc->beats[v->sc->start];
-        snprintf(buf, sizeof buf, "%s %s", pt(v, UI_PRES_THEN_BEAT), views_beat_label(v, v->sc->start));
+        snprintf(buf, sizeof buf, "%s %s", ui(v, UI_PRES_THEN_BEAT), views_beat_label(v, v->sc->start));
         y += next_entry(g, y, r, buf, rgb(THEME_ACCENT));
         if (s->n_steps > 0)
             next_entry(g, y, r, step_line(v, &s->steps[0], buf, sizeof buf), rgb(THEME_TEXT));
@@ -600,17 +572,17 @@ static void draw_next(Gfx *g, const ShowView *v, Rect r)
         }
     } else if (v->screen == SHOW_SCREEN_INTERACTION && b) {
         if (b->next >= 0)
-            snprintf(buf, sizeof buf, "%s %s", pt(v, UI_PRES_THEN_BEAT), views_beat_label(v, b->next));
+            snprintf(buf, sizeof buf, "%s %s", ui(v, UI_PRES_THEN_BEAT), views_beat_label(v, b->next));
         else
-            snprintf(buf, sizeof buf, "%s", pt(v, UI_PRES_THEN_END));
+            snprintf(buf, sizeof buf, "%s", ui(v, UI_PRES_THEN_END));
         next_entry(g, y, r, buf, rgb(THEME_ACCENT));
     } else if (v->screen == SHOW_SCREEN_ENDING) {
-        y += next_entry(g, y, r, pt(v, v->ending_page ? UI_PRES_ENDING_PAGE0 : UI_PRES_ENDING_PAGE1),
+        y += next_entry(g, y, r, ui(v, v->ending_page ? UI_PRES_ENDING_PAGE0 : UI_PRES_ENDING_PAGE1),
                         rgb(THEME_DIM));
-        next_entry(g, y, r, pt(v, UI_PRES_EVAL_KEYS), rgb(THEME_ACCENT));
+        next_entry(g, y, r, ui(v, UI_PRES_EVAL_KEYS), rgb(THEME_ACCENT));
     } else if (v->screen == SHOW_SCREEN_EVAL || v->screen == SHOW_SCREEN_KIOSK ||
                v->screen == SHOW_SCREEN_RESULTS) {
-        next_entry(g, y, r, pt(v, UI_PRES_EVAL_KEYS), rgb(THEME_ACCENT));
+        next_entry(g, y, r, ui(v, UI_PRES_EVAL_KEYS), rgb(THEME_ACCENT));
     }
     clip(g, NULL);
 }
@@ -632,13 +604,13 @@ static void draw_notes(Gfx *g, const ShowView *v, Rect r)
         h = text_fit(g, r.x, y, r.w, r.h - rest, bn, THEME_TEXT_CAPTION, THEME_TEXT_SMALL,
                      rgb(THEME_TEXT));
     } else {
-        line_fit(g, r.x, y, r.w, pt(v, UI_PRES_NO_NOTES), THEME_TEXT_SMALL, rgb(THEME_FAINT));
+        line_fit(g, r.x, y, r.w, ui(v, UI_PRES_NO_NOTES), THEME_TEXT_SMALL, rgb(THEME_FAINT));
         h = small;
     }
     y += h + gfx_px(g, 14);
     if (*sn && r.y + r.h - y >= 2 * small) {
         gfx_fill_rect(g, r.x, y - gfx_px(g, 8), r.w, gfx_px(g, 2), rgb(THEME_LINE));
-        line_fit(g, r.x, y, r.w, pt(v, UI_PRES_SC_NOTES), THEME_TEXT_SMALL_BOLD, rgb(THEME_FAINT));
+        line_fit(g, r.x, y, r.w, ui(v, UI_PRES_SC_NOTES), THEME_TEXT_SMALL_BOLD, rgb(THEME_FAINT));
         y += small;
         text_fit(g, r.x, y, r.w, r.y + r.h - y, sn, THEME_TEXT_SMALL, THEME_TEXT_SMALL,
                  rgb(THEME_DIM));
@@ -654,7 +626,7 @@ static void draw_ideas(Gfx *g, const ShowView *v, Rect r)
     int n = v->n_pending_ideas, sel = v->idea_sel, bottom = r.y + r.h;
     clip(g, &r);
     if (n <= 0 || !v->pending_ideas) {
-        line_fit(g, r.x, y, r.w, pt(v, UI_PRES_NO_IDEAS), THEME_TEXT_SMALL, rgb(THEME_FAINT));
+        line_fit(g, r.x, y, r.w, ui(v, UI_PRES_NO_IDEAS), THEME_TEXT_SMALL, rgb(THEME_FAINT));
         clip(g, NULL);
         return;
     }
@@ -692,7 +664,7 @@ static void draw_ideas(Gfx *g, const ShowView *v, Rect r)
         if (th > rowmax)
             th = rowmax;
         if (y + th > bottom || (more > 1 && i != sel && y + th + small > bottom)) {
-            snprintf(buf, sizeof buf, "↓ %d %s", more, pt(v, UI_PRES_MORE));
+            snprintf(buf, sizeof buf, "↓ %d %s", more, ui(v, UI_PRES_MORE));
             line_fit(g, r.x, bottom - small, r.w, buf, THEME_TEXT_SMALL, rgb(THEME_DIM));
             break;
         }
@@ -743,10 +715,10 @@ void views_draw_presenter(Gfx *g, const ShowView *v, long elapsed_s)
     draw_topbar(g, v, top, elapsed_s);
 
     /* keys along the bottom, up to two lines */
-    keys_h = gfx_text_height(g, safe.w, pt(v, UI_PRES_KEYS), THEME_TEXT_SMALL);
+    keys_h = gfx_text_height(g, safe.w, ui(v, UI_PRES_KEYS), THEME_TEXT_SMALL);
     if (keys_h > 2 * lh(g, THEME_TEXT_SMALL))
         keys_h = 2 * lh(g, THEME_TEXT_SMALL);
-    text_fit(g, safe.x, safe.y + safe.h - keys_h, safe.w, keys_h, pt(v, UI_PRES_KEYS), THEME_TEXT_SMALL,
+    text_fit(g, safe.x, safe.y + safe.h - keys_h, safe.w, keys_h, ui(v, UI_PRES_KEYS), THEME_TEXT_SMALL,
              THEME_TEXT_SMALL, rgb(THEME_FAINT));
 
     y = top.y + top.h + gap;
@@ -762,7 +734,7 @@ void views_draw_presenter(Gfx *g, const ShowView *v, long elapsed_s)
     right.h = col_h;
 
     /* left: now, then next */
-    y = left.y + label(g, left, pt(v, UI_PRES_NOW), NULL);
+    y = left.y + label(g, left, ui(v, UI_PRES_NOW), NULL);
     now_h = (left.y + left.h - y) *
             (v->screen == SHOW_SCREEN_INTERACTION || (v->overlays & SHOW_OV_STOP) ? P_NOW_POLL_PCT
                                                                                  : P_NOW_PCT) /
@@ -783,7 +755,7 @@ void views_draw_presenter(Gfx *g, const ShowView *v, long elapsed_s)
     y = card.y + card.h + gap;
     {
         Rect nl = {left.x, y, left.w, left.y + left.h - y};
-        y += label(g, nl, pt(v, UI_PRES_NEXT), NULL);
+        y += label(g, nl, ui(v, UI_PRES_NEXT), NULL);
         card.y = y;
         card.h = left.y + left.h - y;
         gfx_round_rect(g, card.x, card.y, card.w, card.h, gfx_px(g, THEME_RADIUS),
@@ -795,7 +767,7 @@ void views_draw_presenter(Gfx *g, const ShowView *v, long elapsed_s)
     }
 
     /* right: notes, then the idea queue */
-    y = right.y + label(g, right, pt(v, UI_PRES_NOTES), NULL);
+    y = right.y + label(g, right, ui(v, UI_PRES_NOTES), NULL);
     notes_h = (right.y + right.h - y) * (v->n_pending_ideas > 0 ? P_NOTES_PCT : P_NOTES_IDLE_PCT) /
               100;
     card.x = right.x;
@@ -811,10 +783,10 @@ void views_draw_presenter(Gfx *g, const ShowView *v, long elapsed_s)
     {
         Rect il = {right.x, y, right.w, right.y + right.h - y};
         if (v->n_pending_ideas > 0)
-            snprintf(buf, sizeof buf, "%s (%d)", pt(v, UI_PRES_IDEAS), v->n_pending_ideas);
+            snprintf(buf, sizeof buf, "%s (%d)", ui(v, UI_PRES_IDEAS), v->n_pending_ideas);
         else
-            snprintf(buf, sizeof buf, "%s", pt(v, UI_PRES_IDEAS));
-        y += label(g, il, buf, pt(v, UI_PRES_IDEA_KEYS));
+            snprintf(buf, sizeof buf, "%s", ui(v, UI_PRES_IDEAS));
+        y += label(g, il, buf, ui(v, UI_PRES_IDEA_KEYS));
         card.y = y;
         card.h = right.y + right.h - y;
         gfx_round_rect(g, card.x, card.y, card.w, card.h, gfx_px(g, THEME_RADIUS),

@@ -5,8 +5,8 @@
  * phones as they come in, even before the reveal; the ideas waiting for
  * moderation with their flags; the keys.  Nothing here is ever drawn on the
  * projector.  Drawn with the same ShowView as the audience view. */
-#ifndef APP_VIEWS_PRESENTER_H
-#define APP_VIEWS_PRESENTER_H
+#ifndef VIEWS_VIEWS_PRESENTER_H
+#define VIEWS_VIEWS_PRESENTER_H
 
 #include "show/show.h"
 #include "render/gfx.h"

@@ -140,3 +140,14 @@ ThemeColor views_signal_color(int i)
     return rgb(i == STORY_SIGNAL_OK ? THEME_OK
                                     : (i == STORY_SIGNAL_WARNING ? THEME_WARNING : THEME_STALKING));
 }
+
+const char *views_interaction_prompt(const ShowView *v)
+{
+    const char *prompt = tx(v, v->prompt);
+    int stop = (v->overlays & SHOW_OV_STOP) != 0;
+    if (stop && !*prompt && v->sc)
+        prompt = tx(v, &v->sc->stop_question);
+    if (!*prompt && (stop || v->ikind == STORY_INT_SIGNAL))
+        prompt = ui(v, UI_SIGNAL_QUESTION);
+    return prompt;
+}

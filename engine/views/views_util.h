@@ -101,4 +101,8 @@ const char *views_cast_name(const ShowView *v, int i);
 UiTextId views_signal_text(int i);
 ThemeColor views_signal_color(int i);
 
+/* The prompt of the interaction or stop poll on screen: its own text, else
+ * the scenario's stop question (stop poll), else the signal question. */
+const char *views_interaction_prompt(const ShowView *v);
+
 #endif

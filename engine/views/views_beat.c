@@ -33,7 +33,6 @@ static ThemeColor cast_color(const ShowView *v, int i)
     return readable(v->sc->cast[i].color);
 }
 
-
 static int caption_h(Gfx *g) { return lh(g, THEME_TEXT_CAPTION) + gfx_px(g, 40); }
 
 static void draw_caption(Gfx *g, const ShowView *v, const StoryBeat *b)

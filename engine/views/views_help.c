@@ -6,7 +6,6 @@
 #include <assert.h>
 #include <string.h>
 
-
 /* Text styles of a help card, from the biggest to the smallest. */
 static const ThemeText contact_levels[][3] = {
     /* name, phone number, description */
@@ -108,7 +107,6 @@ static void draw_help_card(Gfx *g, const ShowView *v, Rect r, int title_style, i
     draw_contacts(g, v, cr, first_level);
     clip(g, NULL);
 }
-
 
 void views_draw_help_overlay(Gfx *g, const ShowView *v)
 {

@@ -59,7 +59,6 @@
 #define MAP_IDEA 0x34C76F
 #define MAP_DISCUSS 0xC58AF9
 
-
 typedef struct MapEdge {
     int from, to;
     unsigned opts; /* bit i: option i of the source's choice leads here; 0: `next` */

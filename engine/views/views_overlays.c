@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <string.h>
 
-
 void views_draw_error(Gfx *g, const ShowView *v)
 {
     Rect a = safe_area(g), tr;
@@ -35,8 +34,6 @@ void views_draw_error(Gfx *g, const ShowView *v)
     gfx_text(g, a.x, a.y + a.h - lh(g, THEME_TEXT_BODY), a.w, ui(v, UI_ERROR_BACK),
              THEME_TEXT_BODY, rgb(THEME_DIM), GFX_ALIGN_LEFT);
 }
-
-
 
 static void overlay_title_at(Gfx *g, Rect *r, const char *title, const char *keys, int draw)
 {
@@ -250,7 +247,6 @@ void views_draw_rewind(Gfx *g, const ShowView *v)
     clip(g, NULL);
 }
 
-
 void views_draw_quit(Gfx *g, const ShowView *v)
 {
     Rect a = safe_area(g), r;
@@ -276,7 +272,6 @@ void views_draw_quit(Gfx *g, const ShowView *v)
                  GFX_ALIGN_CENTER);
     }
 }
-
 
 int views_hit_rewind(Gfx *g, const ShowView *v, int x, int y)
 {

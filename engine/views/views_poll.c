@@ -15,7 +15,6 @@
 #define V_JOIN_W 380    /* join box beside the options of an open poll */
 #define V_JOIN_GAP 36
 
-
 typedef struct OptGeom {
     int badge, pad, text_x, text_w, res_w;
 } OptGeom;
@@ -502,7 +501,6 @@ void views_draw_interaction(Gfx *g, const ShowView *v)
     }
     views_footer(g, v, keys);
 }
-
 
 int views_hit_options(Gfx *g, const ShowView *v, int x, int y)
 {

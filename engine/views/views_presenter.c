@@ -28,7 +28,6 @@
 #define P_COUNT_W 110   /* one count column (hands, phones, total) */
 #define P_MAX_LINE 1024 /* bytes of one composed line */
 
-
 /* Copies into buf (n > 4 bytes) the longest prefix of text, cut at a code
  * point and followed by "…", that fits in st: wrapped to w within maxh, or
  * for maxh < 0 on one line of width w. */

@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <string.h>
 
-
 int views_welcome_left_w(Gfx *g, int has_join)
 {
     Rect a = safe_area(g);

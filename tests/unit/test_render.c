@@ -1141,6 +1141,43 @@ static void test_gfx_basics(void **state)
     assert_int_equal(gfx_save_png(c->r, c->w, c->h, "/nonexistent/dir/x.png", &err), ERR_IO);
 }
 
+/* The primitives the views draw with: polylines (solid and dashed),
+ * triangles and clip rectangles. */
+static void test_gfx_lines_and_clip(void **state)
+{
+    Ctx *c = *state;
+    GfxPoint path[3] = {{100, 100}, {500, 100}, {500, 400}};
+    GfxPoint dash[2] = {{100, 600}, {900, 600}};
+    GfxRect r = {0, 0, 0, 0}, a = {10, 10, 100, 100}, b = {60, 60, 100, 100};
+    GfxRect far = {500, 500, 10, 10}, box = {1200, 100, 200, 200};
+    int solid = 0, dashed = 0;
+    gfx_clear(c->g, THEME_RGB(0x000000));
+    gfx_polyline(c->g, path, 3, 6, 0, THEME_RGB(0xFF0000));
+    solid = count_color(c, 0xFF0000, 0, 0.0, 0.0, 1.0, 1.0);
+    /* two segments of about 400 and 300 pixels, 6 thick */
+    assert_true(solid >= 6 * 690 && solid <= 6 * 720);
+    gfx_polyline(c->g, dash, 2, 2, 20, THEME_RGB(0x00FF00));
+    dashed = count_color(c, 0x00FF00, 0, 0.0, 0.0, 1.0, 1.0);
+    assert_true(dashed >= 2 * 380 && dashed <= 2 * 430); /* every other 20 px dash */
+    gfx_triangle(c->g, 1000.0f, 500.0f, 1200.0f, 500.0f, 1000.0f, 700.0f, THEME_RGB(0x0000FF));
+    assert_true(count_color(c, 0x0000FF, 0, 0.0, 0.0, 1.0, 1.0) > 19000);
+    /* a clip keeps drawing inside it, and reads back */
+    assert_int_equal(gfx_clip_get(c->g, &r), 0);
+    gfx_clip(c->g, &box);
+    assert_int_equal(gfx_clip_get(c->g, &r), 1);
+    assert_int_equal(r.x, 1200);
+    assert_int_equal(r.w, 200);
+    gfx_fill_rect(c->g, 1100, 0, 600, 600, THEME_RGB(0xFFFF00));
+    gfx_clip(c->g, NULL);
+    assert_int_equal(gfx_clip_get(c->g, &r), 0);
+    assert_int_equal(count_color(c, 0xFFFF00, 0, 0.0, 0.0, 1.0, 1.0), 200 * 200);
+    assert_int_equal(gfx_rect_intersect(&a, &b, &r), 1);
+    assert_int_equal(r.x, 60);
+    assert_int_equal(r.w, 50);
+    assert_int_equal(gfx_rect_intersect(&a, &far, &r), 0);
+    assert_int_equal(r.w, 0);
+}
+
 /* Warnings logged while a test runs. */
 typedef struct Warnings {
     int n;
@@ -1226,6 +1263,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_gfx_basics, setup_1080, teardown),
         cmocka_unit_test_setup_teardown(test_gfx_font_fallback, setup_1080, teardown),
+        cmocka_unit_test_setup_teardown(test_gfx_lines_and_clip, setup_1080, teardown),
         cmocka_unit_test_setup_teardown(test_welcome, setup_1080, teardown),
         cmocka_unit_test_setup_teardown(test_beat, setup_1080, teardown),
         cmocka_unit_test_setup_teardown(test_interaction, setup_1080, teardown),

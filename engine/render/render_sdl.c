@@ -23,6 +23,15 @@
 
 #define QR_MAX_TEXT 1024
 
+/* Where gfx_new looks when the fonts it was asked for do not open. */
+#define GFX_SYSTEM_FONT_DIR "/usr/share/fonts/truetype/dejavu"
+#define GFX_MAX_FONT_FALLBACKS 4
+
+static const char *const default_fallbacks[] = {SPECTACTOR_FONT_DIR, GFX_SYSTEM_FONT_DIR};
+/* The fallback list in force (gfx_font_fallbacks_set, a test hook). */
+static const char *fallbacks[GFX_MAX_FONT_FALLBACKS] = {SPECTACTOR_FONT_DIR, GFX_SYSTEM_FONT_DIR};
+static int n_fallbacks = 2;
+
 typedef struct TextEntry {
     char *s; /* NULL: free slot */
     size_t n;
@@ -125,6 +134,49 @@ static void drop_text_cache(Gfx *g)
     layout_cache_clear(g->wraps);
 }
 
+void gfx_font_fallbacks_set(const char *const *dirs, int n)
+{
+    int i = 0;
+    if (!dirs) {
+        dirs = default_fallbacks;
+        n = (int)(sizeof default_fallbacks / sizeof default_fallbacks[0]);
+    }
+    if (n < 0)
+        n = 0;
+    if (n > GFX_MAX_FONT_FALLBACKS)
+        n = GFX_MAX_FONT_FALLBACKS;
+    for (i = 0; i < n; i++)
+        fallbacks[i] = dirs[i];
+    n_fallbacks = n;
+}
+
+/* Opens the fonts of dir into g, else those of the first fallback directory
+ * that has them (with a warning), and remembers which one in g->font_dir.
+ * On failure err keeps the message about dir. */
+static int open_fonts_fallback(Gfx *g, const char *dir, Err *err)
+{
+    Err first = {0, ""};
+    int rc = open_fonts(dir, g->scale, g->font, g->line_h, &first);
+    int i = 0;
+    if (rc == 0) {
+        snprintf(g->font_dir, sizeof g->font_dir, "%s", dir);
+        return 0;
+    }
+    for (i = 0; i < n_fallbacks; i++) {
+        const char *alt = fallbacks[i];
+        if (!alt || strcmp(alt, dir) == 0 || strlen(alt) >= GFX_MAX_PATH)
+            continue;
+        if (open_fonts(alt, g->scale, g->font, g->line_h, NULL) == 0) {
+            log_warn("%s (using the fonts in %s instead)", first.msg, alt);
+            snprintf(g->font_dir, sizeof g->font_dir, "%s", alt);
+            return 0;
+        }
+    }
+    if (err)
+        *err = first;
+    return rc;
+}
+
 Gfx *gfx_new(SDL_Renderer *r, int w, int h, const char *font_dir, Err *err)
 {
     Gfx *g = NULL;
@@ -152,7 +204,6 @@ Gfx *gfx_new(SDL_Renderer *r, int w, int h, const char *font_dir, Err *err)
     g->w = w;
     g->h = h;
     g->scale = theme_scale(w, h);
-    snprintf(g->font_dir, sizeof g->font_dir, "%s", font_dir);
     g->measures = layout_cache_new(GFX_MEASURE_CACHE_MAX, GFX_MEASURE_CACHE_BYTES);
     g->wraps = layout_cache_new(GFX_WRAP_CACHE_MAX, GFX_WRAP_CACHE_BYTES);
     if (!g->measures || !g->wraps) {
@@ -162,7 +213,7 @@ Gfx *gfx_new(SDL_Renderer *r, int w, int h, const char *font_dir, Err *err)
         err_set(err, ERR_NOMEM, "out of memory");
         return NULL;
     }
-    if (open_fonts(g->font_dir, g->scale, g->font, g->line_h, err) != 0) {
+    if (open_fonts_fallback(g, font_dir, err) != 0) {
         layout_cache_free(g->measures);
         layout_cache_free(g->wraps);
         free(g);
@@ -566,6 +617,122 @@ void gfx_fill_rect(Gfx *g, int x, int y, int w, int h, ThemeColor c)
         return;
     set_color(g, c);
     SDL_RenderFillRect(g->r, &rc);
+}
+
+/* Opaque drawing colour for lines and triangles. */
+static void set_opaque(Gfx *g, ThemeColor c)
+{
+    SDL_SetRenderDrawBlendMode(g->r, SDL_BLENDMODE_NONE);
+    SDL_SetRenderDrawColor(g->r, c.r, c.g, c.b, 255);
+}
+
+/* A segment t pixels thick (parallel lines across its main direction). */
+static void thick_line(Gfx *g, GfxPoint a, GfxPoint b, int t)
+{
+    int i = 0, horiz = abs(b.x - a.x) >= abs(b.y - a.y);
+    for (i = 0; i < t; i++) {
+        int o = i - t / 2;
+        if (horiz)
+            SDL_RenderDrawLine(g->r, a.x, a.y + o, b.x, b.y + o);
+        else
+            SDL_RenderDrawLine(g->r, a.x + o, a.y, b.x + o, b.y);
+    }
+}
+
+void gfx_polyline(Gfx *g, const GfxPoint *p, int n, int t, int dash, ThemeColor c)
+{
+    int i = 0;
+    double carry = 0.0;
+    if (!g || !p)
+        return;
+    set_opaque(g, c);
+    for (i = 0; i + 1 < n; i++) {
+        double dx = p[i + 1].x - p[i].x, dy = p[i + 1].y - p[i].y;
+        double len = sqrt(dx * dx + dy * dy), s = 0.0;
+        if (dash <= 0) {
+            thick_line(g, p[i], p[i + 1], t);
+        } else if (len > 0.0) {
+            /* carry keeps the dash pattern going around corners */
+            for (s = -carry; s < len; s += 2.0 * dash) {
+                double s0 = s < 0 ? 0 : s, s1 = s + dash > len ? len : s + dash;
+                GfxPoint a, b;
+                if (s1 <= s0)
+                    continue;
+                a.x = p[i].x + (int)lround(dx * s0 / len);
+                a.y = p[i].y + (int)lround(dy * s0 / len);
+                b.x = p[i].x + (int)lround(dx * s1 / len);
+                b.y = p[i].y + (int)lround(dy * s1 / len);
+                thick_line(g, a, b, t);
+            }
+            carry = fmod(len + carry, 2.0 * dash);
+        }
+        if (t > 2 && i > 0) {
+            SDL_Rect q = {p[i].x - t / 2, p[i].y - t / 2, t, t};
+            SDL_RenderFillRect(g->r, &q);
+        }
+    }
+}
+
+void gfx_triangle(Gfx *g, float x0, float y0, float x1, float y1, float x2, float y2,
+                  ThemeColor c)
+{
+    SDL_Vertex vx[3];
+    int i = 0;
+    if (!g)
+        return;
+    vx[0].position.x = x0;
+    vx[0].position.y = y0;
+    vx[1].position.x = x1;
+    vx[1].position.y = y1;
+    vx[2].position.x = x2;
+    vx[2].position.y = y2;
+    for (i = 0; i < 3; i++) {
+        vx[i].color.r = c.r;
+        vx[i].color.g = c.g;
+        vx[i].color.b = c.b;
+        vx[i].color.a = 255;
+        vx[i].tex_coord.x = 0;
+        vx[i].tex_coord.y = 0;
+    }
+    SDL_SetRenderDrawBlendMode(g->r, SDL_BLENDMODE_NONE);
+    SDL_RenderGeometry(g->r, NULL, vx, 3, NULL, 0);
+}
+
+void gfx_clip(Gfx *g, const GfxRect *r)
+{
+    SDL_Rect rc;
+    if (!g)
+        return;
+    if (!r) {
+        SDL_RenderSetClipRect(g->r, NULL);
+        return;
+    }
+    rc.x = r->x;
+    rc.y = r->y;
+    rc.w = r->w > 0 ? r->w : 0;
+    rc.h = r->h > 0 ? r->h : 0;
+    SDL_RenderSetClipRect(g->r, &rc);
+}
+
+int gfx_clip_get(const Gfx *g, GfxRect *out)
+{
+    SDL_Rect rc = {0, 0, 0, 0};
+    int on = 0;
+    if (g && SDL_RenderIsClipEnabled(g->r)) {
+        SDL_RenderGetClipRect(g->r, &rc);
+        on = 1;
+    }
+    if (out)
+        *out = (GfxRect){rc.x, rc.y, rc.w, rc.h};
+    return on;
+}
+
+int gfx_rect_intersect(const GfxRect *a, const GfxRect *b, GfxRect *out)
+{
+    SDL_Rect ra = {a->x, a->y, a->w, a->h}, rb = {b->x, b->y, b->w, b->h}, ro = {0, 0, 0, 0};
+    int hit = SDL_IntersectRect(&ra, &rb, &ro) == SDL_TRUE;
+    *out = (GfxRect){ro.x, ro.y, hit ? ro.w : 0, hit ? ro.h : 0};
+    return hit;
 }
 
 /* Horizontal inset of row `row` (0..h-1) of a rounded rectangle. */

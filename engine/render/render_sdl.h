@@ -1,123 +1,31 @@
-/* render_sdl.h - the SDL drawing layer: fonts, cached text, shapes, images, QR.
- *
- * A Gfx wraps an SDL_Renderer of a w x h frame.  Every size passed in is in
- * frame pixels; gfx_px() turns design pixels (1920x1080, theme.h) into frame
- * pixels.  Text is wrapped with render/layout.h and each wrapped line is a
- * texture kept in an LRU cache keyed by (text, style, colour), so redrawing
- * an unchanged frame creates no textures (gfx_textures_created() counts
- * them, for tests).  Widths (text, style) and wrapped lines (text, style,
- * width) are remembered in LRU caches too (render/layout.h LayoutCache), so
- * an unchanged frame shapes no text either (gfx_cache_stats(), for tests);
- * gfx_resize forgets them.  Works with any renderer, including a software renderer
- * on an SDL_Surface for headless screenshots.  Main thread only.
+/* render_sdl.h - the SDL implementation of the drawing interface (gfx.h):
+ * creating a Gfx on an SDL_Renderer, reaching that renderer, and saving a
+ * frame as PNG.  The app and the tests include this; screens include gfx.h.
  */
 #ifndef RENDER_RENDER_SDL_H
 #define RENDER_RENDER_SDL_H
 
 #include <SDL.h>
-#include <stddef.h>
 
-#include "core/err.h"
-#include "render/theme.h"
-
-#define GFX_TEXT_CACHE_MAX 256 /* cached line textures */
-#define GFX_IMAGE_CACHE_MAX 32 /* cached images (and remembered failures) */
-#define GFX_MAX_PATH 1024      /* bytes in a font or image path */
-#define GFX_MAX_TEXT 8192      /* bytes of text drawn by one gfx_text call */
-#define GFX_MEASURE_CACHE_MAX 4096           /* remembered text widths */
-#define GFX_MEASURE_CACHE_BYTES (1L << 20)   /* bytes of text they keep */
-#define GFX_WRAP_CACHE_MAX 512               /* remembered wrapped texts */
-#define GFX_WRAP_CACHE_BYTES (1L << 20)      /* bytes of text and lines they keep */
-
-typedef struct Gfx Gfx;
-
-typedef enum { GFX_ALIGN_LEFT, GFX_ALIGN_CENTER, GFX_ALIGN_RIGHT } GfxAlign;
+#include "render/gfx.h"
 
 /* Creates the drawing layer for renderer r (borrowed; must outlive the Gfx)
  * of a w x h frame.  font_dir holds DejaVuSans.ttf and DejaVuSans-Bold.ttf
  * (and optionally DejaVuSans-Oblique.ttf; without it italics are
- * synthesised); NULL means the build's assets/fonts.  Initialises SDL_ttf
- * if needed.  Returns NULL with err set (ERR_NOTFOUND naming the path) when
- * a font cannot be opened, ERR_NOMEM on OOM. */
+ * synthesised); NULL means the build's assets/fonts.  When those fonts do
+ * not open, it logs a warning and falls back to the bundled DejaVu
+ * (SPECTACTOR_FONT_DIR), then the system's (/usr/share/fonts/truetype/dejavu);
+ * gfx_resize keeps using the directory that worked.  Initialises SDL_ttf if
+ * needed.  Returns NULL with err set (ERR_NOTFOUND naming the path asked
+ * for) when no font directory opens, ERR_NOMEM on OOM. */
 Gfx *gfx_new(SDL_Renderer *r, int w, int h, const char *font_dir, Err *err);
 
-/* Adapts to a new frame size: reopens the fonts at the new scale and drops
- * the text, measure and wrap caches.  Returns 0 or a negative code (the Gfx keeps its old
- * fonts and size on failure). */
-int gfx_resize(Gfx *g, int w, int h, Err *err);
-
-/* Frees fonts, cached textures and images; NULL is fine. */
-void gfx_free(Gfx *g);
-
 SDL_Renderer *gfx_renderer(const Gfx *g);
-int gfx_width(const Gfx *g);
-int gfx_height(const Gfx *g);
-float gfx_scale(const Gfx *g);
-/* Design pixels (1920x1080) to frame pixels; at least 1 for a positive input. */
-int gfx_px(const Gfx *g, int design_px);
 
-/* Line height in frame pixels of a style. */
-int gfx_line_height(const Gfx *g, ThemeText style);
-/* Width in frame pixels of s[0..n) in a style (one line, no wrapping). */
-int gfx_measure(Gfx *g, const char *s, size_t n, ThemeText style);
-/* Height of text wrapped to maxw in a style, without drawing it. */
-int gfx_text_height(Gfx *g, int maxw, const char *text, ThemeText style);
-/* Widest line of text wrapped to maxw. */
-int gfx_text_width(Gfx *g, int maxw, const char *text, ThemeText style);
-
-/* Draws text wrapped to maxw with its top-left corner at (x, y), each line
- * aligned inside [x, x+maxw).  Returns the height drawn (lines * line
- * height); 0 for NULL or empty text.  Text longer than GFX_MAX_TEXT is cut
- * at a code point boundary. */
-int gfx_text(Gfx *g, int x, int y, int maxw, const char *text, ThemeText style, ThemeColor c,
-             GfxAlign align);
-
-/* Shapes.  Colours with alpha < 255 are blended. */
-void gfx_clear(Gfx *g, ThemeColor c);
-void gfx_fill_rect(Gfx *g, int x, int y, int w, int h, ThemeColor c);
-void gfx_round_rect(Gfx *g, int x, int y, int w, int h, int radius, ThemeColor c);
-/* An outline of thickness t drawn inside the rectangle, rounded. */
-void gfx_round_frame(Gfx *g, int x, int y, int w, int h, int radius, int t, ThemeColor c);
-void gfx_circle(Gfx *g, int cx, int cy, int radius, ThemeColor c);
-/* A horizontal bar: track of width w, filled frac (0..1) from the left. */
-void gfx_bar(Gfx *g, int x, int y, int w, int h, float frac, ThemeColor fill, ThemeColor track);
-
-/* A chat bubble of at most maxw wide at (x, y): optional header (sender,
- * small bold in hc), text, optional footer (time, small, right).  right=1
- * aligns the bubble to x+maxw with its tail on the right.  With draw=0 only
- * measures.  Returns its height. */
-int gfx_bubble(Gfx *g, int x, int y, int maxw, const char *header, ThemeColor hc,
-               const char *text, const char *footer, ThemeColor bg, ThemeColor fg, int right,
-               int draw);
-
-/* Draws the image at path scaled to fit (x, y, w, h), keeping its aspect
- * ratio, centred.  A missing or unreadable image draws a placeholder box
- * with the file name and logs one warning; it is not an error.  Returns 1
- * if the image was drawn, 0 for the placeholder. */
-int gfx_image(Gfx *g, const char *path, int x, int y, int w, int h);
-
-/* Draws a QR code of text as black-on-white modules with a 4-module quiet
- * zone, as large as fits in a size x size square at (x, y) and centred in
- * it, with integer module sizes so it stays crisp.  Returns the side drawn, or 0 when the
- * text cannot be encoded or the build has no libqrencode (nothing drawn). */
-int gfx_qr(Gfx *g, const char *text, int x, int y, int size);
-
-/* Textures created since gfx_new (text lines and images), for tests. */
-unsigned long gfx_textures_created(const Gfx *g);
-/* Entries in the text cache now. */
-int gfx_text_cache_count(const Gfx *g);
-
-/* Counters of the measure and wrap caches, for tests. */
-typedef struct GfxCacheStats {
-    unsigned long measure_hits, measure_misses; /* gfx_measure and wrapping */
-    unsigned long wrap_hits, wrap_misses;       /* gfx_text, _height, _width, _bubble */
-    int measure_count, wrap_count;              /* results held now */
-    unsigned long evictions;                    /* results dropped by either cap */
-    unsigned long clears;                       /* times they were emptied (gfx_resize) */
-} GfxCacheStats;
-
-/* Fills *out (zeros for a NULL g). */
-void gfx_cache_stats(const Gfx *g, GfxCacheStats *out);
+/* Test hook: the directories gfx_new falls back to, in order (at most 4;
+ * the strings are borrowed until the next call).  NULL restores the
+ * defaults (bundled, then system DejaVu); n = 0 allows no fallback. */
+void gfx_font_fallbacks_set(const char *const *dirs, int n);
 
 /* Reads the w x h pixels of renderer r and writes them as a PNG to path.
  * Returns 0, or ERR_IO / ERR_NOMEM with err set. */

@@ -14,14 +14,7 @@
 #include <string.h>
 
 #include "core/utf8.h"
-
-typedef enum { KT_CHOOSE, KT_NOT_SAVED, KT_COUNT } KioskTextId;
-
-/* The kiosk's own words; the views draw the rest. */
-static const char *const kiosk_words[KT_COUNT][2] = {
-    [KT_CHOOSE] = {"Vælg et svar", "Choose an answer"},
-    [KT_NOT_SAVED] = {"Svarene kunne ikke gemmes", "The answers could not be saved"},
-};
+#include "show/ui_text.h"
 
 struct Kiosk {
     const EvalQuestionnaire *q;
@@ -39,7 +32,7 @@ struct Kiosk {
     unsigned long thanks_at;
 };
 
-static const char *word(const Kiosk *k, KioskTextId id) { return kiosk_words[id][k->en ? 1 : 0]; }
+static const char *word(const Kiosk *k, UiTextId id) { return ui_text(k->en, id); }
 
 static EvalLang lang(const Kiosk *k) { return k->en ? EVAL_LANG_EN : EVAL_LANG_DA; }
 
@@ -184,7 +177,7 @@ static int build_submission(Kiosk *k, int *bad_qi, Err *err)
         const char *id = eval_q_question_id(k->q, i);
         if (eval_q_required(k->q, i) && !is_answered(k, i)) {
             *bad_qi = i;
-            rc = err_set(err, ERR_INVALID, "%s", word(k, KT_CHOOSE));
+            rc = err_set(err, ERR_INVALID, "%s", word(k, UI_KIOSK_CHOOSE));
             break;
         }
         if (!is_answered(k, i))
@@ -217,7 +210,7 @@ static int key_question(Kiosk *k, KioskKey key, int arg)
     switch (key) {
     case KIOSK_KEY_NEXT:
         if (eval_q_required(k->q, qi) && !is_answered(k, qi)) {
-            snprintf(k->error, sizeof k->error, "%s", word(k, KT_CHOOSE));
+            snprintf(k->error, sizeof k->error, "%s", word(k, UI_KIOSK_CHOOSE));
             return 1;
         }
         if (qi + 1 < k->n) {
@@ -422,7 +415,7 @@ void kiosk_saved(Kiosk *k, int ok, const char *msg, unsigned long now_ms)
         return;
     }
     k->page = KIOSK_PAGE_FAILED;
-    snprintf(k->error, sizeof k->error, "%s", msg && *msg ? msg : word(k, KT_NOT_SAVED));
+    snprintf(k->error, sizeof k->error, "%s", msg && *msg ? msg : word(k, UI_KIOSK_NOT_SAVED));
     /* the student waited for the commit: the idle time starts now */
     k->last_input = now_ms;
 }

@@ -1,10 +1,15 @@
 /* ui_text.h - the interface strings of the projector, in Danish and English.
  *
  * Scenario texts come from the scenario; these are the engine's own words
- * (hints, labels, overlay titles).  Pure C.
+ * (hints, labels, overlay titles) for every screen: the projector, the
+ * evaluation screens, the presenter's screen and the kiosk.  ONE table:
+ * each part of the engine adds its ids in its own block before UI_COUNT.
+ * A text with a number in it is split into pieces around the number (the
+ * callers print "%s%d%s"), so no format string comes from the table.
+ * Pure C.
  */
-#ifndef APP_UI_TEXT_H
-#define APP_UI_TEXT_H
+#ifndef SHOW_UI_TEXT_H
+#define SHOW_UI_TEXT_H
 
 typedef enum {
     UI_PRESS_TO_START,  /* Tryk → for at starte */
@@ -78,6 +83,115 @@ typedef enum {
     UI_MAP_DISCUSS,     /* diskussion */
     UI_MAP_CHIPS,       /* the chips' letters in the order choice, signal, idea, discuss: "VSID" */
     UI_KEYS_MAP,        /* M / Esc lukker */
+
+    /* ---- the evaluation screens (views_eval.c) ---- */
+    UI_EVAL_TITLE,
+    UI_EVAL_SCAN,
+    UI_EVAL_ANSWER_HERE,
+    UI_EVAL_RECEIVED_ONE,
+    UI_EVAL_RECEIVED,
+    UI_EVAL_KIOSK_HINT,
+    UI_EVAL_NO_LAN,
+    UI_EVAL_OR_GO_TO,
+    UI_EVAL_ROOM,
+    UI_EVAL_KEYS_EVAL,
+    UI_EVAL_CHOOSE_ONE,
+    UI_EVAL_CHOOSE_ANY,
+    UI_EVAL_OPTIONAL,
+    UI_EVAL_TYPE_HERE,
+    UI_EVAL_CHARS,
+    UI_EVAL_NEXT,
+    UI_EVAL_BACK,
+    UI_EVAL_SEND,
+    UI_EVAL_REVIEW_TITLE,
+    UI_EVAL_REVIEW_HINT,
+    UI_EVAL_SAVING,
+    UI_EVAL_THANKS,
+    UI_EVAL_THANKS_SUB,
+    UI_EVAL_FAILED,
+    UI_EVAL_RETRY,
+    UI_EVAL_RETRY_HINT,
+    UI_EVAL_KEYS_KIOSK,
+    UI_EVAL_KEYS_TEXT,
+    UI_EVAL_NO_KIOSK,
+    UI_EVAL_RESULTS,
+    UI_EVAL_RESPONDENTS,
+    UI_EVAL_NO_RESULTS,
+    UI_EVAL_TOO_FEW,
+    UI_EVAL_RESULTS_NOTE,
+    UI_EVAL_ANSWERED_PRE,  /* "Du har svaret på " N " af " M " spørgsmål." */
+    UI_EVAL_ANSWERED_MID,
+    UI_EVAL_ANSWERED_POST,
+
+    /* ---- the presenter's screen (views_presenter.c) ---- */
+    UI_PRES_NOW,
+    UI_PRES_NEXT,
+    UI_PRES_NOTES,
+    UI_PRES_SC_NOTES,
+    UI_PRES_NO_NOTES,
+    UI_PRES_IDEAS,
+    UI_PRES_NO_IDEAS,
+    UI_PRES_IDEA_KEYS,
+    UI_PRES_FLAGGED,
+    UI_PRES_KEYS,
+    UI_PRES_SCR_WELCOME,
+    UI_PRES_SCR_SCENE,
+    UI_PRES_SCR_VOTE,
+    UI_PRES_SCR_ENDING,
+    UI_PRES_SCR_ERROR,
+    UI_PRES_SCR_EVAL,
+    UI_PRES_SCR_KIOSK,
+    UI_PRES_SCR_RESULTS,
+    UI_PRES_OV_BLANK,
+    UI_PRES_BLANK_NOW,
+    UI_PRES_OV_QUIT,
+    UI_PRES_OV_HELP,
+    UI_PRES_OV_REWIND,
+    UI_PRES_OV_NOTES,
+    UI_PRES_OV_STOP,
+    UI_PRES_OV_IDEAS,
+    UI_PRES_OV_MAP,
+    UI_PRES_POLL_READY,
+    UI_PRES_POLL_OPEN,
+    UI_PRES_POLL_CLOSED,
+    UI_PRES_POLL_REVEALED,
+    UI_PRES_NOT_OPEN,
+    UI_PRES_JOINED,
+    UI_PRES_VOTED,
+    UI_PRES_HANDS,
+    UI_PRES_PHONES,
+    UI_PRES_TOTAL,
+    UI_PRES_USED,
+    UI_PRES_EXPLORED,
+    UI_PRES_WINNER,
+    UI_PRES_TIE,
+    UI_PRES_PICKED,
+    UI_PRES_THEN_BEAT,
+    UI_PRES_THEN_END,
+    UI_PRES_THEN_CHOICE,
+    UI_PRES_THEN_SIGNAL,
+    UI_PRES_THEN_IDEA,
+    UI_PRES_THEN_DISCUSS,
+    UI_PRES_MORE,
+    UI_PRES_NO_STEP,
+    UI_PRES_WELCOME_NOW,
+    UI_PRES_ENDING_PAGE0,
+    UI_PRES_ENDING_PAGE1,
+    UI_PRES_EVAL_NOW,
+    UI_PRES_EVAL_KEYS,
+    UI_PRES_APPROVED,
+    UI_PRES_TIMER,
+    UI_PRES_NO_SCENARIO,
+    UI_PRES_ERROR_BACK,
+
+    /* ---- the kiosk (show/kiosk.c) ---- */
+    UI_KIOSK_CHOOSE,
+    UI_KIOSK_NOT_SAVED,
+
+    /* ---- the quit overlay's warning: PRE N POST ---- */
+    UI_QUIT_UNSAVED_PRE,
+    UI_QUIT_UNSAVED_POST,
+
     /* app */
     UI_ANSWERS_UNSAVED, /* after a count: svar venter i hukommelsen (the store cannot write) */
     UI_COUNT

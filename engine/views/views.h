@@ -15,17 +15,19 @@
  * An open poll with phones gets a join box (QR code, URL, room code, joined
  * and voted counts) beside its options.  The evaluation screens (EVAL, KIOSK,
  * RESULTS) are drawn by views_eval.c; overlays still draw above them.
+ * Screens draw only through render/gfx.h; one file per screen (views.c
+ * keeps the dispatch).
  */
-#ifndef APP_VIEWS_H
-#define APP_VIEWS_H
+#ifndef VIEWS_VIEWS_H
+#define VIEWS_VIEWS_H
 
 #include "show/show.h"
-#include "render/render_sdl.h"
+#include "render/gfx.h"
 
 /* Draws the whole frame for v (clears it first).  v->sc may be NULL (then
  * only the error screen and overlays that need no scenario are drawn).
  * SHOW_SCREEN_EVAL / _KIOSK / _RESULTS go to views_draw_eval / _kiosk /
- * _results (app/views_eval.h). */
+ * _results (views/views_eval.h). */
 void views_draw(Gfx *g, const ShowView *v);
 
 /* What a mouse click at frame pixel (x, y) hits in the frame views_draw

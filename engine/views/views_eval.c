@@ -3,9 +3,8 @@
  *
  * Laid out for the 1920x1080 design frame like views.c and scaled by the
  * theme; the kiosk's geometry is computed once by kiosk_geom() and shared by
- * drawing and hit testing, so a touch lands on what is drawn.  The strings
- * are this file's own (Danish and English) so that ui_text.h stays with the
- * story screens.
+ * drawing and hit testing, so a touch lands on what is drawn.  Its words
+ * are the UI_EVAL_* block of show/ui_text.h.
  */
 #include "views/views_eval.h"
 #include "views/views_util.h"
@@ -17,158 +16,38 @@
 
 /* ---- words ------------------------------------------------------------------ */
 
-typedef enum {
-    VE_EVAL_TITLE,
-    VE_SCAN,
-    VE_ANSWER_HERE,
-    VE_RECEIVED_ONE,
-    VE_RECEIVED,
-    VE_KIOSK_HINT,
-    VE_NO_LAN,
-    VE_OR_GO_TO,
-    VE_ROOM,
-    VE_KEYS_EVAL,
-    VE_CHOOSE_ONE,
-    VE_CHOOSE_ANY,
-    VE_OPTIONAL,
-    VE_TYPE_HERE,
-    VE_CHARS,
-    VE_NEXT,
-    VE_BACK,
-    VE_SEND,
-    VE_REVIEW_TITLE,
-    VE_REVIEW_HINT,
-    VE_SAVING,
-    VE_THANKS,
-    VE_THANKS_SUB,
-    VE_FAILED,
-    VE_RETRY,
-    VE_RETRY_HINT,
-    VE_KEYS_KIOSK,
-    VE_KEYS_TEXT,
-    VE_NO_KIOSK,
-    VE_RESULTS,
-    VE_RESPONDENTS,
-    VE_NO_RESULTS,
-    VE_TOO_FEW,
-    VE_RESULTS_NOTE,
-    VE_COUNT
-} VeText;
-
-static const char *const ve_words[VE_COUNT][2] = {
-    [VE_EVAL_TITLE] = {"Evaluering", "Evaluation"},
-    [VE_SCAN] = {"Scan koden og svar på din telefon – det er anonymt",
-                 "Scan the code and answer on your phone – it is anonymous"},
-    [VE_ANSWER_HERE] = {"Svar her på computeren – det er anonymt",
-                        "Answer here on the laptop – it is anonymous"},
-    [VE_RECEIVED_ONE] = {"svar modtaget", "answer received"},
-    [VE_RECEIVED] = {"svar modtaget", "answers received"},
-    [VE_KIOSK_HINT] = {"K: svar her på computeren", "K: answer here on the laptop"},
-    [VE_NO_LAN] = {"Ingen netværksforbindelse til telefoner", "No network connection for phones"},
-    [VE_OR_GO_TO] = {"eller gå til", "or go to"},
-    [VE_ROOM] = {"Rumkode", "Room code"},
-    [VE_KEYS_EVAL] = {"K kiosk  ·  Ctrl+R resultater  ·  E luk",
-                      "K kiosk  ·  Ctrl+R results  ·  E close"},
-    [VE_CHOOSE_ONE] = {"Vælg ét svar", "Choose one answer"},
-    [VE_CHOOSE_ANY] = {"Vælg gerne flere", "Choose as many as you like"},
-    [VE_OPTIONAL] = {"frivilligt", "optional"},
-    [VE_TYPE_HERE] = {"Skriv her …", "Type here …"},
-    [VE_CHARS] = {"tegn", "characters"},
-    [VE_NEXT] = {"Næste  →", "Next  →"},
-    [VE_BACK] = {"←  Tilbage", "←  Back"},
-    [VE_SEND] = {"Send  ✓", "Send  ✓"},
-    [VE_REVIEW_TITLE] = {"Send dine svar?", "Send your answers?"},
-    [VE_REVIEW_HINT] = {"Tryk Tilbage for at rette et svar.", "Press Back to change an answer."},
-    [VE_SAVING] = {"Gemmer dine svar …", "Saving your answers …"},
-    [VE_THANKS] = {"Tak! Dine svar er gemt.", "Thank you! Your answers are saved."},
-    [VE_THANKS_SUB] = {"Den næste kan svare om et øjeblik.",
-                       "The next person can answer in a moment."},
-    [VE_FAILED] = {"Dine svar er ikke gemt endnu", "Your answers are not saved yet"},
-    [VE_RETRY] = {"Prøv igen  ↻", "Try again  ↻"},
-    [VE_RETRY_HINT] = {"Tryk Prøv igen, eller sig det til læreren.",
-                       "Press Try again, or tell the teacher."},
-    [VE_KEYS_KIOSK] = {"Tal: vælg  ·  Enter: næste  ·  Esc: forfra",
-                       "Numbers: choose  ·  Enter: next  ·  Esc: start over"},
-    [VE_KEYS_TEXT] = {"Enter: næste  ·  Esc: forfra", "Enter: next  ·  Esc: start over"},
-    [VE_NO_KIOSK] = {"Intet spørgeskema", "No questionnaire"},
-    [VE_RESULTS] = {"Resultater", "Results"},
-    [VE_RESPONDENTS] = {"besvarelser", "respondents"},
-    [VE_NO_RESULTS] = {"Ingen svar endnu", "No answers yet"},
-    [VE_TOO_FEW] = {"Færre end 5 svar – vises ikke", "Fewer than 5 answers – not shown"},
-    [VE_RESULTS_NOTE] = {"Grupper under 5 svar vises som <5 (–: skjult, så de ikke kan regnes ud). "
-                         "Fritekst vises ikke her.",
-                         "Groups under 5 answers show as <5 (–: hidden so they cannot be worked "
-                         "out). Free text is not shown here."},
-};
-
-static const char *w(const ShowView *v, VeText id) { return ve_words[id][v && v->ui_en ? 1 : 0]; }
+static const char *w(const ShowView *v, UiTextId id) { return ui_text(v && v->ui_en, id); }
 
 /* ---- drawing helpers (the shared ones are in views_util.h) ---------------- */
 
-/* The largest style from `start` down whose wrapped text fits maxh. */
-static ThemeText fit_style(Gfx *g, const char *text, int width, int maxh, ThemeText start)
-{
-    ThemeText s = start;
-    for (;;) {
-        int next = theme_text_smaller(s);
-        if (width < 1 || gfx_text_height(g, width, text, s) <= maxh || next < 0)
-            return s;
-        s = (ThemeText)next;
-    }
-}
-
-/* Text drawn inside r only (cut at its edges), within any clip already set
- * (a results card clips its column), which is restored afterwards. */
-static int text_in(Gfx *g, Rect r, const char *text, ThemeText st, ThemeColor c, GfxAlign al)
-{
-    SDL_Renderer *ren = gfx_renderer(g);
-    SDL_Rect old, want, both;
-    int had = SDL_RenderIsClipEnabled(ren), h = 0;
-    if (r.w < 1 || r.h < 1)
-        return 0;
-    want = (SDL_Rect){r.x, r.y, r.w, r.h};
-    SDL_RenderGetClipRect(ren, &old);
-    if (had && !SDL_IntersectRect(&old, &want, &both)) {
-        h = gfx_text_height(g, r.w, text, st); /* nothing visible: measure only */
-        return h < r.h ? h : r.h;
-    }
-    SDL_RenderSetClipRect(ren, had ? &both : &want);
-    h = gfx_text(g, r.x, r.y, r.w, text, st, c, al);
-    SDL_RenderSetClipRect(ren, had ? &old : NULL);
-    return h < r.h ? h : r.h;
-}
-
-/* A rounded label; returns its width. */
-static int chip(Gfx *g, int x, int y, int maxw, const char *text, ThemeColor bg, ThemeColor fg,
+/* A rounded label cut to maxw (its text clipped inside); returns its width. */
+static int chip_in(Gfx *g, int x, int y, int maxw, const char *text, ThemeColor bg, ThemeColor fg,
                 ThemeText st)
 {
     int pad = gfx_px(g, st == THEME_TEXT_SMALL_BOLD ? 16 : 28);
     int cw = gfx_measure(g, text, strlen(text), st) + 2 * pad;
-    int ch = lh(g, st) + gfx_px(g, 8);
+    int ch = views_chip_h_st(g, st);
     if (cw > maxw)
         cw = maxw;
     gfx_round_rect(g, x, y, cw, ch, ch / 2, bg);
-    text_in(g, (Rect){x + pad, y + gfx_px(g, 4), cw - 2 * pad, ch}, text, st, fg, GFX_ALIGN_LEFT);
+    views_text_in(g, (Rect){x + pad, y + gfx_px(g, 4), cw - 2 * pad, ch}, text, st, fg, GFX_ALIGN_LEFT);
     return cw;
 }
 
-static int chip_h(Gfx *g, ThemeText st) { return lh(g, st) + gfx_px(g, 8); }
-
-static void footer(Gfx *g, const char *keys)
+/* Key hints along the bottom, clipped to their line. */
+static void footer_in(Gfx *g, const char *keys)
 {
     Rect a = safe_area(g);
-    text_in(g, (Rect){a.x, a.y + a.h - lh(g, THEME_TEXT_SMALL), a.w, lh(g, THEME_TEXT_SMALL)},
+    views_text_in(g, (Rect){a.x, a.y + a.h - lh(g, THEME_TEXT_SMALL), a.w, lh(g, THEME_TEXT_SMALL)},
             keys, THEME_TEXT_SMALL, rgb(THEME_FAINT), GFX_ALIGN_CENTER);
 }
-
-static int footer_h(Gfx *g) { return lh(g, THEME_TEXT_SMALL) + gfx_px(g, THEME_GAP); }
 
 /* The accent stroke above a screen title, as on the welcome screen. */
 static int title_block(Gfx *g, int x, int y, int maxw, const char *title, ThemeText st)
 {
     gfx_fill_rect(g, x, y, gfx_px(g, 140), gfx_px(g, 12), rgb(THEME_ACCENT));
     y += gfx_px(g, 40);
-    return gfx_px(g, 40) + text_in(g, (Rect){x, y, maxw, lh(g, st) * 2}, title, st,
+    return gfx_px(g, 40) + views_text_in(g, (Rect){x, y, maxw, lh(g, st) * 2}, title, st,
                                    rgb(THEME_TEXT), GFX_ALIGN_LEFT);
 }
 
@@ -192,50 +71,50 @@ void views_draw_eval(Gfx *g, const ShowView *v)
     right.w = gfx_px(g, VE_QR_COL);
     right.x = a.x + a.w - right.w;
     right.y = a.y + gfx_px(g, 10);
-    right.h = a.h - footer_h(g) - gfx_px(g, 10);
+    right.h = a.h - views_footer_h(g) - gfx_px(g, 10);
     left.x = a.x;
     left.y = a.y + gfx_px(g, 20);
     left.w = a.w - right.w - gap;
-    left.h = a.h - footer_h(g) - gfx_px(g, 20);
+    left.h = a.h - views_footer_h(g) - gfx_px(g, 20);
     bottom = left.y + left.h;
 
     /* left column: title, what to do, the live count, the kiosk hint, errors */
     y = left.y;
-    y += title_block(g, left.x, y, left.w, w(v, VE_EVAL_TITLE), THEME_TEXT_TITLE);
+    y += title_block(g, left.x, y, left.w, w(v, UI_EVAL_TITLE), THEME_TEXT_TITLE);
     y += gfx_px(g, 24);
     {
-        const char *scan = w(v, has_url ? VE_SCAN : VE_ANSWER_HERE);
-        st = fit_style(g, scan, left.w, lh(g, THEME_TEXT_HEADING) * 3, THEME_TEXT_HEADING);
-        y += text_in(g, (Rect){left.x, y, left.w, bottom - y}, scan, st, rgb(THEME_TEXT),
+        const char *scan = w(v, has_url ? UI_EVAL_SCAN : UI_EVAL_ANSWER_HERE);
+        st = views_fit_style(g, scan, left.w, lh(g, THEME_TEXT_HEADING) * 3, THEME_TEXT_HEADING);
+        y += views_text_in(g, (Rect){left.x, y, left.w, bottom - y}, scan, st, rgb(THEME_TEXT),
                      GFX_ALIGN_LEFT);
     }
     y += gfx_px(g, 40);
     snprintf(num, sizeof num, "%d", v->eval_answers > 0 ? v->eval_answers : 0);
-    label = w(v, v->eval_answers == 1 ? VE_RECEIVED_ONE : VE_RECEIVED);
+    label = w(v, v->eval_answers == 1 ? UI_EVAL_RECEIVED_ONE : UI_EVAL_RECEIVED);
     if (y + lh(g, THEME_TEXT_HUGE) <= bottom) {
         int nw = gfx_measure(g, num, strlen(num), THEME_TEXT_HUGE);
         int hh = lh(g, THEME_TEXT_HUGE), bh = lh(g, THEME_TEXT_HEADING);
         gfx_text(g, left.x, y, left.w, num, THEME_TEXT_HUGE, rgb(THEME_ACCENT), GFX_ALIGN_LEFT);
-        text_in(g, (Rect){left.x + nw + gfx_px(g, 30), y + hh - bh - hh / 6,
+        views_text_in(g, (Rect){left.x + nw + gfx_px(g, 30), y + hh - bh - hh / 6,
                           left.w - nw - gfx_px(g, 30), bh},
                 label, THEME_TEXT_HEADING, rgb(THEME_DIM), GFX_ALIGN_LEFT);
         y += hh + gfx_px(g, 20);
     } else {
         char buf[96];
         snprintf(buf, sizeof buf, "%s %s", num, label);
-        y += text_in(g, (Rect){left.x, y, left.w, bottom - y}, buf, THEME_TEXT_HEADING,
+        y += views_text_in(g, (Rect){left.x, y, left.w, bottom - y}, buf, THEME_TEXT_HEADING,
                      rgb(THEME_ACCENT), GFX_ALIGN_LEFT);
         y += gfx_px(g, 20);
     }
-    if (y + chip_h(g, THEME_TEXT_BODY_BOLD) <= bottom) {
-        chip(g, left.x, y, left.w, w(v, VE_KIOSK_HINT), rgb(THEME_PANEL_HI), rgb(THEME_TEXT),
+    if (y + views_chip_h_st(g, THEME_TEXT_BODY_BOLD) <= bottom) {
+        chip_in(g, left.x, y, left.w, w(v, UI_EVAL_KIOSK_HINT), rgb(THEME_PANEL_HI), rgb(THEME_TEXT),
              THEME_TEXT_BODY_BOLD);
-        y += chip_h(g, THEME_TEXT_BODY_BOLD) + gfx_px(g, 36);
+        y += views_chip_h_st(g, THEME_TEXT_BODY_BOLD) + gfx_px(g, 36);
     }
     if (v->eval_error && *v->eval_error && bottom - y > lh(g, THEME_TEXT_SMALL)) {
         int pad = gfx_px(g, 24), eh = 0;
         Rect er;
-        st = fit_style(g, v->eval_error, left.w - 2 * pad - gfx_px(g, 12), bottom - y - 2 * pad,
+        st = views_fit_style(g, v->eval_error, left.w - 2 * pad - gfx_px(g, 12), bottom - y - 2 * pad,
                        THEME_TEXT_BODY_BOLD);
         eh = gfx_text_height(g, left.w - 2 * pad - gfx_px(g, 12), v->eval_error, st);
         er = (Rect){left.x, y, left.w, eh + 2 * pad};
@@ -244,7 +123,7 @@ void views_draw_eval(Gfx *g, const ShowView *v)
         gfx_round_rect(g, er.x, er.y, er.w, er.h, gfx_px(g, 18), rgb(THEME_PANEL));
         gfx_fill_rect(g, er.x, er.y + gfx_px(g, 12), gfx_px(g, 12), er.h - gfx_px(g, 24),
                       rgb(THEME_ERROR));
-        text_in(g, (Rect){er.x + pad + gfx_px(g, 12), er.y + pad, er.w - 2 * pad - gfx_px(g, 12),
+        views_text_in(g, (Rect){er.x + pad + gfx_px(g, 12), er.y + pad, er.w - 2 * pad - gfx_px(g, 12),
                           er.h - 2 * pad},
                 v->eval_error, st, rgb(THEME_ERROR), GFX_ALIGN_LEFT);
     }
@@ -261,23 +140,23 @@ void views_draw_eval(Gfx *g, const ShowView *v)
             qr = right.w;
         if (qr > 0 && gfx_qr(g, v->join_url, right.x + (right.w - qr) / 2, ry, qr) > 0)
             ry += qr + gfx_px(g, 20);
-        ry += text_in(g, (Rect){right.x, ry, right.w, lh(g, THEME_TEXT_CAPTION)},
-                      w(v, VE_OR_GO_TO), THEME_TEXT_CAPTION, rgb(THEME_DIM), GFX_ALIGN_CENTER);
-        st = fit_style(g, v->join_url, right.w, lh(g, THEME_TEXT_HEADING), THEME_TEXT_HEADING);
-        ry += text_in(g, (Rect){right.x, ry, right.w, lh(g, st) * 2}, v->join_url, st,
+        ry += views_text_in(g, (Rect){right.x, ry, right.w, lh(g, THEME_TEXT_CAPTION)},
+                      w(v, UI_EVAL_OR_GO_TO), THEME_TEXT_CAPTION, rgb(THEME_DIM), GFX_ALIGN_CENTER);
+        st = views_fit_style(g, v->join_url, right.w, lh(g, THEME_TEXT_HEADING), THEME_TEXT_HEADING);
+        ry += views_text_in(g, (Rect){right.x, ry, right.w, lh(g, st) * 2}, v->join_url, st,
                       rgb(THEME_TEXT), GFX_ALIGN_CENTER);
         if (room) {
             ry += gfx_px(g, 16);
-            ry += text_in(g, (Rect){right.x, ry, right.w, lh(g, THEME_TEXT_CAPTION)},
-                          w(v, VE_ROOM), THEME_TEXT_CAPTION, rgb(THEME_DIM), GFX_ALIGN_CENTER);
-            text_in(g, (Rect){right.x, ry, right.w, lh(g, THEME_TEXT_TITLE)}, room,
+            ry += views_text_in(g, (Rect){right.x, ry, right.w, lh(g, THEME_TEXT_CAPTION)},
+                          w(v, UI_EVAL_ROOM), THEME_TEXT_CAPTION, rgb(THEME_DIM), GFX_ALIGN_CENTER);
+            views_text_in(g, (Rect){right.x, ry, right.w, lh(g, THEME_TEXT_TITLE)}, room,
                     THEME_TEXT_TITLE, rgb(THEME_ACCENT), GFX_ALIGN_CENTER);
         }
     } else {
         /* no phones: say why, the kiosk still works */
         int pad = gfx_px(g, 36), ry = right.y + gfx_px(g, 60);
         const char *why = v->lan_problem && *v->lan_problem ? v->lan_problem : "";
-        int th = gfx_text_height(g, right.w - 2 * pad, w(v, VE_NO_LAN), THEME_TEXT_BODY_BOLD) +
+        int th = gfx_text_height(g, right.w - 2 * pad, w(v, UI_EVAL_NO_LAN), THEME_TEXT_BODY_BOLD) +
                  gfx_px(g, 16) + gfx_text_height(g, right.w - 2 * pad, why, THEME_TEXT_CAPTION);
         int ph = th + 2 * pad;
         if (ph > right.h - gfx_px(g, 60))
@@ -286,14 +165,14 @@ void views_draw_eval(Gfx *g, const ShowView *v)
         gfx_round_frame(g, right.x, ry, right.w, ph, gfx_px(g, 24), gfx_px(g, 3),
                         rgb(THEME_LINE));
         ry += pad;
-        ry += text_in(g, (Rect){right.x + pad, ry, right.w - 2 * pad, ph - 2 * pad},
-                      w(v, VE_NO_LAN), THEME_TEXT_BODY_BOLD, rgb(THEME_WARNING),
+        ry += views_text_in(g, (Rect){right.x + pad, ry, right.w - 2 * pad, ph - 2 * pad},
+                      w(v, UI_EVAL_NO_LAN), THEME_TEXT_BODY_BOLD, rgb(THEME_WARNING),
                       GFX_ALIGN_LEFT);
         ry += gfx_px(g, 16);
-        text_in(g, (Rect){right.x + pad, ry, right.w - 2 * pad, right.y + gfx_px(g, 60) + ph - pad - ry},
+        views_text_in(g, (Rect){right.x + pad, ry, right.w - 2 * pad, right.y + gfx_px(g, 60) + ph - pad - ry},
                 why, THEME_TEXT_CAPTION, rgb(THEME_DIM), GFX_ALIGN_LEFT);
     }
-    footer(g, w(v, VE_KEYS_EVAL));
+    footer_in(g, w(v, UI_EVAL_KEYS_EVAL));
 }
 
 /* ---- KIOSK: one question per screen ------------------------------------------ */
@@ -433,7 +312,7 @@ static void kiosk_geom(Gfx *g, const ShowView *v, KGeom *gm)
         int y = top_y, max_prompt = lh(g, prompts[pass].st) * prompts[pass].lines, hint_h = 0;
         if (k->question == 0 && k->intro && *k->intro)
             y += gfx_text_height(g, a.w, k->intro, THEME_TEXT_CAPTION) + gfx_px(g, 12);
-        gm->prompt_st = fit_style(g, k->prompt, a.w, max_prompt, prompts[pass].st);
+        gm->prompt_st = views_fit_style(g, k->prompt, a.w, max_prompt, prompts[pass].st);
         gm->prompt = (Rect){a.x, y, a.w, gfx_text_height(g, a.w, k->prompt, gm->prompt_st)};
         if (gm->prompt.h > max_prompt)
             gm->prompt.h = max_prompt;
@@ -457,7 +336,7 @@ static void button(Gfx *g, Rect r, const char *text, int primary)
     gfx_round_rect(g, r.x, r.y, r.w, r.h, r.h / 2, bg);
     if (gfx_measure(g, text, strlen(text), st) > r.w - gfx_px(g, 40))
         st = THEME_TEXT_BODY_BOLD;
-    text_in(g, (Rect){r.x + gfx_px(g, 20), r.y + (r.h - lh(g, st)) / 2, r.w - gfx_px(g, 40),
+    views_text_in(g, (Rect){r.x + gfx_px(g, 20), r.y + (r.h - lh(g, st)) / 2, r.w - gfx_px(g, 40),
                       lh(g, st)},
             text, st, fg, GFX_ALIGN_CENTER);
 }
@@ -503,7 +382,7 @@ static void draw_option(Gfx *g, const KioskView *k, const KGeom *gm, int i)
     th = gfx_text_height(g, tw, k->options[i], gm->opt_st);
     if (th > r.h - 2 * gfx_px(g, 4))
         th = r.h - 2 * gfx_px(g, 4);
-    text_in(g, (Rect){tx, r.y + (r.h - th) / 2, tw, th}, k->options[i], gm->opt_st,
+    views_text_in(g, (Rect){tx, r.y + (r.h - th) / 2, tw, th}, k->options[i], gm->opt_st,
             rgb(THEME_TEXT), GFX_ALIGN_LEFT);
     /* check mark on the right */
     draw_check(g, r.x + r.w - gm->pad - gm->mark, r.y + (r.h - gm->mark) / 2, gm->mark,
@@ -525,8 +404,8 @@ static void draw_text_box(Gfx *g, const ShowView *v, const KGeom *gm)
     in = (Rect){c.x + pad, c.y + pad, c.w - 2 * pad, c.h - 2 * pad - count_h - gfx_px(g, 8)};
     if (len == 0) {
         gfx_text(g, in.x, in.y, in.w, "▏", THEME_TEXT_BODY, rgb(THEME_ACCENT), GFX_ALIGN_LEFT);
-        text_in(g, (Rect){in.x + gfx_px(g, 24), in.y, in.w - gfx_px(g, 24), in.h},
-                w(v, VE_TYPE_HERE), THEME_TEXT_BODY, rgb(THEME_FAINT), GFX_ALIGN_LEFT);
+        views_text_in(g, (Rect){in.x + gfx_px(g, 24), in.y, in.w - gfx_px(g, 24), in.h},
+                w(v, UI_EVAL_TYPE_HERE), THEME_TEXT_BODY, rgb(THEME_FAINT), GFX_ALIGN_LEFT);
     } else {
         /* the caret follows the text; when the text is taller than the box,
          * its end stays in view */
@@ -542,9 +421,9 @@ static void draw_text_box(Gfx *g, const ShowView *v, const KGeom *gm)
         int chars = 0;
         for (i = 0; i < len; i++)
             chars += ((unsigned char)k->text[i] & 0xC0) != 0x80;
-        snprintf(cnt, sizeof cnt, "%d / %d %s", chars, k->max_chars, w(v, VE_CHARS));
+        snprintf(cnt, sizeof cnt, "%d / %d %s", chars, k->max_chars, w(v, UI_EVAL_CHARS));
     }
-    text_in(g, (Rect){in.x, c.y + c.h - pad - count_h, in.w, count_h}, cnt, THEME_TEXT_SMALL,
+    views_text_in(g, (Rect){in.x, c.y + c.h - pad - count_h, in.w, count_h}, cnt, THEME_TEXT_SMALL,
             rgb(THEME_DIM), GFX_ALIGN_RIGHT);
 }
 
@@ -553,7 +432,7 @@ static void draw_message(Gfx *g, Rect c, const char *icon, ThemeColor icon_c, co
                          ThemeColor title_c, const char *sub, const char *sub2)
 {
     int side = gfx_px(g, 200), h = 0, y = 0;
-    ThemeText tst = fit_style(g, title, c.w, lh(g, THEME_TEXT_TITLE) * 2, THEME_TEXT_TITLE);
+    ThemeText tst = views_fit_style(g, title, c.w, lh(g, THEME_TEXT_TITLE) * 2, THEME_TEXT_TITLE);
     int th = gfx_text_height(g, c.w, title, tst);
     int sh = sub && *sub ? gfx_text_height(g, c.w, sub, THEME_TEXT_BODY) + gfx_px(g, 24) : 0;
     int s2 = sub2 && *sub2 ? gfx_text_height(g, c.w, sub2, THEME_TEXT_CAPTION) + gfx_px(g, 16) : 0;
@@ -569,15 +448,15 @@ static void draw_message(Gfx *g, Rect c, const char *icon, ThemeColor icon_c, co
                  rgb(THEME_BG), GFX_ALIGN_CENTER);
         y += side + gfx_px(g, 40);
     }
-    y += text_in(g, (Rect){c.x, y, c.w, c.y + c.h - y}, title, tst, title_c, GFX_ALIGN_CENTER);
+    y += views_text_in(g, (Rect){c.x, y, c.w, c.y + c.h - y}, title, tst, title_c, GFX_ALIGN_CENTER);
     if (sh) {
         y += gfx_px(g, 24);
-        y += text_in(g, (Rect){c.x, y, c.w, c.y + c.h - y}, sub, THEME_TEXT_BODY, rgb(THEME_TEXT),
+        y += views_text_in(g, (Rect){c.x, y, c.w, c.y + c.h - y}, sub, THEME_TEXT_BODY, rgb(THEME_TEXT),
                      GFX_ALIGN_CENTER);
     }
     if (s2) {
         y += gfx_px(g, 16);
-        text_in(g, (Rect){c.x, y, c.w, c.y + c.h - y}, sub2, THEME_TEXT_CAPTION, rgb(THEME_DIM),
+        views_text_in(g, (Rect){c.x, y, c.w, c.y + c.h - y}, sub2, THEME_TEXT_CAPTION, rgb(THEME_DIM),
                 GFX_ALIGN_CENTER);
     }
 }
@@ -595,7 +474,7 @@ void views_draw_kiosk(Gfx *g, const ShowView *v)
     a = safe_area(g);
     k = v->kiosk;
     if (!k) {
-        draw_message(g, a, NULL, rgb(THEME_DIM), w(v, VE_NO_KIOSK), rgb(THEME_DIM), NULL, NULL);
+        draw_message(g, a, NULL, rgb(THEME_DIM), w(v, UI_EVAL_NO_KIOSK), rgb(THEME_DIM), NULL, NULL);
         return;
     }
     kiosk_geom(g, v, &gm);
@@ -610,7 +489,7 @@ void views_draw_kiosk(Gfx *g, const ShowView *v)
             gfx_text(g, gm.top.x, gm.top.y, gm.top.w, buf, st, rgb(THEME_ACCENT),
                      GFX_ALIGN_RIGHT);
         }
-        chip(g, gm.top.x, gm.top.y + (gm.top.h - chip_h(g, THEME_TEXT_BODY_BOLD)) / 2,
+        chip_in(g, gm.top.x, gm.top.y + (gm.top.h - views_chip_h_st(g, THEME_TEXT_BODY_BOLD)) / 2,
              gm.top.w - cw - gfx_px(g, 40), k->title, rgb(THEME_PANEL_HI), rgb(THEME_TEXT),
              THEME_TEXT_BODY_BOLD);
         /* progress: one segment per question */
@@ -627,68 +506,64 @@ void views_draw_kiosk(Gfx *g, const ShowView *v)
     case KIOSK_PAGE_QUESTION: {
         int y = gm.prompt.y;
         if (k->question == 0 && k->intro && *k->intro)
-            text_in(g, (Rect){a.x, gm.prompt.y - gfx_text_height(g, a.w, k->intro,
+            views_text_in(g, (Rect){a.x, gm.prompt.y - gfx_text_height(g, a.w, k->intro,
                                                                  THEME_TEXT_CAPTION) -
                                        gfx_px(g, 16),
                               a.w, gfx_text_height(g, a.w, k->intro, THEME_TEXT_CAPTION)},
                     k->intro, THEME_TEXT_CAPTION, rgb(THEME_DIM), GFX_ALIGN_LEFT);
-        text_in(g, gm.prompt, k->prompt, gm.prompt_st, rgb(THEME_TEXT), GFX_ALIGN_LEFT);
+        views_text_in(g, gm.prompt, k->prompt, gm.prompt_st, rgb(THEME_TEXT), GFX_ALIGN_LEFT);
         y = gm.hint.y;
         if (k->kind == EVAL_TEXT) {
             if (*k->warning) {
                 snprintf(buf, sizeof buf, "⚠  %s", k->warning);
-                text_in(g, gm.hint, buf, THEME_TEXT_BODY_BOLD, rgb(THEME_WARNING),
+                views_text_in(g, gm.hint, buf, THEME_TEXT_BODY_BOLD, rgb(THEME_WARNING),
                         GFX_ALIGN_LEFT);
             }
             draw_text_box(g, v, &gm);
         } else {
             snprintf(buf, sizeof buf, "%s%s%s",
-                     w(v, k->kind == EVAL_MULTI ? VE_CHOOSE_ANY : VE_CHOOSE_ONE),
-                     k->required ? "" : "  ·  ", k->required ? "" : w(v, VE_OPTIONAL));
-            text_in(g, (Rect){a.x, y, a.w, gm.hint.h}, buf, THEME_TEXT_CAPTION, rgb(THEME_DIM),
+                     w(v, k->kind == EVAL_MULTI ? UI_EVAL_CHOOSE_ANY : UI_EVAL_CHOOSE_ONE),
+                     k->required ? "" : "  ·  ", k->required ? "" : w(v, UI_EVAL_OPTIONAL));
+            views_text_in(g, (Rect){a.x, y, a.w, gm.hint.h}, buf, THEME_TEXT_CAPTION, rgb(THEME_DIM),
                     GFX_ALIGN_LEFT);
             for (i = 0; i < gm.n_opt; i++)
                 draw_option(g, k, &gm, i);
         }
-        button(g, gm.back, w(v, VE_BACK), 0);
-        button(g, gm.next, w(v, VE_NEXT), 1);
+        button(g, gm.back, w(v, UI_EVAL_BACK), 0);
+        button(g, gm.next, w(v, UI_EVAL_NEXT), 1);
         break;
     }
     case KIOSK_PAGE_REVIEW:
-        if (v->ui_en)
-            snprintf(buf, sizeof buf, "You answered %d of %d questions.", k->answered,
-                     k->n_questions);
-        else
-            snprintf(buf, sizeof buf, "Du har svaret på %d af %d spørgsmål.", k->answered,
-                     k->n_questions);
-        draw_message(g, gm.content, "?", rgb(THEME_ACCENT), w(v, VE_REVIEW_TITLE),
-                     rgb(THEME_TEXT), buf, w(v, VE_REVIEW_HINT));
-        button(g, gm.back, w(v, VE_BACK), 0);
-        button(g, gm.next, w(v, VE_SEND), 1);
+        snprintf(buf, sizeof buf, "%s%d%s%d%s", w(v, UI_EVAL_ANSWERED_PRE), k->answered,
+                 w(v, UI_EVAL_ANSWERED_MID), k->n_questions, w(v, UI_EVAL_ANSWERED_POST));
+        draw_message(g, gm.content, "?", rgb(THEME_ACCENT), w(v, UI_EVAL_REVIEW_TITLE),
+                     rgb(THEME_TEXT), buf, w(v, UI_EVAL_REVIEW_HINT));
+        button(g, gm.back, w(v, UI_EVAL_BACK), 0);
+        button(g, gm.next, w(v, UI_EVAL_SEND), 1);
         break;
     case KIOSK_PAGE_SAVING:
-        draw_message(g, gm.content, "…", rgb(THEME_DIM), w(v, VE_SAVING), rgb(THEME_TEXT), NULL,
+        draw_message(g, gm.content, "…", rgb(THEME_DIM), w(v, UI_EVAL_SAVING), rgb(THEME_TEXT), NULL,
                      NULL);
         break;
     case KIOSK_PAGE_THANKS:
-        draw_message(g, gm.content, "✓", rgb(THEME_OK), w(v, VE_THANKS), rgb(THEME_TEXT),
-                     w(v, VE_THANKS_SUB), NULL);
+        draw_message(g, gm.content, "✓", rgb(THEME_OK), w(v, UI_EVAL_THANKS), rgb(THEME_TEXT),
+                     w(v, UI_EVAL_THANKS_SUB), NULL);
         break;
     case KIOSK_PAGE_FAILED:
-        draw_message(g, gm.content, "!", rgb(THEME_ERROR), w(v, VE_FAILED), rgb(THEME_ERROR),
-                     k->error, w(v, VE_RETRY_HINT));
-        button(g, gm.back, w(v, VE_BACK), 0);
-        button(g, gm.next, w(v, VE_RETRY), 1);
+        draw_message(g, gm.content, "!", rgb(THEME_ERROR), w(v, UI_EVAL_FAILED), rgb(THEME_ERROR),
+                     k->error, w(v, UI_EVAL_RETRY_HINT));
+        button(g, gm.back, w(v, UI_EVAL_BACK), 0);
+        button(g, gm.next, w(v, UI_EVAL_RETRY), 1);
         break;
     default: break;
     }
     if (k->page != KIOSK_PAGE_FAILED && k->error && *k->error)
-        text_in(g, gm.err, k->error, THEME_TEXT_BODY_BOLD, rgb(THEME_ERROR), GFX_ALIGN_CENTER);
+        views_text_in(g, gm.err, k->error, THEME_TEXT_BODY_BOLD, rgb(THEME_ERROR), GFX_ALIGN_CENTER);
     if (k->page == KIOSK_PAGE_QUESTION)
-        text_in(g, (Rect){gm.keys.x, gm.keys.y + (gm.keys.h - lh(g, THEME_TEXT_SMALL)) / 2,
+        views_text_in(g, (Rect){gm.keys.x, gm.keys.y + (gm.keys.h - lh(g, THEME_TEXT_SMALL)) / 2,
                           gm.keys.w, lh(g, THEME_TEXT_SMALL)},
-                w(v, k->page == KIOSK_PAGE_QUESTION && k->kind == EVAL_TEXT ? VE_KEYS_TEXT
-                                                                           : VE_KEYS_KIOSK),
+                w(v, k->page == KIOSK_PAGE_QUESTION && k->kind == EVAL_TEXT ? UI_EVAL_KEYS_TEXT
+                                                                           : UI_EVAL_KEYS_KIOSK),
                 THEME_TEXT_SMALL, rgb(THEME_FAINT), GFX_ALIGN_CENTER);
 }
 
@@ -776,24 +651,24 @@ static int result_card(Gfx *g, const ShowView *v, const EvalTally *t, int qi, in
         if (ph > lh(g, lv->prompt) * 5)
             ph = lh(g, lv->prompt) * 5;
         if (draw) {
-            text_in(g, (Rect){x + pad, y + h, inner, ph}, prompt, lv->prompt, rgb(THEME_TEXT),
+            views_text_in(g, (Rect){x + pad, y + h, inner, ph}, prompt, lv->prompt, rgb(THEME_TEXT),
                     GFX_ALIGN_LEFT);
-            text_in(g, (Rect){x + pad, y + h + ph, inner, lh(g, THEME_TEXT_SMALL)}, nbuf,
+            views_text_in(g, (Rect){x + pad, y + h + ph, inner, lh(g, THEME_TEXT_SMALL)}, nbuf,
                     THEME_TEXT_SMALL, rgb(THEME_DIM), GFX_ALIGN_RIGHT);
         }
         below = lh(g, THEME_TEXT_SMALL);
         ph += below;
     } else if (draw) {
-        text_in(g, (Rect){x + pad, y + h, inner - nw, ph}, prompt, lv->prompt, rgb(THEME_TEXT),
+        views_text_in(g, (Rect){x + pad, y + h, inner - nw, ph}, prompt, lv->prompt, rgb(THEME_TEXT),
                 GFX_ALIGN_LEFT);
-        text_in(g, (Rect){x + pad, y + h + gfx_px(g, 4), inner, lh(g, THEME_TEXT_SMALL)}, nbuf,
+        views_text_in(g, (Rect){x + pad, y + h + gfx_px(g, 4), inner, lh(g, THEME_TEXT_SMALL)}, nbuf,
                 THEME_TEXT_SMALL, rgb(THEME_DIM), GFX_ALIGN_RIGHT);
     }
     h += ph + gfx_px(g, lv->pad / 2);
     if (row.n_state != EVAL_CELL_SHOWN) {
-        int th = gfx_text_height(g, inner, w(v, VE_TOO_FEW), lv->row);
+        int th = gfx_text_height(g, inner, w(v, UI_EVAL_TOO_FEW), lv->row);
         if (draw)
-            text_in(g, (Rect){x + pad, y + h, inner, th}, w(v, VE_TOO_FEW), lv->row,
+            views_text_in(g, (Rect){x + pad, y + h, inner, th}, w(v, UI_EVAL_TOO_FEW), lv->row,
                     rgb(THEME_FAINT), GFX_ALIGN_LEFT);
         h += th + pad;
     } else {
@@ -829,10 +704,10 @@ static int result_card(Gfx *g, const ShowView *v, const EvalTally *t, int qi, in
                     gfx_round_rect(g, x + pad, y + h, fw, rh, rad, THEME_RGBA(hex, 70));
                     gfx_fill_rect(g, x + pad, y + h + rh - sh, fw, sh, rgb(hex));
                 }
-                text_in(g, (Rect){x + pad + tpad, y + h + vpad, lab_w, lab_h}, lab, st,
+                views_text_in(g, (Rect){x + pad + tpad, y + h + vpad, lab_w, lab_h}, lab, st,
                         rgb(c->is_group ? THEME_ACCENT : THEME_TEXT), GFX_ALIGN_LEFT);
                 eval_cell_format(c, cell, sizeof cell);
-                text_in(g, (Rect){x + cw - pad - tpad - valw, y + h + vpad, valw, lh(g, st)},
+                views_text_in(g, (Rect){x + cw - pad - tpad - valw, y + h + vpad, valw, lh(g, st)},
                         cell, st, rgb(shown ? THEME_TEXT : THEME_FAINT), GFX_ALIGN_RIGHT);
             }
             h += rh + gap;
@@ -892,28 +767,28 @@ void views_draw_results(Gfx *g, const ShowView *v)
     hh = lh(g, THEME_TEXT_HEADING);
     gfx_fill_rect(g, a.x, a.y, gfx_px(g, 140), gfx_px(g, 10), rgb(THEME_ACCENT));
     y = a.y + gfx_px(g, 26);
-    text_in(g, (Rect){a.x, y, a.w / 2, hh}, w(v, VE_RESULTS), THEME_TEXT_HEADING,
+    views_text_in(g, (Rect){a.x, y, a.w / 2, hh}, w(v, UI_EVAL_RESULTS), THEME_TEXT_HEADING,
             rgb(THEME_TEXT), GFX_ALIGN_LEFT);
     if (t) {
         const char *title = eval_q_title(eval_tally_questionnaire(t),
                                          v->ui_en ? EVAL_LANG_EN : EVAL_LANG_DA);
-        snprintf(buf, sizeof buf, "%d %s", eval_tally_respondents(t), w(v, VE_RESPONDENTS));
-        text_in(g, (Rect){a.x + a.w / 2, y, a.w / 2, hh}, buf, THEME_TEXT_HEADING,
+        snprintf(buf, sizeof buf, "%d %s", eval_tally_respondents(t), w(v, UI_EVAL_RESPONDENTS));
+        views_text_in(g, (Rect){a.x + a.w / 2, y, a.w / 2, hh}, buf, THEME_TEXT_HEADING,
                 rgb(THEME_ACCENT), GFX_ALIGN_RIGHT);
         {
-            int tw = gfx_measure(g, w(v, VE_RESULTS), strlen(w(v, VE_RESULTS)),
+            int tw = gfx_measure(g, w(v, UI_EVAL_RESULTS), strlen(w(v, UI_EVAL_RESULTS)),
                                  THEME_TEXT_HEADING) + gfx_px(g, 30);
             int bw = gfx_measure(g, buf, strlen(buf), THEME_TEXT_HEADING) + gfx_px(g, 30);
-            text_in(g, (Rect){a.x + tw, y + (hh - lh(g, THEME_TEXT_CAPTION)) / 2,
+            views_text_in(g, (Rect){a.x + tw, y + (hh - lh(g, THEME_TEXT_CAPTION)) / 2,
                               a.w - tw - bw, lh(g, THEME_TEXT_CAPTION)},
                     title ? title : "", THEME_TEXT_CAPTION, rgb(THEME_DIM), GFX_ALIGN_LEFT);
         }
     }
     y += hh + gfx_px(g, 24);
-    footer(g, w(v, VE_RESULTS_NOTE));
-    area = (Rect){a.x, y, a.w, a.y + a.h - footer_h(g) - y};
+    footer_in(g, w(v, UI_EVAL_RESULTS_NOTE));
+    area = (Rect){a.x, y, a.w, a.y + a.h - views_footer_h(g) - y};
     if (!t || eval_tally_respondents(t) == 0) {
-        draw_message(g, area, NULL, rgb(THEME_DIM), w(v, VE_NO_RESULTS), rgb(THEME_DIM), NULL,
+        draw_message(g, area, NULL, rgb(THEME_DIM), w(v, UI_EVAL_NO_RESULTS), rgb(THEME_DIM), NULL,
                      NULL);
         return;
     }

@@ -2,11 +2,11 @@
  * (QR code to the questionnaire on phones, live count of answers), the
  * kiosk form, and the results screen.  Drawn by views_draw() when the
  * ShowView's screen is SHOW_SCREEN_EVAL / _KIOSK / _RESULTS. */
-#ifndef APP_VIEWS_EVAL_H
-#define APP_VIEWS_EVAL_H
+#ifndef VIEWS_VIEWS_EVAL_H
+#define VIEWS_VIEWS_EVAL_H
 
 #include "show/show.h"
-#include "render/render_sdl.h"
+#include "render/gfx.h"
 
 /* SHOW_SCREEN_EVAL: title, "scan to answer" with v->join_url's QR code (or
  * v->lan_problem), v->eval_answers received, the kiosk hint (K), and

@@ -27,7 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "show/ui_text.h"
+#include "views/views_util.h"
 
 #define MAP_LINE_MAX 256    /* bytes of one label line (with the ellipsis) */
 #define MAP_LABEL_MAX 200   /* bytes of a title considered for the label */
@@ -59,10 +59,6 @@
 #define MAP_IDEA 0x34C76F
 #define MAP_DISCUSS 0xC58AF9
 
-typedef struct MRect {
-    int x, y, w, h;
-} MRect;
-
 typedef struct MapEdge {
     int from, to;
     unsigned opts; /* bit i: option i of the source's choice leads here; 0: `next` */
@@ -87,16 +83,10 @@ typedef struct MapLayout {
     int col_w, gap, node_w, node_h, slot, lane_h, gutter;
     int *band_y;     /* top of the nodes of each band (below its lane) */
     int *band_rows;  /* rows of each band */
-    MRect area;
+    Rect area;
     ThemeText st;
     int max_lines;
 } MapLayout;
-
-static ThemeColor rgb(unsigned hex) { return THEME_RGB(hex); }
-
-static const char *ui(const ShowView *v, UiTextId id) { return ui_text(v->ui_en, id); }
-
-static int lh(Gfx *g, ThemeText s) { return gfx_line_height(g, s); }
 
 static void layout_free(MapLayout *m)
 {
@@ -474,9 +464,9 @@ static void draw_chip(Gfx *g, const ShowView *v, int x, int y, int k, int dim)
 
 static int band_of(const MapLayout *m, int b) { return m->depth[b] / m->cpb; }
 
-static MRect node_rect(const MapLayout *m, int b)
+static Rect node_rect(const MapLayout *m, int b)
 {
-    MRect r;
+    Rect r;
     int c = m->depth[b], band = c / m->cpb, k = m->col_start[c + 1] - m->col_start[c];
     r.w = m->node_w;
     r.h = m->node_h;
@@ -504,7 +494,7 @@ static int labels_cut(Gfx *g, const MapLayout *m, const ShowView *v, ThemeText s
 /* Geometry with the columns wrapped into `bands` bands.  Returns the number
  * of titles cut short in the label style chosen (the largest in which none
  * is, else the smallest), or -1 when out of memory. */
-static int geometry_bands(Gfx *g, MapLayout *m, const ShowView *v, MRect area, int bands)
+static int geometry_bands(Gfx *g, MapLayout *m, const ShowView *v, Rect area, int bands)
 {
     static const ThemeText styles[] = {THEME_TEXT_BODY, THEME_TEXT_CAPTION, THEME_TEXT_SMALL};
     int c = 0, b = 0, rows = 0, total = 0, y = 0, avail_w = 0, i = 0, cut = -1;
@@ -576,7 +566,7 @@ static int geometry_bands(Gfx *g, MapLayout *m, const ShowView *v, MRect area, i
 
 /* Tries 1..MAP_MAX_BANDS bands and keeps the one that cuts the fewest titles
  * (then the larger label style, then fewer bands). */
-static int geometry(Gfx *g, MapLayout *m, const ShowView *v, MRect area)
+static int geometry(Gfx *g, MapLayout *m, const ShowView *v, Rect area)
 {
     int bands = 0, best = 1, best_cut = -1, best_px = 0, cut = 0;
     for (bands = 1; bands <= MAP_MAX_BANDS && bands <= m->n_cols; bands++) {
@@ -599,95 +589,26 @@ static int geometry(Gfx *g, MapLayout *m, const ShowView *v, MRect area)
 
 /* ---- lines ----------------------------------------------------------------------- */
 
-typedef struct Pt {
-    int x, y;
-} Pt;
-
-static void set_color(Gfx *g, ThemeColor c)
-{
-    SDL_SetRenderDrawBlendMode(gfx_renderer(g), SDL_BLENDMODE_NONE);
-    SDL_SetRenderDrawColor(gfx_renderer(g), c.r, c.g, c.b, 255);
-}
-
-/* A segment t pixels thick (parallel lines across its main direction). */
-static void thick_line(Gfx *g, Pt a, Pt b, int t)
-{
-    SDL_Renderer *r = gfx_renderer(g);
-    int i = 0, horiz = abs(b.x - a.x) >= abs(b.y - a.y);
-    for (i = 0; i < t; i++) {
-        int o = i - t / 2;
-        if (horiz)
-            SDL_RenderDrawLine(r, a.x, a.y + o, b.x, b.y + o);
-        else
-            SDL_RenderDrawLine(r, a.x + o, a.y, b.x + o, b.y);
-    }
-}
-
-/* A polyline; dashed draws every other dash of `dash` pixels. */
-static void polyline(Gfx *g, const Pt *p, int n, int t, int dash, ThemeColor c)
-{
-    int i = 0;
-    double carry = 0.0;
-    set_color(g, c);
-    for (i = 0; i + 1 < n; i++) {
-        double dx = p[i + 1].x - p[i].x, dy = p[i + 1].y - p[i].y;
-        double len = sqrt(dx * dx + dy * dy), s = 0.0;
-        if (!dash) {
-            thick_line(g, p[i], p[i + 1], t);
-        } else if (len > 0.0) {
-            /* carry keeps the dash pattern going around corners */
-            for (s = -carry; s < len; s += 2.0 * dash) {
-                double s0 = s < 0 ? 0 : s, s1 = s + dash > len ? len : s + dash;
-                Pt a, b;
-                if (s1 <= s0)
-                    continue;
-                a.x = p[i].x + (int)lround(dx * s0 / len);
-                a.y = p[i].y + (int)lround(dy * s0 / len);
-                b.x = p[i].x + (int)lround(dx * s1 / len);
-                b.y = p[i].y + (int)lround(dy * s1 / len);
-                thick_line(g, a, b, t);
-            }
-            carry = fmod(len + carry, 2.0 * dash);
-        }
-        if (t > 2 && i > 0) {
-            SDL_Rect q = {p[i].x - t / 2, p[i].y - t / 2, t, t};
-            SDL_RenderFillRect(gfx_renderer(g), &q);
-        }
-    }
-}
+typedef GfxPoint Pt;
 
 /* A filled arrowhead with its tip at `tip`, pointing from `from`. */
 static void arrow(Gfx *g, Pt from, Pt tip, int len, ThemeColor c)
 {
-    SDL_Vertex vx[3];
     double dx = tip.x - from.x, dy = tip.y - from.y, d = sqrt(dx * dx + dy * dy);
-    int i = 0;
     if (d < 1.0)
         return;
     dx /= d;
     dy /= d;
-    vx[0].position.x = (float)tip.x;
-    vx[0].position.y = (float)tip.y;
-    vx[1].position.x = (float)(tip.x - dx * len - dy * len * 0.55);
-    vx[1].position.y = (float)(tip.y - dy * len + dx * len * 0.55);
-    vx[2].position.x = (float)(tip.x - dx * len + dy * len * 0.55);
-    vx[2].position.y = (float)(tip.y - dy * len - dx * len * 0.55);
-    for (i = 0; i < 3; i++) {
-        vx[i].color.r = c.r;
-        vx[i].color.g = c.g;
-        vx[i].color.b = c.b;
-        vx[i].color.a = 255;
-        vx[i].tex_coord.x = 0;
-        vx[i].tex_coord.y = 0;
-    }
-    SDL_SetRenderDrawBlendMode(gfx_renderer(g), SDL_BLENDMODE_NONE);
-    SDL_RenderGeometry(gfx_renderer(g), NULL, vx, 3, NULL, 0);
+    gfx_triangle(g, (float)tip.x, (float)tip.y, (float)(tip.x - dx * len - dy * len * 0.55),
+                 (float)(tip.y - dy * len + dx * len * 0.55),
+                 (float)(tip.x - dx * len + dy * len * 0.55),
+                 (float)(tip.y - dy * len - dx * len * 0.55), c);
 }
 
 /* The route of an edge; returns the number of points (at most 6). */
 static int edge_route(const MapLayout *m, const MapEdge *e, Pt *p)
 {
-    MRect s = node_rect(m, e->from), t = node_rect(m, e->to);
+    Rect s = node_rect(m, e->from), t = node_rect(m, e->to);
     int ds = m->depth[e->from], dt = m->depth[e->to];
     int bs = band_of(m, e->from), bt = band_of(m, e->to);
     int third = m->gap / 3 > 2 ? m->gap / 3 : 2;
@@ -756,7 +677,7 @@ static void draw_edge(Gfx *g, const MapLayout *m, const MapEdge *e)
             p[n - 1].y = stop.y - (int)lround(dy / d * (alen - 2));
         }
     }
-    polyline(g, p, n, t, e->loop ? gfx_px(g, MAP_DASH) : 0, c);
+    gfx_polyline(g, p, n, t, e->loop ? gfx_px(g, MAP_DASH) : 0, c);
     arrow(g, p[n - 2], stop, alen + (e->explored ? gfx_px(g, 3) : 0), c);
     (void)back;
 }
@@ -817,7 +738,7 @@ static void draw_edge_label(Gfx *g, const MapLayout *m, const MapEdge *e)
 static void draw_node(Gfx *g, const MapLayout *m, const ShowView *v, int b)
 {
     const StoryBeat *bt = &v->sc->beats[b];
-    MRect r = node_rect(m, b);
+    Rect r = node_rect(m, b);
     int seen = beat_seen(v, b), cur = b == v->beat;
     int k = kind_index(bt->interaction.kind), i = 0, n = 0, trunc = 0;
     int rad = gfx_px(g, 12), padx = gfx_px(g, MAP_NODE_PAD_X), chip = 0, y = 0;
@@ -887,7 +808,7 @@ static int legend_item(Gfx *g, int x, int y, int kind, const char *text, int dra
     case 4: /* loop */
         p[0] = (Pt){x, y + h / 2};
         p[1] = (Pt){x + sw, y + h / 2};
-        polyline(g, p, 2, kind == 3 ? gfx_px(g, MAP_EDGE_THIN) : gfx_px(g, MAP_EDGE_THICK),
+        gfx_polyline(g, p, 2, kind == 3 ? gfx_px(g, MAP_EDGE_THIN) : gfx_px(g, MAP_EDGE_THICK),
                  kind == 4 ? gfx_px(g, 8) : 0,
                  rgb(kind == 2 ? THEME_TEXT : kind == 3 ? MAP_EDGE_DIM : MAP_LOOP));
         break;
@@ -903,7 +824,7 @@ static int legend_item(Gfx *g, int x, int y, int kind, const char *text, int dra
     return w;
 }
 
-static void draw_legend(Gfx *g, const ShowView *v, MRect r)
+static void draw_legend(Gfx *g, const ShowView *v, Rect r)
 {
     static const UiTextId items[] = {UI_MAP_SEEN,      UI_MAP_CURRENT, UI_MAP_EXPLORED,
                                      UI_MAP_NOT_TAKEN, UI_MAP_LOOP,    UI_MAP_ENDING};
@@ -923,7 +844,7 @@ static void draw_legend(Gfx *g, const ShowView *v, MRect r)
 }
 
 /* The chips' meaning, right-aligned on the title line. */
-static void draw_chip_legend(Gfx *g, const ShowView *v, MRect r)
+static void draw_chip_legend(Gfx *g, const ShowView *v, Rect r)
 {
     static const UiTextId names[4] = {UI_MAP_CHOICE, UI_MAP_SIGNAL, UI_MAP_IDEA, UI_MAP_DISCUSS};
     int i = 0, w = 0, d = chip_d(g), gap = gfx_px(g, 8), sep = gfx_px(g, 30), x = 0;
@@ -947,24 +868,16 @@ static void draw_chip_legend(Gfx *g, const ShowView *v, MRect r)
 void views_draw_map(Gfx *g, const ShowView *v)
 {
     MapLayout m;
-    MRect safe, in, graph, leg;
-    SDL_Rect clip;
+    Rect safe, in, graph, leg;
     int w = 0, h = 0, pad = 0, title_h = 0, leg_h = 0, i = 0, pass = 0, b = 0;
     if (!g || !v)
         return;
     w = gfx_width(g);
     h = gfx_height(g);
-    safe.x = theme_margin_x(w);
-    safe.y = theme_margin_y(h);
-    safe.w = w - 2 * safe.x;
-    safe.h = h - 2 * safe.y;
+    safe = safe_area(g);
     /* the map covers the screen beneath it entirely */
     gfx_fill_rect(g, 0, 0, w, h, rgb(THEME_BG));
-    clip.x = safe.x;
-    clip.y = safe.y;
-    clip.w = safe.w;
-    clip.h = safe.h;
-    SDL_RenderSetClipRect(gfx_renderer(g), &clip);
+    clip(g, &safe);
     gfx_round_rect(g, safe.x, safe.y, safe.w, safe.h, gfx_px(g, 28), rgb(THEME_PANEL));
     gfx_round_frame(g, safe.x, safe.y, safe.w, safe.h, gfx_px(g, 28), gfx_px(g, 3), rgb(THEME_LINE));
     pad = gfx_px(g, 30);
@@ -975,7 +888,7 @@ void views_draw_map(Gfx *g, const ShowView *v)
     title_h = lh(g, THEME_TEXT_HEADING);
     gfx_text(g, in.x, in.y, in.w, ui(v, UI_MAP), THEME_TEXT_HEADING, rgb(THEME_TEXT), GFX_ALIGN_LEFT);
     {
-        MRect cl = {in.x, in.y + (title_h - lh(g, THEME_TEXT_SMALL)) / 2, in.w, title_h};
+        Rect cl = {in.x, in.y + (title_h - lh(g, THEME_TEXT_SMALL)) / 2, in.w, title_h};
         draw_chip_legend(g, v, cl);
     }
     leg_h = lh(g, THEME_TEXT_SMALL);
@@ -991,19 +904,15 @@ void views_draw_map(Gfx *g, const ShowView *v)
     if (!v->sc || v->sc->n_beats <= 0) {
         gfx_text(g, graph.x, graph.y + graph.h / 2 - lh(g, THEME_TEXT_BODY) / 2, graph.w,
                  ui(v, UI_NO_SCENARIO), THEME_TEXT_BODY, rgb(THEME_FAINT), GFX_ALIGN_CENTER);
-        SDL_RenderSetClipRect(gfx_renderer(g), NULL);
+        clip(g, NULL);
         return;
     }
     if (build_graph(&m, v) != 0) {
-        SDL_RenderSetClipRect(gfx_renderer(g), NULL);
+        clip(g, NULL);
         return;
     }
     if (geometry(g, &m, v, graph) == 0) {
-        clip.x = graph.x;
-        clip.y = graph.y;
-        clip.w = graph.w;
-        clip.h = graph.h;
-        SDL_RenderSetClipRect(gfx_renderer(g), &clip);
+        clip(g, &graph);
         /* dim edges first, explored ones above them, loops on top */
         for (pass = 0; pass < 3; pass++) {
             for (i = 0; i < m.n_edges; i++) {
@@ -1027,5 +936,5 @@ void views_draw_map(Gfx *g, const ShowView *v)
                 draw_edge_label(g, &m, &m.edges[i]);
     }
     layout_free(&m);
-    SDL_RenderSetClipRect(gfx_renderer(g), NULL);
+    clip(g, NULL);
 }

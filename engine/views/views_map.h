@@ -3,11 +3,11 @@
  * them, the beats and branches explored in this event (across rewinds)
  * highlighted, the current beat marked, endings marked.  Drawn by
  * views_draw() above the screen when v->overlays has SHOW_OV_MAP. */
-#ifndef APP_VIEWS_MAP_H
-#define APP_VIEWS_MAP_H
+#ifndef VIEWS_VIEWS_MAP_H
+#define VIEWS_VIEWS_MAP_H
 
 #include "show/show.h"
-#include "render/render_sdl.h"
+#include "render/gfx.h"
 
 void views_draw_map(Gfx *g, const ShowView *v);
 

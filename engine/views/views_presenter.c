@@ -13,10 +13,9 @@
 #include "views/views_presenter.h"
 #include "views/views_util.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <string.h>
-
-#include "show/ui_text.h"
 
 /* Design-pixel constants. */
 #define P_COL_GAP 40    /* between the columns */
@@ -29,156 +28,26 @@
 #define P_COUNT_W 110   /* one count column (hands, phones, total) */
 #define P_MAX_LINE 1024 /* bytes of one composed line */
 
-/* The presenter's own words (the projector's stay in ui_text). */
-typedef enum {
-    P_NOW,
-    P_NEXT,
-    P_NOTES,
-    P_SC_NOTES,
-    P_NO_NOTES,
-    P_IDEAS,
-    P_NO_IDEAS,
-    P_IDEA_KEYS,
-    P_FLAGGED,
-    P_KEYS,
-    P_SCR_WELCOME,
-    P_SCR_SCENE,
-    P_SCR_VOTE,
-    P_SCR_ENDING,
-    P_SCR_ERROR,
-    P_SCR_EVAL,
-    P_SCR_KIOSK,
-    P_SCR_RESULTS,
-    P_OV_BLANK,
-    P_BLANK_NOW,
-    P_OV_QUIT,
-    P_OV_HELP,
-    P_OV_REWIND,
-    P_OV_NOTES,
-    P_OV_STOP,
-    P_OV_IDEAS,
-    P_OV_MAP,
-    P_POLL_READY,
-    P_POLL_OPEN,
-    P_POLL_CLOSED,
-    P_POLL_REVEALED,
-    P_NOT_OPEN,
-    P_JOINED,
-    P_VOTED,
-    P_HANDS,
-    P_PHONES,
-    P_TOTAL,
-    P_USED,
-    P_EXPLORED,
-    P_WINNER,
-    P_TIE,
-    P_PICKED,
-    P_THEN_BEAT,
-    P_THEN_END,
-    P_THEN_CHOICE,
-    P_THEN_SIGNAL,
-    P_THEN_IDEA,
-    P_THEN_DISCUSS,
-    P_MORE,
-    P_NO_STEP,
-    P_WELCOME_NOW,
-    P_ENDING_PAGE0,
-    P_ENDING_PAGE1,
-    P_EVAL_NOW,
-    P_EVAL_KEYS,
-    P_APPROVED,
-    P_TIMER,
-    P_NO_SCENARIO,
-    P_ERROR_BACK,
-    P_COUNT
-} PText;
-
-static const char *const p_text[P_COUNT][2] = {
-    [P_NOW] = {"NU PÅ LÆRREDET", "ON THE PROJECTOR NOW"},
-    [P_NEXT] = {"NÆSTE", "NEXT"},
-    [P_NOTES] = {"NOTER TIL FACILITATOR", "FACILITATOR NOTES"},
-    [P_SC_NOTES] = {"Om scenariet", "About the scenario"},
-    [P_NO_NOTES] = {"Ingen noter til denne scene", "No notes for this scene"},
-    [P_IDEAS] = {"IDÉER FRA TELEFONER", "IDEAS FROM PHONES"},
-    [P_NO_IDEAS] = {"Ingen idéer venter", "No ideas waiting"},
-    [P_IDEA_KEYS] = {"I: moderér", "I: moderate"},
-    [P_FLAGGED] = {"markeret", "flagged"},
-    [P_KEYS] = {"→ næste · ← tilbage · V stem · S stop · R spol · M kort · H hjælp · "
-                "B sort · N noter · E evaluering · Ctrl+Q afslut",
-                "→ next · ← back · V vote · S stop · R rewind · M map · H help · "
-                "B blank · N notes · E evaluation · Ctrl+Q quit"},
-    [P_SCR_WELCOME] = {"Velkomst", "Welcome"},
-    [P_SCR_SCENE] = {"Scene", "Scene"},
-    [P_SCR_VOTE] = {"Afstemning", "Vote"},
-    [P_SCR_ENDING] = {"Slutning", "Ending"},
-    [P_SCR_ERROR] = {"Fejl", "Error"},
-    [P_SCR_EVAL] = {"Evaluering", "Evaluation"},
-    [P_SCR_KIOSK] = {"Kiosk", "Kiosk"},
-    [P_SCR_RESULTS] = {"Resultater", "Results"},
-    [P_OV_BLANK] = {"SORT SKÆRM", "BLANK"},
-    [P_BLANK_NOW] = {"Salen ser en sort skærm (B viser den igen)",
-                     "The room sees a black screen (B shows it again)"},
-    [P_OV_QUIT] = {"Afslut?", "Quit?"},
-    [P_OV_HELP] = {"Hjælp", "Help"},
-    [P_OV_REWIND] = {"Spol tilbage", "Rewind"},
-    [P_OV_NOTES] = {"Noter vises", "Notes shown"},
-    [P_OV_STOP] = {"Stop-afstemning", "Stop poll"},
-    [P_OV_IDEAS] = {"Idékø åben", "Idea queue open"},
-    [P_OV_MAP] = {"Kort", "Map"},
-    [P_POLL_READY] = {"klar", "ready"},
-    [P_POLL_OPEN] = {"åben", "open"},
-    [P_POLL_CLOSED] = {"lukket", "closed"},
-    [P_POLL_REVEALED] = {"vist", "revealed"},
-    [P_NOT_OPEN] = {"Afstemningen er ikke åbnet (V)", "The vote is not open yet (V)"},
-    [P_JOINED] = {"tilsluttet", "joined"},
-    [P_VOTED] = {"stemt", "voted"},
-    [P_HANDS] = {"hænder", "hands"},
-    [P_PHONES] = {"tlf.", "phones"},
-    [P_TOTAL] = {"i alt", "total"},
-    [P_USED] = {"brugt", "used"},
-    [P_EXPLORED] = {"prøvet", "explored"},
-    [P_WINNER] = {"flest", "winner"},
-    [P_TIE] = {"Uafgjort: vælg med et tal", "Tie: pick with a digit"},
-    [P_PICKED] = {"valgt", "picked"},
-    [P_THEN_BEAT] = {"Derefter:", "Then:"},
-    [P_THEN_END] = {"Derefter: slutningen (råd og hjælp)", "Then: the ending (advice and help)"},
-    [P_THEN_CHOICE] = {"Derefter valg:", "Then a choice:"},
-    [P_THEN_SIGNAL] = {"Derefter signal:", "Then a signal poll:"},
-    [P_THEN_IDEA] = {"Derefter idéer:", "Then ideas:"},
-    [P_THEN_DISCUSS] = {"Derefter diskussion:", "Then a discussion:"},
-    [P_MORE] = {"mere", "more"},
-    [P_NO_STEP] = {"(scenen er ikke begyndt)", "(the scene has not started)"},
-    [P_WELCOME_NOW] = {"Titel, indholdsnote og tilmelding", "Title, content note and join info"},
-    [P_ENDING_PAGE0] = {"Udfald, gode råd og hjælp", "Outcome, key advice and help"},
-    [P_ENDING_PAGE1] = {"Tidslinje: hvornår blev det stalking?",
-                        "Timeline: when did it become stalking?"},
-    [P_EVAL_NOW] = {"Svar gemt:", "Answers stored:"},
-    [P_EVAL_KEYS] = {"E: evaluering · K: kiosk · Ctrl+R: resultater",
-                     "E: evaluation · K: kiosk · Ctrl+R: results"},
-    [P_APPROVED] = {"Godkendte idéer på lærredet:", "Approved ideas on the projector:"},
-    [P_TIMER] = {"Tid tilbage:", "Time left:"},
-    [P_NO_SCENARIO] = {"Intet scenarie indlæst", "No scenario loaded"},
-    [P_ERROR_BACK] = {"← går tilbage til før fejlen · Ctrl+L genindlæser",
-                      "← goes back to before the error · Ctrl+L reloads"},
-};
-
-static const char *pt(const ShowView *v, PText id) { return p_text[id][v->ui_en ? 1 : 0]; }
-
-/* Copies the longest prefix of text (cut at a code point, then "…") whose
- * wrapped height in st fits maxh into buf. */
+/* Copies into buf (n > 4 bytes) the longest prefix of text, cut at a code
+ * point and followed by "…", that fits in st: wrapped to w within maxh, or
+ * for maxh < 0 on one line of width w. */
 static void cut_to_fit(Gfx *g, const char *text, int w, int maxh, ThemeText st, char *buf,
                        size_t n)
 {
     size_t lo = 0, hi = strlen(text);
-    if (hi + 1 > n)
-        hi = n > 4 ? n - 4 : 0;
+    assert(n > 4);
+    if (hi + 4 > n)
+        hi = n - 4; /* room for the ellipsis and the NUL */
     while (lo < hi) {
         size_t mid = (lo + hi + 1) / 2, cut = mid;
+        int fits = 0;
         while (cut > 0 && ((unsigned char)text[cut] & 0xC0) == 0x80)
             cut--;
         memcpy(buf, text, cut);
         memcpy(buf + cut, "…", sizeof "…");
-        if (gfx_text_height(g, w, buf, st) <= maxh)
+        fits = maxh >= 0 ? gfx_text_height(g, w, buf, st) <= maxh
+                         : gfx_measure(g, buf, strlen(buf), st) <= w;
+        if (fits)
             lo = mid;
         else
             hi = mid - 1;
@@ -222,26 +91,7 @@ static int line_fit(Gfx *g, int x, int y, int w, const char *text, ThemeText st,
         gfx_text(g, x, y, w + 1, text, st, c, GFX_ALIGN_LEFT);
         return tw;
     }
-    {
-        size_t lo = 0, hi = strlen(text);
-        if (hi + 4 > sizeof buf)
-            hi = sizeof buf - 4;
-        while (lo < hi) {
-            size_t mid = (lo + hi + 1) / 2, cut = mid;
-            while (cut > 0 && ((unsigned char)text[cut] & 0xC0) == 0x80)
-                cut--;
-            memcpy(buf, text, cut);
-            memcpy(buf + cut, "…", sizeof "…");
-            if (gfx_measure(g, buf, strlen(buf), st) <= w)
-                lo = mid;
-            else
-                hi = mid - 1;
-        }
-        while (lo > 0 && ((unsigned char)text[lo] & 0xC0) == 0x80)
-            lo--;
-        memcpy(buf, text, lo);
-        memcpy(buf + lo, "…", sizeof "…");
-    }
+    cut_to_fit(g, text, w, -1, st, buf, sizeof buf);
     gfx_text(g, x, y, w + 1, buf, st, c, GFX_ALIGN_LEFT);
     return gfx_measure(g, buf, strlen(buf), st);
 }
@@ -257,37 +107,6 @@ static int chip(Gfx *g, int x, int y, int maxw, const char *text, ThemeColor bg,
     gfx_round_rect(g, x, y, w, h, h / 2, bg);
     gfx_text(g, x + pad, y + gfx_px(g, 4), w, text, THEME_TEXT_SMALL_BOLD, fg, GFX_ALIGN_LEFT);
     return w;
-}
-
-static int chip_h(Gfx *g) { return lh(g, THEME_TEXT_SMALL_BOLD) + gfx_px(g, 8); }
-
-static const StoryBeat *cur_beat(const ShowView *v)
-{
-    if (!v->sc || v->beat < 0 || v->beat >= v->sc->n_beats)
-        return NULL;
-    return &v->sc->beats[v->beat];
-}
-
-static const char *beat_label(const ShowView *v, int beat)
-{
-    const StoryBeat *b = NULL;
-    const char *s = NULL;
-    if (!v->sc || beat < 0 || beat >= v->sc->n_beats)
-        return "";
-    b = &v->sc->beats[beat];
-    s = tx(v, &b->title);
-    if (!*s)
-        s = tx(v, &b->place);
-    if (!*s)
-        s = b->id ? b->id : "";
-    return s;
-}
-
-static const char *cast_name(const ShowView *v, int i)
-{
-    if (!v->sc || i < 0 || i >= v->sc->n_cast)
-        return "";
-    return tx(v, &v->sc->cast[i].name);
 }
 
 /* A section label (small bold, dim) with an optional right-hand hint;
@@ -307,40 +126,40 @@ static int label(Gfx *g, Rect r, const char *text, const char *hint)
 
 /* ---- top bar ------------------------------------------------------------------ */
 
-static PText screen_name(const ShowView *v)
+static UiTextId screen_name(const ShowView *v)
 {
     switch (v->screen) {
-    case SHOW_SCREEN_WELCOME: return P_SCR_WELCOME;
-    case SHOW_SCREEN_BEAT: return P_SCR_SCENE;
-    case SHOW_SCREEN_INTERACTION: return P_SCR_VOTE;
-    case SHOW_SCREEN_ENDING: return P_SCR_ENDING;
-    case SHOW_SCREEN_ERROR: return P_SCR_ERROR;
-    case SHOW_SCREEN_EVAL: return P_SCR_EVAL;
-    case SHOW_SCREEN_KIOSK: return P_SCR_KIOSK;
-    case SHOW_SCREEN_RESULTS: return P_SCR_RESULTS;
-    default: return P_SCR_SCENE;
+    case SHOW_SCREEN_WELCOME: return UI_PRES_SCR_WELCOME;
+    case SHOW_SCREEN_BEAT: return UI_PRES_SCR_SCENE;
+    case SHOW_SCREEN_INTERACTION: return UI_PRES_SCR_VOTE;
+    case SHOW_SCREEN_ENDING: return UI_PRES_SCR_ENDING;
+    case SHOW_SCREEN_ERROR: return UI_PRES_SCR_ERROR;
+    case SHOW_SCREEN_EVAL: return UI_PRES_SCR_EVAL;
+    case SHOW_SCREEN_KIOSK: return UI_PRES_SCR_KIOSK;
+    case SHOW_SCREEN_RESULTS: return UI_PRES_SCR_RESULTS;
+    default: return UI_PRES_SCR_SCENE;
     }
 }
 
 static int topbar_h(Gfx *g)
 {
-    return gfx_px(g, 2 * 14) + lh(g, THEME_TEXT_BODY_BOLD) + gfx_px(g, 8) + chip_h(g);
+    return gfx_px(g, 2 * 14) + lh(g, THEME_TEXT_BODY_BOLD) + gfx_px(g, 8) + views_chip_h(g);
 }
 
 static void draw_topbar(Gfx *g, const ShowView *v, Rect r, long elapsed_s)
 {
     static const struct {
         unsigned bit;
-        PText text;
-    } ovs[] = {{SHOW_OV_QUIT, P_OV_QUIT},     {SHOW_OV_STOP, P_OV_STOP},
-               {SHOW_OV_IDEAS, P_OV_IDEAS},   {SHOW_OV_REWIND, P_OV_REWIND},
-               {SHOW_OV_HELP, P_OV_HELP},     {SHOW_OV_NOTES, P_OV_NOTES},
-               {SHOW_OV_MAP, P_OV_MAP}};
+        UiTextId text;
+    } ovs[] = {{SHOW_OV_QUIT, UI_PRES_OV_QUIT},     {SHOW_OV_STOP, UI_PRES_OV_STOP},
+               {SHOW_OV_IDEAS, UI_PRES_OV_IDEAS},   {SHOW_OV_REWIND, UI_PRES_OV_REWIND},
+               {SHOW_OV_HELP, UI_PRES_OV_HELP},     {SHOW_OV_NOTES, UI_PRES_OV_NOTES},
+               {SHOW_OV_MAP, UI_PRES_OV_MAP}};
     char clock[32];
     char buf[P_MAX_LINE];
     int pad = gfx_px(g, 14), x = r.x + pad, y = r.y + pad, cw = 0, w = 0, right = 0;
     size_t i = 0;
-    const StoryBeat *b = cur_beat(v);
+    const StoryBeat *b = views_cur_beat(v);
     gfx_round_rect(g, r.x, r.y, r.w, r.h, gfx_px(g, THEME_RADIUS), rgb(THEME_PANEL));
     clip(g, &r);
     /* clock, right-aligned over both rows */
@@ -361,7 +180,7 @@ static void draw_topbar(Gfx *g, const ShowView *v, Rect r, long elapsed_s)
         w = line_fit(g, x, y, (right - x) / 2, tx(v, &v->sc->title), THEME_TEXT_BODY_BOLD,
                      rgb(THEME_TEXT));
         if (b) {
-            const char *t = beat_label(v, v->beat);
+            const char *t = views_beat_label(v, v->beat);
             if (b->id && strcmp(t, b->id) != 0)
                 snprintf(buf, sizeof buf, "·  %s  (%s)", t, b->id);
             else
@@ -370,24 +189,24 @@ static void draw_topbar(Gfx *g, const ShowView *v, Rect r, long elapsed_s)
                      right - x - w - gfx_px(g, 16), buf, THEME_TEXT_BODY, rgb(THEME_DIM));
         }
     } else {
-        line_fit(g, x, y, right - x, pt(v, P_NO_SCENARIO), THEME_TEXT_BODY_BOLD, rgb(THEME_ERROR));
+        line_fit(g, x, y, right - x, ui(v, UI_PRES_NO_SCENARIO), THEME_TEXT_BODY_BOLD, rgb(THEME_ERROR));
     }
     /* row 2: screen and overlays; BLANK first and red */
     y += lh(g, THEME_TEXT_BODY_BOLD) + gfx_px(g, 8);
     if (v->overlays & SHOW_OV_BLANK) {
-        w = chip(g, x, y, right - x, pt(v, P_OV_BLANK), rgb(THEME_STALKING), rgb(THEME_TEXT));
+        w = chip(g, x, y, right - x, ui(v, UI_PRES_OV_BLANK), rgb(THEME_STALKING), rgb(THEME_TEXT));
         x += w + gfx_px(g, 10);
     }
     if (v->screen == SHOW_SCREEN_ERROR)
-        w = chip(g, x, y, right - x, pt(v, screen_name(v)), rgb(THEME_ERROR), rgb(THEME_ACCENT_TEXT));
+        w = chip(g, x, y, right - x, ui(v, screen_name(v)), rgb(THEME_ERROR), rgb(THEME_ACCENT_TEXT));
     else
-        w = chip(g, x, y, right - x, pt(v, screen_name(v)), rgb(THEME_ACCENT),
+        w = chip(g, x, y, right - x, ui(v, screen_name(v)), rgb(THEME_ACCENT),
                  rgb(THEME_ACCENT_TEXT));
     x += w + gfx_px(g, 10);
     for (i = 0; i < sizeof ovs / sizeof ovs[0]; i++) {
         if (!(v->overlays & ovs[i].bit))
             continue;
-        w = chip(g, x, y, right - x, pt(v, ovs[i].text), rgb(THEME_PANEL_HI), rgb(THEME_TEXT));
+        w = chip(g, x, y, right - x, ui(v, ovs[i].text), rgb(THEME_PANEL_HI), rgb(THEME_TEXT));
         if (w == 0)
             break;
         x += w + gfx_px(g, 10);
@@ -400,7 +219,7 @@ static void draw_topbar(Gfx *g, const ShowView *v, Rect r, long elapsed_s)
 /* "Speaker: text" of a step into buf. */
 static const char *step_line(const ShowView *v, const StoryStep *st, char *buf, size_t n)
 {
-    const char *name = cast_name(v, st->speaker);
+    const char *name = views_cast_name(v, st->speaker);
     const char *text = tx(v, &st->text);
     if (st->kind == STORY_STEP_IMAGE && !*text)
         text = st->image ? st->image : "";
@@ -422,19 +241,8 @@ static int poll_shown(const ShowView *v)
 static const char *opt_text(const ShowView *v, int i)
 {
     if (v->ikind == STORY_INT_SIGNAL || (v->overlays & SHOW_OV_STOP))
-        return ui_text(v->ui_en, i == 0 ? UI_SIGNAL_OK : (i == 1 ? UI_SIGNAL_WARNING : UI_SIGNAL_STALKING));
+        return ui(v, views_signal_text(i));
     return tx(v, v->options[i].text);
-}
-
-static const char *interaction_prompt(const ShowView *v)
-{
-    const char *prompt = tx(v, v->prompt);
-    int stop = (v->overlays & SHOW_OV_STOP) != 0;
-    if (stop && !*prompt && v->sc)
-        prompt = tx(v, &v->sc->stop_question);
-    if (!*prompt && (stop || v->ikind == STORY_INT_SIGNAL))
-        prompt = ui_text(v->ui_en, UI_SIGNAL_QUESTION);
-    return prompt;
 }
 
 /* The option rows with their counts; returns the height used. */
@@ -448,9 +256,9 @@ static int draw_options(Gfx *g, const ShowView *v, Rect r)
     ThemeText st = THEME_TEXT_CAPTION;
     int n = 0, k = 0;
     if (counts) {
-        const PText heads[3] = {P_HANDS, P_PHONES, P_TOTAL};
+        const UiTextId heads[3] = {UI_PRES_HANDS, UI_PRES_PHONES, UI_PRES_TOTAL};
         for (k = 0; k < 3; k++) {
-            int hw = gfx_measure(g, pt(v, heads[k]), strlen(pt(v, heads[k])), THEME_TEXT_SMALL) +
+            int hw = gfx_measure(g, ui(v, heads[k]), strlen(ui(v, heads[k])), THEME_TEXT_SMALL) +
                      gfx_px(g, 16);
             if (hw > cnt)
                 cnt = hw;
@@ -465,10 +273,10 @@ static int draw_options(Gfx *g, const ShowView *v, Rect r)
     if (n * (lh(g, st) + gap) + (counts ? small : 0) > r.h)
         st = THEME_TEXT_SMALL;
     if (counts) {
-        const PText heads[3] = {P_HANDS, P_PHONES, P_TOTAL};
+        const UiTextId heads[3] = {UI_PRES_HANDS, UI_PRES_PHONES, UI_PRES_TOTAL};
         const unsigned cols[3] = {THEME_HANDS, THEME_PHONES, THEME_TEXT};
         for (k = 0; k < 3; k++)
-            gfx_text(g, r.x + r.w - colw + k * cnt, y, cnt, pt(v, heads[k]), THEME_TEXT_SMALL,
+            gfx_text(g, r.x + r.w - colw + k * cnt, y, cnt, ui(v, heads[k]), THEME_TEXT_SMALL,
                      rgb(cols[k]), GFX_ALIGN_RIGHT);
         y += small;
     }
@@ -482,7 +290,7 @@ static int draw_options(Gfx *g, const ShowView *v, Rect r)
               (v->winner == i || (v->winner == -2 && (v->tied & (1u << i))));
         maxh = r.y + r.h - y;
         if (maxh < lh(g, st) || (shown < n - 1 && maxh < lh(g, st) + small)) {
-            snprintf(buf, sizeof buf, "+%d %s", n - shown, pt(v, P_MORE));
+            snprintf(buf, sizeof buf, "+%d %s", n - shown, ui(v, UI_PRES_MORE));
             line_fit(g, r.x, r.y + r.h - small, r.w, buf, THEME_TEXT_SMALL, rgb(THEME_DIM));
             break;
         }
@@ -511,21 +319,21 @@ static int draw_options(Gfx *g, const ShowView *v, Rect r)
         if (rh > th) {
             buf[0] = '\0';
             if (disabled) {
-                const char *why = o->why == STORY_WHY_USED ? pt(v, P_USED)
+                const char *why = o->why == STORY_WHY_USED ? ui(v, UI_PRES_USED)
                                   : (o->reason && *tx(v, o->reason))
                                       ? tx(v, o->reason)
-                                      : ui_text(v->ui_en, UI_UNAVAILABLE);
+                                      : ui(v, UI_UNAVAILABLE);
                 snprintf(buf, sizeof buf, "⊘ %s", why);
             }
             if (o->explored)
                 snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s%s", *buf ? " · " : "",
-                         pt(v, P_EXPLORED));
+                         ui(v, UI_PRES_EXPLORED));
             if (win)
                 snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s★ %s", *buf ? " · " : "",
-                         pt(v, P_WINNER));
+                         ui(v, UI_PRES_WINNER));
             if (v->picked == i)
                 snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s✔ %s", *buf ? " · " : "",
-                         pt(v, P_PICKED));
+                         ui(v, UI_PRES_PICKED));
             line_fit(g, r.x + numw, y + th, textw, buf, THEME_TEXT_SMALL,
                      rgb(win || v->picked == i ? THEME_ACCENT : THEME_FAINT));
         }
@@ -562,39 +370,39 @@ static int draw_interaction_now(Gfx *g, const ShowView *v, Rect r)
     /* status: poll state, joined / voted */
     if (v->poll) {
         VoteState s = vote_state(v->poll);
-        PText ps = s == VOTE_OPEN ? P_POLL_OPEN
-                   : s == VOTE_CLOSED ? P_POLL_CLOSED
-                   : s == VOTE_REVEALED ? P_POLL_REVEALED
-                                        : P_POLL_READY;
-        x += chip(g, x, y, r.w, pt(v, ps), rgb(s == VOTE_OPEN ? THEME_OK : THEME_PANEL_HI),
+        UiTextId ps = s == VOTE_OPEN ? UI_PRES_POLL_OPEN
+                   : s == VOTE_CLOSED ? UI_PRES_POLL_CLOSED
+                   : s == VOTE_REVEALED ? UI_PRES_POLL_REVEALED
+                                        : UI_PRES_POLL_READY;
+        x += chip(g, x, y, r.w, ui(v, ps), rgb(s == VOTE_OPEN ? THEME_OK : THEME_PANEL_HI),
                   rgb(s == VOTE_OPEN ? THEME_ACCENT_TEXT : THEME_TEXT)) +
              gfx_px(g, 12);
-        snprintf(buf, sizeof buf, "%s %d · %s %d", pt(v, P_JOINED), v->phones_joined,
-                 pt(v, P_VOTED), vote_phone_voters(v->poll));
-        line_fit(g, x, y + (chip_h(g) - small) / 2, r.x + r.w - x, buf, THEME_TEXT_SMALL,
+        snprintf(buf, sizeof buf, "%s %d · %s %d", ui(v, UI_PRES_JOINED), v->phones_joined,
+                 ui(v, UI_PRES_VOTED), vote_phone_voters(v->poll));
+        line_fit(g, x, y + (views_chip_h(g) - small) / 2, r.x + r.w - x, buf, THEME_TEXT_SMALL,
                  rgb(THEME_PHONES));
-        y += chip_h(g) + gfx_px(g, 8);
+        y += views_chip_h(g) + gfx_px(g, 8);
     } else if (v->ikind == STORY_INT_CHOICE || v->ikind == STORY_INT_SIGNAL ||
                (v->overlays & SHOW_OV_STOP)) {
-        line_fit(g, x, y, r.w, pt(v, P_NOT_OPEN), THEME_TEXT_SMALL, rgb(THEME_DIM));
+        line_fit(g, x, y, r.w, ui(v, UI_PRES_NOT_OPEN), THEME_TEXT_SMALL, rgb(THEME_DIM));
         y += small + gfx_px(g, 6);
     }
-    y += text_fit(g, r.x, y, r.w, prompt_max, interaction_prompt(v), THEME_TEXT_BODY_BOLD,
+    y += text_fit(g, r.x, y, r.w, prompt_max, views_interaction_prompt(v), THEME_TEXT_BODY_BOLD,
                   THEME_TEXT_SMALL_BOLD, rgb(THEME_TEXT));
     y += gfx_px(g, 10);
     if (v->winner == -2 && v->poll && vote_state(v->poll) == VOTE_REVEALED && v->picked < 0) {
-        line_fit(g, r.x, y, r.w, pt(v, P_TIE), THEME_TEXT_SMALL_BOLD, rgb(THEME_WARNING));
+        line_fit(g, r.x, y, r.w, ui(v, UI_PRES_TIE), THEME_TEXT_SMALL_BOLD, rgb(THEME_WARNING));
         y += small + gfx_px(g, 4);
     }
     if (v->n_options > 0) {
         Rect o = {r.x, y, r.w, r.y + r.h - y};
         y += draw_options(g, v, o);
     } else if (v->ikind == STORY_INT_IDEA) {
-        snprintf(buf, sizeof buf, "%s %d", pt(v, P_APPROVED), v->n_ideas);
+        snprintf(buf, sizeof buf, "%s %d", ui(v, UI_PRES_APPROVED), v->n_ideas);
         line_fit(g, r.x, y, r.w, buf, THEME_TEXT_CAPTION, rgb(THEME_DIM));
         y += lh(g, THEME_TEXT_CAPTION);
     } else if (v->ikind == STORY_INT_DISCUSS && v->seconds_left >= 0) {
-        snprintf(buf, sizeof buf, "%s %d:%02d", pt(v, P_TIMER), v->seconds_left / 60,
+        snprintf(buf, sizeof buf, "%s %d:%02d", ui(v, UI_PRES_TIMER), v->seconds_left / 60,
                  v->seconds_left % 60);
         line_fit(g, r.x, y, r.w, buf, THEME_TEXT_BODY_BOLD, rgb(THEME_ACCENT));
         y += lh(g, THEME_TEXT_BODY_BOLD);
@@ -605,23 +413,23 @@ static int draw_interaction_now(Gfx *g, const ShowView *v, Rect r)
 static void draw_now(Gfx *g, const ShowView *v, Rect r)
 {
     char buf[P_MAX_LINE];
-    const StoryBeat *b = cur_beat(v);
+    const StoryBeat *b = views_cur_beat(v);
     int y = r.y, small = lh(g, THEME_TEXT_SMALL);
     clip(g, &r);
     if (v->overlays & SHOW_OV_BLANK) {
-        line_fit(g, r.x, y, r.w, pt(v, P_BLANK_NOW), THEME_TEXT_SMALL_BOLD, rgb(THEME_STALKING));
+        line_fit(g, r.x, y, r.w, ui(v, UI_PRES_BLANK_NOW), THEME_TEXT_SMALL_BOLD, rgb(THEME_STALKING));
         y += small + gfx_px(g, 6);
         r.h -= small + gfx_px(g, 6);
         r.y = y;
     }
     if (v->screen == SHOW_SCREEN_ERROR) {
-        const char *e = v->error && *v->error ? v->error : ui_text(v->ui_en, UI_SCENARIO_ERROR);
-        line_fit(g, r.x, y, r.w, ui_text(v->ui_en, UI_SCENARIO_ERROR), THEME_TEXT_BODY_BOLD,
+        const char *e = v->error && *v->error ? v->error : ui(v, UI_SCENARIO_ERROR);
+        line_fit(g, r.x, y, r.w, ui(v, UI_SCENARIO_ERROR), THEME_TEXT_BODY_BOLD,
                  rgb(THEME_ERROR));
         y += lh(g, THEME_TEXT_BODY_BOLD) + gfx_px(g, 6);
         y += text_fit(g, r.x, y, r.w, r.y + r.h - y - small - gfx_px(g, 8), e, THEME_TEXT_CAPTION,
                       THEME_TEXT_SMALL, rgb(THEME_ERROR));
-        line_fit(g, r.x, r.y + r.h - small, r.w, pt(v, P_ERROR_BACK), THEME_TEXT_SMALL,
+        line_fit(g, r.x, r.y + r.h - small, r.w, ui(v, UI_PRES_ERROR_BACK), THEME_TEXT_SMALL,
                  rgb(THEME_DIM));
     } else if ((v->overlays & SHOW_OV_STOP) || v->screen == SHOW_SCREEN_INTERACTION) {
         draw_interaction_now(g, v, r);
@@ -633,14 +441,14 @@ static void draw_now(Gfx *g, const ShowView *v, Rect r)
                           THEME_TEXT_CAPTION, THEME_TEXT_SMALL, rgb(THEME_DIM));
         }
         y += gfx_px(g, 10);
-        line_fit(g, r.x, y, r.w, pt(v, P_WELCOME_NOW), THEME_TEXT_SMALL, rgb(THEME_FAINT));
+        line_fit(g, r.x, y, r.w, ui(v, UI_PRES_WELCOME_NOW), THEME_TEXT_SMALL, rgb(THEME_FAINT));
         y += small + gfx_px(g, 6);
         if (v->join_url) {
-            snprintf(buf, sizeof buf, "%s %s%s%s", ui_text(v->ui_en, UI_JOIN_AT), v->join_url,
+            snprintf(buf, sizeof buf, "%s %s%s%s", ui(v, UI_JOIN_AT), v->join_url,
                      v->room_code ? " · " : "", v->room_code ? v->room_code : "");
             line_fit(g, r.x, y, r.w, buf, THEME_TEXT_CAPTION, rgb(THEME_PHONES));
             y += lh(g, THEME_TEXT_CAPTION);
-            snprintf(buf, sizeof buf, "%s: %d", ui_text(v->ui_en, UI_JOINED), v->phones_joined);
+            snprintf(buf, sizeof buf, "%s: %d", ui(v, UI_JOINED), v->phones_joined);
             line_fit(g, r.x, y, r.w, buf, THEME_TEXT_SMALL, rgb(THEME_DIM));
         } else if (v->lan_problem) {
             text_fit(g, r.x, y, r.w, r.y + r.h - y, v->lan_problem, THEME_TEXT_SMALL,
@@ -663,17 +471,17 @@ static void draw_now(Gfx *g, const ShowView *v, Rect r)
                      st->kind == STORY_STEP_NARRATION ? THEME_TEXT_ITALIC : THEME_TEXT_BODY,
                      THEME_TEXT_SMALL, rgb(THEME_TEXT));
         } else {
-            line_fit(g, r.x, y, r.w, pt(v, P_NO_STEP), THEME_TEXT_CAPTION, rgb(THEME_FAINT));
+            line_fit(g, r.x, y, r.w, ui(v, UI_PRES_NO_STEP), THEME_TEXT_CAPTION, rgb(THEME_FAINT));
         }
     } else if (v->screen == SHOW_SCREEN_ENDING && b) {
-        line_fit(g, r.x, y, r.w, pt(v, v->ending_page ? P_ENDING_PAGE1 : P_ENDING_PAGE0),
+        line_fit(g, r.x, y, r.w, ui(v, v->ending_page ? UI_PRES_ENDING_PAGE1 : UI_PRES_ENDING_PAGE0),
                  THEME_TEXT_SMALL_BOLD, rgb(THEME_ACCENT));
         y += small + gfx_px(g, 8);
         text_fit(g, r.x, y, r.w, r.y + r.h - y, tx(v, &b->ending_text), THEME_TEXT_BODY,
                  THEME_TEXT_SMALL, rgb(THEME_TEXT));
     } else {
         /* EVAL / KIOSK / RESULTS */
-        snprintf(buf, sizeof buf, "%s %d", pt(v, P_EVAL_NOW), v->eval_answers);
+        snprintf(buf, sizeof buf, "%s %d", ui(v, UI_PRES_EVAL_NOW), v->eval_answers);
         line_fit(g, r.x, y, r.w, buf, THEME_TEXT_BODY_BOLD, rgb(THEME_TEXT));
         y += lh(g, THEME_TEXT_BODY_BOLD) + gfx_px(g, 6);
         if (v->eval_error) {
@@ -691,18 +499,18 @@ static const char *then_text(const ShowView *v, const StoryBeat *b, char *buf, s
     const StoryInteraction *it = &b->interaction;
     const char *p = tx(v, &it->prompt);
     switch (it->kind) {
-    case STORY_INT_CHOICE: snprintf(buf, n, "%s %s", pt(v, P_THEN_CHOICE), p); return buf;
+    case STORY_INT_CHOICE: snprintf(buf, n, "%s %s", ui(v, UI_PRES_THEN_CHOICE), p); return buf;
     case STORY_INT_SIGNAL:
-        snprintf(buf, n, "%s %s", pt(v, P_THEN_SIGNAL), *p ? p : ui_text(v->ui_en, UI_SIGNAL_QUESTION));
+        snprintf(buf, n, "%s %s", ui(v, UI_PRES_THEN_SIGNAL), *p ? p : ui(v, UI_SIGNAL_QUESTION));
         return buf;
-    case STORY_INT_IDEA: snprintf(buf, n, "%s %s", pt(v, P_THEN_IDEA), p); return buf;
-    case STORY_INT_DISCUSS: snprintf(buf, n, "%s %s", pt(v, P_THEN_DISCUSS), p); return buf;
+    case STORY_INT_IDEA: snprintf(buf, n, "%s %s", ui(v, UI_PRES_THEN_IDEA), p); return buf;
+    case STORY_INT_DISCUSS: snprintf(buf, n, "%s %s", ui(v, UI_PRES_THEN_DISCUSS), p); return buf;
     default: break;
     }
     if (b->next >= 0)
-        snprintf(buf, n, "%s %s", pt(v, P_THEN_BEAT), beat_label(v, b->next));
+        snprintf(buf, n, "%s %s", ui(v, UI_PRES_THEN_BEAT), views_beat_label(v, b->next));
     else
-        snprintf(buf, n, "%s", pt(v, P_THEN_END));
+        snprintf(buf, n, "%s", ui(v, UI_PRES_THEN_END));
     return buf;
 }
 
@@ -726,13 +534,13 @@ static int next_entry(Gfx *g, int y, Rect r, const char *text, ThemeColor c)
 static void draw_next(Gfx *g, const ShowView *v, Rect r)
 {
     char buf[P_MAX_LINE];
-    const StoryBeat *b = cur_beat(v);
+    const StoryBeat *b = views_cur_beat(v);
     int y = r.y, i = 0, h = 0;
     clip(g, &r);
     if (v->screen == SHOW_SCREEN_WELCOME && v->sc && v->sc->start >= 0 &&
         v->sc->start < v->sc->n_beats) {
         const StoryBeat *s = &v->sc->beats[v->sc->start];
-        snprintf(buf, sizeof buf, "%s %s", pt(v, P_THEN_BEAT), beat_label(v, v->sc->start));
+        snprintf(buf, sizeof buf, "%s %s", ui(v, UI_PRES_THEN_BEAT), views_beat_label(v, v->sc->start));
         y += next_entry(g, y, r, buf, rgb(THEME_ACCENT));
         if (s->n_steps > 0)
             next_entry(g, y, r, step_line(v, &s->steps[0], buf, sizeof buf), rgb(THEME_TEXT));
@@ -752,7 +560,7 @@ static void draw_next(Gfx *g, const ShowView *v, Rect r)
             if (v->options[i].state == STORY_OPT_HIDDEN)
                 continue;
             snprintf(buf, sizeof buf, "%d → %s", i + 1,
-                     o->target >= 0 ? beat_label(v, o->target) : (o->target_id ? o->target_id : "?"));
+                     o->target >= 0 ? views_beat_label(v, o->target) : (o->target_id ? o->target_id : "?"));
             h = next_entry_st(g, y, r, buf,
                               rgb(v->options[i].state == STORY_OPT_DISABLED ? THEME_FAINT
                                                                             : THEME_DIM),
@@ -763,17 +571,17 @@ static void draw_next(Gfx *g, const ShowView *v, Rect r)
         }
     } else if (v->screen == SHOW_SCREEN_INTERACTION && b) {
         if (b->next >= 0)
-            snprintf(buf, sizeof buf, "%s %s", pt(v, P_THEN_BEAT), beat_label(v, b->next));
+            snprintf(buf, sizeof buf, "%s %s", ui(v, UI_PRES_THEN_BEAT), views_beat_label(v, b->next));
         else
-            snprintf(buf, sizeof buf, "%s", pt(v, P_THEN_END));
+            snprintf(buf, sizeof buf, "%s", ui(v, UI_PRES_THEN_END));
         next_entry(g, y, r, buf, rgb(THEME_ACCENT));
     } else if (v->screen == SHOW_SCREEN_ENDING) {
-        y += next_entry(g, y, r, pt(v, v->ending_page ? P_ENDING_PAGE0 : P_ENDING_PAGE1),
+        y += next_entry(g, y, r, ui(v, v->ending_page ? UI_PRES_ENDING_PAGE0 : UI_PRES_ENDING_PAGE1),
                         rgb(THEME_DIM));
-        next_entry(g, y, r, pt(v, P_EVAL_KEYS), rgb(THEME_ACCENT));
+        next_entry(g, y, r, ui(v, UI_PRES_EVAL_KEYS), rgb(THEME_ACCENT));
     } else if (v->screen == SHOW_SCREEN_EVAL || v->screen == SHOW_SCREEN_KIOSK ||
                v->screen == SHOW_SCREEN_RESULTS) {
-        next_entry(g, y, r, pt(v, P_EVAL_KEYS), rgb(THEME_ACCENT));
+        next_entry(g, y, r, ui(v, UI_PRES_EVAL_KEYS), rgb(THEME_ACCENT));
     }
     clip(g, NULL);
 }
@@ -782,7 +590,7 @@ static void draw_next(Gfx *g, const ShowView *v, Rect r)
 
 static void draw_notes(Gfx *g, const ShowView *v, Rect r)
 {
-    const StoryBeat *b = cur_beat(v);
+    const StoryBeat *b = views_cur_beat(v);
     const char *bn = b ? tx(v, &b->notes) : "";
     const char *sn = v->sc ? tx(v, &v->sc->notes) : "";
     int y = r.y, small = lh(g, THEME_TEXT_SMALL), h = 0, rest = 0;
@@ -795,13 +603,13 @@ static void draw_notes(Gfx *g, const ShowView *v, Rect r)
         h = text_fit(g, r.x, y, r.w, r.h - rest, bn, THEME_TEXT_CAPTION, THEME_TEXT_SMALL,
                      rgb(THEME_TEXT));
     } else {
-        line_fit(g, r.x, y, r.w, pt(v, P_NO_NOTES), THEME_TEXT_SMALL, rgb(THEME_FAINT));
+        line_fit(g, r.x, y, r.w, ui(v, UI_PRES_NO_NOTES), THEME_TEXT_SMALL, rgb(THEME_FAINT));
         h = small;
     }
     y += h + gfx_px(g, 14);
     if (*sn && r.y + r.h - y >= 2 * small) {
         gfx_fill_rect(g, r.x, y - gfx_px(g, 8), r.w, gfx_px(g, 2), rgb(THEME_LINE));
-        line_fit(g, r.x, y, r.w, pt(v, P_SC_NOTES), THEME_TEXT_SMALL_BOLD, rgb(THEME_FAINT));
+        line_fit(g, r.x, y, r.w, ui(v, UI_PRES_SC_NOTES), THEME_TEXT_SMALL_BOLD, rgb(THEME_FAINT));
         y += small;
         text_fit(g, r.x, y, r.w, r.y + r.h - y, sn, THEME_TEXT_SMALL, THEME_TEXT_SMALL,
                  rgb(THEME_DIM));
@@ -817,7 +625,7 @@ static void draw_ideas(Gfx *g, const ShowView *v, Rect r)
     int n = v->n_pending_ideas, sel = v->idea_sel, bottom = r.y + r.h;
     clip(g, &r);
     if (n <= 0 || !v->pending_ideas) {
-        line_fit(g, r.x, y, r.w, pt(v, P_NO_IDEAS), THEME_TEXT_SMALL, rgb(THEME_FAINT));
+        line_fit(g, r.x, y, r.w, ui(v, UI_PRES_NO_IDEAS), THEME_TEXT_SMALL, rgb(THEME_FAINT));
         clip(g, NULL);
         return;
     }
@@ -855,7 +663,7 @@ static void draw_ideas(Gfx *g, const ShowView *v, Rect r)
         if (th > rowmax)
             th = rowmax;
         if (y + th > bottom || (more > 1 && i != sel && y + th + small > bottom)) {
-            snprintf(buf, sizeof buf, "↓ %d %s", more, pt(v, P_MORE));
+            snprintf(buf, sizeof buf, "↓ %d %s", more, ui(v, UI_PRES_MORE));
             line_fit(g, r.x, bottom - small, r.w, buf, THEME_TEXT_SMALL, rgb(THEME_DIM));
             break;
         }
@@ -906,10 +714,10 @@ void views_draw_presenter(Gfx *g, const ShowView *v, long elapsed_s)
     draw_topbar(g, v, top, elapsed_s);
 
     /* keys along the bottom, up to two lines */
-    keys_h = gfx_text_height(g, safe.w, pt(v, P_KEYS), THEME_TEXT_SMALL);
+    keys_h = gfx_text_height(g, safe.w, ui(v, UI_PRES_KEYS), THEME_TEXT_SMALL);
     if (keys_h > 2 * lh(g, THEME_TEXT_SMALL))
         keys_h = 2 * lh(g, THEME_TEXT_SMALL);
-    text_fit(g, safe.x, safe.y + safe.h - keys_h, safe.w, keys_h, pt(v, P_KEYS), THEME_TEXT_SMALL,
+    text_fit(g, safe.x, safe.y + safe.h - keys_h, safe.w, keys_h, ui(v, UI_PRES_KEYS), THEME_TEXT_SMALL,
              THEME_TEXT_SMALL, rgb(THEME_FAINT));
 
     y = top.y + top.h + gap;
@@ -925,7 +733,7 @@ void views_draw_presenter(Gfx *g, const ShowView *v, long elapsed_s)
     right.h = col_h;
 
     /* left: now, then next */
-    y = left.y + label(g, left, pt(v, P_NOW), NULL);
+    y = left.y + label(g, left, ui(v, UI_PRES_NOW), NULL);
     now_h = (left.y + left.h - y) *
             (v->screen == SHOW_SCREEN_INTERACTION || (v->overlays & SHOW_OV_STOP) ? P_NOW_POLL_PCT
                                                                                  : P_NOW_PCT) /
@@ -946,7 +754,7 @@ void views_draw_presenter(Gfx *g, const ShowView *v, long elapsed_s)
     y = card.y + card.h + gap;
     {
         Rect nl = {left.x, y, left.w, left.y + left.h - y};
-        y += label(g, nl, pt(v, P_NEXT), NULL);
+        y += label(g, nl, ui(v, UI_PRES_NEXT), NULL);
         card.y = y;
         card.h = left.y + left.h - y;
         gfx_round_rect(g, card.x, card.y, card.w, card.h, gfx_px(g, THEME_RADIUS),
@@ -958,7 +766,7 @@ void views_draw_presenter(Gfx *g, const ShowView *v, long elapsed_s)
     }
 
     /* right: notes, then the idea queue */
-    y = right.y + label(g, right, pt(v, P_NOTES), NULL);
+    y = right.y + label(g, right, ui(v, UI_PRES_NOTES), NULL);
     notes_h = (right.y + right.h - y) * (v->n_pending_ideas > 0 ? P_NOTES_PCT : P_NOTES_IDLE_PCT) /
               100;
     card.x = right.x;
@@ -974,10 +782,10 @@ void views_draw_presenter(Gfx *g, const ShowView *v, long elapsed_s)
     {
         Rect il = {right.x, y, right.w, right.y + right.h - y};
         if (v->n_pending_ideas > 0)
-            snprintf(buf, sizeof buf, "%s (%d)", pt(v, P_IDEAS), v->n_pending_ideas);
+            snprintf(buf, sizeof buf, "%s (%d)", ui(v, UI_PRES_IDEAS), v->n_pending_ideas);
         else
-            snprintf(buf, sizeof buf, "%s", pt(v, P_IDEAS));
-        y += label(g, il, buf, pt(v, P_IDEA_KEYS));
+            snprintf(buf, sizeof buf, "%s", ui(v, UI_PRES_IDEAS));
+        y += label(g, il, buf, ui(v, UI_PRES_IDEA_KEYS));
         card.y = y;
         card.h = right.y + right.h - y;
         gfx_round_rect(g, card.x, card.y, card.w, card.h, gfx_px(g, THEME_RADIUS),

@@ -5,11 +5,11 @@
  * phones as they come in, even before the reveal; the ideas waiting for
  * moderation with their flags; the keys.  Nothing here is ever drawn on the
  * projector.  Drawn with the same ShowView as the audience view. */
-#ifndef APP_VIEWS_PRESENTER_H
-#define APP_VIEWS_PRESENTER_H
+#ifndef VIEWS_VIEWS_PRESENTER_H
+#define VIEWS_VIEWS_PRESENTER_H
 
 #include "show/show.h"
-#include "render/render_sdl.h"
+#include "render/gfx.h"
 
 /* Draws the whole presenter frame for v (clears it first).  elapsed_s is
  * the time since the event started (shown as a clock for pacing), or < 0. */

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/log.h"
 #include "show/show.h"
 #include "show/ui_text.h"
 #include "views/views.h"
@@ -1112,9 +1113,6 @@ static void test_gfx_basics(void **state)
     Err err;
     int side = 0, h = 0;
     err_clear(&err);
-    assert_null(gfx_new(c->r, 100, 100, "/nonexistent/fonts", &err));
-    assert_int_equal(err.code, ERR_NOTFOUND);
-    assert_non_null(strstr(err.msg, "/nonexistent/fonts/DejaVuSans"));
     gfx_free(NULL);
     gfx_clear(c->g, THEME_RGB(THEME_BG));
     side = gfx_qr(c->g, "http://192.168.1.20:8080/?r=K7QM", 10, 10, 400);
@@ -1143,10 +1141,129 @@ static void test_gfx_basics(void **state)
     assert_int_equal(gfx_save_png(c->r, c->w, c->h, "/nonexistent/dir/x.png", &err), ERR_IO);
 }
 
+/* The primitives the views draw with: polylines (solid and dashed),
+ * triangles and clip rectangles. */
+static void test_gfx_lines_and_clip(void **state)
+{
+    Ctx *c = *state;
+    GfxPoint path[3] = {{100, 100}, {500, 100}, {500, 400}};
+    GfxPoint dash[2] = {{100, 600}, {900, 600}};
+    GfxRect r = {0, 0, 0, 0}, a = {10, 10, 100, 100}, b = {60, 60, 100, 100};
+    GfxRect far = {500, 500, 10, 10}, box = {1200, 100, 200, 200};
+    int solid = 0, dashed = 0;
+    gfx_clear(c->g, THEME_RGB(0x000000));
+    gfx_polyline(c->g, path, 3, 6, 0, THEME_RGB(0xFF0000));
+    solid = count_color(c, 0xFF0000, 0, 0.0, 0.0, 1.0, 1.0);
+    /* two segments of about 400 and 300 pixels, 6 thick */
+    assert_true(solid >= 6 * 690 && solid <= 6 * 720);
+    gfx_polyline(c->g, dash, 2, 2, 20, THEME_RGB(0x00FF00));
+    dashed = count_color(c, 0x00FF00, 0, 0.0, 0.0, 1.0, 1.0);
+    assert_true(dashed >= 2 * 380 && dashed <= 2 * 430); /* every other 20 px dash */
+    gfx_triangle(c->g, 1000.0f, 500.0f, 1200.0f, 500.0f, 1000.0f, 700.0f, THEME_RGB(0x0000FF));
+    assert_true(count_color(c, 0x0000FF, 0, 0.0, 0.0, 1.0, 1.0) > 19000);
+    /* a clip keeps drawing inside it, and reads back */
+    assert_int_equal(gfx_clip_get(c->g, &r), 0);
+    gfx_clip(c->g, &box);
+    assert_int_equal(gfx_clip_get(c->g, &r), 1);
+    assert_int_equal(r.x, 1200);
+    assert_int_equal(r.w, 200);
+    gfx_fill_rect(c->g, 1100, 0, 600, 600, THEME_RGB(0xFFFF00));
+    gfx_clip(c->g, NULL);
+    assert_int_equal(gfx_clip_get(c->g, &r), 0);
+    assert_int_equal(count_color(c, 0xFFFF00, 0, 0.0, 0.0, 1.0, 1.0), 200 * 200);
+    assert_int_equal(gfx_rect_intersect(&a, &b, &r), 1);
+    assert_int_equal(r.x, 60);
+    assert_int_equal(r.w, 50);
+    assert_int_equal(gfx_rect_intersect(&a, &far, &r), 0);
+    assert_int_equal(r.w, 0);
+}
+
+/* Warnings logged while a test runs. */
+typedef struct Warnings {
+    int n;
+    char last[512];
+} Warnings;
+
+static void warn_sink(void *ud, LogLevel level, const char *msg)
+{
+    Warnings *w = ud;
+    if (level != LOG_WARN)
+        return;
+    w->n++;
+    snprintf(w->last, sizeof w->last, "%s", msg);
+}
+
+/* A Gfx that must draw text: its fonts measure and have a height. */
+static void assert_draws_text(Gfx *g)
+{
+    assert_non_null(g);
+    assert_true(gfx_line_height(g, THEME_TEXT_BODY) > 0);
+    assert_true(gfx_measure(g, "æøå", strlen("æøå"), THEME_TEXT_BODY) > 0);
+}
+
+static void test_gfx_font_fallback(void **state)
+{
+    Ctx *c = *state;
+    Err err;
+    Warnings w;
+    Gfx *g = NULL;
+    const char *none[] = {"/nonexistent/bundled"};
+    const char *sys[] = {"/nonexistent/bundled", "/usr/share/fonts/truetype/dejavu"};
+    FILE *f = NULL;
+    memset(&w, 0, sizeof w);
+    err_clear(&err);
+    log_set_sink(warn_sink, &w);
+
+    /* a missing font directory falls back to the bundled DejaVu, with a warning */
+    g = gfx_new(c->r, 100, 100, "/nonexistent/fonts", &err);
+    assert_draws_text(g);
+    assert_int_equal(w.n, 1);
+    assert_non_null(strstr(w.last, "/nonexistent/fonts/DejaVuSans"));
+    assert_non_null(strstr(w.last, SPECTACTOR_FONT_DIR));
+    /* a resize reopens the fonts that worked, silently */
+    assert_int_equal(gfx_resize(g, 200, 120, &err), 0);
+    assert_draws_text(g);
+    assert_int_equal(w.n, 1);
+    gfx_free(g);
+
+    /* then the system's DejaVu, when it is installed */
+    f = fopen("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "rb");
+    if (f) {
+        fclose(f);
+        gfx_font_fallbacks_set(sys, 2);
+        w.n = 0;
+        g = gfx_new(c->r, 100, 100, "/nonexistent/fonts", &err);
+        assert_draws_text(g);
+        assert_int_equal(w.n, 1);
+        assert_non_null(strstr(w.last, "/usr/share/fonts/truetype/dejavu"));
+        gfx_free(g);
+    }
+
+    /* nothing loads: gfx_new fails and names the directory asked for */
+    gfx_font_fallbacks_set(none, 1);
+    w.n = 0;
+    assert_null(gfx_new(c->r, 100, 100, "/nonexistent/fonts", &err));
+    assert_int_equal(err.code, ERR_NOTFOUND);
+    assert_non_null(strstr(err.msg, "/nonexistent/fonts/DejaVuSans"));
+    assert_int_equal(w.n, 0);
+    gfx_font_fallbacks_set(none, 0);
+    assert_null(gfx_new(c->r, 100, 100, "/nonexistent/fonts", &err));
+
+    /* the defaults are back: the fonts asked for open without a warning */
+    gfx_font_fallbacks_set(NULL, 0);
+    g = gfx_new(c->r, 100, 100, NULL, &err);
+    assert_draws_text(g);
+    assert_int_equal(w.n, 0);
+    gfx_free(g);
+    log_set_sink(NULL, NULL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_gfx_basics, setup_1080, teardown),
+        cmocka_unit_test_setup_teardown(test_gfx_font_fallback, setup_1080, teardown),
+        cmocka_unit_test_setup_teardown(test_gfx_lines_and_clip, setup_1080, teardown),
         cmocka_unit_test_setup_teardown(test_welcome, setup_1080, teardown),
         cmocka_unit_test_setup_teardown(test_beat, setup_1080, teardown),
         cmocka_unit_test_setup_teardown(test_interaction, setup_1080, teardown),

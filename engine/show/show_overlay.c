@@ -15,6 +15,15 @@
 #include <stdio.h>
 #include <string.h>
 
+/* Up/Down in a menu: moves *sel one entry within lo..hi. */
+static void menu_move(int *sel, ShowAction a, int lo, int hi)
+{
+    if (a == SHOW_ACT_UP && *sel > lo)
+        (*sel)--;
+    else if (a == SHOW_ACT_DOWN && *sel < hi)
+        (*sel)++;
+}
+
 /* ---- stop poll -------------------------------------------------------------- */
 
 void show_stop_open(Show *s)
@@ -98,13 +107,7 @@ int show_rewind_key(Show *s, ShowAction a, int arg)
     case SHOW_ACT_REWIND:
     case SHOW_ACT_CANCEL: s->overlays &= ~(unsigned)SHOW_OV_REWIND; return 1;
     case SHOW_ACT_UP:
-        if (s->rewind_sel > -1)
-            s->rewind_sel--;
-        return 1;
-    case SHOW_ACT_DOWN:
-        if (s->rewind_sel < s->n_decisions - 1)
-            s->rewind_sel++;
-        return 1;
+    case SHOW_ACT_DOWN: menu_move(&s->rewind_sel, a, -1, s->n_decisions - 1); return 1;
     case SHOW_ACT_DIGIT:
         if (arg == 0)
             target = -1;
@@ -164,13 +167,7 @@ int show_ideas_key(Show *s, ShowAction a, int arg)
     case SHOW_ACT_IDEAS:
     case SHOW_ACT_CANCEL: s->overlays &= ~(unsigned)SHOW_OV_IDEAS; return 1;
     case SHOW_ACT_UP:
-        if (s->idea_sel > 0)
-            s->idea_sel--;
-        return 1;
-    case SHOW_ACT_DOWN:
-        if (s->idea_sel < s->n_pending - 1)
-            s->idea_sel++;
-        return 1;
+    case SHOW_ACT_DOWN: menu_move(&s->idea_sel, a, 0, s->n_pending - 1); return 1;
     case SHOW_ACT_NEXT:
     case SHOW_ACT_DELETE:
         if (s->idea_sel >= 0 && s->idea_sel < s->n_pending) {

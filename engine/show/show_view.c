@@ -21,6 +21,13 @@ static void view_poll(ShowView *v, const PollCtx *c)
         v->winner = vote_winner(c->poll, &v->tied);
 }
 
+/* The error screen with msg (borrowed from the show). */
+static void view_error(ShowView *v, const char *msg)
+{
+    v->screen = SHOW_SCREEN_ERROR;
+    v->error = msg;
+}
+
 /* The ideas awaiting moderation, with their flags and the highlighted one. */
 static void view_pending(Show *s, ShowView *v)
 {
@@ -65,8 +72,7 @@ void show_view(Show *s, ShowView *v)
     v->ideas = s->idea_ptrs;
     v->n_ideas = s->n_ideas;
     if (s->load_error) {
-        v->screen = SHOW_SCREEN_ERROR;
-        v->error = s->load_error;
+        view_error(v, s->load_error);
         return;
     }
     if (s->overlays & SHOW_OV_REWIND) {
@@ -95,8 +101,7 @@ void show_view(Show *s, ShowView *v)
     v->steps_shown = story_steps_shown(s->run);
     b = show_cur_beat(s);
     if (s->error[0]) {
-        v->screen = SHOW_SCREEN_ERROR;
-        v->error = s->error;
+        view_error(v, s->error);
         return;
     }
     if (s->overlays & SHOW_OV_STOP) {
@@ -123,8 +128,7 @@ void show_view(Show *s, ShowView *v)
     if (b->interaction.kind == STORY_INT_CHOICE) {
         int n = 0;
         if (show_option_states(s, v->options, &n) < 0) {
-            v->screen = SHOW_SCREEN_ERROR;
-            v->error = s->error;
+            view_error(v, s->error);
             return;
         }
         v->n_options = n;

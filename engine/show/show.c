@@ -122,10 +122,15 @@ static void announce_interaction(Show *s)
         }
         break;
     }
-    case STORY_INT_SIGNAL: show_tr(s, "signal %s: %s", b->id, show_txt(s, &b->interaction.prompt)); break;
-    case STORY_INT_IDEA: show_tr(s, "idea %s: %s", b->id, show_txt(s, &b->interaction.prompt)); break;
+    case STORY_INT_SIGNAL:
+        show_tr(s, "signal %s: %s", b->id, show_txt(s, &b->interaction.prompt));
+        break;
+    case STORY_INT_IDEA:
+        show_tr(s, "idea %s: %s", b->id, show_txt(s, &b->interaction.prompt));
+        break;
     case STORY_INT_DISCUSS:
-        show_tr(s, "discuss %s: %s (%d s)", b->id, show_txt(s, &b->interaction.prompt), b->interaction.seconds);
+        show_tr(s, "discuss %s: %s (%d s)", b->id, show_txt(s, &b->interaction.prompt),
+                b->interaction.seconds);
         s->timer_beat = bi;
         s->seconds_left = b->interaction.seconds > 0 ? b->interaction.seconds : -1;
         s->timer_running = b->interaction.seconds > 0;
@@ -154,13 +159,17 @@ static void announce_step(Show *s)
         return;
     st = &b->steps[k - 1];
     switch (st->kind) {
-    case STORY_STEP_LINE: show_tr(s, "line %s: %s", cast_id(s, st->speaker), show_txt(s, &st->text)); break;
+    case STORY_STEP_LINE:
+        show_tr(s, "line %s: %s", cast_id(s, st->speaker), show_txt(s, &st->text));
+        break;
     case STORY_STEP_MESSAGE:
         show_tr(s, "message %s->%s %s: %s", cast_id(s, st->speaker), cast_id(s, st->phone),
                 st->time ? st->time : "", show_txt(s, &st->text));
         break;
     case STORY_STEP_NARRATION: show_tr(s, "narration: %s", show_txt(s, &st->text)); break;
-    case STORY_STEP_IMAGE: show_tr(s, "image %s: %s", st->image ? st->image : "", show_txt(s, &st->text)); break;
+    case STORY_STEP_IMAGE:
+        show_tr(s, "image %s: %s", st->image ? st->image : "", show_txt(s, &st->text));
+        break;
     }
 }
 

@@ -1,10 +1,10 @@
 /* show.h - the presentation state machine of a dialog event (pure C).
  *
- * Show turns facilitator actions (already mapped from keys by input.c) into
- * story and poll operations, and describes what the projector must show as a
- * ShowView.  It never includes SDL or Lua: the frame loop feeds it actions
- * and time, views.c draws the ShowView, and transcript lines (one event per
- * line) go to an optional sink.
+ * Show turns facilitator actions (already mapped from keys by app/input.c)
+ * into story and poll operations, and describes what the projector must show
+ * as a ShowView.  It never includes SDL or Lua: the frame loop feeds it
+ * actions and time, engine/views draws the ShowView, and transcript lines
+ * (one event per line) go to an optional sink.
  *
  * Screens: WELCOME (title, content note, join info) -> BEAT (steps appear
  * one per Next) -> INTERACTION (choice/signal/idea/discuss with voting) ->
@@ -12,9 +12,12 @@
  * Overlays stack above any screen: blank, quit confirmation, help card,
  * rewind menu, notes, stop poll.  An ERROR screen shows a script error; Back
  * returns to the state before the failing action.
+ *
+ * Every function takes a Show from show_new (never NULL) except show_free,
+ * which accepts NULL.  Not thread-safe: the main thread alone calls it.
  */
-#ifndef APP_SHOW_H
-#define APP_SHOW_H
+#ifndef SHOW_SHOW_H
+#define SHOW_SHOW_H
 
 #include "show/kiosk.h"
 #include "core/err.h"
@@ -208,8 +211,11 @@ void show_set_poll_seq(Show *s, int seq);
 /* Join info shown on the welcome screen and open polls (copied). */
 void show_set_join(Show *s, const char *url, const char *room_code, const char *lan_problem);
 
-/* Phone input delivered by the main thread (issue 3).  Return 0 or the
- * vote_phone() code; they never change the story. */
+/* Phone input delivered by the main thread (issue 3); it never changes the
+ * story.  show_phone_vote returns 0, ERR_STATE when poll_id is not the poll
+ * shown, or vote_phone()'s code.  show_phone_idea queues text (copied, cut at
+ * SHOW_MAX_IDEA - 1 bytes) for moderation: 0, or ERR_LIMIT when
+ * SHOW_MAX_IDEAS ideas are waiting. */
 int show_phone_vote(Show *s, int poll_id, const char *token, int opt);
 int show_phone_idea(Show *s, const char *text);
 void show_set_phones_joined(Show *s, int n);

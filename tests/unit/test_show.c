@@ -572,6 +572,121 @@ static void test_resume_after_reload(void **state)
     scenario_free(sc);
 }
 
+/* V never decides: after the reveal it does nothing at an interaction and
+ * keeps the stop poll on screen; a pick made before the vote still decides. */
+static void test_vote_key_never_decides(void **state)
+{
+    Scenario *sc = make();
+    Show *s = start(sc, 1);
+    ShowView v;
+    (void)state;
+    to_choice(s);
+    show_action(s, SHOW_ACT_DIGIT, 1);
+    show_action(s, SHOW_ACT_NEXT, 0); /* -> b */
+    show_action(s, SHOW_ACT_NEXT, 0); /* narration -> signal */
+    show_action(s, SHOW_ACT_DIGIT, 2); /* pick "warning" before any vote */
+    assert_int_equal(show_action(s, SHOW_ACT_VOTE, 0), 1); /* V opens the vote anyway */
+    show_view(s, &v);
+    assert_non_null(v.poll);
+    assert_int_equal(vote_state(v.poll), VOTE_OPEN);
+    assert_int_equal(v.picked, 1);
+    assert_int_equal(show_action(s, SHOW_ACT_VOTE, 0), 1); /* reveal: no votes */
+    show_view(s, &v);
+    assert_int_equal(vote_state(v.poll), VOTE_REVEALED);
+    assert_int_equal(v.winner, -1);
+    assert_int_equal(show_action(s, SHOW_ACT_VOTE, 0), 0);
+    assert_int_equal(story_current_beat(show_run(s)), 1);
+    assert_int_equal(show_action(s, SHOW_ACT_NEXT, 0), 1); /* the pick decides */
+    assert_int_equal(story_current_beat(show_run(s)), 3);
+    assert_non_null(strstr(g_tr, "pick 2\nvote open 1\nresult 1=0(0+0) 2=0(0+0) 3=0(0+0) no votes\n"
+                                 "signal b result warning\ncontinue b -> end\n"));
+
+    /* the stop poll: V after the reveal keeps it open, Next closes it */
+    show_action(s, SHOW_ACT_STOP, 0);
+    show_action(s, SHOW_ACT_DIGIT, 3);
+    assert_int_equal(show_action(s, SHOW_ACT_VOTE, 0), 1); /* opens */
+    assert_int_equal(show_action(s, SHOW_ACT_VOTE, 0), 1); /* reveals */
+    assert_int_equal(show_action(s, SHOW_ACT_VOTE, 0), 1); /* stays */
+    show_view(s, &v);
+    assert_true(v.overlays & SHOW_OV_STOP);
+    assert_int_equal(vote_state(v.poll), VOTE_REVEALED);
+    show_action(s, SHOW_ACT_NEXT, 0);
+    show_view(s, &v);
+    assert_false(v.overlays & SHOW_OV_STOP);
+    assert_int_equal(v.n_signals, 2);
+    assert_int_equal(v.signals[1].stop, 1);
+    assert_int_equal(v.signals[1].result, STORY_SIGNAL_STALKING);
+    assert_non_null(strstr(g_tr, "stop result stalking\nstop end\n"));
+    show_free(s);
+    scenario_free(sc);
+}
+
+/* Up and Down stop at the ends of the rewind menu and of the idea queue. */
+static void test_menu_bounds(void **state)
+{
+    Scenario *sc = make();
+    Show *s = start(sc, 0);
+    ShowView v;
+    (void)state;
+    to_choice(s);
+    show_action(s, SHOW_ACT_DIGIT, 1);
+    show_action(s, SHOW_ACT_NEXT, 0); /* one decision */
+    show_action(s, SHOW_ACT_REWIND, 0);
+    show_view(s, &v);
+    assert_int_equal(v.rewind_sel, 0);
+    show_action(s, SHOW_ACT_DOWN, 0);
+    show_view(s, &v);
+    assert_int_equal(v.rewind_sel, 0);
+    show_action(s, SHOW_ACT_UP, 0);
+    show_action(s, SHOW_ACT_UP, 0);
+    show_view(s, &v);
+    assert_int_equal(v.rewind_sel, -1); /* "replay this scene" */
+    show_action(s, SHOW_ACT_CANCEL, 0);
+
+    show_phone_idea(s, "en");
+    show_phone_idea(s, "to");
+    show_action(s, SHOW_ACT_IDEAS, 0);
+    show_action(s, SHOW_ACT_UP, 0);
+    show_view(s, &v);
+    assert_int_equal(v.idea_sel, 0);
+    show_action(s, SHOW_ACT_DOWN, 0);
+    show_action(s, SHOW_ACT_DOWN, 0);
+    show_view(s, &v);
+    assert_int_equal(v.idea_sel, 1);
+    show_action(s, SHOW_ACT_DELETE, 0); /* the last one goes: the selection follows */
+    show_view(s, &v);
+    assert_int_equal(v.n_pending_ideas, 1);
+    assert_int_equal(v.idea_sel, 0);
+    show_free(s);
+    scenario_free(sc);
+}
+
+/* The overlay switches say what they did in the transcript (notes do not). */
+static void test_overlay_transcript(void **state)
+{
+    Scenario *sc = make();
+    Show *s = start(sc, 0);
+    (void)state;
+    show_action(s, SHOW_ACT_NEXT, 0);
+    show_action(s, SHOW_ACT_BLANK, 0);
+    show_action(s, SHOW_ACT_HELP, 0);
+    show_action(s, SHOW_ACT_HELP, 0);
+    show_action(s, SHOW_ACT_NOTES, 0);
+    show_action(s, SHOW_ACT_MAP, 0);
+    show_action(s, SHOW_ACT_MAP, 0);
+    show_action(s, SHOW_ACT_MAP, 0);
+    show_action(s, SHOW_ACT_CANCEL, 0);
+    show_action(s, SHOW_ACT_CANCEL, 0);
+    show_action(s, SHOW_ACT_BLANK, 0);
+    show_action(s, SHOW_ACT_BLANK, 0);
+    assert_string_equal(g_tr, "beat a\ncaption Fredag 22:10, Fest\n"
+                              "blank on\nblank off\nhelp on\nhelp off\n"
+                              "map on\nmap off\nmap on\nmap off\nblank on\nblank off\n");
+    assert_int_equal(screen(s), SHOW_SCREEN_BEAT);
+    show_free(s);
+    scenario_free(sc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -586,6 +701,9 @@ int main(void)
         cmocka_unit_test(test_load_error_screen),
         cmocka_unit_test(test_ideas_moderation),
         cmocka_unit_test(test_resume_after_reload),
+        cmocka_unit_test(test_vote_key_never_decides),
+        cmocka_unit_test(test_menu_bounds),
+        cmocka_unit_test(test_overlay_transcript),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,159 @@
+/* show_internal.h - the Show struct and the helpers its files share.
+ *
+ * Private to engine/show: show.h is the contract.  The show is split by job:
+ *   show.c          lifecycle, show_action dispatch, navigation, announcements,
+ *                   timers, hot reload, join info
+ *   show_poll.c     poll contexts: hand-count keying, opening, reveal, the
+ *                   decision, the signal timeline, phone votes
+ *   show_overlay.c  the stop poll, the rewind menu, idea moderation
+ *   show_eval.c     the evaluation invitation, kiosk and results screens
+ *   show_view.c     the ShowView for the projector and the presenter
+ * Every function here requires a non-NULL Show.
+ */
+#ifndef SHOW_SHOW_INTERNAL_H
+#define SHOW_SHOW_INTERNAL_H
+
+#include "show/show.h"
+
+/* A vote in progress: the scripted interaction's or the stop poll's.
+ * Invariants (show_poll_check): entry >= 0 only while selected >= 0, and
+ * selected >= 0 only while the poll is OPEN. */
+typedef struct PollCtx {
+    Poll *poll;   /* NULL until the facilitator opens the vote */
+    int selected; /* option whose hand count is being keyed in, -1 */
+    int entry;    /* typed digits, -1 = none */
+    int picked;   /* facilitator's pick/override, -1 */
+} PollCtx;
+
+struct Show {
+    const Scenario *sc; /* NULL exactly when load_error is set */
+    StoryRun *run;      /* NULL exactly when sc is */
+    int lang;
+    int ui_en;
+    int started;      /* left the welcome screen */
+    char *load_error; /* scenario failed to load: permanent error screen */
+    char error[ERR_MSG_MAX + 64]; /* script error screen when error[0] */
+    int error_external;           /* set by show_set_error: nothing to step back from */
+    unsigned overlays;
+    int quit;
+
+    PollCtx ictx;  /* the current beat's choice/signal poll */
+    PollCtx sctx;  /* the stop poll */
+    int stop_beat;
+    int poll_seq;  /* poll ids, unique in the event */
+    int shown_interaction; /* beat whose interaction was announced, -1 */
+
+    unsigned long now;
+    int timer_beat;              /* DISCUSS beat the timer belongs to, -1 */
+    unsigned long timer_deadline;
+    int timer_running;
+    int seconds_left;
+
+    ShowSignal signals[SHOW_MAX_SIGNALS];
+    int n_signals;
+
+    StoryDecision decisions[STORY_MAX_HISTORY];
+    int n_decisions;
+    int rewind_sel;
+
+    char ideas[SHOW_MAX_IDEAS][SHOW_MAX_IDEA];   /* approved, shown */
+    const char *idea_ptrs[SHOW_MAX_IDEAS];
+    const char *pending_ptrs[SHOW_MAX_IDEAS];
+    int n_ideas;
+    char pending[SHOW_MAX_IDEAS][SHOW_MAX_IDEA]; /* awaiting moderation */
+    unsigned char pending_flag[SHOW_MAX_IDEAS];
+    int n_pending;
+    int idea_sel;
+
+    int ending_page;
+
+    /* evaluation */
+    const EvalQuestionnaire *q;
+    int eval_screen;  /* 0, SHOW_SCREEN_EVAL, SHOW_SCREEN_KIOSK or SHOW_SCREEN_RESULTS */
+    int eval_opened;
+    int eval_answers;
+    int eval_unsaved;
+    char eval_error[ERR_MSG_MAX];
+    const struct EvalTally *results;
+    Kiosk *kiosk;
+    KioskView kview;
+
+    int phones_joined;
+    char *join_url;
+    char *room_code;
+    char *lan_problem;
+
+    ShowTranscriptFn tfn;
+    void *tud;
+};
+
+/* ---- show.c: transcript, story text, navigation ------------------------- */
+
+/* One transcript line (newlines folded to spaces, cut at 1023 bytes); nothing
+ * without a sink. */
+void show_tr(Show *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* t in the show's language; borrowed from the scenario. */
+const char *show_txt(const Show *s, const StoryText *t);
+/* The id of beat index `beat`, or "?" when there is no such beat. */
+const char *show_beat_name(const Show *s, int beat);
+/* "ok", "warning", "stalking" for a STORY_SIGNAL_* result, else "undecided". */
+const char *show_signal_name(int result);
+/* The current beat, or NULL without a scenario. */
+const StoryBeat *show_cur_beat(const Show *s);
+/* Puts the show on the error screen with e's message (transcript and log). */
+void show_script_error(Show *s, const Err *e);
+/* Announces the beat the story has just entered and resets the beat's
+ * interaction, timer and ending page. */
+void show_enter_beat(Show *s);
+/* Announces the interaction or the ending the story is at, if any. */
+void show_announce_position(Show *s);
+
+/* ---- show_poll.c: poll contexts ------------------------------------------ */
+
+/* Frees c's poll and clears its keying and pick. */
+void show_poll_reset(PollCtx *c);
+/* Asserts c's invariants (see PollCtx); nothing in a release build. */
+void show_poll_check(const PollCtx *c);
+/* Option states of the current choice into out[] (may be NULL), their count
+ * into *n_out (0 when the beat is no choice).  Returns 0, or negative when a
+ * condition failed: the show is then on the error screen. */
+int show_option_states(Show *s, ShowOption *out, int *n_out);
+/* Digits, clicks, Up/Down, Delete and Cancel while c is the active poll:
+ * picks, selects an option or keys its hand count.  Returns 1 if the key was
+ * used (also a stray digit), 0 if it falls through. */
+int show_poll_key(Show *s, PollCtx *c, ShowAction a, int arg);
+/* Next (vote_key 0) or Vote (1) on c: opens the vote, commits a typed count or
+ * reveals.  Returns what show_action returns, or -1 when c is ready for a
+ * decision (picked before any vote, or no longer open): the caller decides. */
+int show_poll_next(Show *s, PollCtx *c, VoteKind kind, int vote_key);
+/* The decision of a revealed (or never opened) poll: the pick, else the
+ * winner; -1 for none (tie, no votes). */
+int show_poll_decision(const PollCtx *c);
+/* Adds a signal poll's outcome to the ending's timeline (dropped when full). */
+void show_record_signal(Show *s, const PollCtx *c, int beat, int stop, int result);
+
+/* ---- show_overlay.c: stop poll, rewind menu, idea moderation ------------- */
+
+/* S: opens the stop poll for the current beat. */
+void show_stop_open(Show *s);
+/* Keys while the stop poll is open.  Returns 1 if used, 0 if the key passes
+ * through to the screen below (help, blank, notes). */
+int show_stop_key(Show *s, ShowAction a, int arg);
+/* R: opens the rewind menu on the current pass's decisions. */
+void show_rewind_open(Show *s);
+/* Keys while the rewind menu is open (modal).  Returns 1. */
+int show_rewind_key(Show *s, ShowAction a, int arg);
+/* I: opens the idea moderation overlay. */
+void show_ideas_open(Show *s);
+/* Keys while the idea moderation overlay is open (modal).  Returns 1. */
+int show_ideas_key(Show *s, ShowAction a, int arg);
+
+/* ---- show_eval.c: evaluation screens ------------------------------------- */
+
+/* E at the ending: the evaluation invitation; phones may answer from now on. */
+void show_eval_start(Show *s);
+/* Keys on the evaluation, kiosk and results screens.  Returns 1 if the view
+ * changed. */
+int show_eval_key(Show *s, ShowAction a, int arg);
+
+#endif

@@ -1,0 +1,205 @@
+/* show_overlay.c - the overlays that take over the keys: the stop poll, the
+ * rewind menu and idea moderation (see show_internal.h).
+ *
+ * The stop poll is a signal poll on the stop question that freezes the
+ * scene; closing it records its result on the ending's timeline.  The
+ * rewind menu lists the current pass's decisions and restores the state
+ * from before one of them (or replays the beat).  Idea moderation approves
+ * or dismisses the ideas phones sent before the projector may show them.
+ */
+#include "show/show_internal.h"
+
+#include "vote/idea.h"
+
+#include <assert.h>
+#include <stdio.h>
+#include <string.h>
+
+/* Up/Down in a menu: moves *sel one entry within lo..hi. */
+static void menu_move(int *sel, ShowAction a, int lo, int hi)
+{
+    if (a == SHOW_ACT_UP && *sel > lo)
+        (*sel)--;
+    else if (a == SHOW_ACT_DOWN && *sel < hi)
+        (*sel)++;
+}
+
+/* ---- stop poll -------------------------------------------------------------- */
+
+void show_stop_open(Show *s)
+{
+    assert(s->run && s->started);
+    show_poll_reset(&s->sctx);
+    s->stop_beat = story_current_beat(s->run);
+    s->overlays |= SHOW_OV_STOP;
+    show_tr(s, "stop %s: %s", show_beat_name(s, s->stop_beat), show_txt(s, &s->sc->stop_question));
+}
+
+static void stop_close(Show *s)
+{
+    PollCtx *c = &s->sctx;
+    if (c->picked >= 0 || (c->poll && vote_state(c->poll) == VOTE_REVEALED)) {
+        int d = show_poll_decision(c);
+        show_record_signal(s, c, s->stop_beat, 1, d);
+        show_tr(s, "stop result %s", show_signal_name(d));
+    }
+    show_tr(s, "stop end");
+    show_poll_reset(c);
+    s->overlays &= ~(unsigned)SHOW_OV_STOP;
+}
+
+int show_stop_key(Show *s, ShowAction a, int arg)
+{
+    PollCtx *c = &s->sctx;
+    assert(s->overlays & SHOW_OV_STOP);
+    if (show_poll_key(s, c, a, arg))
+        return 1;
+    switch (a) {
+    case SHOW_ACT_STOP:
+    case SHOW_ACT_CANCEL: stop_close(s); return 1;
+    case SHOW_ACT_NEXT:
+    case SHOW_ACT_VOTE: {
+        int r = show_poll_next(s, c, VOTE_SIGNAL, a == SHOW_ACT_VOTE);
+        if (r >= 0)
+            return r;
+        if (a == SHOW_ACT_NEXT)
+            stop_close(s);
+        return 1;
+    }
+    case SHOW_ACT_BACK:
+        if (c->poll && vote_state(c->poll) == VOTE_OPEN)
+            return 1;
+        stop_close(s);
+        return 1;
+    default: return 0; /* help, blank, notes pass through */
+    }
+}
+
+/* ---- rewind menu ------------------------------------------------------------ */
+
+static void refresh_decisions(Show *s)
+{
+    int i = 0;
+    s->n_decisions = 0;
+    if (!s->run)
+        return;
+    for (i = 0; i < story_history_count(s->run) && i < STORY_MAX_HISTORY; i++)
+        if (story_history_get(s->run, i, &s->decisions[s->n_decisions]) == 0)
+            s->n_decisions++;
+}
+
+void show_rewind_open(Show *s)
+{
+    refresh_decisions(s);
+    s->overlays |= SHOW_OV_REWIND;
+    s->rewind_sel = s->n_decisions - 1;
+}
+
+int show_rewind_key(Show *s, ShowAction a, int arg)
+{
+    Err e;
+    int target = -2;
+    assert(s->run && (s->overlays & SHOW_OV_REWIND));
+    assert(s->n_decisions >= 0 && s->n_decisions <= STORY_MAX_HISTORY);
+    assert(s->rewind_sel >= -1 && s->rewind_sel < s->n_decisions);
+    err_clear(&e);
+    switch (a) {
+    case SHOW_ACT_REWIND:
+    case SHOW_ACT_CANCEL: s->overlays &= ~(unsigned)SHOW_OV_REWIND; return 1;
+    case SHOW_ACT_UP:
+    case SHOW_ACT_DOWN: menu_move(&s->rewind_sel, a, -1, s->n_decisions - 1); return 1;
+    case SHOW_ACT_DIGIT:
+        if (arg == 0)
+            target = -1;
+        else if (arg - 1 < s->n_decisions)
+            target = arg - 1;
+        else
+            return 1;
+        break;
+    case SHOW_ACT_CLICK:
+        if (arg >= -1 && arg < s->n_decisions)
+            target = arg;
+        else
+            return 1;
+        break;
+    case SHOW_ACT_NEXT: target = s->rewind_sel; break;
+    default: return 1; /* the menu is modal */
+    }
+    assert(target >= -1 && target < s->n_decisions);
+    s->overlays &= ~(unsigned)SHOW_OV_REWIND;
+    show_poll_reset(&s->ictx);
+    s->shown_interaction = -1;
+    s->error[0] = '\0';
+    if (target == -1) {
+        story_replay_beat(s->run);
+        show_tr(s, "replay %s", show_beat_name(s, story_current_beat(s->run)));
+        show_enter_beat(s);
+        return 1;
+    }
+    if (story_rewind(s->run, target, &e) < 0) {
+        show_script_error(s, &e);
+        return 1;
+    }
+    show_tr(s, "rewind %d %s", target + 1, show_beat_name(s, story_current_beat(s->run)));
+    s->timer_beat = -1;
+    show_announce_position(s);
+    refresh_decisions(s);
+    return 1;
+}
+
+/* ---- idea moderation ---------------------------------------------------------- */
+
+void show_ideas_open(Show *s)
+{
+    s->overlays |= SHOW_OV_IDEAS;
+    if (s->idea_sel >= s->n_pending)
+        s->idea_sel = 0;
+}
+
+int show_ideas_key(Show *s, ShowAction a, int arg)
+{
+    assert(s->overlays & SHOW_OV_IDEAS);
+    assert(s->n_pending >= 0 && s->n_pending <= SHOW_MAX_IDEAS);
+    assert(s->n_ideas >= 0 && s->n_ideas <= SHOW_MAX_IDEAS);
+    assert(s->idea_sel >= 0 && (s->idea_sel < s->n_pending || s->n_pending == 0));
+    (void)arg;
+    switch (a) {
+    case SHOW_ACT_IDEAS:
+    case SHOW_ACT_CANCEL: s->overlays &= ~(unsigned)SHOW_OV_IDEAS; return 1;
+    case SHOW_ACT_UP:
+    case SHOW_ACT_DOWN: menu_move(&s->idea_sel, a, 0, s->n_pending - 1); return 1;
+    case SHOW_ACT_NEXT:
+    case SHOW_ACT_DELETE:
+        if (s->idea_sel >= 0 && s->idea_sel < s->n_pending) {
+            if (a == SHOW_ACT_NEXT && s->n_ideas < SHOW_MAX_IDEAS) {
+                memcpy(s->ideas[s->n_ideas], s->pending[s->idea_sel], SHOW_MAX_IDEA);
+                s->n_ideas++;
+                show_tr(s, "idea approved");
+            } else
+                show_tr(s, "idea dismissed");
+            memmove(s->pending[s->idea_sel], s->pending[s->idea_sel + 1],
+                    (size_t)(s->n_pending - s->idea_sel - 1) * SHOW_MAX_IDEA);
+            memmove(&s->pending_flag[s->idea_sel], &s->pending_flag[s->idea_sel + 1],
+                    (size_t)(s->n_pending - s->idea_sel - 1));
+            s->n_pending--;
+            if (s->idea_sel >= s->n_pending)
+                s->idea_sel = s->n_pending - 1;
+            if (s->idea_sel < 0)
+                s->idea_sel = 0;
+        }
+        return 1;
+    default: return 1;
+    }
+}
+
+int show_phone_idea(Show *s, const char *text)
+{
+    assert(s && text);
+    if (s->n_pending >= SHOW_MAX_IDEAS)
+        return ERR_LIMIT;
+    snprintf(s->pending[s->n_pending], SHOW_MAX_IDEA, "%s", text);
+    s->pending_flag[s->n_pending] = (unsigned char)idea_flagged(s->pending[s->n_pending]);
+    show_tr(s, "idea received%s", s->pending_flag[s->n_pending] ? " (flagged)" : "");
+    s->n_pending++;
+    return 0;
+}

@@ -1,0 +1,147 @@
+/* show_view.c - what the projector and the presenter's screen show: the
+ * ShowView built from the show's state (see show.h).
+ *
+ * The view borrows from the show (ideas, decisions, the kiosk's view): its
+ * pointers stay valid until the next show_* call.
+ */
+#include "show/show_internal.h"
+
+#include <assert.h>
+#include <string.h>
+
+/* The poll part of the view: the vote, the keying and, once revealed, the winner. */
+static void view_poll(ShowView *v, const PollCtx *c)
+{
+    show_poll_check(c);
+    v->poll = c->poll;
+    v->selected = c->selected;
+    v->entry = c->entry;
+    v->picked = c->picked;
+    if (c->poll && vote_state(c->poll) == VOTE_REVEALED)
+        v->winner = vote_winner(c->poll, &v->tied);
+}
+
+/* The error screen with msg (borrowed from the show). */
+static void view_error(ShowView *v, const char *msg)
+{
+    v->screen = SHOW_SCREEN_ERROR;
+    v->error = msg;
+}
+
+/* The ideas awaiting moderation, with their flags and the highlighted one. */
+static void view_pending(Show *s, ShowView *v)
+{
+    int i = 0;
+    assert(s->n_pending >= 0 && s->n_pending <= SHOW_MAX_IDEAS);
+    for (i = 0; i < s->n_pending; i++)
+        s->pending_ptrs[i] = s->pending[i];
+    v->pending_ideas = s->pending_ptrs;
+    v->n_pending_ideas = s->n_pending;
+    v->idea_flags = s->pending_flag;
+    v->idea_sel = s->idea_sel;
+}
+
+void show_view(Show *s, ShowView *v)
+{
+    const StoryBeat *b = NULL;
+    int i = 0;
+    assert(s && v);
+    assert(s->n_ideas >= 0 && s->n_ideas <= SHOW_MAX_IDEAS);
+    assert(s->n_signals >= 0 && s->n_signals <= SHOW_MAX_SIGNALS);
+    memset(v, 0, sizeof *v);
+    v->sc = s->sc;
+    v->lang = s->lang;
+    v->ui_en = s->ui_en;
+    v->overlays = s->overlays;
+    v->beat = -1;
+    v->run = s->run;
+    v->selected = -1;
+    v->entry = -1;
+    v->picked = -1;
+    v->winner = -1;
+    v->seconds_left = -1;
+    v->rewind_sel = s->rewind_sel;
+    v->phones_joined = s->phones_joined;
+    v->join_url = s->join_url;
+    v->room_code = s->room_code;
+    v->lan_problem = s->lan_problem;
+    v->signals = s->signals;
+    v->n_signals = s->n_signals;
+    for (i = 0; i < s->n_ideas; i++)
+        s->idea_ptrs[i] = s->ideas[i];
+    v->ideas = s->idea_ptrs;
+    v->n_ideas = s->n_ideas;
+    if (s->load_error) {
+        view_error(v, s->load_error);
+        return;
+    }
+    if (s->overlays & SHOW_OV_REWIND) {
+        v->decisions = s->decisions;
+        v->n_decisions = s->n_decisions;
+    }
+    if (s->overlays & SHOW_OV_IDEAS)
+        view_pending(s, v); /* pending ideas reach the projector's view only while moderating */
+    v->eval_answers = s->eval_answers;
+    v->eval_unsaved = s->eval_unsaved;
+    v->eval_error = s->eval_error[0] ? s->eval_error : NULL;
+    if (s->eval_screen) {
+        v->screen = (ShowScreen)s->eval_screen;
+        v->results = s->results;
+        if (s->eval_screen == SHOW_SCREEN_KIOSK) {
+            kiosk_view(s->kiosk, &s->kview);
+            v->kiosk = &s->kview;
+        }
+        return;
+    }
+    if (!s->started) {
+        v->screen = SHOW_SCREEN_WELCOME;
+        return;
+    }
+    v->beat = story_current_beat(s->run);
+    v->steps_shown = story_steps_shown(s->run);
+    b = show_cur_beat(s);
+    if (s->error[0]) {
+        view_error(v, s->error);
+        return;
+    }
+    if (s->overlays & SHOW_OV_STOP) {
+        v->ikind = STORY_INT_SIGNAL;
+        v->prompt = &s->sc->stop_question;
+        v->n_options = 3;
+        view_poll(v, &s->sctx);
+    }
+    switch (story_pos(s->run)) {
+    case STORY_AT_END:
+        assert(s->ending_page == 0 || s->ending_page == 1);
+        v->screen = SHOW_SCREEN_ENDING;
+        v->ending_page = s->ending_page;
+        return;
+    case STORY_AT_STEPS: v->screen = SHOW_SCREEN_BEAT; return;
+    case STORY_AT_INTERACTION: break;
+    }
+    v->screen = SHOW_SCREEN_INTERACTION;
+    if (s->overlays & SHOW_OV_STOP)
+        return;
+    assert(b); /* the story is at this beat's interaction */
+    v->ikind = b->interaction.kind;
+    v->prompt = &b->interaction.prompt;
+    if (b->interaction.kind == STORY_INT_CHOICE) {
+        int n = 0;
+        if (show_option_states(s, v->options, &n) < 0) {
+            view_error(v, s->error);
+            return;
+        }
+        v->n_options = n;
+    } else if (b->interaction.kind == STORY_INT_SIGNAL)
+        v->n_options = 3;
+    view_poll(v, &s->ictx);
+    if (b->interaction.kind == STORY_INT_DISCUSS)
+        v->seconds_left = s->timer_beat == v->beat ? s->seconds_left
+                                                   : (b->interaction.seconds > 0 ? b->interaction.seconds : -1);
+}
+
+void show_view_presenter(Show *s, ShowView *v)
+{
+    show_view(s, v);
+    view_pending(s, v);
+}

@@ -6,9 +6,10 @@
  * Failing script hooks put the show on the ERROR screen; the story runtime
  * guarantees the failing operation changed nothing, so Back simply returns.
  *
- * This file: lifecycle, the dispatch, navigation through the story and its
- * transcript, timers and hot reload.  Polls, overlays, the evaluation
- * screens and the view live next to it (see show_internal.h).
+ * This file: lifecycle, the dispatch, timers and hot reload: the top of the
+ * module.  The texts and transcript (show_text.c), moving through the story
+ * (show_story.c), polls, overlays, the evaluation screens and the view live
+ * next to it (see show_internal.h); none of them calls back into this file.
  */
 #include "show/show_internal.h"
 
@@ -20,283 +21,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* ---- transcript and story text -------------------------------------------- */
-
-void show_tr(Show *s, const char *fmt, ...)
-{
-    char line[1024];
-    va_list ap;
-    if (!s->tfn)
-        return;
-    va_start(ap, fmt);
-    vsnprintf(line, sizeof line, fmt, ap);
-    va_end(ap);
-    for (char *p = line; *p; p++)
-        if (*p == '\n' || *p == '\r')
-            *p = ' ';
-    s->tfn(s->tud, line);
-}
-
-const char *show_txt(const Show *s, const StoryText *t)
-{
-    return story_text(t, s->lang);
-}
-
-const char *show_beat_name(const Show *s, int beat)
-{
-    if (!s->sc || beat < 0 || beat >= s->sc->n_beats)
-        return "?";
-    return s->sc->beats[beat].id;
-}
-
-static const char *cast_id(const Show *s, int c)
-{
-    if (!s->sc || c < 0 || c >= s->sc->n_cast)
-        return "-";
-    return s->sc->cast[c].id;
-}
-
-const char *show_signal_name(int result)
-{
-    switch (result) {
-    case STORY_SIGNAL_OK: return "ok";
-    case STORY_SIGNAL_WARNING: return "warning";
-    case STORY_SIGNAL_STALKING: return "stalking";
-    default: return "undecided";
-    }
-}
-
-const StoryBeat *show_cur_beat(const Show *s)
-{
-    int b = -1;
-    if (!s->run)
-        return NULL;
-    assert(s->sc); /* a run only exists for a loaded scenario */
-    b = story_current_beat(s->run);
-    if (b < 0 || b >= s->sc->n_beats)
-        return NULL;
-    return &s->sc->beats[b];
-}
-
-void show_script_error(Show *s, const Err *e)
-{
-    snprintf(s->error, sizeof s->error, "%s", e->msg[0] ? e->msg : "scenario error");
-    show_tr(s, "error %s", s->error);
-    log_warn("%s", s->error);
-}
-
-static int at_interaction(const Show *s)
-{
-    return s->run && s->started && story_pos(s->run) == STORY_AT_INTERACTION;
-}
-
-/* ---- announcements -------------------------------------------------------- */
-
-/* Announces what the current position shows (transcript) and sets up the
- * interaction state when a new interaction appears. */
-static void announce_interaction(Show *s)
-{
-    const StoryBeat *b = show_cur_beat(s);
-    int bi = story_current_beat(s->run);
-    if (!b || s->shown_interaction == bi)
-        return;
-    s->shown_interaction = bi;
-    show_poll_reset(&s->ictx);
-    switch (b->interaction.kind) {
-    case STORY_INT_CHOICE: {
-        ShowOption opts[STORY_MAX_OPTIONS];
-        int n = 0, i = 0;
-        show_tr(s, "choice %s: %s", b->id, show_txt(s, &b->interaction.prompt));
-        if (show_option_states(s, opts, &n) < 0)
-            return;
-        for (i = 0; i < n; i++) {
-            if (opts[i].state == STORY_OPT_HIDDEN)
-                show_tr(s, "option %d hidden", i + 1);
-            else if (opts[i].state == STORY_OPT_DISABLED)
-                show_tr(s, "option %d disabled (%s): %s", i + 1,
-                        opts[i].why == STORY_WHY_USED ? "used" : show_txt(s, opts[i].reason),
-                        show_txt(s, opts[i].text));
-            else
-                show_tr(s, "option %d: %s", i + 1, show_txt(s, opts[i].text));
-        }
-        break;
-    }
-    case STORY_INT_SIGNAL:
-        show_tr(s, "signal %s: %s", b->id, show_txt(s, &b->interaction.prompt));
-        break;
-    case STORY_INT_IDEA:
-        show_tr(s, "idea %s: %s", b->id, show_txt(s, &b->interaction.prompt));
-        break;
-    case STORY_INT_DISCUSS:
-        show_tr(s, "discuss %s: %s (%d s)", b->id, show_txt(s, &b->interaction.prompt),
-                b->interaction.seconds);
-        s->timer_beat = bi;
-        s->seconds_left = b->interaction.seconds > 0 ? b->interaction.seconds : -1;
-        s->timer_running = b->interaction.seconds > 0;
-        s->timer_deadline = s->now + (unsigned long)b->interaction.seconds * 1000UL;
-        break;
-    default: break;
-    }
-}
-
-void show_announce_position(Show *s)
-{
-    if (!s->run)
-        return;
-    if (story_pos(s->run) == STORY_AT_INTERACTION)
-        announce_interaction(s);
-    else if (story_pos(s->run) == STORY_AT_END)
-        show_tr(s, "ending %s", show_beat_name(s, story_current_beat(s->run)));
-}
-
-static void announce_step(Show *s)
-{
-    const StoryBeat *b = show_cur_beat(s);
-    int k = story_steps_shown(s->run);
-    const StoryStep *st = NULL;
-    if (!b || k <= 0 || k > b->n_steps)
-        return;
-    st = &b->steps[k - 1];
-    switch (st->kind) {
-    case STORY_STEP_LINE:
-        show_tr(s, "line %s: %s", cast_id(s, st->speaker), show_txt(s, &st->text));
-        break;
-    case STORY_STEP_MESSAGE:
-        show_tr(s, "message %s->%s %s: %s", cast_id(s, st->speaker), cast_id(s, st->phone),
-                st->time ? st->time : "", show_txt(s, &st->text));
-        break;
-    case STORY_STEP_NARRATION: show_tr(s, "narration: %s", show_txt(s, &st->text)); break;
-    case STORY_STEP_IMAGE:
-        show_tr(s, "image %s: %s", st->image ? st->image : "", show_txt(s, &st->text));
-        break;
-    }
-}
-
-void show_enter_beat(Show *s)
-{
-    const StoryBeat *b = show_cur_beat(s);
-    if (!b)
-        return;
-    s->shown_interaction = -1;
-    s->timer_beat = -1;
-    s->timer_running = 0;
-    s->ending_page = 0;
-    show_poll_reset(&s->ictx);
-    show_tr(s, "beat %s", b->id);
-    if (show_txt(s, &b->time)[0] && show_txt(s, &b->place)[0])
-        show_tr(s, "caption %s, %s", show_txt(s, &b->time), show_txt(s, &b->place));
-    else if (show_txt(s, &b->time)[0] || show_txt(s, &b->place)[0])
-        show_tr(s, "caption %s%s", show_txt(s, &b->time), show_txt(s, &b->place));
-    show_announce_position(s);
-}
-
-/* ---- story movement ------------------------------------------------------- */
-
-static int do_next_story(Show *s)
-{
-    Err e;
-    int beat = story_current_beat(s->run);
-    int rc = 0;
-    err_clear(&e);
-    if (story_pos(s->run) != STORY_AT_STEPS)
-        return 0;
-    rc = story_advance(s->run, &e);
-    if (rc < 0) {
-        show_script_error(s, &e);
-        return 1;
-    }
-    if (story_current_beat(s->run) != beat)
-        show_enter_beat(s);
-    else {
-        announce_step(s);
-        show_announce_position(s);
-    }
-    return 1;
-}
-
-/* Leaves the current interaction with decision d (an option, a signal
- * result, or -1 for idea and discuss): a choice takes branch d, a signal
- * records d on the timeline, the others continue.  The error screen when the
- * script fails.  Returns 1 (the view changed). */
-static int leave_interaction(Show *s, const StoryBeat *b, int d)
-{
-    Err e;
-    int from = story_current_beat(s->run);
-    int choice = b->interaction.kind == STORY_INT_CHOICE;
-    int rc = 0;
-    assert(!choice || (d >= 0 && d < b->interaction.n_options));
-    if (b->interaction.kind == STORY_INT_SIGNAL) {
-        show_record_signal(s, &s->ictx, from, 0, d);
-        show_tr(s, "signal %s result %s", b->id, show_signal_name(d));
-    }
-    err_clear(&e);
-    rc = choice ? story_choose(s->run, d, &e) : story_continue(s->run, d, &e);
-    if (rc < 0) {
-        show_script_error(s, &e);
-        return 1;
-    }
-    if (choice)
-        show_tr(s, "branch %s option %d -> %s", show_beat_name(s, from), d + 1,
-                show_beat_name(s, story_current_beat(s->run)));
-    else
-        show_tr(s, "continue %s -> %s", show_beat_name(s, from),
-                show_beat_name(s, story_current_beat(s->run)));
-    show_enter_beat(s);
-    return 1;
-}
-
-/* Next (vote_key 0) or Vote (1) at the current interaction: a poll opens,
- * reveals and decides; idea and discuss continue on Next. */
-static int interaction_next(Show *s, int vote_key)
-{
-    const StoryBeat *b = show_cur_beat(s);
-    assert(b && at_interaction(s));
-    switch (b->interaction.kind) {
-    case STORY_INT_CHOICE:
-    case STORY_INT_SIGNAL: {
-        VoteKind vk = b->interaction.kind == STORY_INT_CHOICE ? VOTE_CHOICE : VOTE_SIGNAL;
-        int r = show_poll_next(s, &s->ictx, vk, vote_key);
-        int d = -1;
-        if (r >= 0)
-            return r;
-        if (vote_key)
-            return 0;
-        d = show_poll_decision(&s->ictx);
-        if (d < 0)
-            return 0; /* tie or no votes: the facilitator picks with a digit */
-        return leave_interaction(s, b, d);
-    }
-    case STORY_INT_IDEA:
-    case STORY_INT_DISCUSS:
-        if (vote_key)
-            return 0;
-        return leave_interaction(s, b, -1);
-    default: return 0;
-    }
-}
-
-static int do_back(Show *s)
-{
-    int beat = story_current_beat(s->run);
-    if (story_back(s->run) < 0) {
-        /* at the very start: back to the welcome screen */
-        s->started = 0;
-        show_tr(s, "back welcome");
-        return 1;
-    }
-    show_poll_reset(&s->ictx);
-    s->shown_interaction = -1;
-    if (story_current_beat(s->run) != beat) {
-        s->timer_beat = -1;
-        show_tr(s, "back %s", show_beat_name(s, story_current_beat(s->run)));
-    } else
-        show_tr(s, "back %s %d", show_beat_name(s, beat), story_steps_shown(s->run));
-    show_announce_position(s);
-    return 1;
-}
-
-/* ---- lifecycle and dispatch ------------------------------------------------ */
 
 Show *show_new(const Scenario *sc, const StoryHooks *hooks, int lang, const char *load_error,
                Err *err)
@@ -454,10 +178,10 @@ int show_action(Show *s, ShowAction a, int arg)
                 s->error_external = 0;
                 return 1;
             }
-            if (at_interaction(s)) {
+            if (show_at_interaction(s)) {
                 /* a failing condition: go back one step so the facilitator can continue */
                 s->shown_interaction = -1;
-                do_back(s);
+                show_back(s);
             }
             return 1;
         }
@@ -491,19 +215,19 @@ int show_action(Show *s, ShowAction a, int arg)
         return 1;
     }
 
-    if (at_interaction(s)) {
+    if (show_at_interaction(s)) {
         const StoryBeat *b = show_cur_beat(s);
         assert(b);
-        announce_interaction(s);
+        show_announce_interaction(s);
         if (s->error[0])
             return 1;
         if ((b->interaction.kind == STORY_INT_CHOICE || b->interaction.kind == STORY_INT_SIGNAL) &&
             show_poll_key(s, &s->ictx, a, arg))
             return 1;
         if (a == SHOW_ACT_NEXT || a == SHOW_ACT_VOTE)
-            return interaction_next(s, a == SHOW_ACT_VOTE);
+            return show_interaction_next(s, a == SHOW_ACT_VOTE);
         if (a == SHOW_ACT_BACK)
-            return do_back(s);
+            return show_back(s);
         return 0;
     }
     if (story_pos(s->run) == STORY_AT_END && a == SHOW_ACT_EVAL && s->q) {
@@ -526,8 +250,8 @@ int show_action(Show *s, ShowAction a, int arg)
         s->ending_page = 0;
     }
     switch (a) {
-    case SHOW_ACT_NEXT: return do_next_story(s);
-    case SHOW_ACT_BACK: return do_back(s);
+    case SHOW_ACT_NEXT: return show_next_story(s);
+    case SHOW_ACT_BACK: return show_back(s);
     default: return 0;
     }
 }
@@ -630,7 +354,7 @@ int show_resume_at(Show *s, const char *beat_id, int steps)
     for (i = 0; i < steps && story_pos(s->run) == STORY_AT_STEPS &&
                 story_steps_shown(s->run) < s->sc->beats[b].n_steps;
          i++)
-        do_next_story(s);
+        show_next_story(s);
     return 0;
 }
 

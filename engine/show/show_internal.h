@@ -87,7 +87,7 @@ struct Show {
     void *tud;
 };
 
-/* ---- show.c: transcript, story text, navigation ------------------------- */
+/* ---- show_text.c: transcript and story text (the module's base) --------- */
 
 /* One transcript line (newlines folded to spaces, cut at 1023 bytes); nothing
  * without a sink. */
@@ -98,15 +98,34 @@ const char *show_txt(const Show *s, const StoryText *t);
 const char *show_beat_name(const Show *s, int beat);
 /* "ok", "warning", "stalking" for a STORY_SIGNAL_* result, else "undecided". */
 const char *show_signal_name(int result);
+/* The id of cast member `c` (a speaker or a phone owner), or "?" when there
+ * is none; borrowed from the scenario. */
+const char *show_cast_name(const Show *s, int c);
 /* The current beat, or NULL without a scenario. */
 const StoryBeat *show_cur_beat(const Show *s);
 /* Puts the show on the error screen with e's message (transcript and log). */
 void show_script_error(Show *s, const Err *e);
+
+/* ---- show_story.c: moving through the story ------------------------------ */
+
 /* Announces the beat the story has just entered and resets the beat's
  * interaction, timer and ending page. */
 void show_enter_beat(Show *s);
 /* Announces the interaction or the ending the story is at, if any. */
 void show_announce_position(Show *s);
+/* 1 when the story waits at the current beat's interaction. */
+int show_at_interaction(const Show *s);
+/* Announces the interaction the story waits at (its transcript lines). */
+void show_announce_interaction(Show *s);
+/* Next on a beat: the next step, or on to the next beat.  Returns 1 when
+ * something changed. */
+int show_next_story(Show *s);
+/* Next (or the Vote key when vote_key) at an interaction: opens, keys or
+ * reveals its poll, or leaves it with its decision.  Returns 1 on change. */
+int show_interaction_next(Show *s, int vote_key);
+/* Back: hides the last step or returns to the previous beat entry (or the
+ * welcome screen at the very start).  Returns 1. */
+int show_back(Show *s);
 
 /* ---- show_poll.c: poll contexts ------------------------------------------ */
 

@@ -36,7 +36,8 @@ done
 if [ -z "$WID" ]; then bad "no window"; cat "$T/err.txt"; exit 1; fi
 ok "window opened"
 key() { xdotool key --window "$WID" "$@" 2>/dev/null; sleep 0.3; }
-wait_for() { i=0; while [ $i -lt 50 ]; do grep -q "$1" "$T/tr.txt" && return 0; sleep 0.1; i=$((i + 1)); done; return 1; }
+# wait_for PATTERN [FILE]: up to 10 s for a transcript line (the machine may be loaded)
+wait_for() { i=0; while [ $i -lt 100 ]; do grep -q "$1" "${2:-$T/tr.txt}" 2>/dev/null && return 0; sleep 0.1; i=$((i + 1)); done; return 1; }
 key Escape F5 period period Escape
 if kill -0 $PID 2>/dev/null; then ok "Escape, F5 and . keep it running"; else bad "quit on a stray key"; fi
 key Next Right
@@ -44,15 +45,18 @@ if wait_for '^choice one'; then ok "PageDown and Right step through the scene"; 
 # click the second option: rows are laid out from the top; find it by scanning a column
 clicked=""
 for y in 200 230 260 290 320 350 380 410 440; do
-    xdotool mousemove --window "$WID" 400 $y click 1; sleep 0.2
+    before=$(grep -c '^pick' "$T/tr.txt")
+    xdotool mousemove --window "$WID" 400 $y click 1
+    # a click on an option adds a pick line; give a loaded machine up to 1 s
+    n=0; while [ $n -lt 10 ] && [ "$(grep -c '^pick' "$T/tr.txt")" = "$before" ]; do sleep 0.1; n=$((n + 1)); done
     if grep -q '^pick 2$' "$T/tr.txt"; then clicked=$y; break; fi
 done
 if [ -n "$clicked" ]; then ok "a mouse click picks option 2 (y=$clicked)"; else bad "mouse click"; cat "$T/tr.txt"; fi
 key Return
 if wait_for '^branch one option 2 -> two'; then ok "Return takes the picked branch"; else bad "branch"; fi
 # a close request (SDL_QUIT: the window manager's close button, or SIGTERM) asks first
-kill -TERM $PID; sleep 0.5
-if kill -0 $PID 2>/dev/null && grep -q '^quit asked' "$T/tr.txt"; then
+kill -TERM $PID
+if wait_for '^quit asked' && kill -0 $PID 2>/dev/null; then
     ok "a close request asks first"
     key Escape
 else
@@ -78,7 +82,7 @@ done
 if [ -n "$PWID" ] && xdotool search --name '^Spectactor$' >/dev/null 2>&1; then
     ok "the presenter window opens beside the audience window"
     xdotool key --window "$PWID" Right 2>/dev/null; sleep 0.3
-    if grep -q '^beat one$' "$T/tr2.txt"; then ok "keys in the presenter window drive the show"; else bad "presenter keys"; fi
+    if wait_for '^beat one$' "$T/tr2.txt"; then ok "keys in the presenter window drive the show"; else bad "presenter keys"; fi
 else
     bad "no presenter window"; cat "$T/err2.txt"
 fi

@@ -963,6 +963,315 @@ static void test_stuffing(void **state)
     }
 }
 
+/* Sends the same request n times on one keep-alive connection (redialling
+ * when the server closes it); counts answers by status into by[600]. */
+static void burst(const char *method, const char *path, const char *body, int n, int *by)
+{
+    int fd = dial(g_fx.port), i = 0;
+    Resp r;
+    for (i = 0; i < n; i++) {
+        send_request(fd, method, path, body ? "application/json" : NULL, body, 1);
+        read_response(fd, &r);
+        if (r.status < 0) {
+            close(fd);
+            fd = dial(g_fx.port);
+            i--;
+            continue;
+        }
+        assert_true(r.status > 0 && r.status < 600);
+        by[r.status]++;
+    }
+    close(fd);
+}
+
+/* Only a join takes token-table space, and a full table forgets the
+ * stalest token: a flood neither fills the table nor locks anyone out. */
+static void test_token_flood(void **state)
+{
+    NetConfig cfg;
+    NetPollInfo info = open_poll(5, 2, 0x3);
+    static int by[600];
+    char path[128], first[40];
+    int i = 0;
+    long long t0 = ms_now();
+    (void)state;
+    memset(&cfg, 0, sizeof cfg);
+    cfg.conn_burst = 100000; /* one client, one connection: only the tokens matter here */
+    cfg.conn_rate = 100000;
+    cfg.room_join_burst = 100000;
+    cfg.room_join_rate = 100000;
+    restart_with(&cfg);
+    publish("{}", &info);
+    /* 4,200 long-polls, each with a new made-up token: no table space */
+    for (i = 0; i < 4200; i++) {
+        snprintf(path, sizeof path, "/api/state?r=" ROOM "&t=%032x", 0xf100d + i);
+        memset(by, 0, sizeof by);
+        burst("GET", path, NULL, 1, by);
+        assert_int_equal(by[200], 1);
+    }
+    assert_int_equal(net_joined(g_fx.s), 2);
+    /* 4,200 joins from one client: every one answered 200 with a token */
+    assert_int_equal(join_new(first), 200);
+    memset(by, 0, sizeof by);
+    burst("POST", "/api/join", "{\"r\":\"" ROOM "\"}", NET_MAX_PHONES - 3, by);
+    assert_int_equal(by[200], NET_MAX_PHONES - 3); /* the table is full now */
+    /* the real phones keep long-polling (and so stay fresh) */
+    assert_int_equal(http("GET", "/api/state?r=" ROOM "&t=" TOKEN, NULL, NULL, &(Resp){0}), 200);
+    assert_int_equal(http("GET", "/api/state?r=" ROOM "&t=" TOKEN2, NULL, NULL, &(Resp){0}), 200);
+    memset(by, 0, sizeof by);
+    burst("POST", "/api/join", "{\"r\":\"" ROOM "\"}", 300, by);
+    assert_int_equal(by[200], 300); /* a full table never refuses a join */
+    queued(); /* the main thread takes the joins' hints */
+    /* a new phone joins and votes; the long-polling ones still vote */
+    {
+        char t[40], body[200];
+        Resp r;
+        assert_int_equal(join_new(t), 200);
+        snprintf(body, sizeof body, "{\"r\":\"" ROOM "\",\"t\":\"%s\",\"poll\":5,\"option\":1}", t);
+        assert_int_equal(post("/api/vote", body, &r), 200);
+    }
+    assert_int_equal(vote(5, 1, TOKEN), 200);
+    assert_int_equal(vote(5, 2, TOKEN2), 200);
+    /* the stalest token (the flood's first, unused since) was forgotten */
+    assert_int_equal(vote(5, 1, first), 401);
+    queued();
+    assert_true(ms_now() - t0 < 60000);
+}
+
+/* Joins are limited per address and per room; wrong room codes too, and a
+ * spent guess bucket answers 429 whatever the code, so guessing learns
+ * nothing faster.  A phone with a token is never held up by either. */
+static void test_join_and_guess_limits(void **state)
+{
+    NetConfig cfg;
+    static int by[600];
+    char t[40];
+    Resp r;
+    int i = 0;
+    (void)state;
+    memset(&cfg, 0, sizeof cfg);
+    cfg.limit_loopback = 1; /* 127.0.0.1 is one LAN address */
+    cfg.join_burst = 12;    /* two joined in start_with() */
+    cfg.join_rate = 0.001;
+    cfg.guess_burst = 5;
+    cfg.guess_rate = 0.001;
+    restart_with(&cfg);
+    for (i = 0; i < 10; i++)
+        assert_int_equal(join_new(t), 200);
+    assert_int_equal(join_new(t), 429);
+    assert_string_equal(t, "");
+    /* the address's phones still re-join with their tokens */
+    assert_int_equal(post("/api/join", "{\"r\":\"" ROOM "\",\"t\":\"" TOKEN "\"}", &r), 200);
+    /* wrong codes: 5 answered 403, then 429 for any code without a token */
+    memset(by, 0, sizeof by);
+    burst("GET", "/api/state?r=ZZZZ", NULL, 5, by);
+    assert_int_equal(by[403], 5);
+    assert_int_equal(http("POST", "/api/join", "application/json", "{\"r\":\"QQQQ\"}", &r), 429);
+    assert_int_equal(http("GET", "/api/state?r=" ROOM, NULL, NULL, &r), 429);
+    assert_int_equal(http("POST", "/api/vote", "application/json",
+                          "{\"r\":\"YYYY\",\"t\":\"00000000000000000000000000000000\",\"poll\":1,\"option\":1}", &r),
+                     429);
+    /* a phone that joined goes on */
+    assert_int_equal(http("GET", "/api/state?r=" ROOM "&t=" TOKEN2, NULL, NULL, &r), 200);
+    /* the room as a whole: (loopback not limited per address) 8 wrong codes, then 429 */
+    memset(&cfg, 0, sizeof cfg);
+    cfg.room_guess_burst = 8;
+    cfg.room_guess_rate = 0.001;
+    cfg.room_join_burst = 6;
+    cfg.room_join_rate = 0.001;
+    restart_with(&cfg);
+    memset(by, 0, sizeof by);
+    burst("GET", "/api/state?r=ZZZZ", NULL, 12, by);
+    assert_int_equal(by[403], 8);
+    assert_int_equal(by[429], 4);
+    for (i = 0; i < 4; i++)
+        assert_int_equal(join_new(t), i < 4 ? 429 : 0); /* the guess bucket is spent */
+    assert_int_equal(vote(1, 1, TOKEN), 409); /* a known token passes the gate */
+}
+
+/* A class behind one NAT address: 200 phones from 127.0.0.1 (treated as one
+ * LAN address) join, hold their long-polls and vote at once; every vote is
+ * acknowledged and queued.  Bounded in count and time. */
+static void test_hall_behind_one_address(void **state)
+{
+    enum { N = 200 };
+    NetConfig cfg;
+    NetPollInfo info = open_poll(6, 3, 0x7);
+    static char toks[N][40];
+    int polls[N], votes[N], i = 0, v = 0, ok = 0, got = 0;
+    char path[128], body[200];
+    Resp r;
+    NetMsg m;
+    long long t0 = ms_now();
+    (void)state;
+    memset(&cfg, 0, sizeof cfg);
+    cfg.limit_loopback = 1; /* and every other limit at its default */
+    restart_with(&cfg);
+    for (i = 0; i < N; i++)
+        assert_int_equal(join_new(toks[i]), 200);
+    assert_int_equal(queued(), N);
+    v = publish("{\"screen\":\"waiting\"}", NULL);
+    /* every phone parks a long-poll */
+    snprintf(path, sizeof path, "/api/state?r=" ROOM "&v=%d&t=", v);
+    for (i = 0; i < N; i++) {
+        char p2[200];
+        snprintf(p2, sizeof p2, "%s%.32s", path, toks[i]);
+        polls[i] = dial(g_fx.port);
+        send_request(polls[i], "GET", p2, NULL, NULL, 1);
+    }
+    usleep(300000);
+    assert_int_equal(net_joined(g_fx.s), N + 2);
+    v = publish("{\"screen\":\"poll\"}", &info);
+    for (i = 0; i < N; i++) {
+        read_response(polls[i], &r);
+        assert_int_equal(r.status, 200);
+    }
+    /* they poll again (still holding a connection each) and all vote at once */
+    snprintf(path, sizeof path, "/api/state?r=" ROOM "&v=%d", v);
+    for (i = 0; i < N; i++)
+        send_request(polls[i], "GET", path, NULL, NULL, 1);
+    for (i = 0; i < N; i++) {
+        snprintf(body, sizeof body, "{\"r\":\"" ROOM "\",\"t\":\"%.32s\",\"poll\":6,\"option\":%d}",
+                 toks[i], 1 + i % 3);
+        votes[i] = dial(g_fx.port);
+        send_request(votes[i], "POST", "/api/vote", "application/json", body, 0);
+    }
+    for (i = 0; i < N; i++) {
+        read_response(votes[i], &r);
+        ok += r.status == 200;
+        close(votes[i]);
+    }
+    assert_int_equal(ok, N);
+    while (net_next_msg(g_fx.s, &m)) {
+        assert_int_equal(m.kind, NET_MSG_VOTE);
+        assert_string_equal(m.token, toks[got]); /* one each, in the order sent */
+        got++;
+    }
+    assert_int_equal(got, N);
+    publish("{\"screen\":\"waiting\"}", NULL);
+    for (i = 0; i < N; i++) {
+        read_response(polls[i], &r);
+        assert_int_equal(r.status, 200);
+        close(polls[i]);
+    }
+    assert_true(ms_now() - t0 < 20000);
+}
+
+/* An acknowledged vote is counted: phones vote as fast as they can while
+ * the main thread holds input, drains, closes the poll and releases.
+ * Every vote answered 200 was drained before the close. */
+typedef struct FireClient {
+    char tok[40];
+    int acked, closed, held, other;
+    int last_acked_option;
+} FireClient;
+
+static int g_fire_stop;
+
+static void *fire_main(void *arg)
+{
+    FireClient *c = arg;
+    char body[200];
+    Resp r;
+    int fd = dial(g_fx.port), k = 0;
+    while (!__atomic_load_n(&g_fire_stop, __ATOMIC_ACQUIRE)) {
+        int opt = 1 + k++ % 2;
+        snprintf(body, sizeof body, "{\"r\":\"" ROOM "\",\"t\":\"%s\",\"poll\":9,\"option\":%d}",
+                 c->tok, opt);
+        send_request(fd, "POST", "/api/vote", "application/json", body, 1);
+        read_response(fd, &r);
+        if (r.status < 0) {
+            close(fd);
+            fd = dial(g_fx.port);
+            continue;
+        }
+        if (r.status == 200) {
+            c->acked++;
+            c->last_acked_option = opt - 1;
+        } else if (r.status == 409) {
+            c->closed++;
+        } else if (r.status == 503) {
+            c->held++;
+        } else {
+            c->other++;
+        }
+    }
+    close(fd);
+    return NULL;
+}
+
+static void test_acked_votes_counted_under_fire(void **state)
+{
+    enum { N = 16 };
+    NetConfig cfg;
+    NetPollInfo info = open_poll(9, 2, 0x3);
+    static FireClient cl[N];
+    pthread_t th[N];
+    int counted[N], last[N], i = 0, round = 0, total_acked = 0, total_counted = 0;
+    NetMsg m;
+    (void)state;
+    memset(&cfg, 0, sizeof cfg);
+    cfg.token_rate = 100000; /* phones limited only by the network */
+    cfg.token_burst = 100000;
+    cfg.conn_rate = 100000;
+    cfg.conn_burst = 100000;
+    restart_with(&cfg);
+    for (round = 0; round < 3; round++) {
+        memset(cl, 0, sizeof cl);
+        for (i = 0; i < N; i++) {
+            assert_int_equal(join_new(cl[i].tok), 200);
+            counted[i] = 0;
+            last[i] = -1;
+        }
+        queued();
+        publish("{}", &info);
+        __atomic_store_n(&g_fire_stop, 0, __ATOMIC_RELEASE);
+        for (i = 0; i < N; i++)
+            assert_int_equal(pthread_create(&th[i], NULL, fire_main, &cl[i]), 0);
+        /* the main thread counts as it would, while votes keep arriving */
+        {
+            long long until = ms_now() + 300 + 100 * round;
+            while (ms_now() < until)
+                while (net_next_msg(g_fx.s, &m)) {
+                    for (i = 0; i < N && strcmp(cl[i].tok, m.token) != 0; i++)
+                        ;
+                    assert_true(i < N);
+                    counted[i]++;
+                    last[i] = m.option;
+                }
+        }
+        /* the reveal: hold, drain everything, close, release */
+        net_input_hold(g_fx.s);
+        while (net_next_msg(g_fx.s, &m)) {
+            for (i = 0; i < N && strcmp(cl[i].tok, m.token) != 0; i++)
+                ;
+            assert_true(i < N);
+            counted[i]++;
+            last[i] = m.option;
+        }
+        info.open = 0;
+        publish("{}", &info);
+        net_input_release(g_fx.s);
+        usleep(100000); /* the phones go on voting into the closed poll */
+        __atomic_store_n(&g_fire_stop, 1, __ATOMIC_RELEASE);
+        for (i = 0; i < N; i++)
+            pthread_join(th[i], NULL);
+        /* nothing acknowledged came after the close */
+        assert_int_equal(queued(), 0);
+        for (i = 0; i < N; i++) {
+            assert_int_equal(cl[i].other, 0);
+            assert_int_equal(counted[i], cl[i].acked);
+            assert_int_equal(last[i], cl[i].acked ? cl[i].last_acked_option : -1);
+            assert_true(cl[i].closed > 0); /* it was still voting after the close */
+            total_acked += cl[i].acked;
+            total_counted += counted[i];
+        }
+        info.open = 1;
+    }
+    assert_int_equal(total_counted, total_acked);
+    assert_true(total_acked > N * 3);
+}
+
 static void test_rate_limits(void **state)
 {
     NetPollInfo info = open_poll(3, 2, 0x3);
@@ -1363,6 +1672,10 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_idea_slots, setup, teardown),
         cmocka_unit_test_setup_teardown(test_join, setup, teardown),
         cmocka_unit_test_setup_teardown(test_stuffing, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_token_flood, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_join_and_guess_limits, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_hall_behind_one_address, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_acked_votes_counted_under_fire, setup, teardown),
         cmocka_unit_test_setup_teardown(test_rate_limits, setup, teardown),
         cmocka_unit_test_setup_teardown(test_eval_suspended_reply, setup, teardown),
         cmocka_unit_test_setup_teardown(test_eval_timeout_and_stop, setup, teardown),

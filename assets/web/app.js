@@ -204,8 +204,11 @@
     if (old && /^[A-Za-z0-9_-]{16,63}$/.test(old)) body.t = old;
     return post('/api/join', body).then(function (res) {
       if (res.status === 200 && res.json && typeof res.json.t === 'string') {
+        var was = token;
         token = res.json.t;
         store.set('token.' + code, token);
+        /* a new token has no receipts: the old ones were for votes the engine may have lost */
+        if (was && was !== token && state && state.poll && state.poll.kind !== 'idea') markVote(state.poll);
       }
       return res.status;
     });

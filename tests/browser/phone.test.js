@@ -18,7 +18,7 @@ const assert = require('node:assert');
 const fs = require('node:fs');
 const path = require('node:path');
 const { chromium } = require('playwright-core');
-const { Engine, CHROMIUM_ARGS, SHOTS } = require('./engine.js');
+const { Engine, CHROMIUM_ARGS, SHOTS, sleep } = require('./engine.js');
 
 const PHONE = { width: 360, height: 740 };
 const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -397,6 +397,181 @@ test('evaluation: fill in the questionnaire, saved once, in the report', { timeo
       assert.ok(rep.includes('<5'), `the report suppresses n for a single answer as "<5":\n${rep}`);
       assert.ok(!/\bn\s*=\s*1\b/.test(rep), `the report does not show n = 1:\n${rep}`);
       assert.ok(!rep.includes('Godt teaterstykke'), 'the report does not print free-text comments');
+    } finally {
+      await a.ctx.close();
+    }
+  });
+});
+
+/* The phone API answered by the test (page.route), for the states the
+ * bundled scenario does not reach.  Tokens are issued at join as the
+ * engine does; restart() forgets them as an engine restart does. */
+class MockApi {
+  constructor(room) {
+    this.room = room;
+    this.version = 100;
+    this.state = { screen: 'waiting', poll: null, eval: null };
+    this.tokens = new Set();
+    this.n = 0;
+    this.joins = 0;
+    this.votes = [];
+    this.ideas = [];
+    this.ideaFull = false;
+    this.hold = null; /* a promise POSTs wait for, to see "sending" */
+    this.down = false;
+  }
+
+  publish(state) {
+    this.state = state;
+    this.version++;
+  }
+
+  restart() {
+    this.tokens.clear();
+    this.version += 1000;
+  }
+
+  async handle(route) {
+    const req = route.request();
+    const u = new URL(req.url());
+    const json = (status, obj) => route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(obj) });
+    if (this.down) return route.abort('connectionrefused');
+    if (req.method() === 'POST' && this.hold) await this.hold;
+    const body = req.method() === 'POST' ? JSON.parse(req.postData() || '{}') : {};
+    const known = (t) => typeof t === 'string' && this.tokens.has(t);
+    if (u.pathname === '/api/state') {
+      if (u.searchParams.get('r') !== this.room) return json(403, { error: 'forbidden' });
+      const v = Number(u.searchParams.get('v'));
+      for (let i = 0; i < 40 && v === this.version && !this.down; i++) await sleep(50);
+      if (this.down) return route.abort('connectionrefused');
+      return json(200, Object.assign({}, this.state, { v: this.version }));
+    }
+    if (body.r !== this.room) return json(403, { error: 'forbidden' });
+    if (u.pathname === '/api/join') {
+      this.joins++;
+      if (known(body.t)) return json(200, { ok: true, t: body.t, v: this.version });
+      const t = (++this.n).toString(16).padStart(32, 'a');
+      this.tokens.add(t);
+      return json(200, { ok: true, t, v: this.version });
+    }
+    if (!known(body.t)) return json(401, { error: 'unknown_token' });
+    const p = this.state.poll;
+    if (u.pathname === '/api/vote') {
+      if (!p || !p.open || p.id !== body.poll) return json(409, { error: 'closed' });
+      this.votes.push({ t: body.t, poll: body.poll, option: body.option });
+      return json(200, { ok: true, poll: body.poll, option: body.option });
+    }
+    if (u.pathname === '/api/idea') {
+      if (this.ideaFull) return json(503, { error: 'full' });
+      const cps = Array.from(body.text);
+      this.ideas.push(cps.slice(0, 280).join(''));
+      return json(200, cps.length > 280 ? { ok: true, cut: true } : { ok: true });
+    }
+    return json(404, { error: 'not_found' });
+  }
+}
+
+test('ideas, signal colours, a disabled option\'s reason, a restart without a false receipt, the help card', { timeout: 90000 }, async () => {
+  await withEngine(async (e) => {
+    const a = await phone('da-DK');
+    const api = new MockApi(e.room);
+    a.page.allowErrors = true; /* 401, 503 are what this test asks for; script errors still count */
+    try {
+      await a.page.route('**/api/**', (route) => api.handle(route));
+      await a.page.goto(`${e.url}/?r=${e.room}`);
+      await a.page.locator('#wait').waitFor({ state: 'visible' });
+      assert.strictEqual(api.joins, 1, 'the page joined');
+
+      /* an idea prompt in a room whose language is English, on a Danish phone */
+      api.publish({ screen: 'idea', lang: 'en', title: { da: 'Prøve', en: 'Test' },
+        poll: { id: 1000001, kind: 'idea', open: true, prompt: { da: 'Hvad kunne Sofie gøre?', en: 'What could Sofie do?' }, options: [] },
+        eval: null });
+      assert.strictEqual(await visibleText(a.page, '#idea-q'), 'What could Sofie do?');
+      assert.strictEqual(await a.page.evaluate(() => document.documentElement.lang), 'en');
+      assert.strictEqual(await visibleText(a.page, '#lang-toggle'), 'Dansk');
+      await checkLayout(a.page, 'idea');
+      await checkAxe(a.page, 'idea');
+      await shot(a.page, 'en-5-idea');
+      /* 300 emoji are 280 characters in the box: the counter counts characters, not bytes */
+      await a.page.locator('#idea-text').fill('\u{1F600}'.repeat(300));
+      assert.strictEqual(await visibleText(a.page, '#idea-count'), '0 characters left');
+      assert.strictEqual(await a.page.locator('#idea-text').evaluate((t) => Array.from(t.value).length), 280);
+      let release = null;
+      api.hold = new Promise((resolve) => { release = resolve; });
+      await a.page.locator('#idea-send').click();
+      assert.strictEqual(await visibleText(a.page, '#idea-send'), 'Sending …');
+      assert.ok(await a.page.locator('#idea-send').isDisabled(), 'no second send while sending');
+      release();
+      api.hold = null;
+      assert.strictEqual(await visibleText(a.page, '#idea-receipt'), 'Thank you! Your idea was sent.');
+      assert.strictEqual(api.ideas.length, 1);
+      assert.strictEqual(Array.from(api.ideas[0]).length, 280);
+      assert.strictEqual(await visibleText(a.page, '#idea-send'), 'Send');
+      /* the moderation queue is full: the phone is told, not thanked */
+      api.ideaFull = true;
+      await a.page.locator('#idea-text').fill('Ring til en voksen');
+      await a.page.locator('#idea-send').click();
+      assert.match(await visibleText(a.page, '#idea-msg'), /^There is no room for more ideas right now/);
+      assert.ok(await a.page.locator('#idea-receipt').isHidden(), 'no receipt for an idea that was not kept');
+      await checkAxe(a.page, 'idea, full');
+      await shot(a.page, 'en-5-idea-full');
+
+      /* a signal poll in the projector's colours; an option that cannot be chosen says why */
+      api.publish({ screen: 'poll', lang: 'da', poll: { id: 7, kind: 'signal', open: true,
+        prompt: { da: 'Er det OK?', en: 'Is this OK?' },
+        options: [{ n: 1, text: { da: 'OK', en: 'OK' }, enabled: true },
+          { n: 2, text: { da: 'Advarselstegn', en: 'Warning sign' }, enabled: true },
+          { n: 3, text: { da: 'Stalking', en: 'Stalking' }, enabled: false, reason: { da: 'Først når Sofie har svaret', en: 'Only once Sofie has answered' } }] },
+        eval: null });
+      assert.strictEqual(await visibleText(a.page, '#poll-q'), 'Er det OK?');
+      assert.deepStrictEqual(await a.page.locator('#poll-opts .opt .n').evaluateAll((ns) => ns.map((n) => getComputedStyle(n).backgroundColor)),
+        ['rgb(52, 199, 111)', 'rgb(255, 166, 48)', 'rgb(108, 108, 120)']);
+      assert.ok(await a.page.locator('button[data-n="3"]').isDisabled(), 'the third option is disabled');
+      assert.strictEqual(await visibleText(a.page, 'button[data-n="3"] .why'), 'Først når Sofie har svaret');
+      await checkLayout(a.page, 'signal');
+      await checkAxe(a.page, 'signal');
+      await shot(a.page, 'da-6-signal');
+      await a.page.locator('button[data-n="2"]').click();
+      assert.match(await visibleText(a.page, '#poll-receipt'), /^Din stemme er talt med \(2\)\./);
+      const first = api.votes[0].t;
+
+      /* the engine restarts: tokens forgotten, the phone reconnects by itself,
+       * joins again and shows no receipt its new token has not earned */
+      api.down = true;
+      await a.page.locator('#net').waitFor({ state: 'visible', timeout: 15000 });
+      assert.strictEqual(await visibleText(a.page, '#net'), 'Forbinder igen …');
+      api.restart();
+      api.down = false;
+      await a.page.locator('#net').waitFor({ state: 'hidden', timeout: 15000 });
+      for (let i = 0; i < 50 && api.tokens.size === 0; i++) await sleep(100);
+      assert.strictEqual(api.tokens.size, 1, 'joined again with a new token');
+      assert.ok(await a.page.locator('#poll-receipt').isHidden(), 'no receipt from before the restart');
+      await a.page.locator('button[data-n="1"]').click();
+      assert.match(await visibleText(a.page, '#poll-receipt'), /^Din stemme er talt med \(1\)\./);
+      assert.strictEqual(api.votes.length, 2);
+      assert.notStrictEqual(api.votes[1].t, first, 'voted with the new token');
+
+      /* a vote refused for an unknown token (forgotten) joins again and is sent once more */
+      api.tokens.clear();
+      await a.page.locator('button[data-n="2"]').click();
+      await a.page.locator('#poll-receipt', { hasText: '(2)' }).waitFor();
+      assert.strictEqual(api.votes.length, 3);
+
+      /* the end of the event: the help card from the state */
+      api.publish({ screen: 'ended', lang: 'da', poll: null, eval: null,
+        help: { title: { da: 'Hjælp', en: 'Help' },
+          contacts: [{ name: { da: 'Politiet', en: 'The police' }, phone: '114', text: { da: 'Ring', en: 'Call' } }] } });
+      assert.strictEqual(await visibleText(a.page, '#ended h1'), 'Tak for i dag');
+      assert.strictEqual(await visibleText(a.page, '#help-title'), 'Hjælp');
+      assert.match(await visibleText(a.page, '#help-body'), /Politiet 114/);
+      assert.strictEqual(await a.page.locator('#help-body a').getAttribute('href'), 'tel:114');
+      await checkLayout(a.page, 'help');
+      await checkAxe(a.page, 'help');
+      await shot(a.page, 'da-7-help');
+      await a.page.locator('#lang-toggle').click();
+      assert.strictEqual(await visibleText(a.page, '#help-title'), 'Help');
+      assert.match(await visibleText(a.page, '#help-body'), /The police 114/);
+      assert.deepStrictEqual(a.page.consoleErrors, [], 'no script errors');
     } finally {
       await a.ctx.close();
     }

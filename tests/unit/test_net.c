@@ -42,7 +42,7 @@
 typedef struct Resp {
     int status;
     char head[4096];
-    char body[16384];
+    char body[65536]; /* the phone page's script fits */
     size_t body_len;
 } Resp;
 

@@ -128,8 +128,7 @@ struct MHD_Response *net_json_response(const char *json, size_t len,
 
 /* libmicrohttpd's own messages, at debug level, with anything that looks
  * like an address removed (privacy). */
-__attribute__((format(printf, 2, 0))) static void on_mhd_log(void *cls, const char *fmt,
-                                                             va_list ap)
+__attribute__((format(printf, 2, 0))) static void on_mhd_log(void *cls, const char *fmt, va_list ap)
 {
     char msg[512];
     size_t i = 0;
@@ -266,7 +265,9 @@ NetServer *net_start(const NetConfig *cfg, Err *err)
     pthread_mutex_init(&s->mu, NULL);
     pthread_mutex_init(&s->ip_mu, NULL);
     s->limit_loopback = cfg->limit_loopback;
-    s->per_ip = cfg->per_ip_conns > 0 ? cfg->per_ip_conns : cfg->per_ip_conns < 0 ? 0 : NET_PER_IP_DEFAULT;
+    s->per_ip = cfg->per_ip_conns > 0   ? cfg->per_ip_conns
+                : cfg->per_ip_conns < 0 ? 0
+                                        : NET_PER_IP_DEFAULT;
     {
         pthread_condattr_t ca;
         pthread_condattr_init(&ca);
@@ -352,9 +353,8 @@ NetServer *net_start(const NetConfig *cfg, Err *err)
     }
     s->d = MHD_start_daemon(
         flags, (uint16_t)cfg->port, net_on_accept, s, net_on_request, s, MHD_OPTION_EXTERNAL_LOGGER,
-        on_mhd_log, s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
-        MHD_OPTION_CONNECTION_LIMIT, (unsigned)max_conns,
-        MHD_OPTION_CONNECTION_TIMEOUT,
+        on_mhd_log, s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa, MHD_OPTION_CONNECTION_LIMIT,
+        (unsigned)max_conns, MHD_OPTION_CONNECTION_TIMEOUT,
         (unsigned)(cfg->conn_timeout_s > 0 ? cfg->conn_timeout_s : 10),
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)16384, MHD_OPTION_LISTEN_BACKLOG_SIZE,
         (unsigned)1024, MHD_OPTION_NOTIFY_COMPLETED, net_on_completed, s,

@@ -52,8 +52,9 @@ int net_body_vote(const char *data, size_t len, NetBodyVote *out, Err *err);
 int net_body_idea(const char *data, size_t len, NetBodyIdea *out, Err *err);
 /* {"r","t"?}: "t" is a token issued earlier, kept when the server still knows it. */
 int net_body_join(const char *data, size_t len, NetBodyJoin *out, Err *err);
-/* {"r","t"?,"sid","answers": ("t" is required by the server, not by this decoder) {"qid": string | number | true/false | [strings/numbers]}}
- * at most NET_MAX_EVAL_ANSWERS answers, question ids up to NET_MAX_QID-1 bytes. */
+/* {"r","t"?,"sid","answers":{"qid": string | number | true/false | [strings/numbers]}}
+ * at most NET_MAX_EVAL_ANSWERS answers, question ids up to NET_MAX_QID-1 bytes.  The
+ * server requires "t"; this decoder does not. */
 int net_body_eval(const char *data, size_t len, NetBodyEval *out, Err *err);
 
 /* 1 if s is a well-formed token: 16..VOTE_MAX_TOKEN-1 characters of

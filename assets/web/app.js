@@ -401,7 +401,7 @@
     var box = $('poll-opts');
     box.textContent = '';
     (p.options || []).forEach(function (o, i) {
-      var b = el('button', 'opt');
+      var b = el('button', o.enabled === false ? 'opt off' : 'opt');
       b.type = 'button';
       var c = colour(p, o, i);
       if (c) b.style.setProperty('--c', c);

@@ -19,7 +19,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <limits.h>
 #include <sys/random.h>
+#include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -95,6 +97,8 @@ int net_queue_push(NetServer *s, const NetMsg *m, int *wake)
         return ERR_LIMIT;
     s->queue[(s->q_head + s->q_len) % NET_MAX_QUEUE] = *m;
     s->q_len++;
+    if (m->kind == NET_MSG_IDEA)
+        s->ideas_pushed++;
     /* One wake until the main thread drains: it reads the whole queue per wake. */
     *wake = !s->wake_pending;
     s->wake_pending = 1;
@@ -124,8 +128,7 @@ struct MHD_Response *net_json_response(const char *json, size_t len,
 
 /* libmicrohttpd's own messages, at debug level, with anything that looks
  * like an address removed (privacy). */
-__attribute__((format(printf, 2, 0))) static void on_mhd_log(void *cls, const char *fmt,
-                                                             va_list ap)
+__attribute__((format(printf, 2, 0))) static void on_mhd_log(void *cls, const char *fmt, va_list ap)
 {
     char msg[512];
     size_t i = 0;
@@ -197,6 +200,18 @@ static void *notifier_main(void *arg)
 
 /* ---- public API ---- */
 
+/* Raises the soft limit on open files towards want (a hall's connections
+ * need more than the usual 1024); the hard limit stays.  Best effort. */
+static void raise_fd_limit(rlim_t want)
+{
+    struct rlimit rl;
+    if (getrlimit(RLIMIT_NOFILE, &rl) != 0 || rl.rlim_cur >= want)
+        return;
+    rl.rlim_cur = rl.rlim_max == RLIM_INFINITY || rl.rlim_max > want ? want : rl.rlim_max;
+    if (setrlimit(RLIMIT_NOFILE, &rl) != 0)
+        log_warn("cannot raise the open file limit for the phone server");
+}
+
 static int check_port_free(const char *bind_addr, int port, Err *err)
 {
     struct sockaddr_in sa;
@@ -234,6 +249,7 @@ NetServer *net_start(const NetConfig *cfg, Err *err)
     unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ERROR_LOG;
     size_t i = 0;
     uint32_t rnd[2] = {0, 0};
+    int max_conns = 0;
     Err e2;
     if (!cfg || cfg->port < 0 || cfg->port > 65535) {
         err_set(err, ERR_INVALID, "bad phone server configuration");
@@ -249,7 +265,9 @@ NetServer *net_start(const NetConfig *cfg, Err *err)
     pthread_mutex_init(&s->mu, NULL);
     pthread_mutex_init(&s->ip_mu, NULL);
     s->limit_loopback = cfg->limit_loopback;
-    s->per_ip = cfg->per_ip_conns > 0 ? cfg->per_ip_conns : cfg->per_ip_conns < 0 ? 0 : NET_PER_IP_DEFAULT;
+    s->per_ip = cfg->per_ip_conns > 0   ? cfg->per_ip_conns
+                : cfg->per_ip_conns < 0 ? 0
+                                        : NET_PER_IP_DEFAULT;
     {
         pthread_condattr_t ca;
         pthread_condattr_init(&ca);
@@ -291,6 +309,17 @@ NetServer *net_start(const NetConfig *cfg, Err *err)
     s->token_burst = cfg->token_burst > 0 ? cfg->token_burst : 10.0;
     s->conn_rate = cfg->conn_rate > 0 ? cfg->conn_rate : 10.0;
     s->conn_burst = cfg->conn_burst > 0 ? cfg->conn_burst : 30.0;
+    s->join_rate = cfg->join_rate > 0 ? cfg->join_rate : 1.0;
+    s->join_burst = cfg->join_burst > 0 ? cfg->join_burst : 300.0;
+    s->room_join_rate = cfg->room_join_rate > 0 ? cfg->room_join_rate : 20.0;
+    s->room_join_burst = cfg->room_join_burst > 0 ? cfg->room_join_burst : 1000.0;
+    s->guess_rate = cfg->guess_rate > 0 ? cfg->guess_rate : 0.2;
+    s->guess_burst = cfg->guess_burst > 0 ? cfg->guess_burst : 10.0;
+    s->room_guess_rate = cfg->room_guess_rate > 0 ? cfg->room_guess_rate : 2.0;
+    s->room_guess_burst = cfg->room_guess_burst > 0 ? cfg->room_guess_burst : 60.0;
+    s->idea_limit = LLONG_MAX;
+    max_conns = cfg->max_conns > 0 ? cfg->max_conns : NET_MAX_CONNS_DEFAULT;
+    raise_fd_limit((rlim_t)max_conns + 64);
 
     for (i = 0; i < net_web_n_files; i++) {
         struct MHD_Response *resp = MHD_create_response_from_buffer(
@@ -324,9 +353,8 @@ NetServer *net_start(const NetConfig *cfg, Err *err)
     }
     s->d = MHD_start_daemon(
         flags, (uint16_t)cfg->port, net_on_accept, s, net_on_request, s, MHD_OPTION_EXTERNAL_LOGGER,
-        on_mhd_log, s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
-        MHD_OPTION_CONNECTION_LIMIT, (unsigned)(cfg->max_conns > 0 ? cfg->max_conns : 1200),
-        MHD_OPTION_CONNECTION_TIMEOUT,
+        on_mhd_log, s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa, MHD_OPTION_CONNECTION_LIMIT,
+        (unsigned)max_conns, MHD_OPTION_CONNECTION_TIMEOUT,
         (unsigned)(cfg->conn_timeout_s > 0 ? cfg->conn_timeout_s : 10),
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)16384, MHD_OPTION_LISTEN_BACKLOG_SIZE,
         (unsigned)1024, MHD_OPTION_NOTIFY_COMPLETED, net_on_completed, s,
@@ -422,6 +450,8 @@ int net_next_msg(NetServer *s, NetMsg *out)
     assert(s->wake_pending || s->q_len == 0);
     if (s->q_len > 0) {
         *out = s->queue[s->q_head];
+        if (out->kind == NET_MSG_IDEA)
+            s->ideas_popped++;
         s->queue[s->q_head].body = NULL;
         s->q_head = (s->q_head + 1) % NET_MAX_QUEUE;
         s->q_len--;
@@ -432,6 +462,26 @@ int net_next_msg(NetServer *s, NetMsg *out)
         s->wake_pending = 0;
     pthread_mutex_unlock(&s->mu);
     return got;
+}
+
+void net_input_hold(NetServer *s)
+{
+    if (!s)
+        return;
+    /* Votes are checked and queued under s->mu, so once this returns every
+     * vote already answered 200 is in the queue. */
+    pthread_mutex_lock(&s->mu);
+    s->hold = 1;
+    pthread_mutex_unlock(&s->mu);
+}
+
+void net_input_release(NetServer *s)
+{
+    if (!s)
+        return;
+    pthread_mutex_lock(&s->mu);
+    s->hold = 0;
+    pthread_mutex_unlock(&s->mu);
 }
 
 void net_msg_clear(NetMsg *m)
@@ -481,6 +531,14 @@ int net_publish(NetServer *s, const char *state_json, const NetPollInfo *info, E
     s->state_resp = resp;
     s->version = version;
     s->info = info ? *info : none;
+    /* The main thread has handled every idea it popped: it keeps idea_slots
+     * more from here. */
+    if (s->info.idea_slots > 0)
+        s->idea_limit = s->ideas_popped + s->info.idea_slots;
+    else if (s->info.idea_slots < 0)
+        s->idea_limit = s->ideas_popped;
+    else
+        s->idea_limit = LLONG_MAX;
     s->published = 1;
     pthread_cond_signal(&s->cond);
     pthread_mutex_unlock(&s->mu);

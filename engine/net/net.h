@@ -17,6 +17,20 @@
  * them: the HTTP thread suspends the request, queues a NET_MSG_EVAL with a
  * req_id, and the main thread answers it with net_reply().
  *
+ * Tokens are issued by the server at POST /api/join (one per join; joins
+ * are rate-limited per address and per room); votes, ideas and evaluations
+ * need an issued token, and one token is accepted for one evaluation
+ * submission (its retries with the same sid pass again).  The token table
+ * is full only of tokens that passed the join limit, and a full table
+ * forgets the stalest token instead of refusing a join.  Wrong room codes
+ * are rate-limited per address and per room.
+ *
+ * An acknowledged vote is counted: a 200 for a vote means it is in the
+ * queue.  Before anything that may close or reveal a poll, the main thread
+ * calls net_input_hold(), drains the queue (net_next_msg until 0) and counts
+ * every vote, does the action, publishes, and calls net_input_release();
+ * see net_input_hold().
+ *
  * Privacy: tokens live in memory only; IP addresses, user agents and tokens
  * are never logged or stored.  The HTTP API is documented in docs/http-api.md.
  *
@@ -33,16 +47,20 @@
 #include "vote/vote.h"
 
 #define NET_ROOM_CODE_LEN 4       /* letters in a room code */
-#define NET_MAX_BODY 1024         /* bytes in a vote/idea/join body */
+#define NET_MAX_BODY 1024         /* bytes in a vote/join body */
+#define NET_MAX_IDEA_BODY 4096    /* bytes in an idea body (280 escaped emoji fit) */
 #define NET_MAX_EVAL_BODY 4096    /* bytes in an evaluation body (free text answers) */
-#define NET_MAX_IDEA_CHARS 280    /* code points in an idea */
-#define NET_MAX_IDEA_BYTES 1024   /* bytes in a decoded idea (bounded by the body) */
+#define NET_MAX_IDEA_CHARS 280    /* code points kept of an idea (cut, never mid-sequence) */
+#define NET_MAX_IDEA_BYTES (NET_MAX_IDEA_CHARS * 4) /* bytes in a kept idea */
 #define NET_MAX_SID 64            /* bytes in an evaluation submission id, with NUL */
 #define NET_MAX_STATE (256 * 1024) /* bytes in a published state JSON */
 #define NET_MAX_QUEUE 2048        /* messages waiting for the main thread */
 #define NET_MAX_PHONES 4096       /* tokens remembered (memory only) */
 #define NET_MAX_URL 96            /* bytes in a join URL */
-#define NET_PER_IP_DEFAULT 48     /* connections one LAN address may hold */
+#define NET_MAX_CONNS_DEFAULT 2000 /* connections in all */
+#define NET_PER_IP_DEFAULT 1500   /* connections one LAN address may hold: a hall behind one
+                                     NAT address fits, one laptop cannot take every slot */
+#define NET_IDEA_SLOTS_NONE (-1)  /* NetPollInfo.idea_slots: the main thread keeps no more */
 
 typedef enum { NET_MSG_VOTE, NET_MSG_IDEA, NET_MSG_JOIN, NET_MSG_EVAL } NetMsgKind;
 
@@ -53,7 +71,7 @@ typedef struct NetMsg {
     NetMsgKind kind;
     int poll_id;                  /* VOTE, IDEA: the poll it was sent for */
     int option;                   /* VOTE: 0-based option index */
-    char token[VOTE_MAX_TOKEN];   /* VOTE, IDEA, JOIN; EVAL: "" when none sent */
+    char token[VOTE_MAX_TOKEN];   /* VOTE, IDEA, JOIN, EVAL: the issued token */
     char text[NET_MAX_IDEA_BYTES + 1]; /* IDEA: UTF-8, at most NET_MAX_IDEA_CHARS */
     char sid[NET_MAX_SID];        /* EVAL: the phone's random submission id */
     unsigned long long req_id;    /* EVAL: pass to net_reply() */
@@ -70,21 +88,27 @@ typedef struct NetPollInfo {
     int n_options;     /* options 0..n_options-1 (at most VOTE_MAX_OPTIONS) */
     unsigned enabled;  /* bit i set: option i can receive votes */
     int ideas_open;    /* 1 while POST /api/idea is accepted (for poll_id) */
+    int idea_slots;    /* ideas the main thread will still keep, counted from the ideas it
+                          has taken with net_next_msg() so far: > 0 that many,
+                          NET_IDEA_SLOTS_NONE none (ideas are answered 503 "full"),
+                          0 no limit (every idea the queue takes is acknowledged) */
     int eval_open;     /* 1 while POST /api/eval is accepted */
 } NetPollInfo;
 
 typedef struct NetConfig {
     int port;               /* 0: an ephemeral port (tests) */
     const char *bind;       /* IPv4 address to listen on; NULL: all */
-    const char *room_code;  /* NULL: a random one (net_make_room_code) */
+    const char *room_code;  /* NULL: a random one (net_make_room_code); the app passes the
+                               event's code so phones stay in the room across restarts */
     void (*wake)(void *ud); /* called on the HTTP thread when a message is queued and
                                no wake is pending (see above); may be NULL */
     void *wake_ud;
     /* Limits; 0 picks the default given in brackets. */
-    int max_conns;          /* connection cap [1200] */
+    int max_conns;          /* connection cap [NET_MAX_CONNS_DEFAULT] */
     int per_ip_conns;       /* connections per LAN address [NET_PER_IP_DEFAULT; < 0: unlimited];
                                loopback is not limited; counts kept in memory only */
-    int limit_loopback;     /* tests: apply per_ip_conns to 127.0.0.0/8 too */
+    int limit_loopback;     /* tests: treat 127.0.0.0/8 as one LAN address (per-address
+                               connection cap, join and wrong-code limits) */
     int conn_timeout_s;     /* idle connection timeout [10] */
     int longpoll_ms;        /* how long GET /api/state waits [25000] */
     int eval_timeout_ms;    /* wait for net_reply before answering 503 [15000] */
@@ -92,6 +116,14 @@ typedef struct NetConfig {
     double token_burst;     /* per-token bucket size [10] */
     double conn_rate;       /* per-connection POSTs per second refill [10] */
     double conn_burst;      /* per-connection bucket size [30] */
+    double join_rate;       /* joins (new tokens) per second per address [1] */
+    double join_burst;      /* ... bucket size [300: a hall behind one NAT address] */
+    double room_join_rate;  /* joins per second for the whole room [20] */
+    double room_join_burst; /* ... bucket size [1000] */
+    double guess_rate;      /* wrong room codes per second per address [0.2] */
+    double guess_burst;     /* ... bucket size [10] */
+    double room_guess_rate; /* wrong room codes per second from all addresses [2] */
+    double room_guess_burst; /* ... bucket size [60] */
     int threads;            /* MHD polling threads [1] */
 } NetConfig;
 
@@ -120,6 +152,19 @@ const char *net_room_code(const NetServer *s);
  * re-armed: the next message queued calls the wake callback again. */
 int net_next_msg(NetServer *s, NetMsg *out);
 
+/* Holds phone input: from its return until net_input_release(), votes and
+ * ideas are answered 503 {"error":"busy"} (the page retries), so every vote
+ * answered 200 before is already in the queue.  The main thread calls it
+ * before an action that may close or reveal a poll (the app: before every
+ * facilitator action while a poll is open), then drains net_next_msg()
+ * until 0 and counts every vote, then does the action and publishes the new
+ * state, then releases.  Evaluations and state long-polls are not held.
+ * Holds do not nest.  NULL is fine. */
+void net_input_hold(NetServer *s);
+
+/* Ends a hold: votes and ideas are judged by the published info again. */
+void net_input_release(NetServer *s);
+
 /* Frees out->body and sets it to NULL.  NULL is fine. */
 void net_msg_clear(NetMsg *m);
 
@@ -135,7 +180,7 @@ int net_publish(NetServer *s, const char *state_json, const NetPollInfo *info, E
  * unknown (already answered, timed out with 503, or the server stopped). */
 int net_reply(NetServer *s, unsigned long long req_id, int http_status, const char *json);
 
-/* Phones seen (any request carrying their token) in the last 90 seconds. */
+/* Phones seen (any request carrying their issued token) in the last 90 seconds. */
 int net_joined(NetServer *s);
 
 /* Writes "http://<LAN IPv4>:<port>/?r=<CODE>" into out (n bytes, at least

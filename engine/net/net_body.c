@@ -1,6 +1,7 @@
 /* net_body.c - JSON body decoders for the phone API (cJSON), fuzzed. */
 #include "net/net_body.h"
 
+#include <assert.h>
 #include <cjson/cJSON.h>
 #include <limits.h>
 #include <math.h>
@@ -142,7 +143,7 @@ int net_body_join(const char *data, size_t len, NetBodyJoin *out, Err *err)
     int rc = 0;
     cJSON *root = NULL;
     memset(out, 0, sizeof *out);
-    rc = open_body(data, len, NET_MAX_BODY, 0, &root, out->room, out->token, err);
+    rc = open_body(data, len, NET_MAX_BODY, 1, &root, out->room, out->token, err);
     cJSON_Delete(root);
     return rc;
 }
@@ -161,14 +162,33 @@ static void clean_text(char *s)
     memmove(s, s + start, n - start + 1);
 }
 
+/* Cuts s (valid UTF-8) after max code points, at a sequence boundary;
+ * returns 1 if anything was cut. */
+static int cut_code_points(char *s, size_t max)
+{
+    size_t i = 0, n = 0;
+    while (s[i]) {
+        if (((unsigned char)s[i] & 0xC0) != 0x80) {
+            if (n == max) {
+                s[i] = '\0';
+                return 1;
+            }
+            n++;
+        }
+        i++;
+    }
+    return 0;
+}
+
 int net_body_idea(const char *data, size_t len, NetBodyIdea *out, Err *err)
 {
     int rc = 0;
     const cJSON *text = NULL;
+    char *t = NULL;
     size_t n = 0;
     cJSON *root = NULL;
     memset(out, 0, sizeof *out);
-    if ((rc = open_body(data, len, NET_MAX_BODY, 0, &root, out->room, out->token, err)) != 0)
+    if ((rc = open_body(data, len, NET_MAX_IDEA_BODY, 0, &root, out->room, out->token, err)) != 0)
         return rc;
     text = cJSON_GetObjectItemCaseSensitive(root, "text");
     if (!cJSON_IsString(text)) {
@@ -176,25 +196,25 @@ int net_body_idea(const char *data, size_t len, NetBodyIdea *out, Err *err)
         goto done;
     }
     /* cJSON stops a string at an escaped NUL; the byte count below is what we keep. */
-    n = strlen(text->valuestring);
-    if (n > NET_MAX_IDEA_BYTES) {
-        rc = err_set(err, ERR_LIMIT, "idea over %d bytes", NET_MAX_IDEA_BYTES);
-        goto done;
-    }
-    if (!utf8_valid(text->valuestring, n)) {
+    t = text->valuestring;
+    n = strlen(t);
+    if (!utf8_valid(t, n)) {
         rc = err_set(err, ERR_INVALID, "text is not UTF-8");
         goto done;
     }
-    memcpy(out->text, text->valuestring, n + 1);
-    clean_text(out->text);
-    if (out->text[0] == '\0') {
+    clean_text(t);
+    /* Cut at a code point boundary, then trim what the cut left at the end. */
+    if (cut_code_points(t, NET_MAX_IDEA_CHARS)) {
+        out->cut = 1;
+        clean_text(t);
+    }
+    if (t[0] == '\0') {
         rc = err_set(err, ERR_INVALID, "empty idea");
         goto done;
     }
-    if (utf8_length(out->text) > NET_MAX_IDEA_CHARS) {
-        rc = err_set(err, ERR_LIMIT, "idea over %d characters", NET_MAX_IDEA_CHARS);
-        goto done;
-    }
+    n = strlen(t);
+    assert(n <= NET_MAX_IDEA_BYTES && utf8_valid(t, n));
+    memcpy(out->text, t, n + 1);
 done:
     cJSON_Delete(root);
     return rc;

@@ -29,11 +29,12 @@ typedef struct NetBodyIdea {
     char room[NET_ROOM_CODE_LEN + 1];
     char token[VOTE_MAX_TOKEN];
     char text[NET_MAX_IDEA_BYTES + 1]; /* trimmed, control characters made spaces */
+    int cut;                           /* 1: longer than NET_MAX_IDEA_CHARS, cut */
 } NetBodyIdea;
 
 typedef struct NetBodyJoin {
     char room[NET_ROOM_CODE_LEN + 1];
-    char token[VOTE_MAX_TOKEN];
+    char token[VOTE_MAX_TOKEN]; /* a token issued before (to keep it), or "" */
 } NetBodyJoin;
 
 typedef struct NetBodyEval {
@@ -45,12 +46,15 @@ typedef struct NetBodyEval {
 
 /* {"r":"CODE","t":"token","poll":ID,"option":N}: poll >= 1, 1 <= N <= VOTE_MAX_OPTIONS. */
 int net_body_vote(const char *data, size_t len, NetBodyVote *out, Err *err);
-/* {"r","t","text"}: 1..NET_MAX_IDEA_CHARS code points of valid UTF-8 after trimming. */
+/* {"r","t","text"}: valid UTF-8, not empty after trimming; a longer text is
+ * cut after NET_MAX_IDEA_CHARS code points (never inside a sequence) and
+ * out->cut set.  The body may be up to NET_MAX_IDEA_BODY bytes. */
 int net_body_idea(const char *data, size_t len, NetBodyIdea *out, Err *err);
-/* {"r","t"} */
+/* {"r","t"?}: "t" is a token issued earlier, kept when the server still knows it. */
 int net_body_join(const char *data, size_t len, NetBodyJoin *out, Err *err);
 /* {"r","t"?,"sid","answers":{"qid": string | number | true/false | [strings/numbers]}}
- * at most NET_MAX_EVAL_ANSWERS answers, question ids up to NET_MAX_QID-1 bytes. */
+ * at most NET_MAX_EVAL_ANSWERS answers, question ids up to NET_MAX_QID-1 bytes.  The
+ * server requires "t"; this decoder does not. */
 int net_body_eval(const char *data, size_t len, NetBodyEval *out, Err *err);
 
 /* 1 if s is a well-formed token: 16..VOTE_MAX_TOKEN-1 characters of

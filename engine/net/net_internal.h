@@ -4,8 +4,9 @@
  * net.c holds the server's lifecycle, the message queue, the published
  * snapshot and the notifier thread; net_routes.c the request routing and the
  * handlers; net_limits.c the rate limits, the connection caps and the token
- * table.  Locking is described in net.c: one mutex (s->mu) guards everything
- * shared, a second one (s->ip_mu) only the per-address connection counts.
+ * table and the per-address join and wrong-code limits.  Locking is
+ * described in net.c: one mutex (s->mu) guards everything shared, a second
+ * one (s->ip_mu) only the per-address connection counts.
  */
 #ifndef NET_NET_INTERNAL_H
 #define NET_NET_INTERNAL_H
@@ -21,7 +22,6 @@
 
 #define NET_PHONE_HASH 1024
 #define NET_JOINED_WINDOW_MS 90000LL
-#define NET_PHONE_EXPIRE_MS 600000LL /* forgotten when the table is full */
 /* An oversize body is read to its end and thrown away (never buffered) so
  * the client gets its 413: libmicrohttpd 0.9.75 cannot queue an answer
  * while a body is still arriving, and closing a socket with unread data
@@ -74,15 +74,26 @@ typedef struct Req {
     struct Req *prev, *next; /* in s->waiters or s->pending while WAIT */
 } Req;
 
+/* Join and wrong-code buckets per LAN address (s->mu), in memory only; a
+ * full table forgets the address seen longest ago. */
+#define NET_ADDR_SLOTS 1024
+typedef struct Addr {
+    uint32_t ip; /* 0: free */
+    long long seen_ms;
+    Bucket join, guess;
+} Addr;
+
 typedef struct ReqList {
     Req *head, *tail;
 } ReqList;
 
+/* An issued token (memory only). */
 typedef struct Phone {
     char token[VOTE_MAX_TOKEN];
     long long seen_ms;
     Bucket bucket;
-    int next; /* hash chain, -1 */
+    char eval_sid[NET_MAX_SID]; /* the one evaluation submission it may make, "" before */
+    int next;                   /* hash chain, -1 */
 } Phone;
 
 struct NetServer {
@@ -99,6 +110,14 @@ struct NetServer {
     void *wake_ud;
     int longpoll_ms, eval_timeout_ms;
     double token_rate, token_burst, conn_rate, conn_burst;
+    double join_rate, join_burst, room_join_rate, room_join_burst;
+    double guess_rate, guess_burst, room_guess_rate, room_guess_burst;
+    Bucket room_join, room_guess; /* the whole room's join and wrong-code buckets */
+    Addr addrs[NET_ADDR_SLOTS];
+    int hold; /* net_input_hold() until net_input_release() */
+    /* Ideas: pushed into and popped from the queue since the start; the
+     * HTTP thread takes one while ideas_pushed < idea_limit. */
+    long long ideas_pushed, ideas_popped, idea_limit;
 
     /* the published snapshot */
     int version;
@@ -191,13 +210,30 @@ int net_conn_charge(NetServer *s, struct MHD_Connection *c);
 /* Rebuilds the token hash chains (s->mu held, or before the server runs). */
 void net_phones_rehash(NetServer *s);
 
-/* Finds or adds token, a well-formed token (s->mu held), and marks it seen
- * at now; *is_new tells whether it was added.  NULL when the table is full
- * of phones seen in the last NET_PHONE_EXPIRE_MS. */
-Phone *net_phone_touch(NetServer *s, const char *token, long long now, int *is_new);
+/* The issued token's entry, marked seen at now, or NULL when token is not
+ * one the server issued (or it was forgotten).  s->mu held. */
+Phone *net_phone_find(NetServer *s, const char *token, long long now);
 
-/* Touches the token and takes cost from its bucket (s->mu held).  Returns
- * 0, or the HTTP status to answer with (503: table full, 429: rate). */
-unsigned net_phone_charge(NetServer *s, const char *token, double cost, long long now, int *is_new);
+/* Issues a new random token (s->mu held): a full table forgets the token
+ * seen longest ago.  Returns its entry, or NULL when no randomness is
+ * available.  Callers pass the join limits first (net_join_allowed). */
+Phone *net_phone_issue(NetServer *s, long long now);
+
+/* Takes cost from the phone's bucket (s->mu held): 0, or 429. */
+unsigned net_phone_charge(NetServer *s, Phone *p, double cost, long long now);
+
+/* The client's IPv4 address for per-address limits, or 0 when it is not
+ * limited (loopback without limit_loopback, IPv6). */
+uint32_t net_client_ip(const NetServer *s, struct MHD_Connection *c);
+
+/* The room-code gate for a request that carries no known token (s->mu
+ * held): 0 when code is the room's; 403 for a wrong code (charging the
+ * address's and the room's wrong-code buckets); 429 without looking at the
+ * code when either bucket is spent, so guessing learns nothing faster. */
+unsigned net_room_gate(NetServer *s, uint32_t ip, const char *code, long long now);
+
+/* The join limits (s->mu held): 1 and a join charged to the address and
+ * the room, or 0 (429) when either bucket is spent. */
+int net_join_allowed(NetServer *s, uint32_t ip, long long now);
 
 #endif

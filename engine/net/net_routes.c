@@ -58,6 +58,7 @@ static enum MHD_Result send_error(Req *r, struct MHD_Connection *c, unsigned sta
 {
     const char *body = "{\"error\":\"bad_request\"}";
     switch (status) {
+    case MHD_HTTP_UNAUTHORIZED: body = "{\"error\":\"unknown_token\"}"; break;
     case MHD_HTTP_FORBIDDEN: body = "{\"error\":\"forbidden\"}"; break;
     case MHD_HTTP_NOT_FOUND: body = "{\"error\":\"not_found\"}"; break;
     case MHD_HTTP_METHOD_NOT_ALLOWED: body = "{\"error\":\"method_not_allowed\"}"; break;
@@ -97,19 +98,19 @@ static unsigned body_status(int rc)
     return rc == ERR_LIMIT ? MHD_HTTP_CONTENT_TOO_LARGE : MHD_HTTP_BAD_REQUEST;
 }
 
-/* Answers a body that did not decode (rc, the decoder's result, with its
- * reason in e) or that names another room.  Returns 1 when it answered
- * (*ret holds what to return), 0 when the request goes on. */
-static int refuse_body(const NetServer *s, Req *r, struct MHD_Connection *c, int rc, const Err *e,
-                       const char *room, enum MHD_Result *ret)
+/* The phone that sent the request, by its issued token (s->mu held): 0 with
+ * *p set, or the status to answer: for a known token 403 when the room code
+ * is wrong; without one the room gate's 403/429, or 401 (join first) when
+ * the code is right.  Only a known token is marked seen. */
+static unsigned gate_phone(NetServer *s, uint32_t ip, const char *room, const char *token,
+                           long long now, Phone **p)
 {
-    if (rc != 0)
-        *ret = send_error(r, c, body_status(rc), e->msg);
-    else if (!room_ok(s, room))
-        *ret = send_error(r, c, MHD_HTTP_FORBIDDEN, "room code");
-    else
-        return 0;
-    return 1;
+    unsigned st = 0;
+    *p = token && token[0] ? net_phone_find(s, token, now) : NULL;
+    if (*p)
+        return room_ok(s, room) ? 0 : MHD_HTTP_FORBIDDEN;
+    st = net_room_gate(s, ip, room, now);
+    return st ? st : MHD_HTTP_UNAUTHORIZED;
 }
 
 /* Queues m (s->mu held).  Returns 0, or 503 with *why set when the queue is full. */
@@ -138,10 +139,11 @@ static enum MHD_Result do_state(NetServer *s, Req *r, struct MHD_Connection *c)
     const char *code = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "r");
     const char *vs = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "v");
     const char *t = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "t");
+    uint32_t ip = net_client_ip(s, c);
+    long long now = net_now_ms();
     long v = -1;
-    int is_new = 0;
-    if (!room_ok(s, code))
-        return send_error(r, c, MHD_HTTP_FORBIDDEN, "room code");
+    unsigned st = 0;
+    Phone *p = NULL;
     if (vs && vs[0] >= '0' && vs[0] <= '9' && strlen(vs) < 11) {
         char *end = NULL;
         v = strtol(vs, &end, 10);
@@ -149,11 +151,18 @@ static enum MHD_Result do_state(NetServer *s, Req *r, struct MHD_Connection *c)
             v = -1;
     }
     pthread_mutex_lock(&s->mu);
-    if (t && net_token_valid(t))
-        net_phone_touch(s, t, net_now_ms(), &is_new);
+    /* A token only marks a phone the server issued it to: an unknown one
+     * takes no table space. */
+    st = gate_phone(s, ip, code, t, now, &p);
+    if (st == MHD_HTTP_UNAUTHORIZED)
+        st = 0;
+    if (st) {
+        pthread_mutex_unlock(&s->mu);
+        return send_error(r, c, st, "room code");
+    }
     if (v == (long)s->version && !s->stopping) {
         r->wait_version = s->version;
-        suspend(s, r, c, &s->waiters, net_now_ms() + s->longpoll_ms);
+        suspend(s, r, c, &s->waiters, now + s->longpoll_ms);
         pthread_mutex_unlock(&s->mu);
         return MHD_YES;
     }
@@ -167,27 +176,41 @@ static enum MHD_Result do_join(NetServer *s, Req *r, struct MHD_Connection *c)
     Err e;
     NetMsg m;
     unsigned st = 0;
-    int rc = net_body_join(r->body, r->len, &b, &e), is_new = 0, version = 0, wake = 0;
-    enum MHD_Result ret = MHD_NO;
-    char out[64];
-    if (refuse_body(s, r, c, rc, &e, b.room, &ret))
-        return ret;
+    const char *why = "join refused";
+    int rc = net_body_join(r->body, r->len, &b, &e), wake = 0;
+    uint32_t ip = net_client_ip(s, c);
+    long long now = net_now_ms();
+    Phone *p = NULL;
+    char out[96];
+    if (rc != 0)
+        return send_error(r, c, body_status(rc), e.msg);
     pthread_mutex_lock(&s->mu);
-    st = net_phone_charge(s, b.token, NET_COST_JOIN, net_now_ms(), &is_new);
-    if (st == 0 && is_new) {
+    p = b.token[0] ? net_phone_find(s, b.token, now) : NULL;
+    if (p) {
+        /* a phone that still holds its token keeps it */
+        st = room_ok(s, b.room) ? net_phone_charge(s, p, NET_COST_JOIN, now) : MHD_HTTP_FORBIDDEN;
+    } else if ((st = net_room_gate(s, ip, b.room, now)) != 0) {
+        why = "room code";
+    } else if (!net_join_allowed(s, ip, now)) {
+        st = MHD_HTTP_TOO_MANY_REQUESTS;
+        why = "join rate";
+    } else if (!(p = net_phone_issue(s, now))) {
+        st = MHD_HTTP_SERVICE_UNAVAILABLE;
+        why = "no randomness";
+    } else {
         memset(&m, 0, sizeof m);
         m.kind = NET_MSG_JOIN;
-        memcpy(m.token, b.token, sizeof m.token);
+        memcpy(m.token, p->token, sizeof m.token);
         /* the join message is only a hint; the phone is counted even when the queue is full */
         net_queue_push(s, &m, &wake);
     }
-    version = s->version;
+    if (st == 0)
+        snprintf(out, sizeof out, "{\"ok\":true,\"t\":\"%s\",\"v\":%d}", p->token, s->version);
     pthread_mutex_unlock(&s->mu);
     if (st)
-        return send_error(r, c, st, "join refused");
+        return send_error(r, c, st, why);
     if (wake)
         net_wake_main(s);
-    snprintf(out, sizeof out, "{\"ok\":true,\"v\":%d}", version);
     return send_ok(r, c, out, MHD_RESPMEM_MUST_COPY);
 }
 
@@ -198,15 +221,21 @@ static enum MHD_Result do_vote(NetServer *s, Req *r, struct MHD_Connection *c)
     NetMsg m;
     unsigned st = 0;
     const char *why = "";
-    int rc = net_body_vote(r->body, r->len, &b, &e), is_new = 0, wake = 0;
-    enum MHD_Result ret = MHD_NO;
+    int rc = net_body_vote(r->body, r->len, &b, &e), wake = 0;
+    uint32_t ip = net_client_ip(s, c);
+    long long now = net_now_ms();
+    Phone *p = NULL;
     char out[80];
-    if (refuse_body(s, r, c, rc, &e, b.room, &ret))
-        return ret;
+    if (rc != 0)
+        return send_error(r, c, body_status(rc), e.msg);
     pthread_mutex_lock(&s->mu);
-    st = net_phone_charge(s, b.token, NET_COST_VOTE, net_now_ms(), &is_new);
-    if (st) {
-        why = "rate or phone limit";
+    if ((st = gate_phone(s, ip, b.room, b.token, now, &p)) != 0) {
+        why = "room code or token";
+    } else if ((st = net_phone_charge(s, p, NET_COST_VOTE, now)) != 0) {
+        why = "rate";
+    } else if (s->hold) {
+        st = MHD_HTTP_SERVICE_UNAVAILABLE;
+        why = "held";
     } else if (b.poll != s->info.poll_id || !s->info.open || s->info.kind == NET_POLL_IDEA) {
         st = MHD_HTTP_CONFLICT;
         why = "poll not open";
@@ -219,6 +248,7 @@ static enum MHD_Result do_vote(NetServer *s, Req *r, struct MHD_Connection *c)
         m.poll_id = b.poll;
         m.option = b.option - 1;
         memcpy(m.token, b.token, sizeof m.token);
+        /* queued under s->mu: net_input_hold() cannot return in between */
         st = queue_or_busy(s, &m, &wake, &why);
     }
     pthread_mutex_unlock(&s->mu);
@@ -237,7 +267,10 @@ static enum MHD_Result do_idea(NetServer *s, Req *r, struct MHD_Connection *c)
     NetMsg *m = NULL;
     unsigned st = 0;
     const char *why = "";
-    int rc = 0, is_new = 0, wake = 0;
+    int rc = 0, wake = 0, full = 0;
+    uint32_t ip = net_client_ip(s, c);
+    long long now = net_now_ms();
+    Phone *p = NULL;
     enum MHD_Result ret = MHD_NO;
     b = malloc(sizeof *b);
     m = calloc(1, sizeof *m);
@@ -247,15 +280,26 @@ static enum MHD_Result do_idea(NetServer *s, Req *r, struct MHD_Connection *c)
         return MHD_NO;
     }
     rc = net_body_idea(r->body, r->len, b, &e);
-    if (refuse_body(s, r, c, rc, &e, b->room, &ret))
+    if (rc != 0) {
+        ret = send_error(r, c, body_status(rc), e.msg);
         goto done;
+    }
     pthread_mutex_lock(&s->mu);
-    st = net_phone_charge(s, b->token, NET_COST_IDEA, net_now_ms(), &is_new);
-    if (st) {
-        why = "rate or phone limit";
+    if ((st = gate_phone(s, ip, b->room, b->token, now, &p)) != 0) {
+        why = "room code or token";
+    } else if ((st = net_phone_charge(s, p, NET_COST_IDEA, now)) != 0) {
+        why = "rate";
+    } else if (s->hold) {
+        st = MHD_HTTP_SERVICE_UNAVAILABLE;
+        why = "held";
     } else if (!s->info.ideas_open) {
         st = MHD_HTTP_CONFLICT;
         why = "ideas closed";
+    } else if (s->ideas_pushed >= s->idea_limit) {
+        /* the main thread would not keep it: say so instead of "sent" */
+        st = MHD_HTTP_SERVICE_UNAVAILABLE;
+        why = "ideas full";
+        full = 1;
     } else {
         m->kind = NET_MSG_IDEA;
         m->poll_id = s->info.poll_id;
@@ -264,13 +308,20 @@ static enum MHD_Result do_idea(NetServer *s, Req *r, struct MHD_Connection *c)
         st = queue_or_busy(s, m, &wake, &why);
     }
     pthread_mutex_unlock(&s->mu);
+    if (full) {
+        log_debug("phone api idea: 503 (%s)", why);
+        r->phase = PHASE_DONE;
+        ret = send_json(c, st, "{\"error\":\"full\"}", MHD_RESPMEM_PERSISTENT);
+        goto done;
+    }
     if (st) {
         ret = send_error(r, c, st, why);
         goto done;
     }
     if (wake)
         net_wake_main(s);
-    ret = send_ok(r, c, "{\"ok\":true}", MHD_RESPMEM_PERSISTENT);
+    ret = send_ok(r, c, b->cut ? "{\"ok\":true,\"cut\":true}" : "{\"ok\":true}",
+                  MHD_RESPMEM_PERSISTENT);
 done:
     free(b);
     free(m);
@@ -284,11 +335,12 @@ static enum MHD_Result do_eval(NetServer *s, Req *r, struct MHD_Connection *c)
     NetMsg *m = NULL;
     unsigned st = 0;
     const char *why = "";
-    int rc = net_body_eval(r->body, r->len, &b, &e), is_new = 0, wake = 0;
+    int rc = net_body_eval(r->body, r->len, &b, &e), wake = 0, answered = 0;
+    uint32_t ip = net_client_ip(s, c);
     long long now = net_now_ms();
-    enum MHD_Result ret = MHD_NO;
-    if (refuse_body(s, r, c, rc, &e, b.room, &ret))
-        return ret;
+    Phone *p = NULL;
+    if (rc != 0)
+        return send_error(r, c, body_status(rc), e.msg);
     m = calloc(1, sizeof *m);
     if (!m)
         return MHD_NO;
@@ -303,18 +355,24 @@ static enum MHD_Result do_eval(NetServer *s, Req *r, struct MHD_Connection *c)
     memcpy(m->body, r->body, r->len);
     m->body[r->len] = '\0';
     pthread_mutex_lock(&s->mu);
-    if (b.token[0])
-        st = net_phone_charge(s, b.token, NET_COST_EVAL, now, &is_new);
-    if (st) {
-        why = "rate or phone limit";
+    if ((st = gate_phone(s, ip, b.room, b.token, now, &p)) != 0) {
+        why = "room code or token";
+    } else if ((st = net_phone_charge(s, p, NET_COST_EVAL, now)) != 0) {
+        why = "rate";
     } else if (!s->info.eval_open || s->stopping) {
         st = MHD_HTTP_CONFLICT;
         why = "evaluation closed";
+    } else if (p->eval_sid[0] && strcmp(p->eval_sid, b.sid) != 0) {
+        /* one submission per token; its retries (same sid) pass */
+        st = MHD_HTTP_CONFLICT;
+        why = "already answered";
+        answered = 1;
     } else {
         m->req_id = ++s->next_req_id;
         st = queue_or_busy(s, m, &wake, &why);
         if (st == 0) {
             m->body = NULL; /* the queue owns it now */
+            memcpy(p->eval_sid, b.sid, sizeof p->eval_sid);
             r->req_id = m->req_id;
             suspend(s, r, c, &s->pending, now + s->eval_timeout_ms);
         }
@@ -322,6 +380,11 @@ static enum MHD_Result do_eval(NetServer *s, Req *r, struct MHD_Connection *c)
     pthread_mutex_unlock(&s->mu);
     free(m->body);
     free(m);
+    if (answered) {
+        log_debug("phone api eval: 409 (%s)", why);
+        r->phase = PHASE_DONE;
+        return send_json(c, st, "{\"error\":\"already_answered\"}", MHD_RESPMEM_PERSISTENT);
+    }
     if (st)
         return send_error(r, c, st, why);
     if (wake)
@@ -384,7 +447,9 @@ static enum MHD_Result begin_request(NetServer *s, Req *r, struct MHD_Connection
     ctype = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
     if (!ctype || strncasecmp(ctype, "application/json", 16) != 0)
         return send_error(r, c, MHD_HTTP_UNSUPPORTED_MEDIA_TYPE, "content type");
-    r->max = r->route == ROUTE_EVAL ? NET_MAX_EVAL_BODY : NET_MAX_BODY;
+    r->max = r->route == ROUTE_EVAL   ? NET_MAX_EVAL_BODY
+             : r->route == ROUTE_IDEA ? NET_MAX_IDEA_BODY
+                                      : NET_MAX_BODY;
     clen = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
     if (clen && (strlen(clen) > 9 || strtoul(clen, NULL, 10) > r->max))
         return send_error(r, c, MHD_HTTP_CONTENT_TOO_LARGE, "content length");

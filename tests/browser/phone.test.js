@@ -2,8 +2,12 @@
  * chromium driven by playwright-core joins a live headless engine, votes,
  * changes its vote, reloads, joins by typed code, and answers the
  * evaluation; the engine's transcript and `spectactor report` must show
- * exactly what the phones did.  Screenshots of every page state at a phone
- * viewport go to the screenshot directory.
+ * exactly what the phones did.  States the bundled test scenario does not
+ * reach (ideas, signal polls, disabled options, the help card, an engine
+ * restart) are played against the page with the API answered by the test
+ * (page.route).  On every state axe-core must find no critical or serious
+ * accessibility violation.  Screenshots of every page state at a phone
+ * viewport (360x740) go to the screenshot directory.
  *
  * Run: node phone.test.js SPECTACTOR_BIN REPO_ROOT [SCREENSHOT_DIR]
  * (ctest does this: tests/browser/CMakeLists.txt). */
@@ -14,9 +18,10 @@ const assert = require('node:assert');
 const fs = require('node:fs');
 const path = require('node:path');
 const { chromium } = require('playwright-core');
-const { Engine, CHROMIUM_ARGS, SHOTS } = require('./engine.js');
+const { Engine, CHROMIUM_ARGS, SHOTS, sleep } = require('./engine.js');
 
-const PHONE = { width: 390, height: 844 };
+const PHONE = { width: 360, height: 740 };
+const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const WAIT = 10000; /* every wait for the page or the transcript */
 
 let browser = null;
@@ -30,7 +35,8 @@ test.after(async () => {
 });
 
 async function phone(locale) {
-  const ctx = await browser.newContext({ locale, viewport: PHONE, deviceScaleFactor: 1, isMobile: true, hasTouch: true });
+  /* bypassCSP: only so axe-core can be put into the page */
+  const ctx = await browser.newContext({ locale, viewport: PHONE, deviceScaleFactor: 1, isMobile: true, hasTouch: true, bypassCSP: true });
   ctx.setDefaultTimeout(WAIT);
   const page = await ctx.newPage();
   /* script errors, and failed requests other than the browser's own
@@ -43,7 +49,7 @@ async function phone(locale) {
   page.on('response', (res) => {
     const u = new URL(res.url());
     if (res.status() >= 400 && u.pathname !== '/favicon.ico' &&
-        !(res.status() === 403 && u.pathname === '/api/join')) {
+        !(res.status() === 403 && u.pathname === '/api/join') && !page.allowErrors) {
       page.consoleErrors.push(`${res.status()} ${res.request().method()} ${u.pathname}`);
     }
   });
@@ -86,6 +92,36 @@ async function checkLayout(page, what) {
   assert.deepStrictEqual(r.small, [], `${what}: touch targets under 44 px`);
 }
 
+/* axe-core on the page as it is: no critical or serious violation. */
+async function checkAxe(page, what) {
+  const found = await page.evaluate(async (src) => {
+    if (!window.axe) (0, eval)(src);
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious')
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }, AXE);
+  assert.deepStrictEqual(found, [], `${what}: axe-core violations`);
+}
+
+/* Every legend of the evaluation form lies inside its box, above its answers. */
+async function checkLegends(page) {
+  const bad = await page.evaluate(() => {
+    const out = [];
+    document.querySelectorAll('#eval-form fieldset').forEach((fs) => {
+      const f = fs.getBoundingClientRect();
+      const l = fs.querySelector('legend').getBoundingClientRect();
+      const next = fs.querySelector('legend').nextElementSibling;
+      const n = next ? next.getBoundingClientRect() : null;
+      if (l.top < f.top || l.left < f.left || l.right > f.right + 0.5 || l.bottom > f.bottom ||
+          (n && l.bottom > n.top + 0.5)) {
+        out.push(`${fs.dataset.qid}: legend ${JSON.stringify(l)} box ${JSON.stringify(f)}`);
+      }
+    });
+    return out;
+  });
+  assert.deepStrictEqual(bad, [], 'legends overlap their boxes');
+}
+
 async function visibleText(page, sel) {
   await page.locator(sel).waitFor({ state: 'visible' });
   return (await page.locator(sel).innerText()).trim();
@@ -97,7 +133,7 @@ async function fetchState(e) {
   return r.json();
 }
 
-test('vote from two phones: receipt, change, reload, counted once each, back to waiting', { timeout: 60000 }, async () => {
+test('vote from two phones: room language, toggle, sending, receipt, change, reload, closed, end screen', { timeout: 90000 }, async () => {
   await withEngine(async (e) => {
     const a = await phone('da-DK');
     const b = await phone('en-US');
@@ -106,27 +142,55 @@ test('vote from two phones: receipt, change, reload, counted once each, back to 
       assert.strictEqual(await visibleText(a.page, '#wait .look'), 'Kig op på skærmen');
       assert.strictEqual(await a.page.evaluate(() => document.documentElement.lang), 'da');
       await checkLayout(a.page, 'waiting');
+      await checkAxe(a.page, 'waiting');
       await shot(a.page, 'da-1-waiting');
+      /* the room's language, not the phone's: an English phone shows Danish too... */
       await b.page.goto(`${e.url}/?r=${e.room.toLowerCase()}`);
+      assert.strictEqual(await visibleText(b.page, '#wait .look'), 'Kig op på skærmen');
+      /* ...until its owner switches, which it remembers for the room */
+      assert.strictEqual(await visibleText(b.page, '#lang-toggle'), 'English');
+      await b.page.locator('#lang-toggle').click();
       assert.strictEqual(await visibleText(b.page, '#wait .look'), 'Look at the screen');
+      assert.strictEqual(await b.page.evaluate(() => document.documentElement.lang), 'en');
+      await b.page.reload();
+      assert.strictEqual(await visibleText(b.page, '#wait .look'), 'Look at the screen');
+      assert.strictEqual(await visibleText(b.page, '#lang-toggle'), 'Dansk');
 
       const id = (await e.advanceUntil(/^vote open (\d+)$/m, 'the vote to open'))[1];
 
       /* the long-poll brings the poll to both phones, in their languages */
       await a.page.locator('#poll-opts button.opt').nth(1).waitFor({ state: 'visible' });
       assert.strictEqual(await visibleText(a.page, '#poll-q'), 'Hvad nu?');
-      assert.deepStrictEqual(await a.page.locator('#poll-opts button.opt').allInnerTexts(), ['1 A', '2 B']);
+      assert.deepStrictEqual(await a.page.locator('#poll-opts .opt .n').allInnerTexts(), ['1', '2']);
+      assert.deepStrictEqual(await a.page.locator('#poll-opts .opt .t').allInnerTexts(), ['A', 'B']);
+      /* the projector's numbers on its accent colour */
+      assert.strictEqual(await a.page.locator('#poll-opts .opt .n').first().evaluate((n) => getComputedStyle(n).backgroundColor),
+        'rgb(255, 194, 61)');
       assert.ok(await a.page.locator('#poll-receipt').isHidden(), 'no receipt before voting');
+      assert.strictEqual(await a.page.locator('#live').innerText(), 'Ny afstemning: Hvad nu?', 'the new vote is announced');
       await checkLayout(a.page, 'poll');
+      await checkAxe(a.page, 'poll');
       await shot(a.page, 'da-2-poll');
       assert.strictEqual(await visibleText(b.page, '#poll-q'), 'What now?');
 
+      /* while the vote is on its way the page says so and takes no second tap */
+      let release = null;
+      const held = new Promise((resolve) => { release = resolve; });
+      await a.page.route('**/api/vote', async (route) => { await held; await route.continue(); });
       await a.page.locator('#poll-opts button[data-n="2"]').click();
+      assert.strictEqual(await visibleText(a.page, '#poll-sending'), 'Sender …');
+      assert.ok(await a.page.locator('#poll-opts button[data-n="1"]').isDisabled(), 'options disabled while sending');
+      await checkAxe(a.page, 'sending');
+      await shot(a.page, 'da-2-sending');
+      release();
       const receipt = await visibleText(a.page, '#poll-receipt');
+      await a.page.unroute('**/api/vote');
       assert.match(receipt, /^Din stemme er talt med \(2\)\./);
+      assert.ok(await a.page.locator('#poll-sending').isHidden(), 'sent');
       assert.strictEqual(await a.page.locator('button[data-n="2"]').getAttribute('aria-pressed'), 'true');
       await e.waitFor(`phone vote ${id} 2`, WAIT, 'the counted vote');
       await checkLayout(a.page, 'receipt');
+      await checkAxe(a.page, 'receipt');
       await shot(a.page, 'da-3-receipt');
 
       /* change the vote while the poll is open */
@@ -149,15 +213,36 @@ test('vote from two phones: receipt, change, reload, counted once each, back to 
       await shot(b.page, 'en-3-receipt');
       await e.waitFor(`phone vote ${id} 1`, WAIT, 'the second phone\'s vote', 1);
 
-      /* reveal: each phone counted exactly once, and both go back to waiting */
+      /* reveal: each phone counted exactly once; the phones say the vote is closed */
       e.keys('V');
       const result = (await e.waitFor(/^result .*$/m, WAIT, 'the result'))[0];
       assert.strictEqual(result, 'result 1=2(0+2) 2=0(0+0) winner 1',
         'two phones, each counted once for its last choice');
-      assert.strictEqual(await visibleText(a.page, '#wait .look'), 'Kig op på skærmen');
-      assert.strictEqual(await visibleText(b.page, '#wait .look'), 'Look at the screen');
+      assert.strictEqual(await visibleText(a.page, '#poll-closed'), 'Afstemningen er lukket.');
+      assert.strictEqual(await visibleText(b.page, '#poll-closed'), 'The vote is closed.');
+      assert.match(await visibleText(a.page, '#poll-receipt'), /^Din stemme er talt med \(1\)\.$/);
+      assert.ok(await a.page.locator('#poll-opts button[data-n="2"]').isDisabled(), 'no voting on a closed poll');
+      await checkLayout(a.page, 'closed');
+      await checkAxe(a.page, 'closed');
+      await shot(a.page, 'da-3-closed');
       const st = await fetchState(e);
       assert.ok(!JSON.stringify(st).includes('winner'), 'phones never see results');
+
+      /* the ending: an end screen with help, not "reconnecting" when the engine goes */
+      await e.advanceUntil(/^ending \S+$/m, 'the ending');
+      await a.page.locator('#ended').waitFor({ state: 'visible' });
+      assert.strictEqual(await visibleText(a.page, '#ended h1'), 'Tak for i dag');
+      assert.ok((await visibleText(a.page, '#help-body')).length > 0, 'the help card');
+      assert.strictEqual(await visibleText(b.page, '#ended h1'), 'Thank you');
+      await checkLayout(a.page, 'ended');
+      await checkAxe(a.page, 'ended');
+      await shot(a.page, 'da-7-ended');
+      a.page.allowErrors = true;
+      b.page.allowErrors = true;
+      await e.stop();
+      await a.page.waitForTimeout(4000);
+      assert.ok(await a.page.locator('#ended').isVisible(), 'the end screen stays');
+      assert.ok(await a.page.locator('#net').isHidden(), 'no "reconnecting" after the event');
       assert.deepStrictEqual(a.page.consoleErrors, [], 'no script errors (da)');
       assert.deepStrictEqual(b.page.consoleErrors, [], 'no script errors (en)');
     } finally {
@@ -176,6 +261,7 @@ test('join by typing the room code; a wrong code is refused', { timeout: 60000 }
       assert.ok(await a.page.locator('#wait').isHidden(), 'the waiting screen is hidden before joining');
       assert.strictEqual(await visibleText(a.page, '#join h1'), 'Deltag');
       await checkLayout(a.page, 'join');
+      await checkAxe(a.page, 'join');
       await shot(a.page, 'da-0-join');
 
       const wrong = e.room === 'ZZZZ' ? 'YYYY' : 'ZZZZ';
@@ -184,6 +270,7 @@ test('join by typing the room code; a wrong code is refused', { timeout: 60000 }
       await a.page.locator('#join-msg', { hasText: 'Koden passer ikke' }).waitFor();
       assert.strictEqual(await visibleText(a.page, '#join-msg'), 'Koden passer ikke. Se efter på skærmen.');
       assert.ok(await a.page.locator('#join').isVisible(), 'still on the join screen');
+      await checkAxe(a.page, 'join, wrong code');
       await shot(a.page, 'da-0-join-wrong');
 
       /* a code that is too short is refused by the page itself */
@@ -221,7 +308,7 @@ test('evaluation: fill in the questionnaire, saved once, in the report', { timeo
       await e.waitFor(`phone vote ${id} 1`, WAIT, 'the vote');
       e.keys('V');
       await e.waitFor(/^result .*winner 1$/m, WAIT, 'the result');
-      await a.page.locator('#wait').waitFor({ state: 'visible' });
+      await a.page.locator('#poll-closed').waitFor({ state: 'visible' });
       await e.advanceUntil(/^ending \S+$/m, 'the ending');
       e.keys('E');
       await e.waitFor('eval open', WAIT, 'the evaluation to open');
@@ -236,6 +323,8 @@ test('evaluation: fill in the questionnaire, saved once, in the report', { timeo
       assert.strictEqual(await a.page.locator('#eval-form fieldset').count(), qs.length, 'one fieldset per question');
       assert.strictEqual(await visibleText(a.page, '#eval > .hint'), 'Dine svar er anonyme.');
       await checkLayout(a.page, 'evaluation');
+      await checkLegends(a.page);
+      await checkAxe(a.page, 'evaluation');
       await shot(a.page, 'da-4-eval');
 
       /* submitting with nothing answered asks for the required questions */
@@ -245,6 +334,7 @@ test('evaluation: fill in the questionnaire, saved once, in the report', { timeo
         const first = qs.find((q) => q.required).id;
         assert.deepStrictEqual(await a.page.locator('#eval-form fieldset.missing').evaluateAll((l) => l.map((f) => f.dataset.qid)),
           [first], 'the first unanswered required question is outlined');
+        await checkAxe(a.page, 'evaluation, an answer missing');
         await shot(a.page, 'da-4-eval-missing');
         assert.strictEqual(e.count(/^eval answer saved$/m), 0, 'nothing saved while required answers are missing');
       }
@@ -287,6 +377,7 @@ test('evaluation: fill in the questionnaire, saved once, in the report', { timeo
       await e.waitFor('eval answer saved', WAIT, 'the stored answer');
       assert.strictEqual(await a.page.locator('#eval-form fieldset').count(), 0, 'the form is gone after saving');
       await checkLayout(a.page, 'evaluation saved');
+      await checkAxe(a.page, 'evaluation saved');
       await shot(a.page, 'da-6-eval-saved');
 
       /* a reload does not offer the questionnaire again */
@@ -306,6 +397,181 @@ test('evaluation: fill in the questionnaire, saved once, in the report', { timeo
       assert.ok(rep.includes('<5'), `the report suppresses n for a single answer as "<5":\n${rep}`);
       assert.ok(!/\bn\s*=\s*1\b/.test(rep), `the report does not show n = 1:\n${rep}`);
       assert.ok(!rep.includes('Godt teaterstykke'), 'the report does not print free-text comments');
+    } finally {
+      await a.ctx.close();
+    }
+  });
+});
+
+/* The phone API answered by the test (page.route), for the states the
+ * bundled scenario does not reach.  Tokens are issued at join as the
+ * engine does; restart() forgets them as an engine restart does. */
+class MockApi {
+  constructor(room) {
+    this.room = room;
+    this.version = 100;
+    this.state = { screen: 'waiting', poll: null, eval: null };
+    this.tokens = new Set();
+    this.n = 0;
+    this.joins = 0;
+    this.votes = [];
+    this.ideas = [];
+    this.ideaFull = false;
+    this.hold = null; /* a promise POSTs wait for, to see "sending" */
+    this.down = false;
+  }
+
+  publish(state) {
+    this.state = state;
+    this.version++;
+  }
+
+  restart() {
+    this.tokens.clear();
+    this.version += 1000;
+  }
+
+  async handle(route) {
+    const req = route.request();
+    const u = new URL(req.url());
+    const json = (status, obj) => route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(obj) });
+    if (this.down) return route.abort('connectionrefused');
+    if (req.method() === 'POST' && this.hold) await this.hold;
+    const body = req.method() === 'POST' ? JSON.parse(req.postData() || '{}') : {};
+    const known = (t) => typeof t === 'string' && this.tokens.has(t);
+    if (u.pathname === '/api/state') {
+      if (u.searchParams.get('r') !== this.room) return json(403, { error: 'forbidden' });
+      const v = Number(u.searchParams.get('v'));
+      for (let i = 0; i < 40 && v === this.version && !this.down; i++) await sleep(50);
+      if (this.down) return route.abort('connectionrefused');
+      return json(200, Object.assign({}, this.state, { v: this.version }));
+    }
+    if (body.r !== this.room) return json(403, { error: 'forbidden' });
+    if (u.pathname === '/api/join') {
+      this.joins++;
+      if (known(body.t)) return json(200, { ok: true, t: body.t, v: this.version });
+      const t = (++this.n).toString(16).padStart(32, 'a');
+      this.tokens.add(t);
+      return json(200, { ok: true, t, v: this.version });
+    }
+    if (!known(body.t)) return json(401, { error: 'unknown_token' });
+    const p = this.state.poll;
+    if (u.pathname === '/api/vote') {
+      if (!p || !p.open || p.id !== body.poll) return json(409, { error: 'closed' });
+      this.votes.push({ t: body.t, poll: body.poll, option: body.option });
+      return json(200, { ok: true, poll: body.poll, option: body.option });
+    }
+    if (u.pathname === '/api/idea') {
+      if (this.ideaFull) return json(503, { error: 'full' });
+      const cps = Array.from(body.text);
+      this.ideas.push(cps.slice(0, 280).join(''));
+      return json(200, cps.length > 280 ? { ok: true, cut: true } : { ok: true });
+    }
+    return json(404, { error: 'not_found' });
+  }
+}
+
+test('ideas, signal colours, a disabled option\'s reason, a restart without a false receipt, the help card', { timeout: 90000 }, async () => {
+  await withEngine(async (e) => {
+    const a = await phone('da-DK');
+    const api = new MockApi(e.room);
+    a.page.allowErrors = true; /* 401, 503 are what this test asks for; script errors still count */
+    try {
+      await a.page.route('**/api/**', (route) => api.handle(route));
+      await a.page.goto(`${e.url}/?r=${e.room}`);
+      await a.page.locator('#wait').waitFor({ state: 'visible' });
+      assert.strictEqual(api.joins, 1, 'the page joined');
+
+      /* an idea prompt in a room whose language is English, on a Danish phone */
+      api.publish({ screen: 'idea', lang: 'en', title: { da: 'Prøve', en: 'Test' },
+        poll: { id: 1000001, kind: 'idea', open: true, prompt: { da: 'Hvad kunne Sofie gøre?', en: 'What could Sofie do?' }, options: [] },
+        eval: null });
+      assert.strictEqual(await visibleText(a.page, '#idea-q'), 'What could Sofie do?');
+      assert.strictEqual(await a.page.evaluate(() => document.documentElement.lang), 'en');
+      assert.strictEqual(await visibleText(a.page, '#lang-toggle'), 'Dansk');
+      await checkLayout(a.page, 'idea');
+      await checkAxe(a.page, 'idea');
+      await shot(a.page, 'en-5-idea');
+      /* 300 emoji are 280 characters in the box: the counter counts characters, not bytes */
+      await a.page.locator('#idea-text').fill('\u{1F600}'.repeat(300));
+      assert.strictEqual(await visibleText(a.page, '#idea-count'), '0 characters left');
+      assert.strictEqual(await a.page.locator('#idea-text').evaluate((t) => Array.from(t.value).length), 280);
+      let release = null;
+      api.hold = new Promise((resolve) => { release = resolve; });
+      await a.page.locator('#idea-send').click();
+      assert.strictEqual(await visibleText(a.page, '#idea-send'), 'Sending …');
+      assert.ok(await a.page.locator('#idea-send').isDisabled(), 'no second send while sending');
+      release();
+      api.hold = null;
+      assert.strictEqual(await visibleText(a.page, '#idea-receipt'), 'Thank you! Your idea was sent.');
+      assert.strictEqual(api.ideas.length, 1);
+      assert.strictEqual(Array.from(api.ideas[0]).length, 280);
+      assert.strictEqual(await visibleText(a.page, '#idea-send'), 'Send');
+      /* the moderation queue is full: the phone is told, not thanked */
+      api.ideaFull = true;
+      await a.page.locator('#idea-text').fill('Ring til en voksen');
+      await a.page.locator('#idea-send').click();
+      assert.match(await visibleText(a.page, '#idea-msg'), /^There is no room for more ideas right now/);
+      assert.ok(await a.page.locator('#idea-receipt').isHidden(), 'no receipt for an idea that was not kept');
+      await checkAxe(a.page, 'idea, full');
+      await shot(a.page, 'en-5-idea-full');
+
+      /* a signal poll in the projector's colours; an option that cannot be chosen says why */
+      api.publish({ screen: 'poll', lang: 'da', poll: { id: 7, kind: 'signal', open: true,
+        prompt: { da: 'Er det OK?', en: 'Is this OK?' },
+        options: [{ n: 1, text: { da: 'OK', en: 'OK' }, enabled: true },
+          { n: 2, text: { da: 'Advarselstegn', en: 'Warning sign' }, enabled: true },
+          { n: 3, text: { da: 'Stalking', en: 'Stalking' }, enabled: false, reason: { da: 'Først når Sofie har svaret', en: 'Only once Sofie has answered' } }] },
+        eval: null });
+      assert.strictEqual(await visibleText(a.page, '#poll-q'), 'Er det OK?');
+      assert.deepStrictEqual(await a.page.locator('#poll-opts .opt .n').evaluateAll((ns) => ns.map((n) => getComputedStyle(n).backgroundColor)),
+        ['rgb(52, 199, 111)', 'rgb(255, 166, 48)', 'rgb(108, 108, 120)']);
+      assert.ok(await a.page.locator('button[data-n="3"]').isDisabled(), 'the third option is disabled');
+      assert.strictEqual(await visibleText(a.page, 'button[data-n="3"] .why'), 'Først når Sofie har svaret');
+      await checkLayout(a.page, 'signal');
+      await checkAxe(a.page, 'signal');
+      await shot(a.page, 'da-6-signal');
+      await a.page.locator('button[data-n="2"]').click();
+      assert.match(await visibleText(a.page, '#poll-receipt'), /^Din stemme er talt med \(2\)\./);
+      const first = api.votes[0].t;
+
+      /* the engine restarts: tokens forgotten, the phone reconnects by itself,
+       * joins again and shows no receipt its new token has not earned */
+      api.down = true;
+      await a.page.locator('#net').waitFor({ state: 'visible', timeout: 15000 });
+      assert.strictEqual(await visibleText(a.page, '#net'), 'Forbinder igen …');
+      api.restart();
+      api.down = false;
+      await a.page.locator('#net').waitFor({ state: 'hidden', timeout: 15000 });
+      for (let i = 0; i < 50 && api.tokens.size === 0; i++) await sleep(100);
+      assert.strictEqual(api.tokens.size, 1, 'joined again with a new token');
+      assert.ok(await a.page.locator('#poll-receipt').isHidden(), 'no receipt from before the restart');
+      await a.page.locator('button[data-n="1"]').click();
+      assert.match(await visibleText(a.page, '#poll-receipt'), /^Din stemme er talt med \(1\)\./);
+      assert.strictEqual(api.votes.length, 2);
+      assert.notStrictEqual(api.votes[1].t, first, 'voted with the new token');
+
+      /* a vote refused for an unknown token (forgotten) joins again and is sent once more */
+      api.tokens.clear();
+      await a.page.locator('button[data-n="2"]').click();
+      await a.page.locator('#poll-receipt', { hasText: '(2)' }).waitFor();
+      assert.strictEqual(api.votes.length, 3);
+
+      /* the end of the event: the help card from the state */
+      api.publish({ screen: 'ended', lang: 'da', poll: null, eval: null,
+        help: { title: { da: 'Hjælp', en: 'Help' },
+          contacts: [{ name: { da: 'Politiet', en: 'The police' }, phone: '114', text: { da: 'Ring', en: 'Call' } }] } });
+      assert.strictEqual(await visibleText(a.page, '#ended h1'), 'Tak for i dag');
+      assert.strictEqual(await visibleText(a.page, '#help-title'), 'Hjælp');
+      assert.match(await visibleText(a.page, '#help-body'), /Politiet 114/);
+      assert.strictEqual(await a.page.locator('#help-body a').getAttribute('href'), 'tel:114');
+      await checkLayout(a.page, 'help');
+      await checkAxe(a.page, 'help');
+      await shot(a.page, 'da-7-help');
+      await a.page.locator('#lang-toggle').click();
+      assert.strictEqual(await visibleText(a.page, '#help-title'), 'Help');
+      assert.match(await visibleText(a.page, '#help-body'), /The police 114/);
+      assert.deepStrictEqual(a.page.consoleErrors, [], 'no script errors');
     } finally {
       await a.ctx.close();
     }

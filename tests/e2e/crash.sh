@@ -57,8 +57,11 @@ client() { # id: submits until killed; appends the marker of each 200 to acked
     while :; do
         n=$((n + 1))
         m="crash-$1-$n-$$"
+        # one phone per submission: a token from the server (one evaluation per token)
+        tok=$(curl -s -m 5 -H 'Content-Type: application/json' -d "{\"r\":\"$ROOM\"}" \
+            "http://127.0.0.1:$PORT/api/join" 2>/dev/null | sed -n 's/.*"t":"\([0-9a-f]*\)".*/\1/p')
         code=$(curl -s -m 5 -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' \
-            -d "{\"r\":\"$ROOM\",\"sid\":\"sid-$1-$n-$$-0000000000\",\"answers\":{$PREFIX\"comment\":\"$m\"}}" \
+            -d "{\"r\":\"$ROOM\",\"t\":\"$tok\",\"sid\":\"sid-$1-$n-$$-0000000000\",\"answers\":{$PREFIX\"comment\":\"$m\"}}" \
             "http://127.0.0.1:$PORT/api/eval" 2>/dev/null)
         [ "$code" = 200 ] && echo "$m" >> "$T/acked.$1"
     done

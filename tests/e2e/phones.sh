@@ -42,10 +42,14 @@ case "$(curl -s -o /dev/null -w '%{http_code}' "$URL/")" in
 200) ok "phone page served" ;;
 *) bad "phone page" ;;
 esac
-r=$(post /api/join "{\"r\":\"ZZZZ\",\"t\":\"tok-aaaaaaaaaaaaaaaa\"}")
+r=$(post /api/join "{\"r\":\"ZZZZ\"}")
 case "$r" in 403*) ok "wrong room code: 403" ;; *) bad "wrong room code: $r" ;; esac
-r=$(post /api/join "{\"r\":\"$ROOM\",\"t\":\"tok-aaaaaaaaaaaaaaaa\"}")
-case "$r" in 200*) ok "join" ;; *) bad "join: $r" ;; esac
+# the server issues the tokens: one per join
+join() { post /api/join "{\"r\":\"$ROOM\"}" | sed -n 's/^200 .*"t":"\([0-9a-f]*\)".*/\1/p'; }
+TA=$(join) TB=$(join) TC=$(join)
+if [ ${#TA} = 32 ] && [ ${#TB} = 32 ] && [ "$TA" != "$TB" ]; then ok "join issues a token"; else bad "join: '$TA' '$TB'"; fi
+r=$(post /api/join "{\"r\":\"$ROOM\",\"t\":\"$TA\"}")
+case "$r" in *"\"t\":\"$TA\""*) ok "a phone keeps its token" ;; *) bad "re-join: $r" ;; esac
 
 # reach the choice and open the vote
 echo "Right Right V" >&3
@@ -53,17 +57,19 @@ wait_for '^vote open' 10 || bad "vote did not open"
 sleep 0.3
 POLL=$(state | sed -n 's/.*"poll":{"id":\([0-9]*\).*/\1/p')
 if state | grep -q '"open":true'; then ok "state shows the open poll $POLL"; else bad "state: $(state)"; fi
-r=$(post /api/vote "{\"r\":\"$ROOM\",\"t\":\"tok-aaaaaaaaaaaaaaaa\",\"poll\":$POLL,\"option\":1}")
+r=$(post /api/vote "{\"r\":\"$ROOM\",\"t\":\"$TA\",\"poll\":$POLL,\"option\":1}")
 case "$r" in 200*) ok "vote" ;; *) bad "vote: $r" ;; esac
-r=$(post /api/vote "{\"r\":\"$ROOM\",\"t\":\"tok-aaaaaaaaaaaaaaaa\",\"poll\":$POLL,\"option\":2}")
+r=$(post /api/vote "{\"r\":\"$ROOM\",\"t\":\"$TA\",\"poll\":$POLL,\"option\":2}")
 case "$r" in 200*) ok "vote changed" ;; *) bad "vote change: $r" ;; esac
-r=$(post /api/vote "{\"r\":\"$ROOM\",\"t\":\"tok-bbbbbbbbbbbbbbbb\",\"poll\":$POLL,\"option\":2}")
-r=$(post /api/vote "{\"r\":\"$ROOM\",\"t\":\"tok-bbbbbbbbbbbbbbbb\",\"poll\":$POLL,\"option\":7}")
+r=$(post /api/vote "{\"r\":\"$ROOM\",\"t\":\"$TB\",\"poll\":$POLL,\"option\":2}")
+r=$(post /api/vote "{\"r\":\"$ROOM\",\"t\":\"$TB\",\"poll\":$POLL,\"option\":7}")
 case "$r" in 400*) ok "unknown option: 400" ;; *) bad "unknown option: $r" ;; esac
-r=$(post /api/vote "{\"r\":\"$ROOM\",\"t\":\"tok-bbbbbbbbbbbbbbbb\",\"poll\":$((POLL + 5)),\"option\":1}")
+r=$(post /api/vote "{\"r\":\"$ROOM\",\"t\":\"$TB\",\"poll\":$((POLL + 5)),\"option\":1}")
 case "$r" in 409*) ok "unknown poll: 409" ;; *) bad "unknown poll: $r" ;; esac
-r=$(post /api/vote "{\"r\":\"$ROOM\",\"t\":\"tok-bbbbbbbbbbbbbbbb\",\"poll\":$POLL,")
+r=$(post /api/vote "{\"r\":\"$ROOM\",\"t\":\"$TB\",\"poll\":$POLL,")
 case "$r" in 400*) ok "malformed body: 400" ;; *) bad "malformed body: $r" ;; esac
+r=$(post /api/vote "{\"r\":\"$ROOM\",\"t\":\"0123456789abcdef0123456789abcdef\",\"poll\":$POLL,\"option\":1}")
+case "$r" in 401*) ok "a token the server did not issue: 401" ;; *) bad "made-up token: $r" ;; esac
 wait_for "^phone vote $POLL 2" 5
 # hands too: option 1 gets 3 hands; then reveal
 echo "1 3 Return V" >&3
@@ -73,7 +79,7 @@ if grep -q '^result 1=3(3+0) 2=2(0+2) winner 1$' "$T/tr.txt"; then
 else
     bad "result line: $(grep '^result' "$T/tr.txt")"
 fi
-r=$(post /api/vote "{\"r\":\"$ROOM\",\"t\":\"tok-cccccccccccccccc\",\"poll\":$POLL,\"option\":1}")
+r=$(post /api/vote "{\"r\":\"$ROOM\",\"t\":\"$TC\",\"poll\":$POLL,\"option\":1}")
 case "$r" in 409*) ok "vote after the reveal: 409" ;; *) bad "closed poll: $r" ;; esac
 if state | grep -q '=3\|winner\|"hands"'; then bad "state leaks results"; else ok "phones never see results"; fi
 
@@ -92,12 +98,18 @@ for qk in $QIDS; do
     answers="$answers${answers:+,}\"$q\":$v"
 done
 for n in 1 2 3 4 5; do
-    r=$(post /api/eval "{\"r\":\"$ROOM\",\"sid\":\"sid-000000000000000$n\",\"answers\":{$answers}}")
+    tok=$(join)
+    [ "$n" = 1 ] && T1=$tok
+    r=$(post /api/eval "{\"r\":\"$ROOM\",\"t\":\"$tok\",\"sid\":\"sid-000000000000000$n\",\"answers\":{$answers}}")
     case "$r" in 200*) ;; *) bad "eval $n: $r" ;; esac
 done
-r=$(post /api/eval "{\"r\":\"$ROOM\",\"sid\":\"sid-0000000000000001\",\"answers\":{$answers}}")
+r=$(post /api/eval "{\"r\":\"$ROOM\",\"t\":\"$T1\",\"sid\":\"sid-0000000000000001\",\"answers\":{$answers}}")
 case "$r" in 200*) ok "a retried submission is acknowledged again" ;; *) bad "retry: $r" ;; esac
-r=$(post /api/eval "{\"r\":\"$ROOM\",\"sid\":\"sid-0000000000000009\",\"answers\":{\"nope\":1}}")
+r=$(post /api/eval "{\"r\":\"$ROOM\",\"t\":\"$T1\",\"sid\":\"sid-0000000000000007\",\"answers\":{$answers}}")
+case "$r" in 409*already_answered*) ok "a second submission from one token: 409" ;; *) bad "second submission: $r" ;; esac
+r=$(post /api/eval "{\"r\":\"$ROOM\",\"sid\":\"sid-0000000000000008\",\"answers\":{$answers}}")
+case "$r" in 401*) ok "an evaluation without a token: 401" ;; *) bad "no token: $r" ;; esac
+r=$(post /api/eval "{\"r\":\"$ROOM\",\"t\":\"$TC\",\"sid\":\"sid-0000000000000009\",\"answers\":{\"nope\":1}}")
 case "$r" in 400*) ok "invalid answers: 400" ;; *) bad "invalid answers: $r" ;; esac
 n=$(grep -c '^eval answer saved$' "$T/tr.txt")
 if [ "$n" = 5 ]; then ok "5 answers saved once each"; else bad "$n answers saved"; fi
@@ -105,11 +117,11 @@ exec 3>&-
 i=0
 while kill -0 "$PID" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
 PID=""
-if grep -Eq '127\.0\.0\.1|tok-|sid-' "$T/tr.txt" "$T/err.txt"; then bad "a token, sid or address was written"; else ok "no token, sid or address in transcript or log"; fi
+if grep -Eq "127\\.0\\.0\\.1|$TA|$TB|sid-" "$T/tr.txt" "$T/err.txt"; then bad "a token, sid or address was written"; else ok "no token, sid or address in transcript or log"; fi
 if "$BIN" report --db "$T/eval.sqlite" > "$T/report.txt" 2>&1 && grep -q '^   n = 5$' "$T/report.txt" && grep -q 'i alt: 5$' "$T/report.txt"; then
     ok "report pools the 5 answers"
 else
     bad "report:"; cat "$T/report.txt"
 fi
-if strings "$T/eval.sqlite" | grep -Eq 'tok-|sid-|127\.0\.0\.1'; then bad "identifying data in the database"; else ok "database holds no token, sid or address"; fi
+if strings "$T/eval.sqlite"* | grep -Eq "$TA|$TB|$T1|sid-|127\\.0\\.0\\.1"; then bad "identifying data in the database"; else ok "database holds no token, sid or address"; fi
 exit $fail

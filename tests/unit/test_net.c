@@ -1,7 +1,14 @@
 /* test_net.c - the phone server against a real libmicrohttpd on 127.0.0.1
  * (ephemeral port) with a plain-socket HTTP client: every endpoint, every
  * bad input, long-poll, suspended evaluation replies, rate limits, slow
- * clients, and that no log line carries an address or a token. */
+ * clients, issued tokens (vote and evaluation stuffing, token floods, wrong
+ * room codes), a hall of 200 phones behind one address, votes acknowledged
+ * while the poll is closed under fire, and that no log line carries an
+ * address or a token.
+ *
+ * TOKEN and TOKEN2 in a request's path or body stand for the tokens the
+ * server issued to two phones that joined when the server started (issued
+ * tokens are 32 hex digits, as these are): http() puts them in. */
 #define _GNU_SOURCE
 #include <setjmp.h>
 #include <stdarg.h>
@@ -25,6 +32,7 @@
 #include "core/log.h"
 #include "net/net.h"
 #include "net/net_body.h"
+#include "core/utf8.h"
 
 #define ROOM "KTRW"
 #define TOKEN "a1b2c3d4e5f60718293a4b5c6d7e8f90"
@@ -34,7 +42,7 @@
 typedef struct Resp {
     int status;
     char head[4096];
-    char body[16384];
+    char body[65536]; /* the phone page's script fits */
     size_t body_len;
 } Resp;
 
@@ -43,6 +51,7 @@ typedef struct Fixture {
     int port;
     int wakes;
     pthread_mutex_t mu;
+    char tok1[40], tok2[40]; /* issued at start_with() */
 } Fixture;
 
 static Fixture g_fx;
@@ -164,11 +173,31 @@ static void read_response(int fd, Resp *r)
     read_response_ex(fd, r, 0);
 }
 
+/* Copies in to out (n bytes) with TOKEN and TOKEN2 replaced by the issued tokens. */
+static const char *subst(const char *in, char *out, size_t n)
+{
+    char *p = out;
+    assert_true(strlen(in) < n);
+    memcpy(out, in, strlen(in) + 1);
+    while ((p = strstr(p, TOKEN)) != NULL) {
+        memcpy(p, g_fx.tok1, 32);
+        p += 32;
+    }
+    p = out;
+    while ((p = strstr(p, TOKEN2)) != NULL) {
+        memcpy(p, g_fx.tok2, 32);
+        p += 32;
+    }
+    return out;
+}
+
 static int http(const char *method, const char *path, const char *ctype, const char *body,
                 Resp *r)
 {
     int fd = dial(g_fx.port);
-    send_request(fd, method, path, ctype, body, 0);
+    char p2[512], b2[8192];
+    send_request(fd, method, subst(path, p2, sizeof p2), ctype, body ? subst(body, b2, sizeof b2) : NULL,
+                 0);
     read_response_ex(fd, r, strcmp(method, "HEAD") == 0);
     close(fd);
     return r->status;
@@ -188,6 +217,30 @@ static int vote(int poll, int option, const char *token)
     return post("/api/vote", body, &r);
 }
 
+/* Joins as a new phone; the issued token goes to out (40 bytes).  Returns the status. */
+static int join_new(char *out)
+{
+    Resp r;
+    const char *t = NULL;
+    int st = post("/api/join", "{\"r\":\"" ROOM "\"}", &r);
+    out[0] = '\0';
+    if (st == 200) {
+        t = strstr(r.body, "\"t\":\"");
+        assert_non_null(t);
+        assert_int_equal((int)strspn(t + 5, "0123456789abcdef"), 32);
+        memcpy(out, t + 5, 32);
+        out[32] = '\0';
+    }
+    return st;
+}
+
+static void reset_wakes(void)
+{
+    pthread_mutex_lock(&g_fx.mu);
+    g_fx.wakes = 0;
+    pthread_mutex_unlock(&g_fx.mu);
+}
+
 static int queued(void)
 {
     NetMsg m;
@@ -197,6 +250,23 @@ static int queued(void)
         n++;
     }
     return n;
+}
+
+static NetMsg wait_msg(NetMsgKind kind)
+{
+    NetMsg m;
+    long long until = ms_now() + 3000;
+    memset(&m, 0, sizeof m);
+    while (ms_now() < until) {
+        if (net_next_msg(g_fx.s, &m)) {
+            if (m.kind == kind)
+                return m;
+            net_msg_clear(&m);
+        }
+        usleep(2000);
+    }
+    fail_msg("no message of kind %d", (int)kind);
+    return m;
 }
 
 /* 1 if fd has data (or EOF) within ms. */
@@ -227,7 +297,20 @@ static int start_with(const NetConfig *extra)
         return -1;
     }
     g_fx.port = net_port(g_fx.s);
+    /* two phones join; their JOIN hints and wakes are not the tests' business */
+    if (join_new(g_fx.tok1) != 200 || join_new(g_fx.tok2) != 200)
+        return -1;
+    queued();
+    reset_wakes();
     return 0;
+}
+
+/* Stops the fixture's server and starts one with cfg (see start_with). */
+static void restart_with(const NetConfig *cfg)
+{
+    net_stop(g_fx.s);
+    g_fx.s = NULL;
+    assert_int_equal(start_with(cfg), 0);
 }
 
 static int setup(void **state)
@@ -421,14 +504,14 @@ static void test_vote_queue(void **state)
     assert_int_equal(m.kind, NET_MSG_VOTE);
     assert_int_equal(m.poll_id, 3);
     assert_int_equal(m.option, 1); /* 0-based */
-    assert_string_equal(m.token, TOKEN);
+    assert_string_equal(m.token, g_fx.tok1);
     assert_null(m.body);
     assert_int_equal(net_next_msg(g_fx.s, &m), 1);
     assert_int_equal(m.option, 2);
-    assert_string_equal(m.token, TOKEN);
+    assert_string_equal(m.token, g_fx.tok1);
     assert_int_equal(net_next_msg(g_fx.s, &m), 1);
     assert_int_equal(m.option, 0);
-    assert_string_equal(m.token, TOKEN2);
+    assert_string_equal(m.token, g_fx.tok2);
     assert_int_equal(net_next_msg(g_fx.s, &m), 0);
     assert_int_equal(wakes(), 1); /* three votes before the drain: one wake */
     assert_int_equal(net_joined(g_fx.s), 2);
@@ -439,17 +522,19 @@ static void test_vote_queue(void **state)
 static void test_wakes_coalesced(void **state)
 {
     NetPollInfo info = open_poll(4, 2, 0x3);
-    char token[40];
+    char toks[8][40];
     int i = 0;
     (void)state;
+    for (i = 0; i < 8; i++)
+        assert_int_equal(join_new(toks[i]), 200);
+    assert_int_equal(queued(), 8); /* the joins' hints */
+    reset_wakes();
     publish("{\"screen\":\"poll\"}", &info);
     assert_int_equal(wakes(), 0); /* publishing is the main thread's own doing */
     assert_int_equal(vote(9, 1, TOKEN), 409); /* refused input queues nothing, wakes nobody */
     assert_int_equal(wakes(), 0);
-    for (i = 0; i < 8; i++) {
-        snprintf(token, sizeof token, "%032x", 0x1000 + i);
-        assert_int_equal(vote(4, 1 + i % 2, token), 200);
-    }
+    for (i = 0; i < 8; i++)
+        assert_int_equal(vote(4, 1 + i % 2, toks[i]), 200);
     assert_int_equal(wakes(), 1);
     assert_int_equal(queued(), 8);
     assert_int_equal(wakes(), 1); /* draining does not wake */
@@ -624,7 +709,7 @@ static void test_chunked_oversize(void **state)
     expect_chunked_413("/api/eval", by_one_eval, 2, 0);
     expect_chunked_413("/api/eval", huge, 1, 0);
     expect_chunked_413("/api/eval", huge, 1, 1);
-    expect_chunked_413("/api/idea", second, 2, 0);
+    expect_chunked_413("/api/idea", second_eval, 2, 0);
     expect_chunked_413("/api/join", huge, 1, 0);
     assert_int_equal(queued(), 0);
     /* a body that goes on and on (past 16 MiB) is cut off, with no answer */
@@ -652,64 +737,539 @@ static void test_chunked_oversize(void **state)
     assert_int_equal(http("GET", "/api/state?r=" ROOM, NULL, NULL, &r), 200);
 }
 
+/* n copies of the UTF-8 character ch, into out (n * strlen(ch) + 1 bytes). */
+static void repeat(char *out, const char *ch, int n)
+{
+    size_t k = strlen(ch);
+    int i = 0;
+    for (i = 0; i < n; i++)
+        memcpy(out + (size_t)i * k, ch, k);
+    out[(size_t)n * k] = '\0';
+}
+
 static void test_ideas(void **state)
 {
     NetPollInfo info = open_poll(7, 0, 0);
+    NetConfig cfg;
     Resp r;
     NetMsg m;
-    char body[1100], text[700];
-    int i = 0;
+    char body[4200], text[1400];
     (void)state;
+    memset(&cfg, 0, sizeof cfg);
+    cfg.token_burst = 100; /* the phones' buckets are not what this tests */
+    restart_with(&cfg);
     assert_int_equal(post("/api/idea", "{\"r\":\"" ROOM "\",\"t\":\"" TOKEN "\",\"text\":\"Ring til en voksen\"}", &r), 409);
     info.kind = NET_POLL_IDEA;
     info.ideas_open = 1;
     publish("{}", &info);
     assert_int_equal(post("/api/idea", "{\"r\":\"" ROOM "\",\"t\":\"" TOKEN "\",\"text\":\"  Ring til\\nen voksen  \"}", &r), 200);
+    assert_string_equal(r.body, "{\"ok\":true}");
     assert_int_equal(net_next_msg(g_fx.s, &m), 1);
     assert_int_equal(m.kind, NET_MSG_IDEA);
     assert_int_equal(m.poll_id, 7);
     assert_string_equal(m.text, "Ring til en voksen");
-    assert_string_equal(m.token, TOKEN);
-    /* 280 characters of ø (560 bytes) are fine, 281 ASCII characters are not */
-    text[0] = '\0';
-    for (i = 0; i < 280; i++)
-        strcat(text, "ø");
+    assert_string_equal(m.token, g_fx.tok1);
+    /* 280 characters of ø (560 bytes) are kept whole */
+    repeat(text, "ø", 280);
     snprintf(body, sizeof body, "{\"r\":\"" ROOM "\",\"t\":\"" TOKEN2 "\",\"text\":\"%s\"}", text);
     assert_int_equal(post("/api/idea", body, &r), 200);
-    memset(text, 'x', 281);
-    text[281] = '\0';
-    snprintf(body, sizeof body, "{\"r\":\"" ROOM "\",\"t\":\"" TOKEN2 "\",\"text\":\"%s\"}", text);
-    assert_int_equal(post("/api/idea", body, &r), 413);
-    assert_int_equal(post("/api/idea", "{\"r\":\"" ROOM "\",\"t\":\"" TOKEN2 "\",\"text\":\"   \"}", &r), 400);
-    assert_int_equal(post("/api/idea", "{\"r\":\"" ROOM "\",\"t\":\"" TOKEN2 "\",\"text\":\"\xff\xfe\"}", &r), 400);
-    assert_int_equal(post("/api/idea", "{\"r\":\"" ROOM "\",\"t\":\"" TOKEN2 "\",\"text\":42}", &r), 400);
-    assert_int_equal(post("/api/idea", "{\"r\":\"QQQQ\",\"t\":\"" TOKEN2 "\",\"text\":\"hej\"}", &r), 403);
+    assert_string_equal(r.body, "{\"ok\":true}");
     assert_int_equal(net_next_msg(g_fx.s, &m), 1);
-    assert_int_equal((int)strlen(m.text), 560);
+    assert_string_equal(m.text, text);
+    /* 300 four-byte emoji (1200 bytes, over the old 1024-byte body) are cut
+     * after 280 code points, at a sequence boundary, and the phone is told */
+    repeat(text, "\xF0\x9F\x98\x80", 300);
+    snprintf(body, sizeof body, "{\"r\":\"" ROOM "\",\"t\":\"" TOKEN2 "\",\"text\":\"%s\"}", text);
+    assert_int_equal(post("/api/idea", body, &r), 200);
+    assert_string_equal(r.body, "{\"ok\":true,\"cut\":true}");
+    assert_int_equal(net_next_msg(g_fx.s, &m), 1);
+    assert_int_equal((int)strlen(m.text), 280 * 4);
+    assert_int_equal(memcmp(m.text, text, 280 * 4), 0);
+    /* ... and so are escaped ones (\ud83d\ude00: 12 bytes each in the body) */
+    {
+        char *p = body + snprintf(body, sizeof body, "{\"r\":\"" ROOM "\",\"t\":\"" TOKEN2 "\",\"text\":\"");
+        int i = 0;
+        for (i = 0; i < 290; i++)
+            p += sprintf(p, "\\ud83d\\ude00");
+        strcpy(p, "\"}");
+        assert_true(strlen(body) < NET_MAX_IDEA_BODY);
+        assert_int_equal(post("/api/idea", body, &r), 200);
+        assert_string_equal(r.body, "{\"ok\":true,\"cut\":true}");
+        assert_int_equal(net_next_msg(g_fx.s, &m), 1);
+        assert_int_equal((int)strlen(m.text), 280 * 4);
+        assert_true(utf8_valid(m.text, strlen(m.text)));
+    }
+    /* mixed: 279 ASCII letters and then an emoji: the emoji is the 280th, kept whole */
+    repeat(text, "x", 279);
+    strcat(text, "\xF0\x9F\x98\x80yz");
+    snprintf(body, sizeof body, "{\"r\":\"" ROOM "\",\"t\":\"" TOKEN "\",\"text\":\"%s\"}", text);
+    assert_int_equal(post("/api/idea", body, &r), 200);
+    assert_int_equal(net_next_msg(g_fx.s, &m), 1);
+    assert_int_equal((int)strlen(m.text), 279 + 4);
+    assert_int_equal(memcmp(m.text + 279, "\xF0\x9F\x98\x80", 4), 0);
+    assert_int_equal(post("/api/idea", "{\"r\":\"" ROOM "\",\"t\":\"" TOKEN "\",\"text\":\"   \"}", &r), 400);
+    assert_int_equal(post("/api/idea", "{\"r\":\"" ROOM "\",\"t\":\"" TOKEN "\",\"text\":\"\xff\xfe\"}", &r), 400);
+    assert_int_equal(post("/api/idea", "{\"r\":\"" ROOM "\",\"t\":\"" TOKEN "\",\"text\":42}", &r), 400);
+    assert_int_equal(post("/api/idea", "{\"r\":\"QQQQ\",\"t\":\"" TOKEN "\",\"text\":\"hej\"}", &r), 403);
     assert_int_equal(queued(), 0);
+}
+
+/* An idea is acknowledged only when the main thread will keep it: the
+ * published idea_slots count from the ideas it has taken so far. */
+static void test_idea_slots(void **state)
+{
+    NetPollInfo info = open_poll(8, 0, 0);
+    Resp r;
+    char toks[6][40];
+    char body[200];
+    int i = 0;
+    (void)state;
+    for (i = 0; i < 6; i++)
+        assert_int_equal(join_new(toks[i]), 200);
+    queued();
+    info.kind = NET_POLL_IDEA;
+    info.ideas_open = 1;
+    info.idea_slots = 2;
+    publish("{}", &info);
+    for (i = 0; i < 3; i++) {
+        snprintf(body, sizeof body, "{\"r\":\"" ROOM "\",\"t\":\"%.32s\",\"text\":\"idé %d\"}", toks[i], i);
+        assert_int_equal(post("/api/idea", body, &r), i < 2 ? 200 : 503);
+    }
+    assert_string_equal(r.body, "{\"error\":\"full\"}");
+    /* the main thread takes both; until it publishes again nothing changes */
+    assert_int_equal(queued(), 2);
+    snprintf(body, sizeof body, "{\"r\":\"" ROOM "\",\"t\":\"%s\",\"text\":\"igen\"}", toks[3]);
+    assert_int_equal(post("/api/idea", body, &r), 503);
+    /* it kept them and has room for one more */
+    info.idea_slots = 1;
+    publish("{}", &info);
+    assert_int_equal(post("/api/idea", body, &r), 200);
+    snprintf(body, sizeof body, "{\"r\":\"" ROOM "\",\"t\":\"%s\",\"text\":\"og igen\"}", toks[4]);
+    assert_int_equal(post("/api/idea", body, &r), 503);
+    /* full: none at all */
+    info.idea_slots = NET_IDEA_SLOTS_NONE;
+    publish("{}", &info);
+    assert_int_equal(queued(), 1);
+    snprintf(body, sizeof body, "{\"r\":\"" ROOM "\",\"t\":\"%s\",\"text\":\"nej\"}", toks[5]);
+    assert_int_equal(post("/api/idea", body, &r), 503);
+    /* 0: no limit */
+    info.idea_slots = 0;
+    publish("{}", &info);
+    assert_int_equal(post("/api/idea", body, &r), 200);
+    assert_int_equal(queued(), 1);
 }
 
 static void test_join(void **state)
 {
     Resp r;
     NetMsg m;
+    char t[40];
     (void)state;
-    assert_int_equal(net_joined(g_fx.s), 0);
-    assert_int_equal(post("/api/join", "{\"r\":\"ktrw\",\"t\":\"" TOKEN "\"}", &r), 200);
-    assert_non_null(strstr(r.body, "\"v\":"));
-    assert_int_equal(post("/api/join", "{\"r\":\"" ROOM "\",\"t\":\"" TOKEN "\"}", &r), 200);
+    assert_int_equal(net_joined(g_fx.s), 2); /* the two phones of start_with() */
+    /* a join is answered with a new token of 32 hex digits, one per join */
+    assert_int_equal(join_new(t), 200);
+    assert_string_not_equal(t, g_fx.tok1);
+    assert_string_not_equal(t, g_fx.tok2);
     assert_int_equal(net_next_msg(g_fx.s, &m), 1);
     assert_int_equal(m.kind, NET_MSG_JOIN);
-    assert_string_equal(m.token, TOKEN);
+    assert_string_equal(m.token, t);
     assert_int_equal(net_next_msg(g_fx.s, &m), 0); /* one JOIN per phone */
-    assert_int_equal(net_joined(g_fx.s), 1);
+    assert_int_equal(net_joined(g_fx.s), 3);
+    /* a phone that still holds its token keeps it (lower-case code too) */
+    assert_int_equal(post("/api/join", "{\"r\":\"ktrw\",\"t\":\"" TOKEN "\"}", &r), 200);
+    assert_non_null(strstr(r.body, g_fx.tok1));
+    assert_non_null(strstr(r.body, "\"v\":"));
+    assert_int_equal(queued(), 0); /* not a new phone */
+    /* a token the server did not issue is not taken: a new one is issued */
+    assert_int_equal(post("/api/join", "{\"r\":\"" ROOM "\",\"t\":\"00000000000000000000000000000000\"}", &r), 200);
+    assert_null(strstr(r.body, "00000000000000000000000000000000"));
+    assert_int_equal(queued(), 1);
+    assert_int_equal(post("/api/join", "{\"r\":\"BAAD\"}", &r), 403);
     assert_int_equal(post("/api/join", "{\"r\":\"BAAD\",\"t\":\"" TOKEN2 "\"}", &r), 403);
     assert_int_equal(post("/api/join", "{\"r\":\"" ROOM "\",\"t\":\"has spaces in it, no\"}", &r), 400);
-    assert_int_equal(post("/api/join", "{\"r\":\"" ROOM "\"}", &r), 400);
-    /* a long-poll carrying a token counts as seen */
-    assert_int_equal(http("GET", "/api/state?r=" ROOM "&t=" TOKEN2, NULL, NULL, &r), 200);
-    assert_int_equal(net_joined(g_fx.s), 2);
+    assert_int_equal(post("/api/join", "{\"t\":\"" TOKEN "\"}", &r), 400);
+    assert_int_equal(net_joined(g_fx.s), 4);
+    /* a long-poll with an unknown token takes no place in the table */
+    assert_int_equal(http("GET", "/api/state?r=" ROOM "&t=11111111111111111111111111111111", NULL, NULL, &r), 200);
+    assert_int_equal(net_joined(g_fx.s), 4);
     assert_int_equal(queued(), 0);
+}
+
+/* Votes, ideas and evaluations need an issued token; one client cannot
+ * stuff a vote with made-up tokens, nor an evaluation with many sids. */
+static void test_stuffing(void **state)
+{
+    NetPollInfo info = open_poll(3, 2, 0x3);
+    NetConfig cfg;
+    Resp r;
+    char body[300];
+    int i = 0, ok = 0, refused = 0;
+    (void)state;
+    memset(&cfg, 0, sizeof cfg);
+    cfg.token_burst = 200; /* not the rate limits: the tokens themselves */
+    restart_with(&cfg);
+    info.ideas_open = 1;
+    info.eval_open = 1;
+    publish("{}", &info);
+    for (i = 0; i < 400; i++) {
+        snprintf(body, sizeof body, "{\"r\":\"" ROOM "\",\"t\":\"%032x\",\"poll\":3,\"option\":1}", 0xbeef00 + i);
+        int st = post("/api/vote", body, &r);
+        ok += st == 200;
+        refused += st == 401;
+    }
+    assert_int_equal(ok, 0);
+    assert_int_equal(refused, 400);
+    assert_string_equal(r.body, "{\"error\":\"unknown_token\"}");
+    assert_int_equal(post("/api/idea", "{\"r\":\"" ROOM "\",\"t\":\"00000000000000000000000000000000\",\"text\":\"x\"}", &r), 401);
+    /* an evaluation needs a token too */
+    assert_int_equal(post("/api/eval", "{\"r\":\"" ROOM "\",\"sid\":\"0123456789abcdef0123456789abcdef\",\"answers\":{}}", &r), 401);
+    assert_int_equal(queued(), 0);
+    /* one token, 55 evaluations with different sids: the first is taken, the rest refused */
+    ok = refused = 0;
+    for (i = 0; i < 55; i++) {
+        snprintf(body, sizeof body,
+                 "{\"r\":\"" ROOM "\",\"t\":\"" TOKEN "\",\"sid\":\"sid%029d\",\"answers\":{}}", i);
+        int fd = dial(g_fx.port);
+        char b2[300];
+        send_request(fd, "POST", "/api/eval", "application/json", subst(body, b2, sizeof b2), 0);
+        if (i == 0) {
+            NetMsg m = wait_msg(NET_MSG_EVAL);
+            assert_int_equal(net_reply(g_fx.s, m.req_id, 200, "{\"ok\":true}"), 0);
+            net_msg_clear(&m);
+        }
+        read_response(fd, &r);
+        close(fd);
+        ok += r.status == 200;
+        refused += r.status == 409 && strcmp(r.body, "{\"error\":\"already_answered\"}") == 0;
+    }
+    assert_int_equal(ok, 1);
+    assert_int_equal(refused, 54);
+    assert_int_equal(queued(), 0);
+    /* the same submission retried (same sid) passes again: the main thread answers it as stored */
+    {
+        int fd = dial(g_fx.port);
+        char b2[300];
+        NetMsg m;
+        snprintf(body, sizeof body,
+                 "{\"r\":\"" ROOM "\",\"t\":\"" TOKEN "\",\"sid\":\"sid%029d\",\"answers\":{}}", 0);
+        send_request(fd, "POST", "/api/eval", "application/json", subst(body, b2, sizeof b2), 0);
+        m = wait_msg(NET_MSG_EVAL);
+        assert_string_equal(m.sid, "sid00000000000000000000000000000");
+        assert_int_equal(net_reply(g_fx.s, m.req_id, 200, "{\"ok\":true}"), 0);
+        net_msg_clear(&m);
+        read_response(fd, &r);
+        close(fd);
+        assert_int_equal(r.status, 200);
+    }
+}
+
+/* Sends the same request n times on one keep-alive connection (redialling
+ * when the server closes it); counts answers by status into by[600]. */
+static void burst(const char *method, const char *path, const char *body, int n, int *by)
+{
+    int fd = dial(g_fx.port), i = 0;
+    Resp r;
+    for (i = 0; i < n; i++) {
+        send_request(fd, method, path, body ? "application/json" : NULL, body, 1);
+        read_response(fd, &r);
+        if (r.status < 0) {
+            close(fd);
+            fd = dial(g_fx.port);
+            i--;
+            continue;
+        }
+        assert_true(r.status > 0 && r.status < 600);
+        by[r.status]++;
+    }
+    close(fd);
+}
+
+/* Only a join takes token-table space, and a full table forgets the
+ * stalest token: a flood neither fills the table nor locks anyone out. */
+static void test_token_flood(void **state)
+{
+    NetConfig cfg;
+    NetPollInfo info = open_poll(5, 2, 0x3);
+    static int by[600];
+    char path[128], first[40];
+    int i = 0;
+    long long t0 = ms_now();
+    (void)state;
+    memset(&cfg, 0, sizeof cfg);
+    cfg.conn_burst = 100000; /* one client, one connection: only the tokens matter here */
+    cfg.conn_rate = 100000;
+    cfg.room_join_burst = 100000;
+    cfg.room_join_rate = 100000;
+    restart_with(&cfg);
+    publish("{}", &info);
+    /* 4,200 long-polls, each with a new made-up token: no table space */
+    for (i = 0; i < 4200; i++) {
+        snprintf(path, sizeof path, "/api/state?r=" ROOM "&t=%032x", 0xf100d + i);
+        memset(by, 0, sizeof by);
+        burst("GET", path, NULL, 1, by);
+        assert_int_equal(by[200], 1);
+    }
+    assert_int_equal(net_joined(g_fx.s), 2);
+    /* 4,200 joins from one client: every one answered 200 with a token */
+    assert_int_equal(join_new(first), 200);
+    memset(by, 0, sizeof by);
+    burst("POST", "/api/join", "{\"r\":\"" ROOM "\"}", NET_MAX_PHONES - 3, by);
+    assert_int_equal(by[200], NET_MAX_PHONES - 3); /* the table is full now */
+    /* the real phones keep long-polling (and so stay fresh) */
+    assert_int_equal(http("GET", "/api/state?r=" ROOM "&t=" TOKEN, NULL, NULL, &(Resp){0}), 200);
+    assert_int_equal(http("GET", "/api/state?r=" ROOM "&t=" TOKEN2, NULL, NULL, &(Resp){0}), 200);
+    memset(by, 0, sizeof by);
+    burst("POST", "/api/join", "{\"r\":\"" ROOM "\"}", 300, by);
+    assert_int_equal(by[200], 300); /* a full table never refuses a join */
+    queued(); /* the main thread takes the joins' hints */
+    /* a new phone joins and votes; the long-polling ones still vote */
+    {
+        char t[40], body[200];
+        Resp r;
+        assert_int_equal(join_new(t), 200);
+        snprintf(body, sizeof body, "{\"r\":\"" ROOM "\",\"t\":\"%s\",\"poll\":5,\"option\":1}", t);
+        assert_int_equal(post("/api/vote", body, &r), 200);
+    }
+    assert_int_equal(vote(5, 1, TOKEN), 200);
+    assert_int_equal(vote(5, 2, TOKEN2), 200);
+    /* the stalest token (the flood's first, unused since) was forgotten */
+    assert_int_equal(vote(5, 1, first), 401);
+    queued();
+    assert_true(ms_now() - t0 < 60000);
+}
+
+/* Joins are limited per address and per room; wrong room codes too, and a
+ * spent guess bucket answers 429 whatever the code, so guessing learns
+ * nothing faster.  A phone with a token is never held up by either. */
+static void test_join_and_guess_limits(void **state)
+{
+    NetConfig cfg;
+    static int by[600];
+    char t[40];
+    Resp r;
+    int i = 0;
+    (void)state;
+    memset(&cfg, 0, sizeof cfg);
+    cfg.limit_loopback = 1; /* 127.0.0.1 is one LAN address */
+    cfg.join_burst = 12;    /* two joined in start_with() */
+    cfg.join_rate = 0.001;
+    cfg.guess_burst = 5;
+    cfg.guess_rate = 0.001;
+    restart_with(&cfg);
+    for (i = 0; i < 10; i++)
+        assert_int_equal(join_new(t), 200);
+    assert_int_equal(join_new(t), 429);
+    assert_string_equal(t, "");
+    /* the address's phones still re-join with their tokens */
+    assert_int_equal(post("/api/join", "{\"r\":\"" ROOM "\",\"t\":\"" TOKEN "\"}", &r), 200);
+    /* wrong codes: 5 answered 403, then 429 for any code without a token */
+    memset(by, 0, sizeof by);
+    burst("GET", "/api/state?r=ZZZZ", NULL, 5, by);
+    assert_int_equal(by[403], 5);
+    assert_int_equal(http("POST", "/api/join", "application/json", "{\"r\":\"QQQQ\"}", &r), 429);
+    assert_int_equal(http("GET", "/api/state?r=" ROOM, NULL, NULL, &r), 429);
+    assert_int_equal(http("POST", "/api/vote", "application/json",
+                          "{\"r\":\"YYYY\",\"t\":\"00000000000000000000000000000000\",\"poll\":1,\"option\":1}", &r),
+                     429);
+    /* a phone that joined goes on */
+    assert_int_equal(http("GET", "/api/state?r=" ROOM "&t=" TOKEN2, NULL, NULL, &r), 200);
+    /* the room as a whole: (loopback not limited per address) 8 wrong codes, then 429 */
+    memset(&cfg, 0, sizeof cfg);
+    cfg.room_guess_burst = 8;
+    cfg.room_guess_rate = 0.001;
+    cfg.room_join_burst = 6;
+    cfg.room_join_rate = 0.001;
+    restart_with(&cfg);
+    memset(by, 0, sizeof by);
+    burst("GET", "/api/state?r=ZZZZ", NULL, 12, by);
+    assert_int_equal(by[403], 8);
+    assert_int_equal(by[429], 4);
+    for (i = 0; i < 4; i++)
+        assert_int_equal(join_new(t), i < 4 ? 429 : 0); /* the guess bucket is spent */
+    assert_int_equal(vote(1, 1, TOKEN), 409); /* a known token passes the gate */
+}
+
+/* A class behind one NAT address: 200 phones from 127.0.0.1 (treated as one
+ * LAN address) join, hold their long-polls and vote at once; every vote is
+ * acknowledged and queued.  Bounded in count and time. */
+static void test_hall_behind_one_address(void **state)
+{
+    enum { N = 200 };
+    NetConfig cfg;
+    NetPollInfo info = open_poll(6, 3, 0x7);
+    static char toks[N][40];
+    int polls[N], votes[N], i = 0, v = 0, ok = 0, got = 0;
+    char path[128], body[200];
+    Resp r;
+    NetMsg m;
+    long long t0 = ms_now();
+    (void)state;
+    memset(&cfg, 0, sizeof cfg);
+    cfg.limit_loopback = 1; /* and every other limit at its default */
+    restart_with(&cfg);
+    for (i = 0; i < N; i++)
+        assert_int_equal(join_new(toks[i]), 200);
+    assert_int_equal(queued(), N);
+    v = publish("{\"screen\":\"waiting\"}", NULL);
+    /* every phone parks a long-poll */
+    snprintf(path, sizeof path, "/api/state?r=" ROOM "&v=%d&t=", v);
+    for (i = 0; i < N; i++) {
+        char p2[200];
+        snprintf(p2, sizeof p2, "%s%.32s", path, toks[i]);
+        polls[i] = dial(g_fx.port);
+        send_request(polls[i], "GET", p2, NULL, NULL, 1);
+    }
+    usleep(300000);
+    assert_int_equal(net_joined(g_fx.s), N + 2);
+    v = publish("{\"screen\":\"poll\"}", &info);
+    for (i = 0; i < N; i++) {
+        read_response(polls[i], &r);
+        assert_int_equal(r.status, 200);
+    }
+    /* they poll again (still holding a connection each) and all vote at once */
+    snprintf(path, sizeof path, "/api/state?r=" ROOM "&v=%d", v);
+    for (i = 0; i < N; i++)
+        send_request(polls[i], "GET", path, NULL, NULL, 1);
+    for (i = 0; i < N; i++) {
+        snprintf(body, sizeof body, "{\"r\":\"" ROOM "\",\"t\":\"%.32s\",\"poll\":6,\"option\":%d}",
+                 toks[i], 1 + i % 3);
+        votes[i] = dial(g_fx.port);
+        send_request(votes[i], "POST", "/api/vote", "application/json", body, 0);
+    }
+    for (i = 0; i < N; i++) {
+        read_response(votes[i], &r);
+        ok += r.status == 200;
+        close(votes[i]);
+    }
+    assert_int_equal(ok, N);
+    while (net_next_msg(g_fx.s, &m)) {
+        assert_int_equal(m.kind, NET_MSG_VOTE);
+        assert_string_equal(m.token, toks[got]); /* one each, in the order sent */
+        got++;
+    }
+    assert_int_equal(got, N);
+    publish("{\"screen\":\"waiting\"}", NULL);
+    for (i = 0; i < N; i++) {
+        read_response(polls[i], &r);
+        assert_int_equal(r.status, 200);
+        close(polls[i]);
+    }
+    assert_true(ms_now() - t0 < 20000);
+}
+
+/* An acknowledged vote is counted: phones vote as fast as they can while
+ * the main thread holds input, drains, closes the poll and releases.
+ * Every vote answered 200 was drained before the close. */
+typedef struct FireClient {
+    char tok[40];
+    int acked, closed, held, other;
+    int last_acked_option;
+} FireClient;
+
+static int g_fire_stop;
+
+static void *fire_main(void *arg)
+{
+    FireClient *c = arg;
+    char body[200];
+    Resp r;
+    int fd = dial(g_fx.port), k = 0;
+    while (!__atomic_load_n(&g_fire_stop, __ATOMIC_ACQUIRE)) {
+        int opt = 1 + k++ % 2;
+        snprintf(body, sizeof body, "{\"r\":\"" ROOM "\",\"t\":\"%s\",\"poll\":9,\"option\":%d}",
+                 c->tok, opt);
+        send_request(fd, "POST", "/api/vote", "application/json", body, 1);
+        read_response(fd, &r);
+        if (r.status < 0) {
+            close(fd);
+            fd = dial(g_fx.port);
+            continue;
+        }
+        if (r.status == 200) {
+            c->acked++;
+            c->last_acked_option = opt - 1;
+        } else if (r.status == 409) {
+            c->closed++;
+        } else if (r.status == 503) {
+            c->held++;
+        } else {
+            c->other++;
+        }
+    }
+    close(fd);
+    return NULL;
+}
+
+static void test_acked_votes_counted_under_fire(void **state)
+{
+    enum { N = 16 };
+    NetConfig cfg;
+    NetPollInfo info = open_poll(9, 2, 0x3);
+    static FireClient cl[N];
+    pthread_t th[N];
+    int counted[N], last[N], i = 0, round = 0, total_acked = 0, total_counted = 0;
+    NetMsg m;
+    (void)state;
+    memset(&cfg, 0, sizeof cfg);
+    cfg.token_rate = 100000; /* phones limited only by the network */
+    cfg.token_burst = 100000;
+    cfg.conn_rate = 100000;
+    cfg.conn_burst = 100000;
+    restart_with(&cfg);
+    for (round = 0; round < 3; round++) {
+        memset(cl, 0, sizeof cl);
+        for (i = 0; i < N; i++) {
+            assert_int_equal(join_new(cl[i].tok), 200);
+            counted[i] = 0;
+            last[i] = -1;
+        }
+        queued();
+        publish("{}", &info);
+        __atomic_store_n(&g_fire_stop, 0, __ATOMIC_RELEASE);
+        for (i = 0; i < N; i++)
+            assert_int_equal(pthread_create(&th[i], NULL, fire_main, &cl[i]), 0);
+        /* the main thread counts as it would, while votes keep arriving */
+        {
+            long long until = ms_now() + 300 + 100 * round;
+            while (ms_now() < until)
+                while (net_next_msg(g_fx.s, &m)) {
+                    for (i = 0; i < N && strcmp(cl[i].tok, m.token) != 0; i++)
+                        ;
+                    assert_true(i < N);
+                    counted[i]++;
+                    last[i] = m.option;
+                }
+        }
+        /* the reveal: hold, drain everything, close, release */
+        net_input_hold(g_fx.s);
+        while (net_next_msg(g_fx.s, &m)) {
+            for (i = 0; i < N && strcmp(cl[i].tok, m.token) != 0; i++)
+                ;
+            assert_true(i < N);
+            counted[i]++;
+            last[i] = m.option;
+        }
+        info.open = 0;
+        publish("{}", &info);
+        net_input_release(g_fx.s);
+        usleep(100000); /* the phones go on voting into the closed poll */
+        __atomic_store_n(&g_fire_stop, 1, __ATOMIC_RELEASE);
+        for (i = 0; i < N; i++)
+            pthread_join(th[i], NULL);
+        /* nothing acknowledged came after the close */
+        assert_int_equal(queued(), 0);
+        for (i = 0; i < N; i++) {
+            assert_int_equal(cl[i].other, 0);
+            assert_int_equal(counted[i], cl[i].acked);
+            assert_int_equal(last[i], cl[i].acked ? cl[i].last_acked_option : -1);
+            assert_true(cl[i].closed > 0); /* it was still voting after the close */
+            total_acked += cl[i].acked;
+            total_counted += counted[i];
+        }
+        info.open = 1;
+    }
+    assert_int_equal(total_counted, total_acked);
+    assert_true(total_acked > N * 3);
 }
 
 static void test_rate_limits(void **state)
@@ -718,6 +1278,7 @@ static void test_rate_limits(void **state)
     int i = 0, ok = 0, limited = 0, fd = -1;
     Resp r;
     char body[200];
+    static char toks[45][40];
     (void)state;
     publish("{}", &info);
     /* per token: the bucket holds 10 */
@@ -729,12 +1290,15 @@ static void test_rate_limits(void **state)
     assert_true(ok >= 10 && ok <= 12);
     assert_true(limited >= 8);
     assert_int_equal(queued(), ok);
-    /* per connection: one keep-alive connection with fresh tokens each time */
+    /* per connection: one keep-alive connection with another phone's token each time */
+    for (i = 0; i < 45; i++)
+        assert_int_equal(join_new(toks[i]), 200);
+    queued();
     fd = dial(g_fx.port);
     ok = limited = 0;
     for (i = 0; i < 45; i++) {
-        snprintf(body, sizeof body,
-                 "{\"r\":\"" ROOM "\",\"t\":\"conn%028d\",\"poll\":3,\"option\":1}", i);
+        snprintf(body, sizeof body, "{\"r\":\"" ROOM "\",\"t\":\"%.32s\",\"poll\":3,\"option\":1}",
+                 toks[i]);
         send_request(fd, "POST", "/api/vote", "application/json", body, 1);
         read_response(fd, &r);
         if (r.status < 0)
@@ -753,32 +1317,17 @@ typedef struct EvalClient {
     int fd;
 } EvalClient;
 
-static NetMsg wait_msg(NetMsgKind kind)
-{
-    NetMsg m;
-    long long until = ms_now() + 3000;
-    memset(&m, 0, sizeof m);
-    while (ms_now() < until) {
-        if (net_next_msg(g_fx.s, &m)) {
-            if (m.kind == kind)
-                return m;
-            net_msg_clear(&m);
-        }
-        usleep(2000);
-    }
-    fail_msg("no message of kind %d", (int)kind);
-    return m;
-}
-
 static void test_eval_suspended_reply(void **state)
 {
     NetPollInfo info;
-    const char *body = "{\"r\":\"" ROOM "\",\"sid\":\"0123456789abcdef0123456789abcdef\","
-                       "\"answers\":{\"q1\":\"yes\",\"q2\":[1,2],\"q3\":\"Jeg lærte noget\",\"q4\":4}}";
+    const char *body0 = "{\"r\":\"" ROOM "\",\"t\":\"" TOKEN "\",\"sid\":\"0123456789abcdef0123456789abcdef\","
+                        "\"answers\":{\"q1\":\"yes\",\"q2\":[1,2],\"q3\":\"Jeg lærte noget\",\"q4\":4}}";
+    char body[400];
     Resp r;
     NetMsg m;
     int fd = -1;
     (void)state;
+    subst(body0, body, sizeof body);
     /* closed evaluation: 409 */
     assert_int_equal(post("/api/eval", body, &r), 409);
     memset(&info, 0, sizeof info);
@@ -790,7 +1339,7 @@ static void test_eval_suspended_reply(void **state)
     assert_non_null(m.body);
     assert_string_equal(m.body, body);
     assert_string_equal(m.sid, "0123456789abcdef0123456789abcdef");
-    assert_string_equal(m.token, "");
+    assert_string_equal(m.token, g_fx.tok1);
     assert_true(m.req_id > 0);
     /* not acknowledged before the main thread answers */
     assert_false(readable(fd, 300));
@@ -823,7 +1372,8 @@ static void test_eval_timeout_and_stop(void **state)
 {
     NetConfig cfg;
     NetPollInfo info;
-    const char *body = "{\"r\":\"" ROOM "\",\"t\":\"" TOKEN "\",\"sid\":\"0123456789abcdef0123456789abcdef\",\"answers\":{}}";
+    const char *body0 = "{\"r\":\"" ROOM "\",\"t\":\"" TOKEN "\",\"sid\":\"0123456789abcdef0123456789abcdef\",\"answers\":{}}";
+    char body[300];
     Resp r;
     NetMsg m;
     int fd = -1, fd2 = -1, v = 0;
@@ -833,13 +1383,14 @@ static void test_eval_timeout_and_stop(void **state)
     memset(&cfg, 0, sizeof cfg);
     cfg.eval_timeout_ms = 400;
     assert_int_equal(start_with(&cfg), 0);
+    subst(body0, body, sizeof body);
     memset(&info, 0, sizeof info);
     info.eval_open = 1;
     v = publish("{}", &info);
     /* no reply from the main thread: 503, and a late reply is refused */
     assert_int_equal(post("/api/eval", body, &r), 503);
     m = wait_msg(NET_MSG_EVAL);
-    assert_string_equal(m.token, TOKEN);
+    assert_string_equal(m.token, g_fx.tok1);
     assert_int_equal(net_reply(g_fx.s, m.req_id, 200, "{}"), ERR_NOTFOUND);
     net_msg_clear(&m);
     /* stopping with a pending evaluation and a waiting long-poll answers both */
@@ -1118,7 +1669,13 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_vote_refused, setup, teardown),
         cmocka_unit_test_setup_teardown(test_chunked_oversize, setup, teardown),
         cmocka_unit_test_setup_teardown(test_ideas, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_idea_slots, setup, teardown),
         cmocka_unit_test_setup_teardown(test_join, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_stuffing, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_token_flood, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_join_and_guess_limits, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_hall_behind_one_address, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_acked_votes_counted_under_fire, setup, teardown),
         cmocka_unit_test_setup_teardown(test_rate_limits, setup, teardown),
         cmocka_unit_test_setup_teardown(test_eval_suspended_reply, setup, teardown),
         cmocka_unit_test_setup_teardown(test_eval_timeout_and_stop, setup, teardown),

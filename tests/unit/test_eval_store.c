@@ -18,6 +18,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/buf.h"
 #include "eval/eval_store.h"
 #include "unit/test_eval_fixture.h"
 
@@ -319,6 +320,35 @@ static void test_report_readonly(void **state)
     eval_store_close(s);
     free(before);
     free(after);
+}
+
+/* CSV injection: reviewed texts that a spreadsheet would run as formulas
+ * are exported with a leading ', quoted or not; numbers stay numbers. */
+static void test_csv_injection(void **state)
+{
+    Ctx *c = *state;
+    EvalTally *t = eval_tally_new(c->q);
+    Buf csv = BUF_INIT, cb = BUF_INIT;
+    static const char *const bad[] = {"=HYPERLINK(\"http://x\")", "+1+2", "-2+3", "@SUM(A1)",
+                                      "\tx", "\rx", "=1,2"};
+    static const char *const want[] = {
+        ",\"'=HYPERLINK(\"\"http://x\"\")\"\r\n", ",'+1+2\r\n", ",'-2+3\r\n", ",'@SUM(A1)\r\n",
+        ",'\tx\r\n", ",\"'\rx\"\r\n", ",\"'=1,2\"\r\n"};
+    size_t i = 0;
+    assert_non_null(t);
+    for (i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        assert_int_equal(eval_tally_add(t, "comment", 0, bad[i], 1), 0);
+    assert_int_equal(eval_tally_add(t, "comment", 0, "-12", 1), 0);
+    assert_int_equal(eval_tally_add(t, "comment", 0, "fine - really", 1), 0);
+    assert_int_equal(eval_report_csv(t, &csv, &cb, 1), 0);
+    for (i = 0; i < sizeof want / sizeof want[0]; i++)
+        if (!strstr(csv.data, want[i]))
+            fail_msg("no '%s' in:\n%s", want[i], csv.data);
+    assert_non_null(strstr(csv.data, ",reviewed,-12\r\n"));
+    assert_non_null(strstr(csv.data, ",reviewed,fine - really\r\n"));
+    buf_free(&csv);
+    buf_free(&cb);
+    eval_tally_free(t);
 }
 
 static void test_keys_and_dedup(void **state)
@@ -685,6 +715,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_not_a_database, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tampered, setup, teardown),
         cmocka_unit_test_setup_teardown(test_report_readonly, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_csv_injection, setup, teardown),
         cmocka_unit_test_setup_teardown(test_keys_and_dedup, setup, teardown),
         cmocka_unit_test_setup_teardown(test_faults, setup, teardown),
         cmocka_unit_test_setup_teardown(test_batch_and_tally, setup, teardown),

@@ -498,7 +498,7 @@ static void *wd_main(void *arg)
 {
     LuaHost *h = arg;
     Watchdog *w = &h->wd;
-    struct timespec ts;
+    struct timespec ts = {0, 0};
     pthread_mutex_lock(&w->mu);
     while (!w->quit) {
         double now = now_ms();

@@ -164,7 +164,9 @@ static int item_has(Matcher *m, const char *s, const char *p, const char *ep)
     switch (*p) {
     case '.': return 1;
     case ESC: return class_has(c, uc(p[1]));
-    case '[': charge(m, (long)((ep - p) / 16)); return set_has(c, p, ep - 1);
+    case '[':
+        charge(m, (long)((ep - p) / 16)); /* a long set costs its length */
+        return set_has(c, p, ep - 1);
     default: return uc(*p) == c;
     }
 }

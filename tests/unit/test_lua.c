@@ -10,7 +10,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -504,6 +506,51 @@ static void test_declaration_memory(void **state)
     lua_settop(L, top);
 }
 
+/* spin(): a C loop that counts nothing, as an unknown hole would be. */
+static int l_spin(lua_State *L)
+{
+    volatile unsigned long n = 0;
+    (void)L;
+    for (;;)
+        n++;
+    return 0;
+}
+
+/* The last resort: a call stuck in C past its deadline ends the process
+ * (exit 70) LUA_HOST_WATCHDOG_MS later.  Runs in a child process. */
+static void test_watchdog_last_resort(void **state)
+{
+    pid_t pid = 0;
+    int status = 0;
+    double t0 = now_s(), dt = 0;
+    (void)state;
+    pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        Err err;
+        LuaHost *h = NULL;
+        lua_State *L = NULL;
+        int devnull = open("/dev/null", O_WRONLY);
+        if (devnull >= 0)
+            dup2(devnull, 2); /* the message is expected; keep the test output clean */
+        err_clear(&err);
+        h = lua_host_new(&err);
+        if (!h)
+            _exit(1);
+        lua_host_set_limits(h, 200, 0);
+        L = lua_host_state(h);
+        lua_pushcfunction(L, l_spin);
+        lua_host_pcall(h, 0, 0, &err);
+        _exit(2); /* not reached */
+    }
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    dt = now_s() - t0;
+    assert_true(WIFEXITED(status));
+    assert_int_equal(WEXITSTATUS(status), 70);
+    if (dt > 0.2 + LUA_HOST_WATCHDOG_MS / 1000.0 + 1.0)
+        fail_msg("the watchdog took %.2f s", dt);
+}
+
 /* xpcall's handler still runs for ordinary errors. */
 static void test_xpcall_handler(void **state)
 {
@@ -778,6 +825,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_hostile_fifo, setup, teardown),
         cmocka_unit_test_setup_teardown(test_declaration_memory, setup, teardown),
         cmocka_unit_test_setup_teardown(test_xpcall_handler, setup, teardown),
+        cmocka_unit_test(test_watchdog_last_resort),
         cmocka_unit_test_setup_teardown(test_pattern_same_as_stock, setup, teardown),
         cmocka_unit_test_setup_teardown(test_more_same_as_stock, setup, teardown),
         cmocka_unit_test_setup_teardown(test_broken, setup, teardown),

@@ -616,7 +616,9 @@ int eval_report_csv(const EvalTally *t, Buf *data, Buf *cb, int header)
                 const char *s = eval_tally_text(t, qi, k, &rev);
                 if (!rev)
                     continue;
-                buf_printf(data, "%s,%s,text,text,,,,,reviewed,", eval_q_id(q), qid);
+                csv_field(data, eval_q_id(q), 0);
+                csv_field(data, qid, 0);
+                buf_puts(data, "text,text,,,,,reviewed,");
                 csv_field(data, s, 1);
             }
             continue;

@@ -41,6 +41,13 @@ struct EvalQuestionnaire {
     EvalQuestion q[EVAL_MAX_QUESTIONS];
 };
 
+/* 1 if d is a whole number in [lo, hi] (never for NaN or huge values), so
+ * that (int)d is defined. */
+static int whole_in(double d, int lo, int hi)
+{
+    return d >= (double)lo && d <= (double)hi && d == (double)(long long)d;
+}
+
 static const char *const kind_names[EVAL_KIND_COUNT] = {"single", "yesno", "multi", "text"};
 
 const char *eval_kind_name(EvalKind k)
@@ -508,7 +515,10 @@ EvalQuestionnaire *eval_q_from_json(const char *json, size_t len, Err *err)
                 ml = cJSON_GetObjectItemCaseSensitive(qo, "max_length"); /* the older shape */
             rc = eval_q_set_text_rules(q, qi, jlang(qo, "warning", "da"),
                                        jlang(qo, "warning", "en"),
-                                       cJSON_IsNumber(ml) ? (int)ml->valuedouble : 500, err);
+                                       !cJSON_IsNumber(ml) ? 500
+                                       : whole_in(ml->valuedouble, 0, 1000000) ? (int)ml->valuedouble
+                                                                               : -1,
+                                       err);
             if (rc < 0)
                 goto fail;
         }
@@ -535,7 +545,8 @@ EvalQuestionnaire *eval_q_from_json(const char *json, size_t len, Err *err)
             memset(opts, 0, sizeof opts);
             cJSON_ArrayForEach(o, cJSON_GetObjectItemCaseSensitive(g, "options"))
             {
-                if (n >= EVAL_MAX_OPTIONS || !cJSON_IsNumber(o)) {
+                if (n >= EVAL_MAX_OPTIONS || !cJSON_IsNumber(o) ||
+                    !whole_in(o->valuedouble, 1, EVAL_MAX_OPTIONS)) {
                     err_set(err, ERR_INVALID, "questionnaire JSON: bad group options");
                     goto fail;
                 }
@@ -786,7 +797,7 @@ int eval_answers_from_json(const EvalQuestionnaire *q, const char *json, size_t 
             rc = eval_answers_set_choice(a, qid, cJSON_IsTrue(it) ? 1 : 2, err);
         } else if (cJSON_IsNumber(it)) {
             double d = it->valuedouble;
-            if (d != (double)(int)d || d < 1 || d > EVAL_MAX_OPTIONS) {
+            if (!whole_in(d, 1, EVAL_MAX_OPTIONS)) {
                 rc = err_set(err, ERR_INVALID, "question '%s': option is out of range", qid);
                 goto done;
             }
@@ -797,7 +808,7 @@ int eval_answers_from_json(const EvalQuestionnaire *q, const char *json, size_t 
             cJSON_ArrayForEach(o, it)
             {
                 double d = cJSON_IsNumber(o) ? o->valuedouble : 0;
-                if (d != (double)(int)d || d < 1 || d > EVAL_MAX_OPTIONS) {
+                if (!whole_in(d, 1, EVAL_MAX_OPTIONS)) {
                     rc = err_set(err, ERR_INVALID, "question '%s': option is out of range", qid);
                     goto done;
                 }

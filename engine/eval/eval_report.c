@@ -509,11 +509,33 @@ int eval_report_text(const EvalTally *t, const EvalReportMeta *m, EvalLang lang,
 
 /* ---- CSV ---------------------------------------------------------------- */
 
+/* 1 if a spreadsheet would take the cell for a formula: it begins with
+ * =, +, -, @, a tab or a CR.  A plain number ("-12", "-1.5") stays a
+ * number. */
+static int csv_formula_like(const char *p)
+{
+    const char *d = p + 1;
+    if (!*p || !strchr("=+-@\t\r", *p))
+        return 0;
+    if (*p != '-' || !(*d >= '0' && *d <= '9'))
+        return 1;
+    while (*d >= '0' && *d <= '9')
+        d++;
+    if (*d == '.' && d[1] >= '0' && d[1] <= '9')
+        for (d++; *d >= '0' && *d <= '9'; d++)
+            ;
+    return *d != '\0';
+}
+
+/* One cell: quoted when it holds a comma, quote or line break, and with a
+ * leading ' when it would be a formula (CSV injection). */
 static void csv_field(Buf *b, const char *s, int last)
 {
     const char *p = s ? s : "";
+    const char *guard = csv_formula_like(p) ? "'" : "";
     if (strpbrk(p, ",\"\r\n")) {
         buf_append(b, "\"", 1);
+        buf_puts(b, guard);
         for (; *p; p++) {
             if (*p == '"')
                 buf_append(b, "\"\"", 2);
@@ -522,6 +544,7 @@ static void csv_field(Buf *b, const char *s, int last)
         }
         buf_append(b, "\"", 1);
     } else {
+        buf_puts(b, guard);
         buf_puts(b, p);
     }
     buf_puts(b, last ? "\r\n" : ",");
@@ -587,7 +610,9 @@ int eval_report_csv(const EvalTally *t, Buf *data, Buf *cb, int header)
                 const char *s = eval_tally_text(t, qi, k, &rev);
                 if (!rev)
                     continue;
-                buf_printf(data, "%s,%s,text,text,,,,,reviewed,", eval_q_id(q), qid);
+                csv_field(data, eval_q_id(q), 0);
+                csv_field(data, qid, 0);
+                buf_puts(data, "text,text,,,,,reviewed,");
                 csv_field(data, s, 1);
             }
             continue;

@@ -48,7 +48,9 @@ struct EvalStore {
     EvalFaultHook fault;
     void *fault_ud;
     unsigned long nwrite;
-    int readonly; /* opened for a report from read-only media */
+    int readonly;  /* opened for a report: nothing is written */
+    int writable;  /* ... but the file could be, for review_text */
+    int reviewing; /* ... and review_text reopened it for writing */
 };
 
 static const char *schema_sql =
@@ -214,21 +216,133 @@ char *eval_store_default_path(Err *err)
 
 /* ---- open / close ------------------------------------------------------- */
 
-/* Opens an existing database read-only and immutable (for reports from
- * read-only media): no settings, no schema changes, nothing written. */
+/* 0 if the schema of s->db is exactly the store's own (or empty, when
+ * empty_ok): no triggers, views, or other tables, columns or defaults.
+ * Else ERR_INVALID naming the first stranger.  Reads only. */
+static int schema_check(EvalStore *s, int empty_ok, Err *err)
+{
+    sqlite3 *ref = NULL;
+    sqlite3_stmt *all = NULL, *find = NULL, *cnt = NULL;
+    int rc = 0, n = 0, nref = 0, res = 0, i = 0;
+    char what[160];
+    what[0] = '\0';
+    if (sqlite3_open_v2(":memory:", &ref, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
+        sqlite3_exec(ref, schema_sql, NULL, NULL, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(ref, "SELECT count(*) FROM sqlite_master WHERE type=?1 AND name=?2 "
+                                "AND tbl_name=?3 AND sql IS ?4", -1, &find, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(ref, "SELECT count(*) FROM sqlite_master", -1, &cnt, NULL) != SQLITE_OK ||
+        sqlite3_step(cnt) != SQLITE_ROW) {
+        res = err_set(err, ERR_NOMEM, "%s: cannot check the schema (out of memory?)", s->path);
+        goto done;
+    }
+    nref = sqlite3_column_int(cnt, 0);
+    rc = sqlite3_prepare_v2(s->db, "SELECT type, name, tbl_name, sql FROM sqlite_master", -1, &all,
+                            NULL);
+    while (rc == SQLITE_OK || rc == SQLITE_ROW) {
+        if ((rc = sqlite3_step(all)) != SQLITE_ROW)
+            break;
+        n++;
+        sqlite3_reset(find);
+        for (i = 0; i < 4; i++)
+            sqlite3_bind_value(find, i + 1, sqlite3_column_value(all, i));
+        if (!what[0] && (sqlite3_step(find) != SQLITE_ROW || sqlite3_column_int(find, 0) != 1))
+            snprintf(what, sizeof what, "%s '%.80s'", (const char *)sqlite3_column_text(all, 0),
+                     (const char *)sqlite3_column_text(all, 1));
+    }
+    if (rc != SQLITE_DONE) {
+        res = db_err(s, rc, "read the schema", err);
+    } else if (what[0]) {
+        res = err_set(err, ERR_INVALID, "%s: refused: the file has a %s that is not part of an "
+                      "evaluation database as Spectactor makes it (it may have been tampered "
+                      "with); the file was left untouched", s->path, what);
+    } else if (n != nref && !(n == 0 && empty_ok)) {
+        res = err_set(err, ERR_INVALID, "%s: refused: %s; the file was left untouched", s->path,
+                      n == 0 ? "an SQLite file without evaluations (not an evaluation database)"
+                             : "tables of the evaluation database are missing");
+    }
+done:
+    sqlite3_finalize(all);
+    sqlite3_finalize(find);
+    sqlite3_finalize(cnt);
+    sqlite3_close(ref);
+    return res;
+}
+
+/* Opens path without following a symbolic link or blocking, and checks it
+ * is a regular file that is empty (create only) or an SQLite database.
+ * Returns the descriptor or -1 (err set). */
+static int open_checked(const char *path, int create, Err *err)
+{
+    static const char magic[16] = "SQLite format 3";
+    char head[16];
+    struct stat st;
+    int flags = (create ? O_RDWR | O_CREAT : O_RDONLY) | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC;
+    int fd = open(path, flags, 0600);
+    if (fd < 0) {
+        if (errno == ELOOP)
+            err_set(err, ERR_IO, "%s: refused: a symbolic link; give the database file itself", path);
+        else
+            err_set(err, ERR_IO, "%s: cannot open evaluation database: %s", path, strerror(errno));
+        return -1;
+    }
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
+        err_set(err, ERR_IO, "%s: not a regular file", path);
+        return -1;
+    }
+    memset(head, 0, sizeof head);
+    if ((st.st_size > 0 || !create) &&
+        (pread(fd, head, sizeof head, 0) != (ssize_t)sizeof head || memcmp(head, magic, sizeof head) != 0)) {
+        close(fd);
+        err_set(err, ERR_IO, "%s: not an evaluation database (%s); choose another file with --db",
+                path, st.st_size == 0 ? "an empty file" : "not an SQLite file");
+        return -1;
+    }
+    return fd;
+}
+
+/* Connection settings every handle gets: no schema tricks. */
+static void db_harden(EvalStore *s)
+{
+    sqlite3_extended_result_codes(s->db, 1);
+    sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+    sqlite3_db_config(s->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+    sqlite3_db_config(s->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+    sqlite3_db_config(s->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
+    sqlite3_db_config(s->db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, NULL);
+}
+
+static int integrity(EvalStore *s, Err *err)
+{
+    char buf[64];
+    if (pragma_text(s, "PRAGMA integrity_check", buf, sizeof buf, err) < 0)
+        return ERR_IO;
+    if (strcmp(buf, "ok") != 0)
+        return err_set(err, ERR_IO, "%s: the database file is damaged (integrity_check: %s)",
+                       s->path, buf);
+    return 0;
+}
+
+/* Opens an existing database read-only (reports): never created, never
+ * written, never chmod'ed; a symbolic link is refused.  review_text
+ * reopens it for writing when asked to. */
 static EvalStore *store_open_readonly(const char *path, Err *err)
 {
     EvalStore *s = calloc(1, sizeof *s);
     char uri[4200];
     size_t n = 0;
     const char *p = NULL;
-    int rc = 0;
-    char buf[64];
+    int rc = 0, fd = -1;
     if (!s || !(s->path = core_strdup(path))) {
         free(s);
         err_set(err, ERR_NOMEM, "out of memory");
         return NULL;
     }
+    fd = open_checked(path, 0, err);
+    if (fd < 0)
+        goto fail;
+    close(fd);
+    s->writable = access(path, W_OK) == 0;
     n = (size_t)snprintf(uri, sizeof uri, "file:");
     for (p = path; *p && n + 4 < sizeof uri; p++) {
         if (*p == '?' || *p == '#' || *p == '%')
@@ -236,20 +350,23 @@ static EvalStore *store_open_readonly(const char *path, Err *err)
         else
             uri[n++] = *p;
     }
-    snprintf(uri + n, sizeof uri - n, "?mode=ro&immutable=1");
+    /* Without a -wal file every answer is in the file itself: immutable
+     * reads create no -wal/-shm beside it.  With one (a show running, or
+     * one that crashed) SQLite must read the WAL too. */
+    {
+        char wal[4200];
+        snprintf(wal, sizeof wal, "%s-wal", path);
+        snprintf(uri + n, sizeof uri - n,
+                 s->writable && access(wal, F_OK) == 0 ? "?mode=ro" : "?mode=ro&immutable=1");
+    }
     rc = sqlite3_open_v2(uri, &s->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOFOLLOW, NULL);
     if (rc != SQLITE_OK) {
         db_err(s, rc, "cannot open read-only", err);
         goto fail;
     }
-    sqlite3_db_config(s->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
-    sqlite3_db_config(s->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
-    if (pragma_text(s, "PRAGMA integrity_check", buf, sizeof buf, err) < 0)
+    db_harden(s);
+    if (schema_check(s, 0, err) != 0 || integrity(s, err) != 0)
         goto fail;
-    if (strcmp(buf, "ok") != 0) {
-        err_set(err, ERR_IO, "%s: the database file is damaged (integrity_check: %s)", path, buf);
-        goto fail;
-    }
     s->readonly = 1;
     return s;
 fail:
@@ -257,6 +374,40 @@ fail:
     free(s->path);
     free(s);
     return NULL;
+}
+
+/* A report's store about to review texts: the same file again, for
+ * writing (checked again; never created or chmod'ed).  0 or negative. */
+static int store_reopen_rw(EvalStore *s, Err *err)
+{
+    sqlite3 *ro = s->db;
+    int fd = -1, rc = 0;
+    if (!s->writable)
+        return err_set(err, ERR_STATE, "%s: read-only: comments can be reviewed only where the "
+                       "file can be written", s->path);
+    fd = open_checked(s->path, 0, err);
+    if (fd < 0)
+        return ERR_IO;
+    close(fd);
+    s->db = NULL;
+    rc = sqlite3_open_v2(s->path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+    if (rc != SQLITE_OK) {
+        rc = db_err(s, rc, "cannot open for review", err);
+    } else {
+        db_harden(s);
+        rc = schema_check(s, 0, err);
+        if (rc == 0)
+            rc = exec(s, "PRAGMA synchronous=FULL; PRAGMA secure_delete=ON;", "settings", err);
+    }
+    if (rc != 0) {
+        sqlite3_close(s->db);
+        s->db = ro;
+        return rc;
+    }
+    sqlite3_close(ro);
+    s->writable = 0;
+    s->reviewing = 1;
+    return 0;
 }
 
 static EvalStore *store_open(const char *path, int create, Err *err)
@@ -272,6 +423,11 @@ static EvalStore *store_open(const char *path, int create, Err *err)
             return NULL;
         path = defpath;
     }
+    if (!create) {
+        s = store_open_readonly(path, err);
+        free(defpath);
+        return s;
+    }
     s = calloc(1, sizeof *s);
     if (!s || !(s->path = core_strdup(path))) {
         err_set(err, ERR_NOMEM, "out of memory");
@@ -279,56 +435,26 @@ static EvalStore *store_open(const char *path, int create, Err *err)
     }
     /* Create the file ourselves so that it is 0600 from the first byte;
      * SQLite gives the -wal and -shm files the same mode. */
-    fd = open(path, O_RDWR | O_CLOEXEC | (create ? O_CREAT : 0), 0600);
-    if (fd < 0 && !create && (errno == EACCES || errno == EROFS || errno == EPERM)) {
-        /* reports read evaluations from read-only media (a USB stick, a CD) */
-        free(defpath);
-        free(s->path);
-        free(s);
-        return store_open_readonly(path, err);
-    }
-    if (fd < 0) {
-        err_set(err, ERR_IO, "%s: cannot open evaluation database: %s", path, strerror(errno));
+    fd = open_checked(path, 1, err);
+    if (fd < 0)
         goto fail;
-    }
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        err_set(err, ERR_IO, "%s: not a regular file", path);
-        goto fail;
-    }
-    if (st.st_size > 0) {
-        /* never touch the mode of a file that is not an SQLite database */
-        static const char magic[16] = "SQLite format 3";
-        char head[16];
-        memset(head, 0, sizeof head);
-        if (pread(fd, head, sizeof head, 0) != (ssize_t)sizeof head || memcmp(head, magic, sizeof head) != 0) {
-            err_set(err, ERR_IO, "%s: not an evaluation database (not an SQLite file); choose another "
-                    "file with --db", path);
-            goto fail;
-        }
-    }
-    if ((st.st_mode & 0777) != 0600 && fchmod(fd, 0600) != 0) {
-        err_set(err, ERR_IO, "%s: cannot set file mode 0600: %s", path, strerror(errno));
-        goto fail;
-    }
-    close(fd);
-    fd = -1;
     rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
     if (rc != SQLITE_OK) {
         db_err(s, rc, "cannot open", err);
         goto fail;
     }
-    sqlite3_extended_result_codes(s->db, 1);
-    sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
-    /* Database files come from other laptops too: no schema tricks. */
-    sqlite3_db_config(s->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
-    sqlite3_db_config(s->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
-    if (pragma_text(s, "PRAGMA integrity_check", buf, sizeof buf, err) < 0)
+    /* Database files come from other laptops too: the schema must be ours
+     * before anything is written. */
+    db_harden(s);
+    if (schema_check(s, 1, err) != 0 || integrity(s, err) != 0)
         goto fail;
-    if (strcmp(buf, "ok") != 0) {
-        err_set(err, ERR_IO, "%s: the database file is damaged (integrity_check: %s)", path,
-                buf);
+    /* only now, a file known to be ours: mode 0600 (before the -wal exists) */
+    if (fstat(fd, &st) != 0 || ((st.st_mode & 0777) != 0600 && fchmod(fd, 0600) != 0)) {
+        err_set(err, ERR_IO, "%s: cannot set file mode 0600: %s", path, strerror(errno));
         goto fail;
     }
+    close(fd);
+    fd = -1;
     if (pragma_text(s, "PRAGMA journal_mode=WAL", buf, sizeof buf, err) < 0)
         goto fail;
     if (exec(s, "PRAGMA synchronous=FULL; PRAGMA secure_delete=ON; PRAGMA cache_size=-32768;", "settings", err) < 0)
@@ -993,9 +1119,8 @@ int eval_store_review_text(EvalStore *s, const char *key, int approve, Err *err)
 {
     sqlite3_stmt *st = NULL;
     int rc = 0;
-    if (s->readonly)
-        return err_set(err, ERR_STATE, "%s: read-only: comments can be reviewed only where the file "
-                       "can be written", s->path);
+    if (s->readonly && !s->reviewing && (rc = store_reopen_rw(s, err)) != 0)
+        return rc;
     rc = sqlite3_prepare_v2(s->db,
                                 approve ? "UPDATE answers SET reviewed=1 WHERE key=?1 AND text IS "
                                           "NOT NULL"

@@ -1,10 +1,14 @@
 /* eval_store.h - the durable, anonymous store of evaluation answers (SQLite).
  *
  * One SQLite file (default $XDG_DATA_HOME/spectactor/evaluations.sqlite).
- * Opening checks that journal_mode=WAL and synchronous=FULL really are in
- * force, sets secure_delete, makes the file mode 0600 and runs
- * PRAGMA quick_check; any failure refuses the store, so problems show when
- * `spectactor play` starts, not after the event.
+ * Opening refuses a symbolic link, a non-regular file and any schema that
+ * is not exactly the store's own (triggers, views, other tables, columns or
+ * defaults: a tampered file), before anything is written; then checks that
+ * journal_mode=WAL and synchronous=FULL really are in force, sets
+ * secure_delete, makes the file mode 0600 and runs PRAGMA integrity_check;
+ * any failure refuses the store, so problems show when `spectactor play`
+ * starts, not after the event.  eval_store_open_existing (reports) opens
+ * read-only and writes nothing, until eval_store_review_text is called.
  *
  * What is stored: events (random id, scenario id, day YYYY-MM-DD, optional
  * label, questionnaire id), the questionnaire definitions (JSON), and
@@ -39,7 +43,9 @@ char *eval_store_default_path(Err *err);
 /* Opens or creates the store at path (NULL: the default path) and checks it
  * as described above.  Returns NULL with a message on any failure. */
 EvalStore *eval_store_open(const char *path, Err *err);
-/* Opens an existing store (never creates one), e.g. for reports. */
+/* Opens an existing store read-only (never creates, writes or chmods it;
+ * a symbolic link is refused), e.g. for reports.  eval_store_review_text
+ * reopens it for writing; the other writers refuse it. */
 EvalStore *eval_store_open_existing(const char *path, Err *err);
 /* Tries once more to commit pending answers, then closes.  Answers still
  * pending are lost and reported with log_error (the caller should have

@@ -3,22 +3,47 @@
 #include "lua/lua_host.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <lauxlib.h>
 #include <lua.h>
 #include <lualib.h>
 
 #include "core/log.h"
+#include "lua/lua_limits.h"
 
 #define HOST_PATHS 16 /* recent file paths, to undo Lua's path shortening */
 #define HOST_PRINT_MAX 1000
 #define WHERE_MAX (ERR_MSG_MAX - 64) /* "path:line: " leaves room for the message */
 
+#define CLOCK_EVERY 8 /* hook calls between two looks at the clock */
+#define ALLOC_CLOCK_EVERY 256 /* allocations between two looks at the clock */
+
 enum { ABORT_NONE, ABORT_TIME, ABORT_MEM };
+
+/* The watchdog thread: sets expired when the running call passes its
+ * deadline (the hook, the allocator and every counted loop look at it), and
+ * ends the process when the call is still running LUA_HOST_WATCHDOG_MS
+ * later (a C loop nothing else could stop; none is known). */
+typedef struct Watchdog {
+    pthread_t thread;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    int started;
+    int quit;
+    int armed;          /* an outermost call is running */
+    double deadline_ms; /* of that call */
+    char where[256];    /* the file the call runs, for the last-resort message */
+} Watchdog;
 
 struct LuaHost {
     lua_State *L;
@@ -31,12 +56,18 @@ struct LuaHost {
     long instr;
     double deadline_ms;
     int abort; /* ABORT_*: a limit was hit; pcall inside scripts re-raises */
+    atomic_int expired; /* the deadline passed (set by the watchdog too) */
+    unsigned hooks;     /* hook calls in this call, to look at the clock now and then */
+    unsigned allocs;    /* allocations in this call, likewise */
+    size_t charged_mem; /* bytes of declarations charged in this call */
+    char *root;         /* real path of the scenario folder of this call */
     char abort_msg[ERR_MSG_MAX];
     int oom_pending; /* the allocator refused; oom_msg says where */
     char oom_msg[ERR_MSG_MAX];
     int template_ref; /* registry: table of the safe globals */
     char *paths[HOST_PATHS];
     int next_path;
+    Watchdog wd;
 };
 
 static double now_ms(void)
@@ -76,17 +107,53 @@ static void where_at(lua_State *L, int level, char *buf, size_t n)
     }
 }
 
+/* 1 once the running call has passed its deadline (the watchdog says so,
+ * or the clock when check_clock is set). */
+static int out_of_time(LuaHost *h, int check_clock)
+{
+    if (atomic_load(&h->expired))
+        return 1;
+    if (check_clock && now_ms() > h->deadline_ms) {
+        atomic_store(&h->expired, 1);
+        return 1;
+    }
+    return 0;
+}
+
+/* Marks the call as stopped for running too long, with the script line at
+ * or above level (unless a limit was hit before). */
+static void abort_time(LuaHost *h, lua_State *L, int level)
+{
+    char where[WHERE_MAX];
+    atomic_store(&h->expired, 1);
+    if (h->abort != ABORT_NONE)
+        return;
+    where_at(L, level, where, sizeof where);
+    snprintf(h->abort_msg, sizeof h->abort_msg, "%sscript ran too long (endless loop?)", where);
+    h->abort = ABORT_TIME;
+}
+
 static void *host_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 {
     LuaHost *h = ud;
     size_t old = ptr ? osize : 0;
+    size_t held = h->used + h->charged_mem;
+    size_t room = held < h->mem_max ? h->mem_max - held : 0;
     void *p = NULL;
     if (nsize == 0) {
         free(ptr);
         h->used -= old;
         return NULL;
     }
-    if (nsize > old && nsize - old > h->mem_max - h->used) {
+    /* Past its deadline a call gets no more memory: C loops that allocate
+     * (concatenations, buffers) stop there with a memory error, which the
+     * call reports as running too long. */
+    if (nsize > old && h->depth > 0 && h->L &&
+        out_of_time(h, ++h->allocs % ALLOC_CLOCK_EVERY == 0)) {
+        abort_time(h, h->L, 0);
+        return NULL;
+    }
+    if (nsize > old && nsize - old > room) {
         /* Lua retries once after an emergency collection; remember where
          * the script stood in case the retry fails too. */
         if (h->depth > 0 && h->L && !h->oom_pending) {
@@ -116,8 +183,9 @@ static void count_hook(lua_State *L, lua_Debug *ar)
     if (h->depth == 0)
         return;
     h->instr += LUA_HOST_HOOK_EVERY;
-    if (h->instr <= h->instr_max && now_ms() <= h->deadline_ms)
+    if (h->instr <= h->instr_max && !out_of_time(h, ++h->hooks % CLOCK_EVERY == 0))
         return;
+    atomic_store(&h->expired, 1);
     if (h->abort == ABORT_NONE) {
         where[0] = '\0';
         if (lua_getinfo(L, "Sl", ar) && ar->currentline > 0)
@@ -126,6 +194,41 @@ static void count_hook(lua_State *L, lua_Debug *ar)
             where_at(L, 0, where, sizeof where);
         snprintf(h->abort_msg, sizeof h->abort_msg, "%sscript ran too long (endless loop?)", where);
         h->abort = ABORT_TIME;
+    }
+    lua_pushstring(L, h->abort_msg);
+    lua_error(L);
+}
+
+/* Charges steps of a counted C loop; see lua_limits.h. */
+void lua_host_charge(lua_State *L, long steps)
+{
+    LuaHost *h = host_of(L);
+    if (h->depth == 0)
+        return;
+    h->instr += steps;
+    if (h->instr <= h->instr_max && !out_of_time(h, 1))
+        return;
+    abort_time(h, L, 1);
+    lua_pushstring(L, h->abort_msg);
+    lua_error(L);
+}
+
+/* Charges bytes a declaration keeps outside the Lua heap; see lua_host.h. */
+void lua_host_charge_memory(lua_State *L, size_t bytes)
+{
+    LuaHost *h = host_of(L);
+    char where[WHERE_MAX];
+    size_t held = h->used + h->charged_mem;
+    if (h->depth == 0 || (held <= h->mem_max && bytes <= h->mem_max - held)) {
+        h->charged_mem += bytes;
+        return;
+    }
+    if (h->abort == ABORT_NONE) {
+        where_at(L, 1, where, sizeof where);
+        snprintf(h->abort_msg, sizeof h->abort_msg,
+                 "%snot enough memory (the scenario holds more than %d MiB)", where,
+                 (int)(h->mem_max >> 20));
+        h->abort = ABORT_MEM;
     }
     lua_pushstring(L, h->abort_msg);
     lua_error(L);
@@ -222,11 +325,33 @@ static int l_pcall(lua_State *L)
     return lua_gettop(L);
 }
 
+/* xpcall's message handler around the script's (upvalue 1): once a limit
+ * was hit or the time is up it gives the limit's message at once.  (A limit
+ * fires inside the count hook, where Lua runs the handler with the hook
+ * off: the script's handler could loop for ever.) */
+static int xpcall_handler(lua_State *L)
+{
+    LuaHost *h = host_of(L);
+    if (h->abort != ABORT_NONE || out_of_time(h, 1)) {
+        if (h->abort == ABORT_NONE)
+            abort_time(h, L, 1);
+        lua_pushstring(L, h->abort_msg);
+        return 1;
+    }
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, 1);
+    return 1;
+}
+
 static int l_xpcall(lua_State *L)
 {
     int status = 0;
     int n = lua_gettop(L);
     luaL_checktype(L, 2, LUA_TFUNCTION);
+    lua_pushvalue(L, 2);
+    lua_pushcclosure(L, xpcall_handler, 1);
+    lua_replace(L, 2);
     lua_pushboolean(L, 1);
     lua_pushvalue(L, 1);
     lua_rotate(L, 3, 2);
@@ -285,114 +410,6 @@ static const char *const safe_base[] = {"assert", "error", "getmetatable", "ipai
 static const char *const safe_libs[] = {LUA_STRLIBNAME, LUA_TABLIBNAME, LUA_MATHLIBNAME,
                                         LUA_UTF8LIBNAME, NULL};
 
-/* Lua's pattern matcher backtracks inside one C call that the instruction
- * hook cannot interrupt: ("a"):rep(3000):find(".-.-.-.-b") would freeze the
- * engine.  Before calling the real find/match/gmatch/gsub, the guard
- * estimates the matcher's worst case: with q "expanding" items (the
- * quantifiers * + - ?, a %b balance, a %1..%9 back-reference) on a text of n
- * bytes, each start position tries at most C(n + q, q) ways to split the
- * text between them, so the work is about n * n^q / q! (one start position
- * when anchored; gmatch has no anchors; a quantifier at the very end costs a
- * scan, not a factor).  A call whose estimate exceeds
- * LUA_HOST_PATTERN_WORK is refused, and every allowed call charges its
- * estimate to the call's instruction budget and checks the clock, so a loop
- * of allowed searches ends like an endless loop. */
-
-static int pattern_expanders(const char *p, size_t n)
-{
-    size_t i = 0;
-    int q = 0;
-    while (i < n) {
-        if (p[i] == '%') {
-            if (i + 1 < n && (p[i + 1] == 'b' || (p[i + 1] >= '1' && p[i + 1] <= '9')))
-                q++; /* %bxy scans to its match; %1 compares a capture of any length */
-            if (i + 1 < n && p[i + 1] == 'b')
-                i += 2; /* the two delimiter characters */
-            i += 2;
-            continue;
-        }
-        if (p[i] == '[') { /* a set: its characters are literals */
-            i++;
-            if (i < n && p[i] == '^')
-                i++;
-            if (i < n && p[i] == ']')
-                i++;
-            while (i < n && p[i] != ']') {
-                if (p[i] == '%')
-                    i++;
-                i++;
-            }
-            i++;
-            continue;
-        }
-        if (p[i] == '*' || p[i] == '+' || p[i] == '-' || p[i] == '?') {
-            /* a quantifier followed only by capture ends and '$' never
-             * backtracks into the rest: it costs one scan, not a factor */
-            size_t j = i + 1;
-            while (j < n && (p[j] == ')' || (p[j] == '$' && j + 1 == n)))
-                j++;
-            if (j < n)
-                q++;
-        }
-        i++;
-    }
-    return q;
-}
-
-static int l_pattern_guard(lua_State *L)
-{
-    LuaHost *h = host_of(L);
-    size_t n = 0, pn = 0;
-    const char *pat = NULL;
-    int kind = (int)lua_tointeger(L, lua_upvalueindex(2)); /* 1 find, 2 gmatch, 0 others */
-    int plain = 0;
-    luaL_checklstring(L, 1, &n);
-    pat = luaL_checklstring(L, 2, &pn);
-    plain = kind == 1 && lua_toboolean(L, 4);
-    if (!plain) {
-        int q = pattern_expanders(pat, pn);
-        int anchored = kind != 2 && pn > 0 && pat[0] == '^';
-        double work = anchored ? 1.0 : (double)n + 1;
-        int k = 0;
-        for (k = 1; k <= q && work <= LUA_HOST_PATTERN_WORK; k++)
-            work = work * ((double)n + k) / k;
-        work += (double)n; /* the plain scan */
-        if (work > LUA_HOST_PATTERN_WORK)
-            return luaL_error(L, "pattern too complex for a text of %d bytes (it could search "
-                                 "for hours); simplify the pattern",
-                              (int)n);
-        /* charge the search to this call's budget, as instructions would be */
-        if (h->depth > 0) {
-            h->instr += (long)work;
-            if (h->instr > h->instr_max || now_ms() > h->deadline_ms) {
-                char where[WHERE_MAX];
-                where_at(L, 1, where, sizeof where);
-                if (h->abort == ABORT_NONE) {
-                    snprintf(h->abort_msg, sizeof h->abort_msg, "%sscript ran too long (endless loop?)", where);
-                    h->abort = ABORT_TIME;
-                }
-                lua_pushstring(L, h->abort_msg);
-                return lua_error(L);
-            }
-        }
-    }
-    lua_pushvalue(L, lua_upvalueindex(1));
-    lua_insert(L, 1);
-    lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
-    return lua_gettop(L);
-}
-
-/* Replaces string[name] by the guard around the original (upvalue 1);
- * upvalue 2 tells find (1, whose 4th argument can ask for a plain search)
- * and gmatch (2, where '^' is no anchor) from the others (0). */
-static void guard_pattern_fn(lua_State *L, int strtab, const char *name, int kind)
-{
-    lua_getfield(L, strtab, name);
-    lua_pushinteger(L, kind);
-    lua_pushcclosure(L, l_pattern_guard, 2);
-    lua_setfield(L, strtab, name);
-}
-
 /* Protected setup: libraries, removals, the template of safe globals. */
 static int setup(lua_State *L)
 {
@@ -409,10 +426,10 @@ static int setup(lua_State *L)
     lua_getglobal(L, LUA_STRLIBNAME);
     lua_pushnil(L);
     lua_setfield(L, -2, "dump");
-    guard_pattern_fn(L, lua_gettop(L), "find", 1);
-    guard_pattern_fn(L, lua_gettop(L), "match", 0);
-    guard_pattern_fn(L, lua_gettop(L), "gmatch", 2);
-    guard_pattern_fn(L, lua_gettop(L), "gsub", 0);
+    lua_match_install(L, -1);
+    lua_pop(L, 1);
+    lua_getglobal(L, LUA_TABLIBNAME);
+    lua_tablib_install(L, -1);
     lua_pop(L, 1);
     lua_getglobal(L, LUA_MATHLIBNAME);
     lua_pushnil(L);
@@ -463,6 +480,110 @@ static int setup(lua_State *L)
     return 0;
 }
 
+/* ---- the watchdog ------------------------------------------------------- */
+
+static void wd_deadline(struct timespec *ts, double ms)
+{
+    ts->tv_sec = (time_t)(ms / 1000.0);
+    ts->tv_nsec = (long)((ms - (double)ts->tv_sec * 1000.0) * 1e6);
+    if (ts->tv_nsec >= 1000000000L) {
+        ts->tv_sec++;
+        ts->tv_nsec -= 1000000000L;
+    }
+    if (ts->tv_nsec < 0)
+        ts->tv_nsec = 0;
+}
+
+static void *wd_main(void *arg)
+{
+    LuaHost *h = arg;
+    Watchdog *w = &h->wd;
+    struct timespec ts = {0, 0};
+    pthread_mutex_lock(&w->mu);
+    while (!w->quit) {
+        double now = now_ms();
+        if (!w->armed) {
+            pthread_cond_wait(&w->cv, &w->mu);
+        } else if (now < w->deadline_ms) {
+            wd_deadline(&ts, w->deadline_ms);
+            pthread_cond_timedwait(&w->cv, &w->mu, &ts);
+        } else if (now < w->deadline_ms + LUA_HOST_WATCHDOG_MS) {
+            atomic_store(&h->expired, 1);
+            wd_deadline(&ts, w->deadline_ms + LUA_HOST_WATCHDOG_MS);
+            pthread_cond_timedwait(&w->cv, &w->mu, &ts);
+        } else {
+            /* The main thread is stuck in a C loop nothing counts: the
+             * last resort is to end the process. */
+            fprintf(stderr,
+                    "spectactor: scenario code (%s) ran %d ms past its time limit and could "
+                    "not be stopped; exiting\n",
+                    w->where[0] ? w->where : "?", LUA_HOST_WATCHDOG_MS);
+            log_error("scenario code (%s) could not be stopped; exiting",
+                      w->where[0] ? w->where : "?");
+            _exit(70);
+        }
+    }
+    pthread_mutex_unlock(&w->mu);
+    return NULL;
+}
+
+static void wd_start(LuaHost *h)
+{
+    Watchdog *w = &h->wd;
+    pthread_condattr_t ca;
+    if (pthread_mutex_init(&w->mu, NULL) != 0)
+        return;
+    pthread_condattr_init(&ca);
+    pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+    if (pthread_cond_init(&w->cv, &ca) != 0) {
+        pthread_condattr_destroy(&ca);
+        pthread_mutex_destroy(&w->mu);
+        return;
+    }
+    pthread_condattr_destroy(&ca);
+    if (pthread_create(&w->thread, NULL, wd_main, h) != 0) {
+        pthread_cond_destroy(&w->cv);
+        pthread_mutex_destroy(&w->mu);
+        log_warn("lua: no watchdog thread; the hook and the clock alone limit scripts");
+        return;
+    }
+    w->started = 1;
+}
+
+static void wd_stop(LuaHost *h)
+{
+    Watchdog *w = &h->wd;
+    if (!w->started)
+        return;
+    pthread_mutex_lock(&w->mu);
+    w->quit = 1;
+    pthread_cond_signal(&w->cv);
+    pthread_mutex_unlock(&w->mu);
+    pthread_join(w->thread, NULL);
+    pthread_cond_destroy(&w->cv);
+    pthread_mutex_destroy(&w->mu);
+    w->started = 0;
+}
+
+/* Starts (armed) or ends the watch over the outermost call. */
+static void wd_arm(LuaHost *h, int armed)
+{
+    Watchdog *w = &h->wd;
+    if (!w->started)
+        return;
+    pthread_mutex_lock(&w->mu);
+    w->armed = armed;
+    w->deadline_ms = h->deadline_ms;
+    snprintf(w->where, sizeof w->where, "%s",
+             h->root ? h->root : (h->paths[(h->next_path + HOST_PATHS - 1) % HOST_PATHS]
+                                      ? h->paths[(h->next_path + HOST_PATHS - 1) % HOST_PATHS]
+                                      : ""));
+    if (armed)
+        atomic_store(&h->expired, 0);
+    pthread_cond_signal(&w->cv);
+    pthread_mutex_unlock(&w->mu);
+}
+
 static int panic(lua_State *L)
 {
     const char *msg = lua_tostring(L, -1);
@@ -490,6 +611,7 @@ LuaHost *lua_host_new(Err *err)
     }
     lua_atpanic(h->L, panic);
     lua_sethook(h->L, count_hook, LUA_MASKCOUNT, LUA_HOST_HOOK_EVERY);
+    wd_start(h);
     lua_pushcfunction(h->L, setup);
     if (lua_host_pcall(h, 0, 0, err) != 0) {
         err_prefix(err, "lua setup");
@@ -505,10 +627,12 @@ void lua_host_free(LuaHost *h)
     int i = 0;
     if (!h)
         return;
+    wd_stop(h);
     if (h->L)
         lua_close(h->L);
     for (i = 0; i < HOST_PATHS; i++)
         free(h->paths[i]);
+    free(h->root);
     free(h);
 }
 
@@ -548,15 +672,20 @@ int lua_host_pcall(LuaHost *h, int nargs, int nres, Err *err)
     L = h->L;
     base = lua_gettop(L) - nargs;
     outer = h->depth == 0;
+    if (!lua_checkstack(L, 4)) {
+        lua_pop(L, nargs + 1);
+        return err_set(err, ERR_NOMEM, "Lua stack exhausted");
+    }
     if (outer) {
         h->abort = ABORT_NONE;
         h->oom_pending = 0;
         h->instr = 0;
+        h->hooks = 0;
+        h->allocs = 0;
+        h->charged_mem = 0;
         h->deadline_ms = now_ms() + (double)h->time_ms;
-    }
-    if (!lua_checkstack(L, 4)) {
-        lua_pop(L, nargs + 1);
-        return err_set(err, ERR_NOMEM, "Lua stack exhausted");
+        atomic_store(&h->expired, 0);
+        wd_arm(h, 1);
     }
     lua_pushcfunction(L, msgh);
     lua_insert(L, base);
@@ -564,6 +693,12 @@ int lua_host_pcall(LuaHost *h, int nargs, int nres, Err *err)
     status = lua_pcall(L, nargs, nres, base);
     h->depth--;
     lua_remove(L, base);
+    if (outer) {
+        wd_arm(h, 0);
+        atomic_store(&h->expired, 0);
+        free(h->root); /* the next load names its own folder */
+        h->root = NULL;
+    }
     if (status == LUA_OK)
         return 0;
     if (h->abort != ABORT_NONE) {
@@ -641,29 +776,106 @@ static void remember_path(LuaHost *h, const char *path)
     h->next_path = (h->next_path + 1) % HOST_PATHS;
 }
 
-/* Reads path into a malloc'd buffer (caller frees); 0 or negative. */
-static int read_file(const char *path, char **out, size_t *len, Err *err)
+static const char *file_kind(mode_t m)
 {
-    FILE *f = NULL;
+    if (S_ISDIR(m))
+        return "a folder";
+    if (S_ISFIFO(m))
+        return "a FIFO";
+    if (S_ISCHR(m))
+        return "a character device";
+    if (S_ISBLK(m))
+        return "a block device";
+    if (S_ISSOCK(m))
+        return "a socket";
+    return "not a regular file";
+}
+
+/* The scenario folder of this call: the folder of the first file it loads
+ * (at depth 0: of this file).  Every file loaded must lie inside it once
+ * symbolic links are resolved.  0, or ERR_INVALID / ERR_IO / ERR_NOMEM. */
+static int check_inside(LuaHost *h, const char *path, const char *line, Err *err)
+{
+    char real[PATH_MAX];
+    size_t n = 0;
+    if (h->depth == 0 || !h->root) {
+        char dir[PATH_MAX];
+        const char *slash = strrchr(path, '/');
+        size_t dn = slash ? (size_t)(slash - path) : 1;
+        if (dn >= sizeof dir)
+            return err_set(err, ERR_LIMIT, "%s: path too long", path);
+        if (slash) {
+            memcpy(dir, path, dn ? dn : 1);
+            dir[dn ? dn : 1] = '\0';
+        } else {
+            strcpy(dir, ".");
+        }
+        if (!realpath(dir, real))
+            return err_set(err, ERR_IO, "%s: cannot open: %s", path, strerror(errno));
+        free(h->root);
+        h->root = malloc(strlen(real) + 1);
+        if (!h->root)
+            return err_set(err, ERR_NOMEM, "out of memory");
+        strcpy(h->root, real);
+    }
+    if (!realpath(path, real))
+        return err_set(err, ERR_IO, "%s: cannot open: %s", path, strerror(errno));
+    n = strlen(h->root);
+    if (strncmp(real, h->root, n) != 0 || (real[n] != '/' && !(n == 1 && h->root[0] == '/')))
+        return err_set(err, ERR_INVALID,
+                       "%s%s: refused: it is a symbolic link to %s, outside the scenario folder",
+                       path, line, real);
+    return 0;
+}
+
+/* Reads path into a malloc'd buffer (caller frees); 0 or negative.  Only
+ * a regular file inside the scenario folder is opened: a FIFO or a device
+ * would block or never end.  A refused entry file is named "path:1: ...";
+ * a refused include gets the line of its include from the message handler. */
+static int read_file(LuaHost *h, const char *path, char **out, size_t *len, Err *err)
+{
+    const char *line = h->depth == 0 || !h->root ? ":1" : "";
+    struct stat st;
     char *buf = NULL;
     size_t n = 0;
+    int fd = -1;
+    int rc = 0;
     *out = NULL;
     *len = 0;
-    f = fopen(path, "rb");
-    if (!f)
+    if (stat(path, &st) != 0)
         return err_set(err, ERR_IO, "%s: cannot open: %s", path, strerror(errno));
+    if (!S_ISREG(st.st_mode))
+        return err_set(err, ERR_INVALID, "%s%s: refused: %s, not a regular file", path, line,
+                       file_kind(st.st_mode));
+    rc = check_inside(h, path, line, err);
+    if (rc != 0)
+        return rc;
+    fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0)
+        return err_set(err, ERR_IO, "%s: cannot open: %s", path, strerror(errno));
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
+        return err_set(err, ERR_INVALID, "%s%s: refused: not a regular file", path, line);
+    }
     buf = malloc(LUA_HOST_FILE_MAX + 1);
     if (!buf) {
-        fclose(f);
+        close(fd);
         return err_set(err, ERR_NOMEM, "%s: out of memory", path);
     }
-    n = fread(buf, 1, LUA_HOST_FILE_MAX + 1, f);
-    if (ferror(f)) {
-        fclose(f);
-        free(buf);
-        return err_set(err, ERR_IO, "%s: read error", path);
+    while (n < LUA_HOST_FILE_MAX + 1) {
+        ssize_t got = read(fd, buf + n, LUA_HOST_FILE_MAX + 1 - n);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0) {
+            close(fd);
+            free(buf);
+            return err_set(err, ERR_IO, "%s: read error: %s", path, strerror(errno));
+        }
+        if (got == 0)
+            break;
+        n += (size_t)got;
     }
-    fclose(f);
+    close(fd);
     if (n > LUA_HOST_FILE_MAX) {
         free(buf);
         return err_set(err, ERR_LIMIT, "%s:1: file is larger than %d bytes", path,
@@ -693,7 +905,7 @@ int lua_host_load_file(LuaHost *h, const char *path, int env_index, Err *err)
     env_index = lua_absindex(L, env_index);
     if (lua_type(L, env_index) != LUA_TTABLE)
         return err_set(err, ERR_INVALID, "%s: no environment table", path);
-    rc = read_file(path, &text, &len, err);
+    rc = read_file(h, path, &text, &len, err);
     if (rc != 0)
         return rc;
     if (len > 0 && text[0] == LUA_SIGNATURE[0]) {

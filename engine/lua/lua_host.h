@@ -1,8 +1,10 @@
 /* lua_host.h - the sandboxed Lua state every scenario script runs in.
  *
  * One LuaHost owns one lua_State with:
- *   - a memory cap (LUA_HOST_MEM_MAX): a script that allocates more fails
- *     with "path:line: not enough memory", never the process;
+ *   - a memory cap (LUA_HOST_MEM_MAX) on the Lua heap plus what
+ *     declarations keep outside it (lua_host_charge_memory): a script that
+ *     allocates more fails with "path:line: not enough memory", never the
+ *     process;
  *   - only the base, string, table, math and utf8 libraries, without load,
  *     loadfile, dofile, require, collectgarbage, warn, string.dump,
  *     math.random and math.randomseed; print goes to the engine log;
@@ -12,13 +14,20 @@
  *     count hook every LUA_HOST_HOOK_EVERY instructions; exceeding either
  *     stops the call with "path:line: script ran too long (endless loop?)".
  *     Scripts cannot swallow a limit error with pcall/xpcall: the sandbox's
- *     versions re-raise it.  The hook cannot interrupt one long C call, so
- *     string.find/match/gmatch/gsub first estimate the matcher's worst case
- *     (about n * n^q / q! for q backtracking items on n bytes), refuse a
- *     search beyond LUA_HOST_PATTERN_WORK steps with "pattern too complex
- *     ...", and charge every allowed search to the call's instruction budget
- *     (so a loop of searches ends like an endless loop); string.rep and other
- *     big allocations are stopped by the memory cap.
+ *     versions re-raise it, and xpcall's message handler is skipped once a
+ *     limit was hit.  The hook cannot interrupt a C function, so the library
+ *     functions whose C loops could run long are the sandbox's own counted
+ *     versions (lua_limits.h): the pattern matcher (find, match, gmatch,
+ *     gsub), string.rep, and table.insert/remove/move/concat/unpack/sort
+ *     charge their steps to the same budget.  Past the deadline the call
+ *     gets no more memory, so a C loop that allocates stops too, and a
+ *     watchdog thread flags the deadline at once; a call still running
+ *     LUA_HOST_WATCHDOG_MS after its deadline (a C loop nothing counts;
+ *     none is known) ends the process with a message on stderr.
+ *   - script files must be regular files inside the scenario folder (the
+ *     folder of the first file a call loads) once symbolic links are
+ *     resolved: a FIFO, a device or a link to elsewhere is refused before
+ *     it is opened.
  *   - setmetatable refuses __gc metamethods (finalizers would run outside
  *     any limit), and the string metatable is hidden from scripts.
  *
@@ -46,8 +55,8 @@ typedef struct LuaHost LuaHost;
 #define LUA_HOST_MEM_MAX ((size_t)64 * 1024 * 1024)
 #define LUA_HOST_TIME_MS 1000
 #define LUA_HOST_INSTR_MAX 200000000L
-#define LUA_HOST_HOOK_EVERY 1000
-#define LUA_HOST_PATTERN_WORK 1e8 /* worst-case steps of one string pattern search */
+#define LUA_HOST_HOOK_EVERY 100
+#define LUA_HOST_WATCHDOG_MS 1500 /* past the deadline: the process ends */
 #define LUA_HOST_FILE_MAX (1024 * 1024) /* bytes in one script file */
 
 /* Creates the sandboxed state.  NULL on failure (err says why). */
@@ -61,6 +70,14 @@ void lua_host_free(LuaHost *h);
 /* The raw state, for loaders in engine/lua only.  Borrowed for the host's
  * lifetime. */
 lua_State *lua_host_state(LuaHost *h);
+
+/* For declaration functions (C functions called by a script): charges
+ * bytes the declaration keeps outside the Lua heap (copies in a Scenario)
+ * to the running call's memory cap.  When the cap is exceeded, raises
+ * "path:line: not enough memory (...)" at the script line that called the
+ * declaration, and the call fails with ERR_NOMEM.  Charges last until the
+ * outermost call ends. */
+void lua_host_charge_memory(lua_State *L, size_t bytes);
 
 /* Changes the per-call limits (tests use small ones); a value <= 0 restores
  * the default.  Takes effect at the next outermost call. */

@@ -1,8 +1,9 @@
 /* test_eval_store.c - the SQLite evaluation store on real files: settings
  * read back, file mode, random keys, retried submissions stored once,
  * faults (injected, and a real lock) keeping answers in memory until a
- * retry, group commit, review of free texts, and a privacy scan of the raw
- * database bytes. */
+ * retry, group commit, review of free texts, a privacy scan of the raw
+ * database bytes, tampered databases refused untouched, and reports that
+ * never write. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -17,6 +18,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/buf.h"
 #include "eval/eval_store.h"
 #include "unit/test_eval_fixture.h"
 
@@ -158,6 +160,195 @@ static void test_not_a_database(void **state)
     assert_int_equal(st.st_mode & 0777, 0644);
     assert_int_equal(st.st_size, 16);
     assert_null(eval_store_open_existing(c->db, &e));
+}
+
+/* The whole file at path (malloc'd, *n bytes), to prove it unchanged. */
+static char *file_bytes(const char *path, size_t *n)
+{
+    FILE *f = fopen(path, "rb");
+    char *b = malloc(1 << 20);
+    assert_non_null(f);
+    assert_non_null(b);
+    *n = fread(b, 1, 1 << 20, f);
+    fclose(f);
+    return b;
+}
+
+/* Makes a good store with one event and one answer at c->db, closed. */
+static void make_store(Ctx *c)
+{
+    Err e;
+    char ev[EVAL_EVENT_ID_LEN + 1];
+    EvalStore *s = eval_store_open(c->db, &e);
+    EvalAnswers *a = answers(c->q, 1);
+    assert_non_null(s);
+    assert_int_equal(eval_store_begin_event(s, c->q, "sofie", "8.B", ev, &e), 0);
+    assert_int_equal(eval_store_submit(s, ev, a, NULL, &e), 0);
+    eval_answers_free(a);
+    eval_store_close(s);
+}
+
+static void raw_exec(const char *db, const char *sql)
+{
+    sqlite3 *h = NULL;
+    assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
+    if (sqlite3_exec(h, sql, NULL, NULL, NULL) != SQLITE_OK)
+        fail_msg("%s: %s", sql, sqlite3_errmsg(h));
+    sqlite3_close(h);
+}
+
+/* Opening (for a show and for a report) must refuse the file with text in
+ * the message and leave every byte and the mode as they were. */
+static void expect_refused(const char *db, const char *text)
+{
+    Err e;
+    size_t n0 = 0, n1 = 0;
+    struct stat st0, st1;
+    char *before = file_bytes(db, &n0);
+    char *after = NULL;
+    assert_int_equal(stat(db, &st0), 0);
+    err_clear(&e);
+    assert_null(eval_store_open(db, &e));
+    if (!strstr(e.msg, text))
+        fail_msg("open: expected '%s' in '%s'", text, e.msg);
+    err_clear(&e);
+    assert_null(eval_store_open_existing(db, &e));
+    if (!strstr(e.msg, text))
+        fail_msg("open_existing: expected '%s' in '%s'", text, e.msg);
+    after = file_bytes(db, &n1);
+    assert_int_equal(stat(db, &st1), 0);
+    assert_int_equal(n0, n1);
+    assert_memory_equal(before, after, n0);
+    assert_int_equal(st0.st_mode, st1.st_mode);
+    free(before);
+    free(after);
+}
+
+/* Tampered databases: a trigger (one logged every answer with a time,
+ * another deleted saved rows), a view, an unknown table, a pre-created
+ * table with a timestamp column, a missing index: all refused, untouched. */
+static void test_tampered(void **state)
+{
+    Ctx *c = *state;
+    char cmd[600];
+    static const char *const cases[][2] = {
+        {"CREATE TABLE log(at TEXT); CREATE TRIGGER spy AFTER INSERT ON answers BEGIN "
+         "INSERT INTO log VALUES(strftime('%Y-%m-%d %H:%M:%f','now')); END;",
+         "table 'log'"},
+        {"CREATE TRIGGER wipe AFTER INSERT ON answers BEGIN DELETE FROM answers; END;",
+         "trigger 'wipe'"},
+        {"CREATE VIEW v AS SELECT * FROM answers;", "view 'v'"},
+        {"ALTER TABLE submissions ADD COLUMN at TEXT DEFAULT 'x';", "table 'submissions'"},
+        {"DROP INDEX answers_event;", "tables of the evaluation database are missing"},
+    };
+    size_t i = 0;
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        snprintf(cmd, sizeof cmd, "rm -f '%s' '%s-wal' '%s-shm'", c->db, c->db, c->db);
+        assert_int_equal(system(cmd), 0);
+        make_store(c);
+        raw_exec(c->db, cases[i][0]);
+        assert_int_equal(chmod(c->db, 0644), 0);
+        expect_refused(c->db, cases[i][1]);
+    }
+    /* a fresh file whose tables were made in advance, with a timestamp */
+    snprintf(cmd, sizeof cmd, "rm -f '%s' '%s-wal' '%s-shm'", c->db, c->db, c->db);
+    assert_int_equal(system(cmd), 0);
+    raw_exec(c->db, "CREATE TABLE answers(key TEXT PRIMARY KEY, event TEXT NOT NULL, question "
+                    "TEXT NOT NULL, value INTEGER, text TEXT, reviewed INTEGER NOT NULL DEFAULT 0, "
+                    "at TEXT DEFAULT CURRENT_TIMESTAMP) WITHOUT ROWID;");
+    expect_refused(c->db, "table 'answers'");
+}
+
+/* A report reads and never writes: no database made of an empty file, no
+ * chmod through a symbolic link, not a byte changed and no -wal/-shm left;
+ * review reopens the file for writing only when asked. */
+static void test_report_readonly(void **state)
+{
+    Ctx *c = *state;
+    Err e;
+    EvalStore *s = NULL;
+    char other[160], link[160], side[200];
+    size_t n0 = 0, n1 = 0;
+    char *before = NULL, *after = NULL;
+    struct stat st;
+    FILE *f = NULL;
+    err_clear(&e);
+    /* empty file */
+    f = fopen(c->db, "w");
+    assert_non_null(f);
+    fclose(f);
+    assert_int_equal(chmod(c->db, 0644), 0);
+    assert_null(eval_store_open_existing(c->db, &e));
+    assert_non_null(strstr(e.msg, "an empty file"));
+    assert_int_equal(stat(c->db, &st), 0);
+    assert_int_equal(st.st_size, 0);
+    assert_int_equal(st.st_mode & 0777, 0644);
+    assert_int_equal(unlink(c->db), 0);
+    /* a symbolic link to a good store: refused, the target's mode kept */
+    make_store(c);
+    snprintf(other, sizeof other, "%s/other.sqlite", c->dir);
+    assert_int_equal(rename(c->db, other), 0);
+    assert_int_equal(chmod(other, 0644), 0);
+    snprintf(link, sizeof link, "%s/link.sqlite", c->dir);
+    assert_int_equal(symlink(other, link), 0);
+    assert_null(eval_store_open_existing(link, &e));
+    assert_non_null(strstr(e.msg, "symbolic link"));
+    assert_null(eval_store_open(link, &e));
+    assert_non_null(strstr(e.msg, "symbolic link"));
+    assert_int_equal(stat(other, &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0644);
+    /* reading a good store changes nothing */
+    before = file_bytes(other, &n0);
+    s = eval_store_open_existing(other, &e);
+    assert_non_null(s);
+    assert_int_equal(eval_store_begin_event(s, c->q, "x", NULL, side, &e) < 0, 1);
+    eval_store_close(s);
+    after = file_bytes(other, &n1);
+    assert_int_equal(n0, n1);
+    assert_memory_equal(before, after, n0);
+    snprintf(side, sizeof side, "%s-wal", other);
+    assert_int_equal(access(side, F_OK), -1);
+    snprintf(side, sizeof side, "%s-shm", other);
+    assert_int_equal(access(side, F_OK), -1);
+    assert_int_equal(stat(other, &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0644);
+    /* review writes: the store is reopened for it */
+    s = eval_store_open_existing(other, &e);
+    assert_non_null(s);
+    err_clear(&e);
+    assert_int_equal(eval_store_review_text(s, "nokey", 1, &e), ERR_NOTFOUND);
+    eval_store_close(s);
+    free(before);
+    free(after);
+}
+
+/* CSV injection: reviewed texts that a spreadsheet would run as formulas
+ * are exported with a leading ', quoted or not; numbers stay numbers. */
+static void test_csv_injection(void **state)
+{
+    Ctx *c = *state;
+    EvalTally *t = eval_tally_new(c->q);
+    Buf csv = BUF_INIT, cb = BUF_INIT;
+    static const char *const bad[] = {"=HYPERLINK(\"http://x\")", "+1+2", "-2+3", "@SUM(A1)",
+                                      "\tx", "\rx", "=1,2"};
+    static const char *const want[] = {
+        ",\"'=HYPERLINK(\"\"http://x\"\")\"\r\n", ",'+1+2\r\n", ",'-2+3\r\n", ",'@SUM(A1)\r\n",
+        ",'\tx\r\n", ",\"'\rx\"\r\n", ",\"'=1,2\"\r\n"};
+    size_t i = 0;
+    assert_non_null(t);
+    for (i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        assert_int_equal(eval_tally_add(t, "comment", 0, bad[i], 1), 0);
+    assert_int_equal(eval_tally_add(t, "comment", 0, "-12", 1), 0);
+    assert_int_equal(eval_tally_add(t, "comment", 0, "fine - really", 1), 0);
+    assert_int_equal(eval_report_csv(t, &csv, &cb, 1), 0);
+    for (i = 0; i < sizeof want / sizeof want[0]; i++)
+        if (!strstr(csv.data, want[i]))
+            fail_msg("no '%s' in:\n%s", want[i], csv.data);
+    assert_non_null(strstr(csv.data, ",reviewed,-12\r\n"));
+    assert_non_null(strstr(csv.data, ",reviewed,fine - really\r\n"));
+    buf_free(&csv);
+    buf_free(&cb);
+    eval_tally_free(t);
 }
 
 static void test_keys_and_dedup(void **state)
@@ -522,6 +713,9 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_open_settings, setup, teardown),
         cmocka_unit_test_setup_teardown(test_not_a_database, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_tampered, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_report_readonly, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_csv_injection, setup, teardown),
         cmocka_unit_test_setup_teardown(test_keys_and_dedup, setup, teardown),
         cmocka_unit_test_setup_teardown(test_faults, setup, teardown),
         cmocka_unit_test_setup_teardown(test_batch_and_tally, setup, teardown),

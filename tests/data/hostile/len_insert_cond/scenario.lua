@@ -1,0 +1,11 @@
+scenario { id = "hostile", languages = { "da", "en" }, start = "a" }
+cast { { id = "x", name = "X", color = "#112233" } }
+beat "a" {
+  narrate "start",
+  choice = choice {
+    option { text = "1", to = "b",
+             when = function(v) table.insert(setmetatable({}, { __len = function() return math.maxinteger - 1 end }), 1, "x") return true end },
+    option { text = "2", to = "b" },
+  },
+}
+beat "b" { ending = "end" }

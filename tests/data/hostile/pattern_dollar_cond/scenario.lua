@@ -1,0 +1,11 @@
+scenario { id = "hostile", languages = { "da", "en" }, start = "a" }
+cast { { id = "x", name = "X", color = "#112233" } }
+beat "a" {
+  narrate "start",
+  choice = choice {
+    option { text = "1", to = "b",
+             when = function(v) local s = ("a"):rep(5000); s:find(".-.-.-x$") return true end },
+    option { text = "2", to = "b" },
+  },
+}
+beat "b" { ending = "end" }

@@ -1,0 +1,11 @@
+scenario { id = "hostile", languages = { "da", "en" }, start = "a" }
+cast { { id = "x", name = "X", color = "#112233" } }
+beat "a" {
+  narrate "start",
+  choice = choice {
+    option { text = "1", to = "b",
+             when = function(v) local s = ("x"):rep(1000000):gsub("x", ("y"):rep(100)) return true end },
+    option { text = "2", to = "b" },
+  },
+}
+beat "b" { ending = "end" }

@@ -37,7 +37,7 @@ static int l_v_index(lua_State *L)
         lua_pushboolean(L, v.b);
         break;
     case STORY_VAL_NUMBER:
-        if (v.num == (double)(lua_Integer)v.num && v.num >= -9.0e15 && v.num <= 9.0e15)
+        if (v.num >= -9.0e15 && v.num <= 9.0e15 && v.num == (double)(lua_Integer)v.num)
             lua_pushinteger(L, (lua_Integer)v.num);
         else
             lua_pushnumber(L, v.num);

@@ -9,6 +9,7 @@
 
 #include <SDL.h>
 #include <assert.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -79,15 +80,14 @@ void evals_load(Evals *ev, LuaHost *lua, const char *dir)
 {
     char path[1200];
     Err qerr;
-    FILE *f = NULL;
+    struct stat st;
     assert(ev && !ev->q);
     if (!lua)
         return;
+    /* stat, not open: a FIFO put there must not block the show (the loader
+     * refuses anything but a regular file, with a message) */
     snprintf(path, sizeof path, "%s/questionnaire.lua", dir);
-    f = fopen(path, "r");
-    if (f)
-        fclose(f);
-    else
+    if (lstat(path, &st) != 0)
         snprintf(path, sizeof path, "%s/scenes/questionnaire.lua", app_data_dir());
     err_clear(&qerr);
     ev->q = lua_eval_load(lua, path, &qerr);

@@ -46,4 +46,21 @@ for d in "$ROOT"/tests/data/hostile/*/ "$T/fifo/" "$T/fifo_include/"; do
         echo "ok   play $name ($took ms)"
     fi
 done
+
+# a FIFO named questionnaire.lua beside a good scenario: play starts, says
+# why there is no evaluation, and never blocks
+mkdir -p "$T/fifo_q"
+cp "$ROOT"/tests/data/check/ok/*.lua "$T/fifo_q/"
+mkfifo "$T/fifo_q/questionnaire.lua"
+start=$(now_ms)
+timeout 20 "$BIN" play --headless --no-phones --size 640x480 --keys "Right" \
+    --transcript "$T/t.txt" "$T/fifo_q" >/dev/null 2>"$T/err"
+rc=$?
+took=$(( $(now_ms) - start ))
+if [ $rc -eq 0 ] && [ $took -le $LIMIT_MS ] && grep -q '^beat ' "$T/t.txt" &&
+    grep -q "questionnaire.lua:1: refused: a FIFO" "$T/err"; then
+    echo "ok   play with a FIFO as questionnaire.lua ($took ms)"
+else
+    echo "FAIL play with a FIFO as questionnaire.lua: exit $rc after $took ms:"; head -5 "$T/t.txt" "$T/err"; fail=1
+fi
 exit $fail

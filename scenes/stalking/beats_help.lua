@@ -150,7 +150,7 @@ beat "adult_help_emma" {
   narrate { da = "Mor: »Godt, du siger det. Det er ikke din skyld. Vi finder ud af det sammen.«",
             en = "Mum: “I'm glad you told me. It's not your fault. We'll sort this out together.”" },
   narrate { da = "Mor: »Du svarer ham ikke mere. Tak, Emma. I morgen går vi til politiet med det hele.«",
-            en = "Mum: “You don't answer him anymore. Thank you, Emma. Tomorrow we take all of it to the police.”" },
+            en = "Mum: “You don't answer him anymore. Thank you, Emma. Tomorrow we'll take all of it to the police.”" },
   notes = {
     da = "Her hjælper Emmas valg ved »Lov mig det«: hun gik med, som hun lovede, og beviserne er gemt. "
       .. "Spørg: Hvad gjorde det lettere for Sofie at sige det? Hvem kunne gå med jer?",
@@ -178,11 +178,11 @@ beat "police_self" {
             en = "Half an hour later Sofie's mum is sitting beside her." },
   notes = {
     da = "Denne vej findes kun, fordi beskederne og loggen er gemt (ved »Morgenen efter« eller med Emmas "
-      .. "hjælp). Man kan gå til politiet selv, også som 15-årig; politiet får en voksen med. Spørg: Hvad "
-      .. "var Sofie bange for, før hun gik herhen?",
+      .. "hjælp). Man kan godt gå til politiet selv; her ringer betjenten til Sofies mor, så hun ikke står "
+      .. "alene. Spørg: Hvad var Sofie bange for, før hun gik herhen?",
     en = "This path is there only because the messages and the log were saved (at “The morning after” or "
-      .. "with Emma's help). You can go to the police yourself, at 15 too; the police bring in an adult. "
-      .. "Ask: What was Sofie afraid of before she came?",
+      .. "with Emma's help). You can go to the police on your own; here the officer calls Sofie's mum so "
+      .. "she isn't alone. Ask: What was Sofie afraid of before she came?",
   },
   next = "mads_choice",
 }

@@ -1,8 +1,12 @@
 -- scenes/stalking/beats_help.lua - part 3: Sofie's decision, help, the endings.
 --
--- Stops: choice (sofie_decides: meeting him is once-only and loops back; the
--- police with evidence needs saved_messages), choice (mads_choice: the one who
--- stalks talks to an adult and may seek help).
+-- Stops: choice (sofie_decides: meeting him is once-only and loops back; going
+-- to the police on her own with evidence needs saved_messages; taking Emma
+-- along to her mum needs friend_support), choice (mads_choice: the one who
+-- stalks talks to an adult and may seek help; if Sofie answered or met him,
+-- contact > 0, he can also use that as an excuse).
+-- Captions: Friday's beats that a path can reach both before and after the
+-- 16:00 meeting say "Friday afternoon", so the clock never runs backwards.
 -- Endings: end_good (help in time, Mads takes responsibility), end_mixed (help,
 -- but Mads does not take responsibility yet), end_late (it escalates; help late).
 -- Adults are not cast members: their words are narrated with a speaker label.
@@ -10,7 +14,7 @@
 beat "sofie_decides" {
   title = { da = "Sofies valg", en = "Sofie's choice" },
   place = { da = "Sofies værelse", en = "Sofie's room" },
-  time = { da = "Fredag", en = "Friday" },
+  time = { da = "Fredag eftermiddag", en = "Friday afternoon" },
   narrate { da = "Sofie læser truslen igen og igen.", en = "Sofie reads the threat again and again." },
   say("sofie", { da = "Hvad gør jeg?", en = "What do I do?" }),
   choice {
@@ -33,9 +37,9 @@ beat "sofie_decides" {
       set = { told_adult = true },
     },
     option {
-      text = { da = "Går til politiet med sine skærmbilleder og sin log",
-               en = "Goes to the police with her screenshots and her log" },
-      to = "police",
+      text = { da = "Går selv til politiet med sine skærmbilleder og sin log",
+               en = "Goes to the police herself with her screenshots and her log" },
+      to = "police_self",
       when = function(v) return v.saved_messages end,
       reason = { da = "Sofie har ikke gemt beskederne. Hun kan stadig gå til en voksen og til politiet.",
                  en = "Sofie didn't save the messages. She can still go to an adult and to the police." },
@@ -46,17 +50,26 @@ beat "sofie_decides" {
       to = "counselling",
       set = { told_adult = true },
     },
+    option {
+      text = { da = "Tager Emma med og fortæller det hele til sin mor", en = "Takes Emma along and tells her mum everything" },
+      to = "adult_help_emma",
+      when = function(v) return v.friend_support end,
+      hide = true,
+      set = { told_adult = true },
+    },
   },
   notes = {
     da = "Spørg: Hvad sker der, hvis hun tager derhen? Hvem kan hun fortælle det til? Valg 1 kan kun tages "
       .. "én gang: det fører tilbage hertil. Er valg 4 gråt, så spørg hvorfor, og spol tilbage (R) til "
       .. "»Morgenen efter« for at vise forskellen. Understreg: man kan altid gå til politiet – også uden "
-      .. "beviser; beskeder og log gør det lettere. Spiller en elev Sofie: lad eleven vise, hvem hun går "
-      .. "til, og vælg den gren, der passer.",
+      .. "beviser; beskeder og log gør det lettere. Valg 6 findes kun, hvis Emma tilbød at gå med: en ven, "
+      .. "der står ved siden af, gør det lettere at sige det. Spiller en elev Sofie: lad eleven vise, hvem "
+      .. "hun går til, og vælg den gren, der passer.",
     en = "Ask: What happens if she goes there? Who can she tell? Option 1 can be taken only once: it leads "
       .. "back here. If option 4 is greyed out, ask why, and rewind (R) to “The morning after” to show the "
       .. "difference. Stress: you can always go to the police – evidence or not; messages and a log make "
-      .. "it easier. If a pupil plays Sofie: let them show who she goes to, and pick the branch that fits.",
+      .. "it easier. Option 6 is there only if Emma offered to go along: a friend beside you makes it easier to "
+      .. "tell. If a pupil plays Sofie: let them show who she goes to, and pick the branch that fits.",
   },
 }
 
@@ -83,7 +96,7 @@ beat "meeting" {
 beat "counselling" {
   title = { da = "Rådgivningen", en = "The counselling line" },
   place = { da = "Sofies værelse", en = "Sofie's room" },
-  time = { da = "Fredag 15:30", en = "Friday 15:30" },
+  time = { da = "Fredag eftermiddag", en = "Friday afternoon" },
   narrate { da = "Sofie ringer til Dansk Stalking Centers telefonrådgivning. Den er gratis.",
             en = "Sofie calls Dansk Stalking Center's counselling line. It is free." },
   narrate { da = "Rådgiveren: »Du skal ikke svare ham eller mødes med ham. Nul kontakt.«",
@@ -92,8 +105,8 @@ beat "counselling" {
             en = "The counsellor: “Save the messages and keep a log: date, time and what happened.”" },
   narrate { da = "Rådgiveren: »Og fortæl det til en voksen, du stoler på. Vi kan også hjælpe med politiet.«",
             en = "The counsellor: “And tell an adult you trust. We can also help with the police.”" },
-  say("sofie", { da = "Okay. Jeg går ikke derhen. Jeg fortæller det til min mor nu.",
-                 en = "Okay. I'm not going there. I'm telling my mum now." }),
+  say("sofie", { da = "Okay. Jeg mødes ikke med ham igen. Jeg fortæller det til min mor nu.",
+                 en = "Okay. I won't meet him again. I'm telling my mum now." }),
   notes = {
     da = "Rådgivningen her følger rapportens beskrivelse af Dansk Stalking Center: gratis telefonrådgivning "
       .. "med råd om forholdsregler og kontakt til politiet.",
@@ -121,6 +134,57 @@ beat "adult_help" {
       .. "coach, a family friend.) The most important thing an adult can say: “It's not your fault.”",
   },
   next = "police",
+}
+
+beat "adult_help_emma" {
+  title = { da = "Sofie og Emma fortæller det", en = "Sofie and Emma tell" },
+  place = { da = "Køkkenet hjemme hos Sofie", en = "The kitchen at Sofie's home" },
+  time = { da = "Fredag 17:30", en = "Friday 17:30" },
+  narrate { da = "Emma er gået med hjem. Hun sidder ved siden af Sofie ved køkkenbordet.",
+            en = "Emma has come home with Sofie. She sits next to her at the kitchen table." },
+  say("sofie", { da = "Mor … jeg skal fortælle dig noget. Om Mads.", en = "Mum … I need to tell you something. About Mads." }),
+  say("emma", { da = "Vi har taget skærmbilleder af det hele. Også truslen.",
+                en = "We've taken screenshots of all of it. The threat too." }),
+  narrate { da = "Sofies mor læser længe uden at sige noget.",
+            en = "Sofie's mum reads for a long time without saying anything." },
+  narrate { da = "Mor: »Godt, du siger det. Det er ikke din skyld. Vi finder ud af det sammen.«",
+            en = "Mum: “I'm glad you told me. It's not your fault. We'll sort this out together.”" },
+  narrate { da = "Mor: »Du svarer ham ikke mere. Tak, Emma. I morgen går vi til politiet med det hele.«",
+            en = "Mum: “You don't answer him anymore. Thank you, Emma. Tomorrow we'll take all of it to the police.”" },
+  notes = {
+    da = "Her hjælper Emmas valg ved »Lov mig det«: hun gik med, som hun lovede, og beviserne er gemt. "
+      .. "Spørg: Hvad gjorde det lettere for Sofie at sige det? Hvem kunne gå med jer?",
+    en = "Here Emma's choice at “Promise me” helps: she came along as she promised, and the evidence is "
+      .. "saved. Ask: What made it easier for Sofie to tell? Who could go with you?",
+  },
+  next = "police",
+}
+
+beat "police_self" {
+  title = { da = "Sofie går selv til politiet", en = "Sofie goes to the police" },
+  place = { da = "Politistationen", en = "The police station" },
+  time = { da = "Fredag 17:00", en = "Friday 17:00" },
+  narrate { da = "Sofie går selv hen på politistationen. Hun har telefonen og sin log med.",
+            en = "Sofie goes to the police station on her own. She has her phone and her log with her." },
+  narrate { da = "Betjenten: »Godt, du kom. Du har gemt beskederne og skrevet tiderne ned – det hjælper os meget.«",
+            en = "The officer: “Good that you came. You've saved the messages and written down the times – that helps a lot.”" },
+  narrate { da = "Betjenten: »Og du svarer ham ikke. Heller ikke for at få ham til at stoppe.«",
+            en = "The officer: “And you don't answer him. Not even to make him stop.”" },
+  say("sofie", { da = "Jeg troede, man først kunne komme her, hvis der skete noget voldsomt.",
+                 en = "I thought you could only come here if something violent happened." }),
+  narrate { da = "Betjenten: »Du gjorde det rigtige. Vi tager det alvorligt. Nu ringer vi til din mor, så du ikke står alene.«",
+            en = "The officer: “You did the right thing. We take this seriously. Now let's call your mum, so you're not alone.”" },
+  narrate { da = "En halv time senere sidder Sofies mor ved siden af hende.",
+            en = "Half an hour later Sofie's mum is sitting beside her." },
+  notes = {
+    da = "Denne vej findes kun, fordi beskederne og loggen er gemt (ved »Morgenen efter« eller med Emmas "
+      .. "hjælp). Man kan godt gå til politiet selv; her ringer betjenten til Sofies mor, så hun ikke står "
+      .. "alene. Spørg: Hvad var Sofie bange for, før hun gik herhen?",
+    en = "This path is there only because the messages and the log were saved (at “The morning after” or "
+      .. "with Emma's help). You can go to the police on your own; here the officer calls Sofie's mum so "
+      .. "she isn't alone. Ask: What was Sofie afraid of before she came?",
+  },
+  next = "mads_choice",
 }
 
 beat "police" {
@@ -171,10 +235,17 @@ beat "mads_choice" {
       set = { mads_help = true },
     },
     option {
-      text = { da = "Beder om hjælp til at stoppe og ringer til Dansk Stalking Center",
-               en = "Asks for help to stop and calls Dansk Stalking Center" },
+      text = { da = "Sletter billedet og søger hjælp hos Dansk Stalking Center",
+               en = "Deletes the picture and gets help from Dansk Stalking Center" },
       to = "end_good",
       set = { mads_help = true },
+    },
+    option {
+      text = { da = "Siger, at Sofie selv havde kontakt med ham – så hun ville det også",
+               en = "Says Sofie kept in contact with him – so she wanted it too" },
+      to = "end_mixed",
+      when = function(v) return v.contact > 0 end,
+      hide = true,
     },
   },
   notes = {
@@ -182,12 +253,16 @@ beat "mads_choice" {
       .. "stalker, og under projektets kampagne kontaktede en, der stalkede, centret for at få hjælp til "
       .. "at stoppe. Spørg: Hvad skal der til, for at Mads stopper? Hvem kan han tale med? Lyt efter "
       .. "ansvar mod undskyldninger (»jeg elskede hende bare«). Gør ikke Mads til et monster: han kan "
-      .. "ændre sig, men ansvaret er hans. Vil en elev spille Mads, så hold det kort og tal med eleven bagefter.",
+      .. "ændre sig, men ansvaret er hans. Valg 4 findes kun, hvis Sofie svarede ham eller mødte ham: Mads "
+      .. "bruger det som undskyldning. Sig klart: Et svar eller et møde gør det aldrig til hendes skyld – men "
+      .. "det er derfor, rådet er nul kontakt. Vil en elev spille Mads, så hold det kort og tal med eleven bagefter.",
     en = "The one who stalks can get help too: Dansk Stalking Center has a phone line for people who "
       .. "stalk, and during the project's campaign someone who stalked contacted the centre for help to "
       .. "stop. Ask: What would it take for Mads to stop? Who can he talk to? Listen for responsibility "
       .. "versus excuses (“I just loved her”). Don't make Mads a monster: he can change, but it is his "
-      .. "responsibility. If a pupil wants to play Mads, keep it short and talk with them afterwards.",
+      .. "responsibility. Option 4 is there only if Sofie answered him or met him: Mads uses it as an excuse. "
+      .. "Say clearly: an answer or a meeting never makes it her fault – but that is why the advice is zero "
+      .. "contact. If a pupil wants to play Mads, keep it short and talk with them afterwards.",
   },
 }
 
@@ -242,8 +317,8 @@ beat "end_late" {
   title = { da = "Hjælpen kom sent", en = "Help came late" },
   place = { da = "Sofies værelse", en = "Sofie's room" },
   time = { da = "Seks uger senere", en = "Six weeks later" },
-  narrate { da = "Sofie siger ingenting. Beskederne bliver ved – fra nye profiler hver uge.",
-            en = "Sofie tells no one. The messages keep coming – from new profiles every week." },
+  narrate { da = "Sofie siger ikke noget til nogen voksne. Beskederne bliver ved – fra nye profiler hver uge.",
+            en = "Sofie tells no adult. The messages keep coming – from new profiles every week." },
   sms("fake", "emma", "22:14", { da = "Spørg Sofie om billedet 😉", en = "Ask Sofie about the picture 😉" }),
   narrate { da = "Hun er holdt op med håndbold. Hun har ondt i maven hver morgen og vil ikke i skole.",
             en = "She has quit handball. She has a stomachache every morning and doesn't want to go to school." },

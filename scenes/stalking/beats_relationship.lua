@@ -35,9 +35,9 @@ beat "first_messages" {
   title = { da = "De første beskeder", en = "The first messages" },
   place = { da = "Sofies værelse", en = "Sofie's room" },
   time = { da = "Lørdag 09:12", en = "Saturday 09:12" },
-  sms("mads", "sofie", "23:02", { da = "Det var så hyggeligt at snakke med dig 😊",
+  sms("mads", "sofie", "22:12", { da = "Det var så hyggeligt at snakke med dig 😊",
                                   en = "It was so nice talking to you 😊" }),
-  sms("mads", "sofie", "23:03", { da = "Du var klart den sødeste til festen",
+  sms("mads", "sofie", "23:48", { da = "Du var klart den sødeste til festen",
                                   en = "You were easily the cutest one at the party" }),
   sms("mads", "sofie", "07:30", { da = "Godmorgen smukke ☀️", en = "Good morning, beautiful ☀️" }),
   sms("mads", "sofie", "08:45", { da = "Er du vågen?", en = "Are you awake?" }),
@@ -147,12 +147,14 @@ beat "unanswered" {
       .. "Skylder man at svare med det samme? Lyt efter: »hun skal bare svare« – spørg så, hvis ansvar "
       .. "Mads' vrede er. Der er ikke et forkert valg her; alle veje fører videre, for Mads' adfærd "
       .. "afhænger ikke af, hvad Sofie gør. Spiller en elev Sofie: lad eleven sige eller skrive svaret, "
-      .. "og vælg den gren, der ligner mest (1 undskylder, 2 sætter en grænse, 3 går til en ven).",
+      .. "og vælg den gren, der ligner mest (1 undskylder, 2 sætter en grænse, 3 går til en ven). Valg 3 "
+      .. "får betydning senere: en ven, der har set beskederne fra starten, kan gøre mere for Sofie.",
     en = "Anger at unanswered messages is a warning sign. Ask: What does Mads feel? What does Sofie "
       .. "feel? Do you owe anyone an instant answer? Listen for: “she should just answer” – then ask "
       .. "whose responsibility Mads' anger is. There is no wrong choice here; every path goes on, because "
       .. "Mads' behaviour does not depend on what Sofie does. If a pupil plays Sofie: let them say or "
-      .. "write the answer and pick the closest branch (1 apologises, 2 sets a boundary, 3 turns to a friend).",
+      .. "write the answer and pick the closest branch (1 apologises, 2 sets a boundary, 3 turns to a friend). "
+      .. "Choice 3 matters later: a friend who has seen the messages from the start can do more for Sofie.",
   },
 }
 
@@ -211,8 +213,10 @@ beat "ask_emma" {
   narrate { da = "Sofie svarer Mads alligevel. Men nu har Emma set beskederne.",
             en = "Sofie answers Mads anyway. But now Emma has seen the messages." },
   notes = {
-    da = "En ven, der ser beskederne, er vigtig senere. Sofie forsvarer Mads – det er meget almindeligt.",
-    en = "A friend who has seen the messages matters later. Sofie defends Mads – that is very common.",
+    da = "En ven, der ser beskederne, er vigtig senere: ved »Lov mig det« kan Emma sige, hvad hun har set "
+      .. "siden i aften. Sofie forsvarer Mads – det er meget almindeligt.",
+    en = "A friend who has seen the messages matters later: at “Promise me” Emma can say what she has seen "
+      .. "since tonight. Sofie defends Mads – that is very common.",
   },
   next = "isolation",
 }

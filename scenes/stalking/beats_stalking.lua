@@ -5,7 +5,8 @@
 -- profile, a threat to share a picture.
 -- Stops: signal (flood), choice (morning_after: what Sofie does with the
 -- messages, sets saved_messages), idea (fake_profile), choice (bystander: what
--- Emma does), discuss (threat).
+-- Emma does; if Sofie showed Emma the messages at the sports hall, asked_emma,
+-- Emma can also name it as stalking), discuss (threat).
 
 beat "breakup" {
   title = { da = "Det er slut", en = "It's over" },
@@ -78,6 +79,7 @@ beat "morning_after" {
       text = { da = "Svarer ham én sidste gang, så han forstår det", en = "Answers him one last time so he gets it" },
       to = "one_more_answer",
       add = { contact = 1 },
+      set = { blocked = true },
     },
     option {
       text = { da = "Blokerer ham og sletter alle beskederne", en = "Blocks him and deletes all the messages" },
@@ -112,6 +114,8 @@ beat "one_more_answer" {
   sms("mads", "sofie", "07:14", { da = "Tak, fordi du svarer ❤️", en = "Thanks for answering ❤️" }),
   sms("mads", "sofie", "07:15", { da = "Jeg vidste godt, du stadig gad mig", en = "I knew you still cared" }),
   sms("mads", "sofie", "07:15", { da = "Ses vi efter skole? 😊", en = "See you after school? 😊" }),
+  narrate { da = "Sofie blokerer ham. Men svaret har han fået.",
+            en = "Sofie blocks him. But he has had his answer." },
   narrate { da = "Hvert svar – også et nej – er kontakt. For Mads betyder det, at der stadig er håb.",
             en = "Every answer – even a no – is contact. To Mads it means there is still hope." },
   notes = {
@@ -180,18 +184,29 @@ beat "bystander" {
       to = "emma_supports",
       set = { friend_support = true, saved_messages = true },
     },
+    option {
+      text = { da = "Siger, at det her er stalking – hun har set det komme siden hallen",
+               en = "Says this is stalking – she has seen it coming since the sports hall" },
+      to = "emma_names_it",
+      when = function(v) return v.asked_emma end,
+      hide = true,
+      set = { friend_support = true, saved_messages = true },
+    },
   },
   notes = {
     da = "Nu er salen vennen ved siden af. Spørg: Hvad ville I gøre, hvis det var jeres ven? Er det at "
       .. "sladre at sige det til en voksen? Lyt efter loyalitet mod sikkerhed. Emma skal ikke løse det "
       .. "alene: at hente en voksen er at hjælpe, ikke at svigte. Tager en elev Emmas plads: lad eleven "
       .. "tale med Sofie, og vælg grenen bagefter (1 holder løftet, 2 kontakter Mads, 3 støtter og går "
-      .. "med til en voksen). I gren 3 hjælper Emma også med at gemme beskederne.",
+      .. "med til en voksen). I gren 3 hjælper Emma også med at gemme beskederne. Valg 4 findes kun, hvis "
+      .. "Sofie viste Emma beskederne i hallen: Emma har set mønsteret fra starten og kan sige det højt.",
     en = "Now the room is the friend beside her. Ask: What would you do if it were your friend? Is telling "
       .. "an adult snitching? Listen for loyalty versus safety. Emma doesn't have to solve it alone: "
       .. "getting an adult is helping, not betraying. If a pupil takes Emma's place: let them talk to "
       .. "Sofie and pick the branch afterwards (1 keeps the promise, 2 contacts Mads, 3 supports her and "
-      .. "goes with her to an adult). In branch 3 Emma also helps her save the messages.",
+      .. "goes with her to an adult). In branch 3 Emma also helps her save the messages. Option 4 is there "
+      .. "only if Sofie showed Emma the messages at the sports hall: Emma has seen the pattern from the "
+      .. "start and can say it out loud.",
   },
 }
 
@@ -203,8 +218,8 @@ beat "emma_confronts" {
                                  en = "Leave Sofie alone! You're so creepy" }),
   sms("mads", "emma", "21:31", { da = "Hvad har hun fortalt dig?", en = "What has she told you?" }),
   sms("mads", "emma", "21:31", { da = "Bland dig udenom", en = "Stay out of it" }),
-  sms("fake", "sofie", "21:33", { da = "Så du snakker om mig med Emma??", en = "So you're talking about me with Emma??" }),
-  sms("fake", "sofie", "21:34", { da = "Det kommer du til at fortryde", en = "You're going to regret that" }),
+  sms("fake", "emma", "21:33", { da = "Så Sofie snakker om mig med dig??", en = "So Sofie is talking about me with you??" }),
+  sms("fake", "emma", "21:34", { da = "Det kommer hun til at fortryde", en = "She's going to regret that" }),
   say("emma", { da = "Jeg ville bare hjælpe …", en = "I only wanted to help …" }),
   notes = {
     da = "Emma mente det godt. Men at konfrontere den, der stalker, kan gøre det værre – også for vennen. "
@@ -221,8 +236,10 @@ beat "emma_supports" {
   time = { da = "Onsdag 12:15", en = "Wednesday 12:15" },
   say("emma", { da = "Jeg siger ikke noget bag din ryg. Men du skal ikke stå alene med det her.",
                 en = "I won't go behind your back. But you shouldn't be alone with this." }),
-  say("emma", { da = "Kom, vi tager skærmbilleder af alt, han skriver. Og jeg går med, når du vil sige det til en voksen.",
-                en = "Come on, let's screenshot everything he sends. And I'll come with you when you tell an adult." }),
+  say("emma", { da = "Kom, vi tager skærmbilleder af alt, han skriver, og skriver ned, hvornår det sker.",
+                en = "Come on, let's screenshot everything he sends and write down when it happens." }),
+  say("emma", { da = "Og jeg går med, når du vil sige det til en voksen.",
+                en = "And I'll come with you when you tell an adult." }),
   say("sofie", { da = "Okay … Måske. Giv mig lidt tid.", en = "Okay … maybe. Give me a little time." }),
   notes = {
     da = "Sådan kan en ven hjælpe: blive, tage det alvorligt, hjælpe med at gemme beviser og gå med.",
@@ -231,12 +248,34 @@ beat "emma_supports" {
   next = "threat",
 }
 
+beat "emma_names_it" {
+  title = { da = "Emma siger det højt", en = "Emma says it out loud" },
+  place = { da = "Skolegården", en = "The schoolyard" },
+  time = { da = "Onsdag 12:15", en = "Wednesday 12:15" },
+  say("emma", { da = "Sofie, jeg har set det, siden han sendte dig syv beskeder under træningen. Det her er stalking.",
+                en = "Sofie, I've seen this since he sent you seven messages during practice. This is stalking." }),
+  say("emma", { da = "Det er ikke din skyld. Men du skal ikke stå alene med det. Jeg går med, når du siger det til en voksen.",
+                en = "It's not your fault. But you shouldn't be alone with this. I'll come with you when you tell an adult." }),
+  say("emma", { da = "Og vi gemmer alt, han skriver: skærmbilleder og tidspunkter.",
+                en = "And we save everything he sends: screenshots and times." }),
+  say("sofie", { da = "Stalking … Okay. Giv mig lidt tid.", en = "Stalking … okay. Give me a little time." }),
+  notes = {
+    da = "Denne gren findes kun, fordi Sofie viste Emma beskederne i hallen. En ven, der har set det hele "
+      .. "fra starten, kan sætte ord på mønsteret – og sige, at det ikke er Sofies skyld. Spørg: Hvad "
+      .. "betyder det for Sofie at høre ordet »stalking« fra en ven?",
+    en = "This branch exists only because Sofie showed Emma the messages at the sports hall. A friend who has "
+      .. "seen it all from the start can name the pattern – and say it isn't Sofie's fault. Ask: What does it "
+      .. "mean to Sofie to hear the word “stalking” from a friend?",
+  },
+  next = "threat",
+}
+
 beat "threat" {
   title = { da = "Truslen", en = "The threat" },
   place = { da = "Sofies værelse", en = "Sofie's room" },
   time = { da = "Torsdag 23:58", en = "Thursday 23:58" },
-  sms("fake", "sofie", "23:58", { da = "Kan du huske billedet, du sendte mig i sommer?",
-                                  en = "Remember the picture you sent me this summer?" }),
+  sms("fake", "sofie", "23:58", { da = "Kan du huske billedet, du sendte mig, da vi var kærester?",
+                                  en = "Remember the picture you sent me when we were together?" }),
   sms("fake", "sofie", "23:58", { da = "Jeg har det stadig", en = "I still have it" }),
   sms("fake", "sofie", "23:59", { da = "Mød mig bag hallen i morgen kl. 16. Alene.",
                                   en = "Meet me behind the sports hall tomorrow at 4. Alone." }),

@@ -80,14 +80,21 @@ scenario {
       .. "shows the answers from every stop as a timeline: when did it become stalking? Core message: "
       .. "it is never Sofie's fault, and help is there.",
   },
+  -- Earlier choices matter later: asked_emma, saved_messages, friend_support
+  -- and contact each change what a later choice offers and which scene follows
+  -- (see the "read at" notes).
   vars = {
     gave_in = 0,            -- times Sofie bent her life around his anger
-    contact = 0,            -- answers Sofie sent him after the breakup
+    contact = 0,            -- answers Sofie sent him or meetings after the breakup;
+                            --   read at mads_choice: Mads can use it as an excuse (option 4)
     said_no = false,        -- Sofie set a boundary over the unanswered messages
-    asked_emma = false,     -- Sofie showed Emma the first flood of messages
-    saved_messages = false, -- screenshots and a log exist (Sofie, or with Emma's help)
+    asked_emma = false,     -- Sofie showed Emma the first flood of messages;
+                            --   read at bystander: Emma can name it as stalking (option 4)
+    saved_messages = false, -- screenshots and a log exist (Sofie, or with Emma's help);
+                            --   read at sofie_decides: to the police on her own (option 4)
     blocked = false,        -- Sofie blocked Mads' own profile
-    friend_support = false, -- Emma stands by Sofie and offers to go with her
+    friend_support = false, -- Emma stands by Sofie and offers to go with her;
+                            --   read at sofie_decides: Emma goes along to her mum (option 6)
     told_adult = false,     -- Sofie has told an adult
     mads_help = false,      -- Mads took responsibility and sought help
   },

@@ -268,10 +268,11 @@ static void test_map_explores_and_rewinds(void **state)
         /* not blank: every beat is a node, the legend and title are drawn */
         assert_true(fresh[s].ink > area / 40);
         assert_true(walked[s].ink > area / 40);
-        /* the current beat in the accent colour, with its ring */
-        assert_true(fresh[s].accent > legend[s].accent + area / 200);
-        assert_true(walked[s].accent > legend[s].accent + area / 200);
-        assert_true(branched[s].accent > legend[s].accent + area / 200);
+        /* the current beat in the accent colour, with its ring (one node of
+         * the bundled scenario's 29: boxes narrow as beats are added) */
+        assert_true(fresh[s].accent > legend[s].accent + area / 250);
+        assert_true(walked[s].accent > legend[s].accent + area / 250);
+        assert_true(branched[s].accent > legend[s].accent + area / 250);
         /* nothing explored at the start; thick bright edges after the walk */
         assert_int_equal(fresh[s].edge_rows, 0);
         assert_true(walked[s].edge_rows >= 3);

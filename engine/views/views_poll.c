@@ -87,8 +87,13 @@ static void draw_result(Gfx *g, const ShowView *v, int i, Rect r, ThemeColor bar
     gfx_text(g, r.x, y + (hh - lh(g, THEME_TEXT_BODY_BOLD)) / 2, r.w, buf, THEME_TEXT_BODY_BOLD,
              bar_c, GFX_ALIGN_RIGHT);
     /* hands and phones shown apart, the big number is their sum */
-    snprintf(buf, sizeof buf, "= %d %s + %d %s", hands, ui(v, UI_HANDS), phones,
-             ui(v, UI_PHONES));
+    if (vote_sources(p) == VOTE_SRC_BOTH)
+        snprintf(buf, sizeof buf, "= %d %s + %d %s", hands, ui(v, UI_HANDS), phones,
+                 ui(v, UI_PHONES));
+    else if (vote_sources(p) == VOTE_SRC_HANDS)
+        snprintf(buf, sizeof buf, "%s", ui(v, UI_HANDS));
+    else
+        snprintf(buf, sizeof buf, "%s", ui(v, UI_PHONES));
     clip(g, &(Rect){r.x + numw, y, r.w - numw - pw - gfx_px(g, 16), hh});
     gfx_text(g, r.x + numw, y + (hh - lh(g, THEME_TEXT_SMALL)) / 2 + gfx_px(g, 4), 100000, buf,
              THEME_TEXT_SMALL, rgb(THEME_DIM), GFX_ALIGN_LEFT);
@@ -108,7 +113,8 @@ static void draw_option_row(Gfx *g, const ShowView *v, int i, Rect r, OptGeom o,
     int picked = v->picked == i;
     int winner = revealed && v->winner == i;
     int tied = revealed && v->winner == -2 && (v->tied & (1u << i));
-    int selected = open && v->selected == i;
+    int selected = (open || revealed) && v->selected == i;
+    int hands = v->poll && (vote_sources(v->poll) & VOTE_SRC_HANDS);
     char num[16], rb[STORY_MAX_TEXT + 1], buf[96];
     const char *reason = opt_reason(v, i, rb, sizeof rb);
     ThemeColor bg = rgb(selected || picked || winner ? THEME_PANEL_HI : THEME_PANEL);
@@ -151,7 +157,7 @@ static void draw_option_row(Gfx *g, const ShowView *v, int i, Rect r, OptGeom o,
     res.w = o.res_w;
     res.y = r.y + o.pad;
     res.h = r.h - 2 * o.pad;
-    if (revealed) {
+    if (revealed && !selected) {
         ThemeColor bc = signal ? views_signal_color(i) : rgb(winner || picked ? THEME_ACCENT : THEME_DIM);
         Rect rr = res;
         rr.y = r.y + (r.h - result_h(g)) / 2;
@@ -166,7 +172,7 @@ static void draw_option_row(Gfx *g, const ShowView *v, int i, Rect r, OptGeom o,
             views_chip(g, r.x + o.text_x, r.y - views_chip_h(g) / 2, ui(v, UI_PICKED), rgb(THEME_ACCENT),
                  rgb(THEME_ACCENT_TEXT));
         }
-    } else if (open && !disabled) {
+    } else if ((open || selected) && hands && !disabled) {
         int fh = lh(g, THEME_TEXT_HEADING) + gfx_px(g, 12);
         int fy = r.y + (r.h - fh) / 2, fw = gfx_px(g, 200);
         int fx = res.x + res.w - fw;
@@ -175,10 +181,14 @@ static void draw_option_row(Gfx *g, const ShowView *v, int i, Rect r, OptGeom o,
             gfx_round_frame(g, fx, fy, fw, fh, gfx_px(g, 12), gfx_px(g, 4), rgb(THEME_ACCENT));
             if (v->entry >= 0)
                 snprintf(buf, sizeof buf, "%d▏", v->entry);
-            else
+            else if (v->counted & (1u << i))
                 snprintf(buf, sizeof buf, "%d▏", vote_hands(v->poll, i));
-        } else {
+            else
+                snprintf(buf, sizeof buf, "▏");
+        } else if (v->counted & (1u << i)) {
             snprintf(buf, sizeof buf, "%d", vote_hands(v->poll, i));
+        } else {
+            snprintf(buf, sizeof buf, "%s", ui(v, UI_NOT_COUNTED));
         }
         gfx_text(g, fx, fy + gfx_px(g, 6), fw - gfx_px(g, 20), buf, THEME_TEXT_HEADING,
                  rgb(selected ? THEME_ACCENT : THEME_TEXT), GFX_ALIGN_RIGHT);
@@ -207,8 +217,20 @@ static void interaction_chip(Gfx *g, const ShowView *v, int x, int y)
     else if (v->poll && vs == VOTE_REVEALED)
         views_chip(g, cx, y, ui(v, UI_RESULT), rgb(THEME_ACCENT), rgb(THEME_ACCENT_TEXT));
     else if (v->poll && vs == VOTE_OPEN)
-        views_chip_st(g, cx, y, ui(v, UI_VOTE_NOW), rgb(THEME_ACCENT), rgb(THEME_ACCENT_TEXT),
-                THEME_TEXT_BODY_BOLD);
+        views_chip_st(g, cx, y,
+                      ui(v, v->count == SHOW_COUNT_HANDS    ? UI_VOTE_NOW
+                            : v->count == SHOW_COUNT_PHONES ? UI_VOTE_PHONES
+                                                            : UI_VOTE_BOTH),
+                      rgb(THEME_ACCENT), rgb(THEME_ACCENT_TEXT), THEME_TEXT_BODY_BOLD);
+}
+
+/* The poll's key hint (built by the show from the state the keys use). */
+static void poll_footer(Gfx *g, const ShowView *v)
+{
+    Rect a = safe_area(g);
+    int y = a.y + a.h - lh(g, THEME_TEXT_SMALL);
+    ThemeText st = views_fit_style(g, v->poll_keys, a.w, lh(g, THEME_TEXT_SMALL), THEME_TEXT_SMALL);
+    gfx_text(g, a.x, y, a.w, v->poll_keys, st, rgb(THEME_FAINT), GFX_ALIGN_CENTER);
 }
 
 int views_prompt_max_h(Gfx *g) { return lh(g, THEME_TEXT_HEADING) * 3; }
@@ -437,7 +459,6 @@ void views_draw_interaction(Gfx *g, const ShowView *v)
     int y = 0, ph = 0;
     VoteState vs = v->poll ? vote_state(v->poll) : VOTE_READY;
     ThemeText st;
-    UiTextId keys = UI_KEYS_CHOICE;
     interaction_chip(g, v, a.x, a.y);
     interaction_geom(g, v, &y, &ph, &st, &status);
     clip(g, &(Rect){a.x, y, a.w, ph});
@@ -478,28 +499,35 @@ void views_draw_interaction(Gfx *g, const ShowView *v)
         jb.h = o_area.h;
         draw_join_box(g, v, jb);
     }
-    if (!v->poll) {
-        gfx_text(g, status.x, status.y, status.w, ui(v, UI_OPEN_VOTE_HINT), THEME_TEXT_CAPTION,
+    if (v->ask != SHOW_ASK_NONE) {
+        /* the question waits for J or Esc: it stands where the room and the
+         * facilitator look, above the key hint */
+        gfx_text(g, status.x, status.y, status.w, v->ask_text, THEME_TEXT_BODY_BOLD,
+                 rgb(THEME_ACCENT), GFX_ALIGN_LEFT);
+    } else if (!v->poll) {
+        if (v->picked < 0) /* with a pick, → goes on: the key hint says so */
+            gfx_text(g, status.x, status.y, status.w, ui(v, UI_OPEN_VOTE_HINT), THEME_TEXT_CAPTION,
                  rgb(THEME_DIM), GFX_ALIGN_LEFT);
     } else if (vs == VOTE_REVEALED) {
         char buf[160];
-        if (v->winner == -2 && v->picked < 0) {
+        if (v->winner == -2 && v->picked < 0)
             gfx_text(g, status.x, status.y, status.w / 2, ui(v, UI_TIE), THEME_TEXT_CAPTION,
                      rgb(THEME_ACCENT), GFX_ALIGN_LEFT);
-        }
+        else if (v->winner == -1 && v->picked < 0)
+            gfx_text(g, status.x, status.y, status.w / 2, ui(v, UI_NO_VOTES_PICK),
+                     THEME_TEXT_CAPTION, rgb(THEME_ACCENT), GFX_ALIGN_LEFT);
         snprintf(buf, sizeof buf, "%d %s", vote_grand_total(v->poll), ui(v, UI_VOTES));
         gfx_text(g, status.x + status.w / 2, status.y, status.w / 2, buf, THEME_TEXT_CAPTION,
                  rgb(THEME_DIM), GFX_ALIGN_RIGHT);
-        keys = UI_KEYS_RESULT;
     } else {
         if (!join_box_shown(v))
             draw_phones_status(g, v, status);
-        if (join_box_shown(v) || !(v->phones_joined > 0 || (v->join_url && *v->join_url)))
+        if (v->selected < 0 &&
+            (join_box_shown(v) || !(v->phones_joined > 0 || (v->join_url && *v->join_url))))
             gfx_text(g, status.x, status.y, status.w, ui(v, UI_REVEAL_HINT), THEME_TEXT_CAPTION,
                      rgb(THEME_DIM), GFX_ALIGN_LEFT);
-        keys = UI_KEYS_OPEN;
     }
-    views_footer(g, v, keys);
+    poll_footer(g, v);
 }
 
 int views_hit_options(Gfx *g, const ShowView *v, int x, int y)

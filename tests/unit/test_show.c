@@ -202,34 +202,34 @@ static void test_hands_vote_and_branch(void **state)
     ShowView v;
     (void)state;
     to_choice(s);
-    show_action(s, SHOW_ACT_VOTE, 0); /* open */
+    show_action(s, SHOW_ACT_VOTE, 0); /* open: option 1's field has the focus */
     show_view(s, &v);
     assert_non_null(v.poll);
     assert_int_equal(vote_state(v.poll), VOTE_OPEN);
-    show_action(s, SHOW_ACT_DIGIT, 1); /* select option 1 */
-    show_action(s, SHOW_ACT_DIGIT, 1); /* count 1 */
-    show_action(s, SHOW_ACT_DIGIT, 2); /* count 12 */
+    assert_int_equal(v.selected, 0);
+    show_action(s, SHOW_ACT_DIGIT, 1);
+    show_action(s, SHOW_ACT_DIGIT, 2);
     show_view(s, &v);
     assert_int_equal(v.selected, 0);
     assert_int_equal(v.entry, 12);
-    show_action(s, SHOW_ACT_NEXT, 0); /* commit */
+    show_action(s, SHOW_ACT_NEXT, 0); /* keeps 12, on to option 2 */
     assert_int_equal(vote_hands(show_current_poll(s), 0), 12);
     show_action(s, SHOW_ACT_DIGIT, 2);
     show_action(s, SHOW_ACT_DIGIT, 9);
     show_action(s, SHOW_ACT_DELETE, 0);
-    show_action(s, SHOW_ACT_DIGIT, 2);
     show_action(s, SHOW_ACT_DIGIT, 0);
-    show_action(s, SHOW_ACT_UP, 0); /* commits 20, then +1 */
-    assert_int_equal(vote_hands(show_current_poll(s), 1), 21);
-    show_action(s, SHOW_ACT_DIGIT, 3); /* disabled option: nothing */
+    show_action(s, SHOW_ACT_NEXT, 0); /* keeps 20; option 3 is disabled: done */
+    assert_int_equal(vote_hands(show_current_poll(s), 1), 20);
     show_view(s, &v);
-    assert_int_equal(v.selected, 1);
-    show_action(s, SHOW_ACT_CANCEL, 0);
+    assert_int_equal(v.selected, -1);
+    assert_int_equal(v.counted, 3u);
     show_action(s, SHOW_ACT_NEXT, 0); /* reveal */
     show_view(s, &v);
     assert_int_equal(vote_state(v.poll), VOTE_REVEALED);
     assert_int_equal(v.winner, 1);
-    assert_non_null(strstr(g_tr, "result 1=12(12+0) 2=21(21+0) 3=0(0+0) winner 2"));
+    assert_non_null(strstr(g_tr, "vote open 1 both\nhands 1 12\nhands 2 20\n"
+                                 "result both 1=12(12 hands+0 phones) 2=20(20 hands+0 phones) "
+                                 "3=0(0 hands+0 phones) winner 2"));
     show_action(s, SHOW_ACT_NEXT, 0); /* branch to c */
     assert_non_null(strstr(g_tr, "branch a option 2 -> c\nbeat c\ndiscuss c: Tal (2 s)"));
     show_free(s);
@@ -245,10 +245,8 @@ static void test_tie_override_and_rewind(void **state)
     (void)state;
     to_choice(s);
     show_action(s, SHOW_ACT_NEXT, 0); /* Next opens the vote */
-    show_action(s, SHOW_ACT_DIGIT, 1);
     show_action(s, SHOW_ACT_DIGIT, 4);
     show_action(s, SHOW_ACT_NEXT, 0);
-    show_action(s, SHOW_ACT_DIGIT, 2);
     show_action(s, SHOW_ACT_DIGIT, 4);
     show_action(s, SHOW_ACT_NEXT, 0);
     show_action(s, SHOW_ACT_NEXT, 0); /* reveal: tie */
@@ -303,8 +301,11 @@ static void test_signal_timeline_and_ending(void **state)
     assert_int_equal(show_phone_vote(s, vote_id(show_current_poll(s)), "tok-a", 2), 0);
     assert_int_equal(show_phone_vote(s, vote_id(show_current_poll(s)), "tok-a", 1), 0); /* replaces */
     assert_int_equal(show_phone_vote(s, 9999, "tok-b", 1), ERR_STATE);
-    show_action(s, SHOW_ACT_DIGIT, 3);
-    show_action(s, SHOW_ACT_DIGIT, 3);
+    show_action(s, SHOW_ACT_DIGIT, 0); /* OK: no hands */
+    show_action(s, SHOW_ACT_NEXT, 0);
+    show_action(s, SHOW_ACT_DIGIT, 0); /* warning: no hands */
+    show_action(s, SHOW_ACT_NEXT, 0);
+    show_action(s, SHOW_ACT_DIGIT, 3); /* stalking: 3 hands, typed */
     show_action(s, SHOW_ACT_VOTE, 0); /* V reveals (commits the entry) */
     show_view(s, &v);
     assert_int_equal(v.winner, 2);
@@ -386,10 +387,14 @@ static void test_overlays(void **state)
     assert_int_equal(v.ikind, STORY_INT_SIGNAL);
     assert_string_equal(story_text(v.prompt, 0), "Er det OK?");
     show_action(s, SHOW_ACT_NEXT, 0); /* open */
-    show_action(s, SHOW_ACT_DIGIT, 2);
+    show_action(s, SHOW_ACT_NEXT, 0); /* OK: no count typed, on to "warning" */
     show_action(s, SHOW_ACT_DIGIT, 7);
-    show_action(s, SHOW_ACT_NEXT, 0); /* commit */
-    show_action(s, SHOW_ACT_NEXT, 0); /* reveal */
+    show_action(s, SHOW_ACT_NEXT, 0); /* commit, on to "stalking" */
+    show_action(s, SHOW_ACT_CANCEL, 0); /* done counting */
+    show_action(s, SHOW_ACT_NEXT, 0); /* reveal: OK and stalking were not counted */
+    show_view(s, &v);
+    assert_int_equal(v.ask, SHOW_ASK_UNCOUNTED);
+    show_action(s, SHOW_ACT_YES, 0);
     show_action(s, SHOW_ACT_NEXT, 0); /* close */
     show_view(s, &v);
     assert_false(v.overlays & SHOW_OV_STOP);
@@ -585,26 +590,35 @@ static void test_vote_key_never_decides(void **state)
     show_action(s, SHOW_ACT_NEXT, 0); /* -> b */
     show_action(s, SHOW_ACT_NEXT, 0); /* narration -> signal */
     show_action(s, SHOW_ACT_DIGIT, 2); /* pick "warning" before any vote */
-    assert_int_equal(show_action(s, SHOW_ACT_VOTE, 0), 1); /* V opens the vote anyway */
+    assert_int_equal(show_action(s, SHOW_ACT_VOTE, 0), 1); /* V opens the vote: it decides now */
     show_view(s, &v);
     assert_non_null(v.poll);
     assert_int_equal(vote_state(v.poll), VOTE_OPEN);
-    assert_int_equal(v.picked, 1);
-    assert_int_equal(show_action(s, SHOW_ACT_VOTE, 0), 1); /* reveal: no votes */
+    assert_int_equal(v.picked, -1);
+    assert_int_equal(show_action(s, SHOW_ACT_VOTE, 0), 1); /* reveal: no votes asks */
+    assert_int_equal(show_action(s, SHOW_ACT_YES, 0), 1);
     show_view(s, &v);
     assert_int_equal(vote_state(v.poll), VOTE_REVEALED);
     assert_int_equal(v.winner, -1);
     assert_int_equal(show_action(s, SHOW_ACT_VOTE, 0), 0);
+    assert_int_equal(show_action(s, SHOW_ACT_NEXT, 0), 0); /* no decision: Next waits */
     assert_int_equal(story_current_beat(show_run(s)), 1);
+    show_action(s, SHOW_ACT_DIGIT, 2);
     assert_int_equal(show_action(s, SHOW_ACT_NEXT, 0), 1); /* the pick decides */
     assert_int_equal(story_current_beat(show_run(s)), 3);
-    assert_non_null(strstr(g_tr, "pick 2\nvote open 1\nresult 1=0(0+0) 2=0(0+0) 3=0(0+0) no votes\n"
+    assert_non_null(strstr(g_tr, "pick 2\nvote open 1 both\nasked no votes: yes\n"
+                                 "result both 1=0(0 hands+0 phones) 2=0(0 hands+0 phones) "
+                                 "3=0(0 hands+0 phones) no votes\npick 2\n"
                                  "signal b result warning\ncontinue b -> end\n"));
 
     /* the stop poll: V after the reveal keeps it open, Next closes it */
     show_action(s, SHOW_ACT_STOP, 0);
-    show_action(s, SHOW_ACT_DIGIT, 3);
     assert_int_equal(show_action(s, SHOW_ACT_VOTE, 0), 1); /* opens */
+    show_action(s, SHOW_ACT_DIGIT, 0);
+    show_action(s, SHOW_ACT_NEXT, 0);
+    show_action(s, SHOW_ACT_DIGIT, 1);
+    show_action(s, SHOW_ACT_NEXT, 0);
+    show_action(s, SHOW_ACT_DIGIT, 5);
     assert_int_equal(show_action(s, SHOW_ACT_VOTE, 0), 1); /* reveals */
     assert_int_equal(show_action(s, SHOW_ACT_VOTE, 0), 1); /* stays */
     show_view(s, &v);

@@ -222,10 +222,9 @@ static const UiPair texts[UI_COUNT] = {
     /* app */
     /* ---- poll counting: hands, phones, both; the poll's key hint and questions ---- */
     [UI_VOTE_PHONES] = {"Stem nu på din telefon", "Vote now on your phone"},
-    [UI_VOTE_BOTH] = {"Stem på telefonen eller ræk hånden op – har du stemt på telefonen, så hold "
-                      "hånden nede",
-                      "Vote on your phone or raise your hand – if you voted on your phone, keep "
-                      "your hand down"},
+    [UI_VOTE_BOTH] = {"Stem på telefonen eller ræk hånden op – stemt på telefonen? Så hold hånden nede",
+                      "Vote on your phone or raise your hand – voted on your phone? Keep your hand "
+                      "down"},
     [UI_POLL_COUNT_HANDS] = {"hænder", "hands"},
     [UI_POLL_COUNT_PHONES] = {"telefoner", "phones"},
     [UI_POLL_COUNT_BOTH] = {"hænder + telefoner", "hands + phones"},

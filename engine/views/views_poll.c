@@ -174,7 +174,7 @@ static void draw_option_row(Gfx *g, const ShowView *v, int i, Rect r, OptGeom o,
         }
     } else if ((open || selected) && hands && !disabled) {
         int fh = lh(g, THEME_TEXT_HEADING) + gfx_px(g, 12);
-        int fy = r.y + (r.h - fh) / 2, fw = gfx_px(g, 200);
+        int fy = r.y + (r.h - fh) / 2, fw = gfx_px(g, 260); /* 4 digits and the cursor */
         int fx = res.x + res.w - fw;
         if (selected) {
             gfx_round_rect(g, fx, fy, fw, fh, gfx_px(g, 12), rgb(THEME_BG));
@@ -216,12 +216,17 @@ static void interaction_chip(Gfx *g, const ShowView *v, int x, int y)
         views_chip(g, cx, y, ui(v, UI_IDEAS), rgb(THEME_PANEL_HI), rgb(THEME_TEXT));
     else if (v->poll && vs == VOTE_REVEALED)
         views_chip(g, cx, y, ui(v, UI_RESULT), rgb(THEME_ACCENT), rgb(THEME_ACCENT_TEXT));
-    else if (v->poll && vs == VOTE_OPEN)
-        views_chip_st(g, cx, y,
-                      ui(v, v->count == SHOW_COUNT_HANDS    ? UI_VOTE_NOW
-                            : v->count == SHOW_COUNT_PHONES ? UI_VOTE_PHONES
-                                                            : UI_VOTE_BOTH),
-                      rgb(THEME_ACCENT), rgb(THEME_ACCENT_TEXT), THEME_TEXT_BODY_BOLD);
+    else if (v->poll && vs == VOTE_OPEN) {
+        /* what the room does: hands, phones, or both without counting twice */
+        const char *t = ui(v, v->count == SHOW_COUNT_HANDS    ? UI_VOTE_NOW
+                              : v->count == SHOW_COUNT_PHONES ? UI_VOTE_PHONES
+                                                              : UI_VOTE_BOTH);
+        Rect a = safe_area(g);
+        ThemeText st = THEME_TEXT_BODY_BOLD;
+        if (gfx_measure(g, t, strlen(t), st) + gfx_px(g, 56) > a.x + a.w - cx)
+            st = THEME_TEXT_SMALL_BOLD;
+        views_chip_st(g, cx, y, t, rgb(THEME_ACCENT), rgb(THEME_ACCENT_TEXT), st);
+    }
 }
 
 /* The poll's key hint (built by the show from the state the keys use). */
@@ -502,7 +507,10 @@ void views_draw_interaction(Gfx *g, const ShowView *v)
     if (v->ask != SHOW_ASK_NONE) {
         /* the question waits for J or Esc: it stands where the room and the
          * facilitator look, above the key hint */
-        gfx_text(g, status.x, status.y, status.w, v->ask_text, THEME_TEXT_BODY_BOLD,
+        ThemeText ast = views_fit_style(g, v->ask_text, status.w, lh(g, THEME_TEXT_BODY_BOLD),
+                                       THEME_TEXT_BODY_BOLD);
+        int h = lh(g, ast);
+        gfx_text(g, status.x, status.y + lh(g, THEME_TEXT_CAPTION) - h, status.w, v->ask_text, ast,
                  rgb(THEME_ACCENT), GFX_ALIGN_LEFT);
     } else if (!v->poll) {
         if (v->picked < 0) /* with a pick, → goes on: the key hint says so */

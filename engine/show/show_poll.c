@@ -681,13 +681,13 @@ void show_poll_view(const Show *s, const PollCtx *c, ShowView *v)
         hint_add(&b, en, c->selected >= 0 ? UI_POLL_KEY_FIELDS : UI_POLL_KEY_CORRECT);
     if (k & K_CORRECT)
         hint_add(&b, en, UI_POLL_KEY_CORRECT);
+    if (k & K_COUNT)
+        buf_printf(&b, "%s%s%s", b.len ? "   " : "", ui_text(en, UI_POLL_KEY_COUNT),
+                   ui_text(en, count_name(ctx_mode(s, c))));
     if (k & K_DONE)
         hint_add(&b, en, UI_POLL_KEY_DONE);
     if (k & K_CANCEL_VOTE)
         hint_add(&b, en, UI_POLL_KEY_CANCEL_VOTE);
-    if (k & K_COUNT)
-        buf_printf(&b, "%s%s%s", b.len ? "   " : "", ui_text(en, UI_POLL_KEY_COUNT),
-                   ui_text(en, count_name(ctx_mode(s, c))));
     if (k & K_BACK)
         hint_add(&b, en, stop ? UI_POLL_KEY_CLOSE : UI_POLL_KEY_BACK);
     snprintf(v->poll_keys, sizeof v->poll_keys, "%s", buf_str(&b));

@@ -229,13 +229,34 @@ static void interaction_chip(Gfx *g, const ShowView *v, int x, int y)
     }
 }
 
-/* The poll's key hint (built by the show from the state the keys use). */
+/* The poll's key hint (built by the show from the state the keys use, the
+ * most needed keys first): on one line, the pieces that do not fit the
+ * width are left off from the end (a key left off still works; a key shown
+ * always does). */
 static void poll_footer(Gfx *g, const ShowView *v)
 {
     Rect a = safe_area(g);
     int y = a.y + a.h - lh(g, THEME_TEXT_SMALL);
-    ThemeText st = views_fit_style(g, v->poll_keys, a.w, lh(g, THEME_TEXT_SMALL), THEME_TEXT_SMALL);
-    gfx_text(g, a.x, y, a.w, v->poll_keys, st, rgb(THEME_FAINT), GFX_ALIGN_CENTER);
+    char line[SHOW_MAX_HINT];
+    const char *p = v->poll_keys;
+    size_t n = 0;
+    line[0] = '\0';
+    while (*p) {
+        const char *end = strstr(p, "   ");
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        size_t need = n + (n ? 3 : 0) + len;
+        if (need >= sizeof line)
+            break;
+        if (n && gfx_measure(g, v->poll_keys, (size_t)(p - v->poll_keys) + len, THEME_TEXT_SMALL) > a.w)
+            break;
+        n = (size_t)(p - v->poll_keys) + len;
+        memcpy(line, v->poll_keys, n);
+        line[n] = '\0';
+        if (!end)
+            break;
+        p = end + 3;
+    }
+    gfx_text(g, a.x, y, a.w, line, THEME_TEXT_SMALL, rgb(THEME_FAINT), GFX_ALIGN_CENTER);
 }
 
 int views_prompt_max_h(Gfx *g) { return lh(g, THEME_TEXT_HEADING) * 3; }

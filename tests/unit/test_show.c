@@ -754,7 +754,7 @@ static void test_digits_without_next(void **state)
     v = view_of(s);
     assert_int_equal(v.selected, 0);
     assert_int_equal(v.entry, 1725); /* the field shows what was typed; a 5th digit does not fit */
-    assert_string_equal(v.poll_keys, "0–9 antal hænder for svar 1   ⌫ slet   → næste svar   "
+    assert_string_equal(v.poll_keys, "0–9 hænder for svar 1   ⌫ slet   → næste svar   "
                                      "V vis resultat   ↑↓ skift svar   Esc færdig");
     show_action(s, SHOW_ACT_VOTE, 0);
     v = view_of(s);
@@ -824,7 +824,7 @@ static void test_double_press_and_empty_reveal(void **state)
     show_action(s, SHOW_ACT_CANCEL, 0);
     v = view_of(s);
     assert_int_equal(vote_state(v.poll), VOTE_OPEN);
-    assert_string_equal(v.poll_keys, "V / → vis resultat   Esc luk afstemningen   C tæl: telefoner");
+    assert_string_equal(v.poll_keys, "V / → vis resultat   C tæl: telefoner   Esc luk afstemningen");
     show_action(s, SHOW_ACT_CANCEL, 0); /* closes the empty vote */
     assert_null(view_of(s).poll);
     assert_non_null(strstr(g_tr, "vote closed 1"));
@@ -885,7 +885,7 @@ static void test_correction_after_reveal(void **state)
     show_action(s, SHOW_ACT_DOWN, 0);
     v = view_of(s);
     assert_int_equal(v.selected, 0);
-    assert_string_equal(v.poll_keys, "0–9 antal hænder for svar 1   → næste svar   ↑↓ skift svar   "
+    assert_string_equal(v.poll_keys, "0–9 hænder for svar 1   → næste svar   ↑↓ skift svar   "
                                      "Esc færdig");
     show_action(s, SHOW_ACT_DIGIT, 9);
     assert_int_equal(view_of(s).entry, 9);

@@ -38,14 +38,14 @@ typedef enum {
     SHOW_ACT_IDEAS,      /* I: toggles the idea moderation overlay */
     SHOW_ACT_FULLSCREEN, /* F: handled by the frame loop, ignored here */
     SHOW_ACT_QUIT,       /* Ctrl+Q: asks for confirmation */
-    SHOW_ACT_YES,        /* Y / J: confirms the quit dialog */
+    SHOW_ACT_YES,        /* Y / J: confirms the quit dialog or a poll's question */
     SHOW_ACT_CANCEL,     /* Escape, F5: closes the topmost overlay, never quits */
-    SHOW_ACT_DIGIT,      /* arg 0..9 */
-    SHOW_ACT_UP,         /* Up / + : +1 to the selected count, or menu up */
-    SHOW_ACT_DOWN,       /* Down / - : -1, or menu down */
+    SHOW_ACT_DIGIT,      /* arg 0..9: picks an option, or types into a count field */
+    SHOW_ACT_UP,         /* Up / + : the previous count field, or menu up */
+    SHOW_ACT_DOWN,       /* Down / - : the next count field, or menu down */
     SHOW_ACT_DELETE,     /* Backspace: deletes a typed digit */
     SHOW_ACT_CLICK,      /* arg: option index clicked with the mouse */
-    SHOW_ACT_VOTE,       /* V: open / reveal the vote (same as Next at a poll) */
+    SHOW_ACT_VOTE,       /* V: open / reveal the vote (never leaves the poll) */
     SHOW_ACT_EVAL,       /* E: evaluation invitation on/off (at the ending) */
     SHOW_ACT_KIOSK,      /* K (Ctrl+K inside the kiosk): kiosk on/off */
     SHOW_ACT_RESULTS,    /* Ctrl+R on the evaluation screen: results on/off */

@@ -148,13 +148,18 @@ void show_poll_check(const PollCtx *c);
  * into *n_out (0 when the beat is no choice).  Returns 0, or negative when a
  * condition failed: the show is then on the error screen. */
 int show_option_states(Show *s, ShowOption *out, int *n_out);
-/* Digits, clicks, Up/Down, Delete and Cancel while c is the active poll:
- * picks, selects an option or keys its hand count.  Returns 1 if the key was
- * used (also a stray digit), 0 if it falls through. */
+/* Every key but Next and V while c is the active poll (digits, clicks,
+ * Up/Down, Delete, Escape, Back, C, J/Y; R and S keep a typed count):
+ * picks, moves between the count fields, types a count, answers a pending
+ * question (which swallows Next and V too).  Returns 1 if the key was used
+ * (also a stray digit), 0 if it falls through to the caller. */
 int show_poll_key(Show *s, PollCtx *c, ShowAction a, int arg);
-/* Next (vote_key 0) or Vote (1) on c: opens the vote, commits a typed count or
- * reveals.  Returns what show_action returns, or -1 when c is ready for a
- * decision (picked before any vote, or no longer open): the caller decides. */
+/* Next (vote_key 0) or Vote (1) on c: opens the vote, keeps a typed count and
+ * moves to the next field, or reveals (asking first when nobody voted, an
+ * option's hands were not counted or a count is larger than the room).
+ * Returns what show_action returns, or -1 when c waits for the caller's
+ * decision (picked before any vote, or revealed): the caller leaves with
+ * show_poll_decision, or does nothing when there is none. */
 int show_poll_next(Show *s, PollCtx *c, VoteKind kind, int vote_key);
 /* R or S over a poll: the typed count is committed when it is plausible
  * (else it stays typed in its field); nothing asks. */

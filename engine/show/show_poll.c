@@ -1,9 +1,15 @@
 /* show_poll.c - the show's polls: the current beat's choice/signal vote and
  * the stop poll (see show_internal.h).
  *
- * A poll context goes: nothing (a digit picks directly) -> OPEN (digits
- * select an option and key its hand count, phones vote) -> REVEALED (the
- * winner, or the facilitator's pick on a tie) -> the caller's decision.
+ * A poll context goes: nothing (a digit picks directly) -> OPEN (each option
+ * has a hand-count field: the focused one shows the digits typed, Next keeps
+ * the count and moves on; phones vote) -> REVEALED (the winner, or the
+ * facilitator's pick; Up/Down reopen the fields to correct a count) -> the
+ * caller's decision.  A count larger than the room, and a reveal with no
+ * votes or uncounted options, ask first (J yes, Esc no).  What each key does
+ * in each state comes from one table (poll_keys), which also writes the key
+ * hint, so the hint never promises a key that does nothing.  Each poll
+ * counts hands, phones or both (the event's choice, C per poll).
  */
 #include "show/show_internal.h"
 

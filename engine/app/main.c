@@ -14,7 +14,8 @@ static void usage(FILE *f)
 {
     fprintf(f,
             "usage: spectactor play [DIR] [--lang da|en] [--window WxH | --fullscreen [--display N]]\n"
-            "                       [--port N] [--no-phones] [--db FILE] [--label TEXT] [--watch]\n"
+            "                       [--port N] [--no-phones]\n"
+            "                       [--count hands|phones|both] [--class-size N] [--db FILE] [--label TEXT] [--watch]\n"
             "                       [--presenter [--presenter-display N]]\n"
             "       spectactor play --headless --size WxH [--keys \"K1 K2 ...\"] [--keys-from FILE|-]\n"
             "                       [--screenshot FILE.png] [--presenter-screenshot FILE.png]\n"

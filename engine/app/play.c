@@ -48,6 +48,8 @@ typedef struct PlayOpts {
     int display;
     int port;
     int no_phones;
+    int count;      /* ShowCount, 0 = both with phones, hands without */
+    int class_size; /* pupils in the room: a larger hand count asks first */
     const char *db;
     const char *label;
     int watch;
@@ -165,6 +167,25 @@ static int parse_opts(int argc, char **argv, PlayOpts *o)
             }
         } else if (strcmp(a, "--no-phones") == 0) {
             o->no_phones = 1;
+        } else if (strcmp(a, "--count") == 0) {
+            NEEDV();
+            if (strcmp(v, "hands") == 0)
+                o->count = SHOW_COUNT_HANDS;
+            else if (strcmp(v, "phones") == 0)
+                o->count = SHOW_COUNT_PHONES;
+            else if (strcmp(v, "both") == 0)
+                o->count = SHOW_COUNT_BOTH;
+            else {
+                fprintf(stderr, "spectactor play: --count wants hands, phones or both\n");
+                return -1;
+            }
+        } else if (strcmp(a, "--class-size") == 0) {
+            NEEDV();
+            o->class_size = atoi(v);
+            if (o->class_size < 1 || o->class_size > VOTE_MAX_HANDS) {
+                fprintf(stderr, "spectactor play: --class-size wants 1..%d\n", VOTE_MAX_HANDS);
+                return -1;
+            }
         } else if (strcmp(a, "--db") == 0) {
             NEEDV();
             o->db = v;
@@ -838,6 +859,10 @@ int cmd_play(int argc, char **argv)
         return 1;
     }
     show_set_transcript(p.scene.show, transcript_line, &p);
+    show_set_counting(p.scene.show,
+                      p.o.count ? (ShowCount)p.o.count
+                                : (p.o.no_phones ? SHOW_COUNT_HANDS : SHOW_COUNT_BOTH),
+                      p.o.class_size ? p.o.class_size : SHOW_CLASS_SIZE, !p.o.no_phones);
     if (p.o.headless)
         p.wake_sem = SDL_CreateSemaphore(0);
     if (p.scene.sc)

@@ -36,6 +36,8 @@ Show *show_new(const Scenario *sc, const StoryHooks *hooks, int lang, const char
     s->timer_beat = -1;
     s->seconds_left = -1;
     s->stop_beat = -1;
+    s->count_mode = SHOW_COUNT_BOTH;
+    s->class_size = SHOW_CLASS_SIZE;
     show_poll_reset(&s->ictx);
     show_poll_reset(&s->sctx);
     if (sc && lang >= 0 && lang < sc->n_langs)
@@ -206,6 +208,8 @@ int show_action(Show *s, ShowAction a, int arg)
         return 0;
     }
 
+    if (a == SHOW_ACT_STOP || a == SHOW_ACT_REWIND)
+        show_poll_hold(s, &s->ictx); /* a typed count is kept, not lost */
     if (a == SHOW_ACT_STOP && !(s->overlays & SHOW_OV_STOP)) {
         show_stop_open(s);
         return 1;

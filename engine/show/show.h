@@ -38,21 +38,42 @@ typedef enum {
     SHOW_ACT_IDEAS,      /* I: toggles the idea moderation overlay */
     SHOW_ACT_FULLSCREEN, /* F: handled by the frame loop, ignored here */
     SHOW_ACT_QUIT,       /* Ctrl+Q: asks for confirmation */
-    SHOW_ACT_YES,        /* Y / J: confirms the quit dialog */
+    SHOW_ACT_YES,        /* Y / J: confirms the quit dialog or a poll's question */
     SHOW_ACT_CANCEL,     /* Escape, F5: closes the topmost overlay, never quits */
-    SHOW_ACT_DIGIT,      /* arg 0..9 */
-    SHOW_ACT_UP,         /* Up / + : +1 to the selected count, or menu up */
-    SHOW_ACT_DOWN,       /* Down / - : -1, or menu down */
+    SHOW_ACT_DIGIT,      /* arg 0..9: picks an option, or types into a count field */
+    SHOW_ACT_UP,         /* Up / + : the previous count field, or menu up */
+    SHOW_ACT_DOWN,       /* Down / - : the next count field, or menu down */
     SHOW_ACT_DELETE,     /* Backspace: deletes a typed digit */
     SHOW_ACT_CLICK,      /* arg: option index clicked with the mouse */
-    SHOW_ACT_VOTE,       /* V: open / reveal the vote (same as Next at a poll) */
+    SHOW_ACT_VOTE,       /* V: open / reveal the vote (never leaves the poll) */
     SHOW_ACT_EVAL,       /* E: evaluation invitation on/off (at the ending) */
     SHOW_ACT_KIOSK,      /* K (Ctrl+K inside the kiosk): kiosk on/off */
     SHOW_ACT_RESULTS,    /* Ctrl+R on the evaluation screen: results on/off */
     SHOW_ACT_SELECT,     /* Space inside the kiosk: choose the highlighted option */
     SHOW_ACT_MAP,        /* M: the story map of explored branches on/off */
-    SHOW_ACT_RELOAD      /* Ctrl+L: reload the scenario from disk (handled by the frame loop) */
+    SHOW_ACT_RELOAD,     /* Ctrl+L: reload the scenario from disk (handled by the frame loop) */
+    SHOW_ACT_COUNT       /* C: at a poll, count hands, phones or both (cycles) */
 } ShowAction;
+
+/* What a poll counts (the facilitator's choice per event, switched per poll
+ * with C); the values are VOTE_SRC_* bits. */
+typedef enum {
+    SHOW_COUNT_HANDS = VOTE_SRC_HANDS,
+    SHOW_COUNT_PHONES = VOTE_SRC_PHONES,
+    SHOW_COUNT_BOTH = VOTE_SRC_BOTH
+} ShowCount;
+
+/* A question the poll asks before it goes on (J/Y yes, Esc no). */
+typedef enum {
+    SHOW_ASK_NONE,
+    SHOW_ASK_BIG_COUNT, /* a hand count larger than the room */
+    SHOW_ASK_EMPTY,     /* revealing a vote nobody voted in */
+    SHOW_ASK_UNCOUNTED  /* revealing before every option's hands were counted */
+} ShowAsk;
+
+#define SHOW_MAX_HINT 320  /* bytes of a key hint or question line */
+#define SHOW_MAX_HANDS_OK 200 /* a hand count above this always asks */
+#define SHOW_CLASS_SIZE 30 /* default --class-size */
 
 typedef enum {
     SHOW_SCREEN_WELCOME,
@@ -112,8 +133,13 @@ typedef struct ShowView {
     int n_options;
     ShowOption options[STORY_MAX_OPTIONS];
     const Poll *poll;     /* NULL before the vote is opened */
-    int selected;         /* option whose count is being keyed in, -1 */
-    int entry;            /* digits typed for it so far, -1 = none */
+    int selected;         /* option whose count field has the focus, -1 */
+    int entry;            /* digits typed in that field so far, -1 = none */
+    unsigned counted;     /* bit per option whose hand count was entered */
+    ShowCount count;      /* what this poll counts */
+    ShowAsk ask;          /* a pending question, or SHOW_ASK_NONE */
+    char ask_text[SHOW_MAX_HINT];  /* the question, "" when none */
+    char poll_keys[SHOW_MAX_HINT]; /* the key hint for this poll state, "" off a poll */
     int picked;           /* facilitator's pick / override, -1 */
     int winner;           /* vote_winner() after reveal; -1 none, -2 tie */
     unsigned tied;
@@ -207,6 +233,15 @@ void show_set_eval_opened(Show *s, int opened);
 /* Poll ids: a reloaded show continues the numbering so phones never see an id twice. */
 int show_poll_seq(const Show *s);
 void show_set_poll_seq(Show *s, int seq);
+
+/* How the event counts votes: mode for every new poll (C switches one poll),
+ * class_size (1..9999) for the plausibility check (a hand count above
+ * SHOW_MAX_HANDS_OK, or above the joined phones plus class_size, asks
+ * first), phones_on when phones can join (C then offers every mode).
+ * A new show counts SHOW_COUNT_BOTH with SHOW_CLASS_SIZE and no phones. */
+void show_set_counting(Show *s, ShowCount mode, int class_size, int phones_on);
+/* Copies src's counting settings to dst (a reloaded show keeps them). */
+void show_keep_counting(Show *dst, const Show *src);
 
 /* Join info shown on the welcome screen and open polls (copied). */
 void show_set_join(Show *s, const char *url, const char *room_code, const char *lan_problem);

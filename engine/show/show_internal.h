@@ -16,13 +16,21 @@
 #include "show/show.h"
 
 /* A vote in progress: the scripted interaction's or the stop poll's.
- * Invariants (show_poll_check): entry >= 0 only while selected >= 0, and
- * selected >= 0 only while the poll is OPEN. */
+ * Invariants (show_poll_check): entry >= 0 only while selected >= 0;
+ * selected >= 0 only while the poll is OPEN or REVEALED and counts hands;
+ * ask only with a poll. */
 typedef struct PollCtx {
-    Poll *poll;   /* NULL until the facilitator opens the vote */
-    int selected; /* option whose hand count is being keyed in, -1 */
-    int entry;    /* typed digits, -1 = none */
-    int picked;   /* facilitator's pick/override, -1 */
+    Poll *poll;     /* NULL until the facilitator opens the vote */
+    int selected;   /* option whose count field has the focus, -1 */
+    int entry;      /* typed digits, -1 = none */
+    int picked;     /* facilitator's pick/override, -1 */
+    int mode;       /* ShowCount for this poll, 0 = the event's */
+    unsigned counted;  /* bit per option whose hand count was entered */
+    ShowAsk ask;       /* pending question */
+    ShowAction ask_act; /* the key that asked, done again after yes */
+    int ask_arg;       /* and its argument */
+    int act_arg;       /* the argument of the key being handled */
+    unsigned asked_ok; /* 1 << ShowAsk already answered yes for ask_act */
 } PollCtx;
 
 struct Show {
@@ -79,6 +87,9 @@ struct Show {
     KioskView kview;
 
     int phones_joined;
+    ShowCount count_mode; /* the event's counting (show_set_counting) */
+    int class_size;
+    int phones_on;
     char *join_url;
     char *room_code;
     char *lan_problem;
@@ -137,14 +148,25 @@ void show_poll_check(const PollCtx *c);
  * into *n_out (0 when the beat is no choice).  Returns 0, or negative when a
  * condition failed: the show is then on the error screen. */
 int show_option_states(Show *s, ShowOption *out, int *n_out);
-/* Digits, clicks, Up/Down, Delete and Cancel while c is the active poll:
- * picks, selects an option or keys its hand count.  Returns 1 if the key was
- * used (also a stray digit), 0 if it falls through. */
+/* Every key but Next and V while c is the active poll (digits, clicks,
+ * Up/Down, Delete, Escape, Back, C, J/Y; R and S keep a typed count):
+ * picks, moves between the count fields, types a count, answers a pending
+ * question (which swallows Next and V too).  Returns 1 if the key was used
+ * (also a stray digit), 0 if it falls through to the caller. */
 int show_poll_key(Show *s, PollCtx *c, ShowAction a, int arg);
-/* Next (vote_key 0) or Vote (1) on c: opens the vote, commits a typed count or
- * reveals.  Returns what show_action returns, or -1 when c is ready for a
- * decision (picked before any vote, or no longer open): the caller decides. */
+/* Next (vote_key 0) or Vote (1) on c: opens the vote, keeps a typed count and
+ * moves to the next field, or reveals (asking first when nobody voted, an
+ * option's hands were not counted or a count is larger than the room).
+ * Returns what show_action returns, or -1 when c waits for the caller's
+ * decision (picked before any vote, or revealed): the caller leaves with
+ * show_poll_decision, or does nothing when there is none. */
 int show_poll_next(Show *s, PollCtx *c, VoteKind kind, int vote_key);
+/* R or S over a poll: the typed count is committed when it is plausible
+ * (else it stays typed in its field); nothing asks. */
+void show_poll_hold(Show *s, PollCtx *c);
+/* The poll part of a view: keying, counting, the question and the key hint
+ * (the hint says exactly what the keys do in c's state). */
+void show_poll_view(const Show *s, const PollCtx *c, ShowView *v);
 /* The decision of a revealed (or never opened) poll: the pick, else the
  * winner; -1 for none (tie, no votes). */
 int show_poll_decision(const PollCtx *c);

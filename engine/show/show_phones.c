@@ -35,7 +35,8 @@ static void json_ui(Buf *b, UiTextId id)
 static void json_vote(Buf *b, const ShowView *v, ShowPhonesInfo *info)
 {
     const Scenario *sc = v->sc;
-    int open = vote_state(v->poll) == VOTE_OPEN;
+    /* phones vote only while the poll counts them */
+    int open = vote_state(v->poll) == VOTE_OPEN && (vote_sources(v->poll) & VOTE_SRC_PHONES);
     int n = vote_n_options(v->poll);
     int i = 0, first = 1;
     assert(n >= 0 && n <= VOTE_MAX_OPTIONS);

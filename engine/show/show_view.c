@@ -9,18 +9,6 @@
 #include <assert.h>
 #include <string.h>
 
-/* The poll part of the view: the vote, the keying and, once revealed, the winner. */
-static void view_poll(ShowView *v, const PollCtx *c)
-{
-    show_poll_check(c);
-    v->poll = c->poll;
-    v->selected = c->selected;
-    v->entry = c->entry;
-    v->picked = c->picked;
-    if (c->poll && vote_state(c->poll) == VOTE_REVEALED)
-        v->winner = vote_winner(c->poll, &v->tied);
-}
-
 /* The error screen with msg (borrowed from the show). */
 static void view_error(ShowView *v, const char *msg)
 {
@@ -59,6 +47,7 @@ void show_view(Show *s, ShowView *v)
     v->entry = -1;
     v->picked = -1;
     v->winner = -1;
+    v->count = s->count_mode;
     v->seconds_left = -1;
     v->rewind_sel = s->rewind_sel;
     v->phones_joined = s->phones_joined;
@@ -108,7 +97,7 @@ void show_view(Show *s, ShowView *v)
         v->ikind = STORY_INT_SIGNAL;
         v->prompt = &s->sc->stop_question;
         v->n_options = 3;
-        view_poll(v, &s->sctx);
+        show_poll_view(s, &s->sctx, v);
     }
     switch (story_pos(s->run)) {
     case STORY_AT_END:
@@ -134,7 +123,8 @@ void show_view(Show *s, ShowView *v)
         v->n_options = n;
     } else if (b->interaction.kind == STORY_INT_SIGNAL)
         v->n_options = 3;
-    view_poll(v, &s->ictx);
+    if (b->interaction.kind == STORY_INT_CHOICE || b->interaction.kind == STORY_INT_SIGNAL)
+        show_poll_view(s, &s->ictx, v);
     if (b->interaction.kind == STORY_INT_DISCUSS)
         v->seconds_left = s->timer_beat == v->beat ? s->seconds_left
                                                    : (b->interaction.seconds > 0 ? b->interaction.seconds : -1);

@@ -192,6 +192,45 @@ typedef enum {
     UI_QUIT_UNSAVED_PRE,
     UI_QUIT_UNSAVED_POST,
 
+    /* ---- poll counting: hands, phones, both; the poll's key hint and questions
+     * (show_poll.c builds the hint from the same state the keys use) ---- */
+    UI_VOTE_PHONES,          /* the chip while phones alone vote */
+    UI_VOTE_BOTH,            /* the chip while hands and phones vote */
+    UI_POLL_COUNT_HANDS,
+    UI_POLL_COUNT_PHONES,
+    UI_POLL_COUNT_BOTH,
+    UI_POLL_KEY_OPEN,        /* V open the vote */
+    UI_POLL_KEY_OPEN_BOTH,   /* V / → open the vote */
+    UI_POLL_KEY_PICK,        /* 1–9 pick directly */
+    UI_POLL_KEY_PICK_OTHER,
+    UI_POLL_KEY_PICK_NOW,
+    UI_POLL_KEY_GO,          /* "→ continue with option " N */
+    UI_POLL_KEY_CLOSE_NEXT,  /* → close (the stop poll without a result) */
+    UI_POLL_KEY_TYPE,        /* "0–9 hands for option " N */
+    UI_POLL_KEY_DELETE,
+    UI_POLL_KEY_NEXT_FIELD,
+    UI_POLL_KEY_LAST_FIELD,
+    UI_POLL_KEY_PREV_FIELD,
+    UI_POLL_KEY_FIELDS,
+    UI_POLL_KEY_CORRECT,
+    UI_POLL_KEY_DONE,
+    UI_POLL_KEY_CANCEL_VOTE,
+    UI_POLL_KEY_REVEAL,
+    UI_POLL_KEY_REVEAL_BOTH,
+    UI_POLL_KEY_COUNT,       /* "C count: " + UI_POLL_COUNT_* */
+    UI_POLL_KEY_BACK,
+    UI_POLL_KEY_CLOSE,
+    UI_POLL_KEY_YES,
+    UI_POLL_KEY_NO,
+    UI_ASK_BIG_1,            /* N " hands for option " K " – more than the room (" L "). Right?" */
+    UI_ASK_BIG_2,
+    UI_ASK_BIG_3,
+    UI_ASK_EMPTY,
+    UI_ASK_UNCOUNTED_1,      /* "The hands for option " K " are not counted. ..." */
+    UI_ASK_UNCOUNTED_2,
+    UI_NO_VOTES_PICK,        /* status line after revealing a vote nobody voted in */
+    UI_NOT_COUNTED,          /* a hand field not counted yet: "–" */
+
     /* app */
     UI_ANSWERS_UNSAVED, /* after a count: svar venter i hukommelsen (the store cannot write) */
     UI_COUNT

@@ -87,8 +87,13 @@ static void draw_result(Gfx *g, const ShowView *v, int i, Rect r, ThemeColor bar
     gfx_text(g, r.x, y + (hh - lh(g, THEME_TEXT_BODY_BOLD)) / 2, r.w, buf, THEME_TEXT_BODY_BOLD,
              bar_c, GFX_ALIGN_RIGHT);
     /* hands and phones shown apart, the big number is their sum */
-    snprintf(buf, sizeof buf, "= %d %s + %d %s", hands, ui(v, UI_HANDS), phones,
-             ui(v, UI_PHONES));
+    if (vote_sources(p) == VOTE_SRC_BOTH)
+        snprintf(buf, sizeof buf, "= %d %s + %d %s", hands, ui(v, UI_HANDS), phones,
+                 ui(v, UI_PHONES));
+    else if (vote_sources(p) == VOTE_SRC_HANDS)
+        snprintf(buf, sizeof buf, "%s", ui(v, UI_HANDS));
+    else
+        snprintf(buf, sizeof buf, "%s", ui(v, UI_PHONES));
     clip(g, &(Rect){r.x + numw, y, r.w - numw - pw - gfx_px(g, 16), hh});
     gfx_text(g, r.x + numw, y + (hh - lh(g, THEME_TEXT_SMALL)) / 2 + gfx_px(g, 4), 100000, buf,
              THEME_TEXT_SMALL, rgb(THEME_DIM), GFX_ALIGN_LEFT);
@@ -108,7 +113,8 @@ static void draw_option_row(Gfx *g, const ShowView *v, int i, Rect r, OptGeom o,
     int picked = v->picked == i;
     int winner = revealed && v->winner == i;
     int tied = revealed && v->winner == -2 && (v->tied & (1u << i));
-    int selected = open && v->selected == i;
+    int selected = (open || revealed) && v->selected == i;
+    int hands = v->poll && (vote_sources(v->poll) & VOTE_SRC_HANDS);
     char num[16], rb[STORY_MAX_TEXT + 1], buf[96];
     const char *reason = opt_reason(v, i, rb, sizeof rb);
     ThemeColor bg = rgb(selected || picked || winner ? THEME_PANEL_HI : THEME_PANEL);
@@ -151,7 +157,7 @@ static void draw_option_row(Gfx *g, const ShowView *v, int i, Rect r, OptGeom o,
     res.w = o.res_w;
     res.y = r.y + o.pad;
     res.h = r.h - 2 * o.pad;
-    if (revealed) {
+    if (revealed && !selected) {
         ThemeColor bc = signal ? views_signal_color(i) : rgb(winner || picked ? THEME_ACCENT : THEME_DIM);
         Rect rr = res;
         rr.y = r.y + (r.h - result_h(g)) / 2;
@@ -166,19 +172,23 @@ static void draw_option_row(Gfx *g, const ShowView *v, int i, Rect r, OptGeom o,
             views_chip(g, r.x + o.text_x, r.y - views_chip_h(g) / 2, ui(v, UI_PICKED), rgb(THEME_ACCENT),
                  rgb(THEME_ACCENT_TEXT));
         }
-    } else if (open && !disabled) {
+    } else if ((open || selected) && hands && !disabled) {
         int fh = lh(g, THEME_TEXT_HEADING) + gfx_px(g, 12);
-        int fy = r.y + (r.h - fh) / 2, fw = gfx_px(g, 200);
+        int fy = r.y + (r.h - fh) / 2, fw = gfx_px(g, 260); /* 4 digits and the cursor */
         int fx = res.x + res.w - fw;
         if (selected) {
             gfx_round_rect(g, fx, fy, fw, fh, gfx_px(g, 12), rgb(THEME_BG));
             gfx_round_frame(g, fx, fy, fw, fh, gfx_px(g, 12), gfx_px(g, 4), rgb(THEME_ACCENT));
             if (v->entry >= 0)
                 snprintf(buf, sizeof buf, "%d▏", v->entry);
-            else
+            else if (v->counted & (1u << i))
                 snprintf(buf, sizeof buf, "%d▏", vote_hands(v->poll, i));
-        } else {
+            else
+                snprintf(buf, sizeof buf, "▏");
+        } else if (v->counted & (1u << i)) {
             snprintf(buf, sizeof buf, "%d", vote_hands(v->poll, i));
+        } else {
+            snprintf(buf, sizeof buf, "%s", ui(v, UI_NOT_COUNTED));
         }
         gfx_text(g, fx, fy + gfx_px(g, 6), fw - gfx_px(g, 20), buf, THEME_TEXT_HEADING,
                  rgb(selected ? THEME_ACCENT : THEME_TEXT), GFX_ALIGN_RIGHT);
@@ -206,9 +216,47 @@ static void interaction_chip(Gfx *g, const ShowView *v, int x, int y)
         views_chip(g, cx, y, ui(v, UI_IDEAS), rgb(THEME_PANEL_HI), rgb(THEME_TEXT));
     else if (v->poll && vs == VOTE_REVEALED)
         views_chip(g, cx, y, ui(v, UI_RESULT), rgb(THEME_ACCENT), rgb(THEME_ACCENT_TEXT));
-    else if (v->poll && vs == VOTE_OPEN)
-        views_chip_st(g, cx, y, ui(v, UI_VOTE_NOW), rgb(THEME_ACCENT), rgb(THEME_ACCENT_TEXT),
-                THEME_TEXT_BODY_BOLD);
+    else if (v->poll && vs == VOTE_OPEN) {
+        /* what the room does: hands, phones, or both without counting twice */
+        const char *t = ui(v, v->count == SHOW_COUNT_HANDS    ? UI_VOTE_NOW
+                              : v->count == SHOW_COUNT_PHONES ? UI_VOTE_PHONES
+                                                              : UI_VOTE_BOTH);
+        Rect a = safe_area(g);
+        ThemeText st = THEME_TEXT_BODY_BOLD;
+        if (gfx_measure(g, t, strlen(t), st) + gfx_px(g, 56) > a.x + a.w - cx)
+            st = THEME_TEXT_SMALL_BOLD;
+        views_chip_st(g, cx, y, t, rgb(THEME_ACCENT), rgb(THEME_ACCENT_TEXT), st);
+    }
+}
+
+/* The poll's key hint (built by the show from the state the keys use, the
+ * most needed keys first): on one line, the pieces that do not fit the
+ * width are left off from the end (a key left off still works; a key shown
+ * always does). */
+static void poll_footer(Gfx *g, const ShowView *v)
+{
+    Rect a = safe_area(g);
+    int y = a.y + a.h - lh(g, THEME_TEXT_SMALL);
+    char line[SHOW_MAX_HINT];
+    const char *p = v->poll_keys;
+    size_t n = 0;
+    line[0] = '\0';
+    while (*p) {
+        const char *end = strstr(p, "   ");
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        size_t need = n + (n ? 3 : 0) + len;
+        if (need >= sizeof line)
+            break;
+        if (n && gfx_measure(g, v->poll_keys, (size_t)(p - v->poll_keys) + len, THEME_TEXT_SMALL) > a.w)
+            break;
+        n = (size_t)(p - v->poll_keys) + len;
+        memcpy(line, v->poll_keys, n);
+        line[n] = '\0';
+        if (!end)
+            break;
+        p = end + 3;
+    }
+    gfx_text(g, a.x, y, a.w, line, THEME_TEXT_SMALL, rgb(THEME_FAINT), GFX_ALIGN_CENTER);
 }
 
 int views_prompt_max_h(Gfx *g) { return lh(g, THEME_TEXT_HEADING) * 3; }
@@ -437,7 +485,6 @@ void views_draw_interaction(Gfx *g, const ShowView *v)
     int y = 0, ph = 0;
     VoteState vs = v->poll ? vote_state(v->poll) : VOTE_READY;
     ThemeText st;
-    UiTextId keys = UI_KEYS_CHOICE;
     interaction_chip(g, v, a.x, a.y);
     interaction_geom(g, v, &y, &ph, &st, &status);
     clip(g, &(Rect){a.x, y, a.w, ph});
@@ -478,28 +525,38 @@ void views_draw_interaction(Gfx *g, const ShowView *v)
         jb.h = o_area.h;
         draw_join_box(g, v, jb);
     }
-    if (!v->poll) {
-        gfx_text(g, status.x, status.y, status.w, ui(v, UI_OPEN_VOTE_HINT), THEME_TEXT_CAPTION,
+    if (v->ask != SHOW_ASK_NONE) {
+        /* the question waits for J or Esc: it stands where the room and the
+         * facilitator look, above the key hint */
+        ThemeText ast = views_fit_style(g, v->ask_text, status.w, lh(g, THEME_TEXT_BODY_BOLD),
+                                       THEME_TEXT_BODY_BOLD);
+        int h = lh(g, ast);
+        gfx_text(g, status.x, status.y + lh(g, THEME_TEXT_CAPTION) - h, status.w, v->ask_text, ast,
+                 rgb(THEME_ACCENT), GFX_ALIGN_LEFT);
+    } else if (!v->poll) {
+        if (v->picked < 0) /* with a pick, → goes on: the key hint says so */
+            gfx_text(g, status.x, status.y, status.w, ui(v, UI_OPEN_VOTE_HINT), THEME_TEXT_CAPTION,
                  rgb(THEME_DIM), GFX_ALIGN_LEFT);
     } else if (vs == VOTE_REVEALED) {
         char buf[160];
-        if (v->winner == -2 && v->picked < 0) {
+        if (v->winner == -2 && v->picked < 0)
             gfx_text(g, status.x, status.y, status.w / 2, ui(v, UI_TIE), THEME_TEXT_CAPTION,
                      rgb(THEME_ACCENT), GFX_ALIGN_LEFT);
-        }
+        else if (v->winner == -1 && v->picked < 0)
+            gfx_text(g, status.x, status.y, status.w / 2, ui(v, UI_NO_VOTES_PICK),
+                     THEME_TEXT_CAPTION, rgb(THEME_ACCENT), GFX_ALIGN_LEFT);
         snprintf(buf, sizeof buf, "%d %s", vote_grand_total(v->poll), ui(v, UI_VOTES));
         gfx_text(g, status.x + status.w / 2, status.y, status.w / 2, buf, THEME_TEXT_CAPTION,
                  rgb(THEME_DIM), GFX_ALIGN_RIGHT);
-        keys = UI_KEYS_RESULT;
     } else {
         if (!join_box_shown(v))
             draw_phones_status(g, v, status);
-        if (join_box_shown(v) || !(v->phones_joined > 0 || (v->join_url && *v->join_url)))
+        if (v->selected < 0 &&
+            (join_box_shown(v) || !(v->phones_joined > 0 || (v->join_url && *v->join_url))))
             gfx_text(g, status.x, status.y, status.w, ui(v, UI_REVEAL_HINT), THEME_TEXT_CAPTION,
                      rgb(THEME_DIM), GFX_ALIGN_LEFT);
-        keys = UI_KEYS_OPEN;
     }
-    views_footer(g, v, keys);
+    poll_footer(g, v);
 }
 
 int views_hit_options(Gfx *g, const ShowView *v, int x, int y)

@@ -21,6 +21,7 @@ struct Poll {
     int id;
     int n_options;
     VoteState state;
+    int sources; /* VOTE_SRC_* counted */
     int enabled[VOTE_MAX_OPTIONS];
     int hands[VOTE_MAX_OPTIONS];
     int phones[VOTE_MAX_OPTIONS];
@@ -109,6 +110,7 @@ Poll *vote_new(VoteKind kind, int id, int n_options, const int *enabled, Err *er
     p->id = id;
     p->n_options = n_options;
     p->state = VOTE_READY;
+    p->sources = VOTE_SRC_BOTH;
     for (i = 0; i < n_options; i++)
         p->enabled[i] = enabled ? (enabled[i] != 0) : 1;
     return p;
@@ -149,6 +151,19 @@ int vote_option_enabled(const Poll *p, int opt)
     if (!p || opt < 0 || opt >= p->n_options)
         return 0;
     return p->enabled[opt];
+}
+
+int vote_set_sources(Poll *p, int sources)
+{
+    if (!p || sources < VOTE_SRC_HANDS || sources > VOTE_SRC_BOTH)
+        return ERR_INVALID;
+    p->sources = sources;
+    return 0;
+}
+
+int vote_sources(const Poll *p)
+{
+    return p ? p->sources : 0;
 }
 
 int vote_open(Poll *p)
@@ -238,7 +253,7 @@ int vote_phone(Poll *p, const char *token, int opt)
     int rc = 0;
     if (!p || !token)
         return ERR_INVALID;
-    if (p->state != VOTE_OPEN)
+    if (p->state != VOTE_OPEN || !(p->sources & VOTE_SRC_PHONES))
         return ERR_STATE;
     len = strnlen(token, VOTE_MAX_TOKEN + 1);
     if (len == 0 || len > VOTE_MAX_TOKEN)
@@ -298,7 +313,8 @@ int vote_total(const Poll *p, int opt)
 {
     if (!p || opt < 0 || opt >= p->n_options)
         return 0;
-    return p->hands[opt] + p->phones[opt];
+    return ((p->sources & VOTE_SRC_HANDS) ? p->hands[opt] : 0) +
+           ((p->sources & VOTE_SRC_PHONES) ? p->phones[opt] : 0);
 }
 
 int vote_grand_total(const Poll *p)

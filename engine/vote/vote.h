@@ -22,6 +22,11 @@ typedef enum { VOTE_READY, VOTE_OPEN, VOTE_CLOSED, VOTE_REVEALED } VoteState;
 
 typedef struct Poll Poll;
 
+/* Where a poll's votes come from: raised hands keyed in by the facilitator,
+ * phones, or both.  A source that is off is not counted (its tally is kept,
+ * so switching it back on restores it) and a phone vote is refused. */
+enum { VOTE_SRC_HANDS = 1, VOTE_SRC_PHONES = 2, VOTE_SRC_BOTH = 3 };
+
 /* A new poll in state READY with n_options options (2..VOTE_MAX_OPTIONS;
  * a SIGNAL poll always has 3).  enabled (may be NULL = all) marks options
  * that can receive votes.  id is a caller-chosen number (unique per event)
@@ -35,6 +40,11 @@ VoteState vote_state(const Poll *p);
 int vote_n_options(const Poll *p);
 int vote_option_enabled(const Poll *p, int opt);
 
+/* Sets the counted sources (VOTE_SRC_*; a new poll counts both).  Returns 0,
+ * or ERR_INVALID for a value that is not 1, 2 or 3. */
+int vote_set_sources(Poll *p, int sources);
+int vote_sources(const Poll *p);
+
 int vote_open(Poll *p);   /* READY/CLOSED -> OPEN; ERR_STATE otherwise */
 int vote_close(Poll *p);  /* OPEN -> CLOSED */
 int vote_reveal(Poll *p); /* OPEN/CLOSED -> REVEALED (closes it) */
@@ -47,7 +57,8 @@ int vote_hands_set(Poll *p, int opt, int count);
 int vote_hands_add(Poll *p, int opt, int delta);
 int vote_hands(const Poll *p, int opt);
 
-/* A phone's vote: only while OPEN (ERR_STATE otherwise), only for an
+/* A phone's vote: only while OPEN and phones are counted (ERR_STATE
+ * otherwise), only for an
  * enabled option (ERR_INVALID).  A token that voted before has its vote
  * moved.  ERR_LIMIT past VOTE_MAX_TOKENS distinct tokens. */
 int vote_phone(Poll *p, const char *token, int opt);
@@ -56,7 +67,8 @@ int vote_phone_voters(const Poll *p); /* distinct tokens that voted */
 /* The option this token voted for, or -1. */
 int vote_phone_choice(const Poll *p, const char *token);
 
-int vote_total(const Poll *p, int opt);  /* hands + phones */
+/* hands + phones, each only when its source is counted */
+int vote_total(const Poll *p, int opt);
 int vote_grand_total(const Poll *p);
 /* Percentage of the grand total, rounded; 0 when nobody voted. */
 int vote_percent(const Poll *p, int opt);

@@ -189,7 +189,7 @@ if wf '^reload waits' && ! wf2 '^reload ok$' 3; then
 else
     bad "--watch reloaded under an open vote"; cat "$T/watch.txt"
 fi
-echo "V" >&4
+echo "V J" >&4   # nobody voted: the reveal asks first
 if wf2 '^reload ok$' 3; then ok "--watch: the waiting reload happens after the reveal"; else bad "--watch after reveal"; cat "$T/watch.txt"; fi
 exec 4>&-
 i=0

@@ -71,10 +71,10 @@ case "$r" in 400*) ok "malformed body: 400" ;; *) bad "malformed body: $r" ;; es
 r=$(post /api/vote "{\"r\":\"$ROOM\",\"t\":\"0123456789abcdef0123456789abcdef\",\"poll\":$POLL,\"option\":1}")
 case "$r" in 401*) ok "a token the server did not issue: 401" ;; *) bad "made-up token: $r" ;; esac
 wait_for "^phone vote $POLL 2" 5
-# hands too: option 1 gets 3 hands; then reveal
-echo "1 3 Return V" >&3
+# hands too: option 1 gets 3 hands, option 2 none (the fields in turn); then reveal
+echo "3 Return 0 Return V" >&3
 wait_for '^result' 10 || bad "no result"
-if grep -q '^result 1=3(3+0) 2=2(0+2) winner 1$' "$T/tr.txt"; then
+if grep -q '^result both 1=3(3 hands+0 phones) 2=2(0 hands+2 phones) winner 1$' "$T/tr.txt"; then
     ok "hands and phones summed, each phone counted once"
 else
     bad "result line: $(grep '^result' "$T/tr.txt")"

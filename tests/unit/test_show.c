@@ -202,34 +202,34 @@ static void test_hands_vote_and_branch(void **state)
     ShowView v;
     (void)state;
     to_choice(s);
-    show_action(s, SHOW_ACT_VOTE, 0); /* open */
+    show_action(s, SHOW_ACT_VOTE, 0); /* open: option 1's field has the focus */
     show_view(s, &v);
     assert_non_null(v.poll);
     assert_int_equal(vote_state(v.poll), VOTE_OPEN);
-    show_action(s, SHOW_ACT_DIGIT, 1); /* select option 1 */
-    show_action(s, SHOW_ACT_DIGIT, 1); /* count 1 */
-    show_action(s, SHOW_ACT_DIGIT, 2); /* count 12 */
+    assert_int_equal(v.selected, 0);
+    show_action(s, SHOW_ACT_DIGIT, 1);
+    show_action(s, SHOW_ACT_DIGIT, 2);
     show_view(s, &v);
     assert_int_equal(v.selected, 0);
     assert_int_equal(v.entry, 12);
-    show_action(s, SHOW_ACT_NEXT, 0); /* commit */
+    show_action(s, SHOW_ACT_NEXT, 0); /* keeps 12, on to option 2 */
     assert_int_equal(vote_hands(show_current_poll(s), 0), 12);
     show_action(s, SHOW_ACT_DIGIT, 2);
     show_action(s, SHOW_ACT_DIGIT, 9);
     show_action(s, SHOW_ACT_DELETE, 0);
-    show_action(s, SHOW_ACT_DIGIT, 2);
     show_action(s, SHOW_ACT_DIGIT, 0);
-    show_action(s, SHOW_ACT_UP, 0); /* commits 20, then +1 */
-    assert_int_equal(vote_hands(show_current_poll(s), 1), 21);
-    show_action(s, SHOW_ACT_DIGIT, 3); /* disabled option: nothing */
+    show_action(s, SHOW_ACT_NEXT, 0); /* keeps 20; option 3 is disabled: done */
+    assert_int_equal(vote_hands(show_current_poll(s), 1), 20);
     show_view(s, &v);
-    assert_int_equal(v.selected, 1);
-    show_action(s, SHOW_ACT_CANCEL, 0);
+    assert_int_equal(v.selected, -1);
+    assert_int_equal(v.counted, 3u);
     show_action(s, SHOW_ACT_NEXT, 0); /* reveal */
     show_view(s, &v);
     assert_int_equal(vote_state(v.poll), VOTE_REVEALED);
     assert_int_equal(v.winner, 1);
-    assert_non_null(strstr(g_tr, "result 1=12(12+0) 2=21(21+0) 3=0(0+0) winner 2"));
+    assert_non_null(strstr(g_tr, "vote open 1 both\nhands 1 12\nhands 2 20\n"
+                                 "result both 1=12(12 hands+0 phones) 2=20(20 hands+0 phones) "
+                                 "3=0(0 hands+0 phones) winner 2"));
     show_action(s, SHOW_ACT_NEXT, 0); /* branch to c */
     assert_non_null(strstr(g_tr, "branch a option 2 -> c\nbeat c\ndiscuss c: Tal (2 s)"));
     show_free(s);
@@ -245,10 +245,8 @@ static void test_tie_override_and_rewind(void **state)
     (void)state;
     to_choice(s);
     show_action(s, SHOW_ACT_NEXT, 0); /* Next opens the vote */
-    show_action(s, SHOW_ACT_DIGIT, 1);
     show_action(s, SHOW_ACT_DIGIT, 4);
     show_action(s, SHOW_ACT_NEXT, 0);
-    show_action(s, SHOW_ACT_DIGIT, 2);
     show_action(s, SHOW_ACT_DIGIT, 4);
     show_action(s, SHOW_ACT_NEXT, 0);
     show_action(s, SHOW_ACT_NEXT, 0); /* reveal: tie */
@@ -303,8 +301,11 @@ static void test_signal_timeline_and_ending(void **state)
     assert_int_equal(show_phone_vote(s, vote_id(show_current_poll(s)), "tok-a", 2), 0);
     assert_int_equal(show_phone_vote(s, vote_id(show_current_poll(s)), "tok-a", 1), 0); /* replaces */
     assert_int_equal(show_phone_vote(s, 9999, "tok-b", 1), ERR_STATE);
-    show_action(s, SHOW_ACT_DIGIT, 3);
-    show_action(s, SHOW_ACT_DIGIT, 3);
+    show_action(s, SHOW_ACT_DIGIT, 0); /* OK: no hands */
+    show_action(s, SHOW_ACT_NEXT, 0);
+    show_action(s, SHOW_ACT_DIGIT, 0); /* warning: no hands */
+    show_action(s, SHOW_ACT_NEXT, 0);
+    show_action(s, SHOW_ACT_DIGIT, 3); /* stalking: 3 hands, typed */
     show_action(s, SHOW_ACT_VOTE, 0); /* V reveals (commits the entry) */
     show_view(s, &v);
     assert_int_equal(v.winner, 2);
@@ -386,10 +387,14 @@ static void test_overlays(void **state)
     assert_int_equal(v.ikind, STORY_INT_SIGNAL);
     assert_string_equal(story_text(v.prompt, 0), "Er det OK?");
     show_action(s, SHOW_ACT_NEXT, 0); /* open */
-    show_action(s, SHOW_ACT_DIGIT, 2);
+    show_action(s, SHOW_ACT_NEXT, 0); /* OK: no count typed, on to "warning" */
     show_action(s, SHOW_ACT_DIGIT, 7);
-    show_action(s, SHOW_ACT_NEXT, 0); /* commit */
-    show_action(s, SHOW_ACT_NEXT, 0); /* reveal */
+    show_action(s, SHOW_ACT_NEXT, 0); /* commit, on to "stalking" */
+    show_action(s, SHOW_ACT_CANCEL, 0); /* done counting */
+    show_action(s, SHOW_ACT_NEXT, 0); /* reveal: OK and stalking were not counted */
+    show_view(s, &v);
+    assert_int_equal(v.ask, SHOW_ASK_UNCOUNTED);
+    show_action(s, SHOW_ACT_YES, 0);
     show_action(s, SHOW_ACT_NEXT, 0); /* close */
     show_view(s, &v);
     assert_false(v.overlays & SHOW_OV_STOP);
@@ -585,26 +590,35 @@ static void test_vote_key_never_decides(void **state)
     show_action(s, SHOW_ACT_NEXT, 0); /* -> b */
     show_action(s, SHOW_ACT_NEXT, 0); /* narration -> signal */
     show_action(s, SHOW_ACT_DIGIT, 2); /* pick "warning" before any vote */
-    assert_int_equal(show_action(s, SHOW_ACT_VOTE, 0), 1); /* V opens the vote anyway */
+    assert_int_equal(show_action(s, SHOW_ACT_VOTE, 0), 1); /* V opens the vote: it decides now */
     show_view(s, &v);
     assert_non_null(v.poll);
     assert_int_equal(vote_state(v.poll), VOTE_OPEN);
-    assert_int_equal(v.picked, 1);
-    assert_int_equal(show_action(s, SHOW_ACT_VOTE, 0), 1); /* reveal: no votes */
+    assert_int_equal(v.picked, -1);
+    assert_int_equal(show_action(s, SHOW_ACT_VOTE, 0), 1); /* reveal: no votes asks */
+    assert_int_equal(show_action(s, SHOW_ACT_YES, 0), 1);
     show_view(s, &v);
     assert_int_equal(vote_state(v.poll), VOTE_REVEALED);
     assert_int_equal(v.winner, -1);
     assert_int_equal(show_action(s, SHOW_ACT_VOTE, 0), 0);
+    assert_int_equal(show_action(s, SHOW_ACT_NEXT, 0), 0); /* no decision: Next waits */
     assert_int_equal(story_current_beat(show_run(s)), 1);
+    show_action(s, SHOW_ACT_DIGIT, 2);
     assert_int_equal(show_action(s, SHOW_ACT_NEXT, 0), 1); /* the pick decides */
     assert_int_equal(story_current_beat(show_run(s)), 3);
-    assert_non_null(strstr(g_tr, "pick 2\nvote open 1\nresult 1=0(0+0) 2=0(0+0) 3=0(0+0) no votes\n"
+    assert_non_null(strstr(g_tr, "pick 2\nvote open 1 both\nasked no votes: yes\n"
+                                 "result both 1=0(0 hands+0 phones) 2=0(0 hands+0 phones) "
+                                 "3=0(0 hands+0 phones) no votes\npick 2\n"
                                  "signal b result warning\ncontinue b -> end\n"));
 
     /* the stop poll: V after the reveal keeps it open, Next closes it */
     show_action(s, SHOW_ACT_STOP, 0);
-    show_action(s, SHOW_ACT_DIGIT, 3);
     assert_int_equal(show_action(s, SHOW_ACT_VOTE, 0), 1); /* opens */
+    show_action(s, SHOW_ACT_DIGIT, 0);
+    show_action(s, SHOW_ACT_NEXT, 0);
+    show_action(s, SHOW_ACT_DIGIT, 1);
+    show_action(s, SHOW_ACT_NEXT, 0);
+    show_action(s, SHOW_ACT_DIGIT, 5);
     assert_int_equal(show_action(s, SHOW_ACT_VOTE, 0), 1); /* reveals */
     assert_int_equal(show_action(s, SHOW_ACT_VOTE, 0), 1); /* stays */
     show_view(s, &v);
@@ -687,6 +701,389 @@ static void test_overlay_transcript(void **state)
     scenario_free(sc);
 }
 
+/* ---- hand counts: keys at the wrong moment (issue 8, items 3 and 4) -------- */
+
+typedef struct Key {
+    ShowAction a;
+    int arg;
+} Key;
+
+#define K(a, n) {SHOW_ACT_##a, n}
+
+/* A show at the signal poll of beat b (3 options, all enabled), counting
+ * `mode` in a class of 30 with or without phones. */
+static Show *at_signal(Scenario *sc, ShowCount mode, int phones_on)
+{
+    Show *s = start(sc, 0);
+    show_set_counting(s, mode, 30, phones_on);
+    to_choice(s);
+    show_action(s, SHOW_ACT_DIGIT, 1);
+    show_action(s, SHOW_ACT_NEXT, 0); /* -> b */
+    show_action(s, SHOW_ACT_NEXT, 0); /* narration -> signal */
+    assert_int_equal(screen(s), SHOW_SCREEN_INTERACTION);
+    g_tr[0] = '\0';
+    return s;
+}
+
+static void keys(Show *s, const Key *k, int n)
+{
+    int i = 0;
+    for (i = 0; i < n; i++)
+        show_action(s, k[i].a, k[i].arg);
+}
+
+static ShowView view_of(Show *s)
+{
+    ShowView v;
+    show_view(s, &v);
+    return v;
+}
+
+/* Forgetting Next between options: the digits stay in option 1's field,
+ * which shows them; the count larger than the room asks; a double press does
+ * not answer; Esc takes the digits away and keeps nothing. */
+static void test_digits_without_next(void **state)
+{
+    Scenario *sc = make();
+    Show *s = at_signal(sc, SHOW_COUNT_HANDS, 0);
+    const Key k[] = {K(VOTE, 0), K(DIGIT, 1), K(DIGIT, 7), K(DIGIT, 2),
+                     K(DIGIT, 5), K(DIGIT, 3), K(DIGIT, 2)};
+    ShowView v;
+    (void)state;
+    keys(s, k, 7);
+    v = view_of(s);
+    assert_int_equal(v.selected, 0);
+    assert_int_equal(v.entry, 1725); /* the field shows what was typed; a 5th digit does not fit */
+    assert_string_equal(v.poll_keys, "0–9 hænder for svar 1   ⌫ slet   → næste svar   "
+                                     "V vis resultat   ↑↓ skift svar   Esc færdig");
+    show_action(s, SHOW_ACT_VOTE, 0);
+    v = view_of(s);
+    assert_int_equal(v.ask, SHOW_ASK_BIG_COUNT);
+    assert_string_equal(v.ask_text,
+                        "1725 hænder for svar 1 – flere end der er i rummet (30). Er det rigtigt?");
+    assert_string_equal(v.poll_keys, "J ja   Esc nej");
+    show_action(s, SHOW_ACT_VOTE, 0); /* a double press */
+    show_action(s, SHOW_ACT_NEXT, 0);
+    v = view_of(s);
+    assert_int_equal(v.ask, SHOW_ASK_BIG_COUNT);
+    assert_int_equal(vote_state(v.poll), VOTE_OPEN);
+    show_action(s, SHOW_ACT_CANCEL, 0);
+    v = view_of(s);
+    assert_int_equal(v.ask, SHOW_ASK_NONE);
+    assert_int_equal(v.selected, 0);
+    assert_int_equal(v.entry, -1);
+    assert_int_equal(vote_hands(v.poll, 0), 0);
+    assert_null(strstr(g_tr, "hands 1"));
+    assert_non_null(strstr(g_tr, "asked big count: no"));
+    /* the same count confirmed is kept, and the V that asked goes on */
+    show_action(s, SHOW_ACT_DIGIT, 4);
+    show_action(s, SHOW_ACT_DIGIT, 0);
+    show_action(s, SHOW_ACT_VOTE, 0);
+    show_action(s, SHOW_ACT_YES, 0);
+    v = view_of(s);
+    assert_int_equal(vote_hands(v.poll, 0), 40);
+    assert_int_equal(v.ask, SHOW_ASK_UNCOUNTED); /* options 2 and 3 were not counted */
+    assert_string_equal(v.ask_text, "Hænderne for svar 2 er ikke talt. Vis resultatet alligevel?");
+    show_action(s, SHOW_ACT_YES, 0);
+    assert_int_equal(vote_state(view_of(s).poll), VOTE_REVEALED);
+    show_free(s);
+    scenario_free(sc);
+}
+
+/* A remote's double press: V V (or Next Next with phones only) asks before
+ * revealing an empty vote; after a confirmed empty reveal Next does nothing
+ * and the hint does not promise it. */
+static void test_double_press_and_empty_reveal(void **state)
+{
+    Scenario *sc = make();
+    Show *s = at_signal(sc, SHOW_COUNT_HANDS, 0);
+    ShowView v;
+    (void)state;
+    show_action(s, SHOW_ACT_VOTE, 0);
+    show_action(s, SHOW_ACT_VOTE, 0);
+    v = view_of(s);
+    assert_int_equal(vote_state(v.poll), VOTE_OPEN);
+    assert_int_equal(v.ask, SHOW_ASK_EMPTY);
+    assert_string_equal(v.ask_text, "Ingen har stemt endnu. Vis resultatet alligevel?");
+    show_action(s, SHOW_ACT_YES, 0);
+    v = view_of(s);
+    assert_int_equal(vote_state(v.poll), VOTE_REVEALED);
+    assert_int_equal(v.winner, -1);
+    assert_null(strstr(v.poll_keys, "→"));
+    assert_string_equal(v.poll_keys, "1–9 vælg svar   ↑↓ ret antal   ← tilbage");
+    assert_int_equal(show_action(s, SHOW_ACT_NEXT, 0), 0);
+    assert_int_equal(screen(s), SHOW_SCREEN_INTERACTION);
+    show_free(s);
+
+    s = at_signal(sc, SHOW_COUNT_PHONES, 1);
+    show_action(s, SHOW_ACT_NEXT, 0);
+    show_action(s, SHOW_ACT_NEXT, 0);
+    v = view_of(s);
+    assert_int_equal(v.selected, -1); /* phones only: no hand fields */
+    assert_int_equal(v.ask, SHOW_ASK_EMPTY);
+    show_action(s, SHOW_ACT_CANCEL, 0);
+    v = view_of(s);
+    assert_int_equal(vote_state(v.poll), VOTE_OPEN);
+    assert_string_equal(v.poll_keys, "V / → vis resultat   C tæl: telefoner   Esc luk afstemningen");
+    show_action(s, SHOW_ACT_CANCEL, 0); /* closes the empty vote */
+    assert_null(view_of(s).poll);
+    assert_non_null(strstr(g_tr, "vote closed 1"));
+    show_free(s);
+    scenario_free(sc);
+}
+
+/* A typed count is kept on Esc, R and Next, never lost. */
+static void test_typed_count_kept(void **state)
+{
+    Scenario *sc = make();
+    Show *s = at_signal(sc, SHOW_COUNT_HANDS, 0);
+    ShowView v;
+    (void)state;
+    show_action(s, SHOW_ACT_VOTE, 0);
+    show_action(s, SHOW_ACT_DIGIT, 7);
+    show_action(s, SHOW_ACT_CANCEL, 0); /* Esc mid-count */
+    v = view_of(s);
+    assert_int_equal(vote_hands(v.poll, 0), 7);
+    assert_int_equal(v.selected, -1);
+    assert_int_equal(v.counted, 1u);
+    assert_string_equal(v.poll_keys, "V / → vis resultat   ↑↓ ret antal");
+    show_action(s, SHOW_ACT_DOWN, 0); /* back into the fields: option 1 */
+    show_action(s, SHOW_ACT_DOWN, 0); /* option 2 */
+    show_action(s, SHOW_ACT_DIGIT, 1);
+    show_action(s, SHOW_ACT_DIGIT, 2);
+    show_action(s, SHOW_ACT_REWIND, 0); /* R mid-count */
+    v = view_of(s);
+    assert_true(v.overlays & SHOW_OV_REWIND);
+    assert_int_equal(vote_hands(v.poll, 1), 12);
+    show_action(s, SHOW_ACT_CANCEL, 0);
+    show_action(s, SHOW_ACT_DIGIT, 3);
+    show_action(s, SHOW_ACT_STOP, 0); /* S mid-count: the stop poll goes over it */
+    show_action(s, SHOW_ACT_CANCEL, 0);
+    v = view_of(s);
+    assert_int_equal(vote_hands(v.poll, 1), 3);
+    assert_non_null(strstr(g_tr, "hands 1 7\nhands 2 12\nhands 2 3\n"));
+    show_free(s);
+    scenario_free(sc);
+}
+
+/* After the reveal ↑↓ opens the fields again; the result and the decision
+ * follow the corrected count. */
+static void test_correction_after_reveal(void **state)
+{
+    Scenario *sc = make();
+    Show *s = at_signal(sc, SHOW_COUNT_HANDS, 0);
+    const Key k[] = {K(VOTE, 0), K(DIGIT, 4), K(NEXT, 0), K(DIGIT, 6), K(NEXT, 0),
+                     K(DIGIT, 0), K(NEXT, 0), K(NEXT, 0)};
+    ShowView v;
+    (void)state;
+    keys(s, k, 8);
+    v = view_of(s);
+    assert_int_equal(vote_state(v.poll), VOTE_REVEALED);
+    assert_int_equal(v.winner, 1);
+    assert_string_equal(v.poll_keys,
+                        "→ fortsæt med svar 2   1–9 vælg et andet svar   ↑↓ ret antal   ← tilbage");
+    show_action(s, SHOW_ACT_DOWN, 0);
+    v = view_of(s);
+    assert_int_equal(v.selected, 0);
+    assert_string_equal(v.poll_keys, "0–9 hænder for svar 1   → næste svar   ↑↓ skift svar   "
+                                     "Esc færdig");
+    show_action(s, SHOW_ACT_DIGIT, 9);
+    assert_int_equal(view_of(s).entry, 9);
+    show_action(s, SHOW_ACT_CANCEL, 0); /* keeps the 9 */
+    v = view_of(s);
+    assert_int_equal(v.selected, -1);
+    assert_int_equal(v.winner, 0);
+    assert_non_null(strstr(g_tr, "hands 1 9\nresult corrected hands 1=9 2=6 3=0 winner 1\n"));
+    show_action(s, SHOW_ACT_NEXT, 0);
+    assert_non_null(strstr(g_tr, "signal b result ok"));
+    show_free(s);
+    scenario_free(sc);
+}
+
+/* The room's size: above the joined phones plus the class (or above 200) a
+ * count asks; below it does not. */
+static void test_implausible_count(void **state)
+{
+    Scenario *sc = make();
+    Show *s = at_signal(sc, SHOW_COUNT_HANDS, 0);
+    ShowView v;
+    (void)state;
+    show_set_phones_joined(s, 5);
+    show_action(s, SHOW_ACT_VOTE, 0);
+    show_action(s, SHOW_ACT_DIGIT, 3);
+    show_action(s, SHOW_ACT_DIGIT, 5);
+    show_action(s, SHOW_ACT_NEXT, 0); /* 35 = 5 phones + 30: fine */
+    v = view_of(s);
+    assert_int_equal(v.ask, SHOW_ASK_NONE);
+    assert_int_equal(vote_hands(v.poll, 0), 35);
+    show_action(s, SHOW_ACT_DIGIT, 3);
+    show_action(s, SHOW_ACT_DIGIT, 6);
+    show_action(s, SHOW_ACT_NEXT, 0);
+    v = view_of(s);
+    assert_int_equal(v.ask, SHOW_ASK_BIG_COUNT);
+    assert_int_equal(v.selected, 1);
+    show_action(s, SHOW_ACT_YES, 0); /* yes: kept, and Next goes on */
+    v = view_of(s);
+    assert_int_equal(vote_hands(v.poll, 1), 36);
+    assert_int_equal(v.selected, 2);
+    show_free(s);
+    s = at_signal(sc, SHOW_COUNT_HANDS, 0);
+    show_set_counting(s, SHOW_COUNT_HANDS, 500, 0);
+    show_action(s, SHOW_ACT_VOTE, 0);
+    show_action(s, SHOW_ACT_DIGIT, 2);
+    show_action(s, SHOW_ACT_DIGIT, 0);
+    show_action(s, SHOW_ACT_DIGIT, 1);
+    show_action(s, SHOW_ACT_NEXT, 0);
+    assert_int_equal(view_of(s).ask, SHOW_ASK_BIG_COUNT); /* 201: more than any room */
+    show_free(s);
+    scenario_free(sc);
+}
+
+/* Hands, phones or both: C switches the poll; phones are refused while only
+ * hands count; the result shows hands and phones apart. */
+static void test_count_modes(void **state)
+{
+    Scenario *sc = make();
+    Show *s = at_signal(sc, SHOW_COUNT_HANDS, 1);
+    ShowView v;
+    int id = 0;
+    (void)state;
+    v = view_of(s);
+    assert_int_equal(v.count, SHOW_COUNT_HANDS);
+    assert_non_null(strstr(v.poll_keys, "C tæl: hænder"));
+    show_action(s, SHOW_ACT_VOTE, 0);
+    id = vote_id(show_current_poll(s));
+    assert_int_equal(show_phone_vote(s, id, "tok-a", 0), ERR_STATE);
+    show_action(s, SHOW_ACT_COUNT, 0); /* phones */
+    v = view_of(s);
+    assert_int_equal(v.count, SHOW_COUNT_PHONES);
+    assert_int_equal(v.selected, -1);
+    assert_int_equal(show_phone_vote(s, id, "tok-a", 0), 0);
+    show_action(s, SHOW_ACT_COUNT, 0); /* both */
+    v = view_of(s);
+    assert_int_equal(v.count, SHOW_COUNT_BOTH);
+    assert_int_equal(v.selected, 0);
+    show_action(s, SHOW_ACT_DIGIT, 2);
+    show_action(s, SHOW_ACT_NEXT, 0);
+    show_action(s, SHOW_ACT_DIGIT, 0);
+    show_action(s, SHOW_ACT_NEXT, 0);
+    show_action(s, SHOW_ACT_DIGIT, 1);
+    show_action(s, SHOW_ACT_VOTE, 0);
+    assert_non_null(strstr(g_tr, "count phones\nphone vote 1 1\ncount both\nhands 1 2\nhands 3 1\n"
+                                 "result both 1=3(2 hands+1 phones) 2=0(0 hands+0 phones) "
+                                 "3=1(1 hands+0 phones) winner 1\n"));
+    show_free(s);
+    /* without phones C is not offered and does nothing */
+    s = at_signal(sc, SHOW_COUNT_HANDS, 0);
+    assert_null(strstr(view_of(s).poll_keys, "C "));
+    show_action(s, SHOW_ACT_COUNT, 0);
+    assert_int_equal(view_of(s).count, SHOW_COUNT_HANDS);
+    show_free(s);
+    scenario_free(sc);
+}
+
+/* ---- the hint bar never promises a key that does nothing ------------------ */
+
+/* What a key can change: the view's poll part, the screen and the transcript. */
+static void snap(Show *s, char *out, size_t n)
+{
+    ShowView v;
+    show_view(s, &v);
+    snprintf(out, n, "%d %d %u %d %d %d %d %d %u %d %d %d %zu", (int)v.screen, v.beat, v.overlays,
+             v.poll ? (int)vote_state(v.poll) : -1, v.selected, v.entry, v.picked, (int)v.ask,
+             v.counted, (int)v.count, v.poll ? vote_grand_total(v.poll) : -1,
+             v.poll ? vote_hands(v.poll, 0) : -1, strlen(g_tr));
+}
+
+/* 1 when pressing (a, arg) in the state the prefix reaches changes something. */
+static int key_works(Scenario *sc, int stop, ShowCount mode, int phones, const Key *pre, int n,
+                     ShowAction a, int arg)
+{
+    char before[256], after[256];
+    Show *s = at_signal(sc, mode, phones);
+    if (stop)
+        show_action(s, SHOW_ACT_STOP, 0);
+    keys(s, pre, n);
+    snap(s, before, sizeof before);
+    show_action(s, a, arg);
+    snap(s, after, sizeof after);
+    show_free(s);
+    return strcmp(before, after) != 0;
+}
+
+static void check_hint(Scenario *sc, int stop, ShowCount mode, int phones, const Key *pre, int n)
+{
+    Show *s = at_signal(sc, mode, phones);
+    char hint[SHOW_MAX_HINT];
+    char *piece = NULL, *save = NULL;
+    if (stop)
+        show_action(s, SHOW_ACT_STOP, 0);
+    keys(s, pre, n);
+    snprintf(hint, sizeof hint, "%s", view_of(s).poll_keys);
+    show_free(s);
+    assert_true(hint[0] != '\0');
+    for (piece = strtok_r(hint, " ", &save); piece; piece = strtok_r(NULL, " ", &save)) {
+        int ok = 1;
+        if (strcmp(piece, "→") == 0)
+            ok = key_works(sc, stop, mode, phones, pre, n, SHOW_ACT_NEXT, 0);
+        else if (strcmp(piece, "←") == 0)
+            ok = key_works(sc, stop, mode, phones, pre, n, SHOW_ACT_BACK, 0);
+        else if (strcmp(piece, "V") == 0)
+            ok = key_works(sc, stop, mode, phones, pre, n, SHOW_ACT_VOTE, 0);
+        else if (strcmp(piece, "Esc") == 0)
+            ok = key_works(sc, stop, mode, phones, pre, n, SHOW_ACT_CANCEL, 0);
+        else if (strcmp(piece, "J") == 0)
+            ok = key_works(sc, stop, mode, phones, pre, n, SHOW_ACT_YES, 0);
+        else if (strcmp(piece, "C") == 0)
+            ok = key_works(sc, stop, mode, phones, pre, n, SHOW_ACT_COUNT, 0);
+        else if (strcmp(piece, "⌫") == 0)
+            ok = key_works(sc, stop, mode, phones, pre, n, SHOW_ACT_DELETE, 0);
+        else if (strcmp(piece, "0–9") == 0)
+            ok = key_works(sc, stop, mode, phones, pre, n, SHOW_ACT_DIGIT, 5);
+        else if (strcmp(piece, "1–9") == 0)
+            ok = key_works(sc, stop, mode, phones, pre, n, SHOW_ACT_DIGIT, 3);
+        else if (strcmp(piece, "↑↓") == 0)
+            ok = key_works(sc, stop, mode, phones, pre, n, SHOW_ACT_UP, 0) ||
+                 key_works(sc, stop, mode, phones, pre, n, SHOW_ACT_DOWN, 0);
+        if (!ok)
+            fail_msg("state after %d keys (stop %d, mode %d): \"%s\" promised, does nothing", n,
+                     stop, (int)mode, piece);
+    }
+}
+
+static void test_hint_promises_only_working_keys(void **state)
+{
+    /* key prefixes from the signal poll (3 options) that reach every state */
+    static const Key states[][10] = {
+        {{SHOW_ACT_NONE, 0}},                                        /* not open */
+        {K(DIGIT, 2)},                                               /* picked */
+        {K(VOTE, 0)},                                                /* field 1, empty */
+        {K(VOTE, 0), K(DIGIT, 4)},                                   /* field 1 typed */
+        {K(VOTE, 0), K(NEXT, 0)},                                    /* field 2 */
+        {K(VOTE, 0), K(DIGIT, 4), K(NEXT, 0), K(NEXT, 0), K(NEXT, 0)}, /* done counting */
+        {K(VOTE, 0), K(CANCEL, 0)},                                  /* done, nothing counted */
+        {K(VOTE, 0), K(DIGIT, 9), K(DIGIT, 9), K(VOTE, 0)},          /* ask: big count */
+        {K(VOTE, 0), K(VOTE, 0)},                                    /* ask: empty */
+        {K(VOTE, 0), K(DIGIT, 4), K(VOTE, 0)},                       /* ask: uncounted */
+        {K(VOTE, 0), K(DIGIT, 4), K(VOTE, 0), K(YES, 0)},            /* revealed, winner */
+        {K(VOTE, 0), K(VOTE, 0), K(YES, 0)},                         /* revealed, empty */
+        {K(VOTE, 0), K(VOTE, 0), K(YES, 0), K(DOWN, 0)},             /* correcting */
+        {K(VOTE, 0), K(VOTE, 0), K(YES, 0), K(DOWN, 0), K(DIGIT, 2)}, /* correcting, typed */
+        {K(VOTE, 0), K(VOTE, 0), K(YES, 0), K(DIGIT, 1)},            /* revealed, picked */
+    };
+    static const int lens[] = {0, 1, 1, 2, 2, 5, 2, 4, 2, 3, 4, 3, 4, 5, 4};
+    Scenario *sc = make();
+    int i = 0, stop = 0, m = 0;
+    const ShowCount modes[] = {SHOW_COUNT_HANDS, SHOW_COUNT_PHONES, SHOW_COUNT_BOTH};
+    (void)state;
+    assert_int_equal(sizeof lens / sizeof lens[0], sizeof states / sizeof states[0]);
+    for (stop = 0; stop < 2; stop++)
+        for (m = 0; m < 3; m++)
+            for (i = 0; i < (int)(sizeof lens / sizeof lens[0]); i++)
+                check_hint(sc, stop, modes[m], 1, states[i], lens[i]);
+    scenario_free(sc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -704,6 +1101,13 @@ int main(void)
         cmocka_unit_test(test_vote_key_never_decides),
         cmocka_unit_test(test_menu_bounds),
         cmocka_unit_test(test_overlay_transcript),
+        cmocka_unit_test(test_digits_without_next),
+        cmocka_unit_test(test_double_press_and_empty_reveal),
+        cmocka_unit_test(test_typed_count_kept),
+        cmocka_unit_test(test_correction_after_reveal),
+        cmocka_unit_test(test_implausible_count),
+        cmocka_unit_test(test_count_modes),
+        cmocka_unit_test(test_hint_promises_only_working_keys),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

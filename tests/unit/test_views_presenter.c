@@ -250,15 +250,14 @@ static void test_choice_vote_and_ideas(void **state)
     assert_int_equal(vote_state(v.poll), VOTE_OPEN);
     pid = vote_id(v.poll);
     show_set_phones_joined(s, 23);
-    /* 12 hands for option 1, a phone for option 2, 5 being typed for option 2 */
-    show_action(s, SHOW_ACT_DIGIT, 1);
+    /* 12 hands for option 1 (its field has the focus when the vote opens), a
+     * phone for option 2, 5 being typed for option 2 (Next moved the focus) */
     show_action(s, SHOW_ACT_DIGIT, 1);
     show_action(s, SHOW_ACT_DIGIT, 2);
     show_action(s, SHOW_ACT_NEXT, 0);
     assert_int_equal(vote_hands(view(s).poll, 0), 12);
     assert_int_equal(show_phone_vote(s, pid, "tok-a", 1), 0);
     assert_int_equal(show_phone_vote(s, pid, "tok-b", 0), 0);
-    show_action(s, SHOW_ACT_DIGIT, 2);
     show_action(s, SHOW_ACT_DIGIT, 5);
     v = view(s);
     assert_int_equal(v.selected, 1);
@@ -282,6 +281,8 @@ static void test_choice_vote_and_ideas(void **state)
     /* the reveal */
     show_action(s, SHOW_ACT_NEXT, 0); /* commits the 5 */
     show_action(s, SHOW_ACT_VOTE, 0);
+    if (view(s).ask == SHOW_ASK_UNCOUNTED)
+        show_action(s, SHOW_ACT_YES, 0); /* the options left were not counted: reveal anyway */
     v = view(s);
     assert_int_equal(vote_state(v.poll), VOTE_REVEALED);
     assert_int_equal(v.winner, 0);

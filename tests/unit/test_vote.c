@@ -248,6 +248,34 @@ static void test_percent_sums(void **state)
     vote_free(p);
 }
 
+/* A poll counts hands, phones or both: a source that is off is not counted,
+ * refuses phones, and keeps its tally for when it is switched on again. */
+static void test_sources(void **state)
+{
+    Poll *p = vote_new(VOTE_CHOICE, 1, 2, NULL, NULL);
+    (void)state;
+    assert_non_null(p);
+    assert_int_equal(vote_sources(p), VOTE_SRC_BOTH);
+    assert_int_equal(vote_set_sources(p, 0), ERR_INVALID);
+    assert_int_equal(vote_set_sources(p, 4), ERR_INVALID);
+    assert_int_equal(vote_open(p), 0);
+    assert_int_equal(vote_phone(p, "tok-a", 1), 0);
+    assert_int_equal(vote_hands_set(p, 0, 3), 0);
+    assert_int_equal(vote_total(p, 0), 3);
+    assert_int_equal(vote_total(p, 1), 1);
+    assert_int_equal(vote_set_sources(p, VOTE_SRC_HANDS), 0);
+    assert_int_equal(vote_phone(p, "tok-b", 1), ERR_STATE); /* hands only: no phone votes */
+    assert_int_equal(vote_total(p, 1), 0);
+    assert_int_equal(vote_phones(p, 1), 1); /* kept, not counted */
+    assert_int_equal(vote_winner(p, NULL), 0);
+    assert_int_equal(vote_set_sources(p, VOTE_SRC_PHONES), 0);
+    assert_int_equal(vote_total(p, 0), 0);
+    assert_int_equal(vote_grand_total(p), 1);
+    assert_int_equal(vote_percent(p, 1), 100);
+    assert_int_equal(vote_winner(p, NULL), 1);
+    vote_free(p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -258,6 +286,7 @@ int main(void)
         cmocka_unit_test(test_token_limit),
         cmocka_unit_test(test_percent_and_winner),
         cmocka_unit_test(test_percent_sums),
+        cmocka_unit_test(test_sources),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

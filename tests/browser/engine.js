@@ -39,7 +39,8 @@ class Engine {
     e.stderr = '';
     e.exited = null;
     execFileSync('mkfifo', [e.fifo]);
-    e.proc = spawn(BIN, ['play', '--headless', '--size', '640x480', '--port', '0',
+    /* the phones alone count: the facilitator keys in no hands here */
+    e.proc = spawn(BIN, ['play', '--headless', '--size', '640x480', '--port', '0', '--count', 'phones',
       '--db', e.db, '--keys-from', e.fifo, '--transcript', e.tr, path.join(ROOT, scenario)], {
       stdio: ['ignore', 'ignore', 'pipe'],
       env: Object.assign({}, process.env, { SDL_VIDEODRIVER: 'offscreen', SDL_AUDIODRIVER: 'dummy' })

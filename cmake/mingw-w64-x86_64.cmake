@@ -1,0 +1,29 @@
+# cmake/mingw-w64-x86_64.cmake - cross-compiling for 64-bit Windows with
+# Debian's mingw-w64 (GCC).  SPECTACTOR_WIN_PREFIX is the folder where
+# tools/package installed the cross-built dependencies (with pkg-config files).
+set(CMAKE_SYSTEM_NAME Windows)
+set(CMAKE_SYSTEM_PROCESSOR x86_64)
+set(_triple x86_64-w64-mingw32)
+find_program(_cc NAMES ${_triple}-gcc-posix ${_triple}-gcc REQUIRED)
+find_program(_cxx NAMES ${_triple}-g++-posix ${_triple}-g++)
+set(CMAKE_C_COMPILER ${_cc})
+if(_cxx)
+  set(CMAKE_CXX_COMPILER ${_cxx})
+endif()
+set(CMAKE_RC_COMPILER ${_triple}-windres)
+set(CMAKE_AR ${_triple}-ar CACHE FILEPATH "")
+set(CMAKE_RANLIB ${_triple}-ranlib CACHE FILEPATH "")
+
+# carried into try_compile projects
+list(APPEND CMAKE_TRY_COMPILE_PLATFORM_VARIABLES SPECTACTOR_WIN_PREFIX)
+set(CMAKE_FIND_ROOT_PATH /usr/${_triple} ${SPECTACTOR_WIN_PREFIX})
+set(CMAKE_FIND_ROOT_PATH_MODE_PROGRAM NEVER)
+set(CMAKE_FIND_ROOT_PATH_MODE_LIBRARY ONLY)
+set(CMAKE_FIND_ROOT_PATH_MODE_INCLUDE ONLY)
+set(CMAKE_FIND_ROOT_PATH_MODE_PACKAGE ONLY)
+
+if(SPECTACTOR_WIN_PREFIX)
+  set(ENV{PKG_CONFIG_LIBDIR} "${SPECTACTOR_WIN_PREFIX}/lib/pkgconfig")
+  set(ENV{PKG_CONFIG_PATH} "")
+  set(ENV{PKG_CONFIG_SYSROOT_DIR} "")
+endif()

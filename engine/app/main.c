@@ -1,5 +1,6 @@
 /* main.c - the spectactor command line: play, check, report, enter. */
 #include "app/commands.h"
+#include "compat/compat.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,6 +31,7 @@ static void usage(FILE *f)
 int main(int argc, char **argv)
 {
     const char *cmd = argc > 1 ? argv[1] : "play";
+    compat_init();
     if (argc > 1 && (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0)) {
         usage(stdout);
         return 0;

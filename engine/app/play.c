@@ -13,6 +13,7 @@
 #include "show/show.h"
 #include "views/views.h"
 #include "views/views_presenter.h"
+#include "compat/compat.h"
 #include "core/buf.h"
 #include "core/log.h"
 #include "eval/eval_report.h"
@@ -985,11 +986,11 @@ static void watch_snapshot(Play *p, long long *out)
     if (p->sc) {
         for (i = 0; i < p->sc->n_files && i < STORY_MAX_FILES; i++)
             if (stat(p->sc->files[i], &st) == 0)
-                out[i] = (long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
+                out[i] = compat_mtime_ns(&st);
     }
     snprintf(path, sizeof path, "%s/scenario.lua", p->o.dir);
     if (stat(path, &st) == 0)
-        out[STORY_MAX_FILES] = (long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
+        out[STORY_MAX_FILES] = compat_mtime_ns(&st);
 }
 
 /* Loads the scenario again (Ctrl+L, or --watch after a save).  A broken

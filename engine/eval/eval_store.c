@@ -8,19 +8,17 @@
  */
 #include "eval/eval_store.h"
 
+#include "compat/compat.h"
 #include "core/buf.h"
 #include "core/log.h"
 #include "core/utf8.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
-#include <unistd.h>
 
 #define SCHEMA_VERSION 1
 #define BUSY_TIMEOUT_MS 250
@@ -171,7 +169,9 @@ char *eval_store_default_path(Err *err)
 {
     const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
     Buf b = BUF_INIT;
-    if (xdg && xdg[0] == '/')
+    if (compat_appdata_dir())
+        buf_printf(&b, "%s/Spectactor", compat_appdata_dir());
+    else if (xdg && xdg[0] == '/')
         buf_printf(&b, "%s/spectactor", xdg);
     else if (home && home[0])
         buf_printf(&b, "%s/.local/share/spectactor", home);
@@ -191,7 +191,7 @@ char *eval_store_default_path(Err *err)
             if (*p == '/' || *p == '\0') {
                 char c = *p;
                 *p = '\0';
-                if (mkdir(b.data, 0700) != 0 && errno != EEXIST) {
+                if (compat_mkdir(b.data, 0700) != 0 && errno != EEXIST) {
                     err_set(err, ERR_IO, "cannot create directory %s: %s", b.data,
                             strerror(errno));
                     buf_free(&b);
@@ -279,7 +279,7 @@ static EvalStore *store_open(const char *path, int create, Err *err)
     }
     /* Create the file ourselves so that it is 0600 from the first byte;
      * SQLite gives the -wal and -shm files the same mode. */
-    fd = open(path, O_RDWR | O_CLOEXEC | (create ? O_CREAT : 0), 0600);
+    fd = compat_open(path, O_RDWR | O_CLOEXEC | (create ? O_CREAT : 0), 0600);
     if (fd < 0 && !create && (errno == EACCES || errno == EROFS || errno == EPERM)) {
         /* reports read evaluations from read-only media (a USB stick, a CD) */
         free(defpath);
@@ -300,13 +300,13 @@ static EvalStore *store_open(const char *path, int create, Err *err)
         static const char magic[16] = "SQLite format 3";
         char head[16];
         memset(head, 0, sizeof head);
-        if (pread(fd, head, sizeof head, 0) != (ssize_t)sizeof head || memcmp(head, magic, sizeof head) != 0) {
+        if (compat_pread(fd, head, sizeof head, 0) != (ssize_t)sizeof head || memcmp(head, magic, sizeof head) != 0) {
             err_set(err, ERR_IO, "%s: not an evaluation database (not an SQLite file); choose another "
                     "file with --db", path);
             goto fail;
         }
     }
-    if ((st.st_mode & 0777) != 0600 && fchmod(fd, 0600) != 0) {
+    if ((st.st_mode & 0777) != 0600 && compat_fchmod(fd, 0600) != 0) {
         err_set(err, ERR_IO, "%s: cannot set file mode 0600: %s", path, strerror(errno));
         goto fail;
     }

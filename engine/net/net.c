@@ -10,21 +10,18 @@
  */
 #include "net/net.h"
 
-#include <arpa/inet.h>
 #include <cjson/cJSON.h>
 #include <errno.h>
 #include <microhttpd.h>
-#include <netinet/in.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/random.h>
-#include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "compat/compat.h"
 #include "core/buf.h"
 #include "core/log.h"
 #include "net/net_body.h"
@@ -188,9 +185,7 @@ static enum MHD_Result on_accept(void *cls, const struct sockaddr *addr, socklen
 
 static long long now_ms(void)
 {
-    struct timespec ts = {0, 0};
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+    return compat_clock_ms();
 }
 
 /* Token bucket: 1 if cost could be taken. */
@@ -886,7 +881,6 @@ static void *notifier_main(void *arg)
     while (!s->notifier_quit) {
         Req *batch = NULL;
         long long now = now_ms();
-        struct timespec until = {0, 0};
         if (s->published) {
             Req *w = s->waiters.head, *next = NULL;
             s->published = 0;
@@ -910,14 +904,8 @@ static void *notifier_main(void *arg)
             pthread_mutex_lock(&s->mu);
             continue;
         }
-        clock_gettime(CLOCK_MONOTONIC, &until);
-        until.tv_nsec += 200 * 1000000L;
-        if (until.tv_nsec >= 1000000000L) {
-            until.tv_sec++;
-            until.tv_nsec -= 1000000000L;
-        }
         if (!s->published && !s->notifier_quit)
-            pthread_cond_timedwait(&s->cond, &s->mu, &until);
+            compat_cond_wait_ms(&s->cond, &s->mu, 200);
     }
     pthread_mutex_unlock(&s->mu);
     return NULL;
@@ -939,7 +927,8 @@ static struct MHD_Response *make_state_response(const char *json, size_t len)
 static int check_port_free(const char *bind_addr, int port, Err *err)
 {
     struct sockaddr_in sa;
-    int fd = -1, one = 1, rc = 0;
+    char why[256] = "";
+    int rc = 0;
     if (port == 0)
         return 0;
     memset(&sa, 0, sizeof sa);
@@ -948,20 +937,16 @@ static int check_port_free(const char *bind_addr, int port, Err *err)
     sa.sin_addr.s_addr = htonl(INADDR_ANY);
     if (bind_addr && inet_pton(AF_INET, bind_addr, &sa.sin_addr) != 1)
         return err_set(err, ERR_INVALID, "not an IPv4 address: %s", bind_addr);
-    fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (fd < 0)
-        return err_set(err, ERR_IO, "cannot open a socket: %s", strerror(errno));
-    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-    if (bind(fd, (struct sockaddr *)&sa, sizeof sa) != 0) {
-        if (errno == EADDRINUSE)
+    rc = compat_port_probe(&sa, why, sizeof why);
+    if (rc != 0) {
+        if (rc == COMPAT_PORT_BUSY)
             rc = err_set(err, ERR_IO,
                          "port %d is already in use (is Spectactor already running?); "
                          "choose another with --port N",
                          port);
         else
-            rc = err_set(err, ERR_IO, "cannot listen on port %d: %s", port, strerror(errno));
+            rc = err_set(err, ERR_IO, "cannot listen on port %d: %s", port, why);
     }
-    close(fd);
     return rc;
 }
 
@@ -970,7 +955,7 @@ NetServer *net_start(const NetConfig *cfg, Err *err)
     NetServer *s = NULL;
     struct sockaddr_in sa;
     const union MHD_DaemonInfo *di = NULL;
-    unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ERROR_LOG;
+    unsigned flags = COMPAT_MHD_INTERNAL_THREAD | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ERROR_LOG;
     size_t i = 0;
     uint32_t rnd[2] = {0, 0};
     Err e2;
@@ -989,13 +974,7 @@ NetServer *net_start(const NetConfig *cfg, Err *err)
     pthread_mutex_init(&s->ip_mu, NULL);
     s->limit_loopback = cfg->limit_loopback;
     s->per_ip = cfg->per_ip_conns > 0 ? cfg->per_ip_conns : cfg->per_ip_conns < 0 ? 0 : NET_PER_IP_DEFAULT;
-    {
-        pthread_condattr_t ca;
-        pthread_condattr_init(&ca);
-        pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
-        pthread_cond_init(&s->cond, &ca);
-        pthread_condattr_destroy(&ca);
-    }
+    compat_cond_init(&s->cond);
     s->queue = calloc(NET_MAX_QUEUE, sizeof *s->queue);
     s->phones = calloc(NET_MAX_PHONES, sizeof *s->phones);
     s->static_resp = calloc(net_web_n_files + 1, sizeof *s->static_resp);
@@ -1003,7 +982,7 @@ NetServer *net_start(const NetConfig *cfg, Err *err)
         err_set(err, ERR_NOMEM, "out of memory");
         goto fail;
     }
-    if (getrandom(rnd, sizeof rnd, GRND_NONBLOCK) != (ssize_t)sizeof rnd) {
+    if (compat_random(rnd, sizeof rnd, 1) != 0) {
         rnd[0] = (uint32_t)now_ms();
         rnd[1] = 1;
     }

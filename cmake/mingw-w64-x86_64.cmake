@@ -27,3 +27,6 @@ if(SPECTACTOR_WIN_PREFIX)
   set(ENV{PKG_CONFIG_PATH} "")
   set(ENV{PKG_CONFIG_SYSROOT_DIR} "")
 endif()
+
+# C99 printf/scanf (%zu, %lld) from mingw-w64 instead of msvcrt's
+set(CMAKE_C_FLAGS_INIT "-D__USE_MINGW_ANSI_STDIO=1")

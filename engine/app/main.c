@@ -2,6 +2,11 @@
 #include "app/commands.h"
 #include "compat/compat.h"
 
+#ifdef _WIN32
+/* main() becomes SDL_main: SDL's WinMain passes the arguments as UTF-8 */
+#include <SDL_main.h>
+#endif
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

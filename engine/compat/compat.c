@@ -11,7 +11,9 @@
 
 #ifdef _WIN32
 #include <bcrypt.h>
+#include <direct.h>
 #include <iphlpapi.h>
+#include <wchar.h>
 #include <windows.h>
 #else
 #include <sys/random.h>
@@ -43,6 +45,9 @@ void compat_init(void)
         reopen_on_console(STD_INPUT_HANDLE, stdin, "r");
         SetConsoleOutputCP(CP_UTF8);
     }
+    /* files opened with fopen(path, "w") too: transcripts, CSV and HTML
+     * reports are byte for byte the same as on Linux */
+    _fmode = _O_BINARY;
     _setmode(_fileno(stdout), _O_BINARY);
     _setmode(_fileno(stderr), _O_BINARY);
     _setmode(_fileno(stdin), _O_BINARY);
@@ -87,7 +92,7 @@ int compat_cond_wait_ms(pthread_cond_t *c, pthread_mutex_t *m, long ms)
 {
     /* winpthreads measures the deadline on the real-time clock */
     struct timespec until = {0, 0};
-    timespec_get(&until, TIME_UTC);
+    clock_gettime(CLOCK_REALTIME, &until);
     until.tv_sec += ms / 1000;
     until.tv_nsec += (ms % 1000) * 1000000L;
     if (until.tv_nsec >= 1000000000L) {
@@ -95,6 +100,11 @@ int compat_cond_wait_ms(pthread_cond_t *c, pthread_mutex_t *m, long ms)
         until.tv_nsec -= 1000000000L;
     }
     return pthread_cond_timedwait(c, m, &until);
+}
+
+void compat_wipe(void *p, size_t n)
+{
+    SecureZeroMemory(p, n);
 }
 
 static char *utf8_of(const wchar_t *w)
@@ -357,6 +367,11 @@ int compat_cond_wait_ms(pthread_cond_t *c, pthread_mutex_t *m, long ms)
         until.tv_nsec -= 1000000000L;
     }
     return pthread_cond_timedwait(c, m, &until);
+}
+
+void compat_wipe(void *p, size_t n)
+{
+    explicit_bzero(p, n);
 }
 
 int compat_getifaddrs(struct ifaddrs **out)

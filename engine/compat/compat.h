@@ -30,8 +30,12 @@
 #endif
 /* Interface flags and the list compat_getifaddrs() gives (a subset of
  * POSIX's struct ifaddrs: what engine/net reads). */
+#ifndef IFF_UP
 #define IFF_UP 0x1
-#define IFF_LOOPBACK 0x8
+#endif
+#ifndef IFF_LOOPBACK
+#define IFF_LOOPBACK 0x4
+#endif
 struct ifaddrs {
     struct ifaddrs *ifa_next;
     char *ifa_name;
@@ -76,6 +80,10 @@ void compat_cond_init(pthread_cond_t *c);
 /* Waits on c (m locked by the caller) for at most ms milliseconds, without
  * spinning: pthread_cond_timedwait's return value. */
 int compat_cond_wait_ms(pthread_cond_t *c, pthread_mutex_t *m, long ms);
+
+/* explicit_bzero: zeroes n bytes at p in a way the compiler keeps
+ * (SecureZeroMemory on Windows). */
+void compat_wipe(void *p, size_t n);
 
 /* getifaddrs/freeifaddrs; on Windows built from GetAdaptersAddresses (IPv4
  * only; virtual adapters get names starting with "vmnet" so engine/net skips

@@ -58,8 +58,8 @@ else
 fi
 (cd "$ROOT" && SPECTACTOR_DATA="$ROOT" "$LINUX_BIN" play --headless --no-phones --size 1280x720 --lang da \
     --keys "$KEYS" --screenshot "$T/linux.png" --transcript "$T/linux.txt" scenes/stalking) >/dev/null 2>&1
-if tr -d '\r' <"$PKG/udskrift.txt" | cmp -s - "$T/linux.txt"; then
-    ok "transcript equals the Linux build's"
+if cmp -s "$PKG/udskrift.txt" "$T/linux.txt"; then
+    ok "transcript byte-identical to the Linux build's (no CR)"
 else
     bad "transcript differs from Linux:"; diff "$T/linux.txt" "$PKG/udskrift.txt" | head -n 10
 fi
@@ -81,7 +81,7 @@ TR="$PKG/phones.txt"
 wait_for() { # pattern seconds
     i=0
     while [ $i -lt $(($2 * 10)) ]; do
-        tr -d '\r' <"$TR" 2>/dev/null | grep -q "$1" && return 0
+        tr -d '\r' 2>/dev/null <"$TR" | grep -q "$1" && return 0
         sleep 0.1
         i=$((i + 1))
     done

@@ -98,6 +98,21 @@ if wait_for '^phones port' 60; then
         echo
     }
     state() { curl -s -m 20 "$URL/api/state?r=$ROOM"; }
+    # an idle engine with the phone server sleeps (the notifier's timed
+    # wait once spun half a core in a naive port)
+    WP=$(pgrep -f 'spectactor.exe play --headless --size 640x480 --port 0 --db svar.sqlite' | tail -n1)
+    cpu() { awk '{print $14 + $15}' "/proc/$WP/stat" 2>/dev/null || echo 0; }
+    if [ -n "$WP" ]; then
+        c0=$(cpu)
+        sleep 3
+        c1=$(cpu)
+        hz=$(getconf CLK_TCK)
+        if [ $((c1 - c0)) -lt $((hz / 2)) ]; then
+            ok "idle with the phone server: $((c1 - c0)) ticks of CPU in 3 s"
+        else
+            bad "idle engine used $((c1 - c0)) ticks of CPU in 3 s (spinning?)"
+        fi
+    fi
     case "$(curl -s -m 20 -o /dev/null -w '%{http_code}' "$URL/")" in
     200) ok "phone page served" ;;
     *) bad "phone page" ;;

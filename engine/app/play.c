@@ -929,10 +929,12 @@ static void phones_setup(Play *p)
         show_set_join(p->show, NULL, NULL, err.msg);
         return;
     }
-    if (net_lan_url(p->net, url, sizeof url, &err) == 0)
-        p->join_url = core_strdup(url);
-    else
+    if (net_lan_url(p->net, url, sizeof url, &err) != 0)
         p->join_problem = core_strdup(net_no_lan_message(lang));
+    else if (compat_firewall_blocks(net_port(p->net)))
+        p->join_problem = core_strdup(net_firewall_message(lang));
+    else
+        p->join_url = core_strdup(url);
     p->join_code = core_strdup(net_room_code(p->net));
     show_set_join(p->show, p->join_url, p->join_code, p->join_problem);
     {

@@ -10,6 +10,10 @@
 #include <time.h>
 
 #ifdef _WIN32
+/* clang-format off: initguid.h must come first to define the firewall's GUIDs */
+#include <initguid.h>
+#include <netfw.h>
+/* clang-format on */
 #include <bcrypt.h>
 #include <direct.h>
 #include <iphlpapi.h>
@@ -239,6 +243,33 @@ int compat_port_probe(const struct sockaddr_in *sa, char *why, size_t why_len)
     return rc;
 }
 
+int compat_firewall_blocks(int port)
+{
+    wchar_t wexe[2048];
+    INetFwMgr *mgr = NULL;
+    BSTR exe = NULL;
+    VARIANT allowed, restricted;
+    HRESULT init = CoInitializeEx(NULL, COINIT_APARTMENTTHREADED);
+    int blocked = 0;
+    DWORD n = GetModuleFileNameW(NULL, wexe, (DWORD)(sizeof wexe / sizeof wexe[0]));
+    VariantInit(&allowed);
+    VariantInit(&restricted);
+    if (n > 0 && n < sizeof wexe / sizeof wexe[0] && (exe = SysAllocString(wexe)) &&
+        SUCCEEDED(CoCreateInstance(&CLSID_NetFwMgr, NULL, CLSCTX_INPROC_SERVER, &IID_INetFwMgr,
+                                   (void **)&mgr)) &&
+        SUCCEEDED(mgr->lpVtbl->IsPortAllowed(mgr, exe, NET_FW_IP_VERSION_ANY, port, NULL,
+                                             NET_FW_IP_PROTOCOL_TCP, &allowed, &restricted)))
+        blocked = V_VT(&allowed) == VT_BOOL && V_BOOL(&allowed) == VARIANT_FALSE;
+    if (mgr)
+        mgr->lpVtbl->Release(mgr);
+    SysFreeString(exe);
+    VariantClear(&allowed);
+    VariantClear(&restricted);
+    if (SUCCEEDED(init))
+        CoUninitialize();
+    return blocked;
+}
+
 int compat_open(const char *path, int flags, int mode)
 {
     wchar_t *w = wide_of(path);
@@ -403,6 +434,12 @@ int compat_port_probe(const struct sockaddr_in *sa, char *why, size_t why_len)
     }
     close(fd);
     return rc;
+}
+
+int compat_firewall_blocks(int port)
+{
+    (void)port;
+    return 0;
 }
 
 int compat_open(const char *path, int flags, int mode)

@@ -96,6 +96,11 @@ void compat_freeifaddrs(struct ifaddrs *ifs);
  * another error with a message in why. */
 int compat_port_probe(const struct sockaddr_in *sa, char *why, size_t why_len);
 
+/* 1 if Windows' firewall is on and does not (yet) let other computers reach
+ * this program on TCP port (phones cannot join until the facilitator allows
+ * it); 0 when it does, when that cannot be told, and on Linux. */
+int compat_firewall_blocks(int port);
+
 /* open(2) with a UTF-8 path (binary mode on Windows). */
 int compat_open(const char *path, int flags, int mode);
 /* pread(2) (seek + read on Windows: the only reader of fd is the caller). */

@@ -76,6 +76,17 @@ int net_make_room_code(char *out, Err *err)
     return 0;
 }
 
+const char *net_firewall_message(const char *lang)
+{
+    if (lang && strcmp(lang, "en") == 0)
+        return "Windows' firewall keeps the phones out. Choose \"Allow\" in the firewall's window "
+               "(private networks), or in Windows Security: Firewall > Allow an app through the "
+               "firewall, tick Spectactor. Then start Spectactor again.";
+    return "Windows' firewall lukker telefonerne ude. Vælg \"Tillad\" i firewallens vindue "
+           "(private netværk), eller i Windows-sikkerhed: Firewall > Tillad en app gennem "
+           "firewallen, sæt flueben ved Spectactor. Start så Spectactor igen.";
+}
+
 const char *net_no_lan_message(const char *lang)
 {
     if (lang && strcmp(lang, "en") == 0)

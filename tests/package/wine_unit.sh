@@ -13,6 +13,10 @@ TESTS="core story validate vote idea eval layout lua show kiosk gfx_cache render
 PREFIX=$(cat "$ROOT/build-win/deps-prefix.txt" 2>/dev/null) || PREFIX=""
 [ -n "$PREFIX" ] && [ -d "$PREFIX/bin" ] || { echo "FAIL no Windows dependencies (run tools/package deps)"; echo "0 passed, 1 failed"; exit 1; }
 B="$ROOT/build-win/unit"
+# a build configured against another dependency cache starts afresh
+if [ "$(cat "$B/deps-prefix.txt" 2>/dev/null)" != "$PREFIX" ]; then rm -rf "$B"; fi
+mkdir -p "$B"
+echo "$PREFIX" >"$B/deps-prefix.txt"
 # console programs with their own main(): SDL without SDL2main
 mkdir -p "$B/pkgconfig"
 cp "$PREFIX"/lib/pkgconfig/*.pc "$B/pkgconfig/"

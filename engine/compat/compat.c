@@ -136,9 +136,9 @@ static wchar_t *wide_of(const char *s)
 /* Adapters phones cannot reach (Hyper-V/WSL, VirtualBox, VMware, VPNs). */
 static int virtual_adapter(const IP_ADAPTER_ADDRESSES *a)
 {
-    static const wchar_t *const words[] = {L"vEthernet", L"Virtual", L"VirtualBox", L"VMware",
-                                           L"Hyper-V",   L"VPN",     L"TAP-",       L"WireGuard",
-                                           L"Loopback"};
+    static const wchar_t *const words[] = {L"vEthernet", L"Virtual",   L"VirtualBox",
+                                           L"VMware",    L"Hyper-V",   L"VPN",
+                                           L"TAP-",      L"WireGuard", L"Loopback"};
     size_t i = 0;
     if (a->IfType == IF_TYPE_TUNNEL || a->IfType == IF_TYPE_PPP)
         return 1;
@@ -162,9 +162,9 @@ int compat_getifaddrs(struct ifaddrs **out)
         list = malloc(size);
         if (!list)
             return -1;
-        rc = GetAdaptersAddresses(AF_INET,
-                                  GAA_FLAG_SKIP_ANYCAST | GAA_FLAG_SKIP_MULTICAST | GAA_FLAG_SKIP_DNS_SERVER,
-                                  NULL, list, &size);
+        rc = GetAdaptersAddresses(
+            AF_INET, GAA_FLAG_SKIP_ANYCAST | GAA_FLAG_SKIP_MULTICAST | GAA_FLAG_SKIP_DNS_SERVER,
+            NULL, list, &size);
     }
     if (rc != NO_ERROR) {
         free(list);

@@ -7,6 +7,10 @@ SPECTACTOR_DEB_BUILD="build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-d
  fonts-dejavu-core"
 SPECTACTOR_DEB_TEST="xvfb xdotool clang libclang-rt-14-dev chromium sqlite3 curl binutils
  tesseract-ocr tesseract-ocr-dan"
+# tools/package and its smoke tests: the Windows cross-build (mingw-w64, the
+# source packages' build tools), wine to run it, and the .deb's tools.
+SPECTACTOR_DEB_PACKAGE="mingw-w64 wine wine64 zip unzip dpkg-dev fakeroot file tcl make xz-utils
+ python3 curl binutils procps"
 SPECTACTOR_DEB_BENCH="wrk nginx-light hyperfine valgrind time xvfb curl iproute2 procps"
 
 spectactor_missing() {

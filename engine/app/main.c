@@ -1,6 +1,12 @@
 /* main.c - the spectactor command line: play, check, test, strings, script, map, report,
  * enter. */
 #include "app/commands.h"
+#include "compat/compat.h"
+
+#ifdef _WIN32
+/* main() becomes SDL_main: SDL's WinMain passes the arguments as UTF-8 */
+#include <SDL_main.h>
+#endif
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,6 +42,7 @@ static void usage(FILE *f)
 int main(int argc, char **argv)
 {
     const char *cmd = argc > 1 ? argv[1] : "play";
+    compat_init();
     if (argc > 1 && (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0)) {
         usage(stdout);
         return 0;

@@ -2,6 +2,8 @@
  * subcommands need not include main.c's neighbours. */
 #include "app/paths.h"
 
+#include "compat/compat.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -12,7 +14,7 @@
 const char *app_data_dir(void)
 {
     const char *e = getenv("SPECTACTOR_DATA");
-    return e && *e ? e : SPECTACTOR_DATA_DIR;
+    return e && *e ? e : compat_exe_relative(SPECTACTOR_DATA_DIR);
 }
 
 const char *app_default_scenario(void)

@@ -1,6 +1,8 @@
 /* phones.c - the frame loop's link to the phone server (see phones.h). */
 #include "app/phones.h"
 
+#include "compat/compat.h"
+
 #include "core/buf.h"
 #include "core/log.h"
 #include "show/show_phones.h"
@@ -53,10 +55,12 @@ int phones_start(Phones *ph, Show *show, Evals *ev, Timers *ts, int port, const 
         show_set_join(show, NULL, NULL, err.msg);
         return -1;
     }
-    if (net_lan_url(ph->net, url, sizeof url, &err) == 0)
-        ph->join_url = core_strdup(url);
-    else
+    if (net_lan_url(ph->net, url, sizeof url, &err) != 0)
         ph->join_problem = core_strdup(net_no_lan_message(lang));
+    else if (compat_firewall_blocks(net_port(ph->net)))
+        ph->join_problem = core_strdup(net_firewall_message(lang));
+    else
+        ph->join_url = core_strdup(url);
     ph->join_code = core_strdup(net_room_code(ph->net));
     show_set_join(show, ph->join_url, ph->join_code, ph->join_problem);
     ph->refresh_timer = timers_add(ts, refresh_due, ph);

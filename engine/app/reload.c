@@ -1,6 +1,7 @@
 /* reload.c - loading the scenario again (see reload.h). */
 #include "app/reload.h"
 
+#include "compat/compat.h"
 #include "core/log.h"
 #include "story/story_strings.h"
 #include "lua/lua_story.h"
@@ -37,11 +38,11 @@ static void snapshot(long long *out, const char *dir, const Scenario *sc)
     if (sc) {
         for (i = 0; i < sc->n_files && i < STORY_MAX_FILES; i++)
             if (stat(sc->files[i], &st) == 0)
-                out[i] = (long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
+                out[i] = compat_mtime_ns(&st);
     }
     snprintf(path, sizeof path, "%s/scenario.lua", dir);
     if (stat(path, &st) == 0)
-        out[STORY_MAX_FILES] = (long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
+        out[STORY_MAX_FILES] = compat_mtime_ns(&st);
 }
 
 void watch_snapshot(Watch *w, const char *dir, const Scenario *sc)

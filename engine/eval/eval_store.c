@@ -8,19 +8,17 @@
  */
 #include "eval/eval_store.h"
 
+#include "compat/compat.h"
 #include "core/buf.h"
 #include "core/log.h"
 #include "core/utf8.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
-#include <unistd.h>
 
 #define SCHEMA_VERSION 1
 #define BUSY_TIMEOUT_MS 250
@@ -173,7 +171,9 @@ char *eval_store_default_path(Err *err)
 {
     const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
     Buf b = BUF_INIT;
-    if (xdg && xdg[0] == '/')
+    if (compat_appdata_dir())
+        buf_printf(&b, "%s/Spectactor", compat_appdata_dir());
+    else if (xdg && xdg[0] == '/')
         buf_printf(&b, "%s/spectactor", xdg);
     else if (home && home[0])
         buf_printf(&b, "%s/.local/share/spectactor", home);
@@ -193,7 +193,7 @@ char *eval_store_default_path(Err *err)
             if (*p == '/' || *p == '\0') {
                 char c = *p;
                 *p = '\0';
-                if (mkdir(b.data, 0700) != 0 && errno != EEXIST) {
+                if (compat_mkdir(b.data, 0700) != 0 && errno != EEXIST) {
                     err_set(err, ERR_IO, "cannot create directory %s: %s", b.data,
                             strerror(errno));
                     buf_free(&b);
@@ -277,7 +277,7 @@ static int open_checked(const char *path, int create, Err *err)
     char head[16];
     struct stat st;
     int flags = (create ? O_RDWR | O_CREAT : O_RDONLY) | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC;
-    int fd = open(path, flags, 0600);
+    int fd = compat_open(path, flags, 0600);
     if (fd < 0) {
         if (errno == ELOOP)
             err_set(err, ERR_IO, "%s: refused: a symbolic link; give the database file itself", path);
@@ -292,7 +292,7 @@ static int open_checked(const char *path, int create, Err *err)
     }
     memset(head, 0, sizeof head);
     if ((st.st_size > 0 || !create) &&
-        (pread(fd, head, sizeof head, 0) != (ssize_t)sizeof head || memcmp(head, magic, sizeof head) != 0)) {
+        (compat_pread(fd, head, sizeof head, 0) != (ssize_t)sizeof head || memcmp(head, magic, sizeof head) != 0)) {
         close(fd);
         err_set(err, ERR_IO, "%s: not an evaluation database (%s); choose another file with --db",
                 path, st.st_size == 0 ? "an empty file" : "not an SQLite file");
@@ -449,7 +449,7 @@ static EvalStore *store_open(const char *path, int create, Err *err)
     if (schema_check(s, 1, err) != 0 || integrity(s, err) != 0)
         goto fail;
     /* only now, a file known to be ours: mode 0600 (before the -wal exists) */
-    if (fstat(fd, &st) != 0 || ((st.st_mode & 0777) != 0600 && fchmod(fd, 0600) != 0)) {
+    if (fstat(fd, &st) != 0 || ((st.st_mode & 0777) != 0600 && compat_fchmod(fd, 0600) != 0)) {
         err_set(err, ERR_IO, "%s: cannot set file mode 0600: %s", path, strerror(errno));
         goto fail;
     }

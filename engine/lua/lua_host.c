@@ -18,6 +18,7 @@
 #include <lua.h>
 #include <lualib.h>
 
+#include "compat/compat.h"
 #include "core/log.h"
 #include "lua/lua_limits.h"
 
@@ -72,9 +73,7 @@ struct LuaHost {
 
 static double now_ms(void)
 {
-    struct timespec ts = {0, 0};
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
+    return compat_clock_ms_precise();
 }
 
 static LuaHost *host_of(lua_State *L)

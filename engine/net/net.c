@@ -12,16 +12,18 @@
  */
 #include "net/net.h"
 
+#include "compat/compat.h"
+
 #include <assert.h>
 #include <cjson/cJSON.h>
 #include <errno.h>
-#include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <limits.h>
-#include <sys/random.h>
+#ifndef _WIN32
 #include <sys/resource.h>
+#endif
 #include <time.h>
 #include <unistd.h>
 
@@ -36,9 +38,7 @@
 
 long long net_now_ms(void)
 {
-    struct timespec ts = {0, 0};
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+    return compat_clock_ms();
 }
 
 void net_list_append(ReqList *l, Req *r)
@@ -185,14 +185,8 @@ static void *notifier_main(void *arg)
             pthread_mutex_lock(&s->mu);
             continue;
         }
-        clock_gettime(CLOCK_MONOTONIC, &until);
-        until.tv_nsec += 200 * 1000000L;
-        if (until.tv_nsec >= 1000000000L) {
-            until.tv_sec++;
-            until.tv_nsec -= 1000000000L;
-        }
         if (!s->published && !s->notifier_quit)
-            pthread_cond_timedwait(&s->cond, &s->mu, &until);
+            compat_cond_wait_ms(&s->cond, &s->mu, 200);
     }
     pthread_mutex_unlock(&s->mu);
     return NULL;
@@ -202,20 +196,25 @@ static void *notifier_main(void *arg)
 
 /* Raises the soft limit on open files towards want (a hall's connections
  * need more than the usual 1024); the hard limit stays.  Best effort. */
-static void raise_fd_limit(rlim_t want)
+static void raise_fd_limit(long want)
 {
+#ifdef _WIN32
+    (void)want; /* no such limit on sockets there */
+#else
     struct rlimit rl;
-    if (getrlimit(RLIMIT_NOFILE, &rl) != 0 || rl.rlim_cur >= want)
+    if (getrlimit(RLIMIT_NOFILE, &rl) != 0 || rl.rlim_cur >= (rlim_t)want)
         return;
-    rl.rlim_cur = rl.rlim_max == RLIM_INFINITY || rl.rlim_max > want ? want : rl.rlim_max;
+    rl.rlim_cur = rl.rlim_max == RLIM_INFINITY || rl.rlim_max > (rlim_t)want ? (rlim_t)want : rl.rlim_max;
     if (setrlimit(RLIMIT_NOFILE, &rl) != 0)
         log_warn("cannot raise the open file limit for the phone server");
+#endif
 }
 
 static int check_port_free(const char *bind_addr, int port, Err *err)
 {
     struct sockaddr_in sa;
-    int fd = -1, one = 1, rc = 0;
+    char why[256] = "";
+    int rc = 0;
     if (port == 0)
         return 0;
     memset(&sa, 0, sizeof sa);
@@ -224,20 +223,16 @@ static int check_port_free(const char *bind_addr, int port, Err *err)
     sa.sin_addr.s_addr = htonl(INADDR_ANY);
     if (bind_addr && inet_pton(AF_INET, bind_addr, &sa.sin_addr) != 1)
         return err_set(err, ERR_INVALID, "not an IPv4 address: %s", bind_addr);
-    fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (fd < 0)
-        return err_set(err, ERR_IO, "cannot open a socket: %s", strerror(errno));
-    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-    if (bind(fd, (struct sockaddr *)&sa, sizeof sa) != 0) {
-        if (errno == EADDRINUSE)
+    rc = compat_port_probe(&sa, why, sizeof why);
+    if (rc != 0) {
+        if (rc == COMPAT_PORT_BUSY)
             rc = err_set(err, ERR_IO,
                          "port %d is already in use (is Spectactor already running?); "
                          "choose another with --port N",
                          port);
         else
-            rc = err_set(err, ERR_IO, "cannot listen on port %d: %s", port, strerror(errno));
+            rc = err_set(err, ERR_IO, "cannot listen on port %d: %s", port, why);
     }
-    close(fd);
     return rc;
 }
 
@@ -246,7 +241,7 @@ NetServer *net_start(const NetConfig *cfg, Err *err)
     NetServer *s = NULL;
     struct sockaddr_in sa;
     const union MHD_DaemonInfo *di = NULL;
-    unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ERROR_LOG;
+    unsigned flags = COMPAT_MHD_INTERNAL_THREAD | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ERROR_LOG;
     size_t i = 0;
     uint32_t rnd[2] = {0, 0};
     int max_conns = 0;
@@ -268,13 +263,7 @@ NetServer *net_start(const NetConfig *cfg, Err *err)
     s->per_ip = cfg->per_ip_conns > 0   ? cfg->per_ip_conns
                 : cfg->per_ip_conns < 0 ? 0
                                         : NET_PER_IP_DEFAULT;
-    {
-        pthread_condattr_t ca;
-        pthread_condattr_init(&ca);
-        pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
-        pthread_cond_init(&s->cond, &ca);
-        pthread_condattr_destroy(&ca);
-    }
+    compat_cond_init(&s->cond);
     s->queue = calloc(NET_MAX_QUEUE, sizeof *s->queue);
     s->phones = calloc(NET_MAX_PHONES, sizeof *s->phones);
     s->static_resp = calloc(net_web_n_files + 1, sizeof *s->static_resp);
@@ -282,7 +271,7 @@ NetServer *net_start(const NetConfig *cfg, Err *err)
         err_set(err, ERR_NOMEM, "out of memory");
         goto fail;
     }
-    if (getrandom(rnd, sizeof rnd, GRND_NONBLOCK) != (ssize_t)sizeof rnd) {
+    if (compat_random(rnd, sizeof rnd, 1) != 0) {
         rnd[0] = (uint32_t)net_now_ms();
         rnd[1] = 1;
     }
@@ -319,7 +308,7 @@ NetServer *net_start(const NetConfig *cfg, Err *err)
     s->room_guess_burst = cfg->room_guess_burst > 0 ? cfg->room_guess_burst : 60.0;
     s->idea_limit = LLONG_MAX;
     max_conns = cfg->max_conns > 0 ? cfg->max_conns : NET_MAX_CONNS_DEFAULT;
-    raise_fd_limit((rlim_t)max_conns + 64);
+    raise_fd_limit((long)max_conns + 64);
 
     for (i = 0; i < net_web_n_files; i++) {
         struct MHD_Response *resp = MHD_create_response_from_buffer(

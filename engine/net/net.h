@@ -193,6 +193,9 @@ int net_lan_url(const NetServer *s, char *out, size_t n, Err *err);
 /* The facilitator's message when there is no LAN address, in "da" or "en"
  * (anything else: Danish).  Static string. */
 const char *net_no_lan_message(const char *lang);
+/* What to do when Windows' firewall keeps the phones out (compat_firewall_blocks),
+ * in lang (da or en).  Static. */
+const char *net_firewall_message(const char *lang);
 
 /* Writes a random room code: NET_ROOM_CODE_LEN capital letters without the
  * ambiguous I and O, NUL-terminated (out has NET_ROOM_CODE_LEN + 1 bytes).

@@ -11,12 +11,12 @@
 #ifndef NET_NET_INTERNAL_H
 #define NET_NET_INTERNAL_H
 
-#include <arpa/inet.h>
+#include "compat/compat.h"
+
 #include <microhttpd.h>
 #include <pthread.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <sys/socket.h>
 
 #include "net/net.h"
 

@@ -1,14 +1,10 @@
 /* net_lan.c - finding the laptop's LAN address; random room codes. */
 #include "net/net_lan.h"
 
-#include <arpa/inet.h>
-#include <ifaddrs.h>
-#include <net/if.h>
-#include <netinet/in.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/random.h>
 
+#include "compat/compat.h"
 #include "core/err.h"
 #include "net/net.h"
 
@@ -40,7 +36,7 @@ int net_lan_ipv4(char *out, size_t n)
     struct in_addr best;
     int best_rank = 0;
     memset(&best, 0, sizeof best);
-    if (getifaddrs(&ifs) != 0)
+    if (compat_getifaddrs(&ifs) != 0)
         return ERR_NOTFOUND;
     for (i = ifs; i; i = i->ifa_next) {
         const struct sockaddr_in *sin = NULL;
@@ -55,7 +51,7 @@ int net_lan_ipv4(char *out, size_t n)
             best = sin->sin_addr;
         }
     }
-    freeifaddrs(ifs);
+    compat_freeifaddrs(ifs);
     if (best_rank == 0 || !inet_ntop(AF_INET, &best, out, (socklen_t)n))
         return ERR_NOTFOUND;
     return 0;
@@ -66,14 +62,10 @@ int net_make_room_code(char *out, Err *err)
     /* 24 letters: no I or O (they read as 1 and 0). */
     static const char letters[] = "ABCDEFGHJKLMNPQRSTUVWXYZ";
     unsigned char rnd[16];
-    size_t got = 0, k = 0;
+    size_t k = 0;
     int n = 0;
-    while (got < sizeof rnd) {
-        ssize_t r = getrandom(rnd + got, sizeof rnd - got, 0);
-        if (r <= 0)
-            return err_set(err, ERR_IO, "no randomness for a room code");
-        got += (size_t)r;
-    }
+    if (compat_random(rnd, sizeof rnd, 0) != 0)
+        return err_set(err, ERR_IO, "no randomness for a room code");
     /* Rejection sampling keeps the letters uniform (240 = 10 * 24). */
     for (k = 0; k < sizeof rnd && n < NET_ROOM_CODE_LEN; k++)
         if (rnd[k] < 240)
@@ -82,6 +74,17 @@ int net_make_room_code(char *out, Err *err)
         out[n] = letters[(rnd[n] + n) % 24];
     out[NET_ROOM_CODE_LEN] = '\0';
     return 0;
+}
+
+const char *net_firewall_message(const char *lang)
+{
+    if (lang && strcmp(lang, "en") == 0)
+        return "Windows' firewall keeps the phones out. Choose \"Allow\" in the firewall's window "
+               "(private networks), or in Windows Security: Firewall > Allow an app through the "
+               "firewall, tick Spectactor. Then start Spectactor again.";
+    return "Windows' firewall lukker telefonerne ude. Vælg \"Tillad\" i firewallens vindue "
+           "(private netværk), eller i Windows-sikkerhed: Firewall > Tillad en app gennem "
+           "firewallen, sæt flueben ved Spectactor. Start så Spectactor igen.";
 }
 
 const char *net_no_lan_message(const char *lang)

@@ -11,11 +11,9 @@
  * s->ip_mu (taken alone, never together with s->mu).
  */
 #include <assert.h>
-#include <netinet/in.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <sys/random.h>
 
 #include "net/net_body.h"
 #include "net/net_internal.h"
@@ -256,7 +254,7 @@ Phone *net_phone_issue(NetServer *s, long long now)
     uint32_t h = 0;
     Phone *p = NULL;
     assert(s->n_phones >= 0 && s->n_phones <= NET_MAX_PHONES);
-    if (getrandom(rnd, sizeof rnd, GRND_NONBLOCK) != (ssize_t)sizeof rnd)
+    if (compat_random(rnd, sizeof rnd, 1) != 0)
         return NULL;
     if (s->n_phones < NET_MAX_PHONES) {
         slot = s->n_phones++;

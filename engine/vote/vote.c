@@ -5,6 +5,8 @@
  * freed.  Tokens are never logged or written anywhere. */
 #include "vote/vote.h"
 
+#include "compat/compat.h"
+
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,7 +58,7 @@ static TokenSlot *slot_find(TokenSlot *slots, size_t n_slots, const char *token,
 static void wipe_slots(TokenSlot *slots, size_t n_slots)
 {
     if (slots)
-        explicit_bzero(slots, n_slots * sizeof *slots);
+        compat_wipe(slots, n_slots * sizeof *slots);
     free(slots);
 }
 

@@ -129,6 +129,30 @@ unsigned long gfx_textures_created(const Gfx *g);
 /* Entries in the text cache now. */
 int gfx_text_cache_count(const Gfx *g);
 
+/* The text log, for tests of what is drawn: every line gfx_text draws
+ * (after wrapping) is reported with its rectangle (the line's box: its
+ * width and the style's line height) and how much of it the clip and the
+ * frame let through. */
+typedef enum {
+    GFX_SEEN_ALL,  /* wholly inside the clip and the frame */
+    GFX_SEEN_CUT,  /* partly outside */
+    GFX_SEEN_NONE  /* wholly outside: nothing of it reaches the frame */
+} GfxSeen;
+
+typedef struct GfxTextDrawn {
+    const char *s; /* the line's bytes, not NUL-terminated; valid during the call */
+    size_t n;
+    GfxRect box;
+    ThemeText style;
+    ThemeColor color;
+    GfxSeen seen;
+} GfxTextDrawn;
+
+typedef void (*GfxTextLogFn)(void *ud, const GfxTextDrawn *t);
+
+/* Reports every line drawn from now on to fn(ud, ...); NULL fn stops. */
+void gfx_text_log_set(Gfx *g, GfxTextLogFn fn, void *ud);
+
 /* Counters of the measure and wrap caches, for tests. */
 typedef struct GfxCacheStats {
     unsigned long measure_hits, measure_misses; /* gfx_measure and wrapping */

@@ -66,6 +66,8 @@ struct Gfx {
     unsigned long tick;
     unsigned long created;
     char buf[GFX_MAX_TEXT + 1]; /* NUL-terminated copy of a span for SDL_ttf */
+    GfxTextLogFn log_fn;        /* the text log (gfx_text_log_set), or NULL */
+    void *log_ud;
 };
 
 /* ---- fonts ------------------------------------------------------------- */
@@ -555,6 +557,34 @@ static TextEntry *line_texture(Gfx *g, const char *s, size_t n, ThemeText style,
     return e;
 }
 
+/* Reports a drawn line to the text log: its box (x, y, w, h) and how much
+ * of its ink (ink) the clip and the frame let through. */
+static void log_line(Gfx *g, const char *s, size_t n, int x, int y, int w, int h, SDL_Rect ink,
+                     ThemeText style, ThemeColor c)
+{
+    GfxTextDrawn t;
+    GfxRect view = {0, 0, g->w, g->h};
+    GfxRect clip = {0, 0, 0, 0};
+    GfxRect in = {ink.x, ink.y, ink.w, ink.h};
+    GfxRect vis = {0, 0, 0, 0};
+    memset(&t, 0, sizeof t);
+    t.s = s;
+    t.n = n;
+    t.box.x = x;
+    t.box.y = y;
+    t.box.w = w;
+    t.box.h = h;
+    t.style = style;
+    t.color = c;
+    if (gfx_clip_get(g, &clip) && !gfx_rect_intersect(&view, &clip, &view))
+        view.w = view.h = 0;
+    if (!gfx_rect_intersect(&in, &view, &vis))
+        t.seen = GFX_SEEN_NONE;
+    else
+        t.seen = vis.w == in.w && vis.h == in.h ? GFX_SEEN_ALL : GFX_SEEN_CUT;
+    g->log_fn(g->log_ud, &t);
+}
+
 int gfx_text(Gfx *g, int x, int y, int maxw, const char *text, ThemeText style, ThemeColor c,
              GfxAlign align)
 {
@@ -583,8 +613,19 @@ int gfx_text(Gfx *g, int x, int y, int maxw, const char *text, ThemeText style, 
         dst.w = e->tw;
         dst.h = e->th;
         SDL_RenderCopy(g->r, e->tex, NULL, &dst);
+        if (g->log_fn)
+            log_line(g, text + lines[i].start, lines[i].len, x + dx, y + i * lh, e->w, lh, dst,
+                     style, c);
     }
     return count * lh;
+}
+
+void gfx_text_log_set(Gfx *g, GfxTextLogFn fn, void *ud)
+{
+    if (!g)
+        return;
+    g->log_fn = fn;
+    g->log_ud = ud;
 }
 
 /* ---- shapes ------------------------------------------------------------ */

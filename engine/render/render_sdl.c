@@ -871,7 +871,6 @@ int gfx_bubble(Gfx *g, int x, int y, int maxw, const char *header, ThemeColor hc
 {
     int pad = 0, inner = 0, tw = 0, hw = 0, fw = 0, bw = 0, bh = 0, cy = 0, rad = 0, hh = 0;
     int th = 0, fh = 0, bx = 0;
-    ThemeColor dimfg = fg;
     if (!g)
         return 0;
     pad = gfx_px(g, 18);
@@ -912,10 +911,8 @@ int gfx_bubble(Gfx *g, int x, int y, int maxw, const char *header, ThemeColor hc
         cy += gfx_text(g, bx + pad, cy, inner, header, THEME_TEXT_SMALL_BOLD, hc, GFX_ALIGN_LEFT);
     if (th)
         cy += gfx_text(g, bx + pad, cy, inner, text, THEME_TEXT_CAPTION, fg, GFX_ALIGN_LEFT);
-    if (fh) {
-        dimfg.a = 190;
-        gfx_text(g, bx + pad, cy, bw - 2 * pad, footer, THEME_TEXT_SMALL, dimfg, GFX_ALIGN_RIGHT);
-    }
+    if (fh) /* smaller, but as legible as the text: no dimming */
+        gfx_text(g, bx + pad, cy, bw - 2 * pad, footer, THEME_TEXT_SMALL, fg, GFX_ALIGN_RIGHT);
     return bh;
 }
 

@@ -119,9 +119,7 @@ static int step_h(Gfx *g, const ShowView *v, const StoryStep *st, Rect d, int na
         h = th > lh(g, THEME_TEXT_BODY_BOLD) ? th : lh(g, THEME_TEXT_BODY_BOLD);
         if (draw) {
             char name[STORY_MAX_TEXT + 2];
-            ThemeColor nc = cast_color(v, st->speaker);
-            if (!newest)
-                nc = with_alpha(nc, 200);
+            ThemeColor nc = cast_color(v, st->speaker); /* never dimmed: read from the back */
             snprintf(name, sizeof name, "%s:", views_cast_name(v, st->speaker));
             clip(g, &(Rect){d.x, y, namew - gfx_px(g, 20), lh(g, THEME_TEXT_BODY_BOLD)});
             gfx_text(g, d.x, y, namew - gfx_px(g, 20), name, THEME_TEXT_BODY_BOLD, nc,
@@ -133,7 +131,7 @@ static int step_h(Gfx *g, const ShowView *v, const StoryStep *st, Rect d, int na
         h = gfx_text_height(g, d.w - namew, text, THEME_TEXT_ITALIC);
         if (draw)
             gfx_text(g, d.x + namew, y, d.w - namew, text, THEME_TEXT_ITALIC,
-                     newest ? rgb(THEME_DIM) : rgb(THEME_FAINT), GFX_ALIGN_LEFT);
+                     fg, GFX_ALIGN_LEFT);
     } else if (st->kind == STORY_STEP_IMAGE) {
         int ih = d.h * 45 / 100;
         int ch = *text ? gfx_text_height(g, d.w - namew, text, THEME_TEXT_CAPTION) : 0;

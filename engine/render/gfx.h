@@ -111,6 +111,11 @@ int gfx_rect_intersect(const GfxRect *a, const GfxRect *b, GfxRect *out);
 int gfx_bubble(Gfx *g, int x, int y, int maxw, const char *header, ThemeColor hc,
                const char *text, const char *footer, ThemeColor bg, ThemeColor fg, int right,
                int draw);
+/* The same bubble, smaller (small text, tighter padding): for a phone
+ * flooded with messages. */
+int gfx_bubble_compact(Gfx *g, int x, int y, int maxw, const char *header, ThemeColor hc,
+                       const char *text, const char *footer, ThemeColor bg, ThemeColor fg,
+                       int right, int draw);
 
 /* Draws the image at path scaled to fit (x, y, w, h), keeping its aspect
  * ratio, centred.  A missing or unreadable image draws a placeholder box

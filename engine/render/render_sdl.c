@@ -865,16 +865,18 @@ void gfx_bar(Gfx *g, int x, int y, int w, int h, float frac, ThemeColor fill, Th
         gfx_round_rect(g, x, y, fw, h, fw < 2 * r ? fw / 2 : r, fill);
 }
 
-int gfx_bubble(Gfx *g, int x, int y, int maxw, const char *header, ThemeColor hc,
-               const char *text, const char *footer, ThemeColor bg, ThemeColor fg, int right,
-               int draw)
+/* A chat bubble (gfx_bubble); compact: small text and tighter padding. */
+static int bubble(Gfx *g, int x, int y, int maxw, const char *header, ThemeColor hc,
+                  const char *text, const char *footer, ThemeColor bg, ThemeColor fg, int right,
+                  int draw, int compact)
 {
     int pad = 0, inner = 0, tw = 0, hw = 0, fw = 0, bw = 0, bh = 0, cy = 0, rad = 0, hh = 0;
     int th = 0, fh = 0, bx = 0;
+    ThemeText text_s = compact ? THEME_TEXT_SMALL : THEME_TEXT_CAPTION;
     if (!g)
         return 0;
-    pad = gfx_px(g, 18);
-    rad = gfx_px(g, 26);
+    pad = gfx_px(g, compact ? 12 : 18);
+    rad = gfx_px(g, compact ? 18 : 26);
     inner = maxw * 85 / 100 - 2 * pad;
     if (inner < 1)
         inner = 1;
@@ -883,8 +885,8 @@ int gfx_bubble(Gfx *g, int x, int y, int maxw, const char *header, ThemeColor hc
         hh = gfx_text_height(g, inner, header, THEME_TEXT_SMALL_BOLD);
     }
     if (text && *text) {
-        tw = gfx_text_width(g, inner, text, THEME_TEXT_CAPTION);
-        th = gfx_text_height(g, inner, text, THEME_TEXT_CAPTION);
+        tw = gfx_text_width(g, inner, text, text_s);
+        th = gfx_text_height(g, inner, text, text_s);
     }
     if (footer && *footer) {
         fw = gfx_text_width(g, inner, footer, THEME_TEXT_SMALL);
@@ -910,10 +912,24 @@ int gfx_bubble(Gfx *g, int x, int y, int maxw, const char *header, ThemeColor hc
     if (hh)
         cy += gfx_text(g, bx + pad, cy, inner, header, THEME_TEXT_SMALL_BOLD, hc, GFX_ALIGN_LEFT);
     if (th)
-        cy += gfx_text(g, bx + pad, cy, inner, text, THEME_TEXT_CAPTION, fg, GFX_ALIGN_LEFT);
+        cy += gfx_text(g, bx + pad, cy, inner, text, text_s, fg, GFX_ALIGN_LEFT);
     if (fh) /* smaller, but as legible as the text: no dimming */
         gfx_text(g, bx + pad, cy, bw - 2 * pad, footer, THEME_TEXT_SMALL, fg, GFX_ALIGN_RIGHT);
     return bh;
+}
+
+int gfx_bubble(Gfx *g, int x, int y, int maxw, const char *header, ThemeColor hc,
+               const char *text, const char *footer, ThemeColor bg, ThemeColor fg, int right,
+               int draw)
+{
+    return bubble(g, x, y, maxw, header, hc, text, footer, bg, fg, right, draw, 0);
+}
+
+int gfx_bubble_compact(Gfx *g, int x, int y, int maxw, const char *header, ThemeColor hc,
+                       const char *text, const char *footer, ThemeColor bg, ThemeColor fg,
+                       int right, int draw)
+{
+    return bubble(g, x, y, maxw, header, hc, text, footer, bg, fg, right, draw, 1);
 }
 
 /* ---- images ------------------------------------------------------------ */

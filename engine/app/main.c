@@ -25,7 +25,7 @@ static void usage(FILE *f)
             "                       [--presenter [--presenter-display N]]\n"
             "       spectactor play --headless --size WxH [--keys \"K1 K2 ...\"] [--keys-from FILE|-]\n"
             "                       [--screenshot FILE.png] [--presenter-screenshot FILE.png]\n"
-            "                       [--transcript FILE|-] [DIR]\n"
+            "                       [--transcript FILE|-] [--frame-text FILE] [DIR]\n"
             "       spectactor check DIR...\n"
             "       spectactor test DIR...\n"
             "       spectactor strings DIR [--export da,en FILE.po|FILE.csv | --import FILE]\n"

@@ -62,6 +62,7 @@ typedef struct PlayOpts {
     const char *keys_from;
     const char *screenshot;
     const char *transcript;
+    const char *frame_text;      /* headless: the text drawn in every frame */
 } PlayOpts;
 
 typedef struct Play {
@@ -75,6 +76,8 @@ typedef struct Play {
     int dirty;
     FILE *tfile;
     int tfile_owned;
+    FILE *ffile;          /* --frame-text */
+    unsigned long frames; /* frames presented, for --frame-text */
     Uint32 ev_key;  /* user event: a key name from --keys-from (data1 = strdup'd name) */
     Uint32 ev_eof;  /* user event: end of --keys-from input */
     Uint32 ev_wake; /* user event: the phone server queued something */
@@ -218,6 +221,9 @@ static int parse_opts(int argc, char **argv, PlayOpts *o)
         } else if (strcmp(a, "--transcript") == 0) {
             NEEDV();
             o->transcript = v;
+        } else if (strcmp(a, "--frame-text") == 0) {
+            NEEDV();
+            o->frame_text = v;
         } else if (a[0] == '-' && a[1] == '-') {
             fprintf(stderr, "spectactor play: unknown option %s\n", a);
             return -1;
@@ -229,8 +235,8 @@ static int parse_opts(int argc, char **argv, PlayOpts *o)
         }
 #undef NEEDV
     }
-    if (!o->headless && (o->keys || o->keys_from || o->screenshot)) {
-        fprintf(stderr, "spectactor play: --keys, --keys-from and --screenshot need --headless\n");
+    if (!o->headless && (o->keys || o->keys_from || o->screenshot || o->frame_text)) {
+        fprintf(stderr, "spectactor play: --keys, --keys-from, --screenshot and --frame-text need --headless\n");
         return -1;
     }
     if (!o->dir)
@@ -294,6 +300,24 @@ static void settle(Play *p, int what)
 
 /* ---- drawing ------------------------------------------------------------ */
 
+/* --frame-text: one line per line of text drawn, "text|cut|hidden x y w h
+ * STRING" (cut: partly outside the clip or the frame; hidden: wholly). */
+static void frame_text_line(void *ud, const GfxTextDrawn *t)
+{
+    Play *p = ud;
+    static const char *const seen[] = {"text", "cut", "hidden"};
+    assert(p->ffile && t->seen >= GFX_SEEN_ALL && t->seen <= GFX_SEEN_NONE);
+    fprintf(p->ffile, "%s %d %d %d %d %.*s\n", seen[t->seen], t->box.x, t->box.y, t->box.w,
+            t->box.h, (int)t->n, t->s);
+}
+
+/* --frame-text: the header of a frame about to be drawn on a window. */
+static void frame_text_begin(Play *p, int w, int h, const char *window)
+{
+    if (p->ffile)
+        fprintf(p->ffile, "frame %lu %dx%d %s\n", ++p->frames, w, h, window);
+}
+
 static long clock_s(const Play *p)
 {
     return (long)((SDL_GetTicks64() - p->t0) / 1000);
@@ -303,6 +327,7 @@ static void draw(Play *p)
 {
     assert(p->gfx && p->ren && p->scene.show);
     if (p->dirty) {
+        frame_text_begin(p, p->w, p->h, "audience");
         views_draw(p->gfx, view(p));
         SDL_RenderPresent(p->ren);
     }
@@ -311,6 +336,7 @@ static void draw(Play *p)
         show_view_presenter(p->scene.show, &pv);
         stale(p); /* by show.h's contract, a new view ends the old one */
         p->shown_clock = clock_s(p);
+        frame_text_begin(p, p->pw, p->ph, "presenter");
         views_draw_presenter(p->pgfx, &pv, p->shown_clock);
         SDL_RenderPresent(p->pren);
         /* the presenter clock: one redraw a second */
@@ -661,6 +687,8 @@ static void cleanup(Play *p)
     lua_host_free(p->scene.lua);
     if (p->tfile && p->tfile_owned)
         fclose(p->tfile);
+    if (p->ffile)
+        fclose(p->ffile);
     if (p->wake_sem)
         SDL_DestroySemaphore(p->wake_sem);
     IMG_Quit();
@@ -828,6 +856,15 @@ int cmd_play(int argc, char **argv)
             p.tfile_owned = 1;
         }
     }
+    if (p.o.frame_text) {
+        p.ffile = fopen(p.o.frame_text, "w");
+        if (!p.ffile) {
+            fprintf(stderr, "spectactor: cannot write %s: %s\n", p.o.frame_text, strerror(errno));
+            if (p.tfile && p.tfile_owned)
+                fclose(p.tfile);
+            return 1;
+        }
+    }
     if (p.o.headless) {
         SDL_SetHint(SDL_HINT_VIDEODRIVER, "offscreen");
         SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
@@ -838,6 +875,8 @@ int cmd_play(int argc, char **argv)
         fprintf(stderr, "spectactor: SDL: %s\n", SDL_GetError());
         if (p.tfile && p.tfile_owned)
             fclose(p.tfile);
+        if (p.ffile)
+            fclose(p.ffile);
         return 1;
     }
     IMG_Init(IMG_INIT_PNG | IMG_INIT_JPG);
@@ -877,6 +916,10 @@ int cmd_play(int argc, char **argv)
     p.t0 = SDL_GetTicks64();
     if (p.o.presenter)
         presenter_setup(&p);
+    if (p.ffile) {
+        gfx_text_log_set(p.gfx, frame_text_line, &p);
+        gfx_text_log_set(p.pgfx, frame_text_line, &p);
+    }
     if (p.pgfx)
         p.clock_timer = timers_add(&p.timers, clock_due, &p);
     p.dirty = 1;

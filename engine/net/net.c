@@ -161,7 +161,6 @@ static void *notifier_main(void *arg)
     while (!s->notifier_quit) {
         Req *batch = NULL;
         long long now = net_now_ms();
-        struct timespec until = {0, 0};
         if (s->published) {
             Req *w = s->waiters.head, *next = NULL;
             s->published = 0;

@@ -111,6 +111,11 @@ int gfx_rect_intersect(const GfxRect *a, const GfxRect *b, GfxRect *out);
 int gfx_bubble(Gfx *g, int x, int y, int maxw, const char *header, ThemeColor hc,
                const char *text, const char *footer, ThemeColor bg, ThemeColor fg, int right,
                int draw);
+/* The same bubble, smaller (small text, tighter padding): for a phone
+ * flooded with messages. */
+int gfx_bubble_compact(Gfx *g, int x, int y, int maxw, const char *header, ThemeColor hc,
+                       const char *text, const char *footer, ThemeColor bg, ThemeColor fg,
+                       int right, int draw);
 
 /* Draws the image at path scaled to fit (x, y, w, h), keeping its aspect
  * ratio, centred.  A missing or unreadable image draws a placeholder box
@@ -128,6 +133,30 @@ int gfx_qr(Gfx *g, const char *text, int x, int y, int size);
 unsigned long gfx_textures_created(const Gfx *g);
 /* Entries in the text cache now. */
 int gfx_text_cache_count(const Gfx *g);
+
+/* The text log, for tests of what is drawn: every line gfx_text draws
+ * (after wrapping) is reported with its rectangle (the line's box: its
+ * width and the style's line height) and how much of it the clip and the
+ * frame let through. */
+typedef enum {
+    GFX_SEEN_ALL,  /* wholly inside the clip and the frame */
+    GFX_SEEN_CUT,  /* partly outside */
+    GFX_SEEN_NONE  /* wholly outside: nothing of it reaches the frame */
+} GfxSeen;
+
+typedef struct GfxTextDrawn {
+    const char *s; /* the line's bytes, not NUL-terminated; valid during the call */
+    size_t n;
+    GfxRect box;
+    ThemeText style;
+    ThemeColor color;
+    GfxSeen seen;
+} GfxTextDrawn;
+
+typedef void (*GfxTextLogFn)(void *ud, const GfxTextDrawn *t);
+
+/* Reports every line drawn from now on to fn(ud, ...); NULL fn stops. */
+void gfx_text_log_set(Gfx *g, GfxTextLogFn fn, void *ud);
 
 /* Counters of the measure and wrap caches, for tests. */
 typedef struct GfxCacheStats {

@@ -66,6 +66,8 @@ struct Gfx {
     unsigned long tick;
     unsigned long created;
     char buf[GFX_MAX_TEXT + 1]; /* NUL-terminated copy of a span for SDL_ttf */
+    GfxTextLogFn log_fn;        /* the text log (gfx_text_log_set), or NULL */
+    void *log_ud;
 };
 
 /* ---- fonts ------------------------------------------------------------- */
@@ -555,6 +557,34 @@ static TextEntry *line_texture(Gfx *g, const char *s, size_t n, ThemeText style,
     return e;
 }
 
+/* Reports a drawn line to the text log: its box (x, y, w, h) and how much
+ * of its ink (ink) the clip and the frame let through. */
+static void log_line(Gfx *g, const char *s, size_t n, int x, int y, int w, int h, SDL_Rect ink,
+                     ThemeText style, ThemeColor c)
+{
+    GfxTextDrawn t;
+    GfxRect view = {0, 0, g->w, g->h};
+    GfxRect clip = {0, 0, 0, 0};
+    GfxRect in = {ink.x, ink.y, ink.w, ink.h};
+    GfxRect vis = {0, 0, 0, 0};
+    memset(&t, 0, sizeof t);
+    t.s = s;
+    t.n = n;
+    t.box.x = x;
+    t.box.y = y;
+    t.box.w = w;
+    t.box.h = h;
+    t.style = style;
+    t.color = c;
+    if (gfx_clip_get(g, &clip) && !gfx_rect_intersect(&view, &clip, &view))
+        view.w = view.h = 0;
+    if (!gfx_rect_intersect(&in, &view, &vis))
+        t.seen = GFX_SEEN_NONE;
+    else
+        t.seen = vis.w == in.w && vis.h == in.h ? GFX_SEEN_ALL : GFX_SEEN_CUT;
+    g->log_fn(g->log_ud, &t);
+}
+
 int gfx_text(Gfx *g, int x, int y, int maxw, const char *text, ThemeText style, ThemeColor c,
              GfxAlign align)
 {
@@ -583,8 +613,19 @@ int gfx_text(Gfx *g, int x, int y, int maxw, const char *text, ThemeText style, 
         dst.w = e->tw;
         dst.h = e->th;
         SDL_RenderCopy(g->r, e->tex, NULL, &dst);
+        if (g->log_fn)
+            log_line(g, text + lines[i].start, lines[i].len, x + dx, y + i * lh, e->w, lh, dst,
+                     style, c);
     }
     return count * lh;
+}
+
+void gfx_text_log_set(Gfx *g, GfxTextLogFn fn, void *ud)
+{
+    if (!g)
+        return;
+    g->log_fn = fn;
+    g->log_ud = ud;
 }
 
 /* ---- shapes ------------------------------------------------------------ */
@@ -824,17 +865,18 @@ void gfx_bar(Gfx *g, int x, int y, int w, int h, float frac, ThemeColor fill, Th
         gfx_round_rect(g, x, y, fw, h, fw < 2 * r ? fw / 2 : r, fill);
 }
 
-int gfx_bubble(Gfx *g, int x, int y, int maxw, const char *header, ThemeColor hc,
-               const char *text, const char *footer, ThemeColor bg, ThemeColor fg, int right,
-               int draw)
+/* A chat bubble (gfx_bubble); compact: small text and tighter padding. */
+static int bubble(Gfx *g, int x, int y, int maxw, const char *header, ThemeColor hc,
+                  const char *text, const char *footer, ThemeColor bg, ThemeColor fg, int right,
+                  int draw, int compact)
 {
     int pad = 0, inner = 0, tw = 0, hw = 0, fw = 0, bw = 0, bh = 0, cy = 0, rad = 0, hh = 0;
     int th = 0, fh = 0, bx = 0;
-    ThemeColor dimfg = fg;
+    ThemeText text_s = compact ? THEME_TEXT_SMALL : THEME_TEXT_CAPTION;
     if (!g)
         return 0;
-    pad = gfx_px(g, 18);
-    rad = gfx_px(g, 26);
+    pad = gfx_px(g, compact ? 12 : 18);
+    rad = gfx_px(g, compact ? 18 : 26);
     inner = maxw * 85 / 100 - 2 * pad;
     if (inner < 1)
         inner = 1;
@@ -843,8 +885,8 @@ int gfx_bubble(Gfx *g, int x, int y, int maxw, const char *header, ThemeColor hc
         hh = gfx_text_height(g, inner, header, THEME_TEXT_SMALL_BOLD);
     }
     if (text && *text) {
-        tw = gfx_text_width(g, inner, text, THEME_TEXT_CAPTION);
-        th = gfx_text_height(g, inner, text, THEME_TEXT_CAPTION);
+        tw = gfx_text_width(g, inner, text, text_s);
+        th = gfx_text_height(g, inner, text, text_s);
     }
     if (footer && *footer) {
         fw = gfx_text_width(g, inner, footer, THEME_TEXT_SMALL);
@@ -870,12 +912,24 @@ int gfx_bubble(Gfx *g, int x, int y, int maxw, const char *header, ThemeColor hc
     if (hh)
         cy += gfx_text(g, bx + pad, cy, inner, header, THEME_TEXT_SMALL_BOLD, hc, GFX_ALIGN_LEFT);
     if (th)
-        cy += gfx_text(g, bx + pad, cy, inner, text, THEME_TEXT_CAPTION, fg, GFX_ALIGN_LEFT);
-    if (fh) {
-        dimfg.a = 190;
-        gfx_text(g, bx + pad, cy, bw - 2 * pad, footer, THEME_TEXT_SMALL, dimfg, GFX_ALIGN_RIGHT);
-    }
+        cy += gfx_text(g, bx + pad, cy, inner, text, text_s, fg, GFX_ALIGN_LEFT);
+    if (fh) /* smaller, but as legible as the text: no dimming */
+        gfx_text(g, bx + pad, cy, bw - 2 * pad, footer, THEME_TEXT_SMALL, fg, GFX_ALIGN_RIGHT);
     return bh;
+}
+
+int gfx_bubble(Gfx *g, int x, int y, int maxw, const char *header, ThemeColor hc,
+               const char *text, const char *footer, ThemeColor bg, ThemeColor fg, int right,
+               int draw)
+{
+    return bubble(g, x, y, maxw, header, hc, text, footer, bg, fg, right, draw, 0);
+}
+
+int gfx_bubble_compact(Gfx *g, int x, int y, int maxw, const char *header, ThemeColor hc,
+                       const char *text, const char *footer, ThemeColor bg, ThemeColor fg,
+                       int right, int draw)
+{
+    return bubble(g, x, y, maxw, header, hc, text, footer, bg, fg, right, draw, 1);
 }
 
 /* ---- images ------------------------------------------------------------ */

@@ -22,11 +22,14 @@ typedef struct ThemeColor {
     ((ThemeColor){(unsigned char)(((hex) >> 16) & 0xFF), (unsigned char)(((hex) >> 8) & 0xFF), \
                   (unsigned char)((hex)&0xFF), (unsigned char)(alpha)})
 
-/* Palette (hex so tests can look for exact pixel values). */
+/* Palette (hex so tests can look for exact pixel values).  Every text
+ * colour keeps a WCAG contrast of at least 4.5:1 on the backgrounds it is
+ * drawn on (tests/unit/test_render.c computes them): FAINT too, since the
+ * room must read hints and greyed options from the back row. */
 #define THEME_BG 0x101014        /* background */
 #define THEME_TEXT 0xF4F1EA      /* main text */
 #define THEME_DIM 0xA9A9B4       /* secondary text, older lines */
-#define THEME_FAINT 0x6C6C78     /* disabled options, hints */
+#define THEME_FAINT 0x8E8E9A     /* disabled options, hints */
 #define THEME_ACCENT 0xFFC23D    /* highlight, numbers, winner */
 #define THEME_ACCENT_TEXT 0x101014 /* text on the accent colour */
 #define THEME_PANEL 0x1F1F27     /* cards, rows */
@@ -39,7 +42,7 @@ typedef struct ThemeColor {
 #define THEME_PHONE 0x34343F     /* phone bezel */
 #define THEME_PHONE_SCREEN 0x08080B
 #define THEME_BUBBLE_IN 0x2E2F3B /* chat bubble from someone else */
-#define THEME_BUBBLE_OUT 0x2F6FEB /* chat bubble sent by the phone's owner */
+#define THEME_BUBBLE_OUT 0x2860CC /* chat bubble sent by the phone's owner */
 #define THEME_HANDS 0xFFC23D     /* bar part for hands */
 #define THEME_PHONES 0x5AA9FF    /* bar part for phones */
 #define THEME_QR_DARK 0x000000

@@ -234,11 +234,11 @@ int show_action(Show *s, ShowAction a, int arg)
             return show_back(s);
         return 0;
     }
-    if (story_pos(s->run) == STORY_AT_END && a == SHOW_ACT_EVAL && s->q) {
+    if (show_at_end(s) && a == SHOW_ACT_EVAL && s->q) {
         show_eval_start(s);
         return 1;
     }
-    if (story_pos(s->run) == STORY_AT_END) {
+    if (show_at_end(s)) {
         /* the ending has two pages: advice + help card, then the timeline */
         if (a == SHOW_ACT_NEXT && s->ending_page == 0) {
             s->ending_page = 1;

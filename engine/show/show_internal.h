@@ -50,6 +50,8 @@ struct Show {
     int stop_beat;
     int poll_seq;  /* poll ids, unique in the event */
     int shown_interaction; /* beat whose interaction was announced, -1 */
+    int held; /* the beat's last step is on screen; its interaction or ending
+               * waits for the next Next (the story is already past it) */
 
     unsigned long now;
     int timer_beat;              /* DISCUSS beat the timer belongs to, -1 */
@@ -126,6 +128,8 @@ void show_enter_beat(Show *s);
 void show_announce_position(Show *s);
 /* 1 when the story waits at the current beat's interaction. */
 int show_at_interaction(const Show *s);
+/* At the ending page (not while its beat's last step is still on screen). */
+int show_at_end(const Show *s);
 /* Announces the interaction the story waits at (its transcript lines). */
 void show_announce_interaction(Show *s);
 /* Next on a beat: the next step, or on to the next beat.  Returns 1 when

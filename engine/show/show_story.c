@@ -14,7 +14,12 @@
 
 int show_at_interaction(const Show *s)
 {
-    return s->run && s->started && story_pos(s->run) == STORY_AT_INTERACTION;
+    return s->run && s->started && !s->held && story_pos(s->run) == STORY_AT_INTERACTION;
+}
+
+int show_at_end(const Show *s)
+{
+    return s->run && !s->held && story_pos(s->run) == STORY_AT_END;
 }
 
 /* ---- announcements -------------------------------------------------------- */
@@ -70,6 +75,7 @@ void show_announce_position(Show *s)
 {
     if (!s->run)
         return;
+    s->held = 0;
     if (story_pos(s->run) == STORY_AT_INTERACTION)
         show_announce_interaction(s);
     else if (story_pos(s->run) == STORY_AT_END)
@@ -105,6 +111,7 @@ void show_enter_beat(Show *s)
     if (!b)
         return;
     s->shown_interaction = -1;
+    s->held = 0;
     s->timer_beat = -1;
     s->timer_running = 0;
     s->ending_page = 0;
@@ -125,6 +132,11 @@ int show_next_story(Show *s)
     int beat = story_current_beat(s->run);
     int rc = 0;
     err_clear(&e);
+    if (s->held) {
+        /* the last step was seen: now the interaction or the ending */
+        show_announce_position(s);
+        return 1;
+    }
     if (story_pos(s->run) != STORY_AT_STEPS)
         return 0;
     rc = story_advance(s->run, &e);
@@ -136,7 +148,10 @@ int show_next_story(Show *s)
         show_enter_beat(s);
     else {
         announce_step(s);
-        show_announce_position(s);
+        /* the step just shown stays on screen even when it was the last
+         * before an interaction or an ending: the next Next shows those */
+        if (story_pos(s->run) != STORY_AT_STEPS)
+            s->held = 1;
     }
     return 1;
 }
@@ -205,6 +220,18 @@ int show_interaction_next(Show *s, int vote_key)
 int show_back(Show *s)
 {
     int beat = story_current_beat(s->run);
+    if (!s->held && story_pos(s->run) != STORY_AT_STEPS && story_steps_shown(s->run) > 0) {
+        /* from the interaction or the ending back to the beat's last step */
+        show_poll_reset(&s->ictx);
+        s->shown_interaction = -1;
+        s->timer_running = 0;
+        s->timer_beat = -1;
+        s->ending_page = 0;
+        s->held = 1;
+        show_tr(s, "back %s %d", show_beat_name(s, beat), story_steps_shown(s->run));
+        return 1;
+    }
+    s->held = 0;
     if (story_back(s->run) < 0) {
         /* at the very start: back to the welcome screen */
         s->started = 0;

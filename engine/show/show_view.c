@@ -99,7 +99,7 @@ void show_view(Show *s, ShowView *v)
         v->n_options = 3;
         show_poll_view(s, &s->sctx, v);
     }
-    switch (story_pos(s->run)) {
+    switch (s->held ? STORY_AT_STEPS : story_pos(s->run)) {
     case STORY_AT_END:
         assert(s->ending_page == 0 || s->ending_page == 1);
         v->screen = SHOW_SCREEN_ENDING;

@@ -119,9 +119,7 @@ static int step_h(Gfx *g, const ShowView *v, const StoryStep *st, Rect d, int na
         h = th > lh(g, THEME_TEXT_BODY_BOLD) ? th : lh(g, THEME_TEXT_BODY_BOLD);
         if (draw) {
             char name[STORY_MAX_TEXT + 2];
-            ThemeColor nc = cast_color(v, st->speaker);
-            if (!newest)
-                nc = with_alpha(nc, 200);
+            ThemeColor nc = cast_color(v, st->speaker); /* never dimmed: read from the back */
             snprintf(name, sizeof name, "%s:", views_cast_name(v, st->speaker));
             clip(g, &(Rect){d.x, y, namew - gfx_px(g, 20), lh(g, THEME_TEXT_BODY_BOLD)});
             gfx_text(g, d.x, y, namew - gfx_px(g, 20), name, THEME_TEXT_BODY_BOLD, nc,
@@ -133,7 +131,7 @@ static int step_h(Gfx *g, const ShowView *v, const StoryStep *st, Rect d, int na
         h = gfx_text_height(g, d.w - namew, text, THEME_TEXT_ITALIC);
         if (draw)
             gfx_text(g, d.x + namew, y, d.w - namew, text, THEME_TEXT_ITALIC,
-                     newest ? rgb(THEME_DIM) : rgb(THEME_FAINT), GFX_ALIGN_LEFT);
+                     fg, GFX_ALIGN_LEFT);
     } else if (st->kind == STORY_STEP_IMAGE) {
         int ih = d.h * 45 / 100;
         int ch = *text ? gfx_text_height(g, d.w - namew, text, THEME_TEXT_CAPTION) : 0;
@@ -156,10 +154,15 @@ static int step_h(Gfx *g, const ShowView *v, const StoryStep *st, Rect d, int na
     return h + gap;
 }
 
+#define PHONE_FLOOD 4 /* messages on a phone beyond which they are drawn smaller */
+
 static void draw_phone(Gfx *g, const ShowView *v, const StoryBeat *b, int owner, Rect p)
 {
     Rect hdr, s;
     int bez = gfx_px(g, 16), i = 0, first = 0, total = 0, y = 0, gap = gfx_px(g, 16);
+    int n_msgs = 0;
+    int (*bubble_fn)(Gfx *, int, int, int, const char *, ThemeColor, const char *, const char *,
+                     ThemeColor, ThemeColor, int, int) = gfx_bubble;
     int shown = v->steps_shown < b->n_steps ? v->steps_shown : b->n_steps;
     assert(owner >= 0 && shown <= b->n_steps);
     gfx_round_rect(g, p.x, p.y, p.w, p.h, gfx_px(g, 64), rgb(THEME_PHONE));
@@ -171,31 +174,40 @@ static void draw_phone(Gfx *g, const ShowView *v, const StoryBeat *b, int owner,
     gfx_text(g, hdr.x, hdr.y, hdr.w, views_cast_name(v, owner), THEME_TEXT_SMALL_BOLD,
              rgb(THEME_TEXT), GFX_ALIGN_CENTER);
     gfx_fill_rect(g, hdr.x, hdr.y + hdr.h, hdr.w, gfx_px(g, 2), rgb(THEME_LINE));
-    /* Newest messages stay in view; older ones scroll off the top. */
+    /* Newest messages stay in view at the bottom; older ones scroll off the
+     * top, the last of them cut by the screen's edge, so a flood of messages
+     * looks like one. */
+    for (i = 0; i < shown; i++)
+        if (b->steps[i].kind == STORY_STEP_MESSAGE && b->steps[i].phone == owner)
+            n_msgs++;
+    /* a flood: more than PHONE_FLOOD messages on the screen are made smaller */
+    bubble_fn = n_msgs > PHONE_FLOOD ? gfx_bubble_compact : gfx_bubble;
+    if (n_msgs > PHONE_FLOOD)
+        gap = gfx_px(g, 10);
     first = shown;
     for (i = shown - 1; i >= 0; i--) {
         const StoryStep *st = &b->steps[i];
         int h = 0;
         if (st->kind != STORY_STEP_MESSAGE || st->phone != owner)
             continue;
-        h = gfx_bubble(g, s.x, 0, s.w, st->speaker == owner ? NULL : views_cast_name(v, st->speaker),
+        h = bubble_fn(g, s.x, 0, s.w, st->speaker == owner ? NULL : views_cast_name(v, st->speaker),
                        cast_color(v, st->speaker), tx(v, &st->text), st->time, rgb(0), rgb(0), 0,
                        0) +
             gap;
-        if (total + h > s.h && first < shown)
+        if (total >= s.h)
             break;
         total += h;
         first = i;
     }
     clip(g, &s);
-    y = s.y;
+    y = total > s.h ? s.y + s.h - total + gap : s.y;
     for (i = first; i < shown; i++) {
         const StoryStep *st = &b->steps[i];
         int out = 0;
         if (st->kind != STORY_STEP_MESSAGE || st->phone != owner)
             continue;
         out = st->speaker == owner;
-        y += gfx_bubble(g, s.x, y, s.w, out ? NULL : views_cast_name(v, st->speaker),
+        y += bubble_fn(g, s.x, y, s.w, out ? NULL : views_cast_name(v, st->speaker),
                         cast_color(v, st->speaker), tx(v, &st->text), st->time,
                         rgb(out ? THEME_BUBBLE_OUT : THEME_BUBBLE_IN), rgb(THEME_TEXT), out, 1) +
              gap;

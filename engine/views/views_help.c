@@ -17,20 +17,29 @@ static const ThemeText contact_levels[][3] = {
 };
 #define N_CONTACT_LEVELS ((int)(sizeof contact_levels / sizeof contact_levels[0]))
 
+#define HELP_MAX_COLS 3
+
 /* Lays out (draw=0: measures) the help card contacts in r in `cols`
- * columns with the styles of `level`; returns the height used. */
+ * columns with the styles of `level`, each contact in the column that is
+ * shortest so far (in order, so they read top to bottom, left to right in
+ * turn); returns the height used. */
 static int contacts_at(Gfx *g, const ShowView *v, Rect r, int cols, int level, int draw)
 {
     const Scenario *sc = v->sc;
     ThemeText name_s = contact_levels[level][0], phone_s = contact_levels[level][1];
     ThemeText text_s = contact_levels[level][2];
-    int i = 0, gap = gfx_px(g, 28), h = 0, col_y[2] = {0, 0};
+    int i = 0, k = 0, gap = gfx_px(g, 28), h = 0, col_y[HELP_MAX_COLS] = {0, 0, 0};
     int cw = (r.w - gap * (cols - 1)) / cols, pad = gfx_px(g, level < 2 ? 36 : 26);
-    assert(sc != NULL && cols >= 1 && cols <= 2); /* col_y holds two columns */
+    assert(sc != NULL && cols >= 1 && cols <= HELP_MAX_COLS);
     assert(level >= 0 && level < N_CONTACT_LEVELS);
     for (i = 0; i < sc->n_contacts; i++) {
         const StoryContact *c = &sc->contacts[i];
-        int col = i % cols, ch = 2 * pad, x = r.x + col * (cw + gap), y = r.y + col_y[col];
+        int col = 0, ch = 2 * pad, x = 0, y = 0;
+        for (k = 1; k < cols; k++)
+            if (col_y[k] < col_y[col])
+                col = k;
+        x = r.x + col * (cw + gap);
+        y = r.y + col_y[col];
         const char *text = tx(v, &c->text);
         ch += gfx_text_height(g, cw - 2 * pad, tx(v, &c->name), name_s);
         if (c->phone) {
@@ -68,26 +77,41 @@ static int contacts_at(Gfx *g, const ShowView *v, Rect r, int cols, int level, i
     return h;
 }
 
+/* The most columns of contacts that r is wide enough for. */
+static int max_cols(Gfx *g, const ShowView *v, Rect r)
+{
+    int cols = 1;
+    while (cols < HELP_MAX_COLS && cols < v->sc->n_contacts &&
+           r.w >= (cols + 1) * gfx_px(g, 520))
+        cols++;
+    return cols;
+}
+
 /* Help card contacts in r: name, big phone number, web, what they help
- * with.  Starts at level `first` and shrinks until they fit (the smallest
- * level is clipped by the caller's clip rectangle). */
+ * with.  Starts at level `first` with one column, then more columns as r's
+ * width allows, then smaller levels, until they fit; when none fits, the
+ * layout of the smallest level that is least tall (clipped by the caller's
+ * clip rectangle). */
 static void draw_contacts(Gfx *g, const ShowView *v, Rect r, int first)
 {
-    int level = first, cols = 1;
+    int level = first, cols = 1, most = 0, best_cols = 1, best_h = 1 << 30, h = 0;
     if (!v->sc || v->sc->n_contacts <= 0)
         return;
-    for (; level < N_CONTACT_LEVELS - 1; level++) {
-        if (contacts_at(g, v, r, 1, level, 0) <= r.h) {
-            cols = 1;
-            break;
-        }
-        if (v->sc->n_contacts > 1 && r.w > gfx_px(g, 1100) &&
-            contacts_at(g, v, r, 2, level, 0) <= r.h) {
-            cols = 2;
-            break;
+    most = max_cols(g, v, r);
+    for (; level < N_CONTACT_LEVELS; level++) {
+        for (cols = 1; cols <= most; cols++) {
+            h = contacts_at(g, v, r, cols, level, 0);
+            if (h <= r.h) {
+                contacts_at(g, v, r, cols, level, 1);
+                return;
+            }
+            if (level == N_CONTACT_LEVELS - 1 && h < best_h) {
+                best_h = h;
+                best_cols = cols;
+            }
         }
     }
-    contacts_at(g, v, r, cols, level, 1);
+    contacts_at(g, v, r, best_cols, N_CONTACT_LEVELS - 1, 1);
 }
 
 static void draw_help_card(Gfx *g, const ShowView *v, Rect r, int title_style, int first_level)

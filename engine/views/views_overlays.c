@@ -185,6 +185,7 @@ typedef struct RewindGeom {
     Rect r;          /* list area inside the panel */
     ThemeText st;
     int rows, row_h, fit, first, sel;
+    int more_y;      /* the "more above / below" line when not all rows fit, else -1 */
 } RewindGeom;
 
 static RewindGeom rewind_geom(Gfx *g, const ShowView *v, int draw)
@@ -197,6 +198,13 @@ static RewindGeom rewind_geom(Gfx *g, const ShowView *v, int draw)
     k.st = k.rows > 8 ? THEME_TEXT_CAPTION : THEME_TEXT_BODY;
     k.row_h = lh(g, k.st) + 2 * gfx_px(g, 14);
     k.fit = k.r.h / (k.row_h + gfx_px(g, 8));
+    k.more_y = -1;
+    if (k.fit < k.rows) {
+        /* a line below the list tells how many entries are scrolled away */
+        int mh = lh(g, THEME_TEXT_SMALL) + gfx_px(g, 8);
+        k.more_y = k.r.y + k.r.h - lh(g, THEME_TEXT_SMALL);
+        k.fit = (k.r.h - mh) / (k.row_h + gfx_px(g, 8));
+    }
     if (k.fit < 1)
         k.fit = 1;
     if (k.sel < 0)
@@ -214,7 +222,7 @@ void views_draw_rewind(Gfx *g, const ShowView *v)
     Rect r;
     ThemeText st;
     int rows = 0, row_h = 0, fit = 0, first = 0, sel = 0, i = 0;
-    int y = 0, pad = gfx_px(g, 14), numw = gfx_px(g, 80);
+    int y = 0, pad = gfx_px(g, 14), numw = gfx_px(g, 96);
     views_backdrop(g);
     k = rewind_geom(g, v, 1);
     r = k.r;
@@ -239,12 +247,27 @@ void views_draw_rewind(Gfx *g, const ShowView *v)
             gfx_round_rect(g, r.x, y, r.w, row_h, gfx_px(g, 14), rgb(THEME_ACCENT));
         gfx_text(g, r.x + pad, y + pad, numw, num, THEME_TEXT_BODY_BOLD,
                  hi ? fg : rgb(THEME_ACCENT), GFX_ALIGN_LEFT);
-        clip(g, &(Rect){r.x, y, r.w - pad, row_h});
-        gfx_text(g, r.x + pad + numw, y + pad, 100000, text, st, fg, GFX_ALIGN_LEFT);
-        clip(g, &r);
+        {
+            /* a long entry shrinks to stay on its row, whole */
+            int tw = r.w - 2 * pad - numw;
+            ThemeText ts = views_fit_style(g, text, tw, lh(g, st), st);
+            if (gfx_text_height(g, tw, text, ts) > lh(g, st))
+                ts = views_fit_style(g, text, tw, row_h, st); /* two small lines */
+            clip(g, &(Rect){r.x, y, r.w - pad, row_h});
+            gfx_text(g, r.x + pad + numw,
+                     y + (row_h - gfx_text_height(g, tw, text, ts)) / 2, tw, text, ts, fg,
+                     GFX_ALIGN_LEFT);
+            clip(g, &r);
+        }
         y += row_h + gfx_px(g, 8);
     }
     clip(g, NULL);
+    if (k.more_y >= 0) {
+        char more[64];
+        int below = rows - first - fit;
+        snprintf(more, sizeof more, "▲ %d      ▼ %d", first, below > 0 ? below : 0);
+        gfx_text(g, r.x, k.more_y, r.w, more, THEME_TEXT_SMALL, rgb(THEME_DIM), GFX_ALIGN_CENTER);
+    }
 }
 
 void views_draw_quit(Gfx *g, const ShowView *v)

@@ -22,7 +22,7 @@ else
     echo "FAIL check:"; cat "$T/check.txt"; fail=1
 fi
 "$BIN" play --headless --size 1280x720 --no-phones --db "$T/e.sqlite" --lang en \
-    --keys "Right Right Right 2 Right Right 2 1 Right Right 2 Right Right" --transcript "$T/told.txt" "$T/my_first" 2>/dev/null
+    --keys "Right Right Right Right 2 Right Right Right 2 1 Right Right Right 2 Right Right Right" --transcript "$T/told.txt" "$T/my_first" 2>/dev/null
 if grep -q '^signal evening result warning$' "$T/told.txt" &&
     grep -q '^option 2 disabled (She has not saved anything yet): She shows them to her mum$' "$T/told.txt" &&
     grep -q '^branch choice option 1 -> choice$' "$T/told.txt" &&
@@ -33,7 +33,7 @@ else
     echo "FAIL told path:"; cat "$T/told.txt"; fail=1
 fi
 "$BIN" play --headless --size 1280x720 --no-phones --db "$T/e.sqlite" --lang da \
-    --keys "Right Right Right 1 Right Right 3 Right Right Right" --transcript "$T/answered.txt" "$T/my_first" 2>/dev/null
+    --keys "Right Right Right Right 1 Right Right Right 3 Right Right Right Right" --transcript "$T/answered.txt" "$T/my_first" 2>/dev/null
 if grep -q '^ending answered$' "$T/answered.txt" && grep -q 'Endelig. Ring til mig NU' "$T/answered.txt"; then
     echo "ok   the other branch ends in 'answered'"
 else

@@ -32,7 +32,7 @@ start_engine() {
     until grep -q '^phones port' "$T/tr.txt" 2>/dev/null; do
         sleep 0.05; i=$((i + 1)); [ $i -gt 200 ] && return 1
     done
-    echo "Right Right 1 Right Right E" >&3
+    echo "Right Right Right 1 Right Right Right E" >&3
     i=0
     until grep -q '^eval open' "$T/tr.txt" 2>/dev/null; do
         sleep 0.05; i=$((i + 1)); [ $i -gt 200 ] && return 1

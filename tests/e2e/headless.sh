@@ -78,7 +78,7 @@ fi
 mkdir -p "$T/loop"
 cat "$SMALL/scenario.lua" | sed 's/option { text = { da = "B", en = "B" }, to = "two" }/option { text = { da = "B", en = "B" }, to = "two", when = function(v) while true do end end }/' > "$T/loop/scenario.lua"
 start=$(date +%s)
-play --size 1280x720 --keys "Right Right Left Right" --transcript "$T/loop.txt" "$T/loop" 2>/dev/null
+play --size 1280x720 --keys "Right Right Right Left Right" --transcript "$T/loop.txt" "$T/loop" 2>/dev/null
 end=$(date +%s)
 if grep -q "^error .*loop/scenario.lua:[0-9]*: .*too long" "$T/loop.txt" &&
     grep -q "^error dismissed" "$T/loop.txt" && [ $((end - start)) -le 6 ]; then
@@ -95,7 +95,7 @@ if grep -q '^line sofie: Hej$' "$T/da.txt"; then ok "--lang da"; else bad "--lan
 
 # 6. the evaluation kiosk: answer the default questionnaire on the laptop, typing a comment
 play --size 1280x720 --db "$T/kiosk.sqlite" \
-    --keys "Right Right 1 Right Right E K 4 Right 1 Right 1 Right 2 Right 1 Right G o d t Space s h o w Right Right" \
+    --keys "Right Right Right 1 Right Right Right E K 4 Right 1 Right 1 Right 2 Right 1 Right G o d t Space s h o w Right Right" \
     --transcript "$T/kiosk.txt" --screenshot "$T/kiosk.png" "$SMALL" >/dev/null 2>&1
 if grep -q '^kiosk submitted$' "$T/kiosk.txt" && grep -q '^kiosk saved$' "$T/kiosk.txt" &&
     grep -q '^eval answer saved$' "$T/kiosk.txt" && ! grep -q 'Godt' "$T/kiosk.txt" &&
@@ -106,7 +106,7 @@ else
     bad "kiosk"; cat "$T/kiosk.txt"
 fi
 # a required question cannot be skipped: Next without an answer stays on question 1
-play --size 640x480 --db "$T/kiosk2.sqlite" --keys "Right Right 1 Right Right E K Right Right Right" \
+play --size 640x480 --db "$T/kiosk2.sqlite" --keys "Right Right Right 1 Right Right Right E K Right Right Right" \
     --transcript "$T/kiosk2.txt" "$SMALL" >/dev/null 2>&1
 if grep -q '^kiosk on$' "$T/kiosk2.txt" && ! grep -q '^kiosk submitted' "$T/kiosk2.txt"; then
     ok "kiosk: required questions hold the form"
@@ -180,7 +180,7 @@ fi
 sed -i '/^beat "broken"/,$d' "$T/watch/scenario.lua"
 wf2() { i=0; while [ $i -lt 100 ]; do [ "$(grep -c "$1" "$T/watch.txt")" -ge "$2" ] && return 0; sleep 0.1; i=$((i + 1)); done; return 1; }
 wf2 '^reload ok$' 2
-echo "V" >&4
+echo "Right V" >&4
 wf '^vote open'
 sleep 1.1
 sed -i 's/Hej med dig/Hej igen/' "$T/watch/scenario.lua"

@@ -52,7 +52,7 @@ r=$(post /api/join "{\"r\":\"$ROOM\",\"t\":\"$TA\"}")
 case "$r" in *"\"t\":\"$TA\""*) ok "a phone keeps its token" ;; *) bad "re-join: $r" ;; esac
 
 # reach the choice and open the vote
-echo "Right Right V" >&3
+echo "Right Right Right V" >&3
 wait_for '^vote open' 10 || bad "vote did not open"
 sleep 0.3
 POLL=$(state | sed -n 's/.*"poll":{"id":\([0-9]*\).*/\1/p')
@@ -84,7 +84,7 @@ case "$r" in 409*) ok "vote after the reveal: 409" ;; *) bad "closed poll: $r" ;
 if state | grep -q '=3\|winner\|"hands"'; then bad "state leaks results"; else ok "phones never see results"; fi
 
 # to the ending, open the evaluation
-echo "Right Right Right E" >&3
+echo "Right Right Right Right E" >&3
 wait_for '^eval open' 10 || bad "evaluation did not open"
 sleep 0.3
 if state | grep -q '"eval":{"open":true'; then ok "state carries the questionnaire"; else bad "no questionnaire: $(state | head -c 300)"; fi

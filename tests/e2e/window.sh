@@ -40,7 +40,7 @@ key() { xdotool key --window "$WID" "$@" 2>/dev/null; sleep 0.3; }
 wait_for() { i=0; while [ $i -lt 100 ]; do grep -q "$1" "${2:-$T/tr.txt}" 2>/dev/null && return 0; sleep 0.1; i=$((i + 1)); done; return 1; }
 key Escape F5 period period Escape
 if kill -0 $PID 2>/dev/null; then ok "Escape, F5 and . keep it running"; else bad "quit on a stray key"; fi
-key Next Right
+key Next Right Right
 if wait_for '^choice one'; then ok "PageDown and Right step through the scene"; else bad "keys"; cat "$T/tr.txt"; fi
 # click the second option: rows are laid out from the top; find it by scanning a column
 clicked=""

@@ -10,6 +10,7 @@
 #include "unit/frame_pixels.h"
 #include <SDL.h>
 #include <SDL_image.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1141,6 +1142,123 @@ static void test_gfx_basics(void **state)
     assert_int_equal(gfx_save_png(c->r, c->w, c->h, "/nonexistent/dir/x.png", &err), ERR_IO);
 }
 
+/* ---- legibility: WCAG contrast of the projector's text colours ------------ */
+
+/* WCAG relative luminance of a 0xRRGGBB colour. */
+static double luminance(unsigned hex)
+{
+    double c[3];
+    int i = 0;
+    for (i = 0; i < 3; i++) {
+        double v = (double)((hex >> (16 - 8 * i)) & 0xFF) / 255.0;
+        c[i] = v <= 0.03928 ? v / 12.92 : pow((v + 0.055) / 1.055, 2.4);
+    }
+    return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+}
+
+static double contrast(unsigned a, unsigned b)
+{
+    double la = luminance(a), lb = luminance(b);
+    return la > lb ? (la + 0.05) / (lb + 0.05) : (lb + 0.05) / (la + 0.05);
+}
+
+/* Every text colour the room reads, on every background the views draw it
+ * on, has a contrast of at least 4.5:1 (WCAG AA for normal text). */
+static void test_theme_contrast(void **state)
+{
+    static const struct {
+        unsigned fg, bg;
+        const char *what;
+    } pairs[] = {
+        {THEME_TEXT, THEME_BG, "text"},
+        {THEME_DIM, THEME_BG, "older lines, narration, advice"},
+        {THEME_FAINT, THEME_BG, "hints, greyed options"},
+        {THEME_ACCENT, THEME_BG, "numbers, captions"},
+        {THEME_OK, THEME_BG, "signal OK"},
+        {THEME_WARNING, THEME_BG, "signal warning"},
+        {THEME_STALKING, THEME_BG, "signal stalking"},
+        {THEME_ERROR, THEME_BG, "error titles"},
+        {THEME_PHONES, THEME_BG, "phones"},
+        {THEME_TEXT, THEME_PANEL, "text on cards and rows"},
+        {THEME_DIM, THEME_PANEL, "descriptions on the help card"},
+        {THEME_FAINT, THEME_PANEL, "greyed options on rows"},
+        {THEME_ACCENT, THEME_PANEL, "phone numbers on the help card"},
+        {THEME_PHONES, THEME_PANEL, "web addresses on the help card"},
+        {THEME_TEXT, THEME_PANEL_HI, "selected rows"},
+        {THEME_DIM, THEME_PANEL_HI, "selected rows, second line"},
+        {THEME_TEXT, THEME_BUBBLE_IN, "messages received"},
+        {THEME_TEXT, THEME_BUBBLE_OUT, "messages sent"},
+        {THEME_TEXT, THEME_PHONE_SCREEN, "phone header"},
+        {THEME_ACCENT_TEXT, THEME_ACCENT, "option numbers"},
+        {THEME_ACCENT_TEXT, THEME_OK, "signal buttons"},
+        {THEME_ACCENT_TEXT, THEME_WARNING, "signal buttons"},
+        {THEME_ACCENT_TEXT, THEME_STALKING, "signal buttons"},
+    };
+    size_t i = 0;
+    (void)state;
+    for (i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+        double c = contrast(pairs[i].fg, pairs[i].bg);
+        if (c < 4.5)
+            fail_msg("%06X on %06X (%s): %.2f:1 < 4.5:1", pairs[i].fg, pairs[i].bg, pairs[i].what,
+                     c);
+    }
+    assert_true(contrast(0xFFFFFF, 0x000000) > 20.9); /* the formula's known extreme */
+}
+
+/* The text log reports every drawn line with its box, and whether the clip
+ * and the frame let it through. */
+typedef struct LogSeen {
+    int n;
+    char s[8][64];
+    GfxRect box[8];
+    GfxSeen seen[8];
+} LogSeen;
+
+static void log_seen(void *ud, const GfxTextDrawn *t)
+{
+    LogSeen *l = ud;
+    if (l->n >= 8)
+        return;
+    snprintf(l->s[l->n], sizeof l->s[0], "%.*s", (int)t->n, t->s);
+    l->box[l->n] = t->box;
+    l->seen[l->n] = t->seen;
+    l->n++;
+}
+
+static void test_gfx_text_log(void **state)
+{
+    Ctx *c = *state;
+    LogSeen l;
+    GfxRect half = {0, 0, 1920, 500};
+    memset(&l, 0, sizeof l);
+    gfx_text_log_set(c->g, log_seen, &l);
+    gfx_text(c->g, 100, 100, 300, "Hej med dig, hvad laver du i aften?", THEME_TEXT_BODY,
+             THEME_RGB(THEME_TEXT), GFX_ALIGN_LEFT);
+    assert_true(l.n >= 2); /* wrapped: one entry per line */
+    assert_int_equal(l.box[0].x, 100);
+    assert_int_equal(l.box[0].y, 100);
+    assert_int_equal(l.box[1].y, 100 + gfx_line_height(c->g, THEME_TEXT_BODY));
+    assert_int_equal(l.box[0].h, gfx_line_height(c->g, THEME_TEXT_BODY));
+    assert_true(l.box[0].w > 0 && l.box[0].w <= 300);
+    assert_int_equal(strncmp(l.s[0], "Hej", 3), 0);
+    assert_int_equal(l.seen[0], GFX_SEEN_ALL);
+    memset(&l, 0, sizeof l);
+    gfx_clip(c->g, &half);
+    gfx_text(c->g, 100, 480, 1000, "cut", THEME_TEXT_BODY, THEME_RGB(THEME_TEXT), GFX_ALIGN_LEFT);
+    gfx_text(c->g, 100, 900, 1000, "gone", THEME_TEXT_BODY, THEME_RGB(THEME_TEXT), GFX_ALIGN_LEFT);
+    gfx_clip(c->g, NULL);
+    gfx_text(c->g, 100, 1070, 1000, "below", THEME_TEXT_BODY, THEME_RGB(THEME_TEXT),
+             GFX_ALIGN_LEFT);
+    assert_int_equal(l.n, 3);
+    assert_int_equal(l.seen[0], GFX_SEEN_CUT);
+    assert_int_equal(l.seen[1], GFX_SEEN_NONE);
+    assert_int_equal(l.seen[2], GFX_SEEN_CUT); /* partly below the frame */
+    gfx_text_log_set(c->g, NULL, NULL);
+    gfx_text(c->g, 100, 100, 300, "unlogged", THEME_TEXT_BODY, THEME_RGB(THEME_TEXT),
+             GFX_ALIGN_LEFT);
+    assert_int_equal(l.n, 3);
+}
+
 /* The primitives the views draw with: polylines (solid and dashed),
  * triangles and clip rectangles. */
 static void test_gfx_lines_and_clip(void **state)
@@ -1261,6 +1379,8 @@ static void test_gfx_font_fallback(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_theme_contrast),
+        cmocka_unit_test_setup_teardown(test_gfx_text_log, setup_1080, teardown),
         cmocka_unit_test_setup_teardown(test_gfx_basics, setup_1080, teardown),
         cmocka_unit_test_setup_teardown(test_gfx_font_fallback, setup_1080, teardown),
         cmocka_unit_test_setup_teardown(test_gfx_lines_and_clip, setup_1080, teardown),

@@ -170,7 +170,9 @@ static void to_choice(Show *s)
     assert_int_equal(screen(s), SHOW_SCREEN_WELCOME);
     show_action(s, SHOW_ACT_NEXT, 0); /* enter a */
     show_action(s, SHOW_ACT_NEXT, 0); /* line */
-    show_action(s, SHOW_ACT_NEXT, 0); /* message -> choice */
+    show_action(s, SHOW_ACT_NEXT, 0); /* message: the last step stays on screen */
+    assert_int_equal(screen(s), SHOW_SCREEN_BEAT);
+    show_action(s, SHOW_ACT_NEXT, 0); /* -> choice */
     assert_int_equal(screen(s), SHOW_SCREEN_INTERACTION);
 }
 
@@ -191,6 +193,34 @@ static void test_steps_and_transcript(void **state)
     assert_int_equal(v.options[0].state, STORY_OPT_AVAILABLE);
     assert_null(v.poll);
     assert_int_equal(v.ui_en, 1);
+    show_free(s);
+    scenario_free(sc);
+}
+
+/* Every step is seen: the last step before a choice has a press of its own,
+ * Back from the choice shows it again, and Back once more hides it. */
+static void test_last_step_seen(void **state)
+{
+    Scenario *sc = make();
+    Show *s = start(sc, 1);
+    ShowView v;
+    (void)state;
+    to_choice(s);
+    show_action(s, SHOW_ACT_BACK, 0);
+    show_view(s, &v);
+    assert_int_equal(v.screen, SHOW_SCREEN_BEAT);
+    assert_int_equal(v.steps_shown, 2);
+    show_action(s, SHOW_ACT_BACK, 0);
+    show_view(s, &v);
+    assert_int_equal(v.screen, SHOW_SCREEN_BEAT);
+    assert_int_equal(v.steps_shown, 1);
+    show_action(s, SHOW_ACT_NEXT, 0);
+    show_view(s, &v);
+    assert_int_equal(v.screen, SHOW_SCREEN_BEAT);
+    assert_int_equal(v.steps_shown, 2);
+    assert_int_equal(show_action(s, SHOW_ACT_DIGIT, 1), 0); /* no option while the step shows */
+    show_action(s, SHOW_ACT_NEXT, 0);
+    assert_int_equal(screen(s), SHOW_SCREEN_INTERACTION);
     show_free(s);
     scenario_free(sc);
 }
@@ -293,7 +323,8 @@ static void test_signal_timeline_and_ending(void **state)
     to_choice(s);
     show_action(s, SHOW_ACT_DIGIT, 1);
     show_action(s, SHOW_ACT_NEXT, 0); /* -> b */
-    show_action(s, SHOW_ACT_NEXT, 0); /* narration -> signal */
+    show_action(s, SHOW_ACT_NEXT, 0); /* narration */
+    show_action(s, SHOW_ACT_NEXT, 0); /* -> signal */
     show_view(s, &v);
     assert_int_equal(v.ikind, STORY_INT_SIGNAL);
     assert_int_equal(v.n_options, 3);
@@ -312,7 +343,9 @@ static void test_signal_timeline_and_ending(void **state)
     assert_int_equal(vote_phones(v.poll, 1), 1);
     assert_int_equal(vote_phones(v.poll, 2), 0);
     show_action(s, SHOW_ACT_NEXT, 0); /* -> end */
-    show_action(s, SHOW_ACT_NEXT, 0); /* ending step */
+    show_action(s, SHOW_ACT_NEXT, 0); /* ending step: on the beat screen */
+    assert_int_equal(screen(s), SHOW_SCREEN_BEAT);
+    show_action(s, SHOW_ACT_NEXT, 0); /* the ending page */
     show_view(s, &v);
     assert_int_equal(v.screen, SHOW_SCREEN_ENDING);
     assert_int_equal(v.n_signals, 1);
@@ -439,6 +472,8 @@ static void test_script_error_and_back(void **state)
     (void)state;
     show_action(s, SHOW_ACT_NEXT, 0);
     show_action(s, SHOW_ACT_NEXT, 0);
+    show_action(s, SHOW_ACT_NEXT, 0); /* the last step: no condition evaluated yet */
+    assert_int_equal(screen(s), SHOW_SCREEN_BEAT);
     g_cond_fail = 1;
     show_action(s, SHOW_ACT_NEXT, 0); /* reaching the choice evaluates the condition */
     show_view(s, &v);
@@ -448,8 +483,8 @@ static void test_script_error_and_back(void **state)
     g_cond_fail = 0;
     show_action(s, SHOW_ACT_BACK, 0);
     show_view(s, &v);
-    assert_int_equal(v.screen, SHOW_SCREEN_BEAT);
-    assert_int_equal(v.steps_shown, 1);
+    assert_int_equal(v.screen, SHOW_SCREEN_BEAT); /* the last step again */
+    assert_int_equal(v.steps_shown, 2);
     show_action(s, SHOW_ACT_NEXT, 0);
     assert_int_equal(screen(s), SHOW_SCREEN_INTERACTION);
     show_free(s);
@@ -563,7 +598,10 @@ static void test_resume_after_reload(void **state)
     assert_string_equal(show_beat_id(s), "a");
     assert_int_equal(show_resume_at(s, "end", 5), 0); /* more steps than the beat has */
     show_view(s, &v);
-    assert_int_equal(v.screen, SHOW_SCREEN_ENDING);
+    assert_int_equal(v.screen, SHOW_SCREEN_BEAT); /* its last step, then the ending */
+    assert_int_equal(v.steps_shown, 1);
+    show_action(s, SHOW_ACT_NEXT, 0);
+    assert_int_equal(screen(s), SHOW_SCREEN_ENDING);
     /* a reload error is dismissed without stepping back */
     show_set_error(s, "scenes/t/scenario.lua:3: unexpected symbol");
     assert_int_equal(screen(s), SHOW_SCREEN_ERROR);
@@ -588,7 +626,8 @@ static void test_vote_key_never_decides(void **state)
     to_choice(s);
     show_action(s, SHOW_ACT_DIGIT, 1);
     show_action(s, SHOW_ACT_NEXT, 0); /* -> b */
-    show_action(s, SHOW_ACT_NEXT, 0); /* narration -> signal */
+    show_action(s, SHOW_ACT_NEXT, 0); /* narration */
+    show_action(s, SHOW_ACT_NEXT, 0); /* -> signal */
     show_action(s, SHOW_ACT_DIGIT, 2); /* pick "warning" before any vote */
     assert_int_equal(show_action(s, SHOW_ACT_VOTE, 0), 1); /* V opens the vote: it decides now */
     show_view(s, &v);
@@ -1088,6 +1127,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_steps_and_transcript),
+        cmocka_unit_test(test_last_step_seen),
         cmocka_unit_test(test_hands_vote_and_branch),
         cmocka_unit_test(test_tie_override_and_rewind),
         cmocka_unit_test(test_signal_timeline_and_ending),

@@ -14,7 +14,8 @@
 # "beat" (Next through its steps and on) or "beat:d,d,..." (the digits pressed
 # at its signal or choice, in order, then Next; a digit for a hidden or greyed
 # option does nothing, the last enabled one is taken).  The number of steps of
-# a beat comes from `spectactor strings` (ids beat.1, beat.2, ...), so editing
+# a beat comes from `spectactor strings` (ids beat.1, beat.2, ...; beat.prompt
+# or beat.ending when the beat has an interaction or ends), so editing
 # a line does not break this test; renaming a beat does.
 set -u
 BIN=$1 ROOT=$2
@@ -36,6 +37,10 @@ keys() {
         n=$(grep -c "^$beat\.[0-9][0-9]*\$" "$T/ids")
         i=0
         while [ "$i" -lt "$n" ]; do printf ' Right'; i=$((i + 1)); done
+        # the last step stays on screen: one more Next shows the interaction or ending
+        if [ "$n" -gt 0 ] && grep -Eq "^$beat\.(prompt|ending)\$" "$T/ids"; then
+            printf ' Right'
+        fi
         if grep -q "^$beat\.ending\$" "$T/ids"; then
             continue
         fi

@@ -758,7 +758,8 @@ static Show *at_signal(Scenario *sc, ShowCount mode, int phones_on)
     to_choice(s);
     show_action(s, SHOW_ACT_DIGIT, 1);
     show_action(s, SHOW_ACT_NEXT, 0); /* -> b */
-    show_action(s, SHOW_ACT_NEXT, 0); /* narration -> signal */
+    show_action(s, SHOW_ACT_NEXT, 0); /* the narration, b's last step */
+    show_action(s, SHOW_ACT_NEXT, 0); /* -> signal */
     assert_int_equal(screen(s), SHOW_SCREEN_INTERACTION);
     g_tr[0] = '\0';
     return s;

@@ -10,6 +10,9 @@
 /* Longest name compared; longer names never match. */
 #define SUGGEST_MAX_NAME 64
 
+/* Bytes that always hold suggest_hint()'s text. */
+#define SUGGEST_HINT_MAX (SUGGEST_MAX_NAME + 32)
+
 /* The edit distance (insertions, deletions, substitutions, and swaps of two
  * neighbouring bytes) between a and b, or SUGGEST_MAX_NAME + 1 when either
  * is NULL or longer than SUGGEST_MAX_NAME bytes. */

@@ -178,14 +178,15 @@ static void test_basic_graph(void **state)
     assert_string_equal(story_text(&sc->contacts[0].name, 1), "Dansk Stalking Center");
     assert_int_equal(sc->n_advice, 1);
     assert_string_equal(story_text(&sc->advice[0], 1), "Tell an adult.");
-    assert_int_equal(sc->n_vars, 3); /* sorted by name */
-    assert_string_equal(sc->vars[0].name, "mood");
-    assert_int_equal(sc->vars[0].init.type, STORY_VAL_STRING);
-    assert_string_equal(sc->vars[0].init.str, "ok");
-    assert_string_equal(sc->vars[1].name, "told");
-    assert_int_equal(sc->vars[1].init.type, STORY_VAL_BOOL);
-    assert_string_equal(sc->vars[2].name, "trust");
-    assert_true(sc->vars[2].init.num == 1.0);
+    assert_int_equal(sc->n_vars, 4); /* sorted by name */
+    assert_string_equal(sc->vars[0].name, "count");
+    assert_string_equal(sc->vars[1].name, "mood");
+    assert_int_equal(sc->vars[1].init.type, STORY_VAL_STRING);
+    assert_string_equal(sc->vars[1].init.str, "ok");
+    assert_string_equal(sc->vars[2].name, "told");
+    assert_int_equal(sc->vars[2].init.type, STORY_VAL_BOOL);
+    assert_string_equal(sc->vars[3].name, "trust");
+    assert_true(sc->vars[3].init.num == 1.0);
 
     assert_int_equal(sc->n_cast, 2);
     assert_string_equal(sc->cast[0].id, "sofie");
@@ -332,7 +333,7 @@ static void test_hostile_load(void **state)
     expect_load_fail(h, HOSTILE "membomb_pcall", 3, "not enough memory");
     expect_load_fail(h, HOSTILE "rep_huge", 3, "not enough memory");
     expect_load_fail(h, HOSTILE "recursion", 3, "stack overflow");
-    expect_load_fail(h, HOSTILE "syntax", 5, "'}' expected");
+    expect_load_fail(h, HOSTILE "syntax", 4, "missing comma after the step on line 4?");
     expect_load_fail(h, HOSTILE "include_escape", 3, "must be a file in the scenario folder");
     expect_load_fail(h, HOSTILE "gc", 3, "__gc metamethods are not allowed");
 }

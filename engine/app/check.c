@@ -167,7 +167,8 @@ static void check_fit(Check *c, Gfx *g)
     }
 }
 
-/* Runs every option condition once with the scenario's initial variables,
+/* Reads every option's condition and effect for undeclared variables and
+ * unknown beats, then runs every option condition once with the scenario's initial variables,
  * under the sandbox limits, so a condition that fails, loops or uses a
  * runaway pattern shows up before the event rather than in front of the
  * class.  Limit breaches are errors; other failures (often a variable read
@@ -187,7 +188,11 @@ static void check_conditions(Check *c, LuaHost *h)
         for (i = 0; i < in->n_options; i++) {
             const StoryOption *o = &in->options[i];
             int ok = 0;
+            int named = 0;
             char msg[ERR_MSG_MAX + 100];
+            snprintf(msg, sizeof msg, "beat '%s' option %d", c->sc->beats[b].id, i + 1);
+            named = lua_story_scan_option(h, c->sc, o, msg, report_load, c);
+            c->errors += named;
             if (!o->cond_ref)
                 continue;
             err_clear(&err);
@@ -206,13 +211,15 @@ static void check_conditions(Check *c, LuaHost *h)
                 /* limits, undeclared variables, unknown beats and conditions
                  * that are not true/false are wrong on every state; other
                  * failures may depend on the variables reached */
-                int always = strstr(err.msg, "is not declared in scenario") ||
-                             strstr(err.msg, "visits: unknown beat") ||
-                             strstr(err.msg, "not true or false");
+                int undeclared = strstr(err.msg, "is not declared in scenario") ||
+                                 strstr(err.msg, "visits: unknown beat");
+                int always = undeclared || strstr(err.msg, "not true or false");
                 int limit = always || strstr(err.msg, "too long") ||
                             strstr(err.msg, "not enough memory") ||
                             strstr(err.msg, "pattern too complex");
                 size_t at = where_len(err.msg);
+                if (undeclared && named > 0)
+                    continue; /* reading the function's text found it already */
                 if (always)
                     snprintf(msg, sizeof msg, "beat '%s' option %d: %s", c->sc->beats[b].id, i + 1,
                              err.msg + at);

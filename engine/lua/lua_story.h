@@ -51,6 +51,15 @@ typedef void (*LuaStoryReport)(void *ud, int is_error, const char *msg);
 Scenario *lua_story_load_all(LuaHost *h, const char *dir, LuaStoryReport fn, void *ud,
                              int *n_errors, Err *err);
 
+/* Reads the lines of o's condition and effect functions (o from a scenario
+ * loaded with h) for `v.name` and `visits.name`, v and visits being the
+ * function's parameters, and reports each variable not declared in vars
+ * and each unknown beat as an error "path:line: what: message" through fn,
+ * even where the function would never read it (`a and v.chekced`).
+ * Returns the number reported; 0 when the source cannot be read. */
+int lua_story_scan_option(LuaHost *h, const Scenario *sc, const StoryOption *o, const char *what,
+                          LuaStoryReport fn, void *ud);
+
 /* Compiles the Lua file at path without running it, to find its syntax
  * errors ("path:line: message", with a hint in story terms).  Returns 0, or
  * ERR_IO / ERR_LIMIT / ERR_SCRIPT with the message in err. */

@@ -519,6 +519,44 @@ done:
     return ok;
 }
 
+/* Every obj.name on lines first..last; see lua_syntax.h. */
+int lua_syntax_fields(const char *src, size_t len, int first, int last, const char *obj,
+                      LuaSyntaxField fn, void *ud)
+{
+    Toks ts;
+    int i = 0;
+    int found = 0;
+    memset(&ts, 0, sizeof ts);
+    if (!src || !obj || !fn || len > LUA_SYNTAX_MAX_TEXT)
+        return -1;
+    if (tokenize(src, len, &ts) < 0) {
+        free(ts.t);
+        return -1;
+    }
+    for (i = 0; i + 2 < ts.n; i++) {
+        const Tok *t = &ts.t[i];
+        const Tok *name = NULL;
+        if (t->line < first || t->line > last || t->k != T_NAME || !is(t, obj))
+            continue;
+        if (i > 0 && (is(&ts.t[i - 1], ".") || is(&ts.t[i - 1], ":")))
+            continue;
+        if (is(&ts.t[i + 1], ".") && ts.t[i + 2].k == T_NAME)
+            name = &ts.t[i + 2];
+        else if (is(&ts.t[i + 1], "[") && ts.t[i + 2].k == T_STRING && i + 3 < ts.n &&
+                 is(&ts.t[i + 3], "]") && ts.t[i + 2].n >= 2 && ts.t[i + 2].s[0] != '[')
+            name = &ts.t[i + 2];
+        if (!name)
+            continue;
+        if (name->k == T_STRING)
+            fn(ud, name->s + 1, name->n - 2, name->line);
+        else
+            fn(ud, name->s, name->n, name->line);
+        found++;
+    }
+    free(ts.t);
+    return found;
+}
+
 /* Replaces the message on top of L's stack; see lua_syntax.h. */
 void lua_syntax_explain(lua_State *L, const char *src, size_t len)
 {

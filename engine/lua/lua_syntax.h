@@ -25,6 +25,17 @@
  * itself only when the hint is built first (it is: out is written last). */
 int lua_syntax_hint(const char *src, size_t len, const char *msg, char *out, size_t size);
 
+/* Receives one `obj.name` found by lua_syntax_fields(): the name (n bytes,
+ * not NUL-terminated) and its line. */
+typedef void (*LuaSyntaxField)(void *ud, const char *name, size_t n, int line);
+
+/* Finds every `obj.name` and `obj["name"]` (obj not itself after a `.` or
+ * `:`) on lines first..last of the chunk text src[0..len), skipping strings
+ * and comments, and passes each to fn.  Returns the number found, or -1
+ * when out of memory or the text is longer than LUA_SYNTAX_MAX_TEXT. */
+int lua_syntax_fields(const char *src, size_t len, int first, int last, const char *obj,
+                      LuaSyntaxField fn, void *ud);
+
 /* For the chunk loader: replaces the syntax error message on top of L's
  * stack with lua_syntax_hint()'s, when there is one.  Never raises (an
  * allocation failure keeps Lua's message). */

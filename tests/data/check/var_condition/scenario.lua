@@ -15,6 +15,6 @@ beat "one" {
   say("sofie", { da = "Hej", en = "Hi" }),
   choice { prompt = { da = "Hvad nu?", en = "What now?" },
     option { text = { da = "A", en = "A" }, to = "two", when = function(v) return v.chekced end },
-    option { text = { da = "B", en = "B" }, to = "two" } },
+    option { text = { da = "B", en = "B" }, to = "two", when = function(v, seen) return v.tries > 5 and v.chekd or seen.tow > 0 end } },
 }
 beat "two" { say("mads", { da = "Hej", en = "Hi" }), ending = { da = "Slut", en = "The end" } }

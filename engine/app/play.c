@@ -41,6 +41,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define PLAY_MAX_KEYNAME 64
 #define PLAY_WATCH_MS 1000 /* --watch looks at the files once a second */
@@ -229,12 +230,16 @@ static int parse_opts(int argc, char **argv, PlayOpts *o)
 }
 
 /* Headless without --db: a store in a fresh temporary folder instead of the
- * evaluation database.  Returns 0, or -1 with err. */
+ * evaluation database; in memory-backed storage when there is some (the
+ * store syncs every commit to disk, which would only slow a preview down).
+ * Returns 0, or -1 with err. */
 static int preview_store(Play *p, Err *err)
 {
-    const char *tmp = getenv("TMPDIR");
+    const char *tmp = getenv("XDG_RUNTIME_DIR");
     if (!p->o.headless || p->o.db)
         return 0;
+    if (!tmp || !tmp[0] || access(tmp, W_OK) != 0)
+        tmp = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : getenv("TMPDIR");
     snprintf(p->preview_dir, sizeof p->preview_dir, "%s/spectactor-preview-XXXXXX",
              tmp && tmp[0] ? tmp : "/tmp");
     if (!mkdtemp(p->preview_dir)) {

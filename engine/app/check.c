@@ -2,7 +2,9 @@
  *
  * Prints one finding per line as `path:line: error|warning: message` and
  * exits 1 when any scenario has an error.  Three passes per scenario: the
- * Lua load (syntax, runtime and declaration errors, sandbox limits), the pure
+ * Lua load (syntax, runtime and declaration errors, sandbox limits; it goes
+ * on after a mistake where it can, and when it stops early the folder's
+ * other files are still compiled, so one run shows as much as possible), the pure
  * graph and text checks of story/validate.c, and whether every text fits its
  * box on a 1280x720 frame (measured with the real fonts, headless).
  */
@@ -17,6 +19,7 @@
 
 #include <SDL.h>
 #include <SDL_ttf.h>
+#include <dirent.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -25,6 +28,7 @@
 
 typedef struct Check {
     const Scenario *sc;
+    const char *dir;
     int errors;
     int warnings;
 } Check;
@@ -67,6 +71,54 @@ static void print_load_error(const char *dir, const char *msg)
         printf("%.*s: error: %s\n", (int)(at - 2), msg, msg + at);
     else
         printf("%s/scenario.lua: error: %s\n", dir, msg);
+}
+
+/* lua_story_load_all's findings: "path:line: message" with the severity. */
+static void report_load(void *ud, int is_error, const char *msg)
+{
+    Check *c = ud;
+    size_t at = where_len(msg);
+    const char *sev = is_error ? "error" : "warning";
+    if (at > 2)
+        printf("%.*s: %s: %s\n", (int)(at - 2), msg, sev, msg + at);
+    else
+        printf("%s/scenario.lua: %s: %s\n", c->dir, sev, msg);
+    if (!is_error)
+        c->warnings++;
+}
+
+/* After a load that stopped early, compiles the folder's other .lua files
+ * so that a syntax error in each of them shows in the same run (their
+ * declarations are not run: they may depend on the ones that failed).
+ * Returns the number of files with errors. */
+static int check_other_files(const char *dir, LuaHost *h, const char *failed_msg)
+{
+    DIR *d = opendir(dir);
+    struct dirent *ent = NULL;
+    char path[1100];
+    Err err;
+    int errors = 0;
+    err_clear(&err);
+    if (!d)
+        return 0;
+    while ((ent = readdir(d)) != NULL) {
+        size_t len = strlen(ent->d_name);
+        size_t plen = 0;
+        if (len < 5 || strcmp(ent->d_name + len - 4, ".lua") != 0 || ent->d_name[0] == '.')
+            continue;
+        if ((size_t)snprintf(path, sizeof path, "%s/%s", dir, ent->d_name) >= sizeof path)
+            continue;
+        plen = strlen(path);
+        if (strncmp(failed_msg, path, plen) == 0 && failed_msg[plen] == ':')
+            continue; /* reported already */
+        err_clear(&err);
+        if (lua_story_compile(h, path, &err) == ERR_SCRIPT) {
+            print_load_error(dir, err.msg);
+            errors++;
+        }
+    }
+    closedir(d);
+    return errors;
 }
 
 static void fit_text(Check *c, Gfx *g, ViewsBox box, const StoryText *t, const char *what)
@@ -115,7 +167,8 @@ static void check_fit(Check *c, Gfx *g)
     }
 }
 
-/* Runs every option condition once with the scenario's initial variables,
+/* Reads every option's condition and effect for undeclared variables and
+ * unknown beats, then runs every option condition once with the scenario's initial variables,
  * under the sandbox limits, so a condition that fails, loops or uses a
  * runaway pattern shows up before the event rather than in front of the
  * class.  Limit breaches are errors; other failures (often a variable read
@@ -135,7 +188,11 @@ static void check_conditions(Check *c, LuaHost *h)
         for (i = 0; i < in->n_options; i++) {
             const StoryOption *o = &in->options[i];
             int ok = 0;
+            int named = 0;
             char msg[ERR_MSG_MAX + 100];
+            snprintf(msg, sizeof msg, "beat '%s' option %d", c->sc->beats[b].id, i + 1);
+            named = lua_story_scan_option(h, c->sc, o, msg, report_load, c);
+            c->errors += named;
             if (!o->cond_ref)
                 continue;
             err_clear(&err);
@@ -151,11 +208,26 @@ static void check_conditions(Check *c, LuaHost *h)
                              "(conditions must not change anything or use a counter)");
             }
             {
-                int limit = strstr(err.msg, "too long") || strstr(err.msg, "not enough memory") ||
+                /* limits, undeclared variables, unknown beats and conditions
+                 * that are not true/false are wrong on every state; other
+                 * failures may depend on the variables reached */
+                int undeclared = strstr(err.msg, "is not declared in scenario") ||
+                                 strstr(err.msg, "visits: unknown beat");
+                int always = undeclared || strstr(err.msg, "not true or false");
+                int limit = always || strstr(err.msg, "too long") ||
+                            strstr(err.msg, "not enough memory") ||
                             strstr(err.msg, "pattern too complex");
                 size_t at = where_len(err.msg);
-                snprintf(msg, sizeof msg, "beat '%s': the condition of option %d fails with the initial variables: %s",
-                         c->sc->beats[b].id, i + 1, err.msg + at);
+                if (undeclared && named > 0)
+                    continue; /* reading the function's text found it already */
+                if (always)
+                    snprintf(msg, sizeof msg, "beat '%s' option %d: %s", c->sc->beats[b].id, i + 1,
+                             err.msg + at);
+                else
+                    snprintf(msg, sizeof msg,
+                             "beat '%s': the condition of option %d fails with the initial "
+                             "variables: %s",
+                             c->sc->beats[b].id, i + 1, err.msg + at);
                 if (at > 2) /* the script's own path:line is the most precise place */
                     printf("%.*s: %s: %s\n", (int)(at - 2), err.msg, limit ? "error" : "warning", msg);
                 else
@@ -198,20 +270,25 @@ int cmd_check(int argc, char **argv)
         LuaHost *h = lua_host_new(&err);
         Scenario *sc = NULL;
         Check c;
+        int n_load = 0;
         memset(&c, 0, sizeof c);
         if (!h) {
             fprintf(stderr, "spectactor check: %s\n", err.msg);
             failed = 1;
             continue;
         }
-        sc = lua_story_load(h, argv[i], &err);
+        c.dir = argv[i];
+        sc = lua_story_load_all(h, argv[i], report_load, &c, &n_load, &err);
         if (!sc) {
-            print_load_error(argv[i], err.msg);
+            n_load += check_other_files(argv[i], h, err.msg);
+            fprintf(stderr, "%s: %d error%s (the scenario did not load)\n", argv[i], n_load,
+                    n_load == 1 ? "" : "s");
             failed = 1;
             lua_host_free(h);
             continue;
         }
         c.sc = sc;
+        c.errors += n_load;
         if (story_strings_apply_dir(sc, argv[i], report, &c, &err) < 0) {
             print_load_error(argv[i], err.msg);
             c.errors++;

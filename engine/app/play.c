@@ -9,6 +9,11 @@
  * --keys-from arrive through a reader thread as SDL user events, and the
  * last frame can be written as PNG.
  *
+ * A headless run is a preview or a test: without --port it starts no phone
+ * server, and without --db it keeps evaluation answers in a throwaway store
+ * in a temporary folder (removed at exit), so it neither opens a network
+ * port nor writes into the event's evaluation database.
+ *
  * The phone server link is phones.c, the evaluation store link evals.c,
  * reloading the scenario reload.c.
  */
@@ -36,6 +41,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define PLAY_MAX_KEYNAME 64
 #define PLAY_WATCH_MS 1000 /* --watch looks at the files once a second */
@@ -46,7 +52,7 @@ typedef struct PlayOpts {
     int win_w, win_h;
     int fullscreen;
     int display;
-    int port;
+    int port;                    /* -1: not given */
     int no_phones;
     int count;      /* ShowCount, 0 = both with phones, hands without */
     int class_size; /* pupils in the room: a larger hand count asks first */
@@ -83,6 +89,8 @@ typedef struct Play {
     Uint32 ev_wake; /* user event: the phone server queued something */
     int done;
     SDL_sem *wake_sem;     /* headless: posted after every pushed event */
+    char preview_dir[512]; /* headless without --db: the throwaway store's folder */
+    char preview_db[560];
 
     /* the view of the show built after the last change: valid (fresh) until
      * the next show_* call that may change the show */
@@ -129,7 +137,7 @@ static int parse_opts(int argc, char **argv, PlayOpts *o)
     o->win_h = 720;
     o->size_w = 1920;
     o->size_h = 1080;
-    o->port = 8080;
+    o->port = -1;
     for (i = 0; i < argc; i++) {
         const char *a = argv[i];
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -241,7 +249,49 @@ static int parse_opts(int argc, char **argv, PlayOpts *o)
     }
     if (!o->dir)
         o->dir = app_default_scenario();
+    if (o->port < 0 && o->headless)
+        o->no_phones = 1; /* a preview opens no port unless asked */
+    else if (o->port < 0)
+        o->port = 8080;
     return 0;
+}
+
+/* Headless without --db: a store in a fresh temporary folder instead of the
+ * evaluation database; in memory-backed storage when there is some (the
+ * store syncs every commit to disk, which would only slow a preview down).
+ * Returns 0, or -1 with err. */
+static int preview_store(Play *p, Err *err)
+{
+    const char *tmp = getenv("XDG_RUNTIME_DIR");
+    if (!p->o.headless || p->o.db)
+        return 0;
+    if (!tmp || !tmp[0] || access(tmp, W_OK) != 0)
+        tmp = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : getenv("TMPDIR");
+    snprintf(p->preview_dir, sizeof p->preview_dir, "%s/spectactor-preview-XXXXXX",
+             tmp && tmp[0] ? tmp : "/tmp");
+    if (!mkdtemp(p->preview_dir)) {
+        p->preview_dir[0] = '\0';
+        return err_set(err, ERR_IO, "cannot make a temporary folder: %s", strerror(errno));
+    }
+    snprintf(p->preview_db, sizeof p->preview_db, "%s/preview.sqlite", p->preview_dir);
+    p->o.db = p->preview_db;
+    return 0;
+}
+
+/* Removes the throwaway store of preview_store(), after it is closed. */
+static void preview_remove(Play *p)
+{
+    static const char *const ext[] = {"", "-wal", "-shm", "-journal"};
+    char path[600];
+    size_t i = 0;
+    if (!p->preview_dir[0])
+        return;
+    for (i = 0; i < sizeof ext / sizeof ext[0]; i++) {
+        snprintf(path, sizeof path, "%s%s", p->preview_db, ext[i]);
+        remove(path);
+    }
+    remove(p->preview_dir);
+    p->preview_dir[0] = '\0';
 }
 
 static void transcript_line(void *ud, const char *line)
@@ -667,6 +717,7 @@ static void cleanup(Play *p)
     /* the store retries answers kept in memory one last time: it needs the
      * questionnaire, so it closes before anything that owns answer sets */
     evals_close(&p->evals);
+    preview_remove(p);
     show_free(p->scene.show);
     evals_free(&p->evals);
     gfx_free(p->pgfx);
@@ -924,7 +975,7 @@ int cmd_play(int argc, char **argv)
         p.clock_timer = timers_add(&p.timers, clock_due, &p);
     p.dirty = 1;
     draw(&p);
-    if (eval_setup(&p, &err) < 0) {
+    if (preview_store(&p, &err) < 0 || eval_setup(&p, &err) < 0) {
         fprintf(stderr, "spectactor: the evaluation store cannot be used: %s\n", err.msg);
         fprintf(stderr, "spectactor: choose another file with --db FILE\n");
         cleanup(&p);

@@ -21,6 +21,7 @@
 #include "compat/compat.h"
 #include "core/log.h"
 #include "lua/lua_limits.h"
+#include "lua/lua_syntax.h"
 
 #define HOST_PATHS 16 /* recent file paths, to undo Lua's path shortening */
 #define HOST_PRINT_MAX 1000
@@ -924,6 +925,7 @@ int lua_host_load_file(LuaHost *h, const char *path, int env_index, Err *err)
     chunkname[0] = '@';
     strcpy(chunkname + 1, path);
     status = luaL_loadbufferx(L, text, len, chunkname, "t");
+    if (status == LUA_ERRSYNTAX) lua_syntax_explain(L, text, len); /* errors in story terms */
     free(text);
     free(chunkname);
     if (status != LUA_OK) {

@@ -12,6 +12,7 @@
  */
 #include "lua/lua_story.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,8 +20,10 @@
 #include <lauxlib.h>
 #include <lua.h>
 
+#include "core/suggest.h"
 #include "lua/lua_story_host.h"
 #include "story/scenario_build.h"
+#include "story/validate.h"
 
 typedef struct Loader {
     StoryHost *st;
@@ -31,6 +34,9 @@ typedef struct Loader {
     int cap_refs;
     int include_depth;
     int entry_rc; /* lua_host_load_file of the entry file: ERR_IO stays ERR_IO */
+    LuaStoryReport report; /* lua_story_load_all: mistakes that do not stop the load */
+    void *report_ud;
+    int n_reported; /* errors given to report */
 } Loader;
 
 static const char *const no_fields[] = {NULL};
@@ -76,18 +82,50 @@ static StorySrc src_here(Loader *ld, lua_State *L)
     return src;
 }
 
+/* A mistake after which the declaration can still be made: reported with
+ * the script line when the load collects its findings, raised otherwise. */
+static void soft_error(Loader *ld, lua_State *L, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void soft_error(Loader *ld, lua_State *L, const char *fmt, ...)
+{
+    char msg[ERR_MSG_MAX];
+    lua_Debug ar;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    memset(&ar, 0, sizeof ar);
+    if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "Sl", &ar) && ar.source &&
+        ar.source[0] == '@' && ar.currentline > 0)
+        lua_pushfstring(L, "%s:%d: %s", ar.source + 1, ar.currentline, msg);
+    else
+        lua_pushstring(L, msg); /* the message handler adds the place */
+    if (!ld->report)
+        lua_error(L);
+    ld->report(ld->report_ud, 1, lua_tostring(L, -1));
+    ld->n_reported++;
+    lua_pop(L, 1);
+}
+
 static void need_scenario(Loader *ld, lua_State *L, const char *fn)
 {
     if (!scenario_builder_started(ld->b))
         luaL_error(L, "%s: scenario { ... } must come first", fn);
 }
 
-static int cast_of(Loader *ld, lua_State *L, int idx, const char *what)
+/* The cast index of the id at idx; an unknown id is reported and gives
+ * fallback (a speaker: the first character, `who`: nobody). */
+static int cast_of(Loader *ld, lua_State *L, int idx, const char *what, int fallback)
 {
     const char *id = lua_story_check_id(L, idx, what);
     int i = scenario_cast_index(sc_of(ld), id);
-    if (i < 0)
-        luaL_error(L, "%s: unknown cast '%s'", what, id);
+    char hint[SUGGEST_HINT_MAX];
+    if (i < 0) {
+        soft_error(ld, L, "%s: unknown cast '%s'%s", what, id,
+                   story_suggest(sc_of(ld), STORY_NAME_CAST, id, hint, sizeof hint));
+        i = fallback < sc_of(ld)->n_cast ? fallback : -1;
+    }
     return i;
 }
 
@@ -410,7 +448,7 @@ static int l_say(lua_State *L)
     StoryStep s = step_at(STORY_STEP_LINE, src_here(ld, L));
     lua_story_check_nargs(L, "say", 2, 2, "say(\"cast_id\", text)");
     need_scenario(ld, L, "say");
-    s.speaker = cast_of(ld, L, 1, "say: speaker");
+    s.speaker = cast_of(ld, L, 1, "say: speaker", 0);
     return push_step(ld, L, &s, 2, 0, "say: text");
 }
 
@@ -421,8 +459,8 @@ static int l_sms(lua_State *L)
     size_t len = 0;
     lua_story_check_nargs(L, "sms", 4, 4, "sms(\"from\", \"to\", \"22:14\", text)");
     need_scenario(ld, L, "sms");
-    s.speaker = cast_of(ld, L, 1, "sms: sender");
-    s.phone = cast_of(ld, L, 2, "sms: phone owner");
+    s.speaker = cast_of(ld, L, 1, "sms: sender", 0);
+    s.phone = cast_of(ld, L, 2, "sms: phone owner", 0);
     if (!lua_isnil(L, 3)) {
         if (lua_type(L, 3) != LUA_TSTRING)
             return luaL_error(L, "sms: time must be a string like \"22:14\"");
@@ -453,11 +491,13 @@ static int l_image(lua_State *L)
 
 /* ---- options and interactions ------------------------------------------- */
 
-/* Reads set = {...} / add = {...} into effects[*n] (borrowed strings). */
-static void read_effects(lua_State *L, int t, const char *name, StoryEffectOp op,
+/* Reads set = {...} / add = {...} into effects[*n] (borrowed strings); each
+ * variable must be declared in vars. */
+static void read_effects(Loader *ld, lua_State *L, int t, const char *name, StoryEffectOp op,
                          StoryEffect *effects, int *n)
 {
     char what[128];
+    char hint[SUGGEST_HINT_MAX];
     int e = 0;
     int type = lua_story_field(L, t, name);
     if (type == LUA_TNIL) {
@@ -470,6 +510,9 @@ static void read_effects(lua_State *L, int t, const char *name, StoryEffectOp op
     lua_pushnil(L);
     while (lua_next(L, e)) {
         const char *var = lua_story_check_id(L, -2, "option: variable name");
+        if (!story_var_declared(sc_of(ld), var))
+            soft_error(ld, L, "option: %s: variable '%s' is not declared in scenario { vars = ... }%s",
+                       name, var, story_suggest(sc_of(ld), STORY_NAME_VAR, var, hint, sizeof hint));
         if (*n >= STORY_MAX_EFFECTS)
             luaL_error(L, "option: at most %d variable effects", STORY_MAX_EFFECTS);
         snprintf(what, sizeof what, "option: %s '%s'", name, var);
@@ -522,8 +565,8 @@ static int l_option(lua_State *L)
     lua_story_text_field(L, sc_of(ld), 1, "reason", &o.reason, src, "option");
     o.hide = lua_story_bool_field(L, 1, "hide", "option");
     o.once = lua_story_bool_field(L, 1, "once", "option");
-    read_effects(L, 1, "set", STORY_EFFECT_SET, effects, &o.n_effects);
-    read_effects(L, 1, "add", STORY_EFFECT_ADD, effects, &o.n_effects);
+    read_effects(ld, L, 1, "set", STORY_EFFECT_SET, effects, &o.n_effects);
+    read_effects(ld, L, 1, "add", STORY_EFFECT_ADD, effects, &o.n_effects);
     o.effects = effects;
     o.cond_ref = func_field(ld, L, 1, "when", "(v, visits)");
     o.effect_ref = func_field(ld, L, 1, "effect", "(v)");
@@ -560,7 +603,7 @@ static int l_choice(lua_State *L)
                           STORY_MAX_OPTIONS, (int)n);
     lua_story_text_field(L, sc_of(ld), 1, "prompt", &in.prompt, in.src, "choice");
     if (lua_story_field(L, 1, "who") != LUA_TNIL)
-        in.character = cast_of(ld, L, -1, "choice: field 'who'");
+        in.character = cast_of(ld, L, -1, "choice: field 'who'", -1);
     lua_pop(L, 1);
     d = scenario_new_interaction(ld->b, &in, &e);
     if (!d)
@@ -845,8 +888,48 @@ static void unref_all(lua_State *L, const int *refs, int n)
         luaL_unref(L, LUA_REGISTRYINDEX, refs[i]);
 }
 
-/* Loads DIR/scenario.lua; see lua_story.h. */
-Scenario *lua_story_load(LuaHost *h, const char *dir, Err *err)
+/* Appends " (did you mean `x`?)" to a link error about an unknown beat. */
+static void hint_unknown_beat(const Scenario *sc, Err *err)
+{
+    static const char key[] = "unknown beat '";
+    const char *p = err ? strstr(err->msg, key) : NULL;
+    const char *q = NULL;
+    char id[STORY_MAX_ID + 1];
+    char hint[SUGGEST_HINT_MAX];
+    size_t len = 0;
+    if (!p)
+        return;
+    p += sizeof key - 1;
+    q = strchr(p, '\'');
+    if (!q || (size_t)(q - p) > STORY_MAX_ID)
+        return;
+    memcpy(id, p, (size_t)(q - p));
+    id[q - p] = '\0';
+    story_suggest(sc, STORY_NAME_BEAT, id, hint, sizeof hint);
+    len = strlen(err->msg);
+    if (hint[0] && q[1] == '\0' && len + strlen(hint) < sizeof err->msg)
+        memcpy(err->msg + len, hint, strlen(hint) + 1);
+}
+
+typedef struct Forward {
+    Loader *ld;
+    const Scenario *sc;
+} Forward;
+
+/* story_validate's findings as "path:line: message" to the loader's report. */
+static void forward_finding(void *ud, StorySrc src, int is_error, const char *msg)
+{
+    Forward *f = ud;
+    char where[300];
+    char line[ERR_MSG_MAX + 320];
+    snprintf(line, sizeof line, "%s: %s", scenario_where(f->sc, src, where, sizeof where), msg);
+    f->ld->report(f->ld->report_ud, is_error, line);
+    if (is_error)
+        f->ld->n_reported++;
+}
+
+static Scenario *load(LuaHost *h, const char *dir, LuaStoryReport fn, void *ud, int *n_errors,
+                      Err *err)
 {
     lua_State *L = lua_host_state(h);
     Loader ld;
@@ -855,21 +938,25 @@ Scenario *lua_story_load(LuaHost *h, const char *dir, Err *err)
     char path[LUA_STORY_MAX_PATH];
     int rc = 0;
     memset(&ld, 0, sizeof ld);
+    ld.report = fn;
+    ld.report_ud = ud;
+    if (n_errors)
+        *n_errors = 0;
     if (!L || !dir) {
         err_set(err, ERR_INVALID, "no Lua host or folder");
-        return NULL;
+        goto report;
     }
     if ((size_t)snprintf(path, sizeof path, "%s/scenario.lua", dir) >= sizeof path) {
         err_set(err, ERR_LIMIT, "%s: path too long", dir);
-        return NULL;
+        goto report;
     }
     st = lua_story_host(h, err);
     if (!st)
-        return NULL;
+        goto report;
     ld.st = st;
     ld.b = scenario_builder_new(dir, path, err);
     if (!ld.b)
-        return NULL;
+        goto report;
     ld.dir = sc_of(&ld)->dir;
     rc = lua_host_new_env(h, err);
     if (rc != 0)
@@ -892,10 +979,62 @@ Scenario *lua_story_load(LuaHost *h, const char *dir, Err *err)
         goto done;
     }
     sc = scenario_builder_finish(ld.b, err);
+    if (!sc) {
+        hint_unknown_beat(sc_of(&ld), err);
+        if (fn && scenario_builder_started(ld.b) && sc_of(&ld)->n_beats > 0) {
+            /* every unknown id and every other finding, not only the first */
+            Forward f = {&ld, sc_of(&ld)};
+            int before = ld.n_reported;
+            story_validate(f.sc, forward_finding, &f);
+            if (ld.n_reported > before)
+                fn = NULL; /* the link error is among them */
+        }
+    }
 done:
     scenario_builder_free(ld.b);
     if (!sc)
         unref_all(L, ld.refs, ld.n_refs);
     free(ld.refs);
+report:
+    if (!sc && fn) {
+        fn(ud, 1, err && err->msg[0] ? err->msg : "the scenario cannot be loaded");
+        ld.n_reported++;
+    }
+    if (n_errors)
+        *n_errors = ld.n_reported;
     return sc;
+}
+
+/* Loads DIR/scenario.lua; see lua_story.h. */
+Scenario *lua_story_load(LuaHost *h, const char *dir, Err *err)
+{
+    return load(h, dir, NULL, NULL, NULL, err);
+}
+
+/* Loads DIR/scenario.lua, reporting every mistake it can; see lua_story.h. */
+Scenario *lua_story_load_all(LuaHost *h, const char *dir, LuaStoryReport fn, void *ud,
+                             int *n_errors, Err *err)
+{
+    Err local;
+    err_clear(&local);
+    if (!fn) {
+        err_set(err, ERR_INVALID, "no report function");
+        return NULL;
+    }
+    return load(h, dir, fn, ud, n_errors, err ? err : &local);
+}
+
+/* Compiles path and throws the chunk away; see lua_story.h. */
+int lua_story_compile(LuaHost *h, const char *path, Err *err)
+{
+    lua_State *L = lua_host_state(h);
+    int rc = 0;
+    if (!L || !path)
+        return err_set(err, ERR_INVALID, "no Lua host or file");
+    rc = lua_host_new_env(h, err);
+    if (rc != 0)
+        return rc;
+    rc = lua_host_load_file(h, path, lua_gettop(L), err);
+    lua_pop(L, rc == 0 ? 2 : 1);
+    return rc;
 }

@@ -28,9 +28,42 @@
  * element records its file and line.  Returns the scenario (the caller
  * frees it with lua_story_release + scenario_free), or NULL with
  * "path:line: message" in err (ERR_SCRIPT for script failures, ERR_INVALID
- * for bad declarations, ERR_IO for an unreadable file).  Missing
- * translations are not errors here (the checker reports them). */
+ * for bad declarations, ERR_IO for an unreadable file).  A set/add of a
+ * variable not declared in vars is an error; unknown names come with the
+ * closest known one ("did you mean `checked`?").  Missing translations are
+ * not errors here (the checker reports them). */
 Scenario *lua_story_load(LuaHost *h, const char *dir, Err *err);
+
+/* Receives one finding of lua_story_load_all(): 1 for an error, 0 for a
+ * warning, and "path:line: message" (borrowed for the call). */
+typedef void (*LuaStoryReport)(void *ud, int is_error, const char *msg);
+
+/* lua_story_load() for checkers, reporting as many mistakes as one run can
+ * find through fn (which must not be NULL): a mistake that leaves the
+ * declaration usable (set/add of a variable not declared in vars, an unknown
+ * cast id) is reported and the load goes on; when the beat graph cannot be
+ * linked (unknown beat ids), every problem story_validate() finds is
+ * reported; an error that stops the load is reported last.  *n_errors
+ * counts the errors given to fn.  Returns the scenario when it loaded, even
+ * with *n_errors > 0 (the caller treats it as failed then, but may check it
+ * further); otherwise NULL, with the error that stopped the load in err as
+ * well. */
+Scenario *lua_story_load_all(LuaHost *h, const char *dir, LuaStoryReport fn, void *ud,
+                             int *n_errors, Err *err);
+
+/* Reads the lines of o's condition and effect functions (o from a scenario
+ * loaded with h) for `v.name` and `visits.name`, v and visits being the
+ * function's parameters, and reports each variable not declared in vars
+ * and each unknown beat as an error "path:line: what: message" through fn,
+ * even where the function would never read it (`a and v.chekced`).
+ * Returns the number reported; 0 when the source cannot be read. */
+int lua_story_scan_option(LuaHost *h, const Scenario *sc, const StoryOption *o, const char *what,
+                          LuaStoryReport fn, void *ud);
+
+/* Compiles the Lua file at path without running it, to find its syntax
+ * errors ("path:line: message", with a hint in story terms).  Returns 0, or
+ * ERR_IO / ERR_LIMIT / ERR_SCRIPT with the message in err. */
+int lua_story_compile(LuaHost *h, const char *path, Err *err);
 
 /* Hooks evaluating cond_ref / effect_ref of scenarios loaded with h: a
  * condition is called as f(v, visits) with read-only variables and visit

@@ -9,7 +9,9 @@
 #include <lua.h>
 
 #include "lua/lua_story.h"
+#include "core/suggest.h"
 #include "lua/lua_story_host.h"
+#include "story/validate.h"
 
 #define STATE_KEY "spectactor.story"
 
@@ -23,12 +25,29 @@ static StoryHost *host_up(lua_State *L)
     return st;
 }
 
+/* The variable name at idx; raises (at the script line) unless it is a
+ * string declared in the scenario's vars, with the closest declared name. */
+static const char *declared_name(lua_State *L, StoryHost *st, int idx)
+{
+    const Scenario *sc = story_scenario(st->run);
+    const char *name = NULL;
+    char hint[SUGGEST_HINT_MAX];
+    if (lua_type(L, idx) != LUA_TSTRING)
+        luaL_error(L, "variables are named by strings like v.trust, not by a %s",
+                   luaL_typename(L, idx));
+    name = lua_tostring(L, idx);
+    if (!story_var_declared(sc, name))
+        luaL_error(L, "variable '%s' is not declared in scenario { vars = ... }%s", name,
+                   story_suggest(sc, STORY_NAME_VAR, name, hint, sizeof hint));
+    return name;
+}
+
 static int l_v_index(lua_State *L)
 {
     StoryHost *st = host_up(L);
     StoryValue v;
     memset(&v, 0, sizeof v);
-    if (lua_type(L, 2) != LUA_TSTRING || story_var_get(st->run, lua_tostring(L, 2), &v) != 0) {
+    if (story_var_get(st->run, declared_name(L, st, 2), &v) != 0) {
         lua_pushnil(L);
         return 1;
     }
@@ -69,7 +88,7 @@ static int l_v_newindex(lua_State *L)
     err_clear(&e);
     if (!st->writable)
         return luaL_error(L, "variables are read-only in a condition");
-    name = lua_story_check_id(L, 2, "variable name");
+    name = declared_name(L, st, 2);
     switch (lua_type(L, 3)) {
     case LUA_TNUMBER:
         v.type = STORY_VAL_NUMBER;
@@ -99,12 +118,15 @@ static int l_visits_index(lua_State *L)
     StoryHost *st = host_up(L);
     const char *id = NULL;
     int beat = -1;
+    char hint[SUGGEST_HINT_MAX];
     if (lua_type(L, 2) != LUA_TSTRING)
         return luaL_error(L, "visits: index with a beat id");
     id = lua_tostring(L, 2);
     beat = scenario_beat_index(story_scenario(st->run), id);
     if (beat < 0)
-        return luaL_error(L, "visits: unknown beat '%s'", id);
+        return luaL_error(L, "visits: unknown beat '%s'%s", id,
+                          story_suggest(story_scenario(st->run), STORY_NAME_BEAT, id, hint,
+                                        sizeof hint));
     lua_pushinteger(L, story_visits(st->run, beat));
     return 1;
 }
@@ -188,9 +210,26 @@ static int call_script(lua_State *L)
         lua_call(L, 1, 0);
         return 0;
     }
+    lua_pushvalue(L, -1);
     lua_rawgeti(L, LUA_REGISTRYINDEX, st->v_ro_ref);
     lua_rawgeti(L, LUA_REGISTRYINDEX, st->visits_ref);
     lua_call(L, 2, 1);
+    if (lua_type(L, -1) != LUA_TBOOLEAN) {
+        /* `return v.count` or a forgotten `return` would silently count as
+         * true or false; name the function's first line instead */
+        lua_Debug ar;
+        const char *got = lua_isnil(L, -1)                  ? "nothing (nil)"
+                          : lua_type(L, -1) == LUA_TNUMBER  ? "a number"
+                          : lua_type(L, -1) == LUA_TSTRING  ? "a string"
+                          : lua_type(L, -1) == LUA_TTABLE   ? "a table"
+                                                            : "a function or other value";
+        memset(&ar, 0, sizeof ar);
+        lua_pushvalue(L, -2);
+        if (lua_getinfo(L, ">S", &ar) && ar.source && ar.source[0] == '@' && ar.linedefined > 0)
+            return luaL_error(L, "%s:%d: the condition returned %s, not true or false",
+                              ar.source + 1, ar.linedefined, got);
+        return luaL_error(L, "the condition returned %s, not true or false", got);
+    }
     return 1;
 }
 

@@ -10,6 +10,7 @@
 #include <lua.h>
 
 #include "core/utf8.h"
+#include "core/suggest.h"
 #include "lua/lua_story_host.h"
 #include "story/scenario_build.h"
 
@@ -83,8 +84,11 @@ void lua_story_check_fields(lua_State *L, int t, const char *const *allowed, int
             for (i = 0; allowed[i]; i++)
                 if (strcmp(allowed[i], k) == 0)
                     break;
-            if (!allowed[i])
-                luaL_error(L, "%s: unknown field '%s'", what, k);
+            if (!allowed[i]) {
+                char hint[SUGGEST_HINT_MAX];
+                luaL_error(L, "%s: unknown field '%s'%s", what, k,
+                           suggest_hint(k, allowed, i, hint, sizeof hint));
+            }
         } else if (lua_isinteger(L, -1) && array_ok && lua_tointeger(L, -1) >= 1 &&
                    lua_tointeger(L, -1) <= n) {
             continue;

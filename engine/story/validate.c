@@ -10,7 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/suggest.h"
+
 #define WHAT_MAX 200
+#define HINT_MAX SUGGEST_HINT_MAX
 
 typedef struct Validator {
     const Scenario *sc;
@@ -155,6 +158,7 @@ static void check_interaction(Validator *v, const StoryBeat *b)
     const Scenario *sc = v->sc;
     const StoryInteraction *in = &b->interaction;
     char what[WHAT_MAX];
+    char hint[HINT_MAX];
     int i = 0;
     int t = 0;
     snprintf(what, sizeof what, "beat '%s': prompt", beat_name(b));
@@ -174,8 +178,9 @@ static void check_interaction(Validator *v, const StoryBeat *b)
         check_text(v, &o->reason, src, 0, what);
         t = resolve(sc, o->target_id, o->target);
         if (t == -2)
-            report(v, src, 1, "beat '%s': option %d leads to unknown beat '%s'", beat_name(b),
-                   i + 1, o->target_id);
+            report(v, src, 1, "beat '%s': option %d leads to unknown beat '%s'%s", beat_name(b),
+                   i + 1, o->target_id,
+                   story_suggest(sc, STORY_NAME_BEAT, o->target_id, hint, sizeof hint));
         else if (t == -1)
             report(v, src, 1, "beat '%s': option %d leads nowhere (no target beat)",
                    beat_name(b), i + 1);
@@ -189,9 +194,10 @@ static void check_beat_shape(Validator *v, const StoryBeat *b)
     int has_next = next != -1; /* an unknown id still counts as "has next" */
     StoryIntKind kind = b->interaction.kind;
     char what[WHAT_MAX];
+    char hint[HINT_MAX];
     if (next == -2)
-        report(v, b->src, 1, "beat '%s': next leads to unknown beat '%s'", beat_name(b),
-               b->next_id);
+        report(v, b->src, 1, "beat '%s': next leads to unknown beat '%s'%s", beat_name(b),
+               b->next_id, story_suggest(sc, STORY_NAME_BEAT, b->next_id, hint, sizeof hint));
     if (b->ending) {
         if (has_next)
             report(v, b->src, 1, "beat '%s' is an ending but also has a next beat",
@@ -352,12 +358,51 @@ int story_validate(const Scenario *sc, ValidateReport fn, void *ud)
         check_beat_shape(&v, b);
     }
     start = resolve(sc, sc->start_id, sc->start);
-    if (start == -2)
-        report(&v, sc->src, 1, "start beat '%s' is unknown", sc->start_id);
+    if (start == -2) {
+        char hint[HINT_MAX];
+        report(&v, sc->src, 1, "start beat '%s' is unknown%s", sc->start_id,
+               story_suggest(sc, STORY_NAME_BEAT, sc->start_id, hint, sizeof hint));
+    }
     else if (start == -1)
         start = 0; /* scenario_link's default: the first beat */
     if (start < 0)
         start = -1;
     check_graph(&v, start);
     return v.errors;
+}
+
+/* 1 when name is declared in vars; see validate.h. */
+int story_var_declared(const Scenario *sc, const char *name)
+{
+    int i = 0;
+    if (!sc || !name)
+        return 0;
+    for (i = 0; sc->vars && i < sc->n_vars; i++)
+        if (sc->vars[i].name && strcmp(sc->vars[i].name, name) == 0)
+            return 1;
+    return 0;
+}
+
+/* " (did you mean `x`?)" from sc's names of a kind; see validate.h. */
+char *story_suggest(const Scenario *sc, StoryNameKind kind, const char *word, char *out,
+                    size_t size)
+{
+    const char **names = NULL;
+    int n = 0;
+    int i = 0;
+    if (!out || size == 0)
+        return out;
+    out[0] = '\0';
+    if (!sc || !word)
+        return out;
+    n = kind == STORY_NAME_VAR ? sc->n_vars : kind == STORY_NAME_BEAT ? sc->n_beats : sc->n_cast;
+    if (n <= 0 || !(names = calloc((size_t)n, sizeof *names)))
+        return out;
+    for (i = 0; i < n; i++)
+        names[i] = kind == STORY_NAME_VAR    ? (sc->vars ? sc->vars[i].name : NULL)
+                   : kind == STORY_NAME_BEAT ? (sc->beats ? sc->beats[i].id : NULL)
+                                             : (sc->cast ? sc->cast[i].id : NULL);
+    suggest_hint(word, (const char *const *)names, n, out, size);
+    free(names);
+    return out;
 }

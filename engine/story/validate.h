@@ -9,7 +9,12 @@
 #ifndef STORY_VALIDATE_H
 #define STORY_VALIDATE_H
 
+#include <stddef.h>
+
 #include "story/scenario.h"
+
+/* The kinds of names a scenario declares, for suggestions. */
+typedef enum { STORY_NAME_VAR, STORY_NAME_BEAT, STORY_NAME_CAST } StoryNameKind;
 
 /* Receives one finding: where it was declared, 1 for an error or 0 for a
  * warning, and a plain-English message without location, e.g.
@@ -23,5 +28,14 @@ typedef void (*ValidateReport)(void *ud, StorySrc src, int is_error, const char 
  * played); warnings are reported but not counted.  An allocation failure is
  * reported as one error. */
 int story_validate(const Scenario *sc, ValidateReport fn, void *ud);
+
+/* 1 when name is a variable declared in sc's scenario { vars = ... }. */
+int story_var_declared(const Scenario *sc, const char *name);
+
+/* Writes " (did you mean `x`?)" into out when one of sc's names of the kind
+ * is close to word (core/suggest.h), else ""; returns out (size >= 1).  An
+ * allocation failure gives "". */
+char *story_suggest(const Scenario *sc, StoryNameKind kind, const char *word, char *out,
+                    size_t size);
 
 #endif

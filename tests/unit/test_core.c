@@ -1,4 +1,4 @@
-/* test_core.c - unit tests for errors, buffers and UTF-8. */
+/* test_core.c - unit tests for errors, buffers, UTF-8 and suggestions. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -9,6 +9,7 @@
 
 #include "core/buf.h"
 #include "core/err.h"
+#include "core/suggest.h"
 #include "core/utf8.h"
 
 static void test_err(void **state)
@@ -58,12 +59,32 @@ static void test_utf8(void **state)
     assert_true(utf8_valid("\xEF\xBF\xBD", 3));   /* U+FFFD itself is fine */
 }
 
+static void test_suggest(void **state)
+{
+    static const char *const vars[] = {"checked", "tries", NULL, "told_adult", "saved"};
+    char hint[64];
+    (void)state;
+    assert_int_equal(suggest_distance("checked", "checked"), 0);
+    assert_int_equal(suggest_distance("checkd", "checked"), 1);
+    assert_int_equal(suggest_distance("chekced", "checked"), 1); /* a swap */
+    assert_int_equal(suggest_distance("", "abc"), 3);
+    assert_int_equal(suggest_distance("kitten", "sitting"), 3);
+    assert_string_equal(suggest_closest("chekced", vars, 5), "checked");
+    assert_string_equal(suggest_closest("tires", vars, 5), "tries");
+    assert_null(suggest_closest("told", vars, 5)); /* too far from told_adult */
+    assert_null(suggest_closest("trust", vars, 5));
+    assert_null(suggest_closest("checked", vars, 5)); /* itself is no suggestion */
+    assert_string_equal(suggest_hint("savd", vars, 5, hint, sizeof hint), " (did you mean `saved`?)");
+    assert_string_equal(suggest_hint("zzz", vars, 5, hint, sizeof hint), "");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_err),
         cmocka_unit_test(test_buf),
         cmocka_unit_test(test_utf8),
+        cmocka_unit_test(test_suggest),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

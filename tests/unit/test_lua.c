@@ -22,6 +22,7 @@
 
 #include "lua/lua_host.h"
 #include "lua/lua_story.h"
+#include "lua/lua_syntax.h"
 #include "story/scenario.h"
 #include "story/story.h"
 
@@ -201,14 +202,15 @@ static void test_basic_graph(void **state)
     assert_string_equal(story_text(&sc->contacts[0].name, 1), "Dansk Stalking Center");
     assert_int_equal(sc->n_advice, 1);
     assert_string_equal(story_text(&sc->advice[0], 1), "Tell an adult.");
-    assert_int_equal(sc->n_vars, 3); /* sorted by name */
-    assert_string_equal(sc->vars[0].name, "mood");
-    assert_int_equal(sc->vars[0].init.type, STORY_VAL_STRING);
-    assert_string_equal(sc->vars[0].init.str, "ok");
-    assert_string_equal(sc->vars[1].name, "told");
-    assert_int_equal(sc->vars[1].init.type, STORY_VAL_BOOL);
-    assert_string_equal(sc->vars[2].name, "trust");
-    assert_true(sc->vars[2].init.num == 1.0);
+    assert_int_equal(sc->n_vars, 4); /* sorted by name */
+    assert_string_equal(sc->vars[0].name, "count");
+    assert_string_equal(sc->vars[1].name, "mood");
+    assert_int_equal(sc->vars[1].init.type, STORY_VAL_STRING);
+    assert_string_equal(sc->vars[1].init.str, "ok");
+    assert_string_equal(sc->vars[2].name, "told");
+    assert_int_equal(sc->vars[2].init.type, STORY_VAL_BOOL);
+    assert_string_equal(sc->vars[3].name, "trust");
+    assert_true(sc->vars[3].init.num == 1.0);
 
     assert_int_equal(sc->n_cast, 2);
     assert_string_equal(sc->cast[0].id, "sofie");
@@ -375,7 +377,7 @@ static void test_hostile_load(void **state)
     expect_load_fail(h, HOSTILE "device", 1, "a character device, not a regular file");
     expect_load_fail(h, HOSTILE "device_include", 3, "a character device, not a regular file");
     expect_load_fail(h, HOSTILE "recursion", 3, "stack overflow");
-    expect_load_fail(h, HOSTILE "syntax", 5, "'}' expected");
+    expect_load_fail(h, HOSTILE "syntax", 4, "missing comma after the step on line 4?");
     expect_load_fail(h, HOSTILE "include_escape", 3, "must be a file in the scenario folder");
     expect_load_fail(h, HOSTILE "gc", 3, "__gc metamethods are not allowed");
 }
@@ -814,6 +816,133 @@ static void test_broken(void **state)
     assert_int_equal(err.code, ERR_IO);
 }
 
+/* ---- syntax errors in story terms ---------------------------------------- */
+
+/* Compiles chunk with stock Lua and returns lua_syntax_hint()'s message, or
+ * Lua's own when there is no hint. */
+static const char *hint_for(const char *chunk, char *out, size_t size)
+{
+    lua_State *L = luaL_newstate();
+    const char *msg = NULL;
+    assert_non_null(L);
+    assert_int_equal(luaL_loadbufferx(L, chunk, strlen(chunk), "@t.lua", "t"), LUA_ERRSYNTAX);
+    msg = lua_tostring(L, -1);
+    if (!lua_syntax_hint(chunk, strlen(chunk), msg, out, size))
+        snprintf(out, size, "%s", msg);
+    lua_close(L);
+    return out;
+}
+
+static void test_syntax_hints(void **state)
+{
+    static const struct {
+        const char *chunk;
+        const char *want;
+    } cases[] = {
+        {"beat \"a\" {\n  say(\"x\", \"Hi\")\n  say(\"y\", \"Ho\"),\n}\n",
+         "t.lua:2: missing comma after the step on line 2?"},
+        {"beat \"a\" {\n  narrate \"x\"\n  narrate \"y\",\n}\n",
+         "t.lua:2: missing comma after the step on line 2?"},
+        {"x = { da = \"Hej\" en = \"Hi\" }\n", "t.lua:1: missing comma after field `da` on line 1?"},
+        {"c = choice {\n  option { to = \"a\" }\n  option { to = \"b\" } }\n",
+         "t.lua:2: missing comma after the option on line 2?"},
+        {"beat \"a\" {\n  say(\"x\", \"Hi\"),\n\nbeat \"b\" { }\n",
+         "t.lua:2: missing `}` to close beat 'a' from line 1? (the next declaration starts on "
+         "line 4)"},
+        {"beat \"a\" {\n  say(\"x\", \"Hi\"),\n", "t.lua:2: missing `}` to close beat 'a' from line 1?"},
+        {"f = function(v) if v.x return true end return false end\n",
+         "t.lua:1: missing `then` after the `if` condition on line 1?"},
+        {"while true\n  x = 1\nend\n", "t.lua:1: missing `do` after the `while` condition on line 1?"},
+        {"o = option { when = function(v) return v.x },\n  to = \"a\" }\n",
+         "t.lua:1: missing `end` to close the function from line 1?"},
+        {"say(\"x\", \"Hi)\n", "t.lua:1: missing closing quote: the text \"Hi) runs to the end of the line"},
+        /* comments and strings do not confuse the tokenizer; the rest keeps Lua's message */
+        {"-- a { comment\nx = { [[ } ]], \"}\" \"y\" }\n", "t.lua:2: missing comma after `\"}\"` on line 2?"},
+        {"x = = 1\n", "t.lua:1: unexpected symbol near '='"},
+    };
+    char out[1024];
+    size_t i = 0;
+    (void)state;
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        hint_for(cases[i].chunk, out, sizeof out);
+        if (strcmp(out, cases[i].want) != 0)
+            fail_msg("case %d: expected '%s', got '%s'", (int)i, cases[i].want, out);
+    }
+    /* not a syntax message at all */
+    assert_int_equal(lua_syntax_hint("x", 1, "no place here", out, sizeof out), 0);
+}
+
+typedef struct Names {
+    char text[256];
+} Names;
+
+static void add_name(void *ud, const char *name, size_t n, int line)
+{
+    Names *nm = ud;
+    size_t len = strlen(nm->text);
+    snprintf(nm->text + len, sizeof nm->text - len, "%.*s@%d ", (int)n, name, line);
+}
+
+static void test_syntax_fields(void **state)
+{
+    static const char chunk[] = "when = function(v, seen)\n"
+                                "  return v.a and v[\"b\"] or seen.c > 0 -- v.comment\n"
+                                "    and x.v.d and \"v.str\" and v:e()\n"
+                                "end\n"
+                                "other = v.f\n";
+    Names nm;
+    (void)state;
+    memset(&nm, 0, sizeof nm);
+    assert_int_equal(lua_syntax_fields(chunk, strlen(chunk), 1, 4, "v", add_name, &nm), 2);
+    assert_string_equal(nm.text, "a@2 b@2 ");
+    memset(&nm, 0, sizeof nm);
+    assert_int_equal(lua_syntax_fields(chunk, strlen(chunk), 1, 4, "seen", add_name, &nm), 1);
+    assert_string_equal(nm.text, "c@2 ");
+}
+
+typedef struct Findings {
+    int errors;
+    char first[512];
+} Findings;
+
+static void collect_finding(void *ud, int is_error, const char *msg)
+{
+    Findings *f = ud;
+    if (is_error && f->errors++ == 0)
+        snprintf(f->first, sizeof f->first, "%s", msg);
+}
+
+/* lua_story_load_all goes on after a mistake that leaves the scenario
+ * usable; lua_story_load stops at it. */
+static void test_load_all(void **state)
+{
+    LuaHost *h = *state;
+    Findings f;
+    Err err;
+    Scenario *sc = NULL;
+    int n = 0;
+    memset(&f, 0, sizeof f);
+    err_clear(&err);
+    sc = lua_story_load_all(h, SPECTACTOR_ROOT "/tests/data/check/var_effect", collect_finding, &f,
+                            &n, &err);
+    assert_non_null(sc);
+    assert_int_equal(n, 2);
+    assert_int_equal(f.errors, 2);
+    assert_non_null(strstr(f.first, "var_effect/scenario.lua:17: option: set: variable 'chekced' "
+                                    "is not declared in scenario { vars = ... } (did you mean "
+                                    "`checked`?)"));
+    lua_story_release(h, sc);
+    scenario_free(sc);
+    assert_null(lua_story_load(h, SPECTACTOR_ROOT "/tests/data/check/var_effect", &err));
+    assert_non_null(strstr(err.msg, "scenario.lua:17: option: set: variable 'chekced'"));
+    /* every unknown beat, not only the first */
+    memset(&f, 0, sizeof f);
+    assert_null(lua_story_load_all(h, SPECTACTOR_ROOT "/tests/data/check/beat_typo", collect_finding,
+                                   &f, &n, &err));
+    assert_true(n >= 1);
+    assert_non_null(strstr(f.first, "unknown beat 'tow' (did you mean `two`?)"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -829,6 +958,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_pattern_same_as_stock, setup, teardown),
         cmocka_unit_test_setup_teardown(test_more_same_as_stock, setup, teardown),
         cmocka_unit_test_setup_teardown(test_broken, setup, teardown),
+        cmocka_unit_test(test_syntax_hints),
+        cmocka_unit_test(test_syntax_fields),
+        cmocka_unit_test_setup_teardown(test_load_all, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

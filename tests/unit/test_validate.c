@@ -211,7 +211,7 @@ static void test_unknown_targets(void **state)
     x = make_valid();
     x.b[0].next_id = "partyy";
     /* intro leads nowhere now: it cannot reach an ending either */
-    expect(&x, "beat 'intro': next leads to unknown beat 'partyy'", 1, 10, 2);
+    expect(&x, "beat 'intro': next leads to unknown beat 'partyy' (did you mean `party`?)", 1, 10, 2);
 
     x = make_valid();
     x.sc->start_id = "begin";

@@ -21,7 +21,7 @@ beat "one" {
 beat "two" {
   choice { prompt = { da = "Og så?", en = "And then?" },
     option { text = { da = "Godt", en = "Good" }, to = "good",
-             when = function(v) return v.checkd end },
+             when = function(v) return v.tries > 0 end },
     option { text = { da = "Skidt", en = "Bad" }, to = "bad" } },
 }
 beat "good" { ending = { da = "Godt", en = "Good" } }

@@ -7,14 +7,14 @@ scenario {
   help = { title = { da = "Hjælp", en = "Help" },
            contacts = { { name = { da = "Politiet", en = "The police" }, phone = "114",
                           text = { da = "Ring", en = "Call" } } } },
-  advice = { { da = "Sig det til en voksen.", en = "Tell an adult." } },
+  advice = { { da = "Sig det til en voksen.", en = "Tell an adult." } }, vars = { trust = 0 },
 }
 cast { { id = "sofie", name = "Sofie", color = "#e07a5f" },
        { id = "mads", name = "Mads", color = "#3d85c6" } }
 beat "one" {
   choice { prompt = { da = "Hvad nu?", en = "What now?" },
     option { text = { da = "A", en = "A" }, to = "two",
-             when = function(v) return v.trust > 2 end },
+             when = function(v) return v.trust > limit end },
     option { text = { da = "B", en = "B" }, to = "two" } },
 }
 beat "two" { ending = { da = "Slut", en = "The end" } }

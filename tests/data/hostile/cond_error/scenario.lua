@@ -4,7 +4,7 @@ beat "a" {
   narrate "start",
   choice = choice {
     option { text = "1", to = "b",
-             when = function(v) return v.missing.field end },
+             when = function(v) local missing; return missing.field end },
     option { text = "2", to = "b" },
   },
 }

@@ -9,7 +9,7 @@ scenario {
            contacts = { { name = "Dansk Stalking Center", phone = "25 17 73 74",
                           text = { da = "Rådgivning", en = "Counselling" } } } },
   advice = { { da = "Fortæl det til en voksen.", en = "Tell an adult." } },
-  vars = { trust = 1, told = false, mood = "ok" },
+  vars = { trust = 1, told = false, mood = "ok", count = 0 },
 }
 
 cast {

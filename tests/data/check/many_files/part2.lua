@@ -1,0 +1,5 @@
+beat "one" {
+  say("sofie", { da = "Hej", en = "Hi" })
+  say("mads", { da = "Hej", en = "Hi" }),
+  next = "two",
+}

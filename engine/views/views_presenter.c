@@ -797,12 +797,15 @@ void views_draw_presenter_at(Gfx *g, const ShowView *v, long elapsed_s, int *not
     top.h = topbar_h(g);
     draw_topbar(g, v, top, elapsed_s);
 
-    /* keys along the bottom, up to two lines */
-    keys_h = gfx_text_height(g, safe.w, ui(v, UI_PRES_KEYS), THEME_TEXT_SMALL);
-    if (keys_h > 2 * lh(g, THEME_TEXT_SMALL))
-        keys_h = 2 * lh(g, THEME_TEXT_SMALL);
-    text_fit(g, safe.x, safe.y + safe.h - keys_h, safe.w, keys_h, ui(v, UI_PRES_KEYS), THEME_TEXT_SMALL,
-             THEME_TEXT_SMALL, rgb(THEME_FAINT));
+    /* keys along the bottom, up to two lines; moderation's own while it is open */
+    {
+        UiTextId keys = v->overlays & SHOW_OV_IDEAS ? UI_PRIV_KEYS_IDEAS : UI_PRES_KEYS;
+        keys_h = gfx_text_height(g, safe.w, ui(v, keys), THEME_TEXT_SMALL);
+        if (keys_h > 2 * lh(g, THEME_TEXT_SMALL))
+            keys_h = 2 * lh(g, THEME_TEXT_SMALL);
+        text_fit(g, safe.x, safe.y + safe.h - keys_h, safe.w, keys_h, ui(v, keys), THEME_TEXT_SMALL,
+                 THEME_TEXT_SMALL, rgb(v->overlays & SHOW_OV_IDEAS ? THEME_ACCENT : THEME_FAINT));
+    }
 
     y = top.y + top.h + gap;
     col_h = safe.y + safe.h - keys_h - gap - y;
@@ -878,7 +881,8 @@ void views_draw_presenter_at(Gfx *g, const ShowView *v, long elapsed_s, int *not
         else
             snprintf(buf, sizeof buf, "%s", ui(v, UI_PRES_IDEAS));
         y += label(g, il, buf,
-                   ui(v, v->overlays & SHOW_OV_IDEAS ? UI_PRIV_KEYS_IDEAS : UI_PRES_IDEA_KEYS));
+                   ui(v, v->presenter && (v->overlays & SHOW_OV_IDEAS) ? UI_PRIV_ONLY_HERE
+                                                                       : UI_PRES_IDEA_KEYS));
         card.y = y;
         card.h = right.y + right.h - y;
         gfx_round_rect(g, card.x, card.y, card.w, card.h, gfx_px(g, THEME_RADIUS),

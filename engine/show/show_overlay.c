@@ -5,7 +5,9 @@
  * scene; closing it records its result on the ending's timeline.  The
  * rewind menu lists the current pass's decisions and restores the state
  * from before one of them (or replays the beat).  Idea moderation approves
- * or dismisses the ideas phones sent before the projector may show them.
+ * or dismisses the ideas phones sent before the projector may show them, and
+ * takes shown ones down again; a flagged idea needs a second Enter.  Without
+ * a presenter window the room sees only the counts until I again or J.
  */
 #include "show/show_internal.h"
 

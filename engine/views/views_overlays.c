@@ -1,6 +1,10 @@
 /* views_overlays.c - the overlays drawn above a screen (facilitator notes, idea
  * moderation, rewind menu, quit confirmation) and the scenario error screen.
- * Blank needs no drawing beyond views_draw's black frame. */
+ * Notes and moderation reach the projector only without a presenter window,
+ * and then first as a warning card (ShowView.private_hidden) that shows no
+ * notes and no idea texts, only counts; a flagged idea's text never appears
+ * in the projector's list.  Blank needs no drawing beyond views_draw's black
+ * frame. */
 #include "views/views_internal.h"
 
 #include <stdio.h>

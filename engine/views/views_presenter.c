@@ -5,11 +5,16 @@
  *             (BLANK in red: the room sees black), clock mm:ss;
  *   left      "on the projector now" (caption + last step, or the prompt and
  *             options with live hand/phone counts) and "next";
- *   right     facilitator notes of the beat and of the scenario, then the
- *             idea queue (numbered, highlighted, flagged in red);
- *   bottom    the keys.
- * Every text box shrinks its style and is finally cut with an ellipsis;
- * lists stop with "+N" when they run out of room.  No state between frames. */
+ *   right     facilitator notes: the scenario overview on the welcome
+ *             screen, the beat's own notes on every other screen, scrolled
+ *             by whole lines (views_draw_presenter_at); then the idea queue
+ *             (numbered, highlighted, flagged in red; the ideas already on
+ *             the projector below them, marked ✔);
+ *   bottom    the keys (moderation's own while the queue is open).
+ * The KIOSK screen takes the whole window (the pupil answers here, the
+ * projector keeps the invitation).  Every other text box shrinks its style
+ * and is finally cut with an ellipsis; lists stop with "+N" when they run
+ * out of room.  No state between frames: the caller keeps the scroll. */
 #include "views/views_presenter.h"
 #include "views/views_eval.h"
 #include "views/views_util.h"

@@ -520,6 +520,13 @@ static void test_ideas_never_on_projector(void **state)
     assert_false(same_frame(x, y));
     assert_int_equal(view(s).n_ideas, 0);
     free(x);
+    /* the unflagged one shown: it moves below, under "On the projector" */
+    show_action(s, SHOW_ACT_UP, 0);
+    show_action(s, SHOW_ACT_NEXT, 0);
+    assert_int_equal(view(s).n_ideas, 1);
+    x = frame_of(s, 0, "ideas_one_shown", NULL);
+    assert_false(same_frame(x, y));
+    free(x);
     free(y);
 }
 

@@ -52,8 +52,9 @@ typedef enum {
     SHOW_ACT_SELECT,     /* Space inside the kiosk: choose the highlighted option */
     SHOW_ACT_MAP,        /* M: the story map of explored branches on/off */
     SHOW_ACT_RELOAD,     /* Ctrl+L: reload the scenario from disk (handled by the frame loop) */
-    SHOW_ACT_NOTES_SCROLL /* ] / [ , Ctrl+Down / Ctrl+Up: arg +1 / -1 scrolls the presenter's
-                           * notes (handled by the frame loop, ignored here) */
+    /* ] / [, Ctrl+Down / Ctrl+Up, the wheel: arg +1 / -1 scrolls the presenter's notes
+     * (handled by the frame loop, ignored here) */
+    SHOW_ACT_NOTES_SCROLL
 } ShowAction;
 
 typedef enum {

@@ -651,6 +651,7 @@ static void draw_notes(Gfx *g, const ShowView *v, Rect r, int *scroll)
     view_h = th > r.h ? r.h - small : r.h; /* room for the "more" line */
     if (th > view_h) {
         int l = lh(g, st);
+        view_h -= view_h % l; /* whole lines only: none cut in half above "more" */
         lines = (th - view_h + l - 1) / l;
         max = lines;
         off = scroll ? *scroll : 0;

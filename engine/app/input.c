@@ -27,8 +27,16 @@ ShowAction input_map_key(SDL_Scancode sc, Uint16 mod, int *arg)
         return SHOW_ACT_KIOSK;
     if ((mod & KMOD_CTRL) && sc == SDL_SCANCODE_L)
         return SHOW_ACT_RELOAD;
+    if ((mod & KMOD_CTRL) && (sc == SDL_SCANCODE_DOWN || sc == SDL_SCANCODE_UP)) {
+        *arg = sc == SDL_SCANCODE_DOWN ? 1 : -1;
+        return SHOW_ACT_NOTES_SCROLL;
+    }
     if (mod & (KMOD_CTRL | KMOD_ALT | KMOD_GUI))
         return SHOW_ACT_NONE; /* no accidental actions from shortcuts */
+    if (sc == SDL_SCANCODE_RIGHTBRACKET || sc == SDL_SCANCODE_LEFTBRACKET) {
+        *arg = sc == SDL_SCANCODE_RIGHTBRACKET ? 1 : -1;
+        return SHOW_ACT_NOTES_SCROLL;
+    }
     switch (sc) {
     case SDL_SCANCODE_PAGEDOWN:
     case SDL_SCANCODE_RIGHT:

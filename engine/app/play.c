@@ -31,6 +31,7 @@
 #include "story/story_strings.h"
 #include "show/show.h"
 #include "views/views.h"
+#include "views/views_eval.h"
 #include "views/views_presenter.h"
 
 #include <SDL.h>
@@ -114,6 +115,8 @@ typedef struct Play {
     Uint64 t0;
     long shown_clock;
     int pdirty; /* only the presenter screen needs drawing (its clock) */
+    int notes_scroll; /* lines the presenter's notes are scrolled down */
+    int notes_beat;   /* the beat (or -1: welcome) they were scrolled on */
 } Play;
 
 /* Pushes an event from another thread and wakes the headless loop, which
@@ -387,7 +390,11 @@ static void draw(Play *p)
         stale(p); /* by show.h's contract, a new view ends the old one */
         p->shown_clock = clock_s(p);
         frame_text_begin(p, p->pw, p->ph, "presenter");
-        views_draw_presenter(p->pgfx, &pv, p->shown_clock);
+        if (pv.beat != p->notes_beat) {
+            p->notes_beat = pv.beat; /* a new beat's notes start at the top */
+            p->notes_scroll = 0;
+        }
+        views_draw_presenter_at(p->pgfx, &pv, p->shown_clock, &p->notes_scroll);
         SDL_RenderPresent(p->pren);
         /* the presenter clock: one redraw a second */
         timers_arm(&p->timers, p->clock_timer, (unsigned long)(p->t0 + (Uint64)(p->shown_clock + 1) * 1000));
@@ -428,6 +435,7 @@ static void reload(Play *p)
     if (!reload_scene(&p->scene, &keep, &p->watch))
         return;
     assert(p->scene.sc && p->scene.show && p->scene.lua); /* a reload that worked replaced all three */
+    show_set_presenter(p->scene.show, p->pgfx != NULL);
     phones_attach(&p->phones, p->scene.show);
     evals_attach(&p->evals, p->scene.show, p->scene.sc->id, scene_ui_en(p->scene.sc, p->scene.lang));
     evals_status(&p->evals);
@@ -457,6 +465,14 @@ static void apply(Play *p, ShowAction a, int arg)
 {
     if (a == SHOW_ACT_RELOAD) {
         reload(p);
+        return;
+    }
+    if (a == SHOW_ACT_NOTES_SCROLL) {
+        /* the presenter's notes: drawing clamps the offset to the notes' length */
+        p->notes_scroll += arg * 2;
+        if (p->notes_scroll < 0)
+            p->notes_scroll = 0;
+        p->pdirty = 1;
         return;
     }
     if (a == SHOW_ACT_FULLSCREEN && p->win) {
@@ -508,7 +524,7 @@ static void feed_key_name(Play *p, const char *name)
             settle(p, SETTLE_ACTION);
     } else
         apply(p, a, arg);
-    if (p->o.headless && p->dirty)
+    if (p->o.headless && (p->dirty || p->pdirty))
         draw(p);
 }
 
@@ -769,6 +785,26 @@ static void handle_event(Play *p, const SDL_Event *ev)
             p->dirty = 1;
             settle(p, SETTLE_ACTION);
         }
+    } else if (ev->type == SDL_MOUSEWHEEL && p->pwin && ev->wheel.windowID == SDL_GetWindowID(p->pwin)) {
+        int dy = ev->wheel.direction == SDL_MOUSEWHEEL_FLIPPED ? ev->wheel.y : -ev->wheel.y;
+        if (dy)
+            apply(p, SHOW_ACT_NOTES_SCROLL, dy > 0 ? 1 : -1);
+    } else if (ev->type == SDL_MOUSEBUTTONDOWN && ev->button.button == SDL_BUTTON_LEFT && p->pwin &&
+               ev->button.windowID == SDL_GetWindowID(p->pwin)) {
+        /* the presenter window: only the kiosk there takes clicks */
+        ShowView pv;
+        int hit = -2, rx = ev->button.x, ry = ev->button.y, ww = 0, wh = 0;
+        show_view_presenter(show, &pv);
+        stale(p);
+        SDL_GetWindowSize(p->pwin, &ww, &wh);
+        if (ww > 0 && wh > 0) {
+            rx = rx * p->pw / ww;
+            ry = ry * p->ph / wh;
+        }
+        if (pv.screen == SHOW_SCREEN_KIOSK && pv.kiosk)
+            hit = views_hit_kiosk(p->pgfx, &pv, rx, ry);
+        if (hit != -2)
+            apply(p, SHOW_ACT_CLICK, hit);
     } else if (ev->type == SDL_MOUSEBUTTONDOWN && ev->button.button == SDL_BUTTON_LEFT &&
                !(p->pwin && ev->button.windowID == SDL_GetWindowID(p->pwin))) {
         int hit = -2, rx = ev->button.x, ry = ev->button.y;
@@ -973,6 +1009,8 @@ int cmd_play(int argc, char **argv)
     }
     if (p.pgfx)
         p.clock_timer = timers_add(&p.timers, clock_due, &p);
+    show_set_presenter(p.scene.show, p.pgfx != NULL);
+    p.notes_beat = -2;
     p.dirty = 1;
     draw(&p);
     if (preview_store(&p, &err) < 0 || eval_setup(&p, &err) < 0) {

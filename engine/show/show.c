@@ -38,6 +38,7 @@ Show *show_new(const Scenario *sc, const StoryHooks *hooks, int lang, const char
     s->stop_beat = -1;
     s->count_mode = SHOW_COUNT_BOTH;
     s->class_size = SHOW_CLASS_SIZE;
+    s->idea_confirm = -1;
     show_poll_reset(&s->ictx);
     show_poll_reset(&s->sctx);
     if (sc && lang >= 0 && lang < sc->n_langs)
@@ -95,7 +96,7 @@ static void overlay_set(Show *s, unsigned bit, int on, const char *name)
 int show_action(Show *s, ShowAction a, int arg)
 {
     assert(s);
-    if (a == SHOW_ACT_NONE || a == SHOW_ACT_FULLSCREEN)
+    if (a == SHOW_ACT_NONE || a == SHOW_ACT_FULLSCREEN || a == SHOW_ACT_NOTES_SCROLL)
         return 0;
 
     /* the quit dialog is modal: Y/J quits, anything else cancels */
@@ -142,8 +143,19 @@ int show_action(Show *s, ShowAction a, int arg)
         }
         return 0;
     }
-    if (a == SHOW_ACT_NOTES) {
+    if ((s->overlays & SHOW_OV_NOTES) && !s->presenter && !s->notes_ok) {
+        /* the room sees the warning: N again or J shows the notes, anything
+         * else closes it (Escape only closes; other keys then do their job) */
+        if (a == SHOW_ACT_NOTES || a == SHOW_ACT_YES) {
+            s->notes_ok = 1;
+            return 1;
+        }
+        overlay_set(s, SHOW_OV_NOTES, 0, NULL);
+        if (a == SHOW_ACT_CANCEL)
+            return 1;
+    } else if (a == SHOW_ACT_NOTES) {
         overlay_set(s, SHOW_OV_NOTES, !(s->overlays & SHOW_OV_NOTES), NULL);
+        s->notes_ok = 0;
         return 1;
     }
     if (a == SHOW_ACT_MAP && s->run) {
@@ -164,8 +176,11 @@ int show_action(Show *s, ShowAction a, int arg)
         return show_eval_key(s, a, arg);
     if (s->overlays & SHOW_OV_REWIND)
         return show_rewind_key(s, a, arg);
-    if (s->overlays & SHOW_OV_IDEAS)
-        return show_ideas_key(s, a, arg);
+    if (s->overlays & SHOW_OV_IDEAS) {
+        int r = show_ideas_key(s, a, arg);
+        if (r >= 0)
+            return r;
+    }
     if (a == SHOW_ACT_IDEAS) {
         show_ideas_open(s);
         return 1;
@@ -321,6 +336,12 @@ void show_set_join(Show *s, const char *url, const char *room_code, const char *
     set_str(&s->join_url, url);
     set_str(&s->room_code, room_code);
     set_str(&s->lan_problem, lan_problem);
+}
+
+void show_set_presenter(Show *s, int on)
+{
+    assert(s);
+    s->presenter = on != 0;
 }
 
 void show_set_phones_joined(Show *s, int n)

@@ -52,7 +52,10 @@ typedef enum {
     SHOW_ACT_SELECT,     /* Space inside the kiosk: choose the highlighted option */
     SHOW_ACT_MAP,        /* M: the story map of explored branches on/off */
     SHOW_ACT_RELOAD,     /* Ctrl+L: reload the scenario from disk (handled by the frame loop) */
-    SHOW_ACT_COUNT       /* C: at a poll, count hands, phones or both (cycles) */
+    SHOW_ACT_COUNT,      /* C: at a poll, count hands, phones or both (cycles) */
+    /* ] / [, Ctrl+Down / Ctrl+Up, the wheel: arg +1 / -1 scrolls the presenter's notes
+     * (handled by the frame loop, ignored here) */
+    SHOW_ACT_NOTES_SCROLL
 } ShowAction;
 
 /* What a poll counts (the facilitator's choice per event, switched per poll
@@ -163,7 +166,15 @@ typedef struct ShowView {
     int n_pending_ideas;             /* IDEAS overlay: awaiting moderation */
     const char *const *pending_ideas;
     const unsigned char *idea_flags; /* per pending idea: 1 = flagged by the word list */
-    int idea_sel;                    /* highlighted pending idea */
+    int idea_sel;                    /* highlighted entry of the moderation list: pending
+                                      * ideas 0..n_pending_ideas-1, then the shown ones */
+    int idea_confirm;                /* pending idea whose flag awaits a second Enter, -1 */
+    int n_flagged_ideas;             /* pending ideas flagged by the word list */
+    unsigned private_hidden;         /* SHOW_OV_NOTES / SHOW_OV_IDEAS: with no presenter
+                                      * window that overlay shows the room a warning (and
+                                      * counts) until the facilitator confirms; pending_ideas
+                                      * is then NULL */
+    int presenter;                   /* a presenter window exists (show_set_presenter) */
 
     /* ERROR screen */
     const char *error;    /* "path:line: message" */
@@ -205,8 +216,17 @@ long show_next_timer(const Show *s, unsigned long now_ms);
 /* Fills v; the pointers in it are valid until the next show_* call. */
 void show_view(Show *s, ShowView *v);
 /* The same for the facilitator's own screen: also fills the pending ideas
- * (and their flags) whether or not the moderation overlay is open. */
+ * (and their flags) whether or not the moderation overlay is open, and
+ * keeps the notes, moderation and kiosk that show_view() leaves out while
+ * a presenter window exists. */
 void show_view_presenter(Show *s, ShowView *v);
+
+/* Says whether the facilitator has a presenter window (1) or only the
+ * projector (0, the default).  With one, notes (N), idea moderation (I) and
+ * the kiosk (K) open there and show_view() leaves them out: the projector
+ * keeps its screen.  Without one, N and I first show the room a warning (I
+ * with counts only) until the same key again or J confirms. */
+void show_set_presenter(Show *s, int on);
 
 /* 1 after a confirmed quit. */
 int show_quit_requested(const Show *s);

@@ -73,7 +73,12 @@ struct Show {
     char pending[SHOW_MAX_IDEAS][SHOW_MAX_IDEA]; /* awaiting moderation */
     unsigned char pending_flag[SHOW_MAX_IDEAS];
     int n_pending;
-    int idea_sel;
+    int idea_sel;       /* pending 0..n_pending-1, then the shown ideas */
+    int idea_confirm;   /* flagged pending idea awaiting a second Enter, -1 */
+
+    int presenter;      /* a presenter window exists */
+    int notes_ok;       /* no presenter: the room may see the open notes */
+    int ideas_ok;       /* no presenter: the room may see the idea texts */
 
     int ending_page;
 
@@ -188,9 +193,12 @@ int show_stop_key(Show *s, ShowAction a, int arg);
 void show_rewind_open(Show *s);
 /* Keys while the rewind menu is open (modal).  Returns 1. */
 int show_rewind_key(Show *s, ShowAction a, int arg);
-/* I: opens the idea moderation overlay. */
+/* I: opens the idea moderation overlay (without a presenter window it
+ * shows the room only the counts until I again or J confirms). */
 void show_ideas_open(Show *s);
-/* Keys while the idea moderation overlay is open (modal).  Returns 1. */
+/* Keys while the idea moderation overlay is open (modal once its texts may
+ * be seen).  Returns 1, or -1 when an unconfirmed overlay closed and the key
+ * should do its usual job. */
 int show_ideas_key(Show *s, ShowAction a, int arg);
 
 /* ---- show_eval.c: evaluation screens ------------------------------------- */

@@ -5,7 +5,9 @@
  * scene; closing it records its result on the ending's timeline.  The
  * rewind menu lists the current pass's decisions and restores the state
  * from before one of them (or replays the beat).  Idea moderation approves
- * or dismisses the ideas phones sent before the projector may show them.
+ * or dismisses the ideas phones sent before the projector may show them, and
+ * takes shown ones down again; a flagged idea needs a second Enter.  Without
+ * a presenter window the room sees only the counts until I again or J.
  */
 #include "show/show_internal.h"
 
@@ -149,44 +151,117 @@ int show_rewind_key(Show *s, ShowAction a, int arg)
 
 /* ---- idea moderation ---------------------------------------------------------- */
 
+/* The moderation list is the pending ideas (0..n_pending-1) followed by the
+ * ideas shown on the projector; idea_sel walks all of it. */
+static int ideas_rows(const Show *s)
+{
+    return s->n_pending + s->n_ideas;
+}
+
+static void ideas_clamp(Show *s)
+{
+    if (s->idea_sel >= ideas_rows(s))
+        s->idea_sel = ideas_rows(s) - 1;
+    if (s->idea_sel < 0)
+        s->idea_sel = 0;
+}
+
 void show_ideas_open(Show *s)
 {
     s->overlays |= SHOW_OV_IDEAS;
-    if (s->idea_sel >= s->n_pending)
-        s->idea_sel = 0;
+    s->ideas_ok = 0;
+    s->idea_confirm = -1;
+    ideas_clamp(s);
+    show_tr(s, "ideas on");
+}
+
+static void ideas_close(Show *s)
+{
+    s->overlays &= ~(unsigned)SHOW_OV_IDEAS;
+    s->idea_confirm = -1;
+    show_tr(s, "ideas off");
+}
+
+/* Removes pending idea i (0 <= i < n_pending). */
+static void pending_drop(Show *s, int i)
+{
+    assert(i >= 0 && i < s->n_pending);
+    memmove(s->pending[i], s->pending[i + 1], (size_t)(s->n_pending - i - 1) * SHOW_MAX_IDEA);
+    memmove(&s->pending_flag[i], &s->pending_flag[i + 1], (size_t)(s->n_pending - i - 1));
+    s->n_pending--;
+}
+
+/* Enter on a pending idea: shows it on the projector; a flagged one first
+ * asks again.  The selection follows the idea into the shown part. */
+static void idea_approve(Show *s, int i)
+{
+    if (s->pending_flag[i] && s->idea_confirm != i) {
+        s->idea_confirm = i;
+        show_tr(s, "idea flagged: confirm");
+        return;
+    }
+    s->idea_confirm = -1;
+    if (s->n_ideas >= SHOW_MAX_IDEAS) {
+        show_tr(s, "idea not shown: the screen is full");
+        return;
+    }
+    memcpy(s->ideas[s->n_ideas], s->pending[i], SHOW_MAX_IDEA);
+    s->n_ideas++;
+    pending_drop(s, i);
+    s->idea_sel = s->n_pending + s->n_ideas - 1;
+    show_tr(s, "idea approved");
+}
+
+/* Backspace: dismisses a pending idea or takes a shown one off the projector. */
+static void idea_remove(Show *s, int i)
+{
+    s->idea_confirm = -1;
+    if (i < s->n_pending) {
+        pending_drop(s, i);
+        show_tr(s, "idea dismissed");
+    } else {
+        int k = i - s->n_pending;
+        assert(k >= 0 && k < s->n_ideas);
+        memmove(s->ideas[k], s->ideas[k + 1], (size_t)(s->n_ideas - k - 1) * SHOW_MAX_IDEA);
+        s->n_ideas--;
+        show_tr(s, "idea withdrawn");
+    }
+    ideas_clamp(s);
 }
 
 int show_ideas_key(Show *s, ShowAction a, int arg)
 {
+    int rows = ideas_rows(s);
     assert(s->overlays & SHOW_OV_IDEAS);
     assert(s->n_pending >= 0 && s->n_pending <= SHOW_MAX_IDEAS);
     assert(s->n_ideas >= 0 && s->n_ideas <= SHOW_MAX_IDEAS);
-    assert(s->idea_sel >= 0 && (s->idea_sel < s->n_pending || s->n_pending == 0));
+    assert(s->idea_sel >= 0 && (s->idea_sel < rows || rows == 0));
     (void)arg;
+    if (!s->presenter && !s->ideas_ok) {
+        /* the room sees only the counts: I again or J shows the texts */
+        if (a == SHOW_ACT_IDEAS || a == SHOW_ACT_YES) {
+            s->ideas_ok = 1;
+            show_tr(s, "ideas shown to the room");
+            return 1;
+        }
+        ideas_close(s);
+        return a == SHOW_ACT_CANCEL ? 1 : -1;
+    }
     switch (a) {
     case SHOW_ACT_IDEAS:
-    case SHOW_ACT_CANCEL: s->overlays &= ~(unsigned)SHOW_OV_IDEAS; return 1;
+    case SHOW_ACT_CANCEL: ideas_close(s); return 1;
     case SHOW_ACT_UP:
-    case SHOW_ACT_DOWN: menu_move(&s->idea_sel, a, 0, s->n_pending - 1); return 1;
+    case SHOW_ACT_DOWN:
+        s->idea_confirm = -1;
+        menu_move(&s->idea_sel, a, 0, rows - 1);
+        return 1;
     case SHOW_ACT_NEXT:
+        if (s->idea_sel < s->n_pending)
+            idea_approve(s, s->idea_sel);
+        return 1;
     case SHOW_ACT_DELETE:
-        if (s->idea_sel >= 0 && s->idea_sel < s->n_pending) {
-            if (a == SHOW_ACT_NEXT && s->n_ideas < SHOW_MAX_IDEAS) {
-                memcpy(s->ideas[s->n_ideas], s->pending[s->idea_sel], SHOW_MAX_IDEA);
-                s->n_ideas++;
-                show_tr(s, "idea approved");
-            } else
-                show_tr(s, "idea dismissed");
-            memmove(s->pending[s->idea_sel], s->pending[s->idea_sel + 1],
-                    (size_t)(s->n_pending - s->idea_sel - 1) * SHOW_MAX_IDEA);
-            memmove(&s->pending_flag[s->idea_sel], &s->pending_flag[s->idea_sel + 1],
-                    (size_t)(s->n_pending - s->idea_sel - 1));
-            s->n_pending--;
-            if (s->idea_sel >= s->n_pending)
-                s->idea_sel = s->n_pending - 1;
-            if (s->idea_sel < 0)
-                s->idea_sel = 0;
-        }
+        if (s->idea_sel < rows)
+            idea_remove(s, s->idea_sel);
         return 1;
     default: return 1;
     }
@@ -201,5 +276,8 @@ int show_phone_idea(Show *s, const char *text)
     s->pending_flag[s->n_pending] = (unsigned char)idea_flagged(s->pending[s->n_pending]);
     show_tr(s, "idea received%s", s->pending_flag[s->n_pending] ? " (flagged)" : "");
     s->n_pending++;
+    /* the new idea goes in before the shown ones: a selection there keeps its idea */
+    if (s->idea_sel >= s->n_pending - 1 && s->n_ideas > 0 && s->idea_sel < ideas_rows(s) - 1)
+        s->idea_sel++;
     return 0;
 }

@@ -16,20 +16,51 @@ static void view_error(ShowView *v, const char *msg)
     v->error = msg;
 }
 
-/* The ideas awaiting moderation, with their flags and the highlighted one. */
-static void view_pending(Show *s, ShowView *v)
+/* The ideas awaiting moderation: their number and flags always; with texts
+ * (and the highlighted one) when `texts`. */
+static void view_pending(Show *s, ShowView *v, int texts)
 {
     int i = 0;
     assert(s->n_pending >= 0 && s->n_pending <= SHOW_MAX_IDEAS);
-    for (i = 0; i < s->n_pending; i++)
-        s->pending_ptrs[i] = s->pending[i];
-    v->pending_ideas = s->pending_ptrs;
     v->n_pending_ideas = s->n_pending;
+    v->n_flagged_ideas = 0;
+    for (i = 0; i < s->n_pending; i++) {
+        s->pending_ptrs[i] = s->pending[i];
+        v->n_flagged_ideas += s->pending_flag[i] != 0;
+    }
     v->idea_flags = s->pending_flag;
+    if (!texts)
+        return;
+    v->pending_ideas = s->pending_ptrs;
     v->idea_sel = s->idea_sel;
+    v->idea_confirm = s->idea_confirm;
 }
 
-void show_view(Show *s, ShowView *v)
+/* What is private to the facilitator (notes, idea moderation, the kiosk):
+ * the presenter's view shows all of it; the projector's none of it while a
+ * presenter window exists, and otherwise only what the facilitator has
+ * confirmed the room may see (else a warning, with counts for the ideas). */
+static void view_private(Show *s, ShowView *v, int presenter_side)
+{
+    if (presenter_side) {
+        view_pending(s, v, 1);
+        return;
+    }
+    if (s->presenter) {
+        v->overlays &= ~(unsigned)(SHOW_OV_NOTES | SHOW_OV_IDEAS);
+        return;
+    }
+    if ((s->overlays & SHOW_OV_NOTES) && !s->notes_ok)
+        v->private_hidden |= SHOW_OV_NOTES;
+    if (s->overlays & SHOW_OV_IDEAS) {
+        /* pending ideas reach the projector's view only while moderating */
+        view_pending(s, v, s->ideas_ok);
+        if (!s->ideas_ok)
+            v->private_hidden |= SHOW_OV_IDEAS;
+    }
+}
+
+static void view_build(Show *s, ShowView *v, int presenter_side)
 {
     const StoryBeat *b = NULL;
     int i = 0;
@@ -50,6 +81,8 @@ void show_view(Show *s, ShowView *v)
     v->count = s->count_mode;
     v->seconds_left = -1;
     v->rewind_sel = s->rewind_sel;
+    v->idea_confirm = -1;
+    v->presenter = s->presenter;
     v->phones_joined = s->phones_joined;
     v->join_url = s->join_url;
     v->room_code = s->room_code;
@@ -60,6 +93,7 @@ void show_view(Show *s, ShowView *v)
         s->idea_ptrs[i] = s->ideas[i];
     v->ideas = s->idea_ptrs;
     v->n_ideas = s->n_ideas;
+    view_private(s, v, presenter_side);
     if (s->load_error) {
         view_error(v, s->load_error);
         return;
@@ -68,15 +102,16 @@ void show_view(Show *s, ShowView *v)
         v->decisions = s->decisions;
         v->n_decisions = s->n_decisions;
     }
-    if (s->overlays & SHOW_OV_IDEAS)
-        view_pending(s, v); /* pending ideas reach the projector's view only while moderating */
     v->eval_answers = s->eval_answers;
     v->eval_unsaved = s->eval_unsaved;
     v->eval_error = s->eval_error[0] ? s->eval_error : NULL;
     if (s->eval_screen) {
         v->screen = (ShowScreen)s->eval_screen;
         v->results = s->results;
-        if (s->eval_screen == SHOW_SCREEN_KIOSK) {
+        if (s->eval_screen == SHOW_SCREEN_KIOSK && s->presenter && !presenter_side) {
+            /* the kiosk is on the presenter window: the room keeps the invitation */
+            v->screen = SHOW_SCREEN_EVAL;
+        } else if (s->eval_screen == SHOW_SCREEN_KIOSK) {
             kiosk_view(s->kiosk, &s->kview);
             v->kiosk = &s->kview;
         }
@@ -130,8 +165,12 @@ void show_view(Show *s, ShowView *v)
                                                    : (b->interaction.seconds > 0 ? b->interaction.seconds : -1);
 }
 
+void show_view(Show *s, ShowView *v)
+{
+    view_build(s, v, 0);
+}
+
 void show_view_presenter(Show *s, ShowView *v)
 {
-    show_view(s, v);
-    view_pending(s, v);
+    view_build(s, v, 1);
 }

@@ -219,6 +219,33 @@ static const UiPair texts[UI_COUNT] = {
                               " evaluation answers are not saved yet (the disk refuses them). "
                               "Free disk space before quitting."},
 
+    /* ---- private content: notes, idea moderation, the presenter's notes ---- */
+    [UI_PRIV_ROOM_SEES] = {"Salen kan se dette", "The room can see this"},
+    [UI_PRIV_WARN_NOTES] = {"Noterne til facilitator står med de forventede svar. "
+                            "Tryk N igen eller J for at vise dem på lærredet. Esc fortryder.",
+                            "The facilitator notes hold the expected answers. "
+                            "Press N again or J to show them on the projector. Esc cancels."},
+    [UI_PRIV_WARN_IDEAS] = {"Idéerne er ikke modereret endnu. Tryk I igen eller J for at vise "
+                            "teksterne på lærredet. Esc lukker.",
+                            "The ideas are not moderated yet. Press I again or J to show their "
+                            "texts on the projector. Esc closes."},
+    [UI_PRIV_WAITING] = {"Idéer der venter: ", "Ideas waiting: "},
+    [UI_PRIV_FLAGGED] = {"Markeret af ordlisten: ", "Flagged by the word list: "},
+    [UI_PRIV_SHOWN] = {"På lærredet", "On the projector"},
+    [UI_PRIV_FLAG_HIDDEN] = {"(markeret af ordlisten – teksten vises ikke her)",
+                             "(flagged by the word list – the text is not shown here)"},
+    [UI_PRIV_FLAG_CONFIRM] = {"Markeret af ordlisten: Enter igen viser den alligevel, "
+                              "Backspace afviser",
+                              "Flagged by the word list: Enter again shows it anyway, "
+                              "Backspace dismisses"},
+    [UI_PRIV_KEYS_IDEAS] = {"↑↓ vælg · Enter vis på lærredet · Backspace afvis / tag ned · I luk",
+                            "↑↓ select · Enter show on the projector · Backspace dismiss / take "
+                            "down · I close"},
+    [UI_PRIV_ONLY_HERE] = {"kun her", "only here"},
+    [UI_PRIV_SCROLL] = {"[ ] ruller", "[ ] scrolls"},
+    [UI_PRIV_MORE_BELOW] = {"↓ mere: ]", "↓ more: ]"},
+    [UI_PRIV_SCENARIO_ONCE] = {"Om scenariet: se velkomsten", "About the scenario: see the welcome"},
+
     /* app */
     /* ---- poll counting: hands, phones, both; the poll's key hint and questions ---- */
     [UI_VOTE_PHONES] = {"Stem nu på din telefon", "Vote now on your phone"},

@@ -230,6 +230,20 @@ typedef enum {
     UI_ASK_UNCOUNTED_2,
     UI_NO_VOTES_PICK,        /* status line after revealing a vote nobody voted in */
     UI_NOT_COUNTED,          /* a hand field not counted yet: "–" */
+    /* ---- private content: notes, idea moderation, the presenter's notes ---- */
+    UI_PRIV_ROOM_SEES,      /* Salen kan se dette */
+    UI_PRIV_WARN_NOTES,     /* the notes hold the expected answers: N again or J shows them */
+    UI_PRIV_WARN_IDEAS,     /* the ideas are not moderated: I again or J shows the texts */
+    UI_PRIV_WAITING,        /* "Idéer der venter: " N */
+    UI_PRIV_FLAGGED,        /* "Markeret af ordlisten: " N */
+    UI_PRIV_SHOWN,          /* På lærredet (the shown ideas' part of the list) */
+    UI_PRIV_FLAG_HIDDEN,    /* a flagged idea's text, hidden on the projector */
+    UI_PRIV_FLAG_CONFIRM,   /* flagged: Enter again shows it anyway, Backspace dismisses */
+    UI_PRIV_KEYS_IDEAS,     /* ↑↓ vælg · Enter vis · Backspace afvis / tag ned · I luk */
+    UI_PRIV_ONLY_HERE,      /* (kun her) after a presenter chip: the room does not see it */
+    UI_PRIV_SCROLL,         /* [ ] ruller */
+    UI_PRIV_MORE_BELOW,     /* ↓ mere: ] */
+    UI_PRIV_SCENARIO_ONCE,  /* the scenario overview's place: on the welcome screen */
 
     /* app */
     UI_ANSWERS_UNSAVED, /* after a count: svar venter i hukommelsen (the store cannot write) */

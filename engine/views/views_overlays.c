@@ -1,6 +1,10 @@
 /* views_overlays.c - the overlays drawn above a screen (facilitator notes, idea
  * moderation, rewind menu, quit confirmation) and the scenario error screen.
- * Blank needs no drawing beyond views_draw's black frame. */
+ * Notes and moderation reach the projector only without a presenter window,
+ * and then first as a warning card (ShowView.private_hidden) that shows no
+ * notes and no idea texts, only counts; a flagged idea's text never appears
+ * in the projector's list.  Blank needs no drawing beyond views_draw's black
+ * frame. */
 #include "views/views_internal.h"
 
 #include <stdio.h>
@@ -52,6 +56,44 @@ static void overlay_title(Gfx *g, Rect *r, const char *title, const char *keys)
     overlay_title_at(g, r, title, keys, 1);
 }
 
+/* Without a presenter window, before the facilitator confirms: a calm card
+ * on the projector that says what would be shown (never the content), with
+ * counts in `extra` (NULL: none). */
+static void draw_room_warning(Gfx *g, const ShowView *v, const char *what, const char *extra,
+                              UiTextId body)
+{
+    Rect a = safe_area(g), r;
+    int pad = gfx_px(g, 50), w = a.w * 70 / 100, h = 0, y = 0;
+    const char *room = ui(v, UI_PRIV_ROOM_SEES), *b = ui(v, body);
+    views_backdrop(g);
+    h = gfx_text_height(g, w - 2 * pad, what, THEME_TEXT_HEADING) + gfx_px(g, 16) +
+        lh(g, THEME_TEXT_BODY_BOLD) + gfx_px(g, 24) +
+        (extra ? gfx_text_height(g, w - 2 * pad, extra, THEME_TEXT_BODY) + gfx_px(g, 24) : 0) +
+        gfx_text_height(g, w - 2 * pad, b, THEME_TEXT_CAPTION);
+    r.w = w;
+    r.h = h + 2 * pad;
+    if (r.h > a.h)
+        r.h = a.h;
+    r.x = a.x + (a.w - r.w) / 2;
+    r.y = a.y + (a.h - r.h) / 2;
+    gfx_round_rect(g, r.x, r.y, r.w, r.h, gfx_px(g, 28), rgb(THEME_PANEL));
+    gfx_round_frame(g, r.x, r.y, r.w, r.h, gfx_px(g, 28), gfx_px(g, 5), rgb(THEME_WARNING));
+    clip(g, &r);
+    y = r.y + pad;
+    y += gfx_text(g, r.x + pad, y, r.w - 2 * pad, what, THEME_TEXT_HEADING, rgb(THEME_TEXT),
+                  GFX_ALIGN_LEFT) +
+         gfx_px(g, 16);
+    y += gfx_text(g, r.x + pad, y, r.w - 2 * pad, room, THEME_TEXT_BODY_BOLD, rgb(THEME_WARNING),
+                  GFX_ALIGN_LEFT) +
+         gfx_px(g, 24);
+    if (extra)
+        y += gfx_text(g, r.x + pad, y, r.w - 2 * pad, extra, THEME_TEXT_BODY, rgb(THEME_TEXT),
+                      GFX_ALIGN_LEFT) +
+             gfx_px(g, 24);
+    gfx_text(g, r.x + pad, y, r.w - 2 * pad, b, THEME_TEXT_CAPTION, rgb(THEME_DIM), GFX_ALIGN_LEFT);
+    clip(g, NULL);
+}
+
 void views_draw_notes(Gfx *g, const ShowView *v)
 {
     Rect r;
@@ -60,6 +102,10 @@ void views_draw_notes(Gfx *g, const ShowView *v)
     const char *sn = v->sc ? tx(v, &v->sc->notes) : "";
     ThemeText st = THEME_TEXT_BODY;
     int level = 0, y = 0;
+    if (v->private_hidden & SHOW_OV_NOTES) {
+        draw_room_warning(g, v, ui(v, UI_NOTES), NULL, UI_PRIV_WARN_NOTES);
+        return;
+    }
     views_backdrop(g);
     r = views_panel(g, 86, 90);
     overlay_title(g, &r, ui(v, UI_NOTES), ui(v, UI_KEYS_OVERLAY));
@@ -84,38 +130,73 @@ void views_draw_notes(Gfx *g, const ShowView *v)
     clip(g, NULL);
 }
 
-/* Rows of the moderation list in r with style st: returns the index of the
- * first row shown so that the highlighted one stays in view. */
-static int ideas_first(Gfx *g, const ShowView *v, Rect r, int numw, ThemeText st, int sel)
+/* Row i of the moderation list: the pending ideas, then the shown ones.
+ * A flagged idea's text never reaches the projector's list. */
+static const char *idea_row(const ShowView *v, int i, int *flagged, int *shown)
 {
-    int first = 0, i = 0, h = 0, pad = gfx_px(g, 14), gap = gfx_px(g, 8);
+    *flagged = 0;
+    *shown = i >= v->n_pending_ideas;
+    if (*shown)
+        return v->ideas && i - v->n_pending_ideas < v->n_ideas && v->ideas[i - v->n_pending_ideas]
+                   ? v->ideas[i - v->n_pending_ideas]
+                   : "";
+    *flagged = v->idea_flags && v->idea_flags[i];
+    if (*flagged)
+        return ui(v, v->idea_confirm == i ? UI_PRIV_FLAG_CONFIRM : UI_PRIV_FLAG_HIDDEN);
+    return v->pending_ideas[i] ? v->pending_ideas[i] : "";
+}
+
+/* Height of row i (with the heading above the first shown idea). */
+static int idea_row_h(Gfx *g, const ShowView *v, int i, int tw, ThemeText st)
+{
+    int flagged = 0, shown = 0, pad = gfx_px(g, 14), gap = gfx_px(g, 8);
+    const char *t = idea_row(v, i, &flagged, &shown);
+    int h = gfx_text_height(g, tw, t, st) + 2 * pad + gap;
+    if (i == v->n_pending_ideas && v->n_ideas > 0)
+        h += lh(g, THEME_TEXT_CAPTION) + gap;
+    return h;
+}
+
+/* The first row shown so that the highlighted one stays in view. */
+static int ideas_first(Gfx *g, const ShowView *v, Rect r, int tw, ThemeText st, int sel)
+{
+    int first = 0, i = 0, h = 0, gap = gfx_px(g, 8);
     for (;;) {
         h = 0;
-        for (i = first; i <= sel && i < v->n_pending_ideas; i++)
-            h += gfx_text_height(g, r.w - numw - 2 * pad, v->pending_ideas[i] ? v->pending_ideas[i] : "", st) +
-                 2 * pad + gap;
+        for (i = first; i <= sel; i++)
+            h += idea_row_h(g, v, i, tw, st);
         if (h - gap <= r.h || first >= sel)
             return first;
         first++;
     }
 }
 
-/* The facilitator's moderation overlay: the pending ideas as a numbered
- * list with the highlighted one marked; Enter shows it on the screen. */
+/* The moderation overlay on the projector (no presenter window): before the
+ * facilitator confirms, only the counts and a warning; then the pending
+ * ideas (flagged ones without their text) and the shown ones, the
+ * highlighted one marked.  Enter shows it, Backspace dismisses or takes down. */
 void views_draw_ideas_overlay(Gfx *g, const ShowView *v)
 {
     Rect r;
     char title[128];
-    int n = v->pending_ideas ? v->n_pending_ideas : 0, sel = v->idea_sel, i = 0, y = 0, first = 0, level = 0;
-    int pad = gfx_px(g, 14), gap = gfx_px(g, 8), numw = 0;
+    int np = v->pending_ideas ? v->n_pending_ideas : 0, n = np + (v->ideas ? v->n_ideas : 0);
+    int sel = v->idea_sel, i = 0, y = 0, first = 0, level = 0;
+    int pad = gfx_px(g, 14), gap = gfx_px(g, 8), numw = 0, tw = 0;
     ThemeText st = THEME_TEXT_BODY, ns = THEME_TEXT_BODY_BOLD;
+    if (v->private_hidden & SHOW_OV_IDEAS) {
+        char counts[256];
+        snprintf(counts, sizeof counts, "%s%d\n%s%d", ui(v, UI_PRIV_WAITING), v->n_pending_ideas,
+                 ui(v, UI_PRIV_FLAGGED), v->n_flagged_ideas);
+        draw_room_warning(g, v, ui(v, UI_PENDING_IDEAS), counts, UI_PRIV_WARN_IDEAS);
+        return;
+    }
     views_backdrop(g);
     r = views_panel(g, 90, 90);
-    if (n > 0)
-        snprintf(title, sizeof title, "%s (%d)", ui(v, UI_PENDING_IDEAS), n);
+    if (np > 0)
+        snprintf(title, sizeof title, "%s (%d)", ui(v, UI_PENDING_IDEAS), np);
     else
         snprintf(title, sizeof title, "%s", ui(v, UI_PENDING_IDEAS));
-    overlay_title(g, &r, title, ui(v, UI_KEYS_IDEAS));
+    overlay_title(g, &r, title, ui(v, UI_PRIV_KEYS_IDEAS));
     if (n <= 0) {
         gfx_text(g, r.x, r.y, r.w, ui(v, UI_NO_IDEAS), THEME_TEXT_BODY, rgb(THEME_FAINT),
                  GFX_ALIGN_LEFT);
@@ -126,34 +207,39 @@ void views_draw_ideas_overlay(Gfx *g, const ShowView *v)
     if (sel >= n)
         sel = n - 1;
     /* the largest style with which all ideas fit; beyond that, scroll */
-    for (level = 0; level < 2; level++) {
+    for (level = 0; level < 3; level++) {
         int h = 0;
-        numw = gfx_measure(g, "00.", 3, THEME_TEXT_BODY_BOLD) + gfx_px(g, 20) + lh(g, THEME_TEXT_BODY_BOLD);
+        ns = st == THEME_TEXT_BODY ? THEME_TEXT_BODY_BOLD : THEME_TEXT_SMALL_BOLD;
+        numw = gfx_measure(g, "00.", 3, ns) + gfx_px(g, 20) + lh(g, ns);
+        tw = r.w - numw - 2 * pad;
         for (i = 0; i < n; i++)
-            h += gfx_text_height(g, r.w - numw - 2 * pad, v->pending_ideas[i] ? v->pending_ideas[i] : "", st) +
-                 2 * pad + gap;
-        if (h - gap <= r.h)
+            h += idea_row_h(g, v, i, tw, st);
+        if (h - gap <= r.h || level == 2)
             break;
         st = level == 0 ? THEME_TEXT_CAPTION : THEME_TEXT_SMALL;
     }
-    ns = st == THEME_TEXT_BODY ? THEME_TEXT_BODY_BOLD : THEME_TEXT_SMALL_BOLD;
-    numw = gfx_measure(g, "00.", 3, ns) + gfx_px(g, 20) + lh(g, ns);
-    first = ideas_first(g, v, r, numw, st, sel);
+    first = ideas_first(g, v, r, tw, st, sel);
     clip(g, &r);
     y = r.y;
     for (i = first; i < n && y < r.y + r.h; i++) {
-        const char *idea = v->pending_ideas[i] ? v->pending_ideas[i] : "";
-        int hi = i == sel;
-        int th = gfx_text_height(g, r.w - numw - 2 * pad, idea, st);
+        int flagged = 0, shown = 0, hi = i == sel;
+        const char *idea = idea_row(v, i, &flagged, &shown);
+        int th = gfx_text_height(g, tw, idea, st);
         char num[16];
-        snprintf(num, sizeof num, "%d.", i + 1);
+        if (i == np && shown) {
+            gfx_text(g, r.x, y, r.w, ui(v, UI_PRIV_SHOWN), THEME_TEXT_CAPTION, rgb(THEME_ACCENT),
+                     GFX_ALIGN_LEFT);
+            y += lh(g, THEME_TEXT_CAPTION) + gap;
+        }
+        snprintf(num, sizeof num, shown ? "✔" : "%d.", i + 1);
         gfx_round_rect(g, r.x, y, r.w, th + 2 * pad, gfx_px(g, 14),
-                       rgb(hi ? THEME_ACCENT : THEME_PANEL_HI));
+                       rgb(hi ? THEME_ACCENT : (shown ? THEME_PANEL : THEME_PANEL_HI)));
         gfx_text(g, r.x + pad, y + pad + (lh(g, st) - lh(g, ns)) / 2, numw, num, ns,
                  rgb(hi ? THEME_ACCENT_TEXT : THEME_ACCENT), GFX_ALIGN_LEFT);
-        gfx_text(g, r.x + pad + numw, y + pad, r.w - numw - 2 * pad, idea, st,
-                 rgb(hi ? THEME_ACCENT_TEXT : THEME_TEXT), GFX_ALIGN_LEFT);
-        if (v->idea_flags && v->idea_flags[i]) {
+        gfx_text(g, r.x + pad + numw, y + pad, tw, idea, st,
+                 rgb(hi ? THEME_ACCENT_TEXT : (flagged ? THEME_WARNING : THEME_TEXT)),
+                 GFX_ALIGN_LEFT);
+        if (flagged) {
             /* the word list's warning: a red "!" in the number column */
             int d = lh(g, ns);
             int cx = r.x + pad + numw - gfx_px(g, 20) - d / 3;

@@ -5,12 +5,18 @@
  *             (BLANK in red: the room sees black), clock mm:ss;
  *   left      "on the projector now" (caption + last step, or the prompt and
  *             options with live hand/phone counts) and "next";
- *   right     facilitator notes of the beat and of the scenario, then the
- *             idea queue (numbered, highlighted, flagged in red);
- *   bottom    the keys.
- * Every text box shrinks its style and is finally cut with an ellipsis;
- * lists stop with "+N" when they run out of room.  No state between frames. */
+ *   right     facilitator notes: the scenario overview on the welcome
+ *             screen, the beat's own notes on every other screen, scrolled
+ *             by whole lines (views_draw_presenter_at); then the idea queue
+ *             (numbered, highlighted, flagged in red; the ideas already on
+ *             the projector below them, marked ✔);
+ *   bottom    the keys (moderation's own while the queue is open).
+ * The KIOSK screen takes the whole window (the pupil answers here, the
+ * projector keeps the invitation).  Every other text box shrinks its style
+ * and is finally cut with an ellipsis; lists stop with "+N" when they run
+ * out of room.  No state between frames: the caller keeps the scroll. */
 #include "views/views_presenter.h"
+#include "views/views_eval.h"
 #include "views/views_util.h"
 
 #include <assert.h>
@@ -206,6 +212,8 @@ static void draw_topbar(Gfx *g, const ShowView *v, Rect r, long elapsed_s)
     for (i = 0; i < sizeof ovs / sizeof ovs[0]; i++) {
         if (!(v->overlays & ovs[i].bit))
             continue;
+        if (v->presenter && (ovs[i].bit & (SHOW_OV_NOTES | SHOW_OV_IDEAS)))
+            continue; /* not on the projector: framed here instead */
         w = chip(g, x, y, right - x, ui(v, ovs[i].text), rgb(THEME_PANEL_HI), rgb(THEME_TEXT));
         if (w == 0)
             break;
@@ -531,6 +539,40 @@ static int next_entry(Gfx *g, int y, Rect r, const char *text, ThemeColor c)
     return next_entry_st(g, y, r, text, c, THEME_TEXT_CAPTION);
 }
 
+/* Every branch of a choice, one line each ("2 → beat"): in the caption style
+ * when they fit, else smaller, in as many columns as it takes. */
+static void draw_next_branches(Gfx *g, const ShowView *v, const StoryBeat *b, Rect r)
+{
+    char buf[P_MAX_LINE];
+    ThemeText st = THEME_TEXT_CAPTION;
+    int n = 0, i = 0, k = 0, rows = 0, cols = 1, colw = 0, gap = gfx_px(g, 24), rh = 0;
+    for (i = 0; i < v->n_options && i < b->interaction.n_options; i++)
+        n += v->options[i].state != STORY_OPT_HIDDEN;
+    if (n == 0)
+        return;
+    rh = lh(g, st) + gfx_px(g, 4);
+    if (n * rh > r.h) {
+        st = THEME_TEXT_SMALL;
+        rh = lh(g, st) + gfx_px(g, 2);
+    }
+    rows = r.h / rh;
+    if (rows < 1)
+        rows = 1;
+    cols = (n + rows - 1) / rows;
+    rows = (n + cols - 1) / cols;
+    colw = (r.w - (cols - 1) * gap) / cols;
+    for (i = 0; i < v->n_options && i < b->interaction.n_options; i++) {
+        const StoryOption *o = &b->interaction.options[i];
+        if (v->options[i].state == STORY_OPT_HIDDEN)
+            continue;
+        snprintf(buf, sizeof buf, "%d → %s", i + 1,
+                 o->target >= 0 ? views_beat_label(v, o->target) : (o->target_id ? o->target_id : "?"));
+        line_fit(g, r.x + (k / rows) * (colw + gap), r.y + (k % rows) * rh, colw, buf, st,
+                 rgb(v->options[i].state == STORY_OPT_DISABLED ? THEME_FAINT : THEME_DIM));
+        k++;
+    }
+}
+
 static void draw_next(Gfx *g, const ShowView *v, Rect r)
 {
     char buf[P_MAX_LINE];
@@ -555,20 +597,7 @@ static void draw_next(Gfx *g, const ShowView *v, Rect r)
         if (i >= b->n_steps)
             next_entry(g, y, r, then_text(v, b, buf, sizeof buf), rgb(THEME_ACCENT));
     } else if (v->screen == SHOW_SCREEN_INTERACTION && b && v->ikind == STORY_INT_CHOICE) {
-        for (i = 0; i < v->n_options && i < b->interaction.n_options; i++) {
-            const StoryOption *o = &b->interaction.options[i];
-            if (v->options[i].state == STORY_OPT_HIDDEN)
-                continue;
-            snprintf(buf, sizeof buf, "%d → %s", i + 1,
-                     o->target >= 0 ? views_beat_label(v, o->target) : (o->target_id ? o->target_id : "?"));
-            h = next_entry_st(g, y, r, buf,
-                              rgb(v->options[i].state == STORY_OPT_DISABLED ? THEME_FAINT
-                                                                            : THEME_DIM),
-                              v->n_options > 2 ? THEME_TEXT_SMALL : THEME_TEXT_CAPTION);
-            if (!h)
-                break;
-            y += h;
-        }
+        draw_next_branches(g, v, b, r);
     } else if (v->screen == SHOW_SCREEN_INTERACTION && b) {
         if (b->next >= 0)
             snprintf(buf, sizeof buf, "%s %s", ui(v, UI_PRES_THEN_BEAT), views_beat_label(v, b->next));
@@ -588,46 +617,96 @@ static void draw_next(Gfx *g, const ShowView *v, Rect r)
 
 /* ---- right column ---------------------------------------------------------------- */
 
-static void draw_notes(Gfx *g, const ShowView *v, Rect r)
+/* The notes for what is on screen: the scenario overview on the welcome
+ * screen (once), the beat's notes on every other screen. */
+static const char *notes_text(const ShowView *v)
 {
     const StoryBeat *b = views_cur_beat(v);
-    const char *bn = b ? tx(v, &b->notes) : "";
-    const char *sn = v->sc ? tx(v, &v->sc->notes) : "";
-    int y = r.y, small = lh(g, THEME_TEXT_SMALL), h = 0, rest = 0;
+    if (v->screen == SHOW_SCREEN_WELCOME || !b)
+        return v->sc ? tx(v, &v->sc->notes) : "";
+    return tx(v, &b->notes);
+}
+
+/* The notes, in the largest style from caption down to small that fits;
+ * longer notes scroll by whole lines: *scroll (lines, may be NULL) is
+ * clamped to what there is to see. */
+static void draw_notes(Gfx *g, const ShowView *v, Rect r, int *scroll)
+{
+    const char *text = notes_text(v);
+    ThemeText st = THEME_TEXT_CAPTION;
+    int small = lh(g, THEME_TEXT_SMALL), th = 0, lines = 0, max = 0, off = 0, view_h = 0;
     clip(g, &r);
-    /* beat notes get what they need up to 70 %, the scenario notes the rest */
-    rest = *sn ? 4 * small + gfx_px(g, 14) : 0;
-    if (rest > r.h / 2)
-        rest = r.h / 2;
-    if (*bn) {
-        h = text_fit(g, r.x, y, r.w, r.h - rest, bn, THEME_TEXT_CAPTION, THEME_TEXT_SMALL,
-                     rgb(THEME_TEXT));
-    } else {
-        line_fit(g, r.x, y, r.w, ui(v, UI_PRES_NO_NOTES), THEME_TEXT_SMALL, rgb(THEME_FAINT));
-        h = small;
+    if (!*text) {
+        line_fit(g, r.x, r.y, r.w, ui(v, UI_PRES_NO_NOTES), THEME_TEXT_SMALL, rgb(THEME_FAINT));
+        if (scroll)
+            *scroll = 0;
+        clip(g, NULL);
+        return;
     }
-    y += h + gfx_px(g, 14);
-    if (*sn && r.y + r.h - y >= 2 * small) {
-        gfx_fill_rect(g, r.x, y - gfx_px(g, 8), r.w, gfx_px(g, 2), rgb(THEME_LINE));
-        line_fit(g, r.x, y, r.w, ui(v, UI_PRES_SC_NOTES), THEME_TEXT_SMALL_BOLD, rgb(THEME_FAINT));
-        y += small;
-        text_fit(g, r.x, y, r.w, r.y + r.h - y, sn, THEME_TEXT_SMALL, THEME_TEXT_SMALL,
-                 rgb(THEME_DIM));
+    th = gfx_text_height(g, r.w, text, st);
+    if (th > r.h) {
+        st = THEME_TEXT_SMALL;
+        th = gfx_text_height(g, r.w, text, st);
+    }
+    view_h = th > r.h ? r.h - small : r.h; /* room for the "more" line */
+    if (th > view_h) {
+        int l = lh(g, st);
+        view_h -= view_h % l; /* whole lines only: none cut in half above "more" */
+        lines = (th - view_h + l - 1) / l;
+        max = lines;
+        off = scroll ? *scroll : 0;
+        if (off > max)
+            off = max;
+        if (off < 0)
+            off = 0;
+        if (scroll)
+            *scroll = off;
+        clip(g, &(Rect){r.x, r.y, r.w, view_h});
+        gfx_text(g, r.x, r.y - off * l, r.w, text, st, rgb(THEME_TEXT), GFX_ALIGN_LEFT);
+        clip(g, &r);
+        line_fit(g, r.x, r.y + r.h - small, r.w,
+                 ui(v, off < max ? UI_PRIV_MORE_BELOW : UI_PRIV_SCROLL), THEME_TEXT_SMALL,
+                 rgb(off < max ? THEME_ACCENT : THEME_FAINT));
+    } else {
+        if (scroll)
+            *scroll = 0;
+        gfx_text(g, r.x, r.y, r.w, text, st, rgb(THEME_TEXT), GFX_ALIGN_LEFT);
     }
     clip(g, NULL);
+}
+
+/* Row i of the presenter's idea list: pending ideas, then those shown on the
+ * projector (numbered with a check mark). */
+static const char *idea_text(const ShowView *v, int i, int *shown)
+{
+    *shown = i >= v->n_pending_ideas;
+    if (*shown) {
+        int k = i - v->n_pending_ideas;
+        return v->ideas && k < v->n_ideas && v->ideas[k] ? v->ideas[k] : "";
+    }
+    return v->pending_ideas[i] ? v->pending_ideas[i] : "";
 }
 
 static void draw_ideas(Gfx *g, const ShowView *v, Rect r)
 {
     char buf[P_MAX_LINE];
     int y = r.y, i = 0, first = 0, numw = 0, small = lh(g, THEME_TEXT_SMALL);
-    int flagw = gfx_px(g, 10), textx = 0, textw = 0, rowmax = 2 * small;
-    int n = v->n_pending_ideas, sel = v->idea_sel, bottom = r.y + r.h;
+    int flagw = gfx_px(g, 10), textx = 0, textw = 0, rowmax = 2 * small, shown = 0;
+    int np = v->pending_ideas ? v->n_pending_ideas : 0;
+    int n = np + (v->ideas ? v->n_ideas : 0), sel = v->idea_sel, bottom = r.y + r.h;
     clip(g, &r);
-    if (n <= 0 || !v->pending_ideas) {
+    if (n <= 0) {
         line_fit(g, r.x, y, r.w, ui(v, UI_PRES_NO_IDEAS), THEME_TEXT_SMALL, rgb(THEME_FAINT));
         clip(g, NULL);
         return;
+    }
+    if (v->idea_confirm >= 0 && v->idea_confirm < np) {
+        /* a flagged idea waits for its second Enter: say so above the list */
+        int h = text_fit(g, r.x, y, r.w, 2 * small, ui(v, UI_PRIV_FLAG_CONFIRM),
+                         THEME_TEXT_SMALL_BOLD, THEME_TEXT_SMALL_BOLD, rgb(THEME_WARNING));
+        y += h + gfx_px(g, 6);
+        r.h -= h + gfx_px(g, 6);
+        r.y = y;
     }
     snprintf(buf, sizeof buf, "%d", n);
     numw = gfx_measure(g, buf, strlen(buf), THEME_TEXT_SMALL_BOLD) + gfx_px(g, 18);
@@ -639,13 +718,11 @@ static void draw_ideas(Gfx *g, const ShowView *v, Rect r)
      * rows above fit (leaving a line to count the ideas hidden above) */
     first = sel;
     {
-        int used = gfx_text_height(g, textw, v->pending_ideas[sel] ? v->pending_ideas[sel] : "",
-                                   THEME_TEXT_SMALL);
+        int used = gfx_text_height(g, textw, idea_text(v, sel, &shown), THEME_TEXT_SMALL);
         if (used > rowmax)
             used = rowmax;
         while (first > 0) {
-            const char *t = v->pending_ideas[first - 1] ? v->pending_ideas[first - 1] : "";
-            int th = gfx_text_height(g, textw, t, THEME_TEXT_SMALL);
+            int th = gfx_text_height(g, textw, idea_text(v, first - 1, &shown), THEME_TEXT_SMALL);
             int room = r.h - (first - 1 > 0 ? small : 0);
             if (th > rowmax)
                 th = rowmax;
@@ -656,8 +733,8 @@ static void draw_ideas(Gfx *g, const ShowView *v, Rect r)
         }
     }
     for (i = first; i < n; i++) {
-        const char *t = v->pending_ideas[i] ? v->pending_ideas[i] : "";
-        int flagged = v->idea_flags && v->idea_flags[i];
+        const char *t = idea_text(v, i, &shown);
+        int flagged = !shown && v->idea_flags && v->idea_flags[i];
         int th = gfx_text_height(g, textw, t, THEME_TEXT_SMALL);
         int more = n - i;
         if (th > rowmax)
@@ -670,9 +747,12 @@ static void draw_ideas(Gfx *g, const ShowView *v, Rect r)
         if (i == sel)
             gfx_round_rect(g, r.x, y - gfx_px(g, 2), r.w, th + gfx_px(g, 4), gfx_px(g, 8),
                            rgb(THEME_PANEL_HI));
-        snprintf(buf, sizeof buf, "%d", i + 1);
+        if (shown)
+            snprintf(buf, sizeof buf, "✔");
+        else
+            snprintf(buf, sizeof buf, "%d", i + 1);
         gfx_text(g, r.x + gfx_px(g, 8), y, numw, buf, THEME_TEXT_SMALL_BOLD,
-                 rgb(i == sel ? THEME_ACCENT : THEME_DIM), GFX_ALIGN_LEFT);
+                 rgb(shown ? THEME_OK : (i == sel ? THEME_ACCENT : THEME_DIM)), GFX_ALIGN_LEFT);
         if (flagged)
             gfx_round_rect(g, r.x + numw, y + gfx_px(g, 3), flagw, th - gfx_px(g, 6), flagw / 2,
                            rgb(THEME_STALKING));
@@ -687,6 +767,11 @@ static void draw_ideas(Gfx *g, const ShowView *v, Rect r)
 
 void views_draw_presenter(Gfx *g, const ShowView *v, long elapsed_s)
 {
+    views_draw_presenter_at(g, v, elapsed_s, NULL);
+}
+
+void views_draw_presenter_at(Gfx *g, const ShowView *v, long elapsed_s, int *notes_scroll)
+{
     char buf[P_MAX_LINE];
     int w = 0, h = 0, mx = 0, my = 0, keys_h = 0, gap = 0, pad = 0, y = 0, lw = 0, col_h = 0;
     int now_h = 0, notes_h = 0;
@@ -696,6 +781,11 @@ void views_draw_presenter(Gfx *g, const ShowView *v, long elapsed_s)
     gfx_clear(g, rgb(THEME_BG));
     if (!v)
         return;
+    if (v->screen == SHOW_SCREEN_KIOSK && v->kiosk) {
+        /* the pupil answers at the laptop; the projector keeps the invitation */
+        views_draw_kiosk(g, v);
+        return;
+    }
     w = gfx_width(g);
     h = gfx_height(g);
     mx = theme_margin_x(w);
@@ -713,12 +803,15 @@ void views_draw_presenter(Gfx *g, const ShowView *v, long elapsed_s)
     top.h = topbar_h(g);
     draw_topbar(g, v, top, elapsed_s);
 
-    /* keys along the bottom, up to two lines */
-    keys_h = gfx_text_height(g, safe.w, ui(v, UI_PRES_KEYS), THEME_TEXT_SMALL);
-    if (keys_h > 2 * lh(g, THEME_TEXT_SMALL))
-        keys_h = 2 * lh(g, THEME_TEXT_SMALL);
-    text_fit(g, safe.x, safe.y + safe.h - keys_h, safe.w, keys_h, ui(v, UI_PRES_KEYS), THEME_TEXT_SMALL,
-             THEME_TEXT_SMALL, rgb(THEME_FAINT));
+    /* keys along the bottom, up to two lines; moderation's own while it is open */
+    {
+        UiTextId keys = v->overlays & SHOW_OV_IDEAS ? UI_PRIV_KEYS_IDEAS : UI_PRES_KEYS;
+        keys_h = gfx_text_height(g, safe.w, ui(v, keys), THEME_TEXT_SMALL);
+        if (keys_h > 2 * lh(g, THEME_TEXT_SMALL))
+            keys_h = 2 * lh(g, THEME_TEXT_SMALL);
+        text_fit(g, safe.x, safe.y + safe.h - keys_h, safe.w, keys_h, ui(v, keys), THEME_TEXT_SMALL,
+                 THEME_TEXT_SMALL, rgb(v->overlays & SHOW_OV_IDEAS ? THEME_ACCENT : THEME_FAINT));
+    }
 
     y = top.y + top.h + gap;
     col_h = safe.y + safe.h - keys_h - gap - y;
@@ -766,8 +859,13 @@ void views_draw_presenter(Gfx *g, const ShowView *v, long elapsed_s)
     }
 
     /* right: notes, then the idea queue */
-    y = right.y + label(g, right, ui(v, UI_PRES_NOTES), NULL);
-    notes_h = (right.y + right.h - y) * (v->n_pending_ideas > 0 ? P_NOTES_PCT : P_NOTES_IDLE_PCT) /
+    y = right.y + label(g, right, ui(v, UI_PRES_NOTES),
+                        v->presenter && (v->overlays & SHOW_OV_NOTES) ? ui(v, UI_PRIV_ONLY_HERE)
+                                                                      : NULL);
+    notes_h = (right.y + right.h - y) *
+              (v->n_pending_ideas > 0 || v->n_ideas > 0 || (v->overlays & SHOW_OV_IDEAS)
+                   ? P_NOTES_PCT
+                   : P_NOTES_IDLE_PCT) /
               100;
     card.x = right.x;
     card.y = y;
@@ -776,7 +874,10 @@ void views_draw_presenter(Gfx *g, const ShowView *v, long elapsed_s)
     gfx_round_rect(g, card.x, card.y, card.w, card.h, gfx_px(g, THEME_RADIUS), rgb(THEME_PANEL));
     {
         Rect in = {card.x + pad, card.y + pad, card.w - 2 * pad, card.h - 2 * pad};
-        draw_notes(g, v, in);
+        if (v->overlays & SHOW_OV_NOTES)
+            gfx_round_frame(g, card.x, card.y, card.w, card.h, gfx_px(g, THEME_RADIUS),
+                            gfx_px(g, 3), rgb(THEME_ACCENT));
+        draw_notes(g, v, in, notes_scroll);
     }
     y = card.y + card.h + gap;
     {
@@ -785,7 +886,9 @@ void views_draw_presenter(Gfx *g, const ShowView *v, long elapsed_s)
             snprintf(buf, sizeof buf, "%s (%d)", ui(v, UI_PRES_IDEAS), v->n_pending_ideas);
         else
             snprintf(buf, sizeof buf, "%s", ui(v, UI_PRES_IDEAS));
-        y += label(g, il, buf, ui(v, UI_PRES_IDEA_KEYS));
+        y += label(g, il, buf,
+                   ui(v, v->presenter && (v->overlays & SHOW_OV_IDEAS) ? UI_PRIV_ONLY_HERE
+                                                                       : UI_PRES_IDEA_KEYS));
         card.y = y;
         card.h = right.y + right.h - y;
         gfx_round_rect(g, card.x, card.y, card.w, card.h, gfx_px(g, THEME_RADIUS),

@@ -14,5 +14,10 @@
 /* Draws the whole presenter frame for v (clears it first).  elapsed_s is
  * the time since the event started (shown as a clock for pacing), or < 0. */
 void views_draw_presenter(Gfx *g, const ShowView *v, long elapsed_s);
+/* The same with the notes scrolled down by *notes_scroll lines (NULL: 0);
+ * *notes_scroll is clamped to the lines there are to scroll (0 when the
+ * notes fit).  On the KIOSK screen the whole frame is the kiosk: the pupil
+ * answers at the laptop while the projector keeps the invitation. */
+void views_draw_presenter_at(Gfx *g, const ShowView *v, long elapsed_s, int *notes_scroll);
 
 #endif

@@ -541,6 +541,7 @@ static void test_ideas_moderation(void **state)
     Show *s = start(sc, 0);
     ShowView v;
     (void)state;
+    show_set_presenter(s, 1);
     show_phone_idea(s, "Sig det til en voksen");
     show_phone_idea(s, "Bloker ham");
     /* the presenter screen sees the queue without the overlay; the projector does not */
@@ -550,7 +551,10 @@ static void test_ideas_moderation(void **state)
     assert_int_equal(v.n_pending_ideas, 2);
     assert_false(v.overlays & SHOW_OV_IDEAS);
     show_action(s, SHOW_ACT_IDEAS, 0);
-    show_view(s, &v);
+    show_view(s, &v); /* with a presenter window, moderation never reaches the projector */
+    assert_false(v.overlays & SHOW_OV_IDEAS);
+    assert_null(v.pending_ideas);
+    show_view_presenter(s, &v);
     assert_true(v.overlays & SHOW_OV_IDEAS);
     assert_int_equal(v.n_pending_ideas, 2);
     assert_int_equal(v.n_ideas, 0); /* nothing approved: nothing for the projector */
@@ -560,6 +564,7 @@ static void test_ideas_moderation(void **state)
     assert_null(strstr(g_tr, "Bloker")); /* idea texts never go to the transcript */
     show_action(s, SHOW_ACT_DOWN, 0);
     show_action(s, SHOW_ACT_NEXT, 0); /* approve the second */
+    show_action(s, SHOW_ACT_UP, 0);
     show_action(s, SHOW_ACT_DELETE, 0); /* dismiss the first */
     show_action(s, SHOW_ACT_CANCEL, 0);
     show_view(s, &v);
@@ -568,7 +573,7 @@ static void test_ideas_moderation(void **state)
     /* a flagged idea is marked, never dropped */
     show_phone_idea(s, "hun er en luder");
     show_action(s, SHOW_ACT_IDEAS, 0);
-    show_view(s, &v);
+    show_view_presenter(s, &v);
     assert_int_equal(v.n_pending_ideas, 1);
     assert_int_equal(v.n_ideas, 1);
     assert_string_equal(v.pending_ideas[0], "hun er en luder");
@@ -696,18 +701,19 @@ static void test_menu_bounds(void **state)
     assert_int_equal(v.rewind_sel, -1); /* "replay this scene" */
     show_action(s, SHOW_ACT_CANCEL, 0);
 
+    show_set_presenter(s, 1);
     show_phone_idea(s, "en");
     show_phone_idea(s, "to");
     show_action(s, SHOW_ACT_IDEAS, 0);
     show_action(s, SHOW_ACT_UP, 0);
-    show_view(s, &v);
+    show_view_presenter(s, &v);
     assert_int_equal(v.idea_sel, 0);
     show_action(s, SHOW_ACT_DOWN, 0);
     show_action(s, SHOW_ACT_DOWN, 0);
-    show_view(s, &v);
+    show_view_presenter(s, &v);
     assert_int_equal(v.idea_sel, 1);
     show_action(s, SHOW_ACT_DELETE, 0); /* the last one goes: the selection follows */
-    show_view(s, &v);
+    show_view_presenter(s, &v);
     assert_int_equal(v.n_pending_ideas, 1);
     assert_int_equal(v.idea_sel, 0);
     show_free(s);
@@ -1124,6 +1130,206 @@ static void test_hint_promises_only_working_keys(void **state)
     scenario_free(sc);
 }
 
+/* ---- private content: notes, idea moderation (issue 8, item 5) ------------- */
+
+/* With a presenter window, N opens the notes there: the projector's view
+ * never carries them.  Without one, N warns the room first; N again or J
+ * shows them; Escape closes; any other key closes the warning and does its job. */
+static void test_notes_private(void **state)
+{
+    Scenario *sc = make();
+    Show *s = start(sc, 0);
+    ShowView v;
+    (void)state;
+    show_action(s, SHOW_ACT_NEXT, 0);
+    show_set_presenter(s, 1);
+    assert_int_equal(show_action(s, SHOW_ACT_NOTES, 0), 1);
+    show_view(s, &v);
+    assert_false(v.overlays & SHOW_OV_NOTES);
+    assert_int_equal(v.screen, SHOW_SCREEN_BEAT);
+    show_view_presenter(s, &v);
+    assert_true(v.overlays & SHOW_OV_NOTES);
+    assert_int_equal(v.private_hidden, 0);
+    show_action(s, SHOW_ACT_NOTES, 0);
+    show_view_presenter(s, &v);
+    assert_false(v.overlays & SHOW_OV_NOTES);
+
+    show_set_presenter(s, 0);
+    show_action(s, SHOW_ACT_NOTES, 0); /* the warning */
+    show_view(s, &v);
+    assert_true(v.overlays & SHOW_OV_NOTES);
+    assert_int_equal(v.private_hidden, SHOW_OV_NOTES);
+    show_action(s, SHOW_ACT_NOTES, 0); /* the same key again: shown */
+    show_view(s, &v);
+    assert_true(v.overlays & SHOW_OV_NOTES);
+    assert_int_equal(v.private_hidden, 0);
+    show_action(s, SHOW_ACT_NOTES, 0); /* and closed */
+    show_view(s, &v);
+    assert_false(v.overlays & SHOW_OV_NOTES);
+    show_action(s, SHOW_ACT_NOTES, 0);
+    show_action(s, SHOW_ACT_YES, 0); /* J confirms too, and never quits */
+    show_view(s, &v);
+    assert_true(v.overlays & SHOW_OV_NOTES);
+    assert_int_equal(v.private_hidden, 0);
+    assert_int_equal(show_quit_requested(s), 0);
+    show_action(s, SHOW_ACT_CANCEL, 0);
+    /* a new N warns again */
+    show_action(s, SHOW_ACT_NOTES, 0);
+    show_view(s, &v);
+    assert_int_equal(v.private_hidden, SHOW_OV_NOTES);
+    show_action(s, SHOW_ACT_CANCEL, 0);
+    show_view(s, &v);
+    assert_false(v.overlays & SHOW_OV_NOTES);
+    assert_int_equal(story_steps_shown(show_run(s)), 0);
+    /* Next under the warning closes it and shows the next step */
+    show_action(s, SHOW_ACT_NOTES, 0);
+    show_action(s, SHOW_ACT_NEXT, 0);
+    show_view(s, &v);
+    assert_false(v.overlays & SHOW_OV_NOTES);
+    assert_int_equal(story_steps_shown(show_run(s)), 1);
+    show_free(s);
+    scenario_free(sc);
+}
+
+/* Without a presenter window, I shows the room how many ideas wait (and how
+ * many are flagged), not their texts, until I again or J. */
+static void test_ideas_counts_first(void **state)
+{
+    Scenario *sc = make();
+    Show *s = start(sc, 0);
+    ShowView v;
+    (void)state;
+    show_action(s, SHOW_ACT_NEXT, 0);
+    show_phone_idea(s, "Sig det til en voksen");
+    show_phone_idea(s, "hun er en luder");
+    show_action(s, SHOW_ACT_IDEAS, 0);
+    show_view(s, &v);
+    assert_true(v.overlays & SHOW_OV_IDEAS);
+    assert_int_equal(v.private_hidden, SHOW_OV_IDEAS);
+    assert_null(v.pending_ideas);
+    assert_int_equal(v.n_pending_ideas, 2);
+    assert_int_equal(v.n_flagged_ideas, 1);
+    show_action(s, SHOW_ACT_NEXT, 0); /* not an approval: closes the counts and goes on */
+    show_view(s, &v);
+    assert_false(v.overlays & SHOW_OV_IDEAS);
+    assert_int_equal(v.n_ideas, 0);
+    assert_int_equal(story_steps_shown(show_run(s)), 1);
+    show_action(s, SHOW_ACT_IDEAS, 0);
+    show_action(s, SHOW_ACT_YES, 0);
+    show_view(s, &v);
+    assert_true(v.overlays & SHOW_OV_IDEAS);
+    assert_int_equal(v.private_hidden, 0);
+    assert_non_null(v.pending_ideas);
+    assert_int_equal(show_quit_requested(s), 0);
+    show_action(s, SHOW_ACT_IDEAS, 0); /* I now closes */
+    show_view(s, &v);
+    assert_false(v.overlays & SHOW_OV_IDEAS);
+    show_action(s, SHOW_ACT_IDEAS, 0); /* counts again */
+    show_action(s, SHOW_ACT_IDEAS, 0);
+    show_view(s, &v);
+    assert_int_equal(v.private_hidden, 0);
+    assert_non_null(v.pending_ideas);
+    show_action(s, SHOW_ACT_CANCEL, 0);
+    show_action(s, SHOW_ACT_IDEAS, 0);
+    show_action(s, SHOW_ACT_CANCEL, 0); /* Escape on the counts only closes */
+    show_view(s, &v);
+    assert_false(v.overlays & SHOW_OV_IDEAS);
+    assert_int_equal(story_steps_shown(show_run(s)), 1);
+    show_free(s);
+    scenario_free(sc);
+}
+
+/* A flagged idea needs Enter twice; moving away forgets the first Enter. */
+static void test_flagged_idea_confirm(void **state)
+{
+    Scenario *sc = make();
+    Show *s = start(sc, 0);
+    ShowView v;
+    (void)state;
+    show_set_presenter(s, 1);
+    show_action(s, SHOW_ACT_NEXT, 0);
+    show_phone_idea(s, "hun er en luder");
+    show_phone_idea(s, "Bloker ham");
+    show_action(s, SHOW_ACT_IDEAS, 0);
+    show_action(s, SHOW_ACT_NEXT, 0);
+    show_view_presenter(s, &v);
+    assert_int_equal(v.n_ideas, 0);
+    assert_int_equal(v.idea_confirm, 0);
+    assert_int_equal(v.idea_sel, 0);
+    show_view(s, &v);
+    assert_int_equal(v.idea_confirm, -1); /* never on the projector */
+    show_action(s, SHOW_ACT_DOWN, 0);
+    show_action(s, SHOW_ACT_UP, 0);
+    show_view_presenter(s, &v);
+    assert_int_equal(v.idea_confirm, -1);
+    show_action(s, SHOW_ACT_NEXT, 0);
+    show_view_presenter(s, &v);
+    assert_int_equal(v.n_ideas, 0);
+    show_action(s, SHOW_ACT_NEXT, 0); /* the second confirmation */
+    show_view_presenter(s, &v);
+    assert_int_equal(v.n_ideas, 1);
+    assert_string_equal(v.ideas[0], "hun er en luder");
+    assert_int_equal(v.idea_confirm, -1);
+    assert_non_null(strstr(g_tr, "idea flagged: confirm\nidea approved\n"));
+    /* an unflagged idea goes with one Enter */
+    show_action(s, SHOW_ACT_UP, 0);
+    show_view_presenter(s, &v);
+    assert_string_equal(v.pending_ideas[v.idea_sel], "Bloker ham");
+    show_action(s, SHOW_ACT_NEXT, 0);
+    show_view_presenter(s, &v);
+    assert_int_equal(v.n_ideas, 2);
+    show_free(s);
+    scenario_free(sc);
+}
+
+/* Approving keeps the selection on the approved idea (now among the shown
+ * ones); a new idea from a phone does not move it; Backspace on a shown idea
+ * takes it off the projector. */
+static void test_idea_withdraw_and_selection(void **state)
+{
+    Scenario *sc = make();
+    Show *s = start(sc, 0);
+    ShowView v;
+    (void)state;
+    show_set_presenter(s, 1);
+    show_action(s, SHOW_ACT_NEXT, 0);
+    show_phone_idea(s, "A");
+    show_phone_idea(s, "B");
+    show_phone_idea(s, "C");
+    show_action(s, SHOW_ACT_IDEAS, 0);
+    show_action(s, SHOW_ACT_DOWN, 0);
+    show_action(s, SHOW_ACT_NEXT, 0); /* approve B */
+    show_view_presenter(s, &v);
+    assert_int_equal(v.n_pending_ideas, 2);
+    assert_int_equal(v.n_ideas, 1);
+    assert_int_equal(v.idea_sel, 2); /* B, first of the shown */
+    assert_string_equal(v.ideas[v.idea_sel - v.n_pending_ideas], "B");
+    show_action(s, SHOW_ACT_NEXT, 0); /* Enter on a shown idea changes nothing */
+    show_view_presenter(s, &v);
+    assert_int_equal(v.n_ideas, 1);
+    assert_int_equal(v.n_pending_ideas, 2);
+    show_phone_idea(s, "D"); /* arrives while B is selected */
+    show_view_presenter(s, &v);
+    assert_int_equal(v.idea_sel, 3);
+    assert_string_equal(v.ideas[v.idea_sel - v.n_pending_ideas], "B");
+    show_view(s, &v);
+    assert_int_equal(v.n_ideas, 1); /* the projector shows B */
+    show_action(s, SHOW_ACT_DELETE, 0); /* withdraw B */
+    show_view(s, &v);
+    assert_int_equal(v.n_ideas, 0);
+    show_view_presenter(s, &v);
+    assert_int_equal(v.n_pending_ideas, 3);
+    assert_int_equal(v.idea_sel, 2);
+    assert_non_null(strstr(g_tr, "idea withdrawn"));
+    /* approving the last pending idea keeps it selected too */
+    show_action(s, SHOW_ACT_NEXT, 0); /* D */
+    show_view_presenter(s, &v);
+    assert_int_equal(v.n_ideas, 1);
+    assert_string_equal(v.ideas[v.idea_sel - v.n_pending_ideas], "D");
+    show_free(s);
+    scenario_free(sc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1149,6 +1355,10 @@ int main(void)
         cmocka_unit_test(test_implausible_count),
         cmocka_unit_test(test_count_modes),
         cmocka_unit_test(test_hint_promises_only_working_keys),
+        cmocka_unit_test(test_notes_private),
+        cmocka_unit_test(test_ideas_counts_first),
+        cmocka_unit_test(test_flagged_idea_confirm),
+        cmocka_unit_test(test_idea_withdraw_and_selection),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -24,7 +24,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "eval/eval.h"
 #include "show/show.h"
+#include "views/views.h"
 #include "views/views_presenter.h"
 #include "lua/lua_story.h"
 #include "render/render_sdl.h"
@@ -89,6 +91,7 @@ static Show *new_show(Fx *f, int en)
     show_free(f->show);
     f->show = show_new(f->sc, lua_story_hooks(f->host), lang < 0 ? 0 : lang, NULL, &err);
     assert_non_null(f->show);
+    show_set_presenter(f->show, 1);
     return f->show;
 }
 
@@ -353,6 +356,271 @@ static void test_error(void **state)
     assert_true(b.error_red > 0);
 }
 
+/* ---- what never reaches the projector (issue 8, item 5) ------------------------
+ * A frame's pixels are compared: when private content must not be drawn,
+ * the projector's frame is the same whatever that content is, and the same
+ * as before the key that opened it on the presenter window. */
+
+#define PW 1280
+#define PH 720
+
+/* The projector's (presenter 0) or the presenter's (1) frame for s at PW x
+ * PH, saved as TEST_OUT_DIR/views_private_<name>.png; a malloc'd copy of
+ * its pixels.  notes_scroll as for views_draw_presenter_at (may be NULL). */
+static uint32_t *frame_of(Show *s, int presenter, const char *name, int *notes_scroll)
+{
+    SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, PW, PH, 32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_Renderer *r = surf ? SDL_CreateSoftwareRenderer(surf) : NULL;
+    uint32_t *px = malloc((size_t)PW * PH * sizeof *px);
+    Gfx *g = NULL;
+    Err err;
+    char path[512];
+    ShowView v;
+    int x = 0, y = 0;
+    err_clear(&err);
+    assert_non_null(r);
+    assert_non_null(px);
+    g = gfx_new(r, PW, PH, NULL, &err);
+    assert_non_null(g);
+    if (presenter) {
+        show_view_presenter(s, &v);
+        views_draw_presenter_at(g, &v, 60, notes_scroll);
+    } else {
+        show_view(s, &v);
+        views_draw(g, &v);
+    }
+    SDL_RenderPresent(r);
+    snprintf(path, sizeof path, "%s/views_private_%s.png", TEST_OUT_DIR, name);
+    assert_int_equal(gfx_save_png(r, PW, PH, path, &err), 0);
+    for (y = 0; y < PH; y++)
+        for (x = 0; x < PW; x++)
+            px[(size_t)y * PW + x] = frame_px(surf, x, y);
+    gfx_free(g);
+    SDL_DestroyRenderer(r);
+    SDL_FreeSurface(surf);
+    return px;
+}
+
+static int same_frame(const uint32_t *a, const uint32_t *b)
+{
+    return memcmp(a, b, (size_t)PW * PH * sizeof *a) == 0;
+}
+
+/* The beat with the longest notes, reached by playing; its notes' text in
+ * the show's language is swapped for `other` when other != NULL (returns
+ * the original). */
+static const char *swap_notes(Fx *f, Show *s, const char *other)
+{
+    ShowView v = view(s);
+    StoryText *t = NULL;
+    const char *old = NULL;
+    assert_true(v.beat >= 0 && v.beat < f->sc->n_beats);
+    t = (StoryText *)&f->sc->beats[v.beat].notes; /* the test owns the scenario */
+    old = t->s[v.lang];
+    if (other)
+        t->s[v.lang] = other;
+    return old;
+}
+
+/* N with a presenter window: the projector frame does not change, the
+ * presenter's does.  Without one: the projector shows the warning, which
+ * does not depend on what the notes say; confirmed, it does. */
+static void test_notes_never_on_projector(void **state)
+{
+    Fx *f = *state;
+    Show *s = new_show(f, 0);
+    uint32_t *before = NULL, *after = NULL, *pb = NULL, *pa = NULL, *other = NULL;
+    const char *orig = NULL;
+    show_action(s, SHOW_ACT_NEXT, 0);
+    show_action(s, SHOW_ACT_NEXT, 0);
+    assert_true(strlen(swap_notes(f, s, NULL)) > 0); /* the first beat has notes */
+    before = frame_of(s, 0, "beat", NULL);
+    pb = frame_of(s, 1, "beat_presenter", NULL);
+    show_action(s, SHOW_ACT_NOTES, 0);
+    after = frame_of(s, 0, "notes_with_presenter", NULL);
+    pa = frame_of(s, 1, "notes_presenter", NULL);
+    assert_true(same_frame(before, after));
+    assert_false(same_frame(pb, pa)); /* the notes card is framed there */
+    free(after);
+    show_action(s, SHOW_ACT_NOTES, 0);
+
+    show_set_presenter(s, 0);
+    show_action(s, SHOW_ACT_NOTES, 0);
+    after = frame_of(s, 0, "notes_warning", NULL);
+    assert_false(same_frame(before, after)); /* the room sees the warning */
+    orig = swap_notes(f, s, "Helt andre noter, som salen ikke må se: svaret er 3.");
+    other = frame_of(s, 0, "notes_warning_other", NULL);
+    assert_true(same_frame(after, other)); /* ... and nothing of the notes */
+    free(other);
+    show_action(s, SHOW_ACT_NOTES, 0); /* confirmed: now the notes are drawn */
+    other = frame_of(s, 0, "notes_shown_other", NULL);
+    swap_notes(f, s, orig);
+    free(after);
+    after = frame_of(s, 0, "notes_shown", NULL);
+    assert_false(same_frame(after, other));
+    free(before);
+    free(after);
+    free(other);
+    free(pb);
+    free(pa);
+}
+
+/* A show at its first beat with these pending ideas, I pressed once. */
+static Show *with_ideas(Fx *f, int presenter, const char *a, const char *b)
+{
+    Show *s = new_show(f, 0);
+    show_set_presenter(s, presenter);
+    show_action(s, SHOW_ACT_NEXT, 0);
+    show_action(s, SHOW_ACT_NEXT, 0);
+    assert_int_equal(show_phone_idea(s, a), 0);
+    assert_int_equal(show_phone_idea(s, b), 0);
+    return s;
+}
+
+static void test_ideas_never_on_projector(void **state)
+{
+    Fx *f = *state;
+    Show *s = with_ideas(f, 1, "Sig det til en voksen", "hun er en luder");
+    uint32_t *before = frame_of(s, 0, "ideas_before", NULL), *x = NULL, *y = NULL;
+    show_action(s, SHOW_ACT_IDEAS, 0);
+    x = frame_of(s, 0, "ideas_with_presenter", NULL);
+    assert_true(same_frame(before, x)); /* moderation is on the presenter window only */
+    free(x);
+    show_action(s, SHOW_ACT_DOWN, 0);
+    show_action(s, SHOW_ACT_NEXT, 0); /* the flagged one: asks again, shows nothing */
+    x = frame_of(s, 0, "ideas_flag_asked", NULL);
+    assert_true(same_frame(before, x));
+    free(x);
+    x = frame_of(s, 1, "ideas_flag_asked_presenter", NULL);
+    free(x);
+    free(before);
+
+    /* no presenter window: the counts, never the texts */
+    s = with_ideas(f, 0, "Sig det til en voksen", "hun er en luder");
+    show_action(s, SHOW_ACT_IDEAS, 0);
+    x = frame_of(s, 0, "ideas_counts", NULL);
+    s = with_ideas(f, 0, "Bloker ham på alle medier", "du er en luder");
+    show_action(s, SHOW_ACT_IDEAS, 0);
+    y = frame_of(s, 0, "ideas_counts_other", NULL);
+    assert_true(same_frame(x, y));
+    free(y);
+    /* confirmed: the unflagged text is drawn, the flagged one is not */
+    show_action(s, SHOW_ACT_IDEAS, 0);
+    y = frame_of(s, 0, "ideas_confirmed_other", NULL);
+    assert_false(same_frame(x, y));
+    free(x);
+    s = with_ideas(f, 0, "Bloker ham på alle medier", "hun er en luder");
+    show_action(s, SHOW_ACT_IDEAS, 0);
+    show_action(s, SHOW_ACT_YES, 0);
+    x = frame_of(s, 0, "ideas_confirmed", NULL);
+    assert_true(same_frame(x, y)); /* the flagged texts differ, the frames do not */
+    show_action(s, SHOW_ACT_DOWN, 0);
+    show_action(s, SHOW_ACT_NEXT, 0); /* first Enter on the flagged one: a question */
+    free(y);
+    y = frame_of(s, 0, "ideas_flag_question", NULL);
+    assert_false(same_frame(x, y));
+    assert_int_equal(view(s).n_ideas, 0);
+    free(x);
+    /* the unflagged one shown: it moves below, under "On the projector" */
+    show_action(s, SHOW_ACT_UP, 0);
+    show_action(s, SHOW_ACT_NEXT, 0);
+    assert_int_equal(view(s).n_ideas, 1);
+    x = frame_of(s, 0, "ideas_one_shown", NULL);
+    assert_false(same_frame(x, y));
+    free(x);
+    free(y);
+}
+
+/* With a presenter window the kiosk is drawn there; the projector keeps the
+ * evaluation invitation while a pupil types. */
+static void test_kiosk_on_presenter(void **state)
+{
+    Fx *f = *state;
+    Show *s = new_show(f, 0);
+    Err e;
+    EvalQuestionnaire *q = eval_q_new("text-only", "Tekst", "Text", &e);
+    int qi = 0;
+    uint32_t *inv = NULL, *x = NULL, *p0 = NULL, *p1 = NULL;
+    assert_non_null(q);
+    qi = eval_q_add_question(q, "comment", EVAL_TEXT, "Kommentar", "Comment", 0, &e);
+    assert_true(qi >= 0);
+    assert_int_equal(eval_q_finish(q, &e), 0);
+    advance_to(s, SHOW_SCREEN_ENDING, STORY_INT_NONE);
+    show_set_eval(s, q);
+    show_action(s, SHOW_ACT_EVAL, 0);
+    assert_int_equal(view(s).screen, SHOW_SCREEN_EVAL);
+    inv = frame_of(s, 0, "eval_invitation", NULL);
+    show_action(s, SHOW_ACT_KIOSK, 0);
+    assert_true(show_in_kiosk(s));
+    x = frame_of(s, 0, "kiosk_projector", NULL);
+    assert_true(same_frame(inv, x));
+    free(x);
+    p0 = frame_of(s, 1, "kiosk_presenter", NULL);
+    assert_int_equal(show_text(s, "Min lærer hedder Hansen"), 1);
+    x = frame_of(s, 0, "kiosk_projector_typed", NULL);
+    assert_true(same_frame(inv, x)); /* the pupil's text is not on the projector */
+    p1 = frame_of(s, 1, "kiosk_presenter_typed", NULL);
+    assert_false(same_frame(p0, p1)); /* it is on the laptop */
+    free(x);
+    free(inv);
+    free(p0);
+    free(p1);
+    show_set_eval(s, NULL);
+    eval_q_free(q);
+}
+
+/* The notes scroll instead of stopping at "…"; the scenario overview is on
+ * the welcome screen, not on the beats. */
+static void test_notes_scroll_and_overview(void **state)
+{
+    Fx *f = *state;
+    Show *s = new_show(f, 0);
+    uint32_t *a = NULL, *b = NULL, *c = NULL;
+    int scroll = 0, i = 0;
+    char long_notes[4096];
+    const char *orig = NULL, *sc_orig = NULL;
+    StoryText *sn = (StoryText *)&f->sc->notes; /* the test owns the scenario */
+    ShowView v = view(s);
+    /* the overview: drawn on the welcome screen ... */
+    sc_orig = sn->s[v.lang];
+    assert_non_null(sc_orig);
+    a = frame_of(s, 1, "welcome_overview", NULL);
+    sn->s[v.lang] = "En helt anden oversigt over scenariet.";
+    b = frame_of(s, 1, "welcome_overview_other", NULL);
+    assert_false(same_frame(a, b));
+    free(a);
+    free(b);
+    /* ... and not on a beat */
+    show_action(s, SHOW_ACT_NEXT, 0);
+    show_action(s, SHOW_ACT_NEXT, 0);
+    a = frame_of(s, 1, "beat_overview_other", NULL);
+    sn->s[v.lang] = sc_orig;
+    b = frame_of(s, 1, "beat_overview", NULL);
+    assert_true(same_frame(a, b));
+    free(a);
+    free(b);
+
+    long_notes[0] = '\0';
+    for (i = 0; i < 12; i++)
+        strcat(long_notes, "Spørg klassen, hvad Sofie kan gøre nu, og hvem hun kan tale med. ");
+    strcat(long_notes, "SIDSTE LINJE.");
+    orig = swap_notes(f, s, long_notes);
+    a = frame_of(s, 1, "notes_long", &scroll);
+    assert_int_equal(scroll, 0);
+    scroll = 1000; /* clamped to what there is */
+    b = frame_of(s, 1, "notes_long_scrolled", &scroll);
+    assert_true(scroll > 0 && scroll < 1000);
+    assert_false(same_frame(a, b));
+    scroll = -5;
+    c = frame_of(s, 1, "notes_long_top", &scroll);
+    assert_int_equal(scroll, 0);
+    assert_true(same_frame(a, c));
+    swap_notes(f, s, orig);
+    free(a);
+    free(b);
+    free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -362,6 +630,10 @@ int main(void)
         cmocka_unit_test(test_many_ideas_and_blank),
         cmocka_unit_test(test_ending),
         cmocka_unit_test(test_error),
+        cmocka_unit_test(test_notes_never_on_projector),
+        cmocka_unit_test(test_ideas_never_on_projector),
+        cmocka_unit_test(test_kiosk_on_presenter),
+        cmocka_unit_test(test_notes_scroll_and_overview),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -7,6 +7,7 @@
  * by eval_store_retry_pending() and by later submits.
  */
 #include "eval/eval_store.h"
+#include "eval/eval_store_priv.h"
 
 #include "core/buf.h"
 #include "core/log.h"
@@ -63,7 +64,17 @@ static const char *schema_sql =
     "  key TEXT PRIMARY KEY, event TEXT NOT NULL, question TEXT NOT NULL,"
     "  value INTEGER, text TEXT, reviewed INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;"
     "CREATE INDEX IF NOT EXISTS answers_event ON answers(event);"
-    "CREATE INDEX IF NOT EXISTS submissions_event ON submissions(event);";
+    "CREATE INDEX IF NOT EXISTS submissions_event ON submissions(event);"
+    /* the room's answers at every stop: totals only (eval_store_polls.c) */
+    "CREATE TABLE IF NOT EXISTS polls("
+    "  key TEXT PRIMARY KEY, event TEXT NOT NULL, seq INTEGER NOT NULL, beat TEXT NOT NULL,"
+    "  kind TEXT NOT NULL, pass INTEGER NOT NULL, result INTEGER NOT NULL,"
+    "  voted INTEGER NOT NULL, hands TEXT NOT NULL, phones TEXT NOT NULL) WITHOUT ROWID;"
+    "CREATE INDEX IF NOT EXISTS polls_event ON polls(event);"
+    /* per-event facts: attendance, structured labels (eval_store_polls.c) */
+    "CREATE TABLE IF NOT EXISTS event_facts("
+    "  event TEXT NOT NULL, name TEXT NOT NULL, value TEXT NOT NULL,"
+    "  PRIMARY KEY(event, name)) WITHOUT ROWID;";
 
 /* ---- small helpers ------------------------------------------------------ */
 
@@ -1011,4 +1022,13 @@ int eval_store_review_text(EvalStore *s, const char *key, int approve, Err *err)
     if (sqlite3_changes(s->db) == 0)
         return err_set(err, ERR_NOTFOUND, "no text with key '%s'", key);
     return 0;
+}
+
+/* ---- for the store's other files (eval_store_priv.h) -------------------- */
+
+sqlite3 *eval_store_db_(EvalStore *s) { return s->db; }
+int eval_store_readonly_(const EvalStore *s) { return s->readonly; }
+int eval_store_db_err_(EvalStore *s, int rc, const char *what, Err *err)
+{
+    return db_err(s, rc, what, err);
 }

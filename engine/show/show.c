@@ -84,6 +84,9 @@ struct Show {
 
     ShowTranscriptFn tfn;
     void *tud;
+    ShowPollFn pfn;   /* decided polls, for the room's record */
+    void *pud;
+    int pass;         /* rewinds and replays so far */
 };
 
 /* ---- transcript ---------------------------------------------------------- */
@@ -399,10 +402,32 @@ static int poll_decision(const PollCtx *c)
     return w >= 0 ? w : -1;
 }
 
+/* Hands the decided poll's totals to the poll hook. */
+static void emit_poll(Show *s, const PollCtx *c, ShowPollKind kind, int beat, int nopt, int result)
+{
+    ShowPollResult r;
+    int i = 0;
+    if (!s->pfn)
+        return;
+    memset(&r, 0, sizeof r);
+    r.kind = kind;
+    r.beat_id = beat_id(s, beat);
+    r.pass = s->pass + 1;
+    r.n_options = nopt;
+    r.result = result;
+    r.voted = c->poll != NULL;
+    for (i = 0; i < r.n_options && i < STORY_MAX_OPTIONS && c->poll; i++) {
+        r.hands[i] = vote_hands(c->poll, i);
+        r.phones[i] = vote_phones(c->poll, i);
+    }
+    s->pfn(s->pud, &r);
+}
+
 static void record_signal(Show *s, const PollCtx *c, int beat, int stop, int result)
 {
     ShowSignal *sg = NULL;
     int i = 0;
+    emit_poll(s, c, stop ? SHOW_POLL_STOP : SHOW_POLL_SIGNAL, beat, 3, result);
     if (s->n_signals >= SHOW_MAX_SIGNALS)
         return;
     sg = &s->signals[s->n_signals++];
@@ -500,11 +525,13 @@ static int decide_choice(Show *s, int opt)
 {
     Err e;
     int from = story_current_beat(s->run);
+    int nopt = n_poll_options(s, &s->ictx); /* before the story moves on */
     err_clear(&e);
     if (story_choose(s->run, opt, &e) < 0) {
         set_error(s, &e);
         return 1;
     }
+    emit_poll(s, &s->ictx, SHOW_POLL_CHOICE, from, nopt, opt);
     tr(s, "branch %s option %d -> %s", beat_id(s, from), opt + 1,
        beat_id(s, story_current_beat(s->run)));
     enter_beat_announce(s);
@@ -632,6 +659,7 @@ static int rewind_key(Show *s, ShowAction a, int arg)
     pollctx_reset(&s->ictx);
     s->shown_interaction = -1;
     s->error[0] = '\0';
+    s->pass++;
     if (target == -1) {
         story_replay_beat(s->run);
         tr(s, "replay %s", beat_id(s, story_current_beat(s->run)));
@@ -859,6 +887,12 @@ void show_set_transcript(Show *s, ShowTranscriptFn fn, void *ud)
 {
     s->tfn = fn;
     s->tud = ud;
+}
+
+void show_set_poll_hook(Show *s, ShowPollFn fn, void *ud)
+{
+    s->pfn = fn;
+    s->pud = ud;
 }
 
 int show_action(Show *s, ShowAction a, int arg)

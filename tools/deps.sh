@@ -4,8 +4,8 @@
 
 SPECTACTOR_DEB_BUILD="build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev
  liblua5.4-dev libcmocka-dev libsqlite3-dev libmicrohttpd-dev libcjson-dev libqrencode-dev
- fonts-dejavu-core"
-SPECTACTOR_DEB_TEST="xvfb xdotool clang libclang-rt-14-dev chromium sqlite3 curl binutils"
+ fonts-dejavu-core libxlsxwriter-dev"
+SPECTACTOR_DEB_TEST="xvfb xdotool clang libclang-rt-14-dev chromium sqlite3 curl binutils python3-openpyxl"
 SPECTACTOR_DEB_BENCH="wrk nginx-light hyperfine valgrind time xvfb curl iproute2 procps"
 
 spectactor_missing() {

@@ -1,6 +1,8 @@
 /* eval_report.c - tallies, small-group suppression and report writers. */
 #include "eval/eval_report.h"
 
+#include "eval/eval_compare.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -496,8 +498,10 @@ int eval_report_text(const EvalTally *t, const EvalReportMeta *m, EvalLang lang,
         buf_printf(out, "   n = %d\n", row.n);
         for (k = 0; k < row.ncells; k++) {
             const EvalCell *c = &row.cells[k];
-            buf_printf(out, "   %s%-40s %s\n", c->is_group ? "= " : "  ",
-                       cell_label(q, qi, c, lang), eval_cell_format(c, cell, sizeof cell));
+            /* padded by characters, not bytes: Danish letters are two bytes */
+            buf_puts(out, c->is_group ? "   = " : "     ");
+            eval_pad(out, cell_label(q, qi, c, lang), 40, 0);
+            buf_printf(out, " %s\n", eval_cell_format(c, cell, sizeof cell));
         }
     }
     buf_printf(out, "\n%s\n",
@@ -683,11 +687,15 @@ static void html_question(Buf *out, const EvalTally *t, int qi, EvalLang lang)
         int w = c->state == EVAL_CELL_SHOWN ? c->percent * 3 : 0;
         buf_printf(out, "<tr class=\"%s\"><th>", c->is_group ? "group" : "option");
         html_esc(out, cell_label(q, qi, c, lang));
-        buf_printf(out, "</th><td><svg width=\"300\" height=\"16\" role=\"img\">"
-                        "<rect x=\"0\" y=\"0\" width=\"300\" height=\"16\" fill=\"#eee\"/>"
-                        "<rect x=\"0\" y=\"0\" width=\"%d\" height=\"16\" fill=\"%s\"/></svg></td>"
-                        "<td class=\"v\">",
-                   w, c->is_group ? "#3d5a80" : "#e07a5f");
+        if (c->state != EVAL_CELL_SHOWN) /* never an empty bar that reads as 0 % */
+            buf_printf(out, "</th><td class=\"sup\">%s</td><td class=\"v\">",
+                       c->state == EVAL_CELL_SMALL ? "&lt;5" : "-");
+        else
+            buf_printf(out, "</th><td><svg width=\"300\" height=\"16\" role=\"img\">"
+                            "<rect x=\"0\" y=\"0\" width=\"300\" height=\"16\" fill=\"#eee\"/>"
+                            "<rect x=\"0\" y=\"0\" width=\"%d\" height=\"16\" fill=\"%s\"/></svg></td>"
+                            "<td class=\"v\">",
+                       w, c->is_group ? "#3d5a80" : "#e07a5f");
         html_esc(out, eval_cell_format(c, cell, sizeof cell));
         buf_puts(out, "</td></tr>\n");
     }
@@ -705,14 +713,23 @@ int eval_report_html(EvalTally *const *tallies, int ntallies, const EvalReportMe
                     "padding:2px 1em 2px 0;max-width:24em}td{padding:2px 4px}"
                     "td.v{white-space:nowrap}tr.group th{font-weight:bold}\n"
                     ".note,small{color:#666}section.q{margin-bottom:1.5em}\n"
+                    "td.sup{color:#555;font-style:italic;width:300px}"
+                    "table.compare td,table.stops td,table.events td{border-top:1px solid #ddd}"
+                    "thead th{font-weight:bold;border-bottom:1px solid #888}\n"
+                    "@page{size:A4;margin:15mm}@media print{body{max-width:none;margin:0;"
+                    "font-size:10pt}section{break-inside:avoid}}\n"
                     "</style></head><body>\n",
                lang == EVAL_LANG_EN ? "en" : "da",
                tr(lang, "Evaluering", "Evaluation"));
     buf_printf(out, "<h1>%s</h1>\n", tr(lang, "Evaluering", "Evaluation"));
     if (m) {
-        buf_printf(out, "<p>%s: %d, %s: %d</p>\n<table class=\"events\">\n",
+        buf_printf(out, "<p>%s: %d, %s: %d</p>\n<table class=\"events\">\n"
+                        "<thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
+                        "</tr></thead>\n",
                    tr(lang, "Events", "Events"), m->nevents,
-                   tr(lang, "databasefiler", "database files"), m->nfiles);
+                   tr(lang, "databasefiler", "database files"), m->nfiles,
+                   tr(lang, "Dato", "Date"), tr(lang, "Scenarie", "Scenario"),
+                   tr(lang, "Etiket", "Label"), tr(lang, "Besvarelser", "Responses"), "id");
         for (i = 0; i < m->nevents; i++) {
             const EvalEventInfo *e = &m->events[i];
             buf_puts(out, "<tr><td>");
@@ -736,6 +753,8 @@ int eval_report_html(EvalTally *const *tallies, int ntallies, const EvalReportMe
         for (qi = 0; qi < eval_q_count(t->q); qi++)
             html_question(out, t, qi, lang);
     }
+    if (m && m->extra_html)
+        buf_puts(out, m->extra_html);
     buf_printf(out, "<p class=\"note\">%s</p>\n</body></html>\n",
                tr(lang, "&lt;5: færre end 5 svar. -: skjult, så et lille tal ikke kan regnes ud.",
                   "&lt;5: fewer than 5 answers. -: hidden so that a small number cannot be "

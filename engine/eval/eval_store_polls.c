@@ -289,3 +289,29 @@ int eval_store_each_fact(EvalStore *s, const char *event_id, EvalFactFn fn, void
     sqlite3_finalize(st);
     return rc == SQLITE_DONE ? 0 : eval_store_db_err_(s, rc, "read event facts", err);
 }
+
+int eval_store_redact_text(EvalStore *s, const char *key, const char *text, Err *err)
+{
+    sqlite3 *db = eval_store_db_(s);
+    sqlite3_stmt *st = NULL;
+    int rc = 0;
+    if (eval_store_readonly_(s))
+        return err_set(err, ERR_STATE, "%s: opened read-only", eval_store_path(s));
+    if (!text || strlen(text) > EVAL_MAX_TEXT || !utf8_valid(text, strlen(text)))
+        return err_set(err, ERR_INVALID, "the redacted text is too long or not UTF-8");
+    rc = sqlite3_prepare_v2(db,
+                            "UPDATE answers SET text=?2 WHERE key=?1 AND text IS NOT NULL"
+                            " AND reviewed=0",
+                            -1, &st, NULL);
+    if (rc == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, key ? key : "", -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, text, -1, SQLITE_STATIC);
+        rc = sqlite3_step(st);
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return eval_store_db_err_(s, rc, "redact", err);
+    if (sqlite3_changes(db) == 0)
+        return err_set(err, ERR_NOTFOUND, "no text awaiting review with key '%s'", key ? key : "");
+    return 0;
+}

@@ -45,4 +45,10 @@ typedef int (*EvalFactFn)(void *ud, const char *name, const char *value);
 /* Calls fn for every fact of the event, by name; non-zero stops. */
 int eval_store_each_fact(EvalStore *s, const char *event_id, EvalFactFn fn, void *ud, Err *err);
 
+/* Replaces a free text not yet reviewed by a redacted version (a name
+ * taken out) before it is approved; secure_delete overwrites the old one.
+ * text must be valid UTF-8 of at most EVAL_MAX_TEXT bytes.  Returns 0,
+ * ERR_NOTFOUND (no such pending text), ERR_INVALID, ERR_STATE or ERR_IO. */
+int eval_store_redact_text(EvalStore *s, const char *key, const char *text, Err *err);
+
 #endif

@@ -559,6 +559,10 @@ static int write_text(Report *r, const EvalReportMeta *meta, EvalLang lang,
     int i = 0, n = 0, rc = 0;
     if (r->nq == 0)
         buf_printf(&out, "%s\n", lang == EVAL_LANG_EN ? "No evaluations yet." : "Ingen evalueringer endnu.");
+    for (i = 0; i < r->nq; i++) /* the headline first: the measures with n */
+        rc |= eval_headline_text(r->ts[i], lang, &out) < 0;
+    if (r->nq)
+        buf_puts(&out, "\n");
     for (i = 0; i < r->nq; i++) {
         if (i)
             buf_puts(&out, "\n");
@@ -620,8 +624,10 @@ static int write_csvs(Report *r, const char *csv, char sep, EvalCompareRow *rows
 static int write_html(Report *r, EvalReportMeta *meta, EvalLang lang, const char *path,
                       EvalCompareRow *rows)
 {
-    Buf out = BUF_INIT, extra = BUF_INIT;
+    Buf out = BUF_INIT, extra = BUF_INIT, top = BUF_INIT;
     int i = 0, rc = 0;
+    for (i = 0; i < r->nq; i++)
+        eval_headline_html(r->ts[i], lang, &top);
     for (i = 0; i < r->nq; i++) {
         eval_compare_html(r->qs[i], rows, compare_rows(r, i, rows), NULL, lang, &extra);
         if (r->group_by)
@@ -645,12 +651,15 @@ static int write_html(Report *r, EvalReportMeta *meta, EvalLang lang, const char
     buf_puts(&extra, footer(lang));
     buf_puts(&extra, "</p>\n");
     meta->extra_html = buf_str(&extra);
-    if (extra.oom || eval_report_html(r->ts, r->nq, meta, lang, &out) < 0 ||
+    meta->top_html = buf_str(&top);
+    if (extra.oom || top.oom || eval_report_html(r->ts, r->nq, meta, lang, &out) < 0 ||
         write_file(path, &out) < 0)
         rc = 1;
     meta->extra_html = NULL;
+    meta->top_html = NULL;
     buf_free(&out);
     buf_free(&extra);
+    buf_free(&top);
     return rc;
 }
 

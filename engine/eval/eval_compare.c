@@ -315,3 +315,44 @@ int eval_compare_html(const EvalQuestionnaire *q, const EvalCompareRow *rows, in
     buf_puts(out, "</tbody></table></section>\n");
     return out->oom ? ERR_NOMEM : 0;
 }
+
+int eval_headline_text(const EvalTally *t, EvalLang lang, Buf *out)
+{
+    const EvalQuestionnaire *q = eval_tally_questionnaire(t);
+    EvalMeasure ms[EVAL_MAX_MEASURES];
+    int nm = eval_measures(q, ms), k = 0;
+    char cell[32], nb[16], lab[700];
+    buf_printf(out, "%s (%s, %s %d)\n", tr(lang, "Hovedtal", "Headline"), eval_q_id(q),
+               tr(lang, "besvarelser", "respondents"), eval_tally_respondents(t));
+    for (k = 0; k < nm; k++) {
+        measure_text(t, &ms[k], cell, sizeof cell, nb, sizeof nb);
+        buf_puts(out, "  ");
+        eval_pad(out, cell, 6, 1);
+        buf_printf(out, "  (n %s%s)  %s\n", nb[0] == '<' ? "" : "= ", nb,
+                   eval_measure_label(q, &ms[k], lang, lab, sizeof lab));
+    }
+    return out->oom ? ERR_NOMEM : 0;
+}
+
+int eval_headline_html(const EvalTally *t, EvalLang lang, Buf *out)
+{
+    const EvalQuestionnaire *q = eval_tally_questionnaire(t);
+    EvalMeasure ms[EVAL_MAX_MEASURES];
+    int nm = eval_measures(q, ms), k = 0;
+    char cell[32], nb[16], lab[700];
+    buf_printf(out, "<section class=\"headline\"><h2>%s</h2>\n<table class=\"compare\">"
+                    "<thead><tr><th></th><th>%%</th><th>n</th></tr></thead><tbody>\n",
+               tr(lang, "Hovedtal", "Headline"));
+    for (k = 0; k < nm; k++) {
+        measure_text(t, &ms[k], cell, sizeof cell, nb, sizeof nb);
+        buf_puts(out, "<tr><th>");
+        esc(out, eval_measure_label(q, &ms[k], lang, lab, sizeof lab));
+        buf_puts(out, "</th><td class=\"v\">");
+        esc(out, cell);
+        buf_puts(out, "</td><td class=\"v\">");
+        esc(out, nb);
+        buf_puts(out, "</td></tr>\n");
+    }
+    buf_puts(out, "</tbody></table></section>\n");
+    return out->oom ? ERR_NOMEM : 0;
+}

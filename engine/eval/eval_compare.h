@@ -59,6 +59,11 @@ int eval_compare_csv(const EvalQuestionnaire *q, const EvalCompareRow *rows, int
 int eval_compare_html(const EvalQuestionnaire *q, const EvalCompareRow *rows, int n,
                       const char *title, EvalLang lang, Buf *out);
 
+/* The headline: each measure of the pooled tally t with n ("92 %
+ * (n = 360)", "<5", "-"), as text lines or an HTML table. */
+int eval_headline_text(const EvalTally *t, EvalLang lang, Buf *out);
+int eval_headline_html(const EvalTally *t, EvalLang lang, Buf *out);
+
 /* Pads s with spaces to width characters (not bytes: Danish letters are
  * two bytes in UTF-8); appends to out. */
 void eval_pad(Buf *out, const char *s, int width, int right);

@@ -324,8 +324,12 @@ int eval_stops_text(const EvalStops *st, EvalLang lang, Buf *out)
 static void csv_put(Buf *b, const char *s, char sep, int last)
 {
     const char *p = s ? s : "";
-    if (strchr(p, sep) || strpbrk(p, "\"\r\n")) {
+    /* a text starting like a formula is read as text by spreadsheets */
+    int guard = *p == '=' || *p == '+' || *p == '-' || *p == '@' || *p == '\t' || *p == '\r';
+    if (guard || strchr(p, sep) || strpbrk(p, "\"\r\n")) {
         buf_append(b, "\"", 1);
+        if (guard)
+            buf_append(b, "'", 1);
         for (; *p; p++)
             buf_append(b, *p == '"' ? "\"\"" : p, *p == '"' ? 2 : 1);
         buf_append(b, "\"", 1);

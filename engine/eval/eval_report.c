@@ -722,6 +722,8 @@ int eval_report_html(EvalTally *const *tallies, int ntallies, const EvalReportMe
                lang == EVAL_LANG_EN ? "en" : "da",
                tr(lang, "Evaluering", "Evaluation"));
     buf_printf(out, "<h1>%s</h1>\n", tr(lang, "Evaluering", "Evaluation"));
+    if (m && m->top_html)
+        buf_puts(out, m->top_html);
     if (m) {
         buf_printf(out, "<p>%s: %d, %s: %d</p>\n<table class=\"events\">\n"
                         "<thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"

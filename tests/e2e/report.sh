@@ -37,6 +37,7 @@ forms 6 | "$BIN" enter --db "$T/b.sqlite" --event 9.B > /dev/null || fail "enter
 # merged report over both files
 "$BIN" report --db "$T/a.sqlite" --db "$T/b.sqlite" --lang en --csv "$T/r.csv" --csv-sep ';' \
     --html "$T/r.html" --group-by school > "$T/r.txt" 2> "$T/r.err" || fail "report: $(cat "$T/r.err")"
+has "$T/r.txt" "Headline (default-v1, respondents 18)"
 has "$T/r.txt" "Rooms (events): 2"
 has "$T/r.txt" "stalking / first_messages (signal): rooms 2, votes 42, after a rewind 1"
 has "$T/r.txt" "    OK               14 %   rooms said 0"

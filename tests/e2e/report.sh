@@ -90,4 +90,13 @@ has "$T/c.err" "use --force"
 has "$T/f.txt" "CHANGED QUESTIONNAIRE"
 has "$T/f.txt" "Responses in total: 5"
 has "$T/f.txt" "Responses in total: 12"
+# free-text review: a name redacted before approval
+printf '5\n1\n1\n2\n\nMads fra 9.B er led, men stykket var godt\n' |
+    "$BIN" enter --db "$T/e.sqlite" --scenario stalking --label 7.D > /dev/null || fail "enter 4"
+printf 'r\nMads\na\n' | "$BIN" report --review --db "$T/e.sqlite" > "$T/rv.txt" || fail "review"
+has "$T/rv.txt" "[...] fra 9.B er led, men stykket var godt"
+has "$T/rv.txt" "1 godkendt / approved (1 med rettelser / redacted)"
+"$BIN" report --db "$T/e.sqlite" --lang en > "$T/e.txt" || fail "report e"
+has "$T/e.txt" "   - [...] fra 9.B er led, men stykket var godt"
+grep -q "Mads fra" "$T/e.txt" && fail "the name is still in the report"
 echo "ok: report"

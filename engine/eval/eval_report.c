@@ -455,9 +455,14 @@ static int report_events(const EvalReportMeta *m, EvalLang lang, Buf *out)
                tr(lang, "databasefiler", "database files"), m->nfiles);
     for (i = 0; i < m->nevents; i++) {
         const EvalEventInfo *e = &m->events[i];
-        buf_printf(out, "  %s  %s  %s%s%s  (%d %s)\n", e->id, e->day, e->scenario,
-                   e->label[0] ? "  " : "", e->label, e->respondents,
-                   tr(lang, "besvarelser", "responses"));
+        char n[16];
+        /* suppressed per cell: an event with fewer than 5 answers says "<5" */
+        if (e->respondents < EVAL_MIN_CELL)
+            snprintf(n, sizeof n, "<%d", EVAL_MIN_CELL);
+        else
+            snprintf(n, sizeof n, "%d", e->respondents);
+        buf_printf(out, "  %s  %s  %s%s%s  (%s %s)\n", e->id, e->day, e->scenario,
+                   e->label[0] ? "  " : "", e->label, n, tr(lang, "besvarelser", "responses"));
     }
     return out->oom ? ERR_NOMEM : 0;
 }
@@ -740,7 +745,10 @@ int eval_report_html(EvalTally *const *tallies, int ntallies, const EvalReportMe
             html_esc(out, e->scenario);
             buf_puts(out, "</td><td>");
             html_esc(out, e->label);
-            buf_printf(out, "</td><td>%d</td><td><small>", e->respondents);
+            if (e->respondents < EVAL_MIN_CELL)
+                buf_printf(out, "</td><td>&lt;%d</td><td><small>", EVAL_MIN_CELL);
+            else
+                buf_printf(out, "</td><td>%d</td><td><small>", e->respondents);
             html_esc(out, e->id);
             buf_puts(out, "</small></td></tr>\n");
         }

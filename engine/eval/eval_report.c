@@ -602,8 +602,10 @@ int eval_report_csv(const EvalTally *t, Buf *data, Buf *cb, int header)
             continue;
         }
         eval_tally_row(t, qi, &row, NULL);
+        /* n stays numeric: empty for a question answered by fewer than 5
+         * (every cell's status then says lt5) */
         if (row.n_state == EVAL_CELL_SMALL)
-            snprintf(n, sizeof n, "<%d", EVAL_MIN_CELL);
+            n[0] = '\0';
         else
             snprintf(n, sizeof n, "%d", row.n);
         for (k = 0; k < row.ncells; k++) {

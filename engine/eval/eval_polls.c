@@ -281,7 +281,7 @@ static void share_text(const EvalShare *s, char *out, size_t cap)
 int eval_stops_text(const EvalStops *st, EvalLang lang, Buf *out)
 {
     int i = 0, k = 0;
-    char tmp[64], cell[32];
+    char tmp[96], cell[32];
     buf_printf(out, "%s\n", tr(lang, "Rummets svar ved hvert stop", "The room's answers at every stop"));
     buf_printf(out, "%s: %d\n", tr(lang, "Rum (events)", "Rooms (events)"), st->rooms);
     for (i = 0; i < st->n; i++) {
@@ -314,7 +314,8 @@ int eval_stops_text(const EvalStops *st, EvalLang lang, Buf *out)
         const EvalStopRow *r = eval_stops_row(st, i);
         if (r->kind == EVAL_POLL_CHOICE)
             continue;
-        buf_printf(out, "  %-32s %3d %s\n", r->beat, r->first_stalking, tr(lang, "rum", "rooms"));
+        snprintf(tmp, sizeof tmp, "%s%s", r->beat, r->kind == EVAL_POLL_STOP ? " (stop)" : "");
+        buf_printf(out, "  %-32s %3d %s\n", tmp, r->first_stalking, tr(lang, "rum", "rooms"));
     }
     buf_printf(out, "  %-32s %3d %s\n", tr(lang, "(aldrig)", "(never)"), st->never,
                tr(lang, "rum", "rooms"));
@@ -468,6 +469,8 @@ int eval_stops_html(const EvalStops *st, EvalLang lang, Buf *out)
             continue;
         buf_printf(out, "<text x=\"0\" y=\"%d\" font-size=\"12\">", k * 22 + 15);
         esc(out, r->beat);
+        if (r->kind == EVAL_POLL_STOP)
+            buf_puts(out, " (stop)");
         buf_printf(out, "</text><rect x=\"220\" y=\"%d\" width=\"%d\" height=\"16\" fill=\"%s\"/>"
                         "<text x=\"%d\" y=\"%d\" font-size=\"12\">%d</text>\n",
                    k * 22 + 3, r->first_stalking * 360 / max, colours[2],

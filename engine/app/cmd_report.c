@@ -30,19 +30,19 @@
 
 typedef struct REvent {
     EvalEventInfo info;
-    int file;               /* index into dbs */
-    int qk;                 /* pooled tally */
-    EvalTally *tally;       /* this event alone */
+    int file;         /* index into dbs */
+    int qk;           /* pooled tally */
+    EvalTally *tally; /* this event alone */
     int attendance;
-    char labels[256];       /* "school=X, grade=9" */
+    char labels[256];                    /* "school=X, grade=9" */
     char group[EVAL_MAX_FACT_VALUE + 1]; /* value of --group-by, "" if none */
 } REvent;
 
 typedef struct RGroup {
     int qk;
-    EvalEventInfo info;     /* label = the group's value; respondents summed */
+    EvalEventInfo info; /* label = the group's value; respondents summed */
     EvalTally *tally;
-    int attendance;         /* summed; 0 when any event lacks it */
+    int attendance; /* summed; 0 when any event lacks it */
     int missing_att;
 } RGroup;
 
@@ -64,19 +64,20 @@ typedef struct Report {
     const char *group_by;
     int force;
     int duplicates;
-    Buf warnings;           /* said in the report too, one per line */
+    Buf warnings; /* said in the report too, one per line */
     char title[120];
     EvalStops *stops;
     EvalStore *cur;
     int curfile;
-    REvent *facts_ev;       /* the event whose facts are being read */
+    REvent *facts_ev; /* the event whose facts are being read */
     Err err;
     int failed;
 } Report;
 
 static void usage(FILE *f)
 {
-    fputs("usage: spectactor report [--db FILE]... [--event ID|LABEL]... [--csv FILE] [--csv-sep ';']\n"
+    fputs("usage: spectactor report [--db FILE]... [--event ID|LABEL]... [--csv FILE] [--csv-sep "
+          "';']\n"
           "                         [--xlsx FILE] [--html FILE] [--lang da|en] [--group-by NAME]\n"
           "                         [--force]\n"
           "       spectactor report --review [--db FILE] [--event ID|LABEL]\n"
@@ -172,12 +173,14 @@ static int tally_for(Report *r, EvalQuestionnaire *q, const char *fp, const Eval
         return -1;
     }
     if (same_id >= 0)
-        buf_printf(&r->warnings, "Changed questionnaire / ændret spørgeskema: %s (%s, %s), "
-                                 "reported separately\n",
+        buf_printf(&r->warnings,
+                   "Changed questionnaire / ændret spørgeskema: %s (%s, %s), "
+                   "reported separately\n",
                    eval_q_id(q), e->label[0] ? e->label : e->id, file_name(r, r->curfile));
     if (same_id >= 0)
-        fprintf(stderr, "spectactor report: warning: questionnaire '%s' changed under the same id "
-                        "(event %s, %s): reported separately (--force)\n",
+        fprintf(stderr,
+                "spectactor report: warning: questionnaire '%s' changed under the same id "
+                "(event %s, %s): reported separately (--force)\n",
                 eval_q_id(q), e->label[0] ? e->label : e->id, file_name(r, r->curfile));
     r->qs[r->nq] = q;
     snprintf(r->fps[r->nq], sizeof r->fps[r->nq], "%s", fp);
@@ -227,8 +230,9 @@ static int on_event(void *ud, const EvalEventInfo *info)
     for (j = 0; j < r->nev; j++)
         if (strcmp(r->ev[j].info.id, info->id) == 0) {
             /* event ids are 128 random bits: the same id is the same event */
-            fprintf(stderr, "spectactor report: warning: event %s (%s%s%s) is in %s and in %s: "
-                            "counted once\n",
+            fprintf(stderr,
+                    "spectactor report: warning: event %s (%s%s%s) is in %s and in %s: "
+                    "counted once\n",
                     info->id, info->day, info->label[0] ? " " : "", info->label,
                     file_name(r, r->ev[j].file), file_name(r, r->curfile));
             buf_printf(&r->warnings, "%s %s (%s %s): %s, %s\n",
@@ -287,8 +291,9 @@ static int on_event(void *ud, const EvalEventInfo *info)
     if (eval_store_event_polls(r->cur, info->id, &polls, &npolls, &bad, &r->err) < 0)
         return fail(r);
     if (bad)
-        fprintf(stderr, "spectactor report: warning: %d damaged poll rows of event %s in %s "
-                        "were skipped\n",
+        fprintf(stderr,
+                "spectactor report: warning: %d damaged poll rows of event %s in %s "
+                "were skipped\n",
                 bad, info->id, file_name(r, r->curfile));
     if (npolls && eval_stops_add_event(r->stops, info->scenario, polls, npolls, &r->err) < 0) {
         free(polls);
@@ -530,8 +535,8 @@ static int group_rows(const Report *r, int k, EvalCompareRow *rows)
 
 static const char *group_title(Report *r, EvalLang lang)
 {
-    snprintf(r->title, sizeof r->title, "%s %s", lang == EVAL_LANG_EN ? "Grouped by" : "Grupperet efter",
-             r->group_by);
+    snprintf(r->title, sizeof r->title, "%s %s",
+             lang == EVAL_LANG_EN ? "Grouped by" : "Grupperet efter", r->group_by);
     return r->title;
 }
 
@@ -552,13 +557,13 @@ typedef struct Outputs {
     EvalLang lang;
 } Outputs;
 
-static int write_text(Report *r, const EvalReportMeta *meta, EvalLang lang,
-                      EvalCompareRow *rows)
+static int write_text(Report *r, const EvalReportMeta *meta, EvalLang lang, EvalCompareRow *rows)
 {
     Buf out = BUF_INIT;
     int i = 0, n = 0, rc = 0;
     if (r->nq == 0)
-        buf_printf(&out, "%s\n", lang == EVAL_LANG_EN ? "No evaluations yet." : "Ingen evalueringer endnu.");
+        buf_printf(&out, "%s\n",
+                   lang == EVAL_LANG_EN ? "No evaluations yet." : "Ingen evalueringer endnu.");
     for (i = 0; i < r->nq; i++) /* the headline first: the measures with n */
         rc |= eval_headline_text(r->ts[i], lang, &out) < 0;
     if (r->nq)
@@ -567,7 +572,8 @@ static int write_text(Report *r, const EvalReportMeta *meta, EvalLang lang,
         if (i)
             buf_puts(&out, "\n");
         if (r->changed[i])
-            buf_printf(&out, "%s (%s %s)\n", lang == EVAL_LANG_EN ? "CHANGED QUESTIONNAIRE" : "ÆNDRET SPØRGESKEMA",
+            buf_printf(&out, "%s (%s %s)\n",
+                       lang == EVAL_LANG_EN ? "CHANGED QUESTIONNAIRE" : "ÆNDRET SPØRGESKEMA",
                        lang == EVAL_LANG_EN ? "fingerprint" : "fingeraftryk", r->fps[i]);
         rc |= eval_report_text(r->ts[i], meta, lang, &out) < 0;
         n = compare_rows(r, i, rows);
@@ -602,7 +608,8 @@ static int write_csvs(Report *r, const char *csv, char sep, EvalCompareRow *rows
         eval_compare_csv(r->qs[i], rows, compare_rows(r, i, rows), ',', i == 0, &evs);
     }
     if (r->nq == 0) {
-        buf_puts(&data, "questionnaire,question,kind,cell_type,cell,n,count,percent,status,text\r\n");
+        buf_puts(&data,
+                 "questionnaire,question,kind,cell_type,cell,n,count,percent,status,text\r\n");
         buf_puts(&cb, "questionnaire,question,kind,required,code,text_da,text_en\r\n");
         eval_compare_csv(NULL, rows, 0, ',', 1, &evs);
     }

@@ -63,8 +63,8 @@ static void put_measure(lxw_worksheet *ws, int row, int col, const EvalTally *t,
 
 static void sheet_summary(const Book *b)
 {
-    static const char *const cols[] = {"questionnaire", "fingerprint", "measure", "n", "count",
-                                       "percent", "status"};
+    static const char *const cols[] = {"questionnaire", "fingerprint", "measure", "n",
+                                       "count",         "percent",     "status"};
     const ReportXlsx *x = b->x;
     lxw_worksheet *ws = workbook_add_worksheet(b->wb, "summary");
     char lab[700];
@@ -93,8 +93,8 @@ static void sheet_summary(const Book *b)
 
 static void sheet_questions(const Book *b, int k, int *sheetno)
 {
-    static const char *const cols[] = {"cell_type", "code", "label", "n", "count", "percent",
-                                       "status"};
+    static const char *const cols[] = {"cell_type", "code",    "label", "n",
+                                       "count",     "percent", "status"};
     const ReportXlsx *x = b->x;
     const EvalTally *t = x->tallies[k];
     const EvalQuestionnaire *q = eval_tally_questionnaire(t);
@@ -144,8 +144,9 @@ static void sheet_questions(const Book *b, int k, int *sheetno)
 
 static void sheet_events(const Book *b)
 {
-    static const char *const cols[] = {"day", "label", "labels", "scenario", "questionnaire",
-                                       "respondents", "attendance", "response_rate"};
+    static const char *const cols[] = {"day",        "label",         "labels",
+                                       "scenario",   "questionnaire", "respondents",
+                                       "attendance", "response_rate"};
     const ReportXlsx *x = b->x;
     lxw_worksheet *ws = workbook_add_worksheet(b->wb, "events");
     int row = 0, k = 0, i = 0, m = 0;
@@ -190,10 +191,10 @@ static void sheet_events(const Book *b)
 
 static void sheet_stops(const Book *b)
 {
-    static const char *const cols[] = {"scenario", "beat", "kind", "rooms", "rooms_voted",
-                                       "replays", "votes", "option", "label", "hands", "phones",
-                                       "count", "percent", "status", "rooms_result",
-                                       "first_stalking"};
+    static const char *const cols[] = {"scenario",    "beat",    "kind",         "rooms",
+                                       "rooms_voted", "replays", "votes",        "option",
+                                       "label",       "hands",   "phones",       "count",
+                                       "percent",     "status",  "rooms_result", "first_stalking"};
     const ReportXlsx *x = b->x;
     lxw_worksheet *ws = workbook_add_worksheet(b->wb, "stops");
     int row = 1, i = 0, k = 0;
@@ -232,8 +233,8 @@ static void sheet_stops(const Book *b)
 
 static void sheet_codebook(const Book *b)
 {
-    static const char *const cols[] = {"questionnaire", "question", "kind", "required", "code",
-                                       "label_da", "label_en"};
+    static const char *const cols[] = {"questionnaire", "question", "kind",    "required",
+                                       "code",          "label_da", "label_en"};
     const ReportXlsx *x = b->x;
     lxw_worksheet *ws = workbook_add_worksheet(b->wb, "codebook");
     int row = 1, k = 0, qi = 0, o = 0;

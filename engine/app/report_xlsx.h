@@ -12,7 +12,7 @@
 #include "eval/eval_report.h"
 
 typedef struct ReportXlsxEvent {
-    int qk;             /* index of its questionnaire in tallies */
+    int qk; /* index of its questionnaire in tallies */
     EvalCompareRow row;
 } ReportXlsxEvent;
 

@@ -133,7 +133,8 @@ int eval_compare_text(const EvalQuestionnaire *q, const EvalCompareRow *rows, in
     }
     buf_printf(out, "%s\n", title ? title : tr(lang, "Events side om side", "Events side by side"));
     for (k = 0; k < nm; k++)
-        buf_printf(out, "  M%d = %s\n", k + 1, eval_measure_label(q, &ms[k], lang, lab, sizeof lab));
+        buf_printf(out, "  M%d = %s\n", k + 1,
+                   eval_measure_label(q, &ms[k], lang, lab, sizeof lab));
     buf_puts(out, "  ");
     eval_pad(out, tr(lang, "Dato", "Date"), 11, 0);
     eval_pad(out, tr(lang, "Etiket", "Label"), lw, 0);
@@ -195,9 +196,9 @@ static void csv_put(Buf *b, const char *s, char sep, int last)
 int eval_compare_csv(const EvalQuestionnaire *q, const EvalCompareRow *rows, int n, char sep,
                      int header, Buf *out)
 {
-    static const char *const cols[] = {"questionnaire", "event", "day", "label", "labels",
-                                       "scenario", "respondents", "attendance", "response_rate",
-                                       "measure", "n", "count", "percent", "status"};
+    static const char *const cols[] = {
+        "questionnaire", "event",         "day",     "label", "labels", "scenario", "respondents",
+        "attendance",    "response_rate", "measure", "n",     "count",  "percent",  "status"};
     EvalMeasure ms[EVAL_MAX_MEASURES];
     int nm = eval_measures(q, ms), i = 0, k = 0, c = 0;
     char num[32], mid[120];
@@ -267,12 +268,12 @@ int eval_compare_html(const EvalQuestionnaire *q, const EvalCompareRow *rows, in
     char cell[32], nb[16], lab[700];
     buf_puts(out, "<section class=\"compare\"><h2>");
     esc(out, title ? title : tr(lang, "Events side om side", "Events side by side"));
-    buf_printf(out, "</h2>%s\n<table class=\"compare\"><thead><tr>"
-                    "<th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th>",
-               "", tr(lang, "Dato", "Date"),
-               tr(lang, "Etiket", "Label"), tr(lang, "Scenarie", "Scenario"),
-               tr(lang, "Svar", "Answers"), tr(lang, "Klasse", "Class size"),
-               tr(lang, "Svarprocent", "Response rate"));
+    buf_printf(out,
+               "</h2>%s\n<table class=\"compare\"><thead><tr>"
+               "<th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th>",
+               "", tr(lang, "Dato", "Date"), tr(lang, "Etiket", "Label"),
+               tr(lang, "Scenarie", "Scenario"), tr(lang, "Svar", "Answers"),
+               tr(lang, "Klasse", "Class size"), tr(lang, "Svarprocent", "Response rate"));
     for (k = 0; k < nm; k++) {
         buf_puts(out, "<th>");
         esc(out, eval_measure_label(q, &ms[k], lang, lab, sizeof lab));
@@ -340,8 +341,9 @@ int eval_headline_html(const EvalTally *t, EvalLang lang, Buf *out)
     EvalMeasure ms[EVAL_MAX_MEASURES];
     int nm = eval_measures(q, ms), k = 0;
     char cell[32], nb[16], lab[700];
-    buf_printf(out, "<section class=\"headline\"><h2>%s</h2>\n<table class=\"compare\">"
-                    "<thead><tr><th></th><th>%%</th><th>n</th></tr></thead><tbody>\n",
+    buf_printf(out,
+               "<section class=\"headline\"><h2>%s</h2>\n<table class=\"compare\">"
+               "<thead><tr><th></th><th>%%</th><th>n</th></tr></thead><tbody>\n",
                tr(lang, "Hovedtal", "Headline"));
     for (k = 0; k < nm; k++) {
         measure_text(t, &ms[k], cell, sizeof cell, nb, sizeof nb);

@@ -61,7 +61,10 @@ int eval_poll_validate(const EvalPollRecord *r, Err *err)
     return 0;
 }
 
-EvalStops *eval_stops_new(void) { return calloc(1, sizeof(EvalStops)); }
+EvalStops *eval_stops_new(void)
+{
+    return calloc(1, sizeof(EvalStops));
+}
 
 void eval_stops_free(EvalStops *st)
 {
@@ -79,8 +82,7 @@ static int by_seq(const void *a, const void *b)
     return (x->seq > y->seq) - (x->seq < y->seq);
 }
 
-static StopAcc *stop_find(EvalStops *st, const char *scenario, const EvalPollRecord *r,
-                          Err *err)
+static StopAcc *stop_find(EvalStops *st, const char *scenario, const EvalPollRecord *r, Err *err)
 {
     int i = 0;
     StopAcc *a = NULL;
@@ -214,13 +216,22 @@ fail:
     return err ? err->code : ERR_INVALID;
 }
 
-int eval_stops_count(const EvalStops *st) { return st->n; }
+int eval_stops_count(const EvalStops *st)
+{
+    return st->n;
+}
 const EvalStopRow *eval_stops_row(const EvalStops *st, int i)
 {
     return (i >= 0 && i < st->n) ? &st->stops[st->order[i]].row : NULL;
 }
-int eval_stops_rooms(const EvalStops *st) { return st->rooms; }
-int eval_stops_never_stalking(const EvalStops *st) { return st->never; }
+int eval_stops_rooms(const EvalStops *st)
+{
+    return st->rooms;
+}
+int eval_stops_never_stalking(const EvalStops *st)
+{
+    return st->never;
+}
 
 int eval_stop_shares(const EvalStopRow *r, EvalShare *out)
 {
@@ -282,7 +293,8 @@ int eval_stops_text(const EvalStops *st, EvalLang lang, Buf *out)
 {
     int i = 0, k = 0;
     char tmp[96], cell[32];
-    buf_printf(out, "%s\n", tr(lang, "Rummets svar ved hvert stop", "The room's answers at every stop"));
+    buf_printf(out, "%s\n",
+               tr(lang, "Rummets svar ved hvert stop", "The room's answers at every stop"));
     buf_printf(out, "%s: %d\n", tr(lang, "Rum (events)", "Rooms (events)"), st->rooms);
     for (i = 0; i < st->n; i++) {
         const EvalStopRow *r = eval_stops_row(st, i);
@@ -308,8 +320,9 @@ int eval_stops_text(const EvalStops *st, EvalLang lang, Buf *out)
                        r->result_rooms[k]);
         }
     }
-    buf_printf(out, "\n%s\n", tr(lang, "Hvornår blev det stalking? (første stop hvor flertallet sagde stalking)",
-                                 "When did it become stalking? (first stop where the majority said stalking)"));
+    buf_printf(out, "\n%s\n",
+               tr(lang, "Hvornår blev det stalking? (første stop hvor flertallet sagde stalking)",
+                  "When did it become stalking? (first stop where the majority said stalking)"));
     for (i = 0; i < st->n; i++) {
         const EvalStopRow *r = eval_stops_row(st, i);
         if (r->kind == EVAL_POLL_CHOICE)
@@ -352,10 +365,10 @@ static void csv_int(Buf *b, int v, char sep)
 
 int eval_stops_csv(const EvalStops *st, char sep, int header, Buf *out)
 {
-    static const char *const cols[] = {"scenario", "beat", "kind", "rooms", "rooms_voted",
-                                       "replays", "votes", "option", "label", "hands",
-                                       "phones", "count", "percent", "status",
-                                       "rooms_result", "first_stalking"};
+    static const char *const cols[] = {"scenario",    "beat",    "kind",         "rooms",
+                                       "rooms_voted", "replays", "votes",        "option",
+                                       "label",       "hands",   "phones",       "count",
+                                       "percent",     "status",  "rooms_result", "first_stalking"};
     int i = 0, k = 0;
     char tmp[64], num[24];
     if (header)
@@ -418,8 +431,9 @@ int eval_stops_html(const EvalStops *st, EvalLang lang, Buf *out)
     buf_printf(out, "<section class=\"stops\"><h2>%s</h2>\n<p>%s: %d</p>\n",
                tr(lang, "Rummets svar ved hvert stop", "The room's answers at every stop"),
                tr(lang, "Rum (events)", "Rooms (events)"), st->rooms);
-    buf_printf(out, "<table class=\"stops\"><thead><tr><th>%s</th><th>%s</th><th>%s</th>"
-                    "<th>%s</th><th>%s</th></tr></thead><tbody>\n",
+    buf_printf(out,
+               "<table class=\"stops\"><thead><tr><th>%s</th><th>%s</th><th>%s</th>"
+               "<th>%s</th><th>%s</th></tr></thead><tbody>\n",
                tr(lang, "Stop", "Stop"), tr(lang, "Rum", "Rooms"), tr(lang, "Stemmer", "Votes"),
                tr(lang, "Svar", "Answers"), tr(lang, "Rum valgte", "Rooms chose"));
     for (i = 0; i < st->n; i++) {
@@ -459,7 +473,8 @@ int eval_stops_html(const EvalStops *st, EvalLang lang, Buf *out)
     if (st->never > max)
         max = st->never;
     buf_puts(out, "</tbody></table>\n");
-    buf_printf(out, "<h3>%s</h3>\n<svg class=\"timeline\" width=\"640\" height=\"%d\" role=\"img\">\n",
+    buf_printf(out,
+               "<h3>%s</h3>\n<svg class=\"timeline\" width=\"640\" height=\"%d\" role=\"img\">\n",
                tr(lang, "Hvornår blev det stalking?", "When did it become stalking?"),
                (nsig + 1) * 22 + 4);
     k = 0;
@@ -471,20 +486,23 @@ int eval_stops_html(const EvalStops *st, EvalLang lang, Buf *out)
         esc(out, r->beat);
         if (r->kind == EVAL_POLL_STOP)
             buf_puts(out, " (stop)");
-        buf_printf(out, "</text><rect x=\"220\" y=\"%d\" width=\"%d\" height=\"16\" fill=\"%s\"/>"
-                        "<text x=\"%d\" y=\"%d\" font-size=\"12\">%d</text>\n",
+        buf_printf(out,
+                   "</text><rect x=\"220\" y=\"%d\" width=\"%d\" height=\"16\" fill=\"%s\"/>"
+                   "<text x=\"%d\" y=\"%d\" font-size=\"12\">%d</text>\n",
                    k * 22 + 3, r->first_stalking * 360 / max, colours[2],
                    226 + r->first_stalking * 360 / max, k * 22 + 15, r->first_stalking);
         k++;
     }
-    buf_printf(out, "<text x=\"0\" y=\"%d\" font-size=\"12\">%s</text><rect x=\"220\" y=\"%d\" "
-                    "width=\"%d\" height=\"16\" fill=\"#bbb\"/><text x=\"%d\" y=\"%d\" "
-                    "font-size=\"12\">%d</text>\n</svg>\n",
+    buf_printf(out,
+               "<text x=\"0\" y=\"%d\" font-size=\"12\">%s</text><rect x=\"220\" y=\"%d\" "
+               "width=\"%d\" height=\"16\" fill=\"#bbb\"/><text x=\"%d\" y=\"%d\" "
+               "font-size=\"12\">%d</text>\n</svg>\n",
                k * 22 + 15, tr(lang, "(aldrig)", "(never)"), k * 22 + 3, st->never * 360 / max,
                226 + st->never * 360 / max, k * 22 + 15, st->never);
     buf_printf(out, "<p class=\"note\">%s</p></section>\n",
-               tr(lang, "Første gennemspilning i hvert rum; stemmer efter spol tilbage tælles for sig. "
-                        "&lt;5: færre end 5 stemmer.",
+               tr(lang,
+                  "Første gennemspilning i hvert rum; stemmer efter spol tilbage tælles for sig. "
+                  "&lt;5: færre end 5 stemmer.",
                   "First pass in each room; votes after a rewind are counted apart. "
                   "&lt;5: fewer than 5 votes."));
     (void)colours[0];

@@ -36,8 +36,8 @@ typedef struct EvalPollRecord {
     int n_options; /* 3 for signal and stop polls */
     int hands[EVAL_POLL_MAX_OPTIONS];
     int phones[EVAL_POLL_MAX_OPTIONS];
-    int result;    /* option decided (0-based; signals: 0 OK, 1 warning, 2 stalking), -1 none */
-    int voted;     /* 0: the facilitator picked without a vote */
+    int result; /* option decided (0-based; signals: 0 OK, 1 warning, 2 stalking), -1 none */
+    int voted;  /* 0: the facilitator picked without a vote */
 } EvalPollRecord;
 
 /* "choice", "signal", "stop" (static storage); eval_poll_kind_parse gives
@@ -66,13 +66,13 @@ typedef struct EvalStopRow {
     char beat[EVAL_POLL_MAX_BEAT];
     EvalPollKind kind;
     int n_options;
-    int rooms;            /* rooms that decided it in their first pass */
-    int rooms_voted;      /* of those, rooms where a vote was opened */
-    int replays;          /* decisions in later passes (after a rewind) */
+    int rooms;       /* rooms that decided it in their first pass */
+    int rooms_voted; /* of those, rooms where a vote was opened */
+    int replays;     /* decisions in later passes (after a rewind) */
     int hands[EVAL_POLL_MAX_OPTIONS], phones[EVAL_POLL_MAX_OPTIONS];
-    int votes;            /* sum of hands and phones, first passes */
+    int votes;                               /* sum of hands and phones, first passes */
     int result_rooms[EVAL_POLL_MAX_OPTIONS]; /* rooms whose result was option i */
-    int first_stalking;   /* signal/stop: rooms where the majority first said "stalking" here */
+    int first_stalking; /* signal/stop: rooms where the majority first said "stalking" here */
 } EvalStopRow;
 
 /* Number of stops, in the order of the story (mean position in the rooms'
@@ -89,8 +89,8 @@ int eval_stops_never_stalking(const EvalStops *st);
  * "<5" (state SMALL); when exactly one cell is small, the smallest shown
  * cell is hidden too ("-"), so the small one cannot be worked out. */
 typedef struct EvalShare {
-    int shown;   /* 0: "<5" (small) or "-" (hidden) */
-    int small;   /* 1: "<5", 0 with shown == 0: "-" */
+    int shown; /* 0: "<5" (small) or "-" (hidden) */
+    int small; /* 1: "<5", 0 with shown == 0: "-" */
     int count;
     int percent;
 } EvalShare;

@@ -34,8 +34,8 @@ static int event_known(EvalStore *s, const char *event_id)
 {
     sqlite3_stmt *st = NULL;
     int found = 0;
-    if (sqlite3_prepare_v2(eval_store_db_(s), "SELECT 1 FROM events WHERE id=?1", -1, &st,
-                           NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(eval_store_db_(s), "SELECT 1 FROM events WHERE id=?1", -1, &st, NULL) !=
+        SQLITE_OK)
         return -1;
     sqlite3_bind_text(st, 1, event_id, -1, SQLITE_STATIC);
     found = sqlite3_step(st) == SQLITE_ROW;
@@ -121,11 +121,12 @@ int eval_store_add_poll(EvalStore *s, const char *event_id, EvalPollRecord *r, E
     sqlite3_finalize(st);
     st = NULL;
     if (rc == SQLITE_OK)
-        rc = sqlite3_prepare_v2(db,
-                                "INSERT INTO polls(key, event, seq, beat, kind, pass, result, voted,"
-                                " hands, phones) VALUES(lower(hex(randomblob(16))), ?1, ?2, ?3, ?4,"
-                                " ?5, ?6, ?7, ?8, ?9)",
-                                -1, &st, NULL);
+        rc =
+            sqlite3_prepare_v2(db,
+                               "INSERT INTO polls(key, event, seq, beat, kind, pass, result, voted,"
+                               " hands, phones) VALUES(lower(hex(randomblob(16))), ?1, ?2, ?3, ?4,"
+                               " ?5, ?6, ?7, ?8, ?9)",
+                               -1, &st, NULL);
     if (rc == SQLITE_OK) {
         sqlite3_bind_text(st, 1, event_id, -1, SQLITE_STATIC);
         sqlite3_bind_int(st, 2, seq);
@@ -185,7 +186,8 @@ int eval_store_event_polls(EvalStore *s, const char *event_id, EvalPollRecord **
         r.result = sqlite3_column_int(st, 4);
         r.voted = sqlite3_column_int(st, 5) != 0;
         nh = counts_parse((const char *)sqlite3_column_text(st, 6), r.hands, EVAL_POLL_MAX_OPTIONS);
-        np = counts_parse((const char *)sqlite3_column_text(st, 7), r.phones, EVAL_POLL_MAX_OPTIONS);
+        np =
+            counts_parse((const char *)sqlite3_column_text(st, 7), r.phones, EVAL_POLL_MAX_OPTIONS);
         r.n_options = nh;
         if ((int)r.kind < 0 || nh < 1 || nh != np || eval_poll_validate(&r, NULL) < 0) {
             nbad++; /* a damaged or foreign row is never merged silently */
@@ -253,9 +255,9 @@ int eval_store_set_fact(EvalStore *s, const char *event_id, const char *name, co
     if (known <= 0)
         return err_set(err, known < 0 ? ERR_IO : ERR_INVALID, "no event '%s'",
                        event_id ? event_id : "");
-    rc = sqlite3_prepare_v2(eval_store_db_(s),
-                            "INSERT OR REPLACE INTO event_facts(event, name, value) VALUES(?1, ?2, ?3)",
-                            -1, &st, NULL);
+    rc = sqlite3_prepare_v2(
+        eval_store_db_(s),
+        "INSERT OR REPLACE INTO event_facts(event, name, value) VALUES(?1, ?2, ?3)", -1, &st, NULL);
     if (rc == SQLITE_OK) {
         sqlite3_bind_text(st, 1, event_id, -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);

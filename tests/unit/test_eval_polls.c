@@ -107,7 +107,8 @@ static void test_stops_pool(void **state)
     assert_non_null(strstr(buf_str(&out), "  (never)                            1 rooms"));
     buf_reset(&out);
     assert_int_equal(eval_stops_csv(st, ';', 1, &out), 0);
-    assert_non_null(strstr(buf_str(&out), "sc;first;signal;3;2;1;42;3;Stalking;14;0;14;33;shown;1;1\r\n"));
+    assert_non_null(
+        strstr(buf_str(&out), "sc;first;signal;3;2;1;42;3;Stalking;14;0;14;33;shown;1;1\r\n"));
     assert_non_null(strstr(buf_str(&out), "sc;middle;stop;1;1;0;12;1;OK;;;;;lt5;0;0\r\n"));
     buf_reset(&out);
     assert_int_equal(eval_stops_html(st, EVAL_LANG_EN, &out), 0);
@@ -187,13 +188,15 @@ static void test_store_polls(void **state)
     key[0] = '\0';
     assert_int_equal(eval_store_each_pending_text(s, ev, pending_cb, key, &e), 0);
     assert_true(key[0] != '\0');
-    assert_int_equal(eval_store_redact_text(s, key, "[...] fra 9.B er led, men stykket var godt", &e), 0);
+    assert_int_equal(
+        eval_store_redact_text(s, key, "[...] fra 9.B er led, men stykket var godt", &e), 0);
     assert_int_equal(eval_store_review_text(s, key, 1, &e), 0);
     assert_int_equal(eval_store_redact_text(s, key, "again", &e), ERR_NOTFOUND); /* reviewed */
     assert_int_equal(eval_store_tally_event(s, ev, t, &e), 0);
     for (i = 0; i < eval_q_count(q); i++)
         if (eval_q_kind(q, i) == EVAL_TEXT && eval_tally_text_count(t, i) > 0) {
-            assert_string_equal(eval_tally_text(t, i, 0, &rev), "[...] fra 9.B er led, men stykket var godt");
+            assert_string_equal(eval_tally_text(t, i, 0, &rev),
+                                "[...] fra 9.B er led, men stykket var godt");
             assert_int_equal(rev, 1);
         }
     eval_store_close(s);

@@ -200,6 +200,9 @@ static void on_poll(void *ud, const ShowPollResult *p)
     r.n_options = p->n_options < EVAL_POLL_MAX_OPTIONS ? p->n_options : EVAL_POLL_MAX_OPTIONS;
     r.result = p->result < r.n_options ? p->result : -1;
     r.voted = p->voted;
+    eval_poll_copy_text(r.prompt, sizeof r.prompt, p->prompt);
+    for (i = 0; i < r.n_options; i++)
+        eval_poll_copy_text(r.labels[i], sizeof r.labels[i], p->options[i]);
     for (i = 0; i < r.n_options; i++) {
         r.hands[i] = p->hands[i];
         r.phones[i] = p->phones[i];

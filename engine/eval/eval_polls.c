@@ -2,6 +2,8 @@
  * and their text, CSV and HTML tables (see eval_polls.h). */
 #include "eval/eval_polls.h"
 
+#include "core/utf8.h"
+#include "eval/eval_compare.h"
 #include "eval/eval_report.h"
 
 #include <stdio.h>
@@ -52,6 +54,12 @@ int eval_poll_validate(const EvalPollRecord *r, Err *err)
         return err_set(err, ERR_INVALID, "poll has %d options", r->n_options);
     if (!memchr(r->beat, '\0', sizeof r->beat) || !r->beat[0])
         return err_set(err, ERR_INVALID, "poll without a beat id");
+    if (!memchr(r->prompt, '\0', sizeof r->prompt) || !utf8_valid(r->prompt, strlen(r->prompt)))
+        return err_set(err, ERR_INVALID, "poll prompt is not valid UTF-8");
+    for (i = 0; i < EVAL_POLL_MAX_OPTIONS; i++)
+        if (!memchr(r->labels[i], '\0', sizeof r->labels[i]) ||
+            !utf8_valid(r->labels[i], strlen(r->labels[i])))
+            return err_set(err, ERR_INVALID, "poll option text is not valid UTF-8");
     if (r->pass < 1 || r->result < -1 || r->result >= r->n_options)
         return err_set(err, ERR_INVALID, "poll pass or result out of range");
     for (i = 0; i < r->n_options; i++)
@@ -59,6 +67,21 @@ int eval_poll_validate(const EvalPollRecord *r, Err *err)
             r->phones[i] > POLL_MAX_COUNT)
             return err_set(err, ERR_INVALID, "poll count out of range");
     return 0;
+}
+
+void eval_poll_copy_text(char *dst, size_t cap, const char *src)
+{
+    size_t n = src ? strlen(src) : 0;
+    if (!cap)
+        return;
+    if (n >= cap) {
+        n = cap - 1;
+        while (n > 0 && ((unsigned char)src[n] & 0xC0) == 0x80)
+            n--; /* never half a character */
+    }
+    if (n)
+        memcpy(dst, src, n);
+    dst[n] = '\0';
 }
 
 EvalStops *eval_stops_new(void)
@@ -179,6 +202,11 @@ int eval_stops_add_event(EvalStops *st, const char *scenario, const EvalPollReco
         if (!a)
             goto fail;
         idx = (int)(a - st->stops);
+        if (!a->row.prompt[0] && r->prompt[0])
+            eval_poll_copy_text(a->row.prompt, sizeof a->row.prompt, r->prompt);
+        for (k = 0; k < r->n_options; k++)
+            if (!a->row.labels[k][0] && r->labels[k][0])
+                eval_poll_copy_text(a->row.labels[k], sizeof a->row.labels[k], r->labels[k]);
         if (r->n_options > a->row.n_options)
             a->row.n_options = r->n_options;
         if (r->pass > 1) {
@@ -268,6 +296,8 @@ const char *eval_stop_option_label(const EvalStopRow *r, int i, EvalLang lang, c
     static const char *const en[] = {"OK", "Warning sign", "Stalking"};
     if (r->kind != EVAL_POLL_CHOICE && i >= 0 && i < 3)
         return lang == EVAL_LANG_EN ? en[i] : da[i];
+    if (i >= 0 && i < EVAL_POLL_MAX_OPTIONS && r->labels[i][0])
+        return r->labels[i];
     snprintf(tmp, cap, "%s %d", tr(lang, "Mulighed", "Option"), i + 1);
     return tmp;
 }
@@ -293,6 +323,7 @@ int eval_stops_text(const EvalStops *st, EvalLang lang, Buf *out)
 {
     int i = 0, k = 0;
     char tmp[96], cell[32];
+    int width = 14;
     buf_printf(out, "%s\n",
                tr(lang, "Rummets svar ved hvert stop", "The room's answers at every stop"));
     buf_printf(out, "%s: %d\n", tr(lang, "Rum (events)", "Rooms (events)"), st->rooms);
@@ -306,15 +337,25 @@ int eval_stops_text(const EvalStops *st, EvalLang lang, Buf *out)
             buf_printf(out, ", %s %d", tr(lang, "efter spol tilbage", "after a rewind"),
                        r->replays);
         buf_puts(out, "\n");
+        if (r->prompt[0])
+            buf_printf(out, "    %s\n", r->prompt);
         if (eval_stop_shares(r, sh) < 0)
             buf_printf(out, "    %s\n", tr(lang, "stemmer <5: vises ikke", "votes <5: not shown"));
+        width = 14; /* option texts line up by characters */
+        for (k = 0; k < r->n_options; k++) {
+            int len = (int)utf8_length(eval_stop_option_label(r, k, lang, tmp, sizeof tmp));
+            if (len > width)
+                width = len;
+        }
         for (k = 0; k < r->n_options; k++) {
             const char *lab = eval_stop_option_label(r, k, lang, tmp, sizeof tmp);
             if (r->votes >= EVAL_MIN_CELL)
                 share_text(&sh[k], cell, sizeof cell);
             else
                 cell[0] = '\0';
-            buf_printf(out, "    %-14s %6s   %s %d\n", lab, cell,
+            buf_puts(out, "    ");
+            eval_pad(out, lab, width, 0);
+            buf_printf(out, " %6s   %s %d\n", cell,
                        r->kind == EVAL_POLL_CHOICE ? tr(lang, "rum valgte", "rooms chose")
                                                    : tr(lang, "rum sagde", "rooms said"),
                        r->result_rooms[k]);
@@ -442,8 +483,13 @@ int eval_stops_html(const EvalStops *st, EvalLang lang, Buf *out)
         int rowshown = eval_stop_shares(r, sh) == 0;
         buf_puts(out, "<tr><th>");
         esc(out, r->beat);
-        buf_printf(out, " <small>(%s)</small></th><td class=\"v\">%d</td><td class=\"v\">",
-                   kind_label(r->kind, lang), r->rooms);
+        buf_printf(out, " <small>(%s)</small>", kind_label(r->kind, lang));
+        if (r->prompt[0]) {
+            buf_puts(out, "<br><span class=\"prompt\">");
+            esc(out, r->prompt);
+            buf_puts(out, "</span>");
+        }
+        buf_printf(out, "</th><td class=\"v\">%d</td><td class=\"v\">", r->rooms);
         if (rowshown)
             buf_printf(out, "%d", r->votes);
         else

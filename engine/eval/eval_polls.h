@@ -22,9 +22,12 @@
 #include "core/err.h"
 #include "eval/eval.h"
 
-#define EVAL_POLL_MAX_OPTIONS 9 /* as STORY_MAX_OPTIONS */
-#define EVAL_POLL_MAX_BEAT 64   /* bytes of a beat id */
-#define EVAL_MAX_STOPS 256      /* distinct stops in one report */
+#define EVAL_POLL_MAX_OPTIONS 9  /* as STORY_MAX_OPTIONS */
+#define EVAL_POLL_MAX_BEAT 64    /* bytes of a beat id */
+#define EVAL_MAX_STOPS 256       /* distinct stops in one report */
+#define EVAL_POLL_MAX_PROMPT 200 /* bytes of a stored prompt (longer ones are cut at a character)  \
+                                  */
+#define EVAL_POLL_MAX_LABEL 120  /* bytes of a stored option text */
 
 typedef enum { EVAL_POLL_CHOICE = 0, EVAL_POLL_SIGNAL, EVAL_POLL_STOP } EvalPollKind;
 
@@ -38,7 +41,14 @@ typedef struct EvalPollRecord {
     int phones[EVAL_POLL_MAX_OPTIONS];
     int result; /* option decided (0-based; signals: 0 OK, 1 warning, 2 stalking), -1 none */
     int voted;  /* 0: the facilitator picked without a vote */
+    /* the scenario's texts (authored, never pupils'), in the language played;
+     * "" when unknown: the report then says "Option N" */
+    char prompt[EVAL_POLL_MAX_PROMPT];
+    char labels[EVAL_POLL_MAX_OPTIONS][EVAL_POLL_MAX_LABEL];
 } EvalPollRecord;
+
+/* Copies src into dst (cap bytes) cut at a UTF-8 character boundary. */
+void eval_poll_copy_text(char *dst, size_t cap, const char *src);
 
 /* "choice", "signal", "stop" (static storage); eval_poll_kind_parse gives
  * the kind or -1. */
@@ -73,6 +83,8 @@ typedef struct EvalStopRow {
     int votes;                               /* sum of hands and phones, first passes */
     int result_rooms[EVAL_POLL_MAX_OPTIONS]; /* rooms whose result was option i */
     int first_stalking; /* signal/stop: rooms where the majority first said "stalking" here */
+    char prompt[EVAL_POLL_MAX_PROMPT];                       /* from the first room, or "" */
+    char labels[EVAL_POLL_MAX_OPTIONS][EVAL_POLL_MAX_LABEL]; /* choices: option texts, or "" */
 } EvalStopRow;
 
 /* Number of stops, in the order of the story (mean position in the rooms'

@@ -69,7 +69,8 @@ static const char *schema_sql =
     "CREATE TABLE IF NOT EXISTS polls("
     "  key TEXT PRIMARY KEY, event TEXT NOT NULL, seq INTEGER NOT NULL, beat TEXT NOT NULL,"
     "  kind TEXT NOT NULL, pass INTEGER NOT NULL, result INTEGER NOT NULL,"
-    "  voted INTEGER NOT NULL, hands TEXT NOT NULL, phones TEXT NOT NULL) WITHOUT ROWID;"
+    "  voted INTEGER NOT NULL, hands TEXT NOT NULL, phones TEXT NOT NULL,"
+    "  prompt TEXT, labels TEXT) WITHOUT ROWID;"
     "CREATE INDEX IF NOT EXISTS polls_event ON polls(event);"
     /* per-event facts: attendance, structured labels (eval_store_polls.c) */
     "CREATE TABLE IF NOT EXISTS event_facts("

@@ -4,6 +4,8 @@
 #include "eval/eval_store_polls.h"
 
 #include "core/utf8.h"
+
+#include <cjson/cJSON.h>
 #include "eval/eval_store_priv.h"
 
 #include <stdio.h>
@@ -87,11 +89,42 @@ static int counts_parse(const char *s, int *v, int max)
     }
 }
 
+/* The option texts as a JSON array (caller frees), NULL when there are none. */
+static char *labels_json(const EvalPollRecord *r)
+{
+    cJSON *a = NULL;
+    char *out = NULL;
+    int i = 0, any = 0;
+    for (i = 0; i < r->n_options; i++)
+        any |= r->labels[i][0] != '\0';
+    if (!any || !(a = cJSON_CreateArray()))
+        return NULL;
+    for (i = 0; i < r->n_options; i++)
+        cJSON_AddItemToArray(a, cJSON_CreateString(r->labels[i]));
+    out = cJSON_PrintUnformatted(a);
+    cJSON_Delete(a);
+    return out;
+}
+
+static void labels_parse(const char *json, EvalPollRecord *r)
+{
+    cJSON *a = json ? cJSON_Parse(json) : NULL;
+    int i = 0;
+    if (cJSON_IsArray(a))
+        for (i = 0; i < r->n_options && i < cJSON_GetArraySize(a); i++) {
+            const cJSON *v = cJSON_GetArrayItem(a, i);
+            if (cJSON_IsString(v) && utf8_valid(v->valuestring, strlen(v->valuestring)))
+                eval_poll_copy_text(r->labels[i], sizeof r->labels[i], v->valuestring);
+        }
+    cJSON_Delete(a);
+}
+
 int eval_store_add_poll(EvalStore *s, const char *event_id, EvalPollRecord *r, Err *err)
 {
     sqlite3 *db = eval_store_db_(s);
     sqlite3_stmt *st = NULL;
     char hands[128], phones[128];
+    char *labels = NULL;
     int rc = 0, seq = 0, known = 0;
     if (eval_store_readonly_(s))
         return err_set(err, ERR_STATE, "%s: opened read-only", eval_store_path(s));
@@ -120,12 +153,13 @@ int eval_store_add_poll(EvalStore *s, const char *event_id, EvalPollRecord *r, E
     }
     sqlite3_finalize(st);
     st = NULL;
+    labels = labels_json(r); /* NULL: none (or no memory: stored without texts) */
     if (rc == SQLITE_OK)
         rc =
             sqlite3_prepare_v2(db,
                                "INSERT INTO polls(key, event, seq, beat, kind, pass, result, voted,"
-                               " hands, phones) VALUES(lower(hex(randomblob(16))), ?1, ?2, ?3, ?4,"
-                               " ?5, ?6, ?7, ?8, ?9)",
+                               " hands, phones, prompt, labels) VALUES(lower(hex(randomblob(16))),"
+                               " ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
                                -1, &st, NULL);
     if (rc == SQLITE_OK) {
         sqlite3_bind_text(st, 1, event_id, -1, SQLITE_STATIC);
@@ -137,11 +171,16 @@ int eval_store_add_poll(EvalStore *s, const char *event_id, EvalPollRecord *r, E
         sqlite3_bind_int(st, 7, r->voted ? 1 : 0);
         sqlite3_bind_text(st, 8, hands, -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 9, phones, -1, SQLITE_STATIC);
+        if (r->prompt[0])
+            sqlite3_bind_text(st, 10, r->prompt, -1, SQLITE_STATIC);
+        if (labels)
+            sqlite3_bind_text(st, 11, labels, -1, SQLITE_STATIC);
         rc = sqlite3_step(st);
         if (rc == SQLITE_DONE)
             rc = SQLITE_OK;
     }
     sqlite3_finalize(st);
+    free(labels);
     if (rc == SQLITE_OK)
         rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
     if (rc != SQLITE_OK) {
@@ -167,10 +206,12 @@ int eval_store_event_polls(EvalStore *s, const char *event_id, EvalPollRecord **
     ex = table_exists(s, "polls", err);
     if (ex <= 0)
         return ex;
-    rc = sqlite3_prepare_v2(eval_store_db_(s),
-                            "SELECT seq, beat, kind, pass, result, voted, hands, phones FROM polls"
-                            " WHERE event=?1 ORDER BY seq, key",
-                            -1, &st, NULL);
+    rc = sqlite3_prepare_v2(
+        eval_store_db_(s),
+        "SELECT seq, beat, kind, pass, result, voted, hands, phones, prompt, labels"
+        " FROM polls"
+        " WHERE event=?1 ORDER BY seq, key",
+        -1, &st, NULL);
     if (rc != SQLITE_OK)
         return eval_store_db_err_(s, rc, "read polls", err);
     sqlite3_bind_text(st, 1, event_id, -1, SQLITE_STATIC);
@@ -189,6 +230,13 @@ int eval_store_event_polls(EvalStore *s, const char *event_id, EvalPollRecord **
         np =
             counts_parse((const char *)sqlite3_column_text(st, 7), r.phones, EVAL_POLL_MAX_OPTIONS);
         r.n_options = nh;
+        {
+            const char *pr = (const char *)sqlite3_column_text(st, 8);
+            if (pr && utf8_valid(pr, strlen(pr)))
+                eval_poll_copy_text(r.prompt, sizeof r.prompt, pr);
+            if (nh > 0 && nh <= EVAL_POLL_MAX_OPTIONS)
+                labels_parse((const char *)sqlite3_column_text(st, 9), &r);
+        }
         if ((int)r.kind < 0 || nh < 1 || nh != np || eval_poll_validate(&r, NULL) < 0) {
             nbad++; /* a damaged or foreign row is never merged silently */
             continue;

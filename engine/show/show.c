@@ -420,6 +420,12 @@ static void emit_poll(Show *s, const PollCtx *c, ShowPollKind kind, int beat, in
         r.hands[i] = vote_hands(c->poll, i);
         r.phones[i] = vote_phones(c->poll, i);
     }
+    if (s->sc && beat >= 0 && beat < s->sc->n_beats && kind != SHOW_POLL_STOP) {
+        const StoryBeat *b = &s->sc->beats[beat];
+        r.prompt = txt(s, &b->interaction.prompt);
+        for (i = 0; kind == SHOW_POLL_CHOICE && i < r.n_options && i < b->interaction.n_options; i++)
+            r.options[i] = txt(s, &b->interaction.options[i].text);
+    }
     s->pfn(s->pud, &r);
 }
 

@@ -43,6 +43,9 @@ has "$T/r.txt" "stalking / first_messages (signal): rooms 2, votes 42, after a r
 has "$T/r.txt" "    OK               14 %   rooms said 0"
 has "$T/r.txt" "    Warning sign     52 %   rooms said 1"
 has "$T/r.txt" "    Stalking         33 %   rooms said 1"
+# the scenario's own texts, not only ids: the prompt and the options of a choice
+has "$T/r.txt" "    Hvad gør Sofie?"
+has "$T/r.txt" "    Hun viser Emma beskederne                       67 %   rooms chose 1"
 # the timeline: 9.B said stalking at once, 8.A only at flood
 has "$T/r.txt" "  first_messages                     1 rooms"
 has "$T/r.txt" "  flood                              1 rooms"

@@ -156,6 +156,9 @@ static void test_store_polls(void **state)
     assert_int_equal(eval_store_begin_event(s, q, "stalking", "8.A", ev, &e), 0);
     r2.phones[0] = 1;
     r2.phones[2] = 3;
+    eval_poll_copy_text(r2.prompt, sizeof r2.prompt, "Hvad gør Sofie?");
+    eval_poll_copy_text(r2.labels[0], sizeof r2.labels[0], "Hun undskylder");
+    eval_poll_copy_text(r2.labels[2], sizeof r2.labels[2], "Hun viser Emma beskederne");
     assert_int_equal(eval_store_add_poll(s, ev, &r1, &e), 0);
     assert_int_equal(eval_store_add_poll(s, ev, &r2, &e), 0);
     assert_int_equal(r1.seq, 1);
@@ -172,6 +175,11 @@ static void test_store_polls(void **state)
     assert_int_equal(got[1].pass, 2);
     assert_int_equal(got[1].phones[2], 3);
     assert_int_equal(got[1].result, 2);
+    assert_string_equal(got[1].prompt, "Hvad gør Sofie?");
+    assert_string_equal(got[1].labels[0], "Hun undskylder");
+    assert_string_equal(got[1].labels[1], "");
+    assert_string_equal(got[1].labels[2], "Hun viser Emma beskederne");
+    assert_string_equal(got[0].prompt, "");
     free(got);
     /* facts */
     assert_int_equal(eval_store_set_fact(s, ev, "attendance", "24", &e), 0);
@@ -211,6 +219,16 @@ static void test_store_polls(void **state)
     eval_q_free(q);
 }
 
+static void test_copy_text(void **state)
+{
+    char small[6];
+    (void)state;
+    eval_poll_copy_text(small, sizeof small, "abcæø"); /* 7 bytes: cut before the ø */
+    assert_string_equal(small, "abcæ");
+    eval_poll_copy_text(small, sizeof small, NULL);
+    assert_string_equal(small, "");
+}
+
 static void test_fingerprint_and_pad(void **state)
 {
     EvalQuestionnaire *q1 = fixture_questionnaire(), *q2 = fixture_questionnaire(), *q3 = NULL;
@@ -244,6 +262,7 @@ int main(void)
         cmocka_unit_test(test_stops_pool),
         cmocka_unit_test(test_store_polls),
         cmocka_unit_test(test_fingerprint_and_pad),
+        cmocka_unit_test(test_copy_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -23,7 +23,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#define SCHEMA_VERSION 1
+#define SCHEMA_VERSION 2
 #define BUSY_TIMEOUT_MS 250
 #define BATCH_DUP (-1000) /* internal marker: same sid twice in one batch */
 
@@ -64,15 +64,19 @@ static const char *schema_sql =
     "  key TEXT PRIMARY KEY, event TEXT NOT NULL, question TEXT NOT NULL,"
     "  value INTEGER, text TEXT, reviewed INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;"
     "CREATE INDEX IF NOT EXISTS answers_event ON answers(event);"
-    "CREATE INDEX IF NOT EXISTS submissions_event ON submissions(event);"
-    /* the room's answers at every stop: totals only (eval_store_polls.c) */
+    "CREATE INDEX IF NOT EXISTS submissions_event ON submissions(event);";
+
+/* Schema version 2 adds, in this one place: the room's answers at every stop
+ * (totals only) and per-event facts (attendance, structured labels); see
+ * eval_store_polls.c.  A version 1 file gets them when opened for writing;
+ * read-only, it reads as having none. */
+static const char *schema_v2_sql =
     "CREATE TABLE IF NOT EXISTS polls("
     "  key TEXT PRIMARY KEY, event TEXT NOT NULL, seq INTEGER NOT NULL, beat TEXT NOT NULL,"
     "  kind TEXT NOT NULL, pass INTEGER NOT NULL, result INTEGER NOT NULL,"
     "  voted INTEGER NOT NULL, hands TEXT NOT NULL, phones TEXT NOT NULL,"
     "  prompt TEXT, labels TEXT) WITHOUT ROWID;"
     "CREATE INDEX IF NOT EXISTS polls_event ON polls(event);"
-    /* per-event facts: attendance, structured labels (eval_store_polls.c) */
     "CREATE TABLE IF NOT EXISTS event_facts("
     "  event TEXT NOT NULL, name TEXT NOT NULL, value TEXT NOT NULL,"
     "  PRIMARY KEY(event, name)) WITHOUT ROWID;";
@@ -374,7 +378,8 @@ static EvalStore *store_open(const char *path, int create, Err *err)
     if (exec(s, "BEGIN IMMEDIATE", "create tables", err) < 0)
         goto fail;
     if (exec(s, schema_sql, "create tables", err) < 0 ||
-        exec(s, "PRAGMA user_version=1", "create tables", err) < 0 ||
+        exec(s, schema_v2_sql, "create tables", err) < 0 ||
+        exec(s, "PRAGMA user_version=2", "create tables", err) < 0 ||
         exec(s, "COMMIT", "create tables", err) < 0) {
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
         goto fail;

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include "eval/eval_compare.h"
@@ -219,6 +220,56 @@ static void test_store_polls(void **state)
     eval_q_free(q);
 }
 
+/* A file written before the polls existed (schema version 1) gets the new
+ * tables when opened for writing, and its events keep their answers. */
+static void test_schema_v1_file(void **state)
+{
+    static const char *v1 =
+        "CREATE TABLE questionnaires(key TEXT PRIMARY KEY, id TEXT NOT NULL, definition TEXT "
+        "NOT NULL) WITHOUT ROWID;"
+        "CREATE TABLE events(id TEXT PRIMARY KEY, scenario TEXT NOT NULL, day TEXT NOT NULL, "
+        "label TEXT, questionnaire TEXT NOT NULL, qdef TEXT NOT NULL) WITHOUT ROWID;"
+        "CREATE TABLE submissions(key TEXT PRIMARY KEY, event TEXT NOT NULL) WITHOUT ROWID;"
+        "CREATE TABLE answers(key TEXT PRIMARY KEY, event TEXT NOT NULL, question TEXT NOT "
+        "NULL, value INTEGER, text TEXT, reviewed INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;"
+        "CREATE INDEX answers_event ON answers(event);"
+        "CREATE INDEX submissions_event ON submissions(event);"
+        "PRAGMA journal_mode=WAL; PRAGMA user_version=1;";
+    char dir[] = "/tmp/test_eval_polls1.XXXXXX", db[128], cmd[300];
+    EvalQuestionnaire *q = fixture_questionnaire();
+    sqlite3 *h = NULL;
+    sqlite3_stmt *st = NULL;
+    EvalStore *s = NULL;
+    EvalPollRecord r = rec(EVAL_POLL_STOP, "b1", 0, 1, 1, 2, 3, 2);
+    EvalPollRecord *got = NULL;
+    char ev[EVAL_EVENT_ID_LEN + 1];
+    Err e;
+    int n = -1;
+    (void)state;
+    assert_non_null(mkdtemp(dir));
+    snprintf(db, sizeof db, "%s/v1.sqlite", dir);
+    assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(h, v1, NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(h);
+    s = eval_store_open(db, &e);
+    assert_non_null(s);
+    assert_int_equal(eval_store_begin_event(s, q, "stalking", NULL, ev, &e), 0);
+    assert_int_equal(eval_store_add_poll(s, ev, &r, &e), 0);
+    assert_int_equal(eval_store_event_polls(s, ev, &got, &n, NULL, &e), 0);
+    assert_int_equal(n, 1);
+    free(got);
+    eval_store_close(s);
+    assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(h, "PRAGMA user_version", -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(st, 0), 2);
+    sqlite3_finalize(st);
+    sqlite3_close(h);
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    assert_int_equal(system(cmd), 0);
+    eval_q_free(q);
+}
+
 static void test_copy_text(void **state)
 {
     char small[6];
@@ -263,6 +314,7 @@ int main(void)
         cmocka_unit_test(test_store_polls),
         cmocka_unit_test(test_fingerprint_and_pad),
         cmocka_unit_test(test_copy_text),
+        cmocka_unit_test(test_schema_v1_file),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -4,9 +4,9 @@
 
 SPECTACTOR_DEB_BUILD="build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev
  liblua5.4-dev libcmocka-dev libsqlite3-dev libmicrohttpd-dev libcjson-dev libqrencode-dev
- fonts-dejavu-core"
+ fonts-dejavu-core libxlsxwriter-dev"
 SPECTACTOR_DEB_TEST="xvfb xdotool clang libclang-rt-14-dev chromium sqlite3 curl binutils
- tesseract-ocr tesseract-ocr-dan"
+ tesseract-ocr tesseract-ocr-dan python3-openpyxl"
 # tools/package and its smoke tests: the Windows cross-build (mingw-w64, the
 # source packages' build tools), wine to run it, and the .deb's tools.
 SPECTACTOR_DEB_PACKAGE="mingw-w64 wine wine64 zip unzip dpkg-dev fakeroot file tcl make xz-utils

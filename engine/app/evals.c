@@ -98,11 +98,14 @@ void evals_load(Evals *ev, LuaHost *lua, const char *dir)
     ev->q_json = eval_q_to_json(ev->q);
 }
 
+static void on_poll(void *ud, const ShowPollResult *p);
+
 void evals_attach(Evals *ev, Show *show, const char *scenario_id, int ui_en)
 {
     assert(ev && show);
     ev->show = show;
     ev->ui_en = ui_en;
+    show_set_poll_hook(show, on_poll, ev);
     free(ev->scenario_id);
     ev->scenario_id = core_strdup(scenario_id);
 }
@@ -113,16 +116,109 @@ const char *evals_phone_json(const Evals *ev)
     return ev->q_json && show_eval_open(ev->show) ? ev->q_json : NULL;
 }
 
-/* The event row is created with the first answer, so test runs and
- * rehearsals without answers leave nothing behind. */
+int evals_set_facts(Evals *ev, int attendance, const char *const *labels, int nlabels, Err *err)
+{
+    int i = 0;
+    if (attendance < 0 || attendance > 100000)
+        return err_set(err, ERR_INVALID, "--attendance wants 1..100000");
+    if (nlabels > EVALS_MAX_FACTS)
+        return err_set(err, ERR_LIMIT, "at most %d --label NAME=VALUE", EVALS_MAX_FACTS);
+    for (i = 0; i < nlabels; i++) {
+        const char *eq = strchr(labels[i], '=');
+        if (!eq || eq == labels[i] || eq - labels[i] + 6 > EVAL_MAX_FACT_NAME)
+            return err_set(err, ERR_INVALID, "--label %s: want NAME=VALUE", labels[i]);
+        ev->facts[i] = labels[i];
+    }
+    ev->nfacts = nlabels;
+    ev->attendance = attendance;
+    return 0;
+}
+
+/* Stores the facts of a new event; a failure only warns (the answers matter more). */
+static void store_facts(Evals *ev)
+{
+    Err err;
+    char name[EVAL_MAX_FACT_NAME + 8], num[24];
+    int i = 0;
+    err_clear(&err);
+    if (ev->attendance > 0) {
+        snprintf(num, sizeof num, "%d", ev->attendance);
+        if (eval_store_set_fact(ev->store, ev->event_id, "attendance", num, &err) < 0)
+            log_warn("evaluation: attendance: %s", err.msg);
+    }
+    for (i = 0; i < ev->nfacts; i++) {
+        const char *eq = strchr(ev->facts[i], '=');
+        snprintf(name, sizeof name, "label:%.*s", (int)(eq - ev->facts[i]), ev->facts[i]);
+        if (eval_store_set_fact(ev->store, ev->event_id, name, eq + 1, &err) < 0)
+            log_warn("evaluation: label: %s", err.msg);
+    }
+}
+
+static void store_poll(Evals *ev, EvalPollRecord *r)
+{
+    Err err;
+    err_clear(&err);
+    if (eval_store_add_poll(ev->store, ev->event_id, r, &err) < 0)
+        log_warn("evaluation: the room's answers at %s: %s", r->beat, err.msg);
+}
+
+/* The event row is created with the first answer (or the first poll with
+ * votes), so test runs and rehearsals without answers leave nothing behind. */
 static int ensure_event(Evals *ev, Err *err)
 {
+    int rc = 0, i = 0;
     if (ev->event_id[0])
         return 0;
     if (!ev->store || !ev->q)
         return err_set(err, ERR_STATE, "no evaluation store");
-    return eval_store_begin_event(ev->store, ev->q, ev->scenario_id ? ev->scenario_id : "none",
-                                  ev->label, ev->event_id, err);
+    rc = eval_store_begin_event(ev->store, ev->q, ev->scenario_id ? ev->scenario_id : "none",
+                                ev->label, ev->event_id, err);
+    if (rc < 0)
+        return rc;
+    store_facts(ev);
+    for (i = 0; i < ev->nheld; i++)
+        store_poll(ev, &ev->held[i]);
+    ev->nheld = 0;
+    return 0;
+}
+
+/* The show decided a poll: its totals go to the store (see evals.h). */
+static void on_poll(void *ud, const ShowPollResult *p)
+{
+    Evals *ev = ud;
+    EvalPollRecord r;
+    Err err;
+    int i = 0, votes = 0;
+    if (!ev->store || !ev->q || !p->beat_id)
+        return;
+    memset(&r, 0, sizeof r);
+    r.kind = p->kind == SHOW_POLL_CHOICE   ? EVAL_POLL_CHOICE
+             : p->kind == SHOW_POLL_SIGNAL ? EVAL_POLL_SIGNAL
+                                           : EVAL_POLL_STOP;
+    snprintf(r.beat, sizeof r.beat, "%s", p->beat_id);
+    r.pass = p->pass;
+    r.n_options = p->n_options < EVAL_POLL_MAX_OPTIONS ? p->n_options : EVAL_POLL_MAX_OPTIONS;
+    r.result = p->result < r.n_options ? p->result : -1;
+    r.voted = p->voted;
+    eval_poll_copy_text(r.prompt, sizeof r.prompt, p->prompt);
+    for (i = 0; i < r.n_options; i++)
+        eval_poll_copy_text(r.labels[i], sizeof r.labels[i], p->options[i]);
+    for (i = 0; i < r.n_options; i++) {
+        r.hands[i] = p->hands[i];
+        r.phones[i] = p->phones[i];
+        votes += p->hands[i] + p->phones[i];
+    }
+    if (!ev->event_id[0] && votes == 0) {
+        if (ev->nheld < EVALS_MAX_HELD)
+            ev->held[ev->nheld++] = r;
+        return;
+    }
+    err_clear(&err);
+    if (ensure_event(ev, &err) < 0) {
+        log_warn("evaluation: the room's answers at %s: %s", r.beat, err.msg);
+        return;
+    }
+    store_poll(ev, &r);
 }
 
 int evals_status(Evals *ev)

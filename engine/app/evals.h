@@ -12,11 +12,14 @@
 #include "app/timers.h"
 #include "eval/eval_report.h"
 #include "eval/eval_store.h"
+#include "eval/eval_store_polls.h"
 #include "lua/lua_host.h"
 #include "net/net.h"
 #include "show/show.h"
 
 #define EVALS_MAX_BATCH 256 /* answers committed in one transaction */
+#define EVALS_MAX_HELD 64   /* polls decided without votes before the event exists */
+#define EVALS_MAX_FACTS 8   /* --label NAME=VALUE */
 
 typedef struct Evals {
     EvalStore *store;
@@ -35,6 +38,13 @@ typedef struct Evals {
     int retry_timer;          /* answers kept in memory are retried */
     unsigned long next_count; /* the live count is read at most once a second */
     unsigned long next_retry;
+    /* the room's answers at the stops: polls decided without any vote wait
+     * here until the event exists (a rehearsal leaves nothing behind) */
+    EvalPollRecord held[EVALS_MAX_HELD];
+    int nheld;
+    int attendance;                       /* --attendance, 0: not given */
+    const char *facts[EVALS_MAX_FACTS];   /* "name=value", borrowed */
+    int nfacts;
 } Evals;
 
 /* Opens the store at db (NULL: the default file) and adds the timers to ts.
@@ -42,6 +52,11 @@ typedef struct Evals {
  * message in err (the event must not start on it). */
 int evals_open(Evals *ev, const char *db, const char *label, Timers *ts, ShowTranscriptFn transcript,
                void *transcript_ud, Err *err);
+
+/* Per-event facts stored with the event when it is created: the class
+ * size (0: none) and structured labels "name=value" (borrowed, at most
+ * EVALS_MAX_FACTS).  Returns 0 or ERR_INVALID / ERR_LIMIT with a message. */
+int evals_set_facts(Evals *ev, int attendance, const char *const *labels, int nlabels, Err *err);
 
 /* Loads the questionnaire: dir/questionnaire.lua, else the bundled one.
  * Failure only logs a warning (the show runs without an evaluation). */

@@ -59,6 +59,9 @@ typedef struct PlayOpts {
     int class_size; /* pupils in the room: a larger hand count asks first */
     const char *db;
     const char *label;
+    int attendance;                         /* --attendance N: class size */
+    const char *facts[EVALS_MAX_FACTS + 1]; /* --label NAME=VALUE */
+    int nfacts;
     int watch;
     int presenter;               /* the facilitator's own screen */
     int presenter_display;
@@ -217,7 +220,17 @@ static int parse_opts(int argc, char **argv, PlayOpts *o)
             o->presenter_shot = v;
         } else if (strcmp(a, "--label") == 0) {
             NEEDV();
-            o->label = v;
+            if (strchr(v, '=') && o->nfacts <= EVALS_MAX_FACTS)
+                o->facts[o->nfacts++] = v; /* a structured label: school=X */
+            else
+                o->label = v;
+        } else if (strcmp(a, "--attendance") == 0) {
+            NEEDV();
+            o->attendance = atoi(v);
+            if (o->attendance < 1 || o->attendance > 100000) {
+                fprintf(stderr, "spectactor play: --attendance wants the class size, 1..100000\n");
+                return -1;
+            }
         } else if (strcmp(a, "--headless") == 0) {
             o->headless = 1;
         } else if (strcmp(a, "--keys") == 0) {
@@ -716,6 +729,9 @@ static void phones_setup(Play *p)
 static int eval_setup(Play *p, Err *err)
 {
     int rc = evals_open(&p->evals, p->o.db, p->o.label, &p->timers, transcript_line, p, err);
+    if (rc < 0)
+        return rc;
+    rc = evals_set_facts(&p->evals, p->o.attendance, p->o.facts, p->o.nfacts, err);
     if (rc < 0)
         return rc;
     stale(p);

@@ -1,6 +1,8 @@
 /* eval_report.c - tallies, small-group suppression and report writers. */
 #include "eval/eval_report.h"
 
+#include "eval/eval_compare.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -453,9 +455,14 @@ static int report_events(const EvalReportMeta *m, EvalLang lang, Buf *out)
                tr(lang, "databasefiler", "database files"), m->nfiles);
     for (i = 0; i < m->nevents; i++) {
         const EvalEventInfo *e = &m->events[i];
-        buf_printf(out, "  %s  %s  %s%s%s  (%d %s)\n", e->id, e->day, e->scenario,
-                   e->label[0] ? "  " : "", e->label, e->respondents,
-                   tr(lang, "besvarelser", "responses"));
+        char n[16];
+        /* suppressed per cell: an event with fewer than 5 answers says "<5" */
+        if (e->respondents < EVAL_MIN_CELL)
+            snprintf(n, sizeof n, "<%d", EVAL_MIN_CELL);
+        else
+            snprintf(n, sizeof n, "%d", e->respondents);
+        buf_printf(out, "  %s  %s  %s%s%s  (%s %s)\n", e->id, e->day, e->scenario,
+                   e->label[0] ? "  " : "", e->label, n, tr(lang, "besvarelser", "responses"));
     }
     return out->oom ? ERR_NOMEM : 0;
 }
@@ -496,8 +503,10 @@ int eval_report_text(const EvalTally *t, const EvalReportMeta *m, EvalLang lang,
         buf_printf(out, "   n = %d\n", row.n);
         for (k = 0; k < row.ncells; k++) {
             const EvalCell *c = &row.cells[k];
-            buf_printf(out, "   %s%-40s %s\n", c->is_group ? "= " : "  ",
-                       cell_label(q, qi, c, lang), eval_cell_format(c, cell, sizeof cell));
+            /* padded by characters, not bytes: Danish letters are two bytes */
+            buf_puts(out, c->is_group ? "   = " : "     ");
+            eval_pad(out, cell_label(q, qi, c, lang), 40, 0);
+            buf_printf(out, " %s\n", eval_cell_format(c, cell, sizeof cell));
         }
     }
     buf_printf(out, "\n%s\n",
@@ -618,8 +627,10 @@ int eval_report_csv(const EvalTally *t, Buf *data, Buf *cb, int header)
             continue;
         }
         eval_tally_row(t, qi, &row, NULL);
+        /* n stays numeric: empty for a question answered by fewer than 5
+         * (every cell's status then says lt5) */
         if (row.n_state == EVAL_CELL_SMALL)
-            snprintf(n, sizeof n, "<%d", EVAL_MIN_CELL);
+            n[0] = '\0';
         else
             snprintf(n, sizeof n, "%d", row.n);
         for (k = 0; k < row.ncells; k++) {
@@ -708,11 +719,15 @@ static void html_question(Buf *out, const EvalTally *t, int qi, EvalLang lang)
         int w = c->state == EVAL_CELL_SHOWN ? c->percent * 3 : 0;
         buf_printf(out, "<tr class=\"%s\"><th>", c->is_group ? "group" : "option");
         html_esc(out, cell_label(q, qi, c, lang));
-        buf_printf(out, "</th><td><svg width=\"300\" height=\"16\" role=\"img\">"
-                        "<rect x=\"0\" y=\"0\" width=\"300\" height=\"16\" fill=\"#eee\"/>"
-                        "<rect x=\"0\" y=\"0\" width=\"%d\" height=\"16\" fill=\"%s\"/></svg></td>"
-                        "<td class=\"v\">",
-                   w, c->is_group ? "#3d5a80" : "#e07a5f");
+        if (c->state != EVAL_CELL_SHOWN) /* never an empty bar that reads as 0 % */
+            buf_printf(out, "</th><td class=\"sup\">%s</td><td class=\"v\">",
+                       c->state == EVAL_CELL_SMALL ? "&lt;5" : "-");
+        else
+            buf_printf(out, "</th><td><svg width=\"300\" height=\"16\" role=\"img\">"
+                            "<rect x=\"0\" y=\"0\" width=\"300\" height=\"16\" fill=\"#eee\"/>"
+                            "<rect x=\"0\" y=\"0\" width=\"%d\" height=\"16\" fill=\"%s\"/></svg></td>"
+                            "<td class=\"v\">",
+                       w, c->is_group ? "#3d5a80" : "#e07a5f");
         html_esc(out, eval_cell_format(c, cell, sizeof cell));
         buf_puts(out, "</td></tr>\n");
     }
@@ -730,14 +745,25 @@ int eval_report_html(EvalTally *const *tallies, int ntallies, const EvalReportMe
                     "padding:2px 1em 2px 0;max-width:24em}td{padding:2px 4px}"
                     "td.v{white-space:nowrap}tr.group th{font-weight:bold}\n"
                     ".note,small{color:#666}section.q{margin-bottom:1.5em}\n"
+                    "td.sup{color:#555;font-style:italic;width:300px}"
+                    "table.compare td,table.stops td,table.events td{border-top:1px solid #ddd}"
+                    "thead th{font-weight:bold;border-bottom:1px solid #888}\n"
+                    "@page{size:A4;margin:15mm}@media print{body{max-width:none;margin:0;"
+                    "font-size:10pt}section{break-inside:avoid}}\n"
                     "</style></head><body>\n",
                lang == EVAL_LANG_EN ? "en" : "da",
                tr(lang, "Evaluering", "Evaluation"));
     buf_printf(out, "<h1>%s</h1>\n", tr(lang, "Evaluering", "Evaluation"));
+    if (m && m->top_html)
+        buf_puts(out, m->top_html);
     if (m) {
-        buf_printf(out, "<p>%s: %d, %s: %d</p>\n<table class=\"events\">\n",
+        buf_printf(out, "<p>%s: %d, %s: %d</p>\n<table class=\"events\">\n"
+                        "<thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
+                        "</tr></thead>\n",
                    tr(lang, "Events", "Events"), m->nevents,
-                   tr(lang, "databasefiler", "database files"), m->nfiles);
+                   tr(lang, "databasefiler", "database files"), m->nfiles,
+                   tr(lang, "Dato", "Date"), tr(lang, "Scenarie", "Scenario"),
+                   tr(lang, "Etiket", "Label"), tr(lang, "Besvarelser", "Responses"), "id");
         for (i = 0; i < m->nevents; i++) {
             const EvalEventInfo *e = &m->events[i];
             buf_puts(out, "<tr><td>");
@@ -746,7 +772,10 @@ int eval_report_html(EvalTally *const *tallies, int ntallies, const EvalReportMe
             html_esc(out, e->scenario);
             buf_puts(out, "</td><td>");
             html_esc(out, e->label);
-            buf_printf(out, "</td><td>%d</td><td><small>", e->respondents);
+            if (e->respondents < EVAL_MIN_CELL)
+                buf_printf(out, "</td><td>&lt;%d</td><td><small>", EVAL_MIN_CELL);
+            else
+                buf_printf(out, "</td><td>%d</td><td><small>", e->respondents);
             html_esc(out, e->id);
             buf_puts(out, "</small></td></tr>\n");
         }
@@ -761,6 +790,8 @@ int eval_report_html(EvalTally *const *tallies, int ntallies, const EvalReportMe
         for (qi = 0; qi < eval_q_count(t->q); qi++)
             html_question(out, t, qi, lang);
     }
+    if (m && m->extra_html)
+        buf_puts(out, m->extra_html);
     buf_printf(out, "<p class=\"note\">%s</p>\n</body></html>\n",
                tr(lang, "&lt;5: færre end 5 svar. -: skjult, så et lille tal ikke kan regnes ud.",
                   "&lt;5: fewer than 5 answers. -: hidden so that a small number cannot be "

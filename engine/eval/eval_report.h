@@ -96,6 +96,8 @@ typedef struct EvalReportMeta {
     const EvalEventInfo *events;
     int nevents;
     int nfiles;     /* database files pooled */
+    const char *top_html;   /* HTML sections after the title (a headline), or NULL */
+    const char *extra_html; /* HTML sections added before the footnote, or NULL */
 } EvalReportMeta;
 
 /* Writers append to out; they return 0 or ERR_NOMEM.  Only reviewed free

@@ -7,6 +7,7 @@
  * by eval_store_retry_pending() and by later submits.
  */
 #include "eval/eval_store.h"
+#include "eval/eval_store_priv.h"
 
 #include "compat/compat.h"
 #include "core/buf.h"
@@ -20,7 +21,7 @@
 #include <string.h>
 #include <time.h>
 
-#define SCHEMA_VERSION 1
+#define SCHEMA_VERSION 2
 #define BUSY_TIMEOUT_MS 250
 #define BATCH_DUP (-1000) /* internal marker: same sid twice in one batch */
 
@@ -64,6 +65,21 @@ static const char *schema_sql =
     "  value INTEGER, text TEXT, reviewed INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;"
     "CREATE INDEX IF NOT EXISTS answers_event ON answers(event);"
     "CREATE INDEX IF NOT EXISTS submissions_event ON submissions(event);";
+
+/* Schema version 2 adds, in this one place: the room's answers at every stop
+ * (totals only) and per-event facts (attendance, structured labels); see
+ * eval_store_polls.c.  A version 1 file gets them when opened for writing;
+ * read-only, it reads as having none. */
+static const char *schema_v2_sql =
+    "CREATE TABLE IF NOT EXISTS polls("
+    "  key TEXT PRIMARY KEY, event TEXT NOT NULL, seq INTEGER NOT NULL, beat TEXT NOT NULL,"
+    "  kind TEXT NOT NULL, pass INTEGER NOT NULL, result INTEGER NOT NULL,"
+    "  voted INTEGER NOT NULL, hands TEXT NOT NULL, phones TEXT NOT NULL,"
+    "  prompt TEXT, labels TEXT) WITHOUT ROWID;"
+    "CREATE INDEX IF NOT EXISTS polls_event ON polls(event);"
+    "CREATE TABLE IF NOT EXISTS event_facts("
+    "  event TEXT NOT NULL, name TEXT NOT NULL, value TEXT NOT NULL,"
+    "  PRIMARY KEY(event, name)) WITHOUT ROWID;";
 
 /* ---- small helpers ------------------------------------------------------ */
 
@@ -223,14 +239,23 @@ static int schema_check(EvalStore *s, int empty_ok, Err *err)
 {
     sqlite3 *ref = NULL;
     sqlite3_stmt *all = NULL, *find = NULL, *cnt = NULL;
-    int rc = 0, n = 0, nref = 0, res = 0, i = 0;
+    int rc = 0, n = 0, nref = 0, nref1 = 0, res = 0, i = 0;
     char what[160];
     what[0] = '\0';
+    /* the reference: schema 1 (a file from before the room's polls were
+     * kept, completed by a writable open) and then schema 2 */
     if (sqlite3_open_v2(":memory:", &ref, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
         sqlite3_exec(ref, schema_sql, NULL, NULL, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(ref, "SELECT count(*) FROM sqlite_master", -1, &cnt, NULL) != SQLITE_OK ||
+        sqlite3_step(cnt) != SQLITE_ROW) {
+        res = err_set(err, ERR_NOMEM, "%s: cannot check the schema (out of memory?)", s->path);
+        goto done;
+    }
+    nref1 = sqlite3_column_int(cnt, 0);
+    sqlite3_reset(cnt);
+    if (sqlite3_exec(ref, schema_v2_sql, NULL, NULL, NULL) != SQLITE_OK ||
         sqlite3_prepare_v2(ref, "SELECT count(*) FROM sqlite_master WHERE type=?1 AND name=?2 "
                                 "AND tbl_name=?3 AND sql IS ?4", -1, &find, NULL) != SQLITE_OK ||
-        sqlite3_prepare_v2(ref, "SELECT count(*) FROM sqlite_master", -1, &cnt, NULL) != SQLITE_OK ||
         sqlite3_step(cnt) != SQLITE_ROW) {
         res = err_set(err, ERR_NOMEM, "%s: cannot check the schema (out of memory?)", s->path);
         goto done;
@@ -255,7 +280,7 @@ static int schema_check(EvalStore *s, int empty_ok, Err *err)
         res = err_set(err, ERR_INVALID, "%s: refused: the file has a %s that is not part of an "
                       "evaluation database as Spectactor makes it (it may have been tampered "
                       "with); the file was left untouched", s->path, what);
-    } else if (n != nref && !(n == 0 && empty_ok)) {
+    } else if (n != nref && n != nref1 && !(n == 0 && empty_ok)) {
         res = err_set(err, ERR_INVALID, "%s: refused: %s; the file was left untouched", s->path,
                       n == 0 ? "an SQLite file without evaluations (not an evaluation database)"
                              : "tables of the evaluation database are missing");
@@ -488,7 +513,8 @@ static EvalStore *store_open(const char *path, int create, Err *err)
     if (exec(s, "BEGIN IMMEDIATE", "create tables", err) < 0)
         goto fail;
     if (exec(s, schema_sql, "create tables", err) < 0 ||
-        exec(s, "PRAGMA user_version=1", "create tables", err) < 0 ||
+        exec(s, schema_v2_sql, "create tables", err) < 0 ||
+        exec(s, "PRAGMA user_version=2", "create tables", err) < 0 ||
         exec(s, "COMMIT", "create tables", err) < 0) {
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
         goto fail;
@@ -1136,4 +1162,20 @@ int eval_store_review_text(EvalStore *s, const char *key, int approve, Err *err)
     if (sqlite3_changes(s->db) == 0)
         return err_set(err, ERR_NOTFOUND, "no text with key '%s'", key);
     return 0;
+}
+
+/* ---- for the store's other files (eval_store_priv.h) -------------------- */
+
+sqlite3 *eval_store_db_(EvalStore *s) { return s->db; }
+
+int eval_store_writable_(EvalStore *s, Err *err)
+{
+    if (s->readonly && !s->reviewing)
+        return store_reopen_rw(s, err);
+    return 0;
+}
+int eval_store_readonly_(const EvalStore *s) { return s->readonly; }
+int eval_store_db_err_(EvalStore *s, int rc, const char *what, Err *err)
+{
+    return db_err(s, rc, what, err);
 }

@@ -93,6 +93,13 @@ static void overlay_set(Show *s, unsigned bit, int on, const char *name)
         show_tr(s, "%s %s", name, on ? "on" : "off");
 }
 
+void show_set_poll_hook(Show *s, ShowPollFn fn, void *ud)
+{
+    assert(s);
+    s->pfn = fn;
+    s->pud = ud;
+}
+
 int show_action(Show *s, ShowAction a, int arg)
 {
     assert(s);

@@ -194,6 +194,24 @@ typedef struct ShowView {
 
 typedef void (*ShowTranscriptFn)(void *ud, const char *line);
 
+/* A decided choice, signal or stop poll, for the anonymous record of the
+ * room's answers (totals only, never a phone's vote).  Borrowed during the
+ * callback only. */
+typedef enum { SHOW_POLL_CHOICE = 0, SHOW_POLL_SIGNAL, SHOW_POLL_STOP } ShowPollKind;
+typedef struct ShowPollResult {
+    ShowPollKind kind;
+    const char *beat_id;        /* where it was asked */
+    int pass;                   /* 1, then 2.. after each rewind or replay */
+    int n_options;              /* 3 for signal and stop polls */
+    int hands[STORY_MAX_OPTIONS];
+    int phones[STORY_MAX_OPTIONS];
+    int result;                 /* option / STORY_SIGNAL_* decided, -1 none */
+    int voted;                  /* 1 if a vote was opened, 0: the facilitator picked */
+    const char *prompt;         /* the question asked (scenario text), NULL for a stop */
+    const char *options[STORY_MAX_OPTIONS]; /* choice option texts, NULL for signals */
+} ShowPollResult;
+typedef void (*ShowPollFn)(void *ud, const ShowPollResult *r);
+
 /* Creates a show for sc (which must outlive it) in language lang (index into
  * sc->langs; the UI language follows it: "en" gives English, anything else
  * Danish).  sc may be NULL with load_error set: the show then stays on an
@@ -204,6 +222,8 @@ void show_free(Show *s);
 
 /* Transcript sink: one event per line, without newline. */
 void show_set_transcript(Show *s, ShowTranscriptFn fn, void *ud);
+/* Called when a choice, signal or stop poll is decided (NULL: none). */
+void show_set_poll_hook(Show *s, ShowPollFn fn, void *ud);
 
 /* Applies an action.  Returns 1 if the view changed (redraw), 0 if not. */
 int show_action(Show *s, ShowAction a, int arg);

@@ -34,6 +34,9 @@ typedef struct PollCtx {
 } PollCtx;
 
 struct Show {
+    ShowPollFn pfn;   /* decided polls, for the room's record */
+    void *pud;
+    int pass;         /* rewinds and replays so far */
     const Scenario *sc; /* NULL exactly when load_error is set */
     StoryRun *run;      /* NULL exactly when sc is */
     int lang;
@@ -181,6 +184,9 @@ void show_poll_view(const Show *s, const PollCtx *c, ShowView *v);
 int show_poll_decision(const PollCtx *c);
 /* Adds a signal poll's outcome to the ending's timeline (dropped when full). */
 void show_record_signal(Show *s, const PollCtx *c, int beat, int stop, int result);
+/* Hands a decided poll's totals (hands and phones apart, never a phone's
+ * vote) to the poll hook, if any: nopt options, the result index or -1. */
+void show_emit_poll(Show *s, const PollCtx *c, ShowPollKind kind, int beat, int nopt, int result);
 
 /* ---- show_overlay.c: stop poll, rewind menu, idea moderation ------------- */
 

@@ -132,6 +132,7 @@ int show_rewind_key(Show *s, ShowAction a, int arg)
     show_poll_reset(&s->ictx);
     s->shown_interaction = -1;
     s->error[0] = '\0';
+    s->pass++; /* what the room answers from here belongs to a new pass */
     if (target == -1) {
         story_replay_beat(s->run);
         show_tr(s, "replay %s", show_beat_name(s, story_current_beat(s->run)));

@@ -567,6 +567,32 @@ int show_poll_decision(const PollCtx *c)
     return w >= 0 ? w : -1;
 }
 
+void show_emit_poll(Show *s, const PollCtx *c, ShowPollKind kind, int beat, int nopt, int result)
+{
+    ShowPollResult r;
+    int i = 0;
+    if (!s->pfn)
+        return;
+    memset(&r, 0, sizeof r);
+    r.kind = kind;
+    r.beat_id = show_beat_name(s, beat);
+    r.pass = s->pass + 1;
+    r.n_options = nopt;
+    r.result = result;
+    r.voted = c->poll != NULL;
+    for (i = 0; i < r.n_options && i < STORY_MAX_OPTIONS && c->poll; i++) {
+        r.hands[i] = vote_hands(c->poll, i);
+        r.phones[i] = vote_phones(c->poll, i);
+    }
+    if (s->sc && beat >= 0 && beat < s->sc->n_beats && kind != SHOW_POLL_STOP) {
+        const StoryBeat *b = &s->sc->beats[beat];
+        r.prompt = show_txt(s, &b->interaction.prompt);
+        for (i = 0; kind == SHOW_POLL_CHOICE && i < r.n_options && i < b->interaction.n_options; i++)
+            r.options[i] = show_txt(s, &b->interaction.options[i].text);
+    }
+    s->pfn(s->pud, &r);
+}
+
 void show_record_signal(Show *s, const PollCtx *c, int beat, int stop, int result)
 {
     ShowSignal *sg = NULL;
@@ -574,6 +600,7 @@ void show_record_signal(Show *s, const PollCtx *c, int beat, int stop, int resul
     assert(s->n_signals >= 0 && s->n_signals <= SHOW_MAX_SIGNALS);
     assert(!c->poll || vote_n_options(c->poll) == 3); /* a signal poll */
     assert(result >= -1 && result < 3);
+    show_emit_poll(s, c, stop ? SHOW_POLL_STOP : SHOW_POLL_SIGNAL, beat, 3, result);
     if (s->n_signals >= SHOW_MAX_SIGNALS)
         return;
     sg = &s->signals[s->n_signals++];

@@ -177,10 +177,12 @@ static int leave_interaction(Show *s, const StoryBeat *b, int d)
         show_script_error(s, &e);
         return 1;
     }
-    if (choice)
+    if (choice) {
+        /* the room's record: the totals of the vote that decided it */
+        show_emit_poll(s, &s->ictx, SHOW_POLL_CHOICE, from, b->interaction.n_options, d);
         show_tr(s, "branch %s option %d -> %s", show_beat_name(s, from), d + 1,
                 show_beat_name(s, story_current_beat(s->run)));
-    else
+    } else
         show_tr(s, "continue %s -> %s", show_beat_name(s, from),
                 show_beat_name(s, story_current_beat(s->run)));
     show_enter_beat(s);

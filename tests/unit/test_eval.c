@@ -505,6 +505,7 @@ static void test_writers(void **state)
     EvalTally *ts[1];
     (void)state;
     memset(&ev, 0, sizeof ev);
+    memset(&m, 0, sizeof m);
     snprintf(ev.id, sizeof ev.id, "%s", "0123456789abcdef0123456789abcdef");
     snprintf(ev.day, sizeof ev.day, "%s", "2024-03-05");
     snprintf(ev.scenario, sizeof ev.scenario, "%s", "sofie");

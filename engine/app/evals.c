@@ -87,7 +87,7 @@ void evals_load(Evals *ev, LuaHost *lua, const char *dir)
     /* stat, not open: a FIFO put there must not block the show (the loader
      * refuses anything but a regular file, with a message) */
     snprintf(path, sizeof path, "%s/questionnaire.lua", dir);
-    if (lstat(path, &st) != 0)
+    if (stat(path, &st) != 0)
         snprintf(path, sizeof path, "%s/scenes/questionnaire.lua", app_data_dir());
     err_clear(&qerr);
     ev->q = lua_eval_load(lua, path, &qerr);

@@ -24,6 +24,7 @@
 #include "app/phones.h"
 #include "app/reload.h"
 #include "app/timers.h"
+#include "compat/compat.h"
 #include "core/log.h"
 #include "lua/lua_host.h"
 #include "lua/lua_story.h"
@@ -283,9 +284,11 @@ static int preview_store(Play *p, Err *err)
         return 0;
     if (!tmp || !tmp[0] || access(tmp, W_OK) != 0)
         tmp = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : getenv("TMPDIR");
+    if (!tmp || !tmp[0])
+        tmp = getenv("TEMP"); /* Windows */
     snprintf(p->preview_dir, sizeof p->preview_dir, "%s/spectactor-preview-XXXXXX",
              tmp && tmp[0] ? tmp : "/tmp");
-    if (!mkdtemp(p->preview_dir)) {
+    if (!compat_mkdtemp(p->preview_dir)) {
         p->preview_dir[0] = '\0';
         return err_set(err, ERR_IO, "cannot make a temporary folder: %s", strerror(errno));
     }

@@ -4,6 +4,7 @@
 #include "compat/compat.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -344,6 +345,42 @@ const char *compat_exe_relative(const char *path)
     return out;
 }
 
+char *compat_mkdtemp(char *tmpl)
+{
+    if (_mktemp_s(tmpl, strlen(tmpl) + 1) != 0 || compat_mkdir(tmpl, 0700) != 0)
+        return NULL;
+    return tmpl;
+}
+
+char *compat_realpath(const char *path, char *out, size_t n)
+{
+    wchar_t *wp = wide_of(path);
+    wchar_t full[4096];
+    char *u = NULL, *c = NULL;
+    DWORD len = 0;
+    if (!wp)
+        return NULL;
+    len = GetFullPathNameW(wp, (DWORD)(sizeof full / sizeof full[0]), full, NULL);
+    free(wp);
+    if (len == 0 || len >= sizeof full / sizeof full[0] || GetFileAttributesW(full) == INVALID_FILE_ATTRIBUTES) {
+        errno = ENOENT;
+        return NULL;
+    }
+    if (!(u = utf8_of(full)))
+        return NULL;
+    for (c = u; *c; c++)
+        if (*c == '\\')
+            *c = '/'; /* the callers compare with '/' */
+    if (strlen(u) >= n) {
+        free(u);
+        errno = ENAMETOOLONG;
+        return NULL;
+    }
+    strcpy(out, u);
+    free(u);
+    return out;
+}
+
 #else
 
 /* ---- POSIX ---- */
@@ -475,6 +512,24 @@ const char *compat_appdata_dir(void)
 const char *compat_exe_relative(const char *path)
 {
     return path;
+}
+
+char *compat_realpath(const char *path, char *out, size_t n)
+{
+    char buf[PATH_MAX];
+    if (!realpath(path, buf))
+        return NULL;
+    if (strlen(buf) >= n) {
+        errno = ENAMETOOLONG;
+        return NULL;
+    }
+    strcpy(out, buf);
+    return out;
+}
+
+char *compat_mkdtemp(char *tmpl)
+{
+    return mkdtemp(tmpl);
 }
 
 #endif

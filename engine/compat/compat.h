@@ -36,6 +36,12 @@
 #ifndef O_NONBLOCK
 #define O_NONBLOCK 0
 #endif
+#ifndef O_NOCTTY
+#define O_NOCTTY 0
+#endif
+#ifndef S_ISSOCK
+#define S_ISSOCK(m) 0
+#endif
 /* Interface flags and the list compat_getifaddrs() gives (a subset of
  * POSIX's struct ifaddrs: what engine/net reads). */
 #ifndef IFF_UP
@@ -119,6 +125,14 @@ int compat_fchmod(int fd, int mode);
 int compat_mkdir(const char *path, int mode);
 /* A stat result's modification time in nanoseconds (seconds on Windows). */
 long long compat_mtime_ns(const struct stat *st);
+
+/* realpath(3) into out (n bytes), with '/' separators on Windows too (from
+ * GetFullPathNameW; links are not resolved there).  out, or NULL with errno
+ * set. */
+char *compat_realpath(const char *path, char *out, size_t n);
+/* mkdtemp(3): replaces the trailing XXXXXX of tmpl and makes that folder
+ * (0700).  tmpl, or NULL with errno set. */
+char *compat_mkdtemp(char *tmpl);
 
 /* The per-user application data folder on Windows (%APPDATA%), where the
  * engine keeps a "Spectactor" folder; NULL elsewhere (XDG rules apply). */

@@ -810,7 +810,7 @@ static int check_inside(LuaHost *h, const char *path, const char *line, Err *err
         } else {
             strcpy(dir, ".");
         }
-        if (!realpath(dir, real))
+        if (!compat_realpath(dir, real, sizeof real))
             return err_set(err, ERR_IO, "%s: cannot open: %s", path, strerror(errno));
         free(h->root);
         h->root = malloc(strlen(real) + 1);
@@ -818,7 +818,7 @@ static int check_inside(LuaHost *h, const char *path, const char *line, Err *err
             return err_set(err, ERR_NOMEM, "out of memory");
         strcpy(h->root, real);
     }
-    if (!realpath(path, real))
+    if (!compat_realpath(path, real, sizeof real))
         return err_set(err, ERR_IO, "%s: cannot open: %s", path, strerror(errno));
     n = strlen(h->root);
     if (strncmp(real, h->root, n) != 0 || (real[n] != '/' && !(n == 1 && h->root[0] == '/')))

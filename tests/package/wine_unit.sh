@@ -5,11 +5,12 @@
 #   eval_store, eval_crash  fork() a child and kill it mid-write (crash safety)
 #   eval_cmd                mkdtemp(), setenv() and file modes (0600) of POSIX
 #   net                     raw POSIX sockets as the test's own HTTP client
+#   lua                     fork() to prove the watchdog ends a stuck process
 # Prints "N passed, N failed".
 set -u
 ROOT=$1
 JOBS=${JOBS:-$(nproc)}
-TESTS="core story validate vote idea eval layout lua show kiosk gfx_cache render views_eval views_map views_presenter"
+TESTS="core story validate vote idea eval layout show kiosk gfx_cache render views_eval views_map views_presenter"
 PREFIX=$(cat "$ROOT/build-win/deps-prefix.txt" 2>/dev/null) || PREFIX=""
 [ -n "$PREFIX" ] && [ -d "$PREFIX/bin" ] || { echo "FAIL no Windows dependencies (run tools/package deps)"; echo "0 passed, 1 failed"; exit 1; }
 B="$ROOT/build-win/unit"

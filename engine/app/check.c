@@ -19,9 +19,11 @@
 #include <SDL_ttf.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #define CHECK_W 1280
 #define CHECK_H 720
+#define CHECK_SLOW_MS 5.0 /* a condition running longer gets a warning */
 
 typedef struct Check {
     const Scenario *sc;
@@ -115,11 +117,20 @@ static void check_fit(Check *c, Gfx *g)
     }
 }
 
+static double now_ms(void)
+{
+    struct timespec ts = {0, 0};
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
+}
+
 /* Runs every option condition once with the scenario's initial variables,
  * under the sandbox limits, so a condition that fails, loops or uses a
  * runaway pattern shows up before the event rather than in front of the
  * class.  Limit breaches are errors; other failures (often a variable read
- * before it is set) are warnings, since later state may avoid them. */
+ * before it is set) are warnings, since later state may avoid them.  A
+ * condition that takes longer than CHECK_SLOW_MS is a warning too: the
+ * projector waits for the conditions of every key. */
 static void check_conditions(Check *c, LuaHost *h)
 {
     const StoryHooks *hooks = lua_story_hooks(h);
@@ -135,14 +146,24 @@ static void check_conditions(Check *c, LuaHost *h)
         for (i = 0; i < in->n_options; i++) {
             const StoryOption *o = &in->options[i];
             int ok = 0;
+            double t0 = 0.0, took = 0.0;
             char msg[ERR_MSG_MAX + 100];
             if (!o->cond_ref)
                 continue;
             err_clear(&err);
+            t0 = now_ms();
             if (hooks->cond(hooks->ud, o->cond_ref, run, &ok, &err) == 0) {
-                /* the show evaluates conditions again on every redraw: a second
-                 * call must give the same answer */
+                /* the show evaluates a condition again in every new state: a
+                 * second call must give the same answer */
                 int ok2 = 0;
+                took = now_ms() - t0;
+                if (took > CHECK_SLOW_MS) {
+                    snprintf(msg, sizeof msg, "beat '%s': the condition of option %d takes %.0f ms; "
+                             "keep conditions fast (the projector waits for them)",
+                             c->sc->beats[b].id, i + 1, took);
+                    report(c, o->src, 0, msg);
+                    continue; /* asking again would only double the wait */
+                }
                 err_clear(&err);
                 if (hooks->cond(hooks->ud, o->cond_ref, run, &ok2, &err) == 0 && ok2 == ok)
                     continue;

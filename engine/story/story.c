@@ -504,6 +504,7 @@ int story_back(StoryRun *run)
     int rc = 0;
     if (!run)
         return ERR_INVALID;
+    touch(run); /* Back is how a facilitator retries a failed condition */
     if (run->cur->steps > 0) {
         run->cur->steps--;
         return 0;

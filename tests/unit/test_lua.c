@@ -523,7 +523,7 @@ static void test_batch_budget(void **state)
     int i = 0, k = 0, ok = 0, late = 0, failed = 0;
     double t0 = 0, dt = 0;
     err_clear(&err);
-    lua_host_set_limits(h, 600000, 100000000L); /* ~2.5 of the conditions */
+    lua_host_set_limits(h, 600000, 50000000L); /* ~2.5 of the conditions */
     run = run_to_choice(h, SPECTACTOR_ROOT "/tests/data/slow_conditions", &sc);
     t0 = now_s();
     for (k = 0; k < 4; k++) { /* four keys in the same state */
@@ -564,7 +564,7 @@ static void test_batch_budget(void **state)
     lua_host_batch_end(h);
     assert_int_equal(story_condition_calls(run), 18);
     /* without a batch, every call has the whole budget */
-    lua_host_set_limits(h, 600000, 50000000L);
+    lua_host_set_limits(h, 600000, 25000000L);
     story_forget_conditions(run);
     for (i = 0; i < 3; i++) {
         StoryOptState st = STORY_OPT_HIDDEN;

@@ -156,17 +156,26 @@ static void check_conditions(Check *c, LuaHost *h)
                 /* the show evaluates a condition again in every new state: a
                  * second call must give the same answer */
                 int ok2 = 0;
+                int stable = 1;
+                double took2 = 0.0;
                 took = now_ms() - t0;
-                if (took > CHECK_SLOW_MS) {
-                    snprintf(msg, sizeof msg, "beat '%s': the condition of option %d takes %.0f ms; "
-                             "keep conditions fast (the projector waits for them)",
-                             c->sc->beats[b].id, i + 1, took);
-                    report(c, o->src, 0, msg);
-                    continue; /* asking again would only double the wait */
+                if (took <= 20 * CHECK_SLOW_MS) { /* else asking again only doubles the wait */
+                    err_clear(&err);
+                    t0 = now_ms();
+                    stable = hooks->cond(hooks->ud, o->cond_ref, run, &ok2, &err) == 0 && ok2 == ok;
+                    took2 = now_ms() - t0;
+                    took = took2 < took ? took2 : took; /* the faster: a busy machine is no finding */
                 }
-                err_clear(&err);
-                if (hooks->cond(hooks->ud, o->cond_ref, run, &ok2, &err) == 0 && ok2 == ok)
+                if (stable) {
+                    if (took > CHECK_SLOW_MS) {
+                        snprintf(msg, sizeof msg,
+                                 "beat '%s': the condition of option %d takes %.0f ms; keep conditions "
+                                 "fast (the projector waits for them)",
+                                 c->sc->beats[b].id, i + 1, took);
+                        report(c, o->src, 0, msg);
+                    }
                     continue;
+                }
                 if (!err.msg[0])
                     snprintf(err.msg, sizeof err.msg, "it gives a different answer when asked twice "
                              "(conditions must not change anything or use a counter)");

@@ -9,7 +9,8 @@
  *     loadfile, dofile, require, collectgarbage, warn, string.dump,
  *     math.random and math.randomseed; print goes to the engine log;
  *   - text chunks only (precompiled bytecode is refused);
- *   - per call into script code a time limit (LUA_HOST_TIME_MS, monotonic
+ *   - per call into script code (or per batch of calls, see
+ *     lua_host_batch_begin) a time limit (LUA_HOST_TIME_MS, monotonic
  *     clock) and an instruction budget (LUA_HOST_INSTR_MAX), checked by a
  *     count hook every LUA_HOST_HOOK_EVERY instructions; exceeding either
  *     stops the call with "path:line: script ran too long (endless loop?)".

@@ -1,7 +1,9 @@
 /* lua_story_hooks.c - the StoryHooks of the scene API: a scenario's script
  * conditions (option { when = function (v, visits) ... }) and effects
  * (option { effect = function (v) ... }) run under the host's limits, with
- * proxies that read and write the run's variables (see lua_story.h).
+ * proxies that read and write the run's variables (see lua_story.h).  The
+ * run keeps each condition's answer per state (story.h); a failure always
+ * names a script line (the function's own when it stopped before its first).
  */
 #include <stdio.h>
 #include <string.h>

@@ -9,6 +9,7 @@
  * box on a 1280x720 frame (measured with the real fonts, headless).
  */
 #include "app/commands.h"
+#include "compat/compat.h"
 #include "app/paths.h"
 #include "views/views.h"
 #include "lua/lua_host.h"
@@ -22,9 +23,11 @@
 #include <dirent.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #define CHECK_W 1280
 #define CHECK_H 720
+#define CHECK_SLOW_MS 5.0 /* a condition running longer gets a warning */
 
 typedef struct Check {
     const Scenario *sc;
@@ -167,12 +170,19 @@ static void check_fit(Check *c, Gfx *g)
     }
 }
 
+static double now_ms(void)
+{
+    return compat_clock_ms_precise();
+}
+
 /* Reads every option's condition and effect for undeclared variables and
  * unknown beats, then runs every option condition once with the scenario's initial variables,
  * under the sandbox limits, so a condition that fails, loops or uses a
  * runaway pattern shows up before the event rather than in front of the
  * class.  Limit breaches are errors; other failures (often a variable read
- * before it is set) are warnings, since later state may avoid them. */
+ * before it is set) are warnings, since later state may avoid them.  A
+ * condition that takes longer than CHECK_SLOW_MS is a warning too: the
+ * projector waits for the conditions of every key. */
 static void check_conditions(Check *c, LuaHost *h)
 {
     const StoryHooks *hooks = lua_story_hooks(h);
@@ -189,6 +199,7 @@ static void check_conditions(Check *c, LuaHost *h)
             const StoryOption *o = &in->options[i];
             int ok = 0;
             int named = 0;
+            double t0 = 0.0, took = 0.0;
             char msg[ERR_MSG_MAX + 100];
             snprintf(msg, sizeof msg, "beat '%s' option %d", c->sc->beats[b].id, i + 1);
             named = lua_story_scan_option(h, c->sc, o, msg, report_load, c);
@@ -196,13 +207,31 @@ static void check_conditions(Check *c, LuaHost *h)
             if (!o->cond_ref)
                 continue;
             err_clear(&err);
+            t0 = now_ms();
             if (hooks->cond(hooks->ud, o->cond_ref, run, &ok, &err) == 0) {
-                /* the show evaluates conditions again on every redraw: a second
-                 * call must give the same answer */
+                /* the show evaluates a condition again in every new state: a
+                 * second call must give the same answer */
                 int ok2 = 0;
-                err_clear(&err);
-                if (hooks->cond(hooks->ud, o->cond_ref, run, &ok2, &err) == 0 && ok2 == ok)
+                int stable = 1;
+                double took2 = 0.0;
+                took = now_ms() - t0;
+                if (took <= 20 * CHECK_SLOW_MS) { /* else asking again only doubles the wait */
+                    err_clear(&err);
+                    t0 = now_ms();
+                    stable = hooks->cond(hooks->ud, o->cond_ref, run, &ok2, &err) == 0 && ok2 == ok;
+                    took2 = now_ms() - t0;
+                    took = took2 < took ? took2 : took; /* the faster: a busy machine is no finding */
+                }
+                if (stable) {
+                    if (took > CHECK_SLOW_MS) {
+                        snprintf(msg, sizeof msg,
+                                 "beat '%s': the condition of option %d takes %.0f ms; keep conditions "
+                                 "fast (the projector waits for them)",
+                                 c->sc->beats[b].id, i + 1, took);
+                        report(c, o->src, 0, msg);
+                    }
                     continue;
+                }
                 if (!err.msg[0])
                     snprintf(err.msg, sizeof err.msg, "it gives a different answer when asked twice "
                              "(conditions must not change anything or use a counter)");

@@ -99,6 +99,10 @@ static void print_finding(Test *t, const StoryFinding *f)
         snprintf(msg, sizeof msg, "%s (%s)", f->msg, after);
         emit(t, b->src, NULL, 1, msg);
         break;
+    case STORY_FIND_SLOW:
+        snprintf(msg, sizeof msg, "beat '%s' option %d: %s", b->id, f->option + 1, f->msg);
+        emit(t, o ? o->src : b->src, NULL, 0, msg);
+        break;
     }
 }
 

@@ -877,6 +877,17 @@ static void handle_event(Play *p, const SDL_Event *ev)
     }
 }
 
+/* One event under one script budget: the conditions and effects all its
+ * views and actions run share LUA_HOST_TIME_MS (see lua_host_batch_begin),
+ * so slow conditions cannot stall the projector.  (A reload replaces the
+ * host: the new one has no batch open and the end does nothing.) */
+static void handle_event_batch(Play *p, const SDL_Event *ev)
+{
+    lua_host_batch_begin(p->scene.lua);
+    handle_event(p, ev);
+    lua_host_batch_end(p->scene.lua);
+}
+
 static void run_loop(Play *p)
 {
     SDL_Thread *reader = NULL;
@@ -885,7 +896,9 @@ static void run_loop(Play *p)
         char *save = NULL;
         char *tok = copy ? strtok_r(copy, " \t\n", &save) : NULL;
         while (tok && !p->done) {
+            lua_host_batch_begin(p->scene.lua);
             feed_key_name(p, tok);
+            lua_host_batch_end(p->scene.lua);
             tok = strtok_r(NULL, " \t\n", &save);
         }
         SDL_free(copy);
@@ -913,8 +926,11 @@ static void run_loop(Play *p)
         tt = timers_next(&p->timers, now);
         if (tt >= 0 && (t < 0 || tt < t))
             t = tt;
-        if (p->dirty || p->pdirty)
+        if (p->dirty || p->pdirty) {
+            lua_host_batch_begin(p->scene.lua);
             draw(p);
+            lua_host_batch_end(p->scene.lua);
+        }
         if (p->wake_sem) {
             /* headless: sleep until a thread posts (or a timer is due; a
              * 250 ms cap notices signals, which SDL turns into SDL_QUIT) */
@@ -926,15 +942,17 @@ static void run_loop(Play *p)
         } else
             got = t < 0 ? SDL_WaitEvent(&ev) : SDL_WaitEventTimeout(&ev, (int)(t > 60000 ? 60000 : t));
         if (got) {
-            handle_event(p, &ev);
+            handle_event_batch(p, &ev);
             while (!p->done && SDL_PollEvent(&ev))
-                handle_event(p, &ev);
+                handle_event_batch(p, &ev);
         }
         /* a tick that returns 0 changed nothing a view shows */
+        lua_host_batch_begin(p->scene.lua);
         if (show_tick(p->scene.show, (unsigned long)SDL_GetTicks64())) {
             p->dirty = 1;
             settle(p, SETTLE_PUBLISH);
         }
+        lua_host_batch_end(p->scene.lua);
     }
 }
 

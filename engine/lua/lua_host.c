@@ -62,6 +62,11 @@ struct LuaHost {
     unsigned hooks;     /* hook calls in this call, to look at the clock now and then */
     unsigned allocs;    /* allocations in this call, likewise */
     size_t charged_mem; /* bytes of declarations charged in this call */
+    int late;           /* the call started with its batch's time already spent */
+    /* A batch (lua_host_batch_begin): outermost calls share one budget. */
+    int batch;             /* nesting depth; 0: no batch */
+    double batch_deadline; /* of the whole batch */
+    long batch_instr;      /* instructions the batch's calls used so far */
     char *root;         /* real path of the scenario folder of this call */
     char abort_msg[ERR_MSG_MAX];
     int oom_pending; /* the allocator refused; oom_msg says where */
@@ -120,6 +125,17 @@ static int out_of_time(LuaHost *h, int check_clock)
     return 0;
 }
 
+/* Sets the "ran too long" message at where ("path:line: " or ""). */
+static void too_long(LuaHost *h, const char *where)
+{
+    if (h->late)
+        snprintf(h->abort_msg, sizeof h->abort_msg, "%sscript ran too long (one key's scripts share %d ms)",
+                 where, (int)(h->time_ms < 1000000 ? h->time_ms : 1000000));
+    else
+        snprintf(h->abort_msg, sizeof h->abort_msg, "%sscript ran too long (endless loop?)", where);
+    h->abort = ABORT_TIME;
+}
+
 /* Marks the call as stopped for running too long, with the script line at
  * or above level (unless a limit was hit before). */
 static void abort_time(LuaHost *h, lua_State *L, int level)
@@ -129,8 +145,7 @@ static void abort_time(LuaHost *h, lua_State *L, int level)
     if (h->abort != ABORT_NONE)
         return;
     where_at(L, level, where, sizeof where);
-    snprintf(h->abort_msg, sizeof h->abort_msg, "%sscript ran too long (endless loop?)", where);
-    h->abort = ABORT_TIME;
+    too_long(h, where);
 }
 
 static void *host_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
@@ -192,8 +207,7 @@ static void count_hook(lua_State *L, lua_Debug *ar)
             snprintf(where, sizeof where, "%s:%d: ", debug_src(ar), ar->currentline);
         else
             where_at(L, 0, where, sizeof where);
-        snprintf(h->abort_msg, sizeof h->abort_msg, "%sscript ran too long (endless loop?)", where);
-        h->abort = ABORT_TIME;
+        too_long(h, where);
     }
     lua_pushstring(L, h->abort_msg);
     lua_error(L);
@@ -651,6 +665,24 @@ void lua_host_set_limits(LuaHost *h, long time_ms, long instructions)
     h->instr_max = instructions > 0 ? instructions : LUA_HOST_INSTR_MAX;
 }
 
+/* Starts (or nests in) a batch of calls sharing one budget; see lua_host.h. */
+void lua_host_batch_begin(LuaHost *h)
+{
+    if (!h)
+        return;
+    if (h->batch++ == 0) {
+        h->batch_deadline = now_ms() + (double)h->time_ms;
+        h->batch_instr = 0;
+    }
+}
+
+/* Ends the batch begun last; see lua_host.h. */
+void lua_host_batch_end(LuaHost *h)
+{
+    if (h && h->batch > 0)
+        h->batch--;
+}
+
 /* Bytes held by the state. */
 size_t lua_host_mem_used(const LuaHost *h)
 {
@@ -684,8 +716,15 @@ int lua_host_pcall(LuaHost *h, int nargs, int nres, Err *err)
         h->allocs = 0;
         h->charged_mem = 0;
         h->deadline_ms = now_ms() + (double)h->time_ms;
+        if (h->batch > 0) { /* the batch's budget, less what its calls used */
+            h->deadline_ms = h->batch_deadline;
+            h->instr = h->batch_instr;
+        }
         atomic_store(&h->expired, 0);
         wd_arm(h, 1);
+        h->late = h->batch > 0 && (now_ms() > h->deadline_ms || h->instr > h->instr_max);
+        if (h->late)
+            atomic_store(&h->expired, 1); /* stops at its first hook, with its path:line */
     }
     lua_pushcfunction(L, msgh);
     lua_insert(L, base);
@@ -696,6 +735,8 @@ int lua_host_pcall(LuaHost *h, int nargs, int nres, Err *err)
     if (outer) {
         wd_arm(h, 0);
         atomic_store(&h->expired, 0);
+        if (h->batch > 0)
+            h->batch_instr = h->instr;
         free(h->root); /* the next load names its own folder */
         h->root = NULL;
     }

@@ -9,7 +9,8 @@
  *     loadfile, dofile, require, collectgarbage, warn, string.dump,
  *     math.random and math.randomseed; print goes to the engine log;
  *   - text chunks only (precompiled bytecode is refused);
- *   - per call into script code a time limit (LUA_HOST_TIME_MS, monotonic
+ *   - per call into script code (or per batch of calls, see
+ *     lua_host_batch_begin) a time limit (LUA_HOST_TIME_MS, monotonic
  *     clock) and an instruction budget (LUA_HOST_INSTR_MAX), checked by a
  *     count hook every LUA_HOST_HOOK_EVERY instructions; exceeding either
  *     stops the call with "path:line: script ran too long (endless loop?)".
@@ -82,6 +83,17 @@ void lua_host_charge_memory(lua_State *L, size_t bytes);
 /* Changes the per-call limits (tests use small ones); a value <= 0 restores
  * the default.  Takes effect at the next outermost call. */
 void lua_host_set_limits(LuaHost *h, long time_ms, long instructions);
+
+/* A batch: from lua_host_batch_begin to the matching lua_host_batch_end,
+ * every outermost call shares the limits of one call (LUA_HOST_TIME_MS from
+ * the begin, LUA_HOST_INSTR_MAX in all), so the conditions and effects of
+ * one show action together cannot stall the projector for longer than
+ * that.  A call that starts once the batch's budget is spent stops at
+ * once with "path:line: script ran too long (one key's scripts share
+ * 1000 ms)".  Batches nest (the outermost counts); an end without a begin, or
+ * on NULL, does nothing.  Not to be called from inside a call. */
+void lua_host_batch_begin(LuaHost *h);
+void lua_host_batch_end(LuaHost *h);
 
 /* Bytes the state currently holds. */
 size_t lua_host_mem_used(const LuaHost *h);

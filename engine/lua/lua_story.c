@@ -37,17 +37,33 @@ typedef struct Loader {
     LuaStoryReport report; /* lua_story_load_all: mistakes that do not stop the load */
     void *report_ud;
     int n_reported; /* errors given to report */
+    size_t charged; /* builder bytes charged to the host's memory cap */
 } Loader;
 
 static const char *const no_fields[] = {NULL};
 
 /* ---- small helpers ------------------------------------------------------ */
 
+/* Charges what the builder took since the last charge to the memory cap
+ * (raises "path:line: not enough memory (...)" past it); called from the
+ * declarations (upvalue 1: the StoryHost) after each builder call. */
+static void charge_decls(lua_State *L)
+{
+    StoryHost *st = lua_touserdata(L, lua_upvalueindex(1));
+    Loader *ld = st ? st->loading : NULL;
+    size_t now = ld ? scenario_builder_bytes(ld->b) : 0;
+    if (!ld || now <= ld->charged)
+        return;
+    lua_host_charge_memory(L, now - ld->charged);
+    ld->charged = now;
+}
+
 static Loader *loader_of(lua_State *L, const char *fn)
 {
     StoryHost *st = lua_touserdata(L, lua_upvalueindex(1));
     if (!st || !st->loading || lua_tointeger(L, lua_upvalueindex(2)) != st->load_id)
         luaL_error(L, "%s: declarations are only allowed while the scenario loads", fn);
+    charge_decls(L);
     return st->loading;
 }
 
@@ -61,6 +77,7 @@ static const Scenario *sc_of(const Loader *ld)
  * when rc is an error; returns rc otherwise. */
 static int built(lua_State *L, int rc, const Err *e, const char *prefix)
 {
+    charge_decls(L);
     if (rc < 0 && prefix)
         luaL_error(L, "%s: %s", prefix, e->msg);
     if (rc < 0)
@@ -158,6 +175,7 @@ static StoryDecl *to_decl(Loader *ld, lua_State *L, int idx, StoryDeclKind *kind
 /* Hands a new declaration (NULL: the builder's error in e) to the script. */
 static int push_decl(lua_State *L, StoryDecl *d, const Err *e)
 {
+    charge_decls(L);
     if (!d)
         return luaL_error(L, "%s", e->msg);
     lua_pushlightuserdata(L, d);

@@ -1,8 +1,11 @@
 /* lua_story_hooks.c - the StoryHooks of the scene API: a scenario's script
  * conditions (option { when = function (v, visits) ... }) and effects
  * (option { effect = function (v) ... }) run under the host's limits, with
- * proxies that read and write the run's variables (see lua_story.h).
+ * proxies that read and write the run's variables (see lua_story.h).  The
+ * run keeps each condition's answer per state (story.h); a failure always
+ * names a script line (the function's own when it stopped before its first).
  */
+#include <stdio.h>
 #include <string.h>
 
 #include <lauxlib.h>
@@ -233,6 +236,41 @@ static int call_script(lua_State *L)
     return 1;
 }
 
+/* 1 if msg starts with "something:digits: ". */
+static int has_where(const char *msg)
+{
+    const char *p = msg;
+    while ((p = strchr(p, ':')) != NULL) {
+        const char *d = p + 1;
+        while (*d >= '0' && *d <= '9')
+            d++;
+        if (d > p + 1 && d[0] == ':' && d[1] == ' ')
+            return 1;
+        p++;
+    }
+    return 0;
+}
+
+/* A failure that names no script line (one stopped before its first line
+ * ran, e.g. when the scripts before it spent the key's time) gets the line
+ * where the function is defined. */
+static void name_function(lua_State *L, int ref, Err *err)
+{
+    lua_Debug ar;
+    char msg[ERR_MSG_MAX];
+    memset(&ar, 0, sizeof ar);
+    if (!err || has_where(err->msg))
+        return;
+    if (lua_rawgeti(L, LUA_REGISTRYINDEX, ref) != LUA_TFUNCTION) {
+        lua_pop(L, 1);
+        return;
+    }
+    if (!lua_getinfo(L, ">S", &ar) || !ar.source || ar.source[0] != '@' || ar.linedefined <= 0)
+        return;
+    snprintf(msg, sizeof msg, "%s", err->msg);
+    err_set(err, err->code, "%s:%d: %s", ar.source + 1, ar.linedefined, msg);
+}
+
 static int run_script(StoryHost *st, int ref, StoryRun *run, int effect, int *ok, Err *err)
 {
     lua_State *L = lua_host_state(st->h);
@@ -250,8 +288,10 @@ static int run_script(StoryHost *st, int ref, StoryRun *run, int effect, int *ok
     rc = lua_host_pcall(st->h, 3, effect ? 0 : 1, err);
     st->run = NULL;
     st->writable = 0;
-    if (rc != 0)
+    if (rc != 0) {
+        name_function(L, ref, err);
         return rc;
+    }
     if (!effect) {
         *ok = lua_toboolean(L, -1);
         lua_pop(L, 1);

@@ -198,6 +198,8 @@ int show_action(Show *s, ShowAction a, int arg)
         if (a == SHOW_ACT_BACK || a == SHOW_ACT_CANCEL) {
             s->error[0] = '\0';
             show_tr(s, "error dismissed");
+            if (s->run)
+                story_forget_conditions(s->run); /* the next try runs the scripts again */
             if (s->error_external) {
                 s->error_external = 0;
                 return 1;

@@ -31,6 +31,7 @@ struct ScenarioBuilder {
     StoryContact *contacts; /* arena, STORY_MAX_CONTACTS */
     StoryText *advice; /* arena, STORY_MAX_ADVICE */
     StoryVarDecl *vars; /* arena, STORY_MAX_VARS, sorted by name */
+    size_t bytes; /* held for the scenario: arena allocations and the beat arrays */
 };
 
 /* ---- helpers ------------------------------------------------------------ */
@@ -50,6 +51,12 @@ int scenario_id_valid(const char *s, size_t len)
     return 1;
 }
 
+/* Counts n bytes of the arena (rounded as scenario_alloc aligns them). */
+static void hold(ScenarioBuilder *b, size_t n)
+{
+    b->bytes += (n + 15) / 16 * 16;
+}
+
 static int check_id(const char *id, const char *what, Err *err)
 {
     if (!id || !scenario_id_valid(id, strlen(id)))
@@ -67,7 +74,10 @@ static int copy_str(ScenarioBuilder *b, const char **dst, const char *s, size_t 
     if (strlen(s) > max)
         return err_set(err, ERR_LIMIT, "%s is longer than %d bytes", what, (int)max);
     *dst = scenario_strdup(b->sc, s);
-    return *dst ? 0 : err_set(err, ERR_NOMEM, "out of memory");
+    if (!*dst)
+        return err_set(err, ERR_NOMEM, "out of memory");
+    hold(b, strlen(s) + 1);
+    return 0;
 }
 
 /* Copies a text into the arena; a string shared by several languages is
@@ -119,6 +129,8 @@ static void *alloc(ScenarioBuilder *b, size_t size, Err *err)
     void *p = scenario_alloc(b->sc, size);
     if (!p)
         err_set(err, ERR_NOMEM, "out of memory");
+    else
+        hold(b, size);
     return p;
 }
 
@@ -170,6 +182,7 @@ ScenarioBuilder *scenario_builder_new(const char *dir, const char *entry, Err *e
     b->sc->dir = scenario_strdup(b->sc, dir);
     if (!b->sc->dir || scenario_add_file(b->sc, entry) != 0 || b->sc->n_files != 1)
         goto oom;
+    hold(b, sizeof *b + sizeof *b->sc + strlen(dir) + 1 + strlen(entry) + 1);
     return b;
 oom:
     scenario_builder_free(b);
@@ -197,7 +210,17 @@ const Scenario *scenario_builder_scenario(const ScenarioBuilder *b)
 /* Adds a source file; its index, or 0 when full or out of memory. */
 int scenario_builder_add_file(ScenarioBuilder *b, const char *path)
 {
-    return b && b->sc ? scenario_add_file(b->sc, path) : 0;
+    int n = b && b->sc ? b->sc->n_files : 0;
+    int i = b && b->sc ? scenario_add_file(b->sc, path) : 0;
+    if (b && b->sc && b->sc->n_files > n && path)
+        hold(b, strlen(path) + 1);
+    return i;
+}
+
+/* Bytes held for the scenario being built; see the header. */
+size_t scenario_builder_bytes(const ScenarioBuilder *b)
+{
+    return b ? b->bytes : 0;
 }
 
 /* 1 once scenario_begin() succeeded. */
@@ -225,6 +248,7 @@ int scenario_add_language(ScenarioBuilder *b, const char *code, Err *err)
     sc->langs[sc->n_langs] = scenario_strdup(sc, code);
     if (!sc->langs[sc->n_langs])
         return err_set(err, ERR_NOMEM, "out of memory");
+    hold(b, strlen(code) + 1);
     return sc->n_langs++;
 }
 
@@ -568,6 +592,7 @@ int scenario_add_beat(ScenarioBuilder *b, const StoryBeat *beat, Err *err)
         if (!q)
             return err_set(err, ERR_NOMEM, "out of memory");
         b->cap_steps = q;
+        hold(b, (size_t)(cap - b->cap_beats) * (sizeof *p + sizeof *q));
         b->cap_beats = cap;
     }
     x.next = -1;

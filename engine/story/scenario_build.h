@@ -89,6 +89,11 @@ const Scenario *scenario_builder_scenario(const ScenarioBuilder *b);
  * so a location falls back to the entry file. */
 int scenario_builder_add_file(ScenarioBuilder *b, const char *path);
 
+/* Bytes the builder holds for the scenario (every copy in its arena, the
+ * beat arrays), growing with each declaration: a loader charges them to
+ * its memory cap so that declarations cannot exhaust memory. */
+size_t scenario_builder_bytes(const ScenarioBuilder *b);
+
 /* 1 once scenario_begin() succeeded. */
 int scenario_builder_started(const ScenarioBuilder *b);
 

@@ -29,6 +29,15 @@ typedef struct TrailEntry {
     long abs;          /* sequence number, stable while older entries drop */
 } TrailEntry;
 
+/* One condition's last answer: valid while the run's version is ver. */
+typedef struct CondCache {
+    unsigned long ver; /* 0: nothing cached */
+    int ref;           /* the condition it was asked of */
+    int rc;            /* the hook's return code */
+    int ok;            /* its answer when rc is 0 */
+    char *msg;         /* its message when rc < 0 (malloc'd) */
+} CondCache;
+
 typedef struct DecisionRec {
     StoryDecision d;
     StoryState *before;
@@ -50,7 +59,19 @@ struct StoryRun {
     long hist_base;          /* absolute number of hist[0] */
     unsigned char *explored; /* bitset over option uids, all passes */
     unsigned char *seen;     /* per beat, all passes */
+    unsigned long ver;       /* changes with every change conditions can see */
+    CondCache *cache;        /* per option uid */
+    long cond_calls;         /* conditions actually run (not answered by the cache) */
 };
+
+/* Something a condition may read (variables, visits, beat, once-used
+ * options) changed or may have: cached answers no longer hold. */
+static void touch(StoryRun *run)
+{
+    run->ver++;
+    if (run->ver == 0)
+        run->ver = 1; /* 0 means "nothing cached" */
+}
 
 static size_t bitset_bytes(int n)
 {
@@ -241,6 +262,7 @@ static int restore(StoryRun *run, const StoryState *snap)
         return ERR_NOMEM;
     state_free(run->cur);
     run->cur = st;
+    touch(run);
     hist_truncate(run, st->hist_abs);
     return 0;
 }
@@ -324,6 +346,7 @@ static int begin_at(StoryRun *run, int beat, Err *err)
     hist_clear(run);
     state_free(run->cur);
     run->cur = st;
+    touch(run);
     trail_push(run, entry);
     run->seen[beat] = 1;
     return 0;
@@ -364,7 +387,9 @@ StoryRun *story_run_new(const Scenario *sc, const StoryHooks *hooks, Err *err)
     }
     run->explored = calloc(bitset_bytes(sc->n_options), 1);
     run->seen = calloc(sc->n_beats > 0 ? (size_t)sc->n_beats : 1, 1);
-    if (!run->explored || !run->seen) {
+    run->cache = calloc(sc->n_options > 0 ? (size_t)sc->n_options : 1, sizeof *run->cache);
+    run->ver = 1;
+    if (!run->explored || !run->seen || !run->cache) {
         err_set(err, ERR_NOMEM, "out of memory");
         story_run_free(run);
         return NULL;
@@ -387,6 +412,10 @@ void story_run_free(StoryRun *run)
     state_free(run->cur);
     for (i = 0; i < run->n_names; i++)
         free(run->names[i]);
+    if (run->cache)
+        for (i = 0; i < run->sc->n_options; i++)
+            free(run->cache[i].msg);
+    free(run->cache);
     free(run->explored);
     free(run->seen);
     free(run);
@@ -475,6 +504,7 @@ int story_back(StoryRun *run)
     int rc = 0;
     if (!run)
         return ERR_INVALID;
+    touch(run); /* Back is how a facilitator retries a failed condition */
     if (run->cur->steps > 0) {
         run->cur->steps--;
         return 0;
@@ -507,6 +537,55 @@ static int choice_option(StoryRun *run, int opt, const StoryOption **out, Err *e
     return 0;
 }
 
+/* Condition of option o in the current state: the cached answer when it
+ * was asked in this state before, else the hook's (which is then kept,
+ * failures too: a failing condition is not run again in the same state). */
+static int cond_cached(StoryRun *run, const StoryOption *o, int *ok, Err *err)
+{
+    CondCache *c = NULL;
+    int rc = 0;
+    if (o->uid < 0 || o->uid >= run->sc->n_options) { /* not linked: no slot */
+        run->cond_calls++;
+        return run->hooks.cond(run->hooks.ud, o->cond_ref, run, ok, err);
+    }
+    c = &run->cache[o->uid];
+    if (c->ver == run->ver && c->ref == o->cond_ref) {
+        if (c->rc < 0)
+            return err_set(err, c->rc, "%s", c->msg ? c->msg : "the condition failed");
+        *ok = c->ok;
+        return 0;
+    }
+    run->cond_calls++;
+    rc = run->hooks.cond(run->hooks.ud, o->cond_ref, run, ok, err);
+    free(c->msg);
+    memset(c, 0, sizeof *c);
+    if (rc < 0 && err) {
+        c->msg = dup_str(err->msg);
+        if (!c->msg)
+            return rc; /* not cached: asked again next time */
+    } else if (rc < 0) {
+        return rc;
+    }
+    c->ver = run->ver;
+    c->ref = o->cond_ref;
+    c->rc = rc;
+    c->ok = rc == 0 ? (*ok ? 1 : 0) : 0;
+    return rc;
+}
+
+/* Forgets every cached condition answer (see story.h). */
+void story_forget_conditions(StoryRun *run)
+{
+    if (run)
+        touch(run);
+}
+
+/* Conditions run through the hooks so far (see story.h). */
+long story_condition_calls(const StoryRun *run)
+{
+    return run ? run->cond_calls : 0;
+}
+
 /* Availability of option opt at the current choice. */
 int story_option_state(StoryRun *run, int opt, StoryOptState *state, StoryWhy *why, Err *err)
 {
@@ -531,7 +610,7 @@ int story_option_state(StoryRun *run, int opt, StoryOptState *state, StoryWhy *w
             return err_set(err, ERR_STATE, "%s: option has a condition but no script runs it",
                            where);
         }
-        rc = run->hooks.cond(run->hooks.ud, o->cond_ref, run, &ok, err);
+        rc = cond_cached(run, o, &ok, err);
         if (rc < 0)
             return rc;
     }
@@ -618,6 +697,7 @@ static int leave_to(StoryRun *run, int target, const StoryDecision *d, const Sto
         if (opt->once && opt->uid >= 0 && opt->uid < sc->n_options)
             bit_set(run->cur->used, opt->uid);
     }
+    touch(run);
     if (d)
         run->cur->hist_abs++;
     run->cur->beat = target;
@@ -645,6 +725,7 @@ fail:
     if (leave) {
         state_free(run->cur);
         run->cur = leave;
+        touch(run);
     }
     state_free(before);
     return rc;
@@ -728,6 +809,7 @@ int story_var_set(StoryRun *run, const char *name, const StoryValue *v, Err *err
 {
     if (!run)
         return err_set(err, ERR_INVALID, "no run");
+    touch(run);
     return state_var_set(run, run->cur, name, v, err);
 }
 
@@ -830,6 +912,7 @@ int story_rewind(StoryRun *run, int i, Err *err)
     }
     state_free(run->cur);
     run->cur = st;
+    touch(run);
     hist_truncate(run, st->hist_abs);
     return 0;
 }

@@ -74,8 +74,23 @@ int story_back(StoryRun *run);
 
 /* Option availability at the current CHOICE (evaluates conditions through
  * the hooks).  why may be NULL.  A failing condition returns a negative code
- * with err set and *state untouched. */
+ * with err set and *state untouched.
+ *
+ * Each condition runs once per state: its answer (or its failure) is kept
+ * until something it could read changes (a variable, a visit count, the
+ * beat, a once-only option used; also back, rewind, replay, restart and
+ * jump), so the many readers of one state (the view, the poll, the phones,
+ * the presenter) ask the script only once. */
 int story_option_state(StoryRun *run, int opt, StoryOptState *state, StoryWhy *why, Err *err);
+
+/* Drops the cached condition answers, so the next story_option_state runs
+ * the conditions again (`spectactor test` asks twice to find conditions
+ * that answer differently). */
+void story_forget_conditions(StoryRun *run);
+
+/* How many times a condition was run through the hooks (cache misses) since
+ * the run was created. */
+long story_condition_calls(const StoryRun *run);
 
 /* Resolves the current CHOICE with option opt: applies its effects (declared
  * ones, then the script effect), marks it used if once-only, records the

@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 typedef struct Node {
     int beat;
@@ -248,6 +249,29 @@ static void finding(Explore *x, StoryFindKind kind, int node, int beat, int opti
     node_path(x, node, f->path, sizeof f->path);
 }
 
+static double now_ms(void)
+{
+    struct timespec ts = {0, 0};
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
+}
+
+/* A condition that ran for ms: a finding the first time it is slow. */
+static void note_speed(Explore *x, int node, int beat, int option, double ms)
+{
+    char msg[200];
+    int i = 0;
+    if (ms <= STORY_EXPLORE_SLOW_MS)
+        return;
+    for (i = 0; i < x->r->n_findings; i++)
+        if (x->r->findings[i].kind == STORY_FIND_SLOW && x->r->findings[i].beat == beat &&
+            x->r->findings[i].option == option)
+            return;
+    snprintf(msg, sizeof msg, "the condition takes %.0f ms; keep conditions fast (the projector waits for them)",
+             ms);
+    finding(x, STORY_FIND_SLOW, node, beat, option, msg);
+}
+
 static void node_finish(Explore *x, int n)
 {
     x->nodes[n].on_path = 0;
@@ -351,6 +375,8 @@ static int step_choice(Explore *x, Frame *f)
         const StoryOption *o = &b->interaction.options[i];
         StoryOptState st = STORY_OPT_HIDDEN, st2 = STORY_OPT_HIDDEN;
         int node = f->node;
+        long calls = story_condition_calls(x->run);
+        double t0 = 0.0, took = 0.0;
         Err err;
         err_clear(&err);
         if (o->uid < 0 || o->uid >= x->sc->n_options)
@@ -358,20 +384,31 @@ static int step_choice(Explore *x, Frame *f)
         x->r->opt_offered[o->uid]++;
         if (x->r->opt_failed[o->uid] >= STORY_EXPLORE_RETRIES)
             continue; /* a condition that keeps failing may take a second each time */
+        t0 = now_ms();
         if (story_option_state(x->run, i, &st, NULL, &err) < 0) {
             if (x->r->opt_failed[o->uid]++ == 0)
                 finding(x, STORY_FIND_COND, node, x->nodes[node].beat, i, err.msg);
             continue;
         }
-        if (o->cond_ref != 0) {
+        took = now_ms() - t0;
+        /* asked twice (the second time past the run's cache) unless very
+         * slow, where asking again would only double the wait */
+        if (o->cond_ref != 0 && took <= 20 * STORY_EXPLORE_SLOW_MS) {
+            double took2 = 0.0;
+            story_forget_conditions(x->run);
             err_clear(&err);
+            t0 = now_ms();
             if (story_option_state(x->run, i, &st2, NULL, &err) < 0 || st2 != st) {
                 if (x->r->opt_failed[o->uid]++ == 0)
                     finding(x, STORY_FIND_UNSTABLE, node, x->nodes[node].beat, i,
                             err.msg[0] ? err.msg : "it gives a different answer when asked twice");
                 continue;
             }
+            took2 = now_ms() - t0;
+            took = took2 < took ? took2 : took; /* the faster: a busy machine is no finding */
         }
+        if (story_condition_calls(x->run) > calls)
+            note_speed(x, node, x->nodes[node].beat, i, took);
         if (st != STORY_OPT_AVAILABLE)
             continue;
         x->r->opt_available[o->uid]++;

@@ -12,8 +12,9 @@
  * at each ending (a path that returns to a state already on it is not
  * counted again), how often each option was offered and available, and the
  * findings: conditions or effects that fail (errors, endless loops, limits),
- * conditions that answer differently when asked twice, and the points from
- * which no ending can be reached any more.  Each finding carries the path
+ * conditions that answer differently when asked twice, conditions that take
+ * longer than STORY_EXPLORE_SLOW_MS (the projector waits for them), and the
+ * points from which no ending can be reached any more.  Each finding carries the path
  * that led to it as "beat#option > beat#option".
  */
 #ifndef STORY_STORY_EXPLORE_H
@@ -28,6 +29,7 @@
 #define STORY_EXPLORE_STATES 20000 /* default cap on distinct states */
 #define STORY_EXPLORE_VISIT_CAP 3  /* default: visits above this look alike */
 #define STORY_EXPLORE_RETRIES 3    /* a condition that failed this often is not run again */
+#define STORY_EXPLORE_SLOW_MS 5.0  /* a condition running longer is a finding */
 
 typedef struct StoryExploreLimits {
     int max_states; /* distinct states explored; <= 0: STORY_EXPLORE_STATES */
@@ -40,7 +42,8 @@ typedef enum {
     STORY_FIND_UNSTABLE, /* a condition answered differently when asked twice */
     STORY_FIND_EFFECT,   /* choosing an option failed (its effect, or its target) */
     STORY_FIND_STEP,     /* moving on from a beat failed */
-    STORY_FIND_NO_ENDING /* from here no path reaches an ending (a loop or dead end) */
+    STORY_FIND_NO_ENDING, /* from here no path reaches an ending (a loop or dead end) */
+    STORY_FIND_SLOW       /* a condition ran longer than STORY_EXPLORE_SLOW_MS (a warning) */
 } StoryFindKind;
 
 typedef struct StoryFinding {

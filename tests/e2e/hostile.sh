@@ -63,4 +63,45 @@ if [ $rc -eq 0 ] && [ $took -le $LIMIT_MS ] && grep -q '^beat ' "$T/t.txt" &&
 else
     echo "FAIL play with a FIFO as questionnaire.lua: exit $rc after $took ms:"; head -5 "$T/t.txt" "$T/err"; fail=1
 fi
+
+# a declaration bomb stops at the memory cap (64 MiB of scenario): the peak
+# RSS of `check` stays near a small scenario's plus the cap (not measured
+# under the sanitizers, whose allocator keeps freed memory)
+if ! grep -q __asan_init "$BIN" 2>/dev/null; then
+    base=$(/usr/bin/time -f %M "$BIN" check "$ROOT/tests/data/check/ok" 2>&1 >/dev/null | tail -1)
+    peak=$(/usr/bin/time -f %M "$BIN" check "$ROOT/tests/data/hostile/membomb_decls" 2>&1 >/dev/null | tail -1)
+    limit=$(( base + 80 * 1024 ))
+    if [ -n "$base" ] && [ -n "$peak" ] && [ "$peak" -le "$limit" ]; then
+        echo "ok   declaration bomb peak RSS $peak KiB (a small scenario: $base KiB)"
+    else
+        echo "FAIL declaration bomb peak RSS ${peak:-?} KiB, more than ${limit} KiB"; fail=1
+    fi
+fi
+
+# nine options whose condition takes a quarter to half a second: one key's
+# conditions share one second, so five keys at the choice take a few
+# seconds, not a minute; those past the budget show as an error slide with
+# path:line
+S="$ROOT/tests/data/slow_conditions"
+start=$(now_ms)
+timeout 60 "$BIN" play --headless --no-phones --size 640x480 --keys "Right Right Down Down Right" \
+    --transcript "$T/t.txt" "$S" >/dev/null 2>"$T/err"
+rc=$?
+took=$(( $(now_ms) - start ))
+if [ $rc -eq 0 ] && [ $took -le 10000 ] && grep -q "^choice a" "$T/t.txt" &&
+    ! grep -Ev "^error $S/+scenario.lua:[0-9]+: script ran too long" "$T/t.txt" | grep -q "^error"; then
+    echo "ok   play slow_conditions ($took ms)"
+else
+    echo "FAIL play slow_conditions: exit $rc after $took ms:"; head -8 "$T/t.txt" "$T/err"; fail=1
+fi
+# and `check` warns about each of them (on a busy machine, or under the
+# sanitizers, some take longer than the 1 s limit: an error then)
+out=$(timeout 60 "$BIN" check "$S" 2>&1)
+n=$(printf '%s\n' "$out" | grep -Ec "^$S/+scenario.lua:[0-9]+: warning: .*takes [0-9]+ ms; keep conditions fast \(the projector waits for them\)")
+e=$(printf '%s\n' "$out" | grep -Ec "^$S/+scenario.lua:[0-9]+: error: .*script ran too long")
+if [ "$n" -ge 1 ] && [ $(( n + e )) -eq 9 ]; then
+    echo "ok   check slow_conditions warns ($n warnings, $e too long)"
+else
+    echo "FAIL check slow_conditions: $n warnings, $e too long:"; printf '%s\n' "$out" | head -5; fail=1
+fi
 exit $fail

@@ -366,6 +366,9 @@ static void test_hostile_load(void **state)
     expect_load_fail(h, HOSTILE "len_concat", 3, TOO_LONG "|not enough memory");
     expect_load_fail(h, HOSTILE "rep_loop", 3, TOO_LONG "|not enough memory");
     expect_load_fail(h, HOSTILE "membomb_decl_table", 3, "not enough memory|" TOO_LONG);
+    /* what declarations keep outside the Lua heap counts against the cap */
+    expect_load_fail(h, HOSTILE "membomb_decls", 4,
+                     "not enough memory (the scenario holds more than 64 MiB)|" TOO_LONG);
     /* the holes of the old pattern estimate */
     expect_load_fail(h, HOSTILE "pattern_dollar", 3, TOO_LONG);
     expect_load_fail(h, HOSTILE "pattern_set", 3, TOO_LONG);
@@ -506,6 +509,75 @@ static void test_declaration_memory(void **state)
     lua_pushinteger(L, 16); /* 16 MiB: fits */
     assert_int_equal(lua_host_pcall(h, 1, 0, &err), 0);
     lua_settop(L, top);
+}
+
+/* The conditions of one key share one budget (a batch): with nine slow
+ * conditions and the budget of two, each runs once per state, those past
+ * the budget fail at once with their path:line, and asking again in the
+ * same state (the next key) runs nothing.  The budget here is counted in
+ * instructions, so the test does not depend on the machine's speed. */
+static void test_batch_budget(void **state)
+{
+    LuaHost *h = *state;
+    Scenario *sc = NULL;
+    StoryRun *run = NULL;
+    Err err;
+    int i = 0, k = 0, ok = 0, late = 0, failed = 0;
+    double t0 = 0, dt = 0;
+    err_clear(&err);
+    lua_host_set_limits(h, 600000, 50000000L); /* ~2.5 of the conditions */
+    run = run_to_choice(h, SPECTACTOR_ROOT "/tests/data/slow_conditions", &sc);
+    t0 = now_s();
+    for (k = 0; k < 4; k++) { /* four keys in the same state */
+        lua_host_batch_begin(h);
+        for (i = 0; i < 9; i++) {
+            StoryOptState st = STORY_OPT_HIDDEN;
+            err_clear(&err);
+            if (story_option_state(run, i, &st, NULL, &err) == 0) {
+                assert_int_equal(st, STORY_OPT_AVAILABLE);
+                ok += k == 0;
+                continue;
+            }
+            /* the line that ran too long, or (stopped before its first
+             * line) the line where the condition is defined */
+            if (strncmp(err.msg, SPECTACTOR_ROOT "/tests/data/slow_conditions/scenario.lua:",
+                        strlen(SPECTACTOR_ROOT "/tests/data/slow_conditions/scenario.lua:")) != 0)
+                fail_msg("no path:line in '%s'", err.msg);
+            assert_non_null(strstr(err.msg, "script ran too long"));
+            failed += k == 0;
+            late += k == 0 && strstr(err.msg, "one key's scripts share") != NULL;
+        }
+        lua_host_batch_end(h);
+        assert_int_equal(story_condition_calls(run), 9);
+    }
+    dt = now_s() - t0;
+    if (getenv("TEST_LUA_VERBOSE"))
+        fprintf(stderr, "%d ok, %d failed (%d late) in %.3f s\n", ok, failed, late, dt);
+    assert_true(ok >= 1 && ok <= 3);
+    assert_int_equal(ok + failed, 9);
+    assert_true(late >= 5); /* started after the budget was spent */
+    /* the next state runs them again, under a new budget */
+    story_forget_conditions(run);
+    lua_host_batch_begin(h);
+    for (i = 0; i < 9; i++) {
+        StoryOptState st = STORY_OPT_HIDDEN;
+        story_option_state(run, i, &st, NULL, &err);
+    }
+    lua_host_batch_end(h);
+    assert_int_equal(story_condition_calls(run), 18);
+    /* without a batch, every call has the whole budget */
+    lua_host_set_limits(h, 600000, 25000000L);
+    story_forget_conditions(run);
+    for (i = 0; i < 3; i++) {
+        StoryOptState st = STORY_OPT_HIDDEN;
+        err_clear(&err);
+        assert_int_equal(story_option_state(run, i, &st, NULL, &err), 0);
+    }
+    lua_host_set_limits(h, 0, 0);
+    story_run_free(run);
+    lua_story_release(h, sc);
+    scenario_free(sc);
+    assert_host_works(h);
 }
 
 /* spin(): a C loop that counts nothing, as an unknown hole would be. */
@@ -953,6 +1025,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_hostile_runtime, setup, teardown),
         cmocka_unit_test_setup_teardown(test_hostile_fifo, setup, teardown),
         cmocka_unit_test_setup_teardown(test_declaration_memory, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_batch_budget, setup, teardown),
         cmocka_unit_test_setup_teardown(test_xpcall_handler, setup, teardown),
         cmocka_unit_test(test_watchdog_last_resort),
         cmocka_unit_test_setup_teardown(test_pattern_same_as_stock, setup, teardown),

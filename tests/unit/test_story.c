@@ -10,6 +10,9 @@
 
 #include "story/scenario.h"
 #include "story/story.h"
+#include "story/story_explore.h"
+
+#include <time.h>
 
 static void test_arena(void **state)
 {
@@ -466,7 +469,7 @@ static void test_conditions(void **state)
     assert_int_equal(story_advance(run, &err), 0);
     assert_int_equal(story_pos(run), STORY_AT_END);
     assert_int_equal(story_advance(run, &err), ERR_STATE);
-    assert_true(f->log.cond_calls >= 6);
+    assert_true(f->log.cond_calls >= 4); /* each once per state */
 }
 
 static void test_no_hooks(void **state)
@@ -815,6 +818,117 @@ static void test_bad_scenarios(void **state)
     story_run_free(NULL);
 }
 
+/* Each option's state in turn, as the show's readers ask them. */
+static void ask_all(StoryRun *run)
+{
+    int i = 0;
+    for (i = 0; i < N_OPTS; i++) {
+        StoryOptState st = STORY_OPT_AVAILABLE;
+        Err err;
+        err_clear(&err);
+        story_option_state(run, i, &st, NULL, &err);
+    }
+}
+
+/* A condition runs once per state however often its option is asked
+ * (failures too), and again after anything it could read changed. */
+static void test_condition_cache(void **state)
+{
+    Fix *f = *state;
+    StoryRun *run = f->run;
+    StoryOptState st = STORY_OPT_AVAILABLE;
+    StoryValue v;
+    Err err;
+    int k = 0;
+    long calls = 0;
+    err_clear(&err);
+    memset(&v, 0, sizeof v);
+    goto_party_choice(run);
+    f->log.cond_calls = 0;
+    for (k = 0; k < 4; k++) /* the view, the poll, the phones, the presenter */
+        ask_all(run);
+    assert_int_equal(f->log.cond_calls, 3); /* O_IGNORE, O_SECRET, O_BADCOND */
+    assert_int_equal(story_condition_calls(run), 3);
+    assert_int_equal(story_option_state(run, O_BADCOND, &st, NULL, &err), ERR_SCRIPT);
+    assert_string_equal(err.msg, "beats.lua:40: attempt to compare nil with number");
+    assert_int_equal(f->log.cond_calls, 3); /* the failure was kept too */
+    /* Back (even one step) asks again: the facilitator's way to retry */
+    assert_int_equal(story_back(run), 0);
+    assert_int_equal(story_advance(run, &err), 0);
+    ask_all(run);
+    assert_int_equal(f->log.cond_calls, 6);
+    f->log.cond_calls = 3;
+    /* a variable changed: asked again, once */
+    v.type = STORY_VAL_NUMBER;
+    v.num = 2;
+    assert_int_equal(story_var_set(run, "trust", &v, &err), 0);
+    ask_all(run);
+    ask_all(run);
+    assert_int_equal(f->log.cond_calls, 6);
+    assert_int_equal(story_option_state(run, O_IGNORE, &st, NULL, &err), 0);
+    assert_int_equal(st, STORY_OPT_AVAILABLE);
+    /* replay (back to the beat's entry), forget, choose + rewind, restart */
+    assert_int_equal(story_replay_beat(run), 0);
+    to_interaction(run);
+    ask_all(run);
+    assert_int_equal(f->log.cond_calls, 9);
+    assert_int_equal(story_option_state(run, O_IGNORE, &st, NULL, &err), 0);
+    assert_int_equal(st, STORY_OPT_DISABLED); /* trust is 0 again */
+    story_forget_conditions(run);
+    ask_all(run);
+    assert_int_equal(f->log.cond_calls, 12);
+    assert_int_equal(story_choose(run, O_TELL, &err), 0); /* asks nothing new: O_TELL has none */
+    assert_int_equal(f->log.cond_calls, 12);
+    assert_int_equal(story_rewind(run, 0, &err), 0);
+    ask_all(run);
+    assert_int_equal(f->log.cond_calls, 15);
+    assert_int_equal(story_restart(run, &err), 0);
+    goto_party_choice(run);
+    calls = story_condition_calls(run);
+    ask_all(run);
+    ask_all(run);
+    assert_int_equal(story_condition_calls(run), calls + 3);
+}
+
+/* A condition that sleeps: slow_ms of the run's ud. */
+static int slow_cond(void *ud, int ref, StoryRun *run, int *ok, Err *err)
+{
+    struct timespec ts = {0, 12 * 1000 * 1000};
+    (void)ud;
+    nanosleep(&ts, NULL);
+    return test_cond(ud, ref, run, ok, err);
+}
+
+/* `spectactor test` finds conditions slower than STORY_EXPLORE_SLOW_MS. */
+static void test_explore_slow(void **state)
+{
+    Fix *f = *state;
+    StoryHooks hooks = f->hooks;
+    StoryExploreResult *r = NULL;
+    Err err;
+    int i = 0, slow = 0;
+    err_clear(&err);
+    hooks.cond = slow_cond;
+    r = story_explore(f->sc, &hooks, NULL, &err);
+    assert_non_null(r);
+    for (i = 0; i < r->n_findings; i++) {
+        if (r->findings[i].kind != STORY_FIND_SLOW)
+            continue;
+        slow++;
+        assert_int_equal(r->findings[i].beat, B_PARTY);
+        assert_true(r->findings[i].option == O_IGNORE || r->findings[i].option == O_SECRET);
+        assert_non_null(strstr(r->findings[i].msg, "keep conditions fast"));
+    }
+    assert_int_equal(slow, 2); /* once per option (O_BADCOND fails: its own finding) */
+    story_explore_free(r);
+    hooks.cond = test_cond; /* fast: no such finding */
+    r = story_explore(f->sc, &hooks, NULL, &err);
+    assert_non_null(r);
+    for (i = 0; i < r->n_findings; i++)
+        assert_int_not_equal(r->findings[i].kind, STORY_FIND_SLOW);
+    story_explore_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -823,6 +937,8 @@ int main(void)
         cmocka_unit_test(test_link),
         cmocka_unit_test_setup_teardown(test_linear_and_back, fix_setup, fix_teardown),
         cmocka_unit_test_setup_teardown(test_conditions, fix_setup, fix_teardown),
+        cmocka_unit_test_setup_teardown(test_condition_cache, fix_setup, fix_teardown),
+        cmocka_unit_test_setup_teardown(test_explore_slow, fix_setup, fix_teardown),
         cmocka_unit_test(test_no_hooks),
         cmocka_unit_test_setup_teardown(test_choose_and_signal, fix_setup, fix_teardown),
         cmocka_unit_test_setup_teardown(test_back_across_decision, fix_setup, fix_teardown),

@@ -429,7 +429,7 @@ static int store_reopen_rw(EvalStore *s, Err *err)
         s->db = ro;
         return rc;
     }
-    sqlite3_close(ro);
+    sqlite3_close_v2(ro); /* freed once a statement still reading it (the review loop) is done */
     s->writable = 0;
     s->reviewing = 1;
     return 0;

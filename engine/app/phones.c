@@ -11,6 +11,9 @@
 
 #define PHONES_REFRESH_MS 2000 /* "joined N" refresh while phones are on */
 
+/* an idea the server acknowledged always fits in the show's queue, uncut */
+_Static_assert(SHOW_MAX_IDEA >= NET_MAX_IDEA_BYTES + 1, "SHOW_MAX_IDEA must hold a whole idea");
+
 /* Gives the show the server's joined count; 1 if it changed. */
 static int update_joined(Phones *ph)
 {
@@ -136,14 +139,19 @@ void phones_publish(Phones *ph, const ShowView *v, const char *eval_json)
     NetPollInfo info;
     Buf b = BUF_INIT;
     Err err;
+    int slots = 0;
     if (!ph->net)
         return;
     err_clear(&err);
-    if (show_phones_state(v, eval_json, &b, &si) < 0) {
+    if (show_phones_state(v, eval_json, ph->event[0] ? ph->event : NULL, &b, &si) < 0) {
         buf_free(&b);
         return;
     }
-    if (ph->last_state && strcmp(ph->last_state, buf_str(&b)) == 0) {
+    /* ideas the moderation queue still keeps: the server acknowledges no more */
+    slots = show_idea_slots(ph->show);
+    if (slots <= 0)
+        slots = NET_IDEA_SLOTS_NONE;
+    if (ph->last_state && strcmp(ph->last_state, buf_str(&b)) == 0 && slots == ph->idea_slots) {
         buf_free(&b);
         return;
     }
@@ -155,6 +163,7 @@ void phones_publish(Phones *ph, const ShowView *v, const char *eval_json)
     info.enabled = si.enabled;
     info.ideas_open = si.ideas_open;
     info.eval_open = si.eval_open;
+    info.idea_slots = slots;
     if (net_publish(ph->net, buf_str(&b), &info, &err) < 0) {
         log_warn("phones: %s", err.msg);
         buf_free(&b);
@@ -162,6 +171,27 @@ void phones_publish(Phones *ph, const ShowView *v, const char *eval_json)
     }
     free(ph->last_state);
     ph->last_state = buf_take(&b);
+    ph->idea_slots = slots;
+}
+
+int phones_hold(Phones *ph)
+{
+    const Poll *p = NULL;
+    if (!ph->net || !ph->show)
+        return 0;
+    p = show_current_poll(ph->show);
+    if (!p || vote_state(p) != VOTE_OPEN)
+        return 0;
+    net_input_hold(ph->net);
+    /* every vote answered 200 is in the queue now: count them all */
+    phones_drain(ph);
+    return 1;
+}
+
+void phones_release(Phones *ph, int held)
+{
+    if (held && ph->net)
+        net_input_release(ph->net);
 }
 
 void phones_stop(Phones *ph)

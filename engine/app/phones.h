@@ -25,6 +25,8 @@ typedef struct Phones {
     char *join_url;      /* kept for a reloaded show; NULL when unknown */
     char *join_code;
     char *join_problem;  /* why phones cannot join, or NULL */
+    int idea_slots;      /* NetPollInfo.idea_slots last published */
+    char event[40];      /* the event's public id for the state JSON ("" none) */
 } Phones;
 
 /* Starts the phone server on port and gives the show the join info (or the
@@ -46,6 +48,15 @@ int phones_drain(Phones *ph);
  * for phones, else NULL) when it differs from the last one.  Failure only
  * logs: phones keep the previous state. */
 void phones_publish(Phones *ph, const ShowView *v, const char *eval_json);
+
+/* Before an action that may close or reveal a poll: while a poll is open,
+ * holds phone input (net_input_hold), then drains the queue so that every
+ * vote answered 200 is counted.  Returns 1 when it held (pass it to
+ * phones_release after the action and the publish), else 0. */
+int phones_hold(Phones *ph);
+
+/* Ends a hold taken by phones_hold (held: its return value; 0 does nothing). */
+void phones_release(Phones *ph, int held);
 
 /* Stops the server (waiting phones are answered first) and frees the rest.
  * Fine on a Phones that never started. */

@@ -356,10 +356,16 @@ static int watch_due(void *ud, unsigned long now)
 
 /* ---- keys ----------------------------------------------------------------- */
 
+/* A facilitator's action.  While a poll is open, phone input is held and
+ * drained first, so a reveal counts every vote the server acknowledged; the
+ * hold ends once the new state is published (phones.h). */
 static void apply(Play *p, ShowAction a, int arg)
 {
+    int held = 0;
     if (a == SHOW_ACT_RELOAD) {
+        held = phones_hold(&p->phones);
         reload(p);
+        phones_release(&p->phones, held);
         return;
     }
     if (a == SHOW_ACT_FULLSCREEN && p->win) {
@@ -368,12 +374,14 @@ static void apply(Play *p, ShowAction a, int arg)
         p->dirty = 1;
         return;
     }
+    held = phones_hold(&p->phones);
     stale(p);
     if (show_action(p->scene.show, a, arg))
         p->dirty = 1;
     if (show_quit_requested(p->scene.show))
         p->done = 1;
     settle(p, SETTLE_ACTION);
+    phones_release(&p->phones, held);
 }
 
 /* Typed text for the kiosk. */
@@ -775,10 +783,18 @@ static void run_loop(Play *p)
             while (!p->done && SDL_PollEvent(&ev))
                 handle_event(p, &ev);
         }
-        /* a tick that returns 0 changed nothing a view shows */
-        if (show_tick(p->scene.show, (unsigned long)SDL_GetTicks64())) {
-            p->dirty = 1;
-            settle(p, SETTLE_PUBLISH);
+        /* a tick that returns 0 changed nothing a view shows; a due timer
+         * may close a poll, so phone input is held and drained first */
+        now = (unsigned long)SDL_GetTicks64();
+        {
+            int held = show_next_timer(p->scene.show, now) == 0 ? phones_hold(&p->phones) : 0;
+            if (held)
+                stale(p);
+            if (show_tick(p->scene.show, now) || held) {
+                p->dirty = 1;
+                settle(p, SETTLE_PUBLISH);
+            }
+            phones_release(&p->phones, held);
         }
     }
 }

@@ -117,12 +117,65 @@ const char *evals_phone_json(const Evals *ev)
  * rehearsals without answers leave nothing behind. */
 static int ensure_event(Evals *ev, Err *err)
 {
+    Err rerr;
+    int rc = 0;
     if (ev->event_id[0])
         return 0;
     if (!ev->store || !ev->q)
         return err_set(err, ERR_STATE, "no evaluation store");
-    return eval_store_begin_event(ev->store, ev->q, ev->scenario_id ? ev->scenario_id : "none",
-                                  ev->label, ev->event_id, err);
+    rc = eval_store_begin_event(ev->store, ev->q, ev->scenario_id ? ev->scenario_id : "none",
+                                ev->label, ev->event_id, err);
+    if (rc == 0 && ev->room.pub[0]) {
+        /* a restart of this event goes on counting into the same event row */
+        err_clear(&rerr);
+        snprintf(ev->room.event, sizeof ev->room.event, "%.32s", ev->event_id);
+        if (eval_store_room_save(ev->store, &ev->room, &rerr) < 0)
+            log_warn("room: %s", rerr.msg);
+    }
+    return rc;
+}
+
+int evals_room(Evals *ev, char *code, char *pub, int *poll_seq)
+{
+    Err err;
+    char fresh[NET_ROOM_CODE_LEN + 1];
+    EvalQuestionnaire *q = NULL;
+    assert(ev && code && pub && poll_seq);
+    err_clear(&err);
+    code[0] = pub[0] = '\0';
+    *poll_seq = 0;
+    if (!ev->store)
+        return ERR_STATE;
+    if (net_make_room_code(fresh, &err) < 0 ||
+        eval_store_room_open(ev->store, ev->scenario_id, ev->label, fresh, &ev->room, &err) < 0) {
+        log_warn("room: %s", err.msg);
+        memset(&ev->room, 0, sizeof ev->room);
+        return err.code ? err.code : ERR_IO;
+    }
+    if (ev->room.event[0] && ev->q) {
+        /* the same event goes on, if it still asks the same questionnaire */
+        q = eval_store_event_questionnaire(ev->store, ev->room.event, &err);
+        if (q && strcmp(eval_q_id(q), eval_q_id(ev->q)) == 0)
+            snprintf(ev->event_id, sizeof ev->event_id, "%s", ev->room.event);
+        eval_q_free(q);
+    }
+    snprintf(code, NET_ROOM_CODE_LEN + 1, "%s", ev->room.code);
+    snprintf(pub, EVAL_PUB_LEN + 1, "%s", ev->room.pub);
+    *poll_seq = ev->room.poll_seq;
+    if (ev->room.resumed)
+        line(ev, "room resumed");
+    return 0;
+}
+
+void evals_save_poll_seq(Evals *ev, int poll_seq)
+{
+    Err err;
+    if (!ev->store || !ev->room.pub[0] || poll_seq <= ev->room.poll_seq)
+        return;
+    err_clear(&err);
+    ev->room.poll_seq = poll_seq;
+    if (eval_store_room_save(ev->store, &ev->room, &err) < 0)
+        log_warn("room: %s", err.msg);
 }
 
 int evals_status(Evals *ev)
@@ -262,10 +315,14 @@ void evals_submit(Evals *ev, NetServer *net, const NetMsg *msgs, int n)
         evals_status(ev);
 }
 
-void evals_close(Evals *ev)
+void evals_close(Evals *ev, int end_room)
 {
+    Err err;
     if (!ev)
         return;
+    err_clear(&err);
+    if (end_room && ev->store && eval_store_room_end(ev->store, &err) < 0)
+        log_warn("room: %s", err.msg);
     eval_store_close(ev->store);
     ev->store = NULL;
     free(ev->q_json);

@@ -6,6 +6,7 @@
 #include "show/show_phones.h"
 
 #include <assert.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,7 +34,7 @@ static int refresh_due(void *ud, unsigned long now)
 }
 
 int phones_start(Phones *ph, Show *show, Evals *ev, Timers *ts, int port, const char *lang,
-                 void (*wake)(void *ud), void *wake_ud)
+                 const char *room_code, const char *event, void (*wake)(void *ud), void *wake_ud)
 {
     NetConfig nc;
     Err err;
@@ -47,6 +48,8 @@ int phones_start(Phones *ph, Show *show, Evals *ev, Timers *ts, int port, const 
     ph->timers = ts;
     ph->refresh_timer = -1;
     nc.port = port;
+    nc.room_code = room_code && room_code[0] ? room_code : NULL;
+    snprintf(ph->event, sizeof ph->event, "%s", event ? event : "");
     nc.wake = wake;
     nc.wake_ud = wake_ud;
     ph->net = net_start(&nc, &err);

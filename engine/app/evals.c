@@ -222,10 +222,12 @@ int evals_commit_kiosk(Evals *ev)
         return 0;
     err_clear(&err);
     rc = ensure_event(ev, &err);
+    /* "saved" only after a durable commit; on failure nothing is kept in the
+     * store's memory: the kiosk keeps the form and Next retries it, so a
+     * form is never stored twice and never claimed saved when it is not */
     if (rc == 0)
-        rc = eval_store_submit(ev->store, ev->event_id, a, NULL, &err);
-    /* ERR_IO: kept in memory and retried; the student may go, nothing is lost */
-    show_kiosk_saved(ev->show, rc == 0 || rc == ERR_IO, rc == 0 || rc == ERR_IO ? NULL : err.msg);
+        rc = eval_store_submit_now(ev->store, ev->event_id, a, &err);
+    show_kiosk_saved(ev->show, rc == 0, rc == 0 || rc == ERR_IO ? NULL : err.msg);
     if (rc == 0)
         line(ev, "eval answer saved");
     else

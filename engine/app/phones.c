@@ -52,6 +52,17 @@ int phones_start(Phones *ph, Show *show, Evals *ev, Timers *ts, int port, const 
     snprintf(ph->event, sizeof ph->event, "%s", event ? event : "");
     nc.wake = wake;
     nc.wake_ud = wake_ud;
+    {
+        /* benchmarks only (tools/bench joins thousands of phones from one
+         * machine in a few seconds): joins per second for the room and per
+         * address, and their bursts; never set for an event */
+        const char *bench = getenv("SPECTACTOR_BENCH_JOIN_RATE");
+        double rate = bench ? atof(bench) : 0.0;
+        if (rate > 0) {
+            log_warn("SPECTACTOR_BENCH_JOIN_RATE=%g: join limits raised for a benchmark", rate);
+            nc.join_rate = nc.join_burst = nc.room_join_rate = nc.room_join_burst = rate;
+        }
+    }
     ph->net = net_start(&nc, &err);
     if (!ph->net) {
         log_warn("phones are off: %s", err.msg);

@@ -69,7 +69,7 @@ static const char *schema_sql =
     "  pub TEXT PRIMARY KEY, scenario TEXT NOT NULL, day TEXT NOT NULL, label TEXT NOT NULL,"
     "  code TEXT NOT NULL, secret BLOB NOT NULL, poll_seq INTEGER NOT NULL, event TEXT)"
     "  WITHOUT ROWID;"
-    "CREATE TABLE IF NOT EXISTS sids(key TEXT PRIMARY KEY, room TEXT NOT NULL) WITHOUT ROWID;"
+    "CREATE TABLE IF NOT EXISTS retries(key TEXT PRIMARY KEY, room TEXT NOT NULL) WITHOUT ROWID;"
     "CREATE INDEX IF NOT EXISTS answers_event ON answers(event);"
     "CREATE INDEX IF NOT EXISTS submissions_event ON submissions(event);";
 
@@ -680,7 +680,7 @@ static int sid_hash_stored(EvalStore *s, const char *sid)
     if (!s->room[0] || !sid)
         return 0;
     sid_hash(s, sid, key);
-    return run3(s, "SELECT 1 FROM sids WHERE key=?1", key, NULL, NULL) == SQLITE_ROW;
+    return run3(s, "SELECT 1 FROM retries WHERE key=?1", key, NULL, NULL) == SQLITE_ROW;
 }
 
 /* In a write transaction: stores sid's hash for the live room; *fresh = 0
@@ -692,7 +692,7 @@ static int sid_hash_insert(EvalStore *s, const char *sid, int *fresh)
     *fresh = 1;
     if (s->room[0]) {
         sid_hash(s, sid, key);
-        rc = run3(s, "INSERT OR IGNORE INTO sids(key, room) VALUES(?1, ?2)", key, s->room, NULL);
+        rc = run3(s, "INSERT OR IGNORE INTO retries(key, room) VALUES(?1, ?2)", key, s->room, NULL);
         *fresh = sqlite3_changes(s->db) > 0;
     }
     return rc;
@@ -737,7 +737,7 @@ int eval_store_room_open(EvalStore *s, const char *scenario_id, const char *labe
     if (exec(s, "BEGIN IMMEDIATE", "room", err) < 0)
         return ERR_IO;
     /* rooms of other days are over: they and their hashes go (secure_delete) */
-    rc = run3(s, "DELETE FROM sids WHERE room IN (SELECT pub FROM rooms WHERE day<>?1)", day, NULL, NULL);
+    rc = run3(s, "DELETE FROM retries WHERE room IN (SELECT pub FROM rooms WHERE day<>?1)", day, NULL, NULL);
     if (rc == SQLITE_DONE)
         rc = run3(s, "DELETE FROM rooms WHERE day<>?1", day, NULL, NULL);
     /* a room an engine left without ending it (crash, kill, power loss) continues */
@@ -778,7 +778,7 @@ int eval_store_room_end(EvalStore *s, Err *err)
         return 0;
     if (exec(s, "BEGIN IMMEDIATE", "end room", err) < 0)
         return ERR_IO;
-    rc = run3(s, "DELETE FROM sids WHERE room=?1", s->room, NULL, NULL);
+    rc = run3(s, "DELETE FROM retries WHERE room=?1", s->room, NULL, NULL);
     if (rc == SQLITE_DONE)
         rc = run3(s, "DELETE FROM rooms WHERE pub=?1", s->room, NULL, NULL);
     if (rc != SQLITE_DONE || (rc = sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL)) != SQLITE_OK) {
@@ -1010,6 +1010,20 @@ int eval_store_submit(EvalStore *s, const char *event_id, const EvalAnswers *a, 
               s->npending);
     err_prefix(err, "answer kept in memory, will retry");
     return ERR_IO;
+}
+
+int eval_store_submit_now(EvalStore *s, const char *event_id, const EvalAnswers *a, Err *err)
+{
+    Item it;
+    int rc = 0;
+    if (s->readonly)
+        return err_set(err, ERR_STATE, "%s: opened read-only for a report", s->path);
+    if ((rc = check_item(s, event_id, a, NULL, err)) < 0)
+        return rc;
+    it.event = event_id;
+    it.a = a;
+    it.sid = NULL;
+    return write_items(s, &it, 1, err); /* nothing kept in memory: the caller retries */
 }
 
 int eval_store_submit_batch(EvalStore *s, const char *event_id, const EvalAnswers *const *a,

@@ -78,6 +78,14 @@ EvalQuestionnaire *eval_store_event_questionnaire(EvalStore *s, const char *even
 int eval_store_submit(EvalStore *s, const char *event_id, const EvalAnswers *a, const char *sid,
                       Err *err);
 
+/* Stores one validated answer set in its own durable transaction, or
+ * nothing: unlike eval_store_submit, a failure keeps nothing in memory, for
+ * callers that hold the answers themselves and retry them (the kiosk form,
+ * a paper form), so a retry never stores a form twice.  Returns 0 once
+ * committed (WAL fsync'ed), ERR_IO when nothing was stored (err says why),
+ * ERR_INVALID for answers that do not validate or an unknown event. */
+int eval_store_submit_now(EvalStore *s, const char *event_id, const EvalAnswers *a, Err *err);
+
 /* Group commit: stores up to EVAL_MAX_BATCH answer sets of one event in one
  * transaction.  results[i] gets the per-item code (as eval_store_submit):
  * 0 for items that are durably stored (new or duplicate).  Returns 0 if the

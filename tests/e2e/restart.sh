@@ -98,6 +98,9 @@ else
 fi
 
 # the reveal under fire: 8 phones vote as fast as they can while the facilitator reveals
+# (9 hands for option 1 first, so the phones can never tie the vote)
+echo "1 9 Return" >&3
+wait_for '^hands 1 9' 5 || true
 TOKS=""
 for i in 1 2 3 4 5 6 7 8; do TOKS="$TOKS $(join)"; done
 VOTERS=""
@@ -126,7 +129,7 @@ for tok in $TOKS; do
     case "$(tail -n 1 "$T/acked.$tok")" in *" 1") want1=$((want1 + 1)) ;; *) want2=$((want2 + 1)) ;; esac
 done
 res=$(grep '^result' "$T/tr.txt" | tail -n 1)
-if echo "$res" | grep -q "1=$want1(0+$want1) 2=$want2(0+$want2)"; then
+if echo "$res" | grep -q "1=$((want1 + 9))(9+$want1) 2=$want2(0+$want2)"; then
     ok "every acknowledged vote is in the reveal ($acked phones: $res)"
 else
     bad "acknowledged 1=$want1 2=$want2, revealed: $res"

@@ -18,7 +18,8 @@
 #      counting; 429 = a rate limit; 503 = queue or phone table full)
 #   4. a vote's 200 answer to its "phone vote" transcript line (the main
 #      thread has counted it; the projector redraws right after): 200 votes,
-#      one at a time 10 ms apart, each from a new phone (token and connection)
+#      one at a time 10 ms apart, each from a new phone (joined first for its
+#      token, not timed; a new connection)
 #   5. evaluations: 200 concurrent clients POST /api/eval with unique sids
 #      and valid answers for the questionnaire in the state; only 200s
 #      (answered after the commit) count; each submission on a new
@@ -334,7 +335,7 @@ ${P_SECS} s per server and connection count, order swapped each round, medians; 
 ($STATE_BYTES bytes, an open vote) and nginx's file have the same bytes; nginx runs $NG_WORKERS workers.
 Votes: ${P_SECS} s per connection count, $P_THREADS x 1500 tokens. Long-polls: $P_LP_ROUNDS round(s) of
 $P_LP_CONNS connections (the vote opening, then its reveal). Vote to count: $P_VOTES votes one
-at a time, 10 ms apart, each from a new token on a new connection.
+at a time, 10 ms apart, each from a new phone (joined first, not timed) on a new connection.
 
 $(cat "$TMP/phones_table.md")
 EOF

@@ -276,6 +276,41 @@ static void test_lang_event_help_reason(void **state)
     vote_free(p);
 }
 
+/* The idea queue a hall fills: SHOW_MAX_IDEAS ideas, the free slots
+ * counted down, a long idea cut at a character boundary, never inside a
+ * UTF-8 sequence. */
+static void test_idea_queue(void **state)
+{
+    Err e;
+    Show *sh = show_new(NULL, NULL, 0, "no scenario", &e);
+    ShowView v;
+    char *big = malloc(2 + 3 * 400 + 1);
+    int i = 0;
+    (void)state;
+    assert_non_null(sh);
+    assert_non_null(big);
+    assert_true(SHOW_MAX_IDEAS >= 256);
+    assert_true(SHOW_MAX_IDEA >= 280 * 4 + 1);
+    assert_int_equal(show_idea_slots(sh), SHOW_MAX_IDEAS);
+    /* "ab" and 400 euro signs (3 bytes each): 1202 bytes, cut to 1118, not 1120 */
+    memcpy(big, "ab", 2);
+    for (i = 0; i < 400; i++)
+        memcpy(big + 2 + 3 * i, "\xe2\x82\xac", 3);
+    big[2 + 3 * 400] = '\0';
+    assert_int_equal(show_phone_idea(sh, big), 0);
+    assert_int_equal(show_idea_slots(sh), SHOW_MAX_IDEAS - 1);
+    show_view_presenter(sh, &v);
+    assert_int_equal(v.n_pending_ideas, 1);
+    assert_int_equal(strlen(v.pending_ideas[0]), 2 + 3 * 372);
+    assert_memory_equal(v.pending_ideas[0] + 2 + 3 * 371, "\xe2\x82\xac", 3);
+    for (i = 1; i < SHOW_MAX_IDEAS; i++)
+        assert_int_equal(show_phone_idea(sh, "en idé"), 0);
+    assert_int_equal(show_idea_slots(sh), 0);
+    assert_int_equal(show_phone_idea(sh, "one too many"), ERR_LIMIT);
+    free(big);
+    show_free(sh);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -285,6 +320,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_idea, setup, teardown),
         cmocka_unit_test_setup_teardown(test_eval_and_ending, setup, teardown),
         cmocka_unit_test_setup_teardown(test_lang_event_help_reason, setup, teardown),
+        cmocka_unit_test(test_idea_queue),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -159,7 +159,8 @@ int evals_room(Evals *ev, char *code, char *pub, int *poll_seq)
             snprintf(ev->event_id, sizeof ev->event_id, "%s", ev->room.event);
         eval_q_free(q);
     }
-    snprintf(code, NET_ROOM_CODE_LEN + 1, "%s", ev->room.code);
+    if (strlen(ev->room.code) == NET_ROOM_CODE_LEN) /* else phones get a random code */
+        memcpy(code, ev->room.code, NET_ROOM_CODE_LEN + 1);
     snprintf(pub, EVAL_PUB_LEN + 1, "%s", ev->room.pub);
     *poll_seq = ev->room.poll_seq;
     if (ev->room.resumed)

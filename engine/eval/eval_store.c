@@ -11,7 +11,7 @@
 #include "core/buf.h"
 #include "core/log.h"
 #include "core/utf8.h"
-#include "eval/eval_mac.h"
+#include "eval/eval_store_priv.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -50,8 +50,7 @@ struct EvalStore {
     void *fault_ud;
     unsigned long nwrite;
     int readonly; /* opened for a report from read-only media */
-    char room[EVAL_PUB_LEN + 1];            /* the live room (eval_store_room_open), or "" */
-    unsigned char room_secret[EVAL_MAC_LEN]; /* its key for submission-id hashes */
+    EvalRoomKey room; /* the live room (eval_room.c), pub "" when none */
 };
 
 static const char *schema_sql =
@@ -646,148 +645,14 @@ int eval_store_event_count(EvalStore *s, const char *event_id, Err *err)
     return rc == SQLITE_ROW ? n : db_err(s, rc, "count", err);
 }
 
-/* ---- the live room (survives a restart) ---------------------------------- */
+/* ---- for eval_room.c (eval_store_priv.h) -------------------------------- */
 
-/* Runs sql once with text parameters ?1..?3 (NULL binds NULL); an SQLite code. */
-static int run3(EvalStore *s, const char *sql, const char *p1, const char *p2, const char *p3)
+sqlite3 *eval_store_sqlite(EvalStore *s) { return s->db; }
+EvalRoomKey *eval_store_room_key(EvalStore *s) { return &s->room; }
+int eval_store_is_readonly(const EvalStore *s) { return s->readonly; }
+int eval_store_db_error(EvalStore *s, int rc, const char *what, Err *err)
 {
-    sqlite3_stmt *st = NULL;
-    const char *p[3] = {p1, p2, p3};
-    int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL), i = 0;
-    for (i = 0; i < 3 && rc == SQLITE_OK; i++)
-        if (p[i])
-            sqlite3_bind_text(st, i + 1, p[i], -1, SQLITE_STATIC);
-    if (rc == SQLITE_OK)
-        rc = sqlite3_step(st);
-    sqlite3_finalize(st);
-    return rc;
-}
-
-/* The keyed hash of a submission id under the live room's secret, in hex. */
-static void sid_hash(const EvalStore *s, const char *sid, char out[2 * EVAL_MAC_LEN + 1])
-{
-    unsigned char mac[EVAL_MAC_LEN];
-    int i = 0;
-    eval_hmac_sha256(s->room_secret, sizeof s->room_secret, sid, strlen(sid), mac);
-    for (i = 0; i < EVAL_MAC_LEN; i++)
-        snprintf(out + 2 * i, 3, "%02x", mac[i]);
-}
-
-/* 1 when the live room has stored sid's hash (0 without a room or on error). */
-static int sid_hash_stored(EvalStore *s, const char *sid)
-{
-    char key[2 * EVAL_MAC_LEN + 1];
-    if (!s->room[0] || !sid)
-        return 0;
-    sid_hash(s, sid, key);
-    return run3(s, "SELECT 1 FROM retries WHERE key=?1", key, NULL, NULL) == SQLITE_ROW;
-}
-
-/* In a write transaction: stores sid's hash for the live room; *fresh = 0
- * when it was there (the submission is stored: skip it).  SQLITE_DONE or an error. */
-static int sid_hash_insert(EvalStore *s, const char *sid, int *fresh)
-{
-    char key[2 * EVAL_MAC_LEN + 1];
-    int rc = SQLITE_DONE;
-    *fresh = 1;
-    if (s->room[0]) {
-        sid_hash(s, sid, key);
-        rc = run3(s, "INSERT OR IGNORE INTO retries(key, room) VALUES(?1, ?2)", key, s->room, NULL);
-        *fresh = sqlite3_changes(s->db) > 0;
-    }
-    return rc;
-}
-
-/* Copies a found or new room's row (pub, code, secret, poll_seq, event) out. */
-static int room_row(EvalStore *s, const char *sql, const char *const p[4], EvalRoom *out)
-{
-    sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL), i = 0;
-    for (i = 0; i < 4 && rc == SQLITE_OK; i++)
-        if (p[i])
-            sqlite3_bind_text(st, i + 1, p[i], -1, SQLITE_STATIC);
-    if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW &&
-        sqlite3_column_bytes(st, 2) == EVAL_MAC_LEN) {
-        const unsigned char *ev = sqlite3_column_text(st, 4);
-        snprintf(out->pub, sizeof out->pub, "%s", (const char *)sqlite3_column_text(st, 0));
-        snprintf(out->code, sizeof out->code, "%s", (const char *)sqlite3_column_text(st, 1));
-        memcpy(s->room_secret, sqlite3_column_blob(st, 2), EVAL_MAC_LEN);
-        out->poll_seq = sqlite3_column_int(st, 3);
-        snprintf(out->event, sizeof out->event, "%s", ev ? (const char *)ev : "");
-    }
-    sqlite3_finalize(st);
-    return rc;
-}
-
-int eval_store_room_open(EvalStore *s, const char *scenario_id, const char *label,
-                         const char *code, EvalRoom *out, Err *err)
-{
-    char day[16];
-    time_t now = time(NULL);
-    struct tm tmv;
-    const char *p[4] = {scenario_id ? scenario_id : "none", day, label ? label : "", code};
-    int rc = 0;
-    memset(out, 0, sizeof *out);
-    memset(&tmv, 0, sizeof tmv);
-    if (s->readonly || !code || !code[0] || strlen(code) >= sizeof out->code)
-        return err_set(err, ERR_INVALID, "no room for a read-only store or a bad room code");
-    if (!localtime_r(&now, &tmv))
-        return err_set(err, ERR_IO, "cannot read the date");
-    strftime(day, sizeof day, "%Y-%m-%d", &tmv);
-    if (exec(s, "BEGIN IMMEDIATE", "room", err) < 0)
-        return ERR_IO;
-    /* rooms of other days are over: they and their hashes go (secure_delete) */
-    rc = run3(s, "DELETE FROM retries WHERE room IN (SELECT pub FROM rooms WHERE day<>?1)", day, NULL, NULL);
-    if (rc == SQLITE_DONE)
-        rc = run3(s, "DELETE FROM rooms WHERE day<>?1", day, NULL, NULL);
-    /* a room an engine left without ending it (crash, kill, power loss) continues */
-    if (rc == SQLITE_DONE)
-        rc = room_row(s, "SELECT pub, code, secret, poll_seq, event FROM rooms "
-                         "WHERE scenario=?1 AND day=?2 AND label=?3 AND ?4 IS NOT NULL", p, out);
-    out->resumed = rc == SQLITE_ROW;
-    if (rc == SQLITE_DONE)
-        rc = room_row(s, "INSERT INTO rooms(pub, scenario, day, label, code, secret, poll_seq) "
-                         "VALUES(lower(hex(randomblob(8))), ?1, ?2, ?3, ?4, randomblob(32), 0) "
-                         "RETURNING pub, code, secret, poll_seq, event", p, out);
-    if (rc != SQLITE_ROW || (rc = sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL)) != SQLITE_OK) {
-        db_err(s, rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_ERROR : rc, "room", err);
-        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-        memset(out, 0, sizeof *out);
-        return ERR_IO;
-    }
-    snprintf(s->room, sizeof s->room, "%s", out->pub);
-    return 0;
-}
-
-int eval_store_room_save(EvalStore *s, const EvalRoom *room, Err *err)
-{
-    char seq[16];
-    int rc = 0;
-    if (!s->room[0] || strcmp(room->pub, s->room) != 0)
-        return err_set(err, ERR_STATE, "no live room");
-    snprintf(seq, sizeof seq, "%d", room->poll_seq);
-    rc = run3(s, "UPDATE rooms SET poll_seq=max(poll_seq, CAST(?1 AS INTEGER)), event=?2 WHERE pub=?3",
-              seq, room->event[0] ? room->event : NULL, room->pub);
-    return rc == SQLITE_DONE ? 0 : db_err(s, rc, "room", err);
-}
-
-int eval_store_room_end(EvalStore *s, Err *err)
-{
-    int rc = 0;
-    if (!s || !s->room[0])
-        return 0;
-    if (exec(s, "BEGIN IMMEDIATE", "end room", err) < 0)
-        return ERR_IO;
-    rc = run3(s, "DELETE FROM retries WHERE room=?1", s->room, NULL, NULL);
-    if (rc == SQLITE_DONE)
-        rc = run3(s, "DELETE FROM rooms WHERE pub=?1", s->room, NULL, NULL);
-    if (rc != SQLITE_DONE || (rc = sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL)) != SQLITE_OK) {
-        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-        return db_err(s, rc, "end room", err);
-    }
-    s->room[0] = '\0';
-    memset(s->room_secret, 0, sizeof s->room_secret);
-    return 0;
+    return db_err(s, rc, what, err);
 }
 
 /* ---- writing answers ---------------------------------------------------- */
@@ -855,7 +720,7 @@ static int write_items(EvalStore *s, const Item *items, size_t n, Err *err)
         return db_err(s, rc, "cannot save answers", err);
     for (i = 0; i < n; i++) {
         int fresh = 1;
-        if (items[i].sid && (rc = sid_hash_insert(s, items[i].sid, &fresh)) != SQLITE_DONE)
+        if (items[i].sid && (rc = eval_room_hash_insert(s, items[i].sid, &fresh)) != SQLITE_DONE)
             goto fail;
         if (fresh && (rc = insert_one(s, items[i].event, items[i].a)) != SQLITE_DONE)
             goto fail;
@@ -984,7 +849,7 @@ int eval_store_submit(EvalStore *s, const char *event_id, const EvalAnswers *a, 
     int rc = 0;
     if (s->readonly)
         return err_set(err, ERR_STATE, "%s: opened read-only for a report", s->path);
-    if (sid && (sid_has(&s->sids, sid) || sid_hash_stored(s, sid)))
+    if (sid && (sid_has(&s->sids, sid) || eval_room_hash_stored(s, sid)))
         return 0; /* a retry of a committed submission (also from before a restart) */
     if (sid && pending_has(s, sid))
         return eval_store_retry_pending(s, err);
@@ -1043,7 +908,7 @@ int eval_store_submit_batch(EvalStore *s, const char *event_id, const EvalAnswer
         const char *sid = sids ? sids[i] : NULL;
         int dup = 0;
         results[i] = 0;
-        if (sid && (sid_has(&s->sids, sid) || sid_hash_stored(s, sid)))
+        if (sid && (sid_has(&s->sids, sid) || eval_room_hash_stored(s, sid)))
             continue;
         if (sid && pending_has(s, sid)) {
             results[i] = ERR_IO; /* still waiting in memory */
@@ -1086,7 +951,7 @@ int eval_store_submit_batch(EvalStore *s, const char *event_id, const EvalAnswer
 size_t eval_store_pending(const EvalStore *s) { return s->npending; }
 int eval_store_sid_committed(EvalStore *s, const char *sid)
 {
-    return sid_has(&s->sids, sid) || sid_hash_stored(s, sid);
+    return sid_has(&s->sids, sid) || eval_room_hash_stored(s, sid);
 }
 
 void eval_store_set_fault_hook(EvalStore *s, EvalFaultHook hook, void *ud)

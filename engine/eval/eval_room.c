@@ -61,7 +61,8 @@ int eval_room_hash_insert(EvalStore *s, const char *sid, int *fresh)
     return rc;
 }
 
-/* Copies a found or new room's row (pub, code, secret, poll_seq, event) out. */
+/* Copies a found or new room's row (pub, code, secret, poll_seq, event) out.
+ * SQLITE_ROW when it did, SQLITE_DONE when there was none, else an error. */
 static int room_row(EvalStore *s, const char *sql, const char *const p[4], EvalRoom *out)
 {
     sqlite3_stmt *st = NULL;
@@ -70,7 +71,10 @@ static int room_row(EvalStore *s, const char *sql, const char *const p[4], EvalR
         if (p[i])
             sqlite3_bind_text(st, i + 1, p[i], -1, SQLITE_STATIC);
     if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW &&
-        sqlite3_column_bytes(st, 2) == EVAL_MAC_LEN) {
+        (sqlite3_column_bytes(st, 2) != EVAL_MAC_LEN || !sqlite3_column_text(st, 0) ||
+         !sqlite3_column_text(st, 1)))
+        rc = SQLITE_CORRUPT; /* a damaged room row: refused, the event gets no room */
+    else if (rc == SQLITE_ROW) {
         const unsigned char *ev = sqlite3_column_text(st, 4);
         snprintf(out->pub, sizeof out->pub, "%s", (const char *)sqlite3_column_text(st, 0));
         snprintf(out->code, sizeof out->code, "%s", (const char *)sqlite3_column_text(st, 1));

@@ -86,8 +86,8 @@ static int room_row(EvalStore *s, const char *sql, const char *const p[4], EvalR
     return rc;
 }
 
-int eval_store_room_open(EvalStore *s, const char *scenario_id, const char *label,
-                         const char *code, EvalRoom *out, Err *err)
+int eval_store_room_open(EvalStore *s, const char *scenario_id, const char *label, const char *code,
+                         EvalRoom *out, Err *err)
 {
     char day[16];
     time_t now = time(NULL);
@@ -104,21 +104,27 @@ int eval_store_room_open(EvalStore *s, const char *scenario_id, const char *labe
     if ((rc = sqlite3_exec(eval_store_sqlite(s), "BEGIN IMMEDIATE", NULL, NULL, NULL)) != SQLITE_OK)
         return eval_store_db_error(s, rc, "room", err);
     /* rooms of other days are over: they and their hashes go (secure_delete) */
-    rc = run3(s, "DELETE FROM retries WHERE room IN (SELECT pub FROM rooms WHERE day<>?1)", day, NULL, NULL);
+    rc = run3(s, "DELETE FROM retries WHERE room IN (SELECT pub FROM rooms WHERE day<>?1)", day,
+              NULL, NULL);
     if (rc == SQLITE_DONE)
         rc = run3(s, "DELETE FROM rooms WHERE day<>?1", day, NULL, NULL);
     /* a room an engine left without ending it (crash, kill, power loss) continues */
     if (rc == SQLITE_DONE)
-        rc = room_row(s, "SELECT pub, code, secret, poll_seq, event FROM rooms "
-                         "WHERE scenario=?1 AND day=?2 AND label=?3 AND ?4 IS NOT NULL", p, out);
+        rc = room_row(s,
+                      "SELECT pub, code, secret, poll_seq, event FROM rooms "
+                      "WHERE scenario=?1 AND day=?2 AND label=?3 AND ?4 IS NOT NULL",
+                      p, out);
     out->resumed = rc == SQLITE_ROW;
     if (rc == SQLITE_DONE)
-        rc = room_row(s, "INSERT INTO rooms(pub, scenario, day, label, code, secret, poll_seq) "
-                         "VALUES(lower(hex(randomblob(8))), ?1, ?2, ?3, ?4, randomblob(32), 0) "
-                         "RETURNING pub, code, secret, poll_seq, event", p, out);
+        rc = room_row(s,
+                      "INSERT INTO rooms(pub, scenario, day, label, code, secret, poll_seq) "
+                      "VALUES(lower(hex(randomblob(8))), ?1, ?2, ?3, ?4, randomblob(32), 0) "
+                      "RETURNING pub, code, secret, poll_seq, event",
+                      p, out);
     if (rc != SQLITE_ROW ||
         (rc = sqlite3_exec(eval_store_sqlite(s), "COMMIT", NULL, NULL, NULL)) != SQLITE_OK) {
-        eval_store_db_error(s, rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_ERROR : rc, "room", err);
+        eval_store_db_error(s, rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_ERROR : rc, "room",
+                            err);
         sqlite3_exec(eval_store_sqlite(s), "ROLLBACK", NULL, NULL, NULL);
         memset(out, 0, sizeof *out);
         return ERR_IO;
@@ -135,7 +141,8 @@ int eval_store_room_save(EvalStore *s, const EvalRoom *room, Err *err)
     if (!k->pub[0] || strcmp(room->pub, k->pub) != 0)
         return err_set(err, ERR_STATE, "no live room");
     snprintf(seq, sizeof seq, "%d", room->poll_seq);
-    rc = run3(s, "UPDATE rooms SET poll_seq=max(poll_seq, CAST(?1 AS INTEGER)), event=?2 WHERE pub=?3",
+    rc = run3(s,
+              "UPDATE rooms SET poll_seq=max(poll_seq, CAST(?1 AS INTEGER)), event=?2 WHERE pub=?3",
               seq, room->event[0] ? room->event : NULL, room->pub);
     return rc == SQLITE_DONE ? 0 : eval_store_db_error(s, rc, "room", err);
 }

@@ -7,15 +7,21 @@
  *       after a settling pause (all parked), then writes KEYS (plus a newline)
  *       to the engine's key FIFO itself and times every connection from just
  *       before that write to the end of its response.
+ *   netclient join PORT ROOM N
+ *       Joins N phones (POST /api/join; the server issues the tokens) and
+ *       prints the N tokens, one per line (for wrk.lua's BENCH_TOKEN_FILE).
  *   netclient votelat PORT ROOM POLL N TRANSCRIPT [PAUSE_MS]
  *       N votes, one after the other (PAUSE_MS apart, default 0), each from a
- *       new token on a new connection; for each, the time from the end of its 200 response to
+ *       new phone (joined first, not timed) on a new connection; for each,
+ *       the time from the end of its 200 response to
  *       the transcript line "phone vote POLL ..." (the engine writes it when
  *       the main thread has counted the vote; the transcript is flushed per
  *       line), found by reading the file in a tight loop.
  *   netclient eval PORT ROOM CONNS SECONDS ANSWERS TAG [keepalive]
  *       CONNS clients submit POST /api/eval back to back for SECONDS, each
- *       with a unique sid (TAG-slot-n); ANSWERS is the JSON object of answers.
+ *       with a unique sid (TAG-slot-n) and its own token (one evaluation per
+ *       token): POST /api/join first on the same connection, then the
+ *       submission, which alone is timed; ANSWERS is the JSON object of answers.
  *       By default every submission uses a new connection (a phone submits
  *       once); with "keepalive" each client keeps its connection.
  *
@@ -52,6 +58,7 @@ typedef struct Conn {
     int status;      /* HTTP status once complete */
     int done;        /* response complete */
     long sent;       /* requests made on this slot */
+    int joining;     /* eval: the join before a submission is in flight */
 } Conn;
 
 static int g_port;
@@ -214,6 +221,50 @@ static int state_version(const char *room)
     return version;
 }
 
+/* Joins the room on a new connection: the issued token into tok (33 bytes).
+ * 0, or -1 (the status, if any, in c). */
+static int join_token(Conn *c, const char *room, char tok[33])
+{
+    const char *t = NULL;
+    char body[64];
+    int blen = snprintf(body, sizeof body, "{\"r\":\"%s\"}", room);
+    c->req_len = (size_t)snprintf(c->req, sizeof c->req,
+                                  "POST /api/join HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                  "Content-Type: application/json\r\nContent-Length: %d\r\n"
+                                  "Connection: close\r\n\r\n%s",
+                                  blen, body);
+    if (simple_request(c) != 0 || c->status != 200 || !(t = strstr(body_of(c), "\"t\":\"")) ||
+        strlen(t + 5) < 33 || t[37] != '"')
+        return -1;
+    memcpy(tok, t + 5, 32);
+    tok[32] = '\0';
+    return 0;
+}
+
+/* ---- join ---- */
+
+static int cmd_join(int argc, char **argv)
+{
+    const char *room = argv[3];
+    int n = atoi(argv[4]), i = 0, failed = 0;
+    char tok[33];
+    Conn *c = calloc(1, sizeof *c);
+    (void)argc;
+    if (!c)
+        die("calloc");
+    for (i = 0; i < n; i++) {
+        if (join_token(c, room, tok) < 0) {
+            if (failed++ < 3)
+                fprintf(stderr, "netclient: join answered %d: %s\n", c->status, body_of(c));
+            continue;
+        }
+        printf("%s\n", tok);
+    }
+    fprintf(stderr, "join phones=%d failed=%d\n", n, failed);
+    free(c);
+    return failed == 0 ? 0 : 1;
+}
+
 /* ---- longpoll ---- */
 
 static int cmd_longpoll(int argc, char **argv)
@@ -329,7 +380,7 @@ static int cmd_votelat(int argc, char **argv)
     char needle[64], line[4096];
     size_t line_len = 0;
     Conn *c = calloc(1, sizeof *c);
-    long long pid = (long long)getpid();
+    char tok[33];
     if (tfd < 0)
         die("open the transcript");
     if (!c)
@@ -338,15 +389,19 @@ static int cmd_votelat(int argc, char **argv)
     snprintf(needle, sizeof needle, "phone vote %d ", poll_id);
     for (i = 0; i < n; i++) {
         char body[256];
-        int blen = snprintf(body, sizeof body,
-                            "{\"r\":\"%s\",\"t\":\"benchlat-%lld-%06d-abcdef\",\"poll\":%d,\"option\":%d}",
-                            room, pid, i, poll_id, 1 + i % 2);
+        int blen = 0;
         long long t_resp = 0, give_up = 0;
         int found = 0;
         if (pause_ms > 0 && i > 0) {
             struct timespec ts = {pause_ms / 1000, (pause_ms % 1000) * 1000000L};
             nanosleep(&ts, NULL);
         }
+        if (join_token(c, room, tok) < 0) { /* a new phone joins (not timed) */
+            refused++;
+            continue;
+        }
+        blen = snprintf(body, sizeof body, "{\"r\":\"%s\",\"t\":\"%s\",\"poll\":%d,\"option\":%d}",
+                        room, tok, poll_id, 1 + i % 2);
         c->req_len = (size_t)snprintf(c->req, sizeof c->req,
                                       "POST /api/vote HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                                       "Content-Type: application/json\r\nContent-Length: %d\r\n"
@@ -395,17 +450,32 @@ static int cmd_votelat(int argc, char **argv)
 
 /* ---- eval ---- */
 
+/* The join that comes before each submission (the connection stays open). */
+static void eval_join(Conn *c, const char *room)
+{
+    char body[64];
+    int blen = snprintf(body, sizeof body, "{\"r\":\"%s\"}", room);
+    c->req_len = (size_t)snprintf(c->req, sizeof c->req,
+                                  "POST /api/join HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                  "Content-Type: application/json\r\nContent-Length: %d\r\n\r\n%s",
+                                  blen, body);
+    c->joining = 1;
+    conn_reset(c);
+}
+
 static void eval_prepare(Conn *c, const char *room, const char *answers, const char *tag, int slot,
-                         int keepalive)
+                         int keepalive, const char *tok)
 {
     char body[4096];
-    int blen = snprintf(body, sizeof body, "{\"r\":\"%s\",\"sid\":\"%s-%04d-%08ld\",\"answers\":%s}",
-                        room, tag, slot, c->sent, answers);
+    int blen = snprintf(body, sizeof body,
+                        "{\"r\":\"%s\",\"t\":\"%s\",\"sid\":\"%s-%04d-%08ld\",\"answers\":%s}",
+                        room, tok, tag, slot, c->sent, answers);
     c->req_len = (size_t)snprintf(c->req, sizeof c->req,
                                   "POST /api/eval HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                                   "Content-Type: application/json\r\nContent-Length: %d\r\n%s\r\n%s",
                                   blen, keepalive ? "" : "Connection: close\r\n", body);
     c->sent++;
+    c->joining = 0;
     conn_reset(c);
     c->t0 = now_ns();
 }
@@ -435,7 +505,7 @@ static int cmd_eval(int argc, char **argv)
         cs[i].fd = open_conn();
         if (cs[i].fd < 0)
             die("connect");
-        eval_prepare(&cs[i], room, answers, tag, i, keepalive);
+        eval_join(&cs[i], room);
         active++;
     }
     while (active > 0 && now_ns() < give_up) {
@@ -462,7 +532,19 @@ static int cmd_eval(int argc, char **argv)
                 if (r == 0)
                     continue;
             }
-            if (r > 0) {
+            if (r > 0 && c->joining) {
+                const char *t = strstr(body_of(c), "\"t\":\"");
+                char tok[33];
+                if (c->status == 200 && t && strlen(t + 5) >= 33 && t[37] == '"') {
+                    memcpy(tok, t + 5, 32);
+                    tok[32] = '\0';
+                    eval_prepare(c, room, answers, tag, i, keepalive, tok);
+                    continue;
+                }
+                if (other < 3)
+                    fprintf(stderr, "netclient: join answered %d: %s\n", c->status, body_of(c));
+                other++;
+            } else if (r > 0) {
                 long long now = now_ns();
                 if (c->status == 200) {
                     ok++;
@@ -495,7 +577,7 @@ static int cmd_eval(int argc, char **argv)
                     continue;
                 }
             }
-            eval_prepare(c, room, answers, tag, i, keepalive);
+            eval_join(c, room);
         }
     }
     for (i = 0; i < n; i++)
@@ -520,6 +602,10 @@ int main(int argc, char **argv)
         g_port = atoi(argv[2]);
         return cmd_longpoll(argc, argv);
     }
+    if (argc >= 5 && strcmp(argv[1], "join") == 0) {
+        g_port = atoi(argv[2]);
+        return cmd_join(argc, argv);
+    }
     if (argc >= 7 && strcmp(argv[1], "votelat") == 0) {
         g_port = atoi(argv[2]);
         return cmd_votelat(argc, argv);
@@ -529,6 +615,7 @@ int main(int argc, char **argv)
         return cmd_eval(argc, argv);
     }
     fprintf(stderr, "usage: netclient longpoll PORT ROOM N FIFO KEYS [TIMEOUT_MS]\n"
+                    "       netclient join PORT ROOM N\n"
                     "       netclient votelat PORT ROOM POLL N TRANSCRIPT [PAUSE_MS]\n"
                     "       netclient eval PORT ROOM CONNS SECONDS ANSWERS TAG [keepalive]\n");
     return 2;

@@ -5,7 +5,9 @@
 --   room BENCH_ROOM, poll BENCH_POLL, options 1 and 2 in turn, and tokens
 --   from a pool of BENCH_TOKENS per thread (a counter modulo the pool), so
 --   the per-token rate limit (bucket of 10, 1/s) only answers 429 when the
---   pool is reused faster than that.
+--   pool is reused faster than that.  The server issues tokens (POST
+--   /api/join): they are read from BENCH_TOKEN_FILE, one per line, joined
+--   beforehand by `netclient join`; thread i uses lines (i-1)*pool+1 .. i*pool.
 -- Either way done() prints one line for tools/bench:
 --   WRK requests=N seconds=S rps=R p50_us=.. p90_us=.. p99_us=.. max_us=..
 --       s200=.. s429=.. s503=.. sother=.. non2xx=.. errors=..
@@ -30,9 +32,25 @@ if mode == "vote" then
    local hdrs = { ["Content-Type"] = "application/json" }
    s200, s429, s503, sother = 0, 0, 0, 0
 
+   local file = os.getenv("BENCH_TOKEN_FILE")
+   local toks = nil
+
+   local function load_tokens()
+      toks = {}
+      local n, first = 0, (id - 1) * pool
+      if file then
+         for line in io.lines(file) do
+            n = n + 1
+            if n > first and n <= first + pool then table.insert(toks, line) end
+         end
+      end
+      if #toks == 0 then error("wrk.lua: no tokens in BENCH_TOKEN_FILE for thread " .. id) end
+   end
+
    request = function()
+      if not toks then load_tokens() end
       counter = counter + 1
-      local tok = string.format("benchvote-%d-%06d-tok", id, counter % pool)
+      local tok = toks[1 + counter % #toks]
       local body = string.format('{"r":"%s","t":"%s","poll":%d,"option":%d}',
                                  room, tok, poll, 1 + counter % 2)
       return wrk.format("POST", "/api/vote", hdrs, body)

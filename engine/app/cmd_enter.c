@@ -1,7 +1,8 @@
 /* cmd_enter.c - `spectactor enter`: the facilitator types in paper forms
  * one by one on the terminal.  Reads stdin (so it is scriptable and
  * testable): one prompt per question, a blank line skips, "q" stops.  Each
- * form is durably committed before the next one starts. */
+ * form is durably committed before the next one starts; a form that cannot
+ * be stored is retried on Enter and never stored twice. */
 #include "app/commands.h"
 #include "app/paths.h"
 
@@ -215,20 +216,21 @@ int cmd_enter(int argc, char **argv)
             printf("Tomt skema, ikke gemt / empty form, not saved\n");
             continue;
         }
-        while ((rc = eval_store_submit(s, ev, a, NULL, &e)) < 0) {
+        /* the form is committed durably or not at all (nothing is kept in the
+         * store's memory), so retrying it can never store it twice */
+        while ((rc = eval_store_submit_now(s, ev, a, &e)) < 0) {
             char line[16];
             if (rc != ERR_IO)
                 goto fail;
             fprintf(stderr, "IKKE GEMT / NOT SAVED: %s\n", e.msg);
             printf("Enter = prøv igen / retry\n");
             fflush(stdout);
-            if (!fgets(line, sizeof line, stdin) || eval_store_retry_pending(s, &e) == 0) {
-                rc = eval_store_pending(s) ? ERR_IO : 0;
-                break;
+            if (!fgets(line, sizeof line, stdin)) {
+                err_set(&e, ERR_IO, "form %d was NOT saved: input ended before it could be stored",
+                        saved + 1);
+                goto fail;
             }
         }
-        if (rc < 0)
-            goto fail;
         saved++;
         printf("Gemt / saved (%d)\n", saved);
     }

@@ -166,6 +166,7 @@ static void store_poll(Evals *ev, EvalPollRecord *r)
  * votes), so test runs and rehearsals without answers leave nothing behind. */
 static int ensure_event(Evals *ev, Err *err)
 {
+    Err rerr;
     int rc = 0, i = 0;
     if (ev->event_id[0])
         return 0;
@@ -175,6 +176,13 @@ static int ensure_event(Evals *ev, Err *err)
                                 ev->label, ev->event_id, err);
     if (rc < 0)
         return rc;
+    if (ev->room.pub[0]) {
+        /* a restart of this event goes on counting into the same event row */
+        err_clear(&rerr);
+        snprintf(ev->room.event, sizeof ev->room.event, "%.32s", ev->event_id);
+        if (eval_store_room_save(ev->store, &ev->room, &rerr) < 0)
+            log_warn("room: %s", rerr.msg);
+    }
     store_facts(ev);
     for (i = 0; i < ev->nheld; i++)
         store_poll(ev, &ev->held[i]);
@@ -221,6 +229,50 @@ static void on_poll(void *ud, const ShowPollResult *p)
     store_poll(ev, &r);
 }
 
+int evals_room(Evals *ev, char *code, char *pub, int *poll_seq)
+{
+    Err err;
+    char fresh[NET_ROOM_CODE_LEN + 1];
+    EvalQuestionnaire *q = NULL;
+    assert(ev && code && pub && poll_seq);
+    err_clear(&err);
+    code[0] = pub[0] = '\0';
+    *poll_seq = 0;
+    if (!ev->store)
+        return ERR_STATE;
+    if (net_make_room_code(fresh, &err) < 0 ||
+        eval_store_room_open(ev->store, ev->scenario_id, ev->label, fresh, &ev->room, &err) < 0) {
+        log_warn("room: %s", err.msg);
+        memset(&ev->room, 0, sizeof ev->room);
+        return err.code ? err.code : ERR_IO;
+    }
+    if (ev->room.event[0] && ev->q) {
+        /* the same event goes on, if it still asks the same questionnaire */
+        q = eval_store_event_questionnaire(ev->store, ev->room.event, &err);
+        if (q && strcmp(eval_q_id(q), eval_q_id(ev->q)) == 0)
+            snprintf(ev->event_id, sizeof ev->event_id, "%s", ev->room.event);
+        eval_q_free(q);
+    }
+    if (strlen(ev->room.code) == NET_ROOM_CODE_LEN) /* else phones get a random code */
+        memcpy(code, ev->room.code, NET_ROOM_CODE_LEN + 1);
+    snprintf(pub, EVAL_PUB_LEN + 1, "%s", ev->room.pub);
+    *poll_seq = ev->room.poll_seq;
+    if (ev->room.resumed)
+        line(ev, "room resumed");
+    return 0;
+}
+
+void evals_save_poll_seq(Evals *ev, int poll_seq)
+{
+    Err err;
+    if (!ev->store || !ev->room.pub[0] || poll_seq <= ev->room.poll_seq)
+        return;
+    err_clear(&err);
+    ev->room.poll_seq = poll_seq;
+    if (eval_store_room_save(ev->store, &ev->room, &err) < 0)
+        log_warn("room: %s", err.msg);
+}
+
 int evals_status(Evals *ev)
 {
     Err err;
@@ -265,10 +317,12 @@ int evals_commit_kiosk(Evals *ev)
         return 0;
     err_clear(&err);
     rc = ensure_event(ev, &err);
+    /* "saved" only after a durable commit; on failure nothing is kept in the
+     * store's memory: the kiosk keeps the form and Next retries it, so a
+     * form is never stored twice and never claimed saved when it is not */
     if (rc == 0)
-        rc = eval_store_submit(ev->store, ev->event_id, a, NULL, &err);
-    /* ERR_IO: kept in memory and retried; the student may go, nothing is lost */
-    show_kiosk_saved(ev->show, rc == 0 || rc == ERR_IO, rc == 0 || rc == ERR_IO ? NULL : err.msg);
+        rc = eval_store_submit_now(ev->store, ev->event_id, a, &err);
+    show_kiosk_saved(ev->show, rc == 0, rc == 0 || rc == ERR_IO ? NULL : err.msg);
     if (rc == 0)
         line(ev, "eval answer saved");
     else
@@ -358,10 +412,14 @@ void evals_submit(Evals *ev, NetServer *net, const NetMsg *msgs, int n)
         evals_status(ev);
 }
 
-void evals_close(Evals *ev)
+void evals_close(Evals *ev, int end_room)
 {
+    Err err;
     if (!ev)
         return;
+    err_clear(&err);
+    if (end_room && ev->store && eval_store_room_end(ev->store, &err) < 0)
+        log_warn("room: %s", err.msg);
     eval_store_close(ev->store);
     ev->store = NULL;
     free(ev->q_json);

@@ -45,6 +45,7 @@ typedef struct Evals {
     int attendance;                       /* --attendance, 0: not given */
     const char *facts[EVALS_MAX_FACTS];   /* "name=value", borrowed */
     int nfacts;
+    EvalRoom room;            /* the live room (phones on); room.pub "" when none */
 } Evals;
 
 /* Opens the store at db (NULL: the default file) and adds the timers to ts.
@@ -90,10 +91,23 @@ int evals_results(Evals *ev, ShowView *v);
  * 503 not saved (the phone retries with its submission id). */
 void evals_submit(Evals *ev, NetServer *net, const NetMsg *msgs, int n);
 
+/* Opens the live room for phones (eval_store_room_open): after a crash of
+ * the same event today the room code, public id, poll sequence and
+ * evaluation event continue; else a new room with a random code.  Fills
+ * code (NET_ROOM_CODE_LEN + 1 bytes), pub (EVAL_PUB_LEN + 1) and *poll_seq.
+ * Returns 0, or a negative code (logged; phones then get a fresh code that
+ * a restart does not keep). */
+int evals_room(Evals *ev, char *code, char *pub, int *poll_seq);
+
+/* Keeps the show's poll sequence with the room (written when it grew), so
+ * poll ids are never reused after a restart.  Call before publishing. */
+void evals_save_poll_seq(Evals *ev, int poll_seq);
+
 /* Closes the store (it retries answers kept in memory one last time, so the
- * questionnaire is still needed) and frees the phones' JSON.  Call before
- * the show is freed. */
-void evals_close(Evals *ev);
+ * questionnaire is still needed) and frees the phones' JSON.  end_room: the
+ * event is over (a clean exit): the live room is ended, so the next start
+ * is a new event.  Call before the show is freed. */
+void evals_close(Evals *ev, int end_room);
 
 /* Frees the questionnaire and the tally: after the show that borrows them. */
 void evals_free(Evals *ev);

@@ -8,10 +8,14 @@
 #include "show/show_phones.h"
 
 #include <assert.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define PHONES_REFRESH_MS 2000 /* "joined N" refresh while phones are on */
+
+/* an idea the server acknowledged always fits in the show's queue, uncut */
+_Static_assert(SHOW_MAX_IDEA >= NET_MAX_IDEA_BYTES + 1, "SHOW_MAX_IDEA must hold a whole idea");
 
 /* Gives the show the server's joined count; 1 if it changed. */
 static int update_joined(Phones *ph)
@@ -32,7 +36,7 @@ static int refresh_due(void *ud, unsigned long now)
 }
 
 int phones_start(Phones *ph, Show *show, Evals *ev, Timers *ts, int port, const char *lang,
-                 void (*wake)(void *ud), void *wake_ud)
+                 const char *room_code, const char *event, void (*wake)(void *ud), void *wake_ud)
 {
     NetConfig nc;
     Err err;
@@ -46,8 +50,21 @@ int phones_start(Phones *ph, Show *show, Evals *ev, Timers *ts, int port, const 
     ph->timers = ts;
     ph->refresh_timer = -1;
     nc.port = port;
+    nc.room_code = room_code && room_code[0] ? room_code : NULL;
+    snprintf(ph->event, sizeof ph->event, "%s", event ? event : "");
     nc.wake = wake;
     nc.wake_ud = wake_ud;
+    {
+        /* benchmarks only (tools/bench joins thousands of phones from one
+         * machine in a few seconds): joins per second for the room and per
+         * address, and their bursts; never set for an event */
+        const char *bench = getenv("SPECTACTOR_BENCH_JOIN_RATE");
+        double rate = bench ? atof(bench) : 0.0;
+        if (rate > 0) {
+            log_warn("SPECTACTOR_BENCH_JOIN_RATE=%g: join limits raised for a benchmark", rate);
+            nc.join_rate = nc.join_burst = nc.room_join_rate = nc.room_join_burst = rate;
+        }
+    }
     ph->net = net_start(&nc, &err);
     if (!ph->net) {
         log_warn("phones are off: %s", err.msg);
@@ -140,14 +157,19 @@ void phones_publish(Phones *ph, const ShowView *v, const char *eval_json)
     NetPollInfo info;
     Buf b = BUF_INIT;
     Err err;
+    int slots = 0;
     if (!ph->net)
         return;
     err_clear(&err);
-    if (show_phones_state(v, eval_json, &b, &si) < 0) {
+    if (show_phones_state(v, eval_json, ph->event[0] ? ph->event : NULL, &b, &si) < 0) {
         buf_free(&b);
         return;
     }
-    if (ph->last_state && strcmp(ph->last_state, buf_str(&b)) == 0) {
+    /* ideas the moderation queue still keeps: the server acknowledges no more */
+    slots = show_idea_slots(ph->show);
+    if (slots <= 0)
+        slots = NET_IDEA_SLOTS_NONE;
+    if (ph->last_state && strcmp(ph->last_state, buf_str(&b)) == 0 && slots == ph->idea_slots) {
         buf_free(&b);
         return;
     }
@@ -159,6 +181,7 @@ void phones_publish(Phones *ph, const ShowView *v, const char *eval_json)
     info.enabled = si.enabled;
     info.ideas_open = si.ideas_open;
     info.eval_open = si.eval_open;
+    info.idea_slots = slots;
     if (net_publish(ph->net, buf_str(&b), &info, &err) < 0) {
         log_warn("phones: %s", err.msg);
         buf_free(&b);
@@ -166,6 +189,27 @@ void phones_publish(Phones *ph, const ShowView *v, const char *eval_json)
     }
     free(ph->last_state);
     ph->last_state = buf_take(&b);
+    ph->idea_slots = slots;
+}
+
+int phones_hold(Phones *ph)
+{
+    const Poll *p = NULL;
+    if (!ph->net || !ph->show)
+        return 0;
+    p = show_current_poll(ph->show);
+    if (!p || vote_state(p) != VOTE_OPEN)
+        return 0;
+    net_input_hold(ph->net);
+    /* every vote answered 200 is in the queue now: count them all */
+    phones_drain(ph);
+    return 1;
+}
+
+void phones_release(Phones *ph, int held)
+{
+    if (held && ph->net)
+        net_input_release(ph->net);
 }
 
 void phones_stop(Phones *ph)

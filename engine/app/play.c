@@ -93,6 +93,7 @@ typedef struct Play {
     Uint32 ev_eof;  /* user event: end of --keys-from input */
     Uint32 ev_wake; /* user event: the phone server queued something */
     int done;
+    int ended;             /* the facilitator quit or the keys ran out: the event is over */
     SDL_sem *wake_sem;     /* headless: posted after every pushed event */
     char preview_dir[512]; /* headless without --db: the throwaway store's folder */
     char preview_db[560];
@@ -363,6 +364,7 @@ static void settle(Play *p, int what)
     v = view(p);
     if (what == SETTLE_ACTION && evals_results(&p->evals, v))
         p->dirty = 1;
+    evals_save_poll_seq(&p->evals, show_poll_seq(p->scene.show));
     phones_publish(&p->phones, v, evals_phone_json(&p->evals));
     assert(p->view_fresh);
 }
@@ -477,10 +479,16 @@ static int watch_due(void *ud, unsigned long now)
 
 /* ---- keys ----------------------------------------------------------------- */
 
+/* A facilitator's action.  While a poll is open, phone input is held and
+ * drained first, so a reveal counts every vote the server acknowledged; the
+ * hold ends once the new state is published (phones.h). */
 static void apply(Play *p, ShowAction a, int arg)
 {
+    int held = 0;
     if (a == SHOW_ACT_RELOAD) {
+        held = phones_hold(&p->phones);
         reload(p);
+        phones_release(&p->phones, held);
         return;
     }
     if (a == SHOW_ACT_NOTES_SCROLL) {
@@ -497,12 +505,14 @@ static void apply(Play *p, ShowAction a, int arg)
         p->dirty = 1;
         return;
     }
+    held = phones_hold(&p->phones);
     stale(p);
     if (show_action(p->scene.show, a, arg))
         p->dirty = 1;
     if (show_quit_requested(p->scene.show))
-        p->done = 1;
+        p->done = p->ended = 1;
     settle(p, SETTLE_ACTION);
+    phones_release(&p->phones, held);
 }
 
 /* Typed text for the kiosk. */
@@ -716,10 +726,15 @@ static void net_wake(void *ud)
 static void phones_setup(Play *p)
 {
     const Scenario *sc = p->scene.sc;
-    char line[128];
+    char line[128], code[NET_ROOM_CODE_LEN + 1], pub[EVAL_PUB_LEN + 1];
+    int seq = 0;
     stale(p);
+    /* the room survives a crash of the engine: same code, poll ids go on */
+    if (evals_room(&p->evals, code, pub, &seq) == 0)
+        show_set_poll_seq(p->scene.show, seq);
     if (phones_start(&p->phones, p->scene.show, &p->evals, &p->timers, p->o.port,
-                     sc ? sc->langs[scene_pick_lang(sc, p->o.lang)] : "da", net_wake, p) < 0)
+                     sc ? sc->langs[scene_pick_lang(sc, p->o.lang)] : "da", code, pub, net_wake,
+                     p) < 0)
         return;
     snprintf(line, sizeof line, "phones port %d room %s", net_port(p->phones.net),
              net_room_code(p->phones.net));
@@ -751,7 +766,7 @@ static void cleanup(Play *p)
     phones_stop(&p->phones); /* first: answers waiting phones before the show goes */
     /* the store retries answers kept in memory one last time: it needs the
      * questionnaire, so it closes before anything that owns answer sets */
-    evals_close(&p->evals);
+    evals_close(&p->evals, p->ended);
     preview_remove(p);
     show_free(p->scene.show);
     evals_free(&p->evals);
@@ -866,7 +881,7 @@ static void handle_event(Play *p, const SDL_Event *ev)
             SDL_free(name);
         }
     } else if (ev->type == p->ev_eof) {
-        p->done = 1;
+        p->done = p->ended = 1;
     } else if (ev->type == p->ev_wake) {
         /* nothing drained and no phone joined or left: nothing to publish */
         stale(p);
@@ -904,7 +919,7 @@ static void run_loop(Play *p)
         SDL_free(copy);
     }
     if (p->o.headless && !p->o.keys_from)
-        p->done = 1;
+        p->done = p->ended = 1;
     if (p->o.keys_from && !p->done) {
         reader = SDL_CreateThread(keys_reader, "keys", p);
         if (!reader) {
@@ -946,11 +961,19 @@ static void run_loop(Play *p)
             while (!p->done && SDL_PollEvent(&ev))
                 handle_event_batch(p, &ev);
         }
-        /* a tick that returns 0 changed nothing a view shows */
+        /* a tick that returns 0 changed nothing a view shows; a due timer
+         * may close a poll, so phone input is held and drained first */
         lua_host_batch_begin(p->scene.lua);
-        if (show_tick(p->scene.show, (unsigned long)SDL_GetTicks64())) {
-            p->dirty = 1;
-            settle(p, SETTLE_PUBLISH);
+        now = (unsigned long)SDL_GetTicks64();
+        {
+            int held = show_next_timer(p->scene.show, now) == 0 ? phones_hold(&p->phones) : 0;
+            if (held)
+                stale(p);
+            if (show_tick(p->scene.show, now) || held) {
+                p->dirty = 1;
+                settle(p, SETTLE_PUBLISH);
+            }
+            phones_release(&p->phones, held);
         }
         lua_host_batch_end(p->scene.lua);
     }

@@ -7,12 +7,12 @@
  * by eval_store_retry_pending() and by later submits.
  */
 #include "eval/eval_store.h"
-#include "eval/eval_store_priv.h"
 
 #include "compat/compat.h"
 #include "core/buf.h"
 #include "core/log.h"
 #include "core/utf8.h"
+#include "eval/eval_store_priv.h"
 
 #include <errno.h>
 #include <sqlite3.h>
@@ -21,7 +21,7 @@
 #include <string.h>
 #include <time.h>
 
-#define SCHEMA_VERSION 2
+#define SCHEMA_VERSION 3
 #define BUSY_TIMEOUT_MS 250
 #define BATCH_DUP (-1000) /* internal marker: same sid twice in one batch */
 
@@ -50,6 +50,7 @@ struct EvalStore {
     int readonly;  /* opened for a report: nothing is written */
     int writable;  /* ... but the file could be, for review_text */
     int reviewing; /* ... and review_text reopened it for writing */
+    EvalRoomKey room; /* the live room (eval_room.c), pub "" when none */
 };
 
 static const char *schema_sql =
@@ -80,6 +81,15 @@ static const char *schema_v2_sql =
     "CREATE TABLE IF NOT EXISTS event_facts("
     "  event TEXT NOT NULL, name TEXT NOT NULL, value TEXT NOT NULL,"
     "  PRIMARY KEY(event, name)) WITHOUT ROWID;";
+
+/* Schema version 3 adds the live room (eval_room.c): its code and poll
+ * numbers kept across a restart, and keyed hashes of retried submissions. */
+static const char *schema_v3_sql =
+    "CREATE TABLE IF NOT EXISTS rooms("
+    "  pub TEXT PRIMARY KEY, scenario TEXT NOT NULL, day TEXT NOT NULL, label TEXT NOT NULL,"
+    "  code TEXT NOT NULL, secret BLOB NOT NULL, poll_seq INTEGER NOT NULL, event TEXT)"
+    "  WITHOUT ROWID;"
+    "CREATE TABLE IF NOT EXISTS retries(key TEXT PRIMARY KEY, room TEXT NOT NULL) WITHOUT ROWID;";
 
 /* ---- small helpers ------------------------------------------------------ */
 
@@ -239,7 +249,7 @@ static int schema_check(EvalStore *s, int empty_ok, Err *err)
 {
     sqlite3 *ref = NULL;
     sqlite3_stmt *all = NULL, *find = NULL, *cnt = NULL;
-    int rc = 0, n = 0, nref = 0, nref1 = 0, res = 0, i = 0;
+    int rc = 0, n = 0, nref = 0, nref1 = 0, nref2 = 0, res = 0, i = 0;
     char what[160];
     what[0] = '\0';
     /* the reference: schema 1 (a file from before the room's polls were
@@ -254,6 +264,13 @@ static int schema_check(EvalStore *s, int empty_ok, Err *err)
     nref1 = sqlite3_column_int(cnt, 0);
     sqlite3_reset(cnt);
     if (sqlite3_exec(ref, schema_v2_sql, NULL, NULL, NULL) != SQLITE_OK ||
+        sqlite3_step(cnt) != SQLITE_ROW) {
+        res = err_set(err, ERR_NOMEM, "%s: cannot check the schema (out of memory?)", s->path);
+        goto done;
+    }
+    nref2 = sqlite3_column_int(cnt, 0);
+    sqlite3_reset(cnt);
+    if (sqlite3_exec(ref, schema_v3_sql, NULL, NULL, NULL) != SQLITE_OK ||
         sqlite3_prepare_v2(ref, "SELECT count(*) FROM sqlite_master WHERE type=?1 AND name=?2 "
                                 "AND tbl_name=?3 AND sql IS ?4", -1, &find, NULL) != SQLITE_OK ||
         sqlite3_step(cnt) != SQLITE_ROW) {
@@ -280,7 +297,7 @@ static int schema_check(EvalStore *s, int empty_ok, Err *err)
         res = err_set(err, ERR_INVALID, "%s: refused: the file has a %s that is not part of an "
                       "evaluation database as Spectactor makes it (it may have been tampered "
                       "with); the file was left untouched", s->path, what);
-    } else if (n != nref && n != nref1 && !(n == 0 && empty_ok)) {
+    } else if (n != nref && n != nref1 && n != nref2 && !(n == 0 && empty_ok)) {
         res = err_set(err, ERR_INVALID, "%s: refused: %s; the file was left untouched", s->path,
                       n == 0 ? "an SQLite file without evaluations (not an evaluation database)"
                              : "tables of the evaluation database are missing");
@@ -514,7 +531,8 @@ static EvalStore *store_open(const char *path, int create, Err *err)
         goto fail;
     if (exec(s, schema_sql, "create tables", err) < 0 ||
         exec(s, schema_v2_sql, "create tables", err) < 0 ||
-        exec(s, "PRAGMA user_version=2", "create tables", err) < 0 ||
+        exec(s, schema_v3_sql, "create tables", err) < 0 ||
+        exec(s, "PRAGMA user_version=3", "create tables", err) < 0 ||
         exec(s, "COMMIT", "create tables", err) < 0) {
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
         goto fail;
@@ -684,111 +702,9 @@ done:
     return rc;
 }
 
-static void fill_info(sqlite3_stmt *st, EvalEventInfo *info)
-{
-    const unsigned char *t = NULL;
-    memset(info, 0, sizeof *info);
-    t = sqlite3_column_text(st, 0);
-    snprintf(info->id, sizeof info->id, "%s", t ? (const char *)t : "");
-    t = sqlite3_column_text(st, 1);
-    snprintf(info->scenario, sizeof info->scenario, "%s", t ? (const char *)t : "");
-    t = sqlite3_column_text(st, 2);
-    snprintf(info->day, sizeof info->day, "%s", t ? (const char *)t : "");
-    t = sqlite3_column_text(st, 3);
-    snprintf(info->label, sizeof info->label, "%s", t ? (const char *)t : "");
-    t = sqlite3_column_text(st, 4);
-    snprintf(info->questionnaire, sizeof info->questionnaire, "%s", t ? (const char *)t : "");
-    info->respondents = sqlite3_column_int(st, 5);
-}
+/* ---- for eval_room.c (eval_store_priv.h) -------------------------------- */
 
-#define EVENT_COLS                                                                             \
-    "SELECT id, scenario, day, label, questionnaire,"                                          \
-    " (SELECT count(*) FROM submissions WHERE event=events.id) FROM events "
-
-int eval_store_find_event(EvalStore *s, const char *id_or_label, EvalEventInfo *info, Err *err)
-{
-    sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(s->db,
-                                EVENT_COLS "WHERE id=?1 OR (label=?1 AND NOT EXISTS("
-                                "SELECT 1 FROM events e WHERE e.id=?1)) ORDER BY day DESC LIMIT 1",
-                                -1, &st, NULL);
-    if (rc != SQLITE_OK)
-        return db_err(s, rc, "find event", err);
-    sqlite3_bind_text(st, 1, id_or_label ? id_or_label : "", -1, SQLITE_STATIC);
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        fill_info(st, info);
-        sqlite3_finalize(st);
-        return 0;
-    }
-    sqlite3_finalize(st);
-    if (rc != SQLITE_DONE)
-        return db_err(s, rc, "find event", err);
-    return err_set(err, ERR_NOTFOUND, "%s: no event '%s'", s->path,
-                   id_or_label ? id_or_label : "");
-}
-
-int eval_store_each_event(EvalStore *s, EvalEventFn fn, void *ud, Err *err)
-{
-    sqlite3_stmt *st = NULL;
-    EvalEventInfo info;
-    int rc = sqlite3_prepare_v2(s->db, EVENT_COLS "ORDER BY day, id", -1, &st, NULL);
-    if (rc != SQLITE_OK)
-        return db_err(s, rc, "list events", err);
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        fill_info(st, &info);
-        if (fn(ud, &info) != 0) {
-            rc = SQLITE_DONE;
-            break;
-        }
-    }
-    sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? 0 : db_err(s, rc, "list events", err);
-}
-
-EvalQuestionnaire *eval_store_event_questionnaire(EvalStore *s, const char *event_id, Err *err)
-{
-    sqlite3_stmt *st = NULL;
-    EvalQuestionnaire *q = NULL;
-    int rc = sqlite3_prepare_v2(s->db,
-                                "SELECT q.definition FROM events e JOIN questionnaires q"
-                                " ON q.key=e.qdef WHERE e.id=?1",
-                                -1, &st, NULL);
-    if (rc != SQLITE_OK) {
-        db_err(s, rc, "load questionnaire", err);
-        return NULL;
-    }
-    sqlite3_bind_text(st, 1, event_id, -1, SQLITE_STATIC);
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        const char *def = (const char *)sqlite3_column_text(st, 0);
-        q = eval_q_from_json(def ? def : "", (size_t)sqlite3_column_bytes(st, 0), err);
-        if (!q)
-            err_prefix(err, s->path);
-    } else if (rc == SQLITE_DONE) {
-        err_set(err, ERR_NOTFOUND, "%s: no event '%s'", s->path, event_id);
-    } else {
-        db_err(s, rc, "load questionnaire", err);
-    }
-    sqlite3_finalize(st);
-    return q;
-}
-
-int eval_store_event_count(EvalStore *s, const char *event_id, Err *err)
-{
-    sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(s->db, "SELECT count(*) FROM submissions WHERE event=?1", -1,
-                                &st, NULL);
-    int n = 0;
-    if (rc != SQLITE_OK)
-        return db_err(s, rc, "count", err);
-    sqlite3_bind_text(st, 1, event_id, -1, SQLITE_STATIC);
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW)
-        n = sqlite3_column_int(st, 0);
-    sqlite3_finalize(st);
-    return rc == SQLITE_ROW ? n : db_err(s, rc, "count", err);
-}
+EvalRoomKey *eval_store_room_key_(EvalStore *s) { return &s->room; }
 
 /* ---- writing answers ---------------------------------------------------- */
 
@@ -854,8 +770,10 @@ static int write_items(EvalStore *s, const Item *items, size_t n, Err *err)
     if (rc != SQLITE_OK)
         return db_err(s, rc, "cannot save answers", err);
     for (i = 0; i < n; i++) {
-        rc = insert_one(s, items[i].event, items[i].a);
-        if (rc != SQLITE_DONE)
+        int fresh = 1;
+        if (items[i].sid && (rc = eval_room_hash_insert(s, items[i].sid, &fresh)) != SQLITE_DONE)
+            goto fail;
+        if (fresh && (rc = insert_one(s, items[i].event, items[i].a)) != SQLITE_DONE)
             goto fail;
     }
     s->nwrite++;
@@ -982,8 +900,8 @@ int eval_store_submit(EvalStore *s, const char *event_id, const EvalAnswers *a, 
     int rc = 0;
     if (s->readonly)
         return err_set(err, ERR_STATE, "%s: opened read-only for a report", s->path);
-    if (sid && sid_has(&s->sids, sid))
-        return 0; /* a retry of a committed submission */
+    if (sid && (sid_has(&s->sids, sid) || eval_room_hash_stored(s, sid)))
+        return 0; /* a retry of a committed submission (also from before a restart) */
     if (sid && pending_has(s, sid))
         return eval_store_retry_pending(s, err);
     if ((rc = check_item(s, event_id, a, sid, err)) < 0)
@@ -1010,6 +928,20 @@ int eval_store_submit(EvalStore *s, const char *event_id, const EvalAnswers *a, 
     return ERR_IO;
 }
 
+int eval_store_submit_now(EvalStore *s, const char *event_id, const EvalAnswers *a, Err *err)
+{
+    Item it;
+    int rc = 0;
+    if (s->readonly)
+        return err_set(err, ERR_STATE, "%s: opened read-only for a report", s->path);
+    if ((rc = check_item(s, event_id, a, NULL, err)) < 0)
+        return rc;
+    it.event = event_id;
+    it.a = a;
+    it.sid = NULL;
+    return write_items(s, &it, 1, err); /* nothing kept in memory: the caller retries */
+}
+
 int eval_store_submit_batch(EvalStore *s, const char *event_id, const EvalAnswers *const *a,
                             const char *const *sids, size_t n, int *results, Err *err)
 {
@@ -1027,7 +959,7 @@ int eval_store_submit_batch(EvalStore *s, const char *event_id, const EvalAnswer
         const char *sid = sids ? sids[i] : NULL;
         int dup = 0;
         results[i] = 0;
-        if (sid && sid_has(&s->sids, sid))
+        if (sid && (sid_has(&s->sids, sid) || eval_room_hash_stored(s, sid)))
             continue;
         if (sid && pending_has(s, sid)) {
             results[i] = ERR_IO; /* still waiting in memory */
@@ -1068,9 +1000,9 @@ int eval_store_submit_batch(EvalStore *s, const char *event_id, const EvalAnswer
 }
 
 size_t eval_store_pending(const EvalStore *s) { return s->npending; }
-int eval_store_sid_committed(const EvalStore *s, const char *sid)
+int eval_store_sid_committed(EvalStore *s, const char *sid)
 {
-    return sid_has(&s->sids, sid);
+    return sid_has(&s->sids, sid) || eval_room_hash_stored(s, sid);
 }
 
 void eval_store_set_fault_hook(EvalStore *s, EvalFaultHook hook, void *ud)

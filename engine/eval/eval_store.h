@@ -84,6 +84,14 @@ EvalQuestionnaire *eval_store_event_questionnaire(EvalStore *s, const char *even
 int eval_store_submit(EvalStore *s, const char *event_id, const EvalAnswers *a, const char *sid,
                       Err *err);
 
+/* Stores one validated answer set in its own durable transaction, or
+ * nothing: unlike eval_store_submit, a failure keeps nothing in memory, for
+ * callers that hold the answers themselves and retry them (the kiosk form,
+ * a paper form), so a retry never stores a form twice.  Returns 0 once
+ * committed (WAL fsync'ed), ERR_IO when nothing was stored (err says why),
+ * ERR_INVALID for answers that do not validate or an unknown event. */
+int eval_store_submit_now(EvalStore *s, const char *event_id, const EvalAnswers *a, Err *err);
+
 /* Group commit: stores up to EVAL_MAX_BATCH answer sets of one event in one
  * transaction.  results[i] gets the per-item code (as eval_store_submit):
  * 0 for items that are durably stored (new or duplicate).  Returns 0 if the
@@ -97,10 +105,39 @@ int eval_store_submit_batch(EvalStore *s, const char *event_id, const EvalAnswer
 int eval_store_retry_pending(EvalStore *s, Err *err);
 /* Number of answers kept in memory, not yet committed. */
 size_t eval_store_pending(const EvalStore *s);
-/* 1 if sid has been durably committed through this EvalStore. */
-int eval_store_sid_committed(const EvalStore *s, const char *sid);
+/* 1 if sid has been durably committed through this EvalStore, or (with a
+ * live room) before a restart: its keyed hash is stored. */
+int eval_store_sid_committed(EvalStore *s, const char *sid);
 /* Number of submissions stored for an event (for the live count), or < 0. */
 int eval_store_event_count(EvalStore *s, const char *event_id, Err *err);
+
+/* ---- the live room: what survives an engine restart ---------------------- */
+
+#define EVAL_PUB_LEN 16 /* hex characters of a room's public event id */
+
+typedef struct EvalRoom {
+    char code[16];                     /* the room code phones join with */
+    char pub[EVAL_PUB_LEN + 1];        /* public id of the event for phones; identifies no one */
+    char event[EVAL_EVENT_ID_LEN + 1]; /* its evaluation event, "" until the first answer */
+    int poll_seq;                      /* poll ids given so far (never reused) */
+    int resumed;                       /* 1: continued a room left without an end */
+} EvalRoom;
+
+/* Opens the live room of scenario_id (NULL: "none") and label (NULL: none)
+ * for today: the one an engine left without eval_store_room_end (a crash,
+ * kill -9, power loss) continues with its code, public id, poll sequence and
+ * evaluation event; else a new one with code is stored.  Rooms of other days
+ * are deleted.  While a room is open, every committed submission id is also
+ * stored as HMAC-SHA-256(room secret, sid), in a table with no link to the
+ * answers, so a submission retried after a restart is stored once.
+ * Returns 0 or a negative code (ERR_IO). */
+int eval_store_room_open(EvalStore *s, const char *scenario_id, const char *label,
+                         const char *code, EvalRoom *out, Err *err);
+/* Stores room's poll_seq (never lowered) and event (if set). */
+int eval_store_room_save(EvalStore *s, const EvalRoom *room, Err *err);
+/* The event is over (a clean exit): deletes the live room and its hashes.
+ * NULL or no room is fine. */
+int eval_store_room_end(EvalStore *s, Err *err);
 
 /* ---- reading (reports) ---------------------------------------------------- */
 

@@ -1,13 +1,20 @@
 /* eval_store_priv.h - what eval_store.c shares with the store's other
- * files (eval_store_polls.c).  Private to engine/eval: the store's files are
- * the only ones that include sqlite3.h. */
+ * files (eval_store_polls.c, eval_room.c).  Private to engine/eval: the
+ * store's files are the only ones that include sqlite3.h. */
 #ifndef EVAL_EVAL_STORE_PRIV_H
 #define EVAL_EVAL_STORE_PRIV_H
 
 #include <sqlite3.h>
 
 #include "core/err.h"
+#include "eval/eval_mac.h"
 #include "eval/eval_store.h"
+
+/* The live room's public id ("" when none) and its secret for hashes. */
+typedef struct EvalRoomKey {
+    char pub[EVAL_PUB_LEN + 1];
+    unsigned char secret[EVAL_MAC_LEN];
+} EvalRoomKey;
 
 /* The connection (borrowed, for the life of s). */
 sqlite3 *eval_store_db_(EvalStore *s);
@@ -18,5 +25,15 @@ int eval_store_readonly_(const EvalStore *s);
 int eval_store_writable_(EvalStore *s, Err *err);
 /* Sets err to "path: what: why" for SQLite result rc; returns ERR_IO. */
 int eval_store_db_err_(EvalStore *s, int rc, const char *what, Err *err);
+/* The live room's key (borrowed, for the life of s). */
+EvalRoomKey *eval_store_room_key_(EvalStore *s);
+
+/* eval_room.c: 1 when the live room has stored sid's keyed hash (0 without
+ * a room or on error). */
+int eval_room_hash_stored(EvalStore *s, const char *sid);
+/* eval_room.c, inside a write transaction: stores sid's keyed hash for the
+ * live room; *fresh = 0 when it was there already (the submission is
+ * stored: skip it).  Returns an SQLite code, SQLITE_DONE on success. */
+int eval_room_hash_insert(EvalStore *s, const char *sid, int *fresh);
 
 #endif

@@ -101,8 +101,8 @@ enum {
 };
 
 #define SHOW_MAX_SIGNALS 64
-#define SHOW_MAX_IDEAS 32
-#define SHOW_MAX_IDEA 281 /* 280 bytes + NUL */
+#define SHOW_MAX_IDEAS 256 /* ideas waiting for moderation (and approved): a hall's worth */
+#define SHOW_MAX_IDEA 1121 /* 280 code points of up to 4 bytes + NUL (net's NET_MAX_IDEA_BYTES + 1) */
 
 typedef struct ShowOption {
     const StoryText *text;
@@ -289,10 +289,12 @@ void show_set_join(Show *s, const char *url, const char *room_code, const char *
 /* Phone input delivered by the main thread (issue 3); it never changes the
  * story.  show_phone_vote returns 0, ERR_STATE when poll_id is not the poll
  * shown, or vote_phone()'s code.  show_phone_idea queues text (copied, cut at
- * SHOW_MAX_IDEA - 1 bytes) for moderation: 0, or ERR_LIMIT when
- * SHOW_MAX_IDEAS ideas are waiting. */
+ * SHOW_MAX_IDEA - 1 bytes, never inside a UTF-8 sequence) for moderation: 0,
+ * or ERR_LIMIT when SHOW_MAX_IDEAS ideas are waiting.  show_idea_slots is
+ * how many more ideas the moderation queue keeps (0: full). */
 int show_phone_vote(Show *s, int poll_id, const char *token, int opt);
 int show_phone_idea(Show *s, const char *text);
+int show_idea_slots(const Show *s);
 void show_set_phones_joined(Show *s, int n);
 /* The poll currently open or shown, or NULL. */
 const Poll *show_current_poll(const Show *s);

@@ -268,12 +268,29 @@ int show_ideas_key(Show *s, ShowAction a, int arg)
     }
 }
 
+int show_idea_slots(const Show *s)
+{
+    assert(s && s->n_pending >= 0 && s->n_pending <= SHOW_MAX_IDEAS);
+    return SHOW_MAX_IDEAS - s->n_pending;
+}
+
 int show_phone_idea(Show *s, const char *text)
 {
     assert(s && text);
     if (s->n_pending >= SHOW_MAX_IDEAS)
         return ERR_LIMIT;
-    snprintf(s->pending[s->n_pending], SHOW_MAX_IDEA, "%s", text);
+    {
+        /* cut at a character boundary: never leave half a UTF-8 sequence */
+        size_t n = strlen(text);
+        char *dst = s->pending[s->n_pending];
+        if (n > SHOW_MAX_IDEA - 1) {
+            n = SHOW_MAX_IDEA - 1;
+            while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
+                n--;
+        }
+        memcpy(dst, text, n);
+        dst[n] = '\0';
+    }
     s->pending_flag[s->n_pending] = (unsigned char)idea_flagged(s->pending[s->n_pending]);
     show_tr(s, "idea received%s", s->pending_flag[s->n_pending] ? " (flagged)" : "");
     s->n_pending++;

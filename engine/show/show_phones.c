@@ -60,21 +60,80 @@ static void json_vote(Buf *b, const ShowView *v, ShowPhonesInfo *info)
             json_ui(b, i == 0 ? UI_SIGNAL_OK : i == 1 ? UI_SIGNAL_WARNING : UI_SIGNAL_STALKING);
         else
             json_text(b, sc, v->options[i].text);
-        buf_printf(b, ",\"enabled\":%s}", en ? "true" : "false");
+        buf_printf(b, ",\"enabled\":%s", en ? "true" : "false");
+        if (!en) {
+            /* why it cannot be chosen: the scenario's reason, else used / not possible */
+            buf_puts(b, ",\"reason\":");
+            if (v->ikind == STORY_INT_CHOICE && v->options[i].reason)
+                json_text(b, sc, v->options[i].reason);
+            else
+                json_ui(b, v->ikind == STORY_INT_CHOICE && v->options[i].why == STORY_WHY_USED
+                               ? UI_USED : UI_UNAVAILABLE);
+        }
+        buf_puts(b, "}");
     }
     buf_puts(b, "]}");
 }
 
-int show_phones_state(const ShowView *v, const char *eval_json, Buf *out, ShowPhonesInfo *info)
+/* The scenario's help card: {"title":..,"contacts":[{name, phone, text, url}]}. */
+static void json_help(Buf *b, const Scenario *sc)
+{
+    int i = 0;
+    buf_puts(b, ",\"help\":{\"title\":");
+    json_text(b, sc, &sc->help_title);
+    buf_puts(b, ",\"contacts\":[");
+    for (i = 0; i < sc->n_contacts; i++) {
+        const StoryContact *c = &sc->contacts[i];
+        buf_puts(b, i ? ",{\"name\":" : "{\"name\":");
+        json_text(b, sc, &c->name);
+        if (c->phone) {
+            buf_puts(b, ",\"phone\":");
+            buf_json_string(b, c->phone);
+        }
+        buf_puts(b, ",\"text\":");
+        json_text(b, sc, &c->text);
+        if (c->web) {
+            /* the page links only http(s) addresses; a bare host gets https:// */
+            buf_puts(b, ",\"url\":");
+            if (strncmp(c->web, "http://", 7) == 0 || strncmp(c->web, "https://", 8) == 0)
+                buf_json_string(b, c->web);
+            else {
+                Buf u = BUF_INIT;
+                buf_printf(&u, "https://%s", c->web);
+                buf_json_string(b, buf_str(&u));
+                b->oom |= u.oom;
+                buf_free(&u);
+            }
+        }
+        buf_puts(b, "}");
+    }
+    buf_puts(b, "]}");
+}
+
+int show_phones_state(const ShowView *v, const char *eval_json, const char *event, Buf *out,
+                      ShowPhonesInfo *info)
 {
     const char *screen = "waiting";
     assert(v && out && info);
     memset(info, 0, sizeof *info);
-    buf_puts(out, "{\"title\":");
+    buf_puts(out, "{");
+    if (v->sc && v->lang >= 0 && v->lang < v->sc->n_langs) {
+        buf_puts(out, "\"lang\":");
+        buf_json_string(out, v->sc->langs[v->lang]);
+        buf_puts(out, ",");
+    }
+    if (event && event[0]) {
+        buf_puts(out, "\"event\":");
+        buf_json_string(out, event);
+        buf_puts(out, ",");
+    }
+    buf_puts(out, "\"title\":");
     if (v->sc)
         json_text(out, v->sc, &v->sc->title);
     else
         buf_puts(out, "\"\"");
+    if (v->sc && v->sc->n_contacts > 0)
+        json_help(out, v->sc);
     buf_puts(out, ",\"poll\":");
     if (v->poll && (v->ikind == STORY_INT_CHOICE || v->ikind == STORY_INT_SIGNAL) &&
         (v->screen == SHOW_SCREEN_INTERACTION || (v->overlays & SHOW_OV_STOP))) {

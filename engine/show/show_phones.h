@@ -31,10 +31,16 @@ typedef struct ShowPhonesInfo {
 #define SHOW_PHONES_IDEA_ID 1000000
 
 /* Appends the state for view v to out, without its version member:
- *   {"title":..,"poll":{..}|null,"eval":{"open":true,..}|null,"screen":".."}
- * eval_json is the questionnaire as eval_q_to_json() writes it while the
- * evaluation is open for phones, else NULL.  info (not NULL) is filled.
- * Returns 0, or ERR_NOMEM (out->oom is set; info is still filled). */
-int show_phones_state(const ShowView *v, const char *eval_json, Buf *out, ShowPhonesInfo *info);
+ *   {"lang":"da","event":"..","title":..,"help":{..},"poll":{..}|null,
+ *    "eval":{"open":true,..}|null,"screen":".."}
+ * "lang" is the show's scenario language (absent without a scenario),
+ * "event" the event's public id (absent when event is NULL or ""), "help"
+ * the scenario's help card (absent without contacts); a disabled option
+ * carries its "reason".  eval_json is the questionnaire as eval_q_to_json()
+ * writes it while the evaluation is open for phones, else NULL.  info (not
+ * NULL) is filled.  Returns 0, or ERR_NOMEM (out->oom is set; info is still
+ * filled). */
+int show_phones_state(const ShowView *v, const char *eval_json, const char *event, Buf *out,
+                      ShowPhonesInfo *info);
 
 #endif

@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "core/buf.h"
+#include "eval/eval_mac.h"
 #include "eval/eval_store.h"
 #include "unit/test_eval_fixture.h"
 
@@ -484,6 +485,118 @@ static void test_faults(void **state)
     eval_answers_free(a);
 }
 
+/* SHA-256 (FIPS 180-2 "abc") and HMAC-SHA-256 (RFC 4231 test case 2). */
+static void test_mac(void **state)
+{
+    unsigned char out[EVAL_MAC_LEN];
+    char hex[2 * EVAL_MAC_LEN + 1];
+    int i = 0;
+    (void)state;
+    eval_sha256("abc", 3, out);
+    for (i = 0; i < EVAL_MAC_LEN; i++)
+        snprintf(hex + 2 * i, 3, "%02x", out[i]);
+    assert_string_equal(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    eval_hmac_sha256("Jefe", 4, "what do ya want for nothing?", 28, out);
+    for (i = 0; i < EVAL_MAC_LEN; i++)
+        snprintf(hex + 2 * i, 3, "%02x", out[i]);
+    assert_string_equal(hex, "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+}
+
+/* The kiosk's and paper entry's commit: durable or nothing kept, so a
+ * retry of the form stores it once. */
+static void test_submit_now(void **state)
+{
+    Ctx *c = *state;
+    Err e;
+    EvalStore *s = eval_store_open(c->db, &e);
+    char ev[EVAL_EVENT_ID_LEN + 1];
+    EvalAnswers *a = answers(c->q, 1);
+    Faults f = {0, EVAL_FAULT_FULL};
+    int i = 0;
+    assert_non_null(s);
+    assert_int_equal(eval_store_begin_event(s, c->q, "sofie", NULL, ev, &e), 0);
+    eval_store_set_fault_hook(s, fault_hook, &f);
+    for (i = 0; i < 3; i++) { /* a full disk, three times: nothing stored, nothing kept */
+        f.fail_next = 1;
+        assert_int_equal(eval_store_submit_now(s, ev, a, &e), ERR_IO);
+        assert_non_null(strstr(e.msg, "disk is full"));
+        assert_int_equal(eval_store_pending(s), 0);
+        assert_int_equal(eval_store_event_count(s, ev, &e), 0);
+    }
+    assert_int_equal(eval_store_submit_now(s, ev, a, &e), 0); /* the retry that works */
+    assert_int_equal(eval_store_event_count(s, ev, &e), 1);
+    eval_store_close(s); /* nothing left to commit at close either */
+    assert_int_equal(count_rows(c->db, "SELECT count(*) FROM submissions"), 1);
+    eval_answers_free(a);
+}
+
+/* The live room: kept across a close without an end (a crash), with its
+ * code, public id and poll sequence; a submission id committed before the
+ * "crash" is known after it, stored only as a keyed hash; an end removes
+ * the room and its hashes. */
+static void test_room(void **state)
+{
+    Ctx *c = *state;
+    Err e;
+    EvalStore *s = eval_store_open(c->db, &e);
+    char ev[EVAL_EVENT_ID_LEN + 1];
+    EvalAnswers *a = answers(c->q, 2);
+    EvalRoom r, r2;
+    assert_non_null(s);
+    assert_int_equal(eval_store_room_open(s, "sofie", NULL, "ABCD", &r, &e), 0);
+    assert_int_equal(r.resumed, 0);
+    assert_string_equal(r.code, "ABCD");
+    assert_int_equal(strlen(r.pub), EVAL_PUB_LEN);
+    assert_int_equal(eval_store_begin_event(s, c->q, "sofie", NULL, ev, &e), 0);
+    r.poll_seq = 5;
+    snprintf(r.event, sizeof r.event, "%s", ev);
+    assert_int_equal(eval_store_room_save(s, &r, &e), 0);
+    assert_int_equal(eval_store_submit(s, ev, a, "sid-r1", &e), 0);
+    eval_store_close(s); /* no end: as after kill -9 */
+    s = eval_store_open(c->db, &e);
+    assert_non_null(s);
+    assert_false(eval_store_sid_committed(s, "sid-r1")); /* no room yet: nothing known */
+    /* another scenario or label is another room */
+    assert_int_equal(eval_store_room_open(s, "sofie", "9.A", "WXYZ", &r2, &e), 0);
+    assert_int_equal(r2.resumed, 0);
+    assert_int_equal(eval_store_room_open(s, "sofie", NULL, "WXYZ", &r2, &e), 0);
+    assert_int_equal(r2.resumed, 1);
+    assert_string_equal(r2.code, "ABCD");
+    assert_string_equal(r2.pub, r.pub);
+    assert_string_equal(r2.event, ev);
+    assert_int_equal(r2.poll_seq, 5);
+    r2.poll_seq = 3; /* never lowered */
+    assert_int_equal(eval_store_room_save(s, &r2, &e), 0);
+    /* the retry after the restart is stored once */
+    assert_true(eval_store_sid_committed(s, "sid-r1"));
+    assert_int_equal(eval_store_submit(s, ev, a, "sid-r1", &e), 0);
+    {
+        const EvalAnswers *both[2] = {a, a};
+        const char *sids[2] = {"sid-r1", "sid-r2"};
+        int res[2] = {-1, -1};
+        assert_int_equal(eval_store_submit_batch(s, ev, both, sids, 2, res, &e), 0);
+        assert_int_equal(res[0], 0);
+        assert_int_equal(res[1], 0);
+    }
+    assert_int_equal(eval_store_event_count(s, ev, &e), 2);
+    eval_store_close(s);
+    assert_int_equal(count_rows(c->db, "SELECT poll_seq FROM rooms WHERE label=''"), 5);
+    assert_int_equal(count_rows(c->db, "SELECT count(*) FROM retries WHERE length(key)=64"), 2);
+    assert_int_equal(count_rows(c->db, "SELECT count(*) FROM retries WHERE key LIKE '%sid-%'"), 0);
+    /* the end of the event: room and hashes go; the next start is a new room */
+    s = eval_store_open(c->db, &e);
+    assert_non_null(s);
+    assert_int_equal(eval_store_room_open(s, "sofie", NULL, "WXYZ", &r2, &e), 0);
+    assert_int_equal(eval_store_room_end(s, &e), 0);
+    assert_int_equal(eval_store_room_open(s, "sofie", NULL, "WXYZ", &r2, &e), 0);
+    assert_int_equal(r2.resumed, 0);
+    assert_string_equal(r2.code, "WXYZ");
+    assert_string_not_equal(r2.pub, r.pub);
+    eval_store_close(s);
+    assert_int_equal(count_rows(c->db, "SELECT count(*) FROM retries"), 0);
+    eval_answers_free(a);
+}
+
 static void test_batch_and_tally(void **state)
 {
     Ctx *c = *state;
@@ -689,6 +802,10 @@ static void test_privacy_scan(void **state)
     int i = 0;
     assert_non_null(s);
     assert_int_equal(eval_store_begin_event(s, c->q, "sofie", "Rosenvaengets Skole", ev, &e), 0);
+    {
+        EvalRoom r; /* a live room: submission ids go to disk as keyed hashes only */
+        assert_int_equal(eval_store_room_open(s, "sofie", "Rosenvaengets Skole", "ABCD", &r, &e), 0);
+    }
     for (i = 0; i < 200; i++) {
         EvalAnswers *a = answers(c->q, i);
         snprintf(sid, sizeof sid, "sid-secret-%d-tok-7f3a9c", i);
@@ -718,6 +835,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_csv_injection, setup, teardown),
         cmocka_unit_test_setup_teardown(test_keys_and_dedup, setup, teardown),
         cmocka_unit_test_setup_teardown(test_faults, setup, teardown),
+        cmocka_unit_test(test_mac),
+        cmocka_unit_test_setup_teardown(test_submit_now, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_room, setup, teardown),
         cmocka_unit_test_setup_teardown(test_batch_and_tally, setup, teardown),
         cmocka_unit_test_setup_teardown(test_review, setup, teardown),
         cmocka_unit_test_setup_teardown(test_privacy_scan, setup, teardown),

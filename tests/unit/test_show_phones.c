@@ -61,7 +61,7 @@ static int teardown(void **state)
 static char *state_of(const ShowView *v, const char *eval_json, ShowPhonesInfo *info)
 {
     Buf b = BUF_INIT;
-    assert_int_equal(show_phones_state(v, eval_json, &b, info), 0);
+    assert_int_equal(show_phones_state(v, eval_json, NULL, &b, info), 0);
     return buf_take(&b);
 }
 
@@ -70,7 +70,7 @@ static void test_waiting(void **state)
     Fix *f = *state;
     ShowPhonesInfo info;
     char *s = state_of(&f->v, NULL, &info);
-    assert_string_equal(s, "{\"title\":{\"da\":\"Sofie og \\\"Mads\\\"\",\"en\":\"Sofie and \\\"Mads\\\"\"},"
+    assert_string_equal(s, "{\"lang\":\"da\",\"title\":{\"da\":\"Sofie og \\\"Mads\\\"\",\"en\":\"Sofie and \\\"Mads\\\"\"},"
                            "\"poll\":null,\"eval\":null,\"screen\":\"waiting\"}");
     assert_int_equal(info.poll_id, 0);
     assert_int_equal(info.open, 0);
@@ -112,7 +112,7 @@ static void test_choice(void **state)
                               "\"prompt\":{\"da\":\"Hvad gør Sofie?\",\"en\":\"What does Sofie do?\"},"
                               "\"options\":[{\"n\":1,\"text\":{\"da\":\"Svar\",\"en\":\"Answer\"},"
                               "\"enabled\":true},{\"n\":3,\"text\":{\"da\":\"Fortæl\",\"en\":\"Tell\"},"
-                              "\"enabled\":false}]}"));
+                              "\"enabled\":false,\"reason\":{\"da\":\"ikke muligt\",\"en\":\"not possible\"}}]}"));
     assert_non_null(strstr(s, "\"screen\":\"poll\"}"));
     free(s);
     assert_int_equal(vote_open(p), 0);
@@ -213,6 +213,104 @@ static void test_eval_and_ending(void **state)
     eval_q_free(q);
 }
 
+/* "lang" follows the show's language, "event" is passed through, "help" is
+ * the scenario's help card, and a disabled option says why. */
+static void test_lang_event_help_reason(void **state)
+{
+    Fix *f = *state;
+    ShowPhonesInfo info;
+    const int enabled[] = {1, 0, 0};
+    StoryContact c[2];
+    StoryText why = T(f->sc, "Sofie har slettet appen", "Sofie deleted the app");
+    Buf b = BUF_INIT;
+    Err e;
+    Poll *p = vote_new(VOTE_CHOICE, 9, 3, enabled, &e);
+    char *s = NULL;
+    assert_non_null(p);
+    memset(c, 0, sizeof c);
+    c[0].name = T(f->sc, "Politiet", "The police");
+    c[0].phone = "114";
+    c[0].text = T(f->sc, "Ring", "Call");
+    c[0].web = "politi.dk";
+    c[1].name = T(f->sc, "Børnetelefonen", "Child helpline");
+    c[1].web = "https://bornetelefonen.dk";
+    f->sc->help_title = T(f->sc, "Hjælp", "Help");
+    f->sc->contacts = c;
+    f->sc->n_contacts = 2;
+    f->v.lang = 1;
+    assert_int_equal(show_phones_state(&f->v, NULL, "k3f9q2", &b, &info), 0);
+    s = buf_take(&b);
+    assert_true(strncmp(s, "{\"lang\":\"en\",\"event\":\"k3f9q2\",\"title\":", 38) == 0);
+    assert_non_null(strstr(s, ",\"help\":{\"title\":{\"da\":\"Hjælp\",\"en\":\"Help\"},\"contacts\":["
+                              "{\"name\":{\"da\":\"Politiet\",\"en\":\"The police\"},\"phone\":\"114\","
+                              "\"text\":{\"da\":\"Ring\",\"en\":\"Call\"},\"url\":\"https://politi.dk\"},"
+                              "{\"name\":{\"da\":\"Børnetelefonen\",\"en\":\"Child helpline\"},"
+                              "\"text\":{\"da\":\"\",\"en\":\"\"},\"url\":\"https://bornetelefonen.dk\"}]}"));
+    free(s);
+    /* reasons: the scenario's own, "already used", "not possible" */
+    f->v.screen = SHOW_SCREEN_INTERACTION;
+    f->v.beat = 0;
+    f->v.ikind = STORY_INT_CHOICE;
+    f->v.prompt = &f->prompt;
+    f->v.n_options = 3;
+    f->v.options[0].text = &f->opt[0];
+    f->v.options[1].text = &f->opt[1];
+    f->v.options[1].state = STORY_OPT_DISABLED;
+    f->v.options[1].why = STORY_WHY_CONDITION;
+    f->v.options[1].reason = &why;
+    f->v.options[2].text = &f->opt[2];
+    f->v.options[2].state = STORY_OPT_DISABLED;
+    f->v.options[2].why = STORY_WHY_USED;
+    f->v.poll = p;
+    assert_int_equal(show_phones_state(&f->v, NULL, NULL, &b, &info), 0);
+    s = buf_take(&b);
+    assert_null(strstr(s, "\"event\""));
+    assert_non_null(strstr(s, "{\"n\":1,\"text\":{\"da\":\"Svar\",\"en\":\"Answer\"},\"enabled\":true},"));
+    assert_non_null(strstr(s, "\"enabled\":false,\"reason\":{\"da\":\"Sofie har slettet appen\","
+                              "\"en\":\"Sofie deleted the app\"}}"));
+    assert_non_null(strstr(s, "\"enabled\":false,\"reason\":{\"da\":\"allerede brugt\","
+                              "\"en\":\"already used\"}}"));
+    free(s);
+    f->sc->contacts = NULL; /* the fixture's scenario does not own them */
+    f->sc->n_contacts = 0;
+    vote_free(p);
+}
+
+/* The idea queue a hall fills: SHOW_MAX_IDEAS ideas, the free slots
+ * counted down, a long idea cut at a character boundary, never inside a
+ * UTF-8 sequence. */
+static void test_idea_queue(void **state)
+{
+    Err e;
+    Show *sh = show_new(NULL, NULL, 0, "no scenario", &e);
+    ShowView v;
+    char *big = malloc(2 + 3 * 400 + 1);
+    int i = 0;
+    (void)state;
+    assert_non_null(sh);
+    assert_non_null(big);
+    assert_true(SHOW_MAX_IDEAS >= 256);
+    assert_true(SHOW_MAX_IDEA >= 280 * 4 + 1);
+    assert_int_equal(show_idea_slots(sh), SHOW_MAX_IDEAS);
+    /* "ab" and 400 euro signs (3 bytes each): 1202 bytes, cut to 1118, not 1120 */
+    memcpy(big, "ab", 2);
+    for (i = 0; i < 400; i++)
+        memcpy(big + 2 + 3 * i, "\xe2\x82\xac", 3);
+    big[2 + 3 * 400] = '\0';
+    assert_int_equal(show_phone_idea(sh, big), 0);
+    assert_int_equal(show_idea_slots(sh), SHOW_MAX_IDEAS - 1);
+    show_view_presenter(sh, &v);
+    assert_int_equal(v.n_pending_ideas, 1);
+    assert_int_equal(strlen(v.pending_ideas[0]), 2 + 3 * 372);
+    assert_memory_equal(v.pending_ideas[0] + 2 + 3 * 371, "\xe2\x82\xac", 3);
+    for (i = 1; i < SHOW_MAX_IDEAS; i++)
+        assert_int_equal(show_phone_idea(sh, "en idé"), 0);
+    assert_int_equal(show_idea_slots(sh), 0);
+    assert_int_equal(show_phone_idea(sh, "one too many"), ERR_LIMIT);
+    free(big);
+    show_free(sh);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -221,6 +319,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_signal_under_stop, setup, teardown),
         cmocka_unit_test_setup_teardown(test_idea, setup, teardown),
         cmocka_unit_test_setup_teardown(test_eval_and_ending, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_lang_event_help_reason, setup, teardown),
+        cmocka_unit_test(test_idea_queue),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -25,15 +25,16 @@ static void fill_info(sqlite3_stmt *st, EvalEventInfo *info)
     info->respondents = sqlite3_column_int(st, 5);
 }
 
-#define EVENT_COLS                                                                             \
-    "SELECT id, scenario, day, label, questionnaire,"                                          \
+#define EVENT_COLS                                                                                 \
+    "SELECT id, scenario, day, label, questionnaire,"                                              \
     " (SELECT count(*) FROM submissions WHERE event=events.id) FROM events "
 
 int eval_store_find_event(EvalStore *s, const char *id_or_label, EvalEventInfo *info, Err *err)
 {
     sqlite3_stmt *st = NULL;
     int rc = sqlite3_prepare_v2(eval_store_db_(s),
-                                EVENT_COLS "WHERE id=?1 OR (label=?1 AND NOT EXISTS("
+                                EVENT_COLS
+                                "WHERE id=?1 OR (label=?1 AND NOT EXISTS("
                                 "SELECT 1 FROM events e WHERE e.id=?1)) ORDER BY day DESC LIMIT 1",
                                 -1, &st, NULL);
     if (rc != SQLITE_OK)
@@ -101,8 +102,8 @@ EvalQuestionnaire *eval_store_event_questionnaire(EvalStore *s, const char *even
 int eval_store_event_count(EvalStore *s, const char *event_id, Err *err)
 {
     sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(eval_store_db_(s), "SELECT count(*) FROM submissions WHERE event=?1", -1,
-                                &st, NULL);
+    int rc = sqlite3_prepare_v2(eval_store_db_(s),
+                                "SELECT count(*) FROM submissions WHERE event=?1", -1, &st, NULL);
     int n = 0;
     if (rc != SQLITE_OK)
         return eval_store_db_err_(s, rc, "count", err);

@@ -1,14 +1,14 @@
-/* report_xlsx.c - the report as an XLSX workbook (see report_xlsx.h).
+/* eval_xlsx.c - the report as an XLSX workbook (see eval_xlsx.h).
  * Numbers are written as numbers; a suppressed cell leaves its number
  * empty and says "<5" or "-" in the status column next to it. */
-#include "app/report_xlsx.h"
+#include "eval/eval_xlsx.h"
 
 #include <stdio.h>
 #include <string.h>
 
 #ifndef SPECTACTOR_HAVE_XLSX
 /* A build without libxlsxwriter (the Windows package) says so plainly. */
-int report_xlsx_write(const ReportXlsx *x, const char *path, Err *err)
+int eval_xlsx_write(const EvalXlsx *x, const char *path, Err *err)
 {
     (void)x;
     return err_set(err, ERR_IO, "%s: this build cannot write workbooks; use --csv FILE --csv-sep ';'",
@@ -20,7 +20,7 @@ int report_xlsx_write(const ReportXlsx *x, const char *path, Err *err)
 typedef struct Book {
     lxw_workbook *wb;
     lxw_format *bold;
-    const ReportXlsx *x;
+    const EvalXlsx *x;
 } Book;
 
 static const char *tr(EvalLang lang, const char *da, const char *en)
@@ -75,7 +75,7 @@ static void sheet_summary(const Book *b)
 {
     static const char *const cols[] = {"questionnaire", "fingerprint", "measure", "n",
                                        "count",         "percent",     "status"};
-    const ReportXlsx *x = b->x;
+    const EvalXlsx *x = b->x;
     lxw_worksheet *ws = workbook_add_worksheet(b->wb, "summary");
     char lab[700];
     int row = 2, k = 0, i = 0;
@@ -105,7 +105,7 @@ static void sheet_questions(const Book *b, int k, int *sheetno)
 {
     static const char *const cols[] = {"cell_type", "code",    "label", "n",
                                        "count",     "percent", "status"};
-    const ReportXlsx *x = b->x;
+    const EvalXlsx *x = b->x;
     const EvalTally *t = x->tallies[k];
     const EvalQuestionnaire *q = eval_tally_questionnaire(t);
     int qi = 0, c = 0, row = 0;
@@ -157,7 +157,7 @@ static void sheet_events(const Book *b)
     static const char *const cols[] = {"day",        "label",         "labels",
                                        "scenario",   "questionnaire", "respondents",
                                        "attendance", "response_rate"};
-    const ReportXlsx *x = b->x;
+    const EvalXlsx *x = b->x;
     lxw_worksheet *ws = workbook_add_worksheet(b->wb, "events");
     int row = 0, k = 0, i = 0, m = 0;
     char lab[700];
@@ -205,7 +205,7 @@ static void sheet_stops(const Book *b)
                                        "rooms_voted", "replays", "votes",        "option",
                                        "label",       "hands",   "phones",       "count",
                                        "percent",     "status",  "rooms_result", "first_stalking"};
-    const ReportXlsx *x = b->x;
+    const EvalXlsx *x = b->x;
     lxw_worksheet *ws = workbook_add_worksheet(b->wb, "stops");
     int row = 1, i = 0, k = 0;
     char tmp[64];
@@ -245,7 +245,7 @@ static void sheet_codebook(const Book *b)
 {
     static const char *const cols[] = {"questionnaire", "question", "kind",    "required",
                                        "code",          "label_da", "label_en"};
-    const ReportXlsx *x = b->x;
+    const EvalXlsx *x = b->x;
     lxw_worksheet *ws = workbook_add_worksheet(b->wb, "codebook");
     int row = 1, k = 0, qi = 0, o = 0;
     header(b, ws, 0, cols, 7);
@@ -281,7 +281,7 @@ static void sheet_codebook(const Book *b)
     }
 }
 
-int report_xlsx_write(const ReportXlsx *x, const char *path, Err *err)
+int eval_xlsx_write(const EvalXlsx *x, const char *path, Err *err)
 {
     Book b;
     lxw_error e = LXW_NO_ERROR;

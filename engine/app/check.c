@@ -47,29 +47,10 @@ static void report(void *ud, StorySrc src, int is_error, const char *msg)
         c->warnings++;
 }
 
-/* Length of a leading "path:line: " in msg, or 0. */
-static size_t where_len(const char *msg)
-{
-    const char *p = msg;
-    const char *colon = NULL;
-    while ((colon = strchr(p, ':')) != NULL) {
-        const char *d = colon + 1;
-        int digits = 0;
-        while (*d >= '0' && *d <= '9') {
-            d++;
-            digits++;
-        }
-        if (digits > 0 && d[0] == ':' && d[1] == ' ')
-            return (size_t)(d + 2 - msg);
-        p = colon + 1;
-    }
-    return 0;
-}
-
 /* A load error already reads "path:line: message"; insert the severity. */
 static void print_load_error(const char *dir, const char *msg)
 {
-    size_t at = where_len(msg);
+    size_t at = scenario_where_len(msg);
     if (at > 2)
         printf("%.*s: error: %s\n", (int)(at - 2), msg, msg + at);
     else
@@ -80,7 +61,7 @@ static void print_load_error(const char *dir, const char *msg)
 static void report_load(void *ud, int is_error, const char *msg)
 {
     Check *c = ud;
-    size_t at = where_len(msg);
+    size_t at = scenario_where_len(msg);
     const char *sev = is_error ? "error" : "warning";
     if (at > 2)
         printf("%.*s: %s: %s\n", (int)(at - 2), msg, sev, msg + at);
@@ -246,7 +227,7 @@ static void check_conditions(Check *c, LuaHost *h)
                 int limit = always || strstr(err.msg, "too long") ||
                             strstr(err.msg, "not enough memory") ||
                             strstr(err.msg, "pattern too complex");
-                size_t at = where_len(err.msg);
+                size_t at = scenario_where_len(err.msg);
                 if (undeclared && named > 0)
                     continue; /* reading the function's text found it already */
                 if (always)

@@ -17,7 +17,6 @@ int cmd_map(int argc, char **argv)
     LuaHost *h = NULL;
     Scenario *sc = NULL;
     Buf out = BUF_INIT;
-    FILE *f = NULL;
     int i = 0, rc = 1, l = 0;
     err_clear(&err);
     for (i = 0; i < argc; i++) {
@@ -49,15 +48,8 @@ int cmd_map(int argc, char **argv)
         fprintf(stderr, "spectactor map: out of memory\n");
         goto done;
     }
-    f = fopen(out_path, "wb");
-    if (!f || fwrite(buf_str(&out), 1, out.len, f) != out.len) {
-        fprintf(stderr, "spectactor map: cannot write %s\n", out_path);
-        if (f)
-            fclose(f);
-        goto done;
-    }
-    if (fclose(f) != 0) {
-        fprintf(stderr, "spectactor map: cannot write %s\n", out_path);
+    if (buf_write_file(&out, out_path, &err) < 0) {
+        fprintf(stderr, "spectactor map: %s\n", err.msg);
         goto done;
     }
     rc = 0;

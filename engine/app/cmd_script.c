@@ -3,6 +3,7 @@
  * with --role one actor's sides.  Translations in DIR/strings.LANG.po are
  * applied first, as on screen. */
 #include "app/commands.h"
+#include "core/suggest.h"
 #include "lua/lua_host.h"
 #include "lua/lua_story.h"
 #include "story/story_script.h"
@@ -19,7 +20,6 @@ int cmd_script(int argc, char **argv)
     LuaHost *h = NULL;
     Scenario *sc = NULL;
     Buf out = BUF_INIT;
-    FILE *f = NULL;
     int i = 0, rc = 1, l = 0, role = -1;
     err_clear(&err);
     for (i = 0; i < argc; i++) {
@@ -52,7 +52,13 @@ int cmd_script(int argc, char **argv)
     if (role_id) {
         role = scenario_cast_index(sc, role_id);
         if (role < 0) {
-            fprintf(stderr, "spectactor script: no cast member '%s'\n", role_id);
+            const char *ids[STORY_MAX_CAST];
+            char hint[SUGGEST_HINT_MAX];
+            int k = 0;
+            for (k = 0; k < sc->n_cast && k < STORY_MAX_CAST; k++)
+                ids[k] = sc->cast[k].id;
+            fprintf(stderr, "spectactor script: no cast member '%s'%s\n", role_id,
+                    suggest_hint(role_id, ids, k, hint, sizeof hint));
             goto done;
         }
     }
@@ -60,15 +66,8 @@ int cmd_script(int argc, char **argv)
         fprintf(stderr, "spectactor script: out of memory\n");
         goto done;
     }
-    f = fopen(out_path, "wb");
-    if (!f || fwrite(buf_str(&out), 1, out.len, f) != out.len) {
-        fprintf(stderr, "spectactor script: cannot write %s\n", out_path);
-        if (f)
-            fclose(f);
-        goto done;
-    }
-    if (fclose(f) != 0) {
-        fprintf(stderr, "spectactor script: cannot write %s\n", out_path);
+    if (buf_write_file(&out, out_path, &err) < 0) {
+        fprintf(stderr, "spectactor script: %s\n", err.msg);
         goto done;
     }
     rc = 0;

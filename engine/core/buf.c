@@ -3,6 +3,7 @@
 
 #include "core/err.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -132,4 +133,18 @@ char *core_strdup(const char *s)
     if (d)
         memcpy(d, s, n);
     return d;
+}
+
+int buf_write_file(const Buf *b, const char *path, Err *err)
+{
+    FILE *f = NULL;
+    int ok = 0;
+    if (b->oom)
+        return err_set(err, ERR_NOMEM, "%s: out of memory", path);
+    f = fopen(path, "wb");
+    if (!f)
+        return err_set(err, ERR_IO, "cannot write %s: %s", path, strerror(errno));
+    ok = fwrite(b->data ? b->data : "", 1, b->len, f) == b->len;
+    ok = (fclose(f) == 0) && ok;
+    return ok ? 0 : err_set(err, ERR_IO, "cannot write %s: %s", path, strerror(errno));
 }

@@ -30,4 +30,10 @@ void buf_free(Buf *b);
 /* strdup that returns NULL for NULL input. */
 char *core_strdup(const char *s);
 
+struct Err;
+/* Writes the whole of b to path (created or truncated).  0, or ERR_NOMEM
+ * (b ran out of memory while it was built) or ERR_IO with err set to
+ * "cannot write PATH: why". */
+int buf_write_file(const Buf *b, const char *path, struct Err *err);
+
 #endif

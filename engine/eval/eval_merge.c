@@ -71,17 +71,6 @@ struct EvalMerge {
     EvalReportMeta meta;
 };
 
-static int write_file(const char *path, const Buf *b, Err *err)
-{
-    FILE *f = fopen(path, "wb");
-    int ok = 0;
-    if (!f)
-        return err_set(err, ERR_IO, "cannot write %s: %s", path, strerror(errno));
-    ok = fwrite(buf_str(b), 1, b->len, f) == b->len;
-    ok = (fclose(f) == 0) && ok;
-    return ok ? 0 : err_set(err, ERR_IO, "cannot write %s: %s", path, strerror(errno));
-}
-
 static const char *file_name(const EvalMerge *r, int i)
 {
     return r->dbs[i] ? r->dbs[i] : "(default database)";
@@ -347,7 +336,7 @@ static int write_csv(const char *path, const Buf *b, char sep, Err *err)
 {
     Buf o = BUF_INIT;
     int rc = csv_finish(b, sep, &o) < 0 ? err_set(err, ERR_NOMEM, "out of memory")
-                                        : write_file(path, &o, err);
+                                        : buf_write_file(&o, path, err);
     buf_free(&o);
     return rc;
 }
@@ -519,7 +508,7 @@ int eval_merge_write_html(EvalMerge *r, EvalLang lang, const char *path, Err *er
     if (extra.oom || top.oom || eval_report_html(r->ts, r->nq, meta, lang, &out) < 0)
         rc = err_set(err, ERR_NOMEM, "out of memory");
     else
-        rc = write_file(path, &out, err);
+        rc = buf_write_file(&out, path, err);
     meta->extra_html = NULL;
     meta->top_html = NULL;
     buf_free(&out);

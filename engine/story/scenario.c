@@ -285,3 +285,21 @@ const char *scenario_where(const Scenario *sc, StorySrc src, char *buf, size_t n
         snprintf(buf, n, "%s", path);
     return buf;
 }
+
+size_t scenario_where_len(const char *msg)
+{
+    const char *p = msg;
+    const char *colon = NULL;
+    while ((colon = strchr(p, ':')) != NULL) {
+        const char *d = colon + 1;
+        int digits = 0;
+        while (*d >= '0' && *d <= '9') {
+            d++;
+            digits++;
+        }
+        if (digits > 0 && d[0] == ':' && d[1] == ' ')
+            return (size_t)(d + 2 - msg);
+        p = colon + 1;
+    }
+    return 0;
+}

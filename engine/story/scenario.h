@@ -213,5 +213,8 @@ int story_text_given(const StoryText *t);
 
 /* "path:line" for a source location into buf (size n); returns buf. */
 const char *scenario_where(const Scenario *sc, StorySrc src, char *buf, size_t n);
+/* Length of a leading "path:line: " in msg (a message from a script or a
+ * loader), or 0. */
+size_t scenario_where_len(const char *msg);
 
 #endif

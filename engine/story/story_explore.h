@@ -20,6 +20,7 @@
 #ifndef STORY_STORY_EXPLORE_H
 #define STORY_STORY_EXPLORE_H
 
+#include "core/buf.h"
 #include "core/err.h"
 #include "story/scenario.h"
 #include "story/story.h"
@@ -81,5 +82,11 @@ StoryExploreResult *story_explore(const Scenario *sc, const StoryHooks *hooks,
 
 /* Frees a result; NULL is fine. */
 void story_explore_free(StoryExploreResult *r);
+
+/* Writes r's findings, the beats and options never reached, one line per
+ * ending and a summary line for dir (as `spectactor test` prints them) to
+ * out.  Returns the number of errors among them. */
+int story_explore_report(const Scenario *sc, const char *dir, const StoryExploreResult *r,
+                         Buf *out);
 
 #endif

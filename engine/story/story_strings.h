@@ -100,4 +100,17 @@ int story_strings_apply(Scenario *sc, const StoryPo *po, const char *name, Valid
  * code with err set for an unreadable or malformed file. */
 int story_strings_apply_dir(Scenario *sc, const char *dir, ValidateReport fn, void *ud, Err *err);
 
+/* `spectactor strings --export`: sc's texts for langs "SOURCE,LANG[,LANG...]"
+ * (SOURCE is the scenario's first language) as file's kind (.po: one target
+ * language; .csv: one column per target) appended to out; translators'
+ * earlier work in DIR/strings.LANG.po is kept.  Returns the number of texts,
+ * or ERR_INVALID (the languages do not fit; err says how) or ERR_NOMEM. */
+int story_strings_export(Scenario *sc, const char *dir, const char *langs, const char *file,
+                         Buf *out, Err *err);
+/* `spectactor strings --import`: each language of file (.po or .csv) is
+ * checked against sc (findings to fn) and stored as DIR/strings.LANG.po;
+ * said gets a line per stored file.  0, or a negative code with err set. */
+int story_strings_import(Scenario *sc, const char *dir, const char *file, ValidateReport fn,
+                         void *ud, Buf *said, Err *err);
+
 #endif

@@ -249,7 +249,7 @@ int cmd_report(int argc, char **argv)
     rc = eval_merge_text(m, o.lang, &text) < 0;
     fputs(buf_str(&text), stdout);
     buf_free(&text);
-    if (o.csv && eval_merge_write_csv(m, o.csv, o.sep, &err) < 0)
+    if (o.csv && eval_merge_write_csv(m, o.lang, o.csv, o.sep, &err) < 0)
         rc = report_err(&err);
     if (o.html && eval_merge_write_html(m, o.lang, o.html, &err) < 0)
         rc = report_err(&err);

@@ -160,7 +160,8 @@ static EvalMergeGroup *group_for(EvalMerge *r, const EvalMergeEvent *e)
     int i = 0;
     EvalMergeGroup *g = NULL;
     for (i = 0; i < r->ngroups; i++)
-        if (r->groups[i].qk == e->qk && strcmp(r->groups[i].info.label, e->group) == 0)
+        if (r->groups[i].qk == e->qk &&
+            strcmp(r->groups[i].info.label, e->group[0] ? e->group : "-") == 0)
             return &r->groups[i];
     if (r->ngroups >= MERGE_MAX_GROUPS)
         return NULL;
@@ -440,7 +441,7 @@ int eval_merge_text(EvalMerge *r, EvalLang lang, Buf *outp)
     return rc ? ERR_NOMEM : 0;
 }
 
-int eval_merge_write_csv(EvalMerge *r, const char *csv, char sep, Err *err)
+int eval_merge_write_csv(EvalMerge *r, EvalLang lang, const char *csv, char sep, Err *err)
 {
     EvalCompareRow *rows = r->rows;
     Buf data = BUF_INIT, cb = BUF_INIT, evs = BUF_INIT, stops = BUF_INIT;
@@ -457,7 +458,7 @@ int eval_merge_write_csv(EvalMerge *r, const char *csv, char sep, Err *err)
         buf_puts(&cb, "questionnaire,question,kind,required,code,text_da,text_en\r\n");
         eval_compare_csv(NULL, rows, 0, ',', 1, &evs);
     }
-    eval_stops_csv(r->stops, ',', 1, &stops);
+    eval_stops_csv(r->stops, lang, ',', 1, &stops);
     if (!cbp || !evp || !stp || data.oom || cb.oom || evs.oom || stops.oom)
         rc = err_set(err, ERR_NOMEM, "out of memory");
     else if (write_csv(csv, &data, sep, err) < 0 || write_csv(cbp, &cb, sep, err) < 0 ||

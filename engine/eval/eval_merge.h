@@ -38,10 +38,11 @@ int eval_merge_finish(EvalMerge *m, Err *err);
 
 /* The writers, after eval_merge_finish.  Text is appended to out; the files
  * are written whole (CSV: also NAME-codebook.csv, NAME-events.csv and
- * NAME-stops.csv, with a byte-order mark and sep between fields).  0, or a
+ * NAME-stops.csv, with a byte-order mark and sep between fields; lang for
+ * the scale's labels).  0, or a
  * negative code with err set. */
 int eval_merge_text(EvalMerge *m, EvalLang lang, Buf *out);
-int eval_merge_write_csv(EvalMerge *m, const char *path, char sep, Err *err);
+int eval_merge_write_csv(EvalMerge *m, EvalLang lang, const char *path, char sep, Err *err);
 int eval_merge_write_html(EvalMerge *m, EvalLang lang, const char *path, Err *err);
 /* ERR_IO with a message when built without libxlsxwriter (Windows). */
 int eval_merge_write_xlsx(EvalMerge *m, EvalLang lang, const char *path, Err *err);

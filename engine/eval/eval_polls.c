@@ -404,7 +404,7 @@ static void csv_int(Buf *b, int v, char sep)
     csv_put(b, t, sep, 0);
 }
 
-int eval_stops_csv(const EvalStops *st, char sep, int header, Buf *out)
+int eval_stops_csv(const EvalStops *st, EvalLang lang, char sep, int header, Buf *out)
 {
     static const char *const cols[] = {"scenario",    "beat",    "kind",         "rooms",
                                        "rooms_voted", "replays", "votes",        "option",
@@ -432,7 +432,7 @@ int eval_stops_csv(const EvalStops *st, char sep, int header, Buf *out)
             else
                 csv_put(out, "", sep, 0);
             csv_int(out, k + 1, sep);
-            csv_put(out, eval_stop_option_label(r, k, EVAL_LANG_EN, tmp, sizeof tmp), sep, 0);
+            csv_put(out, eval_stop_option_label(r, k, lang, tmp, sizeof tmp), sep, 0);
             if (shown) {
                 csv_int(out, r->hands[k], sep);
                 csv_int(out, r->phones[k], sep);
@@ -474,42 +474,49 @@ int eval_stops_html(const EvalStops *st, EvalLang lang, Buf *out)
                tr(lang, "Rum (events)", "Rooms (events)"), st->rooms);
     buf_printf(out,
                "<table class=\"stops\"><thead><tr><th>%s</th><th>%s</th><th>%s</th>"
-               "<th>%s</th><th>%s</th></tr></thead><tbody>\n",
+               "<th>%s</th><th>%s</th><th>%s</th></tr></thead>\n",
                tr(lang, "Stop", "Stop"), tr(lang, "Rum", "Rooms"), tr(lang, "Stemmer", "Votes"),
-               tr(lang, "Svar", "Answers"), tr(lang, "Rum valgte", "Rooms chose"));
+               tr(lang, "Svar", "Answer"), tr(lang, "Andel", "Share"),
+               tr(lang, "Rum valgte", "Rooms chose"));
     for (i = 0; i < st->n; i++) {
         const EvalStopRow *r = eval_stops_row(st, i);
         EvalShare sh[EVAL_POLL_MAX_OPTIONS];
         int rowshown = eval_stop_shares(r, sh) == 0;
-        buf_puts(out, "<tr><th>");
-        esc(out, r->beat);
-        buf_printf(out, " <small>(%s)</small>", kind_label(r->kind, lang));
-        if (r->prompt[0]) {
-            buf_puts(out, "<br><span class=\"prompt\">");
-            esc(out, r->prompt);
-            buf_puts(out, "</span>");
-        }
-        buf_printf(out, "</th><td class=\"v\">%d</td><td class=\"v\">", r->rooms);
-        if (rowshown)
-            buf_printf(out, "%d", r->votes);
-        else
-            buf_puts(out, "&lt;5");
-        buf_puts(out, "</td><td>");
+        /* one row per option, so each answer keeps its share and its rooms
+         * on its own line however the labels wrap */
+        buf_puts(out, "<tbody>");
         for (k = 0; k < r->n_options; k++) {
-            buf_puts(out, k ? "<br>" : "");
+            buf_puts(out, "<tr>");
+            if (k == 0) {
+                buf_printf(out, "<th rowspan=\"%d\">", r->n_options);
+                esc(out, r->beat);
+                buf_printf(out, " <small>(%s)</small>", kind_label(r->kind, lang));
+                if (r->prompt[0]) {
+                    buf_puts(out, "<br><span class=\"prompt\">");
+                    esc(out, r->prompt);
+                    buf_puts(out, "</span>");
+                }
+                buf_printf(out, "</th><td class=\"v\" rowspan=\"%d\">%d</td>", r->n_options,
+                           r->rooms);
+                buf_printf(out, "<td class=\"v\" rowspan=\"%d\">", r->n_options);
+                if (rowshown)
+                    buf_printf(out, "%d", r->votes);
+                else
+                    buf_puts(out, "&lt;5");
+                buf_puts(out, "</td>");
+            }
+            buf_puts(out, "<td>");
             esc(out, eval_stop_option_label(r, k, lang, tmp, sizeof tmp));
-            buf_puts(out, ": ");
+            buf_puts(out, "</td><td class=\"v\">");
             if (rowshown) {
                 share_text(&sh[k], cell, sizeof cell);
                 esc(out, cell);
+            } else {
+                buf_puts(out, "&ndash;");
             }
+            buf_printf(out, "</td><td class=\"v\">%d</td></tr>\n", r->result_rooms[k]);
         }
-        buf_puts(out, "</td><td>");
-        for (k = 0; k < r->n_options; k++) {
-            buf_puts(out, k ? "<br>" : "");
-            buf_printf(out, "%d", r->result_rooms[k]);
-        }
-        buf_puts(out, "</td></tr>\n");
+        buf_puts(out, "</tbody>\n");
         if (r->kind != EVAL_POLL_CHOICE) {
             nsig++;
             if (r->first_stalking > max)
@@ -518,7 +525,7 @@ int eval_stops_html(const EvalStops *st, EvalLang lang, Buf *out)
     }
     if (st->never > max)
         max = st->never;
-    buf_puts(out, "</tbody></table>\n");
+    buf_puts(out, "</table>\n");
     buf_printf(out,
                "<h3>%s</h3>\n<svg class=\"timeline\" width=\"640\" height=\"%d\" role=\"img\">\n",
                tr(lang, "Hvornår blev det stalking?", "When did it become stalking?"),

@@ -116,7 +116,7 @@ int eval_stops_text(const EvalStops *st, EvalLang lang, Buf *out);
 /* CSV: scenario,beat,kind,rooms,rooms_voted,replays,votes,option,label,
  * hands,phones,count,percent,status,rooms_result,first_stalking.  sep is
  * ',' or ';'; header != 0 writes the header line. */
-int eval_stops_csv(const EvalStops *st, char sep, int header, Buf *out);
+int eval_stops_csv(const EvalStops *st, EvalLang lang, char sep, int header, Buf *out);
 /* An HTML section (table and a timeline chart as inline SVG). */
 int eval_stops_html(const EvalStops *st, EvalLang lang, Buf *out);
 /* Label of option i of a stop row (signals: OK / warning sign / stalking). */

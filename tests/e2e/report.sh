@@ -55,6 +55,13 @@ has "$T/r.txt" "9.B school=Sydskolen          6     20  30 %"
 has "$T/r.txt" "Grouped by school"
 has "$T/r.txt" "Known limit: differences between separate reports"
 
+# events without the label are one group "-", not a row each
+"$BIN" report --db "$T/a.sqlite" --db "$T/b.sqlite" --lang en --group-by grade > "$T/g.txt" 2>&1 ||
+    fail "report --group-by grade"
+[ "$(sed -n '/^Grouped by grade/,/^$/p' "$T/g.txt" | grep -c '^  [0-9-]* -  ')" = 1 ] ||
+    fail "unlabelled events are not one group: $(cat "$T/g.txt")"
+has "$T/g.txt" "-           18     44  41 %"
+
 # Danish Excel: byte-order mark, ';' separators, counts and markers apart
 head -c 3 "$T/r.csv" | od -An -tx1 | grep -q "ef bb bf" || fail "no byte-order mark"
 has "$T/r-stops.csv" "scenario;beat;kind;rooms;rooms_voted;replays;votes;option;label;hands;phones;count;percent;status;rooms_result;first_stalking"

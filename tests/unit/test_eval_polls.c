@@ -107,7 +107,7 @@ static void test_stops_pool(void **state)
     assert_non_null(strstr(buf_str(&out), "  first                              1 rooms"));
     assert_non_null(strstr(buf_str(&out), "  (never)                            1 rooms"));
     buf_reset(&out);
-    assert_int_equal(eval_stops_csv(st, ';', 1, &out), 0);
+    assert_int_equal(eval_stops_csv(st, EVAL_LANG_EN, ';', 1, &out), 0);
     assert_non_null(
         strstr(buf_str(&out), "sc;first;signal;3;2;1;42;3;Stalking;14;0;14;33;shown;1;1\r\n"));
     assert_non_null(strstr(buf_str(&out), "sc;middle;stop;1;1;0;12;1;OK;;;;;lt5;0;0\r\n"));

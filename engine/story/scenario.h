@@ -159,6 +159,7 @@ typedef struct Scenario {
     StoryText subtitle;
     const char *langs[STORY_MAX_LANGS]; /* "da", "en" */
     int n_langs;
+    unsigned langs_added; /* bit l: langs[l] comes from a translation file only */
     const StoryCast *cast;
     int n_cast;
     const StoryBeat *beats;

@@ -121,7 +121,8 @@ int story_po_add(StoryPo *po, const char *id, const char *where, const char *sou
     e->text = core_strdup(text ? text : "");
     e->old_source = dup_or_null(old_source);
     e->fuzzy = fuzzy;
-    if (!e->id || !e->source || !e->text || (where && !e->where) || (old_source && !e->old_source)) {
+    if (!e->id || !e->source || !e->text || (where && !e->where) ||
+        (old_source && !e->old_source)) {
         free(e->id), free(e->where), free(e->source), free(e->text), free(e->old_source);
         return ERR_NOMEM;
     }
@@ -168,7 +169,8 @@ int story_po_write(const StoryPo *po, Buf *out)
     buf_puts(out, "# Translations of a Spectactor scenario (spectactor strings).\n"
                   "# msgctxt is the text's id, msgid the source text; edit msgstr only.\n");
     buf_puts(out, "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n");
-    buf_printf(out, "\"Language: %s\\n\"\n\"X-Source-Language: %s\\n\"\n", po->lang, po->source_lang);
+    buf_printf(out, "\"Language: %s\\n\"\n\"X-Source-Language: %s\\n\"\n", po->lang,
+               po->source_lang);
     for (i = 0; i < po->n; i++) {
         const StoryPoEntry *e = &po->e[i];
         buf_puts(out, "\n");
@@ -361,8 +363,9 @@ StoryPo *story_po_parse(const char *data, size_t len, const char *name, Err *err
         if (bad == 2)
             err_set(err, ERR_NOMEM, "out of memory");
         else
-            err_set(err, ERR_INVALID, "%s:%d: not a PO line (a msgid, msgstr, msgctxt, \"text\" or # comment)",
-                    name, lineno);
+            err_set(err, ERR_INVALID,
+                    "%s:%d: not a PO line (a msgid, msgstr, msgctxt, \"text\" or # comment)", name,
+                    lineno);
         story_po_free(ps.po);
         return NULL;
     }
@@ -581,6 +584,8 @@ static int cat_visit(void *ud, const char *id, StoryText *t, StorySrc src)
     int fuzzy = 0;
     if (!source || !source[0])
         return 0; /* nothing to translate */
+    if (text == source && (c->sc->langs_added & (1u << c->lang)))
+        text = NULL; /* the source shown in place of a missing translation */
     if (prev && prev->text[0] && strcmp(prev->source, source) != 0) {
         text = prev->text; /* stale: offer the old translation for review */
         old = prev->source;
@@ -629,7 +634,23 @@ typedef struct Apply {
     const char *name;
     ValidateReport fn;
     void *ud;
+    int fallbacks; /* texts of a language only the translations add, shown in the source's */
 } Apply;
+
+/* A language added by a translation file has no text of its own in the
+ * scenario: where its translation is missing or stale, the source text is
+ * shown (as gettext does), and check warns once. */
+static int fallback_visit(void *ud, const char *id, StoryText *t, StorySrc src)
+{
+    Apply *a = ud;
+    (void)id;
+    (void)src;
+    if ((t->s[a->lang] && t->s[a->lang][0]) || !t->s[a->src] || !t->s[a->src][0])
+        return 0;
+    t->s[a->lang] = t->s[a->src]; /* both owned by the scenario's arena */
+    a->fallbacks++;
+    return 0;
+}
 
 static int apply_visit(void *ud, const char *id, StoryText *t, StorySrc src)
 {
@@ -669,7 +690,7 @@ int story_strings_apply(Scenario *sc, const StoryPo *po, const char *name, Valid
                         void *ud, Err *err)
 {
     Apply a;
-    int i = 0;
+    int i = 0, added = 0;
     char msg[STORY_STRINGS_MAX_ID + 200];
     memset(&a, 0, sizeof a);
     if (!sc || !po)
@@ -681,9 +702,11 @@ int story_strings_apply(Scenario *sc, const StoryPo *po, const char *name, Valid
     a.ud = ud;
     a.src = scenario_lang_index(sc, po->source_lang);
     if (a.src < 0)
-        return err_set(err, ERR_INVALID, "%s: source language '%s' is not a language of the scenario",
-                       a.name, po->source_lang);
+        return err_set(err, ERR_INVALID,
+                       "%s: source language '%s' is not a language of the scenario", a.name,
+                       po->source_lang);
     a.lang = scenario_lang_index(sc, po->lang);
+    added = a.lang < 0;
     if (a.lang < 0) {
         const char *code = NULL;
         if (sc->n_langs >= STORY_MAX_LANGS)
@@ -692,6 +715,7 @@ int story_strings_apply(Scenario *sc, const StoryPo *po, const char *name, Valid
         if (!code)
             return err_set(err, ERR_NOMEM, "out of memory");
         sc->langs[sc->n_langs] = code;
+        sc->langs_added |= 1u << sc->n_langs;
         a.lang = sc->n_langs++;
     }
     if (a.lang == a.src)
@@ -700,11 +724,22 @@ int story_strings_apply(Scenario *sc, const StoryPo *po, const char *name, Valid
     if (!a.used)
         return err_set(err, ERR_NOMEM, "out of memory");
     story_strings_each(sc, apply_visit, &a);
+    if (added && !a.oom) {
+        story_strings_each(sc, fallback_visit, &a);
+        if (a.fallbacks > 0 && fn) {
+            snprintf(msg, sizeof msg,
+                     "%s: %d text%s without a usable '%s' translation %s shown in '%s'", a.name,
+                     a.fallbacks, a.fallbacks == 1 ? "" : "s", po->lang,
+                     a.fallbacks == 1 ? "is" : "are", po->source_lang);
+            fn(ud, sc->src, 0, msg);
+        }
+    }
     for (i = 0; i < po->n && !a.oom; i++) {
         if (a.used[i] || !fn)
             continue;
-        snprintf(msg, sizeof msg, "%s: the '%s' translation of %s has no text in the scenario any more",
-                 a.name, po->lang, po->e[i].id);
+        snprintf(msg, sizeof msg,
+                 "%s: the '%s' translation of %s has no text in the scenario any more", a.name,
+                 po->lang, po->e[i].id);
         fn(ud, sc->src, 0, msg);
     }
     free(a.used);

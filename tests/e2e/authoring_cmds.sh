@@ -69,6 +69,31 @@ grep -q "scenario.lua:17: warning: .*strings.en.po: the 'en' translation of titl
 grep -A2 '^#, fuzzy$' "$TMP/d.po" | grep -q '^#| msgid "Det starter så sødt"$' &&
     echo "ok   strings fuzzy on export" || say_fail "strings: the stale entry is not fuzzy in the export"
 
+# a language only a translation adds (de): a stale or missing text is shown in
+# the source language with one warning, never an error; and check's summary
+# counts exactly the error lines it printed
+sed 's/^msgstr "\(.*\)"$/msgstr "DE \1"/; s/^"Language: en/"Language: de/' "$TMP/d.po" >"$TMP/de.po"
+grep -q '^"Language: de' "$TMP/de.po" || say_fail "strings: cannot make a de catalogue from $TMP/d.po"
+"$BIN" strings "$S" --import "$TMP/de.po" >/dev/null || say_fail "strings --import de"
+"$BIN" check "$S" >"$TMP/out" 2>"$TMP/err"; rc=$?
+errs=$(grep -c ': error: ' "$TMP/out")
+if [ $rc -eq 0 ] && [ "$errs" = 0 ] && grep -q "0 errors" "$TMP/err" &&
+    grep -q "strings.de.po: 1 text without a usable 'de' translation is shown in 'da'" "$TMP/out"; then
+    echo "ok   a stale text of an added language falls back to the source, with a warning"
+else
+    say_fail "added language: rc=$rc, $errs error lines"; cat "$TMP/out" "$TMP/err"
+fi
+"$BIN" play --headless --no-phones --lang de --size 640x480 --keys "" --transcript - "$S" >"$TMP/out" 2>&1
+grep -q "^welcome" "$TMP/out" && ! grep -q "no language 'de'" "$TMP/out" &&
+    echo "ok   play --lang de plays the added language" || { say_fail "play --lang de"; cat "$TMP/out"; }
+cp "$S/scenario.lua" "$TMP/keep.lua"
+sed -i 's/^  title = { da = "Det starter sødt", en = "[^"]*" },/  title = { da = "Det starter sødt" },/' "$S/scenario.lua"
+"$BIN" check "$S" >"$TMP/out" 2>"$TMP/err"
+n=$(grep -c ': error: ' "$TMP/out")
+grep -q "^$S: $n errors\?[ ,]" "$TMP/err" && [ "$n" -ge 1 ] && echo "ok   check counts the errors it prints ($n)" ||
+    { say_fail "check summary does not match its $n error lines"; cat "$TMP/out" "$TMP/err"; }
+cp "$TMP/keep.lua" "$S/scenario.lua"
+
 # --- script: every text of the scenario, in each language, is in the HTML ---
 for lang in da en; do
     "$BIN" script "$ROOT/scenes/stalking" --lang $lang --out "$TMP/script.html" || say_fail "script --lang $lang"

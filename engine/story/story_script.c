@@ -4,6 +4,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The manuscript's own words in the language it is printed in: Danish for
+ * "da", English otherwise. */
+static const char *L(const Scenario *sc, int lang, const char *da, const char *en)
+{
+    return lang >= 0 && lang < sc->n_langs && sc->langs[lang] && strcmp(sc->langs[lang], "da") == 0
+               ? da
+               : en;
+}
+
 static const char CSS[] =
     "@page { size: A4; margin: 16mm 14mm 16mm 18mm; }\n"
     "body { font-family: 'DejaVu Serif', Georgia, serif; font-size: 11pt; line-height: 1.4;"
@@ -15,7 +24,8 @@ static const char CSS[] =
     " break-before: page; }\n"
     ".scene > * { grid-column: 1; } .scene > aside { grid-column: 2; grid-row: 1 / span 200;"
     " font-size: 9pt; color: #333; border-left: 2px solid #aaa; padding-left: 3mm; }\n"
-    ".scene h2 { margin-top: 0; } .where { font-variant: small-caps; color: #444; margin: 0 0 3mm; }\n"
+    ".scene h2 { margin-top: 0; } .where { font-variant: small-caps; color: #444; margin: 0 0 3mm; "
+    "}\n"
     ".line { margin: 1.5mm 0; } .who { font-weight: bold; text-transform: uppercase;"
     " letter-spacing: .05em; margin-right: 2mm; }\n"
     ".mine { background: #fff3b0; } .cue { color: #666; font-size: 10pt; }\n"
@@ -155,15 +165,18 @@ static void option(Buf *b, const Scenario *sc, const StoryOption *o, int lang)
     if (o->cond_ref || o->once || o->n_effects || o->effect_ref || has(&o->reason)) {
         buf_puts(b, "<br><span class=\"cond\">");
         if (o->cond_ref)
-            buf_puts(b, o->hide ? "only when its condition holds (hidden otherwise)"
-                                : "only when its condition holds (greyed out otherwise)");
+            buf_puts(b, o->hide ? L(sc, lang, "kun når betingelsen holder (ellers skjult)",
+                                    "only when its condition holds (hidden otherwise)")
+                                : L(sc, lang, "kun når betingelsen holder (ellers gråtonet)",
+                                    "only when its condition holds (greyed out otherwise)"));
         if (has(&o->reason)) {
             buf_puts(b, ": &ldquo;");
             text(b, &o->reason, lang);
             buf_puts(b, "&rdquo;");
         }
         if (o->once)
-            buf_printf(b, "%sonce per play-through", o->cond_ref ? "; " : "");
+            buf_printf(b, "%s%s", o->cond_ref ? "; " : "",
+                       L(sc, lang, "én gang pr. gennemspilning", "once per play-through"));
         for (i = 0; i < o->n_effects; i++) {
             buf_puts(b, (i == 0 && (o->cond_ref || o->once)) ? "; " : (i ? ", " : ""));
             esc(b, o->effects[i].var);
@@ -171,8 +184,8 @@ static void option(Buf *b, const Scenario *sc, const StoryOption *o, int lang)
             value(b, &o->effects[i].value);
         }
         if (o->effect_ref)
-            buf_puts(b, (o->cond_ref || o->once || o->n_effects) ? "; runs a script effect"
-                                                                   : "runs a script effect");
+            buf_printf(b, "%s%s", (o->cond_ref || o->once || o->n_effects) ? "; " : "",
+                       L(sc, lang, "kører en script-effekt", "runs a script effect"));
         buf_puts(b, "</span>");
     }
     buf_puts(b, "</li>\n");
@@ -182,8 +195,11 @@ static void interaction(Buf *b, const Scenario *sc, const StoryBeat *bt, int lan
 {
     const StoryInteraction *in = &bt->interaction;
     int i = 0;
-    static const char *const kind[] = {"", "Stop &ndash; choice", "Stop &ndash; signal",
-                                       "Stop &ndash; ideas", "Stop &ndash; discussion"};
+    static const char *const kind_en[] = {"", "Stop &ndash; choice", "Stop &ndash; signal",
+                                          "Stop &ndash; ideas", "Stop &ndash; discussion"};
+    static const char *const kind_da[] = {"", "Stop &ndash; valg", "Stop &ndash; signal",
+                                          "Stop &ndash; idéer", "Stop &ndash; samtale"};
+    const char *const *kind = L(sc, lang, "d", "e")[0] == 'd' ? kind_da : kind_en;
     if (in->kind == STORY_INT_NONE)
         return;
     buf_printf(b, "<div class=\"stop\"><b>%s</b>", kind[in->kind]);
@@ -194,7 +210,9 @@ static void interaction(Buf *b, const Scenario *sc, const StoryBeat *bt, int lan
     buf_puts(b, ": ");
     text(b, &in->prompt, lang);
     if (in->kind == STORY_INT_SIGNAL)
-        buf_puts(b, "<br><span class=\"cond\">The room answers: OK, warning sign or stalking.</span>");
+        buf_printf(b, "<br><span class=\"cond\">%s</span>",
+                   L(sc, lang, "Rummet svarer: OK, faresignal eller stalking.",
+                     "The room answers: OK, warning sign or stalking."));
     if (in->kind == STORY_INT_CHOICE) {
         buf_puts(b, "<ol>\n");
         for (i = 0; i < in->n_options; i++)
@@ -206,7 +224,8 @@ static void interaction(Buf *b, const Scenario *sc, const StoryBeat *bt, int lan
 
 static void step(Buf *b, const Scenario *sc, const StoryStep *st, int lang, int role)
 {
-    int mine = role >= 0 && (st->speaker == role || (st->kind == STORY_STEP_MESSAGE && st->phone == role));
+    int mine =
+        role >= 0 && (st->speaker == role || (st->kind == STORY_STEP_MESSAGE && st->phone == role));
     const char *cls = role < 0 ? "" : mine ? " mine" : " cue";
     switch (st->kind) {
     case STORY_STEP_LINE:
@@ -229,7 +248,7 @@ static void step(Buf *b, const Scenario *sc, const StoryStep *st, int lang, int 
         buf_puts(b, "</div>\n");
         break;
     case STORY_STEP_IMAGE:
-        buf_puts(b, "<p class=\"narr\">[image: ");
+        buf_printf(b, "<p class=\"narr\">[%s: ", L(sc, lang, "billede", "image"));
         esc(b, st->image);
         buf_puts(b, "] ");
         text(b, &st->text, lang);
@@ -271,9 +290,11 @@ static void scene(Buf *b, const Scenario *sc, int beat, int lang, int role)
         step(b, sc, &bt->steps[i], lang, role);
     interaction(b, sc, bt, lang);
     if (bt->ending) {
-        buf_puts(b, "<div class=\"ending\"><b>Ending.</b> ");
+        buf_printf(b, "<div class=\"ending\"><b>%s</b> ", L(sc, lang, "Slutning.", "Ending."));
         text(b, &bt->ending_text, lang);
-        buf_puts(b, " <i>Then the key advice and the help card (see the end).</i></div>\n");
+        buf_printf(b, " <i>%s</i></div>\n",
+                   L(sc, lang, "Derefter de vigtigste råd og hjælpekortet (se til sidst).",
+                     "Then the key advice and the help card (see the end)."));
     } else if (bt->next >= 0) {
         buf_puts(b, "<p class=\"next\">&rarr; ");
         beat_name(b, sc, bt->next, lang);
@@ -289,7 +310,7 @@ static void help_card(Buf *b, const Scenario *sc, int lang)
     if (has(&sc->help_title))
         text(b, &sc->help_title, lang);
     else
-        buf_puts(b, "Help");
+        buf_puts(b, L(sc, lang, "Hjælp", "Help"));
     buf_puts(b, "</h2>\n<table>\n");
     for (i = 0; i < sc->n_contacts; i++) {
         const StoryContact *c = &sc->contacts[i];
@@ -306,7 +327,7 @@ static void help_card(Buf *b, const Scenario *sc, int lang)
     }
     buf_puts(b, "</table>\n");
     if (sc->n_advice > 0) {
-        buf_puts(b, "<h2>Key advice</h2>\n<ul>\n");
+        buf_printf(b, "<h2>%s</h2>\n<ul>\n", L(sc, lang, "Vigtigste råd", "Key advice"));
         for (i = 0; i < sc->n_advice; i++)
             buf_puts(b, "<li>"), text(b, &sc->advice[i], lang), buf_puts(b, "</li>\n");
         buf_puts(b, "</ul>\n");
@@ -322,7 +343,8 @@ int story_script_html(const Scenario *sc, int lang, int role, Buf *out)
     if (!order)
         return ERR_NOMEM;
     story_script_order(sc, order);
-    buf_printf(out, "<!doctype html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n<title>",
+    buf_printf(out,
+               "<!doctype html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n<title>",
                sc->n_langs > 0 && lang >= 0 && lang < sc->n_langs ? sc->langs[lang] : "");
     text(out, &sc->title, lang);
     if (role >= 0)
@@ -333,23 +355,30 @@ int story_script_html(const Scenario *sc, int lang, int role, Buf *out)
     if (has(&sc->subtitle))
         buf_puts(out, "<p class=\"sub\">"), text(out, &sc->subtitle, lang), buf_puts(out, "</p>\n");
     if (role >= 0) {
-        buf_puts(out, "<h2>Sides: ");
+        buf_printf(out, "<h2>%s: ", L(sc, lang, "Replikker", "Sides"));
         esc(out, cast_name(sc, role, lang));
         buf_puts(out, "</h2>\n");
         if (has(&sc->cast[role].role))
-            buf_puts(out, "<p class=\"box\">"), text(out, &sc->cast[role].role, lang), buf_puts(out, "</p>\n");
-        buf_puts(out, "<p>Your lines and messages are marked; the others are your cues.</p>\n");
+            buf_puts(out, "<p class=\"box\">"), text(out, &sc->cast[role].role, lang),
+                buf_puts(out, "</p>\n");
+        buf_printf(out, "<p>%s</p>\n",
+                   L(sc, lang, "Dine replikker og beskeder er markeret; de andres er dine stikord.",
+                     "Your lines and messages are marked; the others are your cues."));
     }
     if (has(&sc->content_note))
-        buf_puts(out, "<p class=\"box\"><b>Content note.</b> "), text(out, &sc->content_note, lang),
-            buf_puts(out, "</p>\n");
+        buf_printf(out, "<p class=\"box\"><b>%s</b> ",
+                   L(sc, lang, "Indholdsnote.", "Content note.")),
+            text(out, &sc->content_note, lang), buf_puts(out, "</p>\n");
     if (role < 0 && has(&sc->notes))
-        buf_puts(out, "<div class=\"box\"><b>For the facilitator.</b> "), text(out, &sc->notes, lang),
-            buf_puts(out, "</div>\n");
+        buf_printf(out, "<div class=\"box\"><b>%s</b> ",
+                   L(sc, lang, "Til facilitatoren.", "For the facilitator.")),
+            text(out, &sc->notes, lang), buf_puts(out, "</div>\n");
     if (role < 0 && has(&sc->stop_question))
-        buf_puts(out, "<p><b>At every Stop the room is asked:</b> "), text(out, &sc->stop_question, lang),
-            buf_puts(out, "</p>\n");
-    buf_puts(out, "<h2>Cast</h2>\n<table>\n");
+        buf_printf(
+            out, "<p><b>%s</b> ",
+            L(sc, lang, "Ved hvert stop spørges rummet:", "At every Stop the room is asked:")),
+            text(out, &sc->stop_question, lang), buf_puts(out, "</p>\n");
+    buf_printf(out, "<h2>%s</h2>\n<table>\n", L(sc, lang, "Medvirkende", "Cast"));
     for (i = 0; i < sc->n_cast; i++) {
         const StoryCast *c = &sc->cast[i];
         buf_printf(out, "<tr><td><span class=\"swatch\" style=\"background:#%06x\"></span><b>",

@@ -94,6 +94,17 @@ grep -q "^$S: $n errors\?[ ,]" "$TMP/err" && [ "$n" -ge 1 ] && echo "ok   check 
     { say_fail "check summary does not match its $n error lines"; cat "$TMP/out" "$TMP/err"; }
 cp "$TMP/keep.lua" "$S/scenario.lua"
 
+# the manuscript's own headings follow its language
+"$BIN" script "$ROOT/scenes/stalking" --lang da --out "$TMP/da.html" || say_fail "script --lang da"
+if grep -q "Medvirkende" "$TMP/da.html" && ! grep -q "Content note\|<h2>Cast</h2>\|For the facilitator\|At every Stop" "$TMP/da.html"; then
+    echo "ok   the Danish manuscript's headings are Danish"
+else
+    say_fail "English headings in the Danish manuscript"
+fi
+"$BIN" script "$ROOT/scenes/stalking" --role sofi --out "$TMP/x.html" 2>"$TMP/err"
+grep -q "did you mean .sofie.?" "$TMP/err" && echo "ok   script --role suggests the cast member meant" ||
+    { say_fail "script --role: no suggestion"; cat "$TMP/err"; }
+
 # --- script: every text of the scenario, in each language, is in the HTML ---
 for lang in da en; do
     "$BIN" script "$ROOT/scenes/stalking" --lang $lang --out "$TMP/script.html" || say_fail "script --lang $lang"

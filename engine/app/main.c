@@ -21,7 +21,8 @@ static void usage(FILE *f)
     fprintf(f,
             "usage: spectactor play [DIR] [--lang da|en] [--window WxH | --fullscreen [--display N]]\n"
             "                       [--port N] [--no-phones]\n"
-            "                       [--count hands|phones|both] [--class-size N] [--db FILE] [--label TEXT] [--watch]\n"
+            "                       [--count hands|phones|both] [--class-size N] [--db FILE] [--watch]\n"
+            "                       [--label TEXT] [--label NAME=VALUE]... [--attendance N]\n"
             "                       [--presenter [--presenter-display N]]\n"
             "       spectactor play --headless --size WxH [--keys \"K1 K2 ...\"] [--keys-from FILE|-]\n"
             "                       [--screenshot FILE.png] [--presenter-screenshot FILE.png]\n"
@@ -31,8 +32,10 @@ static void usage(FILE *f)
             "       spectactor strings DIR [--export da,en FILE.po|FILE.csv | --import FILE]\n"
             "       spectactor script DIR [--lang da|en] --out FILE.html [--role ID]\n"
             "       spectactor map DIR [--lang da|en] --out FILE.svg\n"
-            "       spectactor report [--db FILE]... [--event ID]... [--csv FILE] [--html FILE]\n"
-            "       spectactor enter [--db FILE] [--event ID]\n"
+            "       spectactor report [--db FILE]... [--event ID|LABEL]... [--csv FILE [--csv-sep ';']]\n"
+            "                         [--xlsx FILE] [--html FILE] [--lang da|en] [--group-by NAME] [--force]\n"
+            "       spectactor report --review [--db FILE] [--event ID|LABEL]\n"
+            "       spectactor enter [--db FILE] --event ID|LABEL\n"
             "Keys: Next = PageDown/Right/Space/Return, Back = PageUp/Left, B or . blank,\n"
             "H help card, S stop, R rewind, M story map, N notes, I ideas, F fullscreen, V vote, digits pick/count,\n"
             "E evaluation (at the ending), K kiosk, Ctrl+R results,\n"
@@ -45,6 +48,10 @@ int main(int argc, char **argv)
     compat_init();
     if (argc > 1 && (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0)) {
         usage(stdout);
+        return 0;
+    }
+    if (argc > 2 && (strcmp(argv[2], "--help") == 0 || strcmp(argv[2], "-h") == 0)) {
+        usage(stdout); /* `spectactor play --help` and the like */
         return 0;
     }
     if (argc > 1 && strcmp(cmd, "--version") == 0) {

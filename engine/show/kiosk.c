@@ -27,6 +27,7 @@ struct Kiosk {
     uint32_t mask[EVAL_MAX_QUESTIONS];   /* multi */
     char text[EVAL_MAX_QUESTIONS][EVAL_MAX_TEXT]; /* text: UTF-8, NUL-terminated */
     char error[ERR_MSG_MAX];
+    int leave_asked; /* Ctrl+K warned that the unsent answers would go */
     EvalAnswers *sub;       /* built on submit, kept until saved or discarded */
     unsigned long last_input;
     unsigned long thanks_at;
@@ -269,6 +270,7 @@ int kiosk_key(Kiosk *k, KioskKey key, int arg, unsigned long now_ms)
         return 0;
     err_clear(&e);
     k->last_input = now_ms;
+    k->leave_asked = 0;
     /* a click on a button is the key it stands for */
     if (key == KIOSK_KEY_CLICK && arg == -10)
         key = KIOSK_KEY_NEXT;
@@ -466,4 +468,21 @@ void kiosk_view(const Kiosk *k, KioskView *out)
         out->prompt = "";
     if (!out->warning)
         out->warning = "";
+}
+
+int kiosk_leave(Kiosk *k)
+{
+    if (!k || pristine(k) || k->page == KIOSK_PAGE_THANKS || k->leave_asked)
+        return 1;
+    if (k->page == KIOSK_PAGE_SAVING)
+        return 0; /* the commit decides; then the form is sent or kept */
+    k->leave_asked = 1;
+    snprintf(k->error, sizeof k->error, "%s", word(k, UI_KIOSK_LEAVE));
+    return 0;
+}
+
+void kiosk_say(Kiosk *k, int ui_id)
+{
+    if (k)
+        snprintf(k->error, sizeof k->error, "%s", word(k, (UiTextId)ui_id));
 }

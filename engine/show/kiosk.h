@@ -60,6 +60,13 @@ typedef struct KioskView {
 
 typedef struct Kiosk Kiosk;
 
+/* Leaving the kiosk (Ctrl+K): 1 when it loses nothing (an empty form, a
+ * saved one) or when asked already; else 0, and the form says that a second
+ * Ctrl+K deletes the unsent answers (any other key takes the warning back). */
+int kiosk_leave(Kiosk *k);
+/* Shows ui_text string ui_id (a UiText) where the form shows its errors. */
+void kiosk_say(Kiosk *k, int ui_id);
+
 /* A kiosk for questionnaire q (which must outlive it), in English if en.
  * NULL on OOM. */
 Kiosk *kiosk_new(const EvalQuestionnaire *q, int en, Err *err);

@@ -15,6 +15,7 @@
 
 #include "core/buf.h"
 #include "core/log.h"
+#include "show/ui_text.h"
 
 #include <assert.h>
 #include <stdarg.h>
@@ -114,6 +115,13 @@ int show_action(Show *s, ShowAction a, int arg)
             show_tr(s, "quit");
         } else
             show_tr(s, "quit cancelled");
+        return 1;
+    }
+    if (a == SHOW_ACT_QUIT && s->eval_screen == SHOW_SCREEN_KIOSK) {
+        /* a pupil at the kiosk cannot end the program: the facilitator
+         * leaves the kiosk first */
+        kiosk_say(s->kiosk, UI_KIOSK_QUIT_FIRST);
+        show_tr(s, "quit refused: kiosk");
         return 1;
     }
     if (a == SHOW_ACT_QUIT) {

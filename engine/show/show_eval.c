@@ -41,6 +41,10 @@ int show_eval_key(Show *s, ShowAction a, int arg)
     if (s->eval_screen == SHOW_SCREEN_KIOSK) {
         KioskKey k = KIOSK_KEY_NEXT;
         if (a == SHOW_ACT_KIOSK) {
+            if (!kiosk_leave(s->kiosk)) {
+                show_tr(s, "kiosk leave asked");
+                return 1;
+            }
             kiosk_reset(s->kiosk, s->now);
             s->eval_screen = SHOW_SCREEN_EVAL;
             show_tr(s, "kiosk off");

@@ -211,6 +211,11 @@ static const UiPair texts[UI_COUNT] = {
     /* ---- the kiosk ---- */
     [UI_KIOSK_CHOOSE] = {"Vælg et svar", "Choose an answer"},
     [UI_KIOSK_NOT_SAVED] = {"Svarene kunne ikke gemmes", "The answers could not be saved"},
+    [UI_KIOSK_LEAVE] = {"Svarene er ikke sendt. Tryk Ctrl+K igen for at slette dem og lukke kiosken.",
+                        "These answers are not sent. Press Ctrl+K again to delete them and leave "
+                        "the kiosk."},
+    [UI_KIOSK_QUIT_FIRST] = {"Luk kiosken først (Ctrl+K), så kan programmet afsluttes.",
+                             "Leave the kiosk first (Ctrl+K); then the program can quit."},
 
     /* ---- the quit overlay's warning ---- */
     [UI_QUIT_UNSAVED_PRE] = {"Advarsel: ", "Warning: "},

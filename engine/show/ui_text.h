@@ -187,6 +187,8 @@ typedef enum {
     /* ---- the kiosk (show/kiosk.c) ---- */
     UI_KIOSK_CHOOSE,
     UI_KIOSK_NOT_SAVED,
+    UI_KIOSK_LEAVE,
+    UI_KIOSK_QUIT_FIRST,
 
     /* ---- the quit overlay's warning: PRE N POST ---- */
     UI_QUIT_UNSAVED_PRE,

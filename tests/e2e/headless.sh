@@ -105,6 +105,22 @@ if grep -q '^kiosk submitted$' "$T/kiosk.txt" && grep -q '^kiosk saved$' "$T/kio
 else
     bad "kiosk"; cat "$T/kiosk.txt"
 fi
+# a half-filled form is not dropped by one Ctrl+K (the form warns; a second one
+# deletes it), and a pupil at the kiosk cannot quit the program with Ctrl+Q J
+play --size 1280x720 --db "$T/kiosk3.sqlite" \
+    --keys "Right Right Right 1 Right Right Right E K 4 Right Ctrl+K Ctrl+Q J Right" \
+    --transcript "$T/kiosk3.txt" --frame-text "$T/kiosk3.ft" "$SMALL" >/dev/null 2>&1
+if grep -q '^kiosk leave asked$' "$T/kiosk3.txt" && grep -q '^quit refused: kiosk$' "$T/kiosk3.txt" &&
+    ! grep -q '^kiosk off$\|^quit$' "$T/kiosk3.txt" &&
+    grep -q 'Tryk Ctrl+K igen for at slette dem' "$T/kiosk3.ft" &&
+    grep -q 'Luk kiosken først (Ctrl+K)' "$T/kiosk3.ft"; then
+    ok "kiosk: one Ctrl+K warns before unsent answers go, Ctrl+Q is refused"
+else
+    bad "kiosk leave/quit"; cat "$T/kiosk3.txt"
+fi
+play --size 640x480 --db "$T/kiosk4.sqlite" --keys "Right Right Right 1 Right Right Right E K 4 Right Ctrl+K Ctrl+K" \
+    --transcript "$T/kiosk4.txt" "$SMALL" >/dev/null 2>&1
+if grep -q '^kiosk off$' "$T/kiosk4.txt"; then ok "kiosk: a second Ctrl+K leaves"; else bad "kiosk second Ctrl+K"; cat "$T/kiosk4.txt"; fi
 # a required question cannot be skipped: Next without an answer stays on question 1
 play --size 640x480 --db "$T/kiosk2.sqlite" --keys "Right Right Right 1 Right Right Right E K Right Right Right" \
     --transcript "$T/kiosk2.txt" "$SMALL" >/dev/null 2>&1

@@ -9,7 +9,7 @@
 #ifndef APP_EVALS_H
 #define APP_EVALS_H
 
-#include "app/timers.h"
+#include "core/timers.h"
 #include "eval/eval_report.h"
 #include "eval/eval_store.h"
 #include "eval/eval_store_polls.h"

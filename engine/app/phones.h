@@ -10,7 +10,7 @@
 #define APP_PHONES_H
 
 #include "app/evals.h"
-#include "app/timers.h"
+#include "core/timers.h"
 #include "net/net.h"
 #include "show/show.h"
 

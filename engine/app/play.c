@@ -23,7 +23,7 @@
 #include "app/paths.h"
 #include "app/phones.h"
 #include "app/reload.h"
-#include "app/timers.h"
+#include "core/timers.h"
 #include "compat/compat.h"
 #include "core/log.h"
 #include "lua/lua_host.h"

@@ -10,6 +10,7 @@
 #include "core/buf.h"
 #include "core/err.h"
 #include "core/suggest.h"
+#include "core/timers.h"
 #include "core/utf8.h"
 
 static void test_err(void **state)
@@ -78,6 +79,60 @@ static void test_suggest(void **state)
     assert_string_equal(suggest_hint("zzz", vars, 5, hint, sizeof hint), "");
 }
 
+/* The timer list: deadlines in order, a callback may re-arm itself, a full
+ * list refuses, cancel and overdue timers. */
+static int fired[4];
+static int tick(void *ud, unsigned long now)
+{
+    int *n = ud;
+    (*n)++;
+    (void)now;
+    return 1;
+}
+static Timers *rearm_ts;
+static int rearm_id;
+static int rearm(void *ud, unsigned long now)
+{
+    tick(ud, now);
+    timers_arm(rearm_ts, rearm_id, now + 100);
+    return 0;
+}
+
+static void test_timers(void **state)
+{
+    Timers ts;
+    int a = 0, b = 0, i = 0;
+    (void)state;
+    memset(fired, 0, sizeof fired);
+    timers_init(&ts);
+    assert_int_equal(timers_next(&ts, 0), -1);
+    a = timers_add(&ts, tick, &fired[0]);
+    b = timers_add(&ts, rearm, &fired[1]);
+    rearm_ts = &ts;
+    rearm_id = b;
+    assert_true(a >= 0 && b >= 0 && a != b);
+    timers_arm(&ts, a, 500);
+    timers_arm(&ts, b, 200);
+    assert_int_equal(timers_next(&ts, 100), 100);
+    assert_int_equal(timers_fire(&ts, 199), 0);
+    assert_int_equal(fired[1], 0);
+    assert_int_equal(timers_fire(&ts, 200), 0); /* rearm asks for no redraw */
+    assert_int_equal(fired[1], 1);
+    assert_true(timers_armed(&ts, b));
+    assert_int_equal(timers_next(&ts, 250), 50);
+    timers_arm(&ts, a, 260); /* moved earlier */
+    assert_int_equal(timers_fire(&ts, 1000), 1);
+    assert_int_equal(fired[0], 1);
+    assert_int_equal(fired[1], 2);
+    assert_false(timers_armed(&ts, a));
+    timers_cancel(&ts, b);
+    timers_cancel(&ts, -1);
+    assert_int_equal(timers_next(&ts, 1000), -1);
+    for (i = ts.n; i < TIMERS_MAX; i++)
+        assert_true(timers_add(&ts, tick, &fired[2]) >= 0);
+    assert_int_equal(timers_add(&ts, tick, &fired[2]), -1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -85,6 +140,7 @@ int main(void)
         cmocka_unit_test(test_buf),
         cmocka_unit_test(test_utf8),
         cmocka_unit_test(test_suggest),
+        cmocka_unit_test(test_timers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,4 +1,4 @@
-/* timers.h - the frame loop's timer list: a few one-shot deadlines.
+/* timers.h - a timer list for a frame loop: a few one-shot deadlines.
  *
  * The loop sleeps until the nearest deadline (or an event) instead of
  * keeping a hand-rolled "next_*" field per feature.  A timer is a slot with
@@ -6,8 +6,8 @@
  * itself from its callback.  Times are monotonic milliseconds.  Main thread
  * only.
  */
-#ifndef APP_TIMERS_H
-#define APP_TIMERS_H
+#ifndef CORE_TIMERS_H
+#define CORE_TIMERS_H
 
 #define TIMERS_MAX 8
 

@@ -1,5 +1,5 @@
 /* timers.c - the frame loop's timer list (see timers.h). */
-#include "app/timers.h"
+#include "core/timers.h"
 
 #include <assert.h>
 #include <string.h>

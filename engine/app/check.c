@@ -40,7 +40,8 @@ static void report(void *ud, StorySrc src, int is_error, const char *msg)
 {
     Check *c = ud;
     char where[512];
-    printf("%s: %s: %s\n", scenario_where(c->sc, src, where, sizeof where), is_error ? "error" : "warning", msg);
+    printf("%s: %s: %s\n", scenario_where(c->sc, src, where, sizeof where),
+           is_error ? "error" : "warning", msg);
     if (is_error)
         c->errors++;
     else
@@ -105,52 +106,6 @@ static int check_other_files(const char *dir, LuaHost *h, const char *failed_msg
     return errors;
 }
 
-static void fit_text(Check *c, Gfx *g, ViewsBox box, const StoryText *t, const char *what)
-{
-    int l = 0;
-    for (l = 0; l < c->sc->n_langs; l++) {
-        char msg[300];
-        if (!t->s[l] || !t->s[l][0])
-            continue;
-        if (!views_text_fits(g, c->sc, box, t->s[l])) {
-            snprintf(msg, sizeof msg, "%s (%s) does not fit the frame at %dx%d", what, c->sc->langs[l],
-                     CHECK_W, CHECK_H);
-            report(c, t->src, 1, msg);
-        }
-    }
-}
-
-static void check_fit(Check *c, Gfx *g)
-{
-    const Scenario *sc = c->sc;
-    int b = 0, i = 0;
-    char what[200];
-    fit_text(c, g, VIEWS_BOX_TITLE, &sc->title, "the title");
-    fit_text(c, g, VIEWS_BOX_PROMPT, &sc->stop_question, "the stop question");
-    for (b = 0; b < sc->n_beats; b++) {
-        const StoryBeat *bt = &sc->beats[b];
-        snprintf(what, sizeof what, "beat '%s': the caption", bt->id);
-        fit_text(c, g, VIEWS_BOX_CAPTION, &bt->place, what);
-        for (i = 0; i < bt->n_steps; i++) {
-            const StoryStep *st = &bt->steps[i];
-            snprintf(what, sizeof what, "beat '%s': step %d", bt->id, i + 1);
-            fit_text(c, g,
-                     st->kind == STORY_STEP_MESSAGE ? VIEWS_BOX_MESSAGE
-                     : st->kind == STORY_STEP_LINE  ? VIEWS_BOX_DIALOG
-                                                    : VIEWS_BOX_NARRATION,
-                     &st->text, what);
-        }
-        if (bt->interaction.kind != STORY_INT_NONE) {
-            snprintf(what, sizeof what, "beat '%s': the prompt", bt->id);
-            fit_text(c, g, VIEWS_BOX_PROMPT, &bt->interaction.prompt, what);
-        }
-        for (i = 0; i < bt->interaction.n_options; i++) {
-            snprintf(what, sizeof what, "beat '%s': option %d", bt->id, i + 1);
-            fit_text(c, g, VIEWS_BOX_OPTION, &bt->interaction.options[i].text, what);
-        }
-    }
-}
-
 static double now_ms(void)
 {
     return compat_clock_ms_precise();
@@ -201,20 +156,23 @@ static void check_conditions(Check *c, LuaHost *h)
                     t0 = now_ms();
                     stable = hooks->cond(hooks->ud, o->cond_ref, run, &ok2, &err) == 0 && ok2 == ok;
                     took2 = now_ms() - t0;
-                    took = took2 < took ? took2 : took; /* the faster: a busy machine is no finding */
+                    took =
+                        took2 < took ? took2 : took; /* the faster: a busy machine is no finding */
                 }
                 if (stable) {
                     if (took > CHECK_SLOW_MS) {
-                        snprintf(msg, sizeof msg,
-                                 "beat '%s': the condition of option %d takes %.0f ms; keep conditions "
-                                 "fast (the projector waits for them)",
-                                 c->sc->beats[b].id, i + 1, took);
+                        snprintf(
+                            msg, sizeof msg,
+                            "beat '%s': the condition of option %d takes %.0f ms; keep conditions "
+                            "fast (the projector waits for them)",
+                            c->sc->beats[b].id, i + 1, took);
                         report(c, o->src, 0, msg);
                     }
                     continue;
                 }
                 if (!err.msg[0])
-                    snprintf(err.msg, sizeof err.msg, "it gives a different answer when asked twice "
+                    snprintf(err.msg, sizeof err.msg,
+                             "it gives a different answer when asked twice "
                              "(conditions must not change anything or use a counter)");
             }
             {
@@ -239,7 +197,8 @@ static void check_conditions(Check *c, LuaHost *h)
                              "variables: %s",
                              c->sc->beats[b].id, i + 1, err.msg + at);
                 if (at > 2) /* the script's own path:line is the most precise place */
-                    printf("%.*s: %s: %s\n", (int)(at - 2), err.msg, limit ? "error" : "warning", msg);
+                    printf("%.*s: %s: %s\n", (int)(at - 2), err.msg, limit ? "error" : "warning",
+                           msg);
                 else
                     report(c, o->src, limit, msg);
                 if (at > 2 && limit)
@@ -306,11 +265,11 @@ int cmd_check(int argc, char **argv)
         story_validate(sc, report, &c); /* counted by report() */
         check_conditions(&c, h);
         if (gfx)
-            check_fit(&c, gfx);
+            views_check_fit(gfx, sc, report, &c);
         if (c.errors > 0)
             failed = 1;
-        fprintf(stderr, "%s: %d error%s, %d warning%s\n", argv[i], c.errors, c.errors == 1 ? "" : "s",
-                c.warnings, c.warnings == 1 ? "" : "s");
+        fprintf(stderr, "%s: %d error%s, %d warning%s\n", argv[i], c.errors,
+                c.errors == 1 ? "" : "s", c.warnings, c.warnings == 1 ? "" : "s");
         lua_story_release(h, sc);
         scenario_free(sc);
         lua_host_free(h);

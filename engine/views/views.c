@@ -6,6 +6,7 @@
 #include "views/views.h"
 #include "views/views_internal.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "views/views_eval.h"
@@ -92,8 +93,7 @@ int views_text_fits(Gfx *g, const Scenario *sc, ViewsBox box, const char *text)
     views_beat_geom(g, 1, &d, &p);
     namew = views_name_col_w(g, sc, 0, d.w);
     switch (box) {
-    case VIEWS_BOX_DIALOG:
-        return gfx_text_height(g, d.w - namew, text, THEME_TEXT_BODY) <= d.h / 2;
+    case VIEWS_BOX_DIALOG: return gfx_text_height(g, d.w - namew, text, THEME_TEXT_BODY) <= d.h / 2;
     case VIEWS_BOX_NARRATION:
         return gfx_text_height(g, d.w - namew, text, THEME_TEXT_ITALIC) <= d.h / 2;
     case VIEWS_BOX_MESSAGE:
@@ -118,3 +118,61 @@ int views_text_fits(Gfx *g, const Scenario *sc, ViewsBox box, const char *text)
     }
 }
 
+typedef struct Fit {
+    const Scenario *sc;
+    ValidateReport fn;
+    void *ud;
+    int n;
+} Fit;
+
+static void fit_text(Fit *c, Gfx *g, ViewsBox box, const StoryText *t, const char *what)
+{
+    int l = 0;
+    for (l = 0; l < c->sc->n_langs; l++) {
+        char msg[300];
+        if (!t->s[l] || !t->s[l][0])
+            continue;
+        if (!views_text_fits(g, c->sc, box, t->s[l])) {
+            snprintf(msg, sizeof msg, "%s (%s) does not fit the frame at %dx%d", what,
+                     c->sc->langs[l], gfx_width(g), gfx_height(g));
+            c->fn(c->ud, t->src, 1, msg);
+            c->n++;
+        }
+    }
+}
+
+int views_check_fit(Gfx *g, const Scenario *sc, ValidateReport fn, void *ud)
+{
+    Fit fit, *c = &fit;
+    int b = 0, i = 0;
+    char what[200];
+    fit.sc = sc;
+    fit.fn = fn;
+    fit.ud = ud;
+    fit.n = 0;
+    fit_text(c, g, VIEWS_BOX_TITLE, &sc->title, "the title");
+    fit_text(c, g, VIEWS_BOX_PROMPT, &sc->stop_question, "the stop question");
+    for (b = 0; b < sc->n_beats; b++) {
+        const StoryBeat *bt = &sc->beats[b];
+        snprintf(what, sizeof what, "beat '%s': the caption", bt->id);
+        fit_text(c, g, VIEWS_BOX_CAPTION, &bt->place, what);
+        for (i = 0; i < bt->n_steps; i++) {
+            const StoryStep *st = &bt->steps[i];
+            snprintf(what, sizeof what, "beat '%s': step %d", bt->id, i + 1);
+            fit_text(c, g,
+                     st->kind == STORY_STEP_MESSAGE ? VIEWS_BOX_MESSAGE
+                     : st->kind == STORY_STEP_LINE  ? VIEWS_BOX_DIALOG
+                                                    : VIEWS_BOX_NARRATION,
+                     &st->text, what);
+        }
+        if (bt->interaction.kind != STORY_INT_NONE) {
+            snprintf(what, sizeof what, "beat '%s': the prompt", bt->id);
+            fit_text(c, g, VIEWS_BOX_PROMPT, &bt->interaction.prompt, what);
+        }
+        for (i = 0; i < bt->interaction.n_options; i++) {
+            snprintf(what, sizeof what, "beat '%s': option %d", bt->id, i + 1);
+            fit_text(c, g, VIEWS_BOX_OPTION, &bt->interaction.options[i].text, what);
+        }
+    }
+    return fit.n;
+}

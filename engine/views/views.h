@@ -23,6 +23,7 @@
 
 #include "show/show.h"
 #include "render/gfx.h"
+#include "story/validate.h"
 
 /* Draws the whole frame for v (clears it first).  v->sc may be NULL (then
  * only the error screen and overlays that need no scenario are drawn).
@@ -67,5 +68,9 @@ typedef enum {
  * NULL or empty text fits.  `spectactor check` calls this on a 1280x720
  * software renderer to warn about texts too long for a small projector. */
 int views_text_fits(Gfx *g, const Scenario *sc, ViewsBox box, const char *text);
+/* `spectactor check`: every text of sc in every language against its box
+ * on g's frame; each one that does not fit is an error to fn ("... does not
+ * fit the frame at WxH").  Returns how many did not fit. */
+int views_check_fit(Gfx *g, const Scenario *sc, ValidateReport fn, void *ud);
 
 #endif

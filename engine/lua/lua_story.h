@@ -15,6 +15,7 @@
 #include "lua/lua_host.h"
 #include "story/scenario.h"
 #include "story/story.h"
+#include "story/validate.h"
 
 /* The limits of the declarations themselves are the builder's
  * (story/scenario_build.h: STORY_MAX_CONTACTS, STORY_MAX_ADVICE, ...). */
@@ -59,6 +60,19 @@ Scenario *lua_story_load_all(LuaHost *h, const char *dir, LuaStoryReport fn, voi
  * Returns the number reported; 0 when the source cannot be read. */
 int lua_story_scan_option(LuaHost *h, const Scenario *sc, const StoryOption *o, const char *what,
                           LuaStoryReport fn, void *ud);
+
+/* `spectactor check`: reads every option's condition and effect for
+ * undeclared variables and unknown beats (lua_story_scan_option), then runs
+ * every condition once with the initial variables under the sandbox's
+ * limits, and a second time to see it gives the same answer.  Limit
+ * breaches, undeclared names and answers that are not true/false are
+ * errors; other failures (a variable read before it is set) and
+ * conditions slower than slow_ms are warnings.  Findings at a place of the
+ * scenario go to fn, findings at the script's own "path:line: " to
+ * at_script.  Returns the number of errors given to at_script (fn counts
+ * its own). */
+int lua_story_check_conditions(LuaHost *h, const Scenario *sc, double slow_ms, ValidateReport fn,
+                               LuaStoryReport at_script, void *ud);
 
 /* Compiles the Lua file at path without running it, to find its syntax
  * errors ("path:line: message", with a hint in story terms).  Returns 0, or

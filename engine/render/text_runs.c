@@ -25,6 +25,7 @@
 struct TextFonts {
     TTF_Font *emoji; /* NULL: none found */
     int emoji_ascent;
+    int combines; /* the emoji font joins a skin tone to its emoji */
     char path[EMOJI_PATH_MAX];
     char buf[GFX_MAX_TEXT + 8]; /* the current run, NUL-terminated */
 };
@@ -87,6 +88,13 @@ TextFonts *text_fonts_new(const char *font_dir)
         tf->path[0] = '\0';
     else
         tf->emoji_ascent = TTF_FontAscent(tf->emoji);
+    if (tf->emoji) {
+        /* a thumb with a skin tone as wide as the thumb alone: one glyph */
+        int w1 = 0, w2 = 0, h = 0;
+        tf->combines = TTF_SizeUTF8(tf->emoji, "\xF0\x9F\x91\x8D", &w1, &h) == 0 &&
+                       TTF_SizeUTF8(tf->emoji, "\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD", &w2, &h) == 0 &&
+                       w1 == w2;
+    }
     return tf;
 }
 
@@ -145,7 +153,8 @@ static int classify(const TextFonts *tf, TTF_Font *main, uint32_t cp, uint32_t p
     if (cp < 0x80 && next != 0xFE0F)
         return CL_MAIN;
     if (is_joiner(cp)) {
-        if (prev_cl == CL_EMOJI && (is_ignorable(cp) || emoji_has(tf, cp)))
+        int tone = cp >= 0x1F3FB && cp <= 0x1F3FF;
+        if (prev_cl == CL_EMOJI && (is_ignorable(cp) || (emoji_has(tf, cp) && (tf->combines || !tone))))
             return CL_EMOJI;
         return CL_DROP;
     }

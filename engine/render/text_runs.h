@@ -6,9 +6,10 @@
  * Emoji from fonts-noto-color-emoji, else Symbola).  A code point goes to the
  * emoji font when the main font lacks it, when U+FE0F asks for the emoji
  * look, for U+1F000 and up, and inside an emoji sequence (ZWJ, skin tones,
- * tags, keycaps: HarfBuzz turns the sequence into one glyph).  Variation
- * selectors, ZWJ and modifiers outside a sequence, and code points no font
- * has, are left out: never drawn as boxes.  The emoji font is used at one
+ * tags, keycaps: HarfBuzz turns the sequence into one glyph; a skin tone the
+ * font cannot join is left out).  Variation selectors, ZWJ and modifiers
+ * outside a sequence, and code points no font has, are left out: never
+ * drawn as boxes.  The emoji font is used at one
  * reference size and its pixels scaled to the style's size, since a colour
  * bitmap font has one fixed strike.  Measuring and drawing split the same
  * way, so wrapped lines are as wide as drawn.

@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/log.h"
 #include "render/render_sdl.h"
@@ -28,6 +29,7 @@
 static const char *LINE = "Tak skat. Det er bare os to \xE2\x9D\xA4\xEF\xB8\x8F";
 static const char *LINE_TEXT = "Tak skat. Det er bare os to ";
 #define SMILING_HEARTS "\xF0\x9F\xA5\xB0" /* U+1F970: DejaVu lacks it */
+#define THINKING "\xF0\x9F\xA4\x94"       /* U+1F914: DejaVu lacks it */
 #define NO_GLYPH "\xF4\x8F\xBF\xBD"       /* U+10FFFD: no font has it */
 #define MAN "\xF0\x9F\x91\xA8"
 #define WOMAN "\xF0\x9F\x91\xA9"
@@ -337,7 +339,7 @@ static void test_no_emoji_font(void **state)
     draw(c, SMILING_HEARTS " " MAN ZWJ WOMAN, 1600, NULL);
     assert_int_equal(warnings_emoji_font, 1);
     assert_int_equal(measure(c, "x" SMILING_HEARTS "x"), measure(c, "xx"));
-    draw(c, "\xF0\x9F\xA4\x94", 1600, NULL); /* U+1F914, another DejaVu lacks */
+    draw(c, THINKING, 1600, NULL);
     assert_int_equal(count_px(c->surf, 0, 0, W, H, 0), 0);
     assert_int_equal(warnings_emoji_font, 1);
     wt = measure(c, LINE_TEXT);
@@ -346,6 +348,37 @@ static void test_no_emoji_font(void **state)
     assert_true(count_px(c->surf, 100, 100, wt, lh, 0) > 500);
     assert_true(count_px(c->surf, 100 + wt, 100, 60, lh, 0) > 100); /* DejaVu's heart */
     assert_int_equal(count_px(c->surf, 0, 0, W, H, 1), 0);          /* nothing coloured */
+    ctx_free(c);
+}
+
+/* The monochrome fallback the Windows package bundles (Symbola, from
+ * fonts-symbola): emoji drawn in the text colour, sequences without boxes,
+ * measured as drawn. */
+static void test_symbola_fallback(void **state)
+{
+    const char *sym = "/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf";
+    Ctx *c = NULL;
+    Logged l;
+    int wt = 0, wa = 0, lh = 0;
+    (void)state;
+    if (access(sym, R_OK) != 0)
+        fail_msg("%s is missing: install fonts-symbola (tools/deps.sh lists it)", sym);
+    setenv("SPECTACTOR_EMOJI_FONT", sym, 1);
+    c = ctx_new();
+    unsetenv("SPECTACTOR_EMOJI_FONT");
+    assert_non_null(c);
+    lh = gfx_line_height(c->g, THEME_TEXT_BODY);
+    wt = measure(c, "ok ");
+    wa = measure(c, "ok " THINKING);
+    assert_in_range(wa - wt, 20, 70);
+    draw(c, "ok " THINKING " " THUMB TONE " " MAN ZWJ WOMAN, 1600, &l);
+    shot(c, "symbola");
+    assert_int_equal(l.n, 1);
+    assert_int_equal(l.box[0].w, measure(c, "ok " THINKING " " THUMB TONE " " MAN ZWJ WOMAN));
+    assert_true(count_px(c->surf, 100 + wt, 100, wa - wt, lh, 0) > 100);
+    assert_int_equal(count_px(c->surf, 100 + l.box[0].w + 2, 80, 400, lh + 40, 0), 0);
+    /* Symbola cannot join a skin tone (it would draw a swatch): left out */
+    assert_int_equal(measure(c, THUMB TONE), measure(c, THUMB));
     ctx_free(c);
 }
 
@@ -358,6 +391,7 @@ int main(void)
         cmocka_unit_test(test_wrap_consistent),
         cmocka_unit_test(test_cache_effective),
         cmocka_unit_test(test_no_emoji_font),
+        cmocka_unit_test(test_symbola_fallback),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -84,10 +84,12 @@ TextFonts *text_fonts_new(const char *font_dir)
             tf->emoji = try_emoji_font(tf->path);
         }
     }
-    if (!tf->emoji)
+    if (!tf->emoji) {
         tf->path[0] = '\0';
-    else
+    } else {
         tf->emoji_ascent = TTF_FontAscent(tf->emoji);
+        log_debug("emoji font: %s", tf->path);
+    }
     if (tf->emoji) {
         /* a thumb with a skin tone as wide as the thumb alone: one glyph */
         int w1 = 0, w2 = 0, h = 0;
@@ -106,8 +108,6 @@ void text_fonts_free(TextFonts *tf)
         TTF_CloseFont(tf->emoji);
     free(tf);
 }
-
-const char *text_fonts_emoji_path(const TextFonts *tf) { return tf ? tf->path : ""; }
 
 /* ---- splitting ---------------------------------------------------------- */
 
@@ -154,7 +154,8 @@ static int classify(const TextFonts *tf, TTF_Font *main, uint32_t cp, uint32_t p
         return CL_MAIN;
     if (is_joiner(cp)) {
         int tone = cp >= 0x1F3FB && cp <= 0x1F3FF;
-        if (prev_cl == CL_EMOJI && (is_ignorable(cp) || (emoji_has(tf, cp) && (tf->combines || !tone))))
+        if (prev_cl == CL_EMOJI &&
+            (is_ignorable(cp) || (emoji_has(tf, cp) && (tf->combines || !tone))))
             return CL_EMOJI;
         return CL_DROP;
     }
@@ -307,8 +308,8 @@ static void shrink_over(SDL_Surface *src, SDL_Surface *dst, int x0, int y0, int 
             if (x < 0 || x >= dst->w)
                 continue;
             for (v = sy0; v < sy1 && v < s->h; v++) {
-                const uint32_t *row =
-                    (const uint32_t *)((const unsigned char *)s->pixels + (size_t)v * (size_t)s->pitch);
+                const uint32_t *row = (const uint32_t *)((const unsigned char *)s->pixels +
+                                                         (size_t)v * (size_t)s->pitch);
                 for (u = sx0; u < sx1 && u < s->w; u++) {
                     uint32_t p = row[u];
                     unsigned pa = p >> 24;

@@ -35,9 +35,6 @@ TextFonts *text_fonts_new(const char *font_dir);
 /* Closes the emoji font and frees tf; NULL is fine. */
 void text_fonts_free(TextFonts *tf);
 
-/* The path of the emoji font in use, or "" when there is none. */
-const char *text_fonts_emoji_path(const TextFonts *tf);
-
 /* 1 when s[0..n) needs splitting (it has emoji or code points left out),
  * 0 when main draws it whole as it is. */
 int text_runs_needed(TextFonts *tf, TTF_Font *main, const char *s, size_t n);

@@ -54,7 +54,8 @@ int main(int argc, char **argv)
     unsigned char *seen = NULL;
     int distinct = 0;
     if (argc < 4)
-        return fprintf(stderr, "usage: png_check FILE W H [--blank] [--text-region x0 y0 x1 y1]\n"), 2;
+        return fprintf(stderr, "usage: png_check FILE W H [--blank] [--text-region x0 y0 x1 y1]"
+                               " [--colour-box x y w h] [--grey-box x y w h]\n"), 2;
     w = atoi(argv[2]);
     h = atoi(argv[3]);
     for (i = 4; i < argc; i++) {

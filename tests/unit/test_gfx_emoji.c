@@ -22,6 +22,7 @@
 #include "core/log.h"
 #include "render/render_sdl.h"
 
+#define NOTO "/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf"
 #define W 1920
 #define H 1080
 
@@ -103,6 +104,11 @@ static void ctx_free(Ctx *c)
 
 static int setup(void **state)
 {
+    if (access(NOTO, R_OK) != 0) {
+        fprintf(stderr, "%s is missing: install fonts-noto-color-emoji (tools/deps.sh lists it)\n",
+                NOTO);
+        return -1;
+    }
     if (SDL_Init(SDL_INIT_VIDEO) != 0)
         return -1;
     unsetenv("SPECTACTOR_EMOJI_FONT");
@@ -167,7 +173,8 @@ static int draw(Ctx *c, const char *text, int maxw, Logged *l)
         memset(l, 0, sizeof *l);
         gfx_text_log_set(c->g, on_text, l);
     }
-    h = gfx_text(c->g, 100, 100, maxw, text, THEME_TEXT_BODY, THEME_RGB(THEME_TEXT), GFX_ALIGN_LEFT);
+    h = gfx_text(c->g, 100, 100, maxw, text, THEME_TEXT_BODY, THEME_RGB(THEME_TEXT),
+                 GFX_ALIGN_LEFT);
     gfx_text_log_set(c->g, NULL, NULL);
     return h;
 }
@@ -183,7 +190,8 @@ static void test_scenario_line_heart_in_colour(void **state)
 {
     Ctx *c = *state;
     Logged l;
-    int wt = measure(c, LINE_TEXT), wa = measure(c, LINE), lh = gfx_line_height(c->g, THEME_TEXT_BODY);
+    int wt = measure(c, LINE_TEXT), wa = measure(c, LINE),
+        lh = gfx_line_height(c->g, THEME_TEXT_BODY);
     draw(c, LINE, 1600, &l);
     SDL_RenderPresent(c->r);
     assert_int_equal(l.n, 1);
@@ -282,8 +290,8 @@ static void test_wrap_consistent(void **state)
 {
     Ctx *c = *state;
     const char *text = "Hej \xF0\x9F\x98\x8A hvordan g\xC3\xA5r det \xF0\x9F\x91\x80 i dag "
-                       "\xE2\x9D\xA4\xEF\xB8\x8F ok " SMILING_HEARTS " " SMILING_HEARTS SMILING_HEARTS
-                       " " MAN ZWJ WOMAN ZWJ GIRL " slut";
+                       "\xE2\x9D\xA4\xEF\xB8\x8F ok " SMILING_HEARTS
+                       " " SMILING_HEARTS SMILING_HEARTS " " MAN ZWJ WOMAN ZWJ GIRL " slut";
     int maxw = 0, lh = gfx_line_height(c->g, THEME_TEXT_BODY);
     for (maxw = 150; maxw <= 1200; maxw += 75) {
         Logged l;

@@ -59,7 +59,7 @@ struct Gfx {
     char font_dir[GFX_MAX_PATH];
     TTF_Font *font[THEME_TEXT_COUNT];
     int line_h[THEME_TEXT_COUNT];
-    TextFonts *runs; /* the emoji font for what the main fonts lack */
+    TextRuns *runs; /* the emoji font for what the main fonts lack */
     TextEntry text[GFX_TEXT_CACHE_MAX];
     int n_text;
     LayoutCache *measures; /* (span, style) -> width */
@@ -228,7 +228,7 @@ Gfx *gfx_new(SDL_Renderer *r, int w, int h, const char *font_dir, Err *err)
         free(g);
         return NULL;
     }
-    g->runs = text_fonts_new(g->font_dir);
+    g->runs = text_runs_new(g->font_dir);
     if (!g->runs) {
         close_fonts(g->font);
         layout_cache_free(g->measures);
@@ -279,7 +279,7 @@ void gfx_free(Gfx *g)
         free(g->img[i].path);
     }
     close_fonts(g->font);
-    text_fonts_free(g->runs);
+    text_runs_free(g->runs);
     layout_cache_free(g->measures);
     layout_cache_free(g->wraps);
     free(g);

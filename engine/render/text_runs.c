@@ -22,7 +22,7 @@
 #define SYSTEM_NOTO_DIR "/usr/share/fonts/truetype/noto"
 #define SYSTEM_SYMBOLA_DIR "/usr/share/fonts/truetype/ancient-scripts"
 
-struct TextFonts {
+struct TextRuns {
     TTF_Font *emoji; /* NULL: none found */
     int emoji_ascent;
     int combines; /* the emoji font joins a skin tone to its emoji */
@@ -58,12 +58,12 @@ static TTF_Font *try_emoji_font(const char *path)
     return f;
 }
 
-TextFonts *text_fonts_new(const char *font_dir)
+TextRuns *text_runs_new(const char *font_dir)
 {
     static const char *const files[] = {"NotoColorEmoji.ttf", "Symbola_hint.ttf"};
     const char *dirs[4] = {NULL, SPECTACTOR_FONT_DIR, SYSTEM_NOTO_DIR, SYSTEM_SYMBOLA_DIR};
     const char *env = getenv("SPECTACTOR_EMOJI_FONT");
-    TextFonts *tf = calloc(1, sizeof *tf);
+    TextRuns *tf = calloc(1, sizeof *tf);
     size_t i = 0, j = 0;
     if (!tf)
         return NULL;
@@ -87,12 +87,10 @@ TextFonts *text_fonts_new(const char *font_dir)
     if (!tf->emoji) {
         tf->path[0] = '\0';
     } else {
-        tf->emoji_ascent = TTF_FontAscent(tf->emoji);
-        log_debug("emoji font: %s", tf->path);
-    }
-    if (tf->emoji) {
         /* a thumb with a skin tone as wide as the thumb alone: one glyph */
         int w1 = 0, w2 = 0, h = 0;
+        tf->emoji_ascent = TTF_FontAscent(tf->emoji);
+        log_debug("emoji font: %s", tf->path);
         tf->combines = TTF_SizeUTF8(tf->emoji, "\xF0\x9F\x91\x8D", &w1, &h) == 0 &&
                        TTF_SizeUTF8(tf->emoji, "\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD", &w2, &h) == 0 &&
                        w1 == w2;
@@ -100,7 +98,7 @@ TextFonts *text_fonts_new(const char *font_dir)
     return tf;
 }
 
-void text_fonts_free(TextFonts *tf)
+void text_runs_free(TextRuns *tf)
 {
     if (!tf)
         return;
@@ -125,12 +123,12 @@ static int is_ignorable(uint32_t cp)
            (cp >= 0xE0100 && cp <= 0xE01EF);
 }
 
-static int emoji_has(const TextFonts *tf, uint32_t cp)
+static int emoji_has(const TextRuns *tf, uint32_t cp)
 {
     return tf->emoji && TTF_GlyphIsProvided32(tf->emoji, cp) != 0;
 }
 
-static void warn_left_out(const TextFonts *tf, uint32_t cp)
+static void warn_left_out(const TextRuns *tf, uint32_t cp)
 {
     if (!tf->emoji && cp >= 0x2000) {
         if (!warned_no_emoji)
@@ -146,7 +144,7 @@ static void warn_left_out(const TextFonts *tf, uint32_t cp)
 }
 
 /* Which font draws cp, after prev (drawn as prev_cl) and before next. */
-static int classify(const TextFonts *tf, TTF_Font *main, uint32_t cp, uint32_t prev, int prev_cl,
+static int classify(const TextRuns *tf, TTF_Font *main, uint32_t cp, uint32_t prev, int prev_cl,
                     uint32_t next)
 {
     int has_main = 0, has_emoji = 0;
@@ -175,7 +173,7 @@ static int classify(const TextFonts *tf, TTF_Font *main, uint32_t cp, uint32_t p
 }
 
 typedef struct Runs {
-    TextFonts *tf;
+    TextRuns *tf;
     TTF_Font *main;
     const char *s;
     size_t n, pos;
@@ -183,9 +181,9 @@ typedef struct Runs {
     int prev_cl;
 } Runs;
 
-static Runs runs_start(TextFonts *tf, TTF_Font *main, const char *s, size_t n)
+static Runs runs_start(TextRuns *tf, TTF_Font *main, const char *s, size_t n)
 {
-    Runs r;
+    Runs r = {NULL, NULL, NULL, 0, 0, 0, CL_MAIN};
     r.tf = tf;
     r.main = main;
     r.s = s;
@@ -239,7 +237,7 @@ static int scaled(int v, int px)
 }
 
 /* Width of the run in tf->buf. */
-static int run_width(TextFonts *tf, TTF_Font *main, int px, int font)
+static int run_width(TextRuns *tf, TTF_Font *main, int px, int font)
 {
     int w = 0, h = 0;
     if (TTF_SizeUTF8(font == CL_EMOJI ? tf->emoji : main, tf->buf, &w, &h) != 0)
@@ -247,9 +245,9 @@ static int run_width(TextFonts *tf, TTF_Font *main, int px, int font)
     return font == CL_EMOJI ? scaled(w, px) : w;
 }
 
-int text_runs_needed(TextFonts *tf, TTF_Font *main, const char *s, size_t n)
+int text_runs_needed(TextRuns *tf, TTF_Font *main, const char *s, size_t n)
 {
-    Runs r;
+    Runs r = {NULL, NULL, NULL, 0, 0, 0, CL_MAIN};
     int font = CL_MAIN;
     size_t i = 0;
     if (!tf || !main || !s)
@@ -264,9 +262,9 @@ int text_runs_needed(TextFonts *tf, TTF_Font *main, const char *s, size_t n)
     return font != CL_MAIN || r.pos < r.n || strlen(tf->buf) != r.n;
 }
 
-int text_runs_measure(TextFonts *tf, TTF_Font *main, int px, const char *s, size_t n)
+int text_runs_measure(TextRuns *tf, TTF_Font *main, int px, const char *s, size_t n)
 {
-    Runs r;
+    Runs r = {NULL, NULL, NULL, 0, 0, 0, CL_MAIN};
     int font = CL_MAIN, w = 0;
     if (!tf || !main || !s)
         return 0;
@@ -343,11 +341,11 @@ static void shrink_over(SDL_Surface *src, SDL_Surface *dst, int x0, int y0, int 
         SDL_FreeSurface(s);
 }
 
-SDL_Surface *text_runs_render(TextFonts *tf, TTF_Font *main, int px, const char *s, size_t n,
+SDL_Surface *text_runs_render(TextRuns *tf, TTF_Font *main, int px, const char *s, size_t n,
                               SDL_Color c)
 {
     SDL_Surface *line = NULL;
-    Runs r;
+    Runs r = {NULL, NULL, NULL, 0, 0, 0, CL_MAIN};
     int font = CL_MAIN, w = 0, h = 0, x = 0, asc = 0;
     if (!tf || !main || !s)
         return NULL;

@@ -21,7 +21,7 @@
 #include <SDL_ttf.h>
 #include <stddef.h>
 
-typedef struct TextFonts TextFonts;
+typedef struct TextRuns TextRuns;
 
 /* Opens the emoji font: $SPECTACTOR_EMOJI_FONT when set (a file; a path
  * that does not open means none), else NotoColorEmoji.ttf in font_dir (may
@@ -30,22 +30,22 @@ typedef struct TextFonts TextFonts;
  * PNG for a colour font) is skipped.  Without one, emoji are left out and
  * one warning is logged when the first is met.  Returns NULL when out of
  * memory only.  Needs SDL_ttf initialised. */
-TextFonts *text_fonts_new(const char *font_dir);
+TextRuns *text_runs_new(const char *font_dir);
 
 /* Closes the emoji font and frees tf; NULL is fine. */
-void text_fonts_free(TextFonts *tf);
+void text_runs_free(TextRuns *tf);
 
 /* 1 when s[0..n) needs splitting (it has emoji or code points left out),
  * 0 when main draws it whole as it is. */
-int text_runs_needed(TextFonts *tf, TTF_Font *main, const char *s, size_t n);
+int text_runs_needed(TextRuns *tf, TTF_Font *main, const char *s, size_t n);
 
 /* Width in pixels of s[0..n) split into runs, main at px pixels per em. */
-int text_runs_measure(TextFonts *tf, TTF_Font *main, int px, const char *s, size_t n);
+int text_runs_measure(TextRuns *tf, TTF_Font *main, int px, const char *s, size_t n);
 
 /* A 32-bit ARGB surface of s[0..n) split into runs, as wide as
  * text_runs_measure says and as tall as main's height, in colour c (colour
  * emoji keep their colours, c's alpha applies).  NULL on failure. */
-SDL_Surface *text_runs_render(TextFonts *tf, TTF_Font *main, int px, const char *s, size_t n,
+SDL_Surface *text_runs_render(TextRuns *tf, TTF_Font *main, int px, const char *s, size_t n,
                               SDL_Color c);
 
 #endif

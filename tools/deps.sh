@@ -4,12 +4,14 @@
 
 SPECTACTOR_DEB_BUILD="build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev
  liblua5.4-dev libcmocka-dev libsqlite3-dev libmicrohttpd-dev libcjson-dev libqrencode-dev
- fonts-dejavu-core libxlsxwriter-dev"
+ fonts-dejavu-core fonts-noto-color-emoji libxlsxwriter-dev"
 SPECTACTOR_DEB_TEST="xvfb xdotool clang libclang-rt-14-dev chromium sqlite3 curl binutils
- tesseract-ocr tesseract-ocr-dan python3-openpyxl"
+ tesseract-ocr tesseract-ocr-dan python3-openpyxl fonts-symbola"
 # tools/package and its smoke tests: the Windows cross-build (mingw-w64, the
-# source packages' build tools), wine to run it, and the .deb's tools.
-SPECTACTOR_DEB_PACKAGE="mingw-w64 wine wine64 zip unzip dpkg-dev fakeroot file tcl make xz-utils
+# source packages' build tools), wine to run it, the .deb's tools, and the
+# emoji font the Windows package bundles (Symbola: its FreeType has no PNG
+# for Noto Color Emoji).
+SPECTACTOR_DEB_PACKAGE="fonts-symbola mingw-w64 wine wine64 zip unzip dpkg-dev fakeroot file tcl make xz-utils
  python3 curl binutils procps"
 SPECTACTOR_DEB_BENCH="wrk nginx-light hyperfine valgrind time xvfb curl iproute2 procps"
 

@@ -16,6 +16,7 @@
 #include "core/log.h"
 #include "core/utf8.h"
 #include "render/layout.h"
+#include "render/text_runs.h"
 
 #ifndef SPECTACTOR_FONT_DIR
 #define SPECTACTOR_FONT_DIR "assets/fonts"
@@ -58,6 +59,7 @@ struct Gfx {
     char font_dir[GFX_MAX_PATH];
     TTF_Font *font[THEME_TEXT_COUNT];
     int line_h[THEME_TEXT_COUNT];
+    TextRuns *runs; /* the emoji font for what the main fonts lack */
     TextEntry text[GFX_TEXT_CACHE_MAX];
     int n_text;
     LayoutCache *measures; /* (span, style) -> width */
@@ -91,6 +93,13 @@ static void close_fonts(TTF_Font **fonts)
     }
 }
 
+/* Pixels per em of style at scale. */
+static int style_px(ThemeText style, float scale)
+{
+    int px = (int)lroundf((float)theme_text_px(style) * scale);
+    return px < 6 ? 6 : px;
+}
+
 /* Opens every style at scale into fonts/line_h; all or nothing. */
 static int open_fonts(const char *dir, float scale, TTF_Font **fonts, int *line_h, Err *err)
 {
@@ -98,10 +107,8 @@ static int open_fonts(const char *dir, float scale, TTF_Font **fonts, int *line_
     int i = 0;
     for (i = 0; i < THEME_TEXT_COUNT; i++) {
         ThemeFont kind = theme_text_font((ThemeText)i);
-        int px = (int)lroundf((float)theme_text_px((ThemeText)i) * scale);
+        int px = style_px((ThemeText)i, scale);
         TTF_Font *f = NULL;
-        if (px < 6)
-            px = 6;
         snprintf(path, sizeof path, "%s/%s", dir, font_file(kind));
         f = TTF_OpenFont(path, px);
         if (!f && kind == THEME_FONT_ITALIC) {
@@ -221,6 +228,15 @@ Gfx *gfx_new(SDL_Renderer *r, int w, int h, const char *font_dir, Err *err)
         free(g);
         return NULL;
     }
+    g->runs = text_runs_new(g->font_dir);
+    if (!g->runs) {
+        close_fonts(g->font);
+        layout_cache_free(g->measures);
+        layout_cache_free(g->wraps);
+        free(g);
+        err_set(err, ERR_NOMEM, "out of memory");
+        return NULL;
+    }
     SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND);
     return g;
 }
@@ -263,6 +279,7 @@ void gfx_free(Gfx *g)
         free(g->img[i].path);
     }
     close_fonts(g->font);
+    text_runs_free(g->runs);
     layout_cache_free(g->measures);
     layout_cache_free(g->wraps);
     free(g);
@@ -339,8 +356,11 @@ typedef struct MeasureCtx {
 static int ttf_measure(void *ud, const char *s, size_t n)
 {
     MeasureCtx *m = ud;
+    TTF_Font *f = m->g->font[m->style];
     int w = 0, h = 0;
-    if (TTF_SizeUTF8(m->g->font[m->style], span(m->g, s, n), &w, &h) != 0)
+    if (text_runs_needed(m->g->runs, f, s, n))
+        return text_runs_measure(m->g->runs, f, style_px(m->style, m->g->scale), s, n);
+    if (TTF_SizeUTF8(f, span(m->g, s, n), &w, &h) != 0)
         return 0;
     return w;
 }
@@ -507,7 +527,10 @@ static TextEntry *line_texture(Gfx *g, const char *s, size_t n, ThemeText style,
             return e;
         }
     }
-    surf = TTF_RenderUTF8_Blended(g->font[style], span(g, s, n), sc);
+    if (text_runs_needed(g->runs, g->font[style], s, n))
+        surf = text_runs_render(g->runs, g->font[style], style_px(style, g->scale), s, n, sc);
+    else
+        surf = TTF_RenderUTF8_Blended(g->font[style], span(g, s, n), sc);
     if (!surf)
         return NULL;
     ink = ink_rect(surf);

@@ -2,11 +2,15 @@
  * `spectactor play --headless --screenshot`:
  *
  *   png_check FILE.png W H [--blank] [--text-region X0 Y0 X1 Y1]
+ *             [--colour-box X Y BW BH] [--grey-box X Y BW BH]
  *
  * Without --blank: the image must be W x H, not blank (at least 16 distinct
  * colours and 1 % of pixels far from the background), and, with
  * --text-region (fractions 0..1 of the frame), that region must hold
  * bright text-like pixels (luminance > 180) on the dark background.
+ * --colour-box (pixels): at least 10 % of the box's pixels are strongly
+ * coloured (one channel 90 above another: a colour emoji, not grey text);
+ * --grey-box: none is.
  * With --blank: every pixel must be black.  Exit 0 on success, 1 with a
  * message on failure, 2 on usage errors. */
 #include <SDL.h>
@@ -20,18 +24,38 @@ static int lum(Uint8 r, Uint8 g, Uint8 b)
     return (r * 299 + g * 587 + b * 114) / 1000;
 }
 
+/* Strongly coloured pixels (max - min channel >= 90) in box x, y, w, h. */
+static long coloured(const SDL_Surface *s, const int *box)
+{
+    long n = 0;
+    int x = 0, y = 0;
+    for (y = box[1] < 0 ? 0 : box[1]; y < box[1] + box[3] && y < s->h; y++) {
+        const Uint32 *row = (const Uint32 *)((const Uint8 *)s->pixels + (size_t)y * (size_t)s->pitch);
+        for (x = box[0] < 0 ? 0 : box[0]; x < box[0] + box[2] && x < s->w; x++) {
+            int r = (row[x] >> 16) & 255, g = (row[x] >> 8) & 255, b = row[x] & 255;
+            int mx = r > g ? (r > b ? r : b) : (g > b ? g : b);
+            int mn = r < g ? (r < b ? r : b) : (g < b ? g : b);
+            if (mx - mn >= 90)
+                n++;
+        }
+    }
+    return n;
+}
+
 int main(int argc, char **argv)
 {
     SDL_Surface *img = NULL, *s = NULL;
     int w = 0, h = 0, blank = 0, i = 0, x = 0, y = 0, rc = 0;
     double reg[4] = {0, 0, 1, 1};
     int have_region = 0;
+    int cbox[4] = {0, 0, 0, 0}, gbox[4] = {0, 0, 0, 0}, have_cbox = 0, have_gbox = 0;
     long far = 0, bright = 0, region_px = 0;
     Uint32 bg = 0;
     unsigned char *seen = NULL;
     int distinct = 0;
     if (argc < 4)
-        return fprintf(stderr, "usage: png_check FILE W H [--blank] [--text-region x0 y0 x1 y1]\n"), 2;
+        return fprintf(stderr, "usage: png_check FILE W H [--blank] [--text-region x0 y0 x1 y1]"
+                               " [--colour-box x y w h] [--grey-box x y w h]\n"), 2;
     w = atoi(argv[2]);
     h = atoi(argv[3]);
     for (i = 4; i < argc; i++) {
@@ -41,6 +65,13 @@ int main(int argc, char **argv)
             for (x = 0; x < 4; x++)
                 reg[x] = atof(argv[i + 1 + x]);
             have_region = 1;
+            i += 4;
+        } else if ((strcmp(argv[i], "--colour-box") == 0 || strcmp(argv[i], "--grey-box") == 0) &&
+                   i + 4 < argc) {
+            int *b = argv[i][2] == 'c' ? cbox : gbox;
+            for (x = 0; x < 4; x++)
+                b[x] = atoi(argv[i + 1 + x]);
+            *(argv[i][2] == 'c' ? &have_cbox : &have_gbox) = 1;
             i += 4;
         } else
             return fprintf(stderr, "png_check: bad argument %s\n", argv[i]), 2;
@@ -92,6 +123,14 @@ int main(int argc, char **argv)
             rc = 1;
         } else if (have_region && bright * 1000 < region_px) {
             fprintf(stderr, "png_check: no text in the region (%ld bright of %ld)\n", bright, region_px);
+            rc = 1;
+        } else if (have_cbox && coloured(s, cbox) * 10 < (long)cbox[2] * cbox[3]) {
+            fprintf(stderr, "png_check: too few coloured pixels in %dx%d+%d+%d (%ld)\n", cbox[2], cbox[3],
+                    cbox[0], cbox[1], coloured(s, cbox));
+            rc = 1;
+        } else if (have_gbox && coloured(s, gbox) > 0) {
+            fprintf(stderr, "png_check: %ld coloured pixels in %dx%d+%d+%d\n", coloured(s, gbox), gbox[2],
+                    gbox[3], gbox[0], gbox[1]);
             rc = 1;
         }
     }

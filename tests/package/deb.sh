@@ -14,6 +14,7 @@ dpkg -x "$DEB" "$T/root" && ok "dpkg -x $(basename "$DEB")" || bad "dpkg -x"
 deps=$(dpkg-deb -f "$DEB" Depends)
 case "$deps" in *libsdl2-2.0-0*libsdl2-ttf*|*libsdl2-ttf*libsdl2-2.0-0*) ok "Depends filled in by dpkg-shlibdeps" ;;
 *) bad "Depends: $deps" ;; esac
+case "$deps" in *fonts-noto-color-emoji*) ok "Depends on the emoji font" ;; *) bad "no emoji font in Depends: $deps" ;; esac
 for f in usr/bin/spectactor usr/share/applications/spectactor.desktop \
     usr/share/icons/hicolor/scalable/apps/spectactor.svg usr/share/spectactor/scenes/stalking/scenario.lua \
     usr/share/spectactor/scenes/questionnaire.lua usr/share/spectactor/assets/fonts/DejaVuSans.ttf \

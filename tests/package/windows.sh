@@ -47,6 +47,13 @@ else
     bad "check from another folder: $out"
 fi
 
+# the emoji font bundled with its licence
+if [ -f "$PKG/assets/fonts/Symbola_hint.ttf" ] && [ -s "$PKG/LICENSES/Symbola/copyright.txt" ]; then
+    ok "the emoji font (Symbola) and its licence are bundled"
+else
+    bad "no assets/fonts/Symbola_hint.ttf or LICENSES/Symbola/copyright.txt"
+fi
+
 # 3. a headless play with a screenshot, compared with the Linux build's
 KEYS="Right Right Right Right"
 win play --headless --no-phones --size 1280x720 --lang da --keys "$KEYS" \

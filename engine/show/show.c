@@ -72,6 +72,8 @@ void show_free(Show *s)
     free(s->room_code);
     free(s->lan_problem);
     kiosk_free(s->kiosk);
+    buf_free(&s->journal);
+    free(s->offer);
     free(s);
 }
 
@@ -120,6 +122,11 @@ int show_action(Show *s, ShowAction a, int arg)
         s->overlays |= SHOW_OV_QUIT;
         show_tr(s, "quit asked");
         return 1;
+    }
+    if (s->offer && !s->started && !s->overlays) {
+        int r = show_offer_key(s, a);
+        if (r >= 0)
+            return r;
     }
     if (s->overlays & SHOW_OV_BLANK) {
         if (a == SHOW_ACT_HELP) {
@@ -383,6 +390,7 @@ int show_resume_at(Show *s, const char *beat_id, int steps)
     err_clear(&e);
     if (story_jump(s->run, b, &e) < 0)
         return e.code ? e.code : ERR_STATE;
+    show_jr(s, 'j', b);
     s->started = 1;
     show_enter_beat(s);
     for (i = 0; i < steps && story_pos(s->run) == STORY_AT_STEPS &&

@@ -504,6 +504,8 @@ static void draw(Play *p)
     }
     p->dirty = 0;
     p->pdirty = 0;
+    if (p->ffile)
+        fflush(p->ffile); /* the log survives a crash */
 }
 
 static int clock_due(void *ud, unsigned long now)

@@ -129,7 +129,7 @@ fi
 play --keys "Right Right Right" --transcript "$T/t3.txt" "$SCEN" 2>/dev/null
 cp "$SAVE" "$T/save3.txt" 2>/dev/null
 play --resume ask --keys "Right" --transcript "$T/t4.txt" --frame-text "$T/f4.txt" "$SCEN" 2>/dev/null
-if grep -q '^resume offered party 2$' "$T/t4.txt" && grep -q 'J: Continue where you left off (party' "$T/f4.txt" &&
+if grep -q '^resume offered party 2$' "$T/t4.txt" && grep -q 'J: Continue where you left off (The party, [0-9][0-9]:[0-9][0-9])' "$T/f4.txt" &&
     grep -q 'Esc: Start over' "$T/f4.txt" && ! grep -q '^beat ' "$T/t4.txt" && [ -f "$SAVE" ]; then
     ok "the welcome screen offers to continue (J) or start over (Esc); Next waits"
 else

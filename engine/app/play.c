@@ -32,7 +32,6 @@
 #include "story/story_strings.h"
 #include "show/show.h"
 #include "show/ui_text.h"
-#include "eval/eval_store.h"
 #include "net/net.h"
 #include "views/views.h"
 #include "views/views_eval.h"
@@ -47,7 +46,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <sys/stat.h>
 
 #define PLAY_MAX_KEYNAME 64
 #define PLAY_WATCH_MS 1000 /* --watch looks at the files once a second */
@@ -78,13 +76,11 @@ typedef struct PlayOpts {
     const char *screenshot;
     const char *transcript;
     const char *frame_text;      /* headless: the text drawn in every frame */
-    int resume;                  /* --resume: PLAY_RESUME_* */
+    int resume;                  /* --resume: SHOW_RESUME_* (headless: no, else ask) */
     const char *address;         /* --address: the IPv4 address the QR code points to */
 } PlayOpts;
 
-/* --resume: continue a saved event without asking, start over, or ask on the
- * welcome screen (the default with a window; headless starts over) */
-enum { PLAY_RESUME_NO, PLAY_RESUME_YES, PLAY_RESUME_ASK };
+
 
 typedef struct Play {
     PlayOpts o;
@@ -266,8 +262,8 @@ static int parse_opts(int argc, char **argv, PlayOpts *o)
             o->frame_text = v;
         } else if (strcmp(a, "--resume") == 0) {
             NEEDV();
-            o->resume = strcmp(v, "yes") == 0 ? PLAY_RESUME_YES : strcmp(v, "no") == 0 ? PLAY_RESUME_NO
-                        : strcmp(v, "ask") == 0 ? PLAY_RESUME_ASK : -1;
+            o->resume = strcmp(v, "yes") == 0 ? SHOW_RESUME_YES : strcmp(v, "no") == 0 ? SHOW_RESUME_NO
+                        : strcmp(v, "ask") == 0 ? SHOW_RESUME_ASK : -1;
             if (o->resume < 0) {
                 fprintf(stderr, "spectactor play: --resume wants yes, no or ask\n");
                 return -1;
@@ -295,7 +291,7 @@ static int parse_opts(int argc, char **argv, PlayOpts *o)
         return -1;
     }
     if (o->resume < 0)
-        o->resume = o->headless ? PLAY_RESUME_NO : PLAY_RESUME_ASK;
+        o->resume = o->headless ? SHOW_RESUME_NO : SHOW_RESUME_ASK;
     if (!o->dir)
         o->dir = app_default_scenario();
     if (o->port < 0 && o->headless)
@@ -378,39 +374,6 @@ static void save_sync(Play *p)
     fprintf(stderr, "spectactor: %s\n", msg);
     show_set_note(p->scene.show, msg);
     p->view_fresh = 0;
-    p->dirty = 1;
-}
-
-/* Finds the saved event beside the evaluation database and continues it
- * (--resume yes) or offers it on the welcome screen (ask); a file that is
- * not a saved event of this scenario is kept as <file>.bad. */
-static void save_setup(Play *p)
-{
-    Err err;
-    char *def = NULL, *text = NULL, bad[1200];
-    struct stat st;
-    int rc = 0;
-    if (p->preview_dir[0] || !p->scene.sc)
-        return; /* a preview's store goes away at exit: nothing to continue */
-    err_clear(&err);
-    def = p->o.db ? NULL : eval_store_default_path(&err);
-    if ((p->o.db || def) && show_save_path(p->save.path, sizeof p->save.path, p->o.db ? p->o.db : def,
-                                           p->scene.sc->id) < 0)
-        p->save.path[0] = '\0';
-    free(def);
-    text = p->save.path[0] && p->o.resume != PLAY_RESUME_NO ? show_save_read(p->save.path, &err) : NULL;
-    p->view_fresh = 0;
-    if (text && p->o.resume == PLAY_RESUME_YES)
-        rc = show_resume(p->scene.show, text, &err);
-    else if (text)
-        rc = show_offer_resume(p->scene.show, text, stat(p->save.path, &st) == 0 ? (long long)st.st_mtime : 0,
-                               &err);
-    if (rc < 0 || (!text && err.code != ERR_NOTFOUND && err.code != 0)) {
-        log_warn("%s: %s", p->save.path, err.msg);
-        snprintf(bad, sizeof bad, "%s.bad", p->save.path);
-        rename(p->save.path, bad);
-    }
-    free(text);
     p->dirty = 1;
 }
 
@@ -1182,7 +1145,8 @@ int cmd_play(int argc, char **argv)
         cleanup(&p);
         return 1;
     }
-    save_setup(&p);
+    if (!p.preview_dir[0] && p.scene.sc && show_save_start(p.scene.show, &p.save, p.o.db, p.o.resume, &err) < 0)
+        log_warn("%s", err.msg); /* a preview's store goes away at exit: nothing to continue */
     if (!p.o.no_phones)
         phones_setup(&p);
     if (p.o.watch) {

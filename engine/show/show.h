@@ -379,6 +379,15 @@ typedef struct ShowSaveFile {
     int cleared; /* the file was removed and nothing written since */
 } ShowSaveFile;
 
+/* --resume: continue a saved event at once, start over, or ask on the welcome screen. */
+enum { SHOW_RESUME_NO, SHOW_RESUME_YES, SHOW_RESUME_ASK };
+/* Finds the saved event of s's scenario beside the evaluation database db
+ * (NULL: the default one, eval_store_default_path) and sets f up to keep
+ * it: SHOW_RESUME_YES continues it (show_resume), ASK offers it on the
+ * welcome screen, NO leaves it to be replaced.  A file that is not a saved
+ * event of this scenario is kept aside as <file>.bad.  0, or negative with
+ * err (nothing offered; saving still works when f->path is set). */
+int show_save_start(Show *s, ShowSaveFile *f, const char *db, int mode, Err *err);
 /* "<folder of db_path>/resume-<scenario id>.txt" into out (n bytes); the id
  * keeps letters, digits, '-' and '_'.  0, or ERR_LIMIT when it does not fit. */
 int show_save_path(char *out, size_t n, const char *db_path, const char *scenario_id);

@@ -29,12 +29,14 @@
 
 #include "compat/compat.h"
 #include "core/buf.h"
+#include "eval/eval_store.h"
 
 #include <assert.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #define SAVE_MAGIC "spectactor-save 1"
@@ -544,4 +546,43 @@ void show_save_retire(ShowSaveFile *f)
     free(f->last);
     f->last = NULL;
     f->cleared = 1;
+}
+
+int show_save_start(Show *s, ShowSaveFile *f, const char *db, int mode, Err *err)
+{
+    char *def = NULL, *text = NULL, bad[sizeof f->path + 8];
+    struct stat st;
+    int rc = 0;
+    assert(s && f);
+    f->path[0] = '\0';
+    if (!s->run)
+        return 0;
+    def = db ? NULL : eval_store_default_path(err);
+    if (!db && !def)
+        return err->code ? err->code : ERR_IO;
+    rc = show_save_path(f->path, sizeof f->path, db ? db : def, s->sc->id);
+    free(def);
+    if (rc < 0) {
+        f->path[0] = '\0';
+        return err_set(err, rc, "the saved event's path is too long");
+    }
+    if (mode == SHOW_RESUME_NO)
+        return 0;
+    text = show_save_read(f->path, err);
+    if (!text)
+        return err->code == ERR_NOTFOUND ? 0 : err->code;
+    if (mode == SHOW_RESUME_YES)
+        rc = show_resume(s, text, err);
+    else
+        rc = show_offer_resume(s, text, stat(f->path, &st) == 0 ? (long long)st.st_mtime : 0, err);
+    free(text);
+    if (rc < 0) {
+        /* not ours to continue, but not ours to delete either */
+        char why[ERR_MSG_MAX];
+        snprintf(why, sizeof why, "%s", err->msg);
+        snprintf(bad, sizeof bad, "%s.bad", f->path);
+        rename(f->path, bad);
+        return err_set(err, rc, "%s: %s (kept as %s)", f->path, why, bad);
+    }
+    return 0;
 }

@@ -552,6 +552,20 @@ int compat_write_atomic(const char *path, const void *data, size_t n)
         errno = e;
         return -1;
     }
+    {
+        /* the rename itself reaches the disk with the folder's entry */
+        char dir[1100];
+        char *slash = NULL;
+        snprintf(dir, sizeof dir, "%s", path);
+        slash = strrchr(dir, '/');
+        if (slash)
+            *(slash == dir ? slash + 1 : slash) = '\0';
+        fd = open(slash ? dir : ".", O_RDONLY | O_CLOEXEC);
+        if (fd >= 0) {
+            (void)fsync(fd);
+            close(fd);
+        }
+    }
     return 0;
 }
 

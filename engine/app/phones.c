@@ -94,6 +94,10 @@ int phones_start(Phones *ph, Show *show, Evals *ev, Timers *ts, int port, const 
         ph->join_url = core_strdup(url);
     ph->join_code = core_strdup(net_room_code(ph->net));
     show_set_join(show, ph->join_url, ph->join_code, ph->join_problem);
+    if (ph->join_problem) { /* the projector says it where the QR code would be; the facilitator too */
+        fprintf(stderr, "spectactor: %s\n", ph->join_problem);
+        show_set_note(show, ph->join_problem);
+    }
     ph->refresh_timer = timers_add(ts, refresh_due, ph);
     timers_arm(ts, ph->refresh_timer, 0); /* the first loop pass counts */
     return 0;

@@ -413,6 +413,6 @@ int show_reload_busy(const Show *s)
     const Poll *p = show_current_poll(s);
     if (p && vote_state(p) == VOTE_OPEN)
         return 1;
-    return s->eval_screen != 0 || s->eval_opened;
+    return s->eval_screen != 0 || s->eval_opened || s->offer != NULL; /* an offer waits for J/Esc */
 }
 

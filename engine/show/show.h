@@ -273,7 +273,8 @@ int show_resume_at(Show *s, const char *beat_id, int steps);
 /* The current beat's id, or NULL on the welcome screen; borrowed. */
 const char *show_beat_id(const Show *s);
 /* 1 while a reload would lose something the room is doing: an open vote,
- * the evaluation (phones answering) or the kiosk. */
+ * the evaluation (phones answering) or the kiosk; or a saved event offered
+ * on the welcome screen. */
 int show_reload_busy(const Show *s);
 /* A reloaded show keeps the evaluation open for phones. */
 void show_set_eval_opened(Show *s, int opened);

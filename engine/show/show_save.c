@@ -29,6 +29,7 @@
 
 #include "compat/compat.h"
 #include "core/buf.h"
+#include "core/log.h"
 #include "eval/eval_store.h"
 
 #include <assert.h>
@@ -286,6 +287,7 @@ static void note_beat(Show *s, UiTextId id, const char *beat)
     snprintf(s->note, sizeof s->note, "%s%s%s", ui_text(s->ui_en, id), beat,
              ui_text(s->ui_en, id + 1));
     show_tr(s, "note %s", s->note);
+    log_warn("%s", s->note); /* the terminal too */
 }
 
 int show_resume(Show *s, const char *text, Err *err)

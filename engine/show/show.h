@@ -357,8 +357,6 @@ int show_resume(Show *s, const char *text, Err *err);
 int show_offer_resume(Show *s, const char *text, long long saved_at, Err *err);
 /* 2 while the offer waits, 1 after J, -1 after Escape, 0 with no offer. */
 int show_offer_state(const Show *s);
-/* The saved beat's id of text into beat (n bytes): 0, or ERR_INVALID. */
-int show_save_beat(const char *text, char *beat, size_t n);
 /* 1 once the event is over: started and at an ending page or the evaluation. */
 int show_event_over(const Show *s);
 /* A message for the facilitator only (presenter screen), "" or NULL: none. */

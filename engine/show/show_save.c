@@ -171,17 +171,6 @@ static int read_header(const char *text, SaveAt *a, Err *err)
     return 0;
 }
 
-int show_save_beat(const char *text, char *beat, size_t n)
-{
-    SaveAt a;
-    Err e;
-    err_clear(&e);
-    if (read_header(text, &a, &e) < 0)
-        return e.code;
-    snprintf(beat, n, "%s", a.beat);
-    return 0;
-}
-
 /* Applies one journal token to the run.  0 or negative. */
 static int apply_op(Show *s, const char *tok, Err *err)
 {

@@ -6,6 +6,7 @@
 #include "core/buf.h"
 #include "core/log.h"
 #include "show/show_phones.h"
+#include "show/ui_text.h"
 
 #include <assert.h>
 #include <stdio.h>
@@ -35,7 +36,8 @@ static int refresh_due(void *ud, unsigned long now)
     return update_joined(ph);
 }
 
-int phones_start(Phones *ph, Show *show, Evals *ev, Timers *ts, int port, const char *lang,
+int phones_start(Phones *ph, Show *show, Evals *ev, Timers *ts, int port, const char *address,
+                 const char *lang,
                  const char *room_code, const char *event, void (*wake)(void *ud), void *wake_ud)
 {
     NetConfig nc;
@@ -50,6 +52,7 @@ int phones_start(Phones *ph, Show *show, Evals *ev, Timers *ts, int port, const 
     ph->timers = ts;
     ph->refresh_timer = -1;
     nc.port = port;
+    nc.address = address;
     nc.room_code = room_code && room_code[0] ? room_code : NULL;
     snprintf(ph->event, sizeof ph->event, "%s", event ? event : "");
     nc.wake = wake;
@@ -67,9 +70,20 @@ int phones_start(Phones *ph, Show *show, Evals *ev, Timers *ts, int port, const 
     }
     ph->net = net_start(&nc, &err);
     if (!ph->net) {
-        log_warn("phones are off: %s", err.msg);
-        ph->join_problem = core_strdup(err.msg);
-        show_set_join(show, NULL, NULL, err.msg);
+        /* for the facilitator, in the event's language; the room sees hands only */
+        int en = lang && strcmp(lang, "en") == 0;
+        struct sockaddr_in sa;
+        char msg[ERR_MSG_MAX + 160], why[8];
+        memset(&sa, 0, sizeof sa);
+        sa.sin_family = AF_INET;
+        sa.sin_port = htons((uint16_t)port);
+        if (port > 0 && compat_port_probe(&sa, why, sizeof why) == COMPAT_PORT_BUSY)
+            snprintf(msg, sizeof msg, "%s%d%s", ui_text(en, UI_PORT_BUSY_1), port, ui_text(en, UI_PORT_BUSY_2));
+        else
+            snprintf(msg, sizeof msg, "%s%s", ui_text(en, UI_PHONES_OFF), err.msg);
+        fprintf(stderr, "spectactor: %s\n", msg);
+        show_set_note(show, msg);
+        show_set_join(show, NULL, NULL, NULL);
         return -1;
     }
     if (net_lan_url(ph->net, url, sizeof url, &err) != 0)
@@ -80,6 +94,10 @@ int phones_start(Phones *ph, Show *show, Evals *ev, Timers *ts, int port, const 
         ph->join_url = core_strdup(url);
     ph->join_code = core_strdup(net_room_code(ph->net));
     show_set_join(show, ph->join_url, ph->join_code, ph->join_problem);
+    if (ph->join_problem) { /* the projector says it where the QR code would be; the facilitator too */
+        fprintf(stderr, "spectactor: %s\n", ph->join_problem);
+        show_set_note(show, ph->join_problem);
+    }
     ph->refresh_timer = timers_add(ts, refresh_due, ph);
     timers_arm(ts, ph->refresh_timer, 0); /* the first loop pass counts */
     return 0;

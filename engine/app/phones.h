@@ -30,12 +30,15 @@ typedef struct Phones {
 } Phones;
 
 /* Starts the phone server on port and gives the show the join info (or the
- * problem, in the scenario language lang).  room_code: the event's code
+ * problem, in the scenario language lang: a server that cannot start is told
+ * to the facilitator only, show_set_note and the terminal).  address: the
+ * IPv4 address the QR code points to (--address), NULL: chosen.  room_code: the event's code
  * (kept with the event across restarts; NULL: a random one); event: its
  * public id for the state JSON (NULL: none).  wake(wake_ud) is called on the
  * server's thread when something is queued.  Returns 0, or -1 when phones
  * are off (logged; the show says why). */
-int phones_start(Phones *ph, Show *show, Evals *ev, Timers *ts, int port, const char *lang,
+int phones_start(Phones *ph, Show *show, Evals *ev, Timers *ts, int port, const char *address,
+                 const char *lang,
                  const char *room_code, const char *event, void (*wake)(void *ud), void *wake_ud);
 
 /* The show after a reload (borrowed); its join info is set by the caller. */

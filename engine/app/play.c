@@ -31,6 +31,8 @@
 #include "render/render_sdl.h"
 #include "story/story_strings.h"
 #include "show/show.h"
+#include "show/ui_text.h"
+#include "net/net.h"
 #include "views/views.h"
 #include "views/views_eval.h"
 #include "views/views_presenter.h"
@@ -74,7 +76,11 @@ typedef struct PlayOpts {
     const char *screenshot;
     const char *transcript;
     const char *frame_text;      /* headless: the text drawn in every frame */
+    int resume;                  /* --resume: SHOW_RESUME_* (headless: no, else ask) */
+    const char *address;         /* --address: the IPv4 address the QR code points to */
 } PlayOpts;
+
+
 
 typedef struct Play {
     PlayOpts o;
@@ -102,6 +108,9 @@ typedef struct Play {
      * the next show_* call that may change the show */
     ShowView view;
     int view_fresh;
+
+    ShowSaveFile save; /* the saved event, beside the evaluation database */
+    int save_failed;   /* told the facilitator once */
 
     Timers timers;
     Phones phones;
@@ -146,6 +155,7 @@ static int parse_opts(int argc, char **argv, PlayOpts *o)
     o->size_w = 1920;
     o->size_h = 1080;
     o->port = -1;
+    o->resume = -1;
     for (i = 0; i < argc; i++) {
         const char *a = argv[i];
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -250,6 +260,21 @@ static int parse_opts(int argc, char **argv, PlayOpts *o)
         } else if (strcmp(a, "--frame-text") == 0) {
             NEEDV();
             o->frame_text = v;
+        } else if (strcmp(a, "--resume") == 0) {
+            NEEDV();
+            o->resume = strcmp(v, "yes") == 0 ? SHOW_RESUME_YES : strcmp(v, "no") == 0 ? SHOW_RESUME_NO
+                        : strcmp(v, "ask") == 0 ? SHOW_RESUME_ASK : -1;
+            if (o->resume < 0) {
+                fprintf(stderr, "spectactor play: --resume wants yes, no or ask\n");
+                return -1;
+            }
+        } else if (strcmp(a, "--address") == 0) {
+            NEEDV();
+            o->address = v;
+            if (net_lan_has(v) < 0) {
+                fprintf(stderr, "spectactor play: --address wants an IPv4 address such as 192.168.1.20\n");
+                return -1;
+            }
         } else if (a[0] == '-' && a[1] == '-') {
             fprintf(stderr, "spectactor play: unknown option %s\n", a);
             return -1;
@@ -265,6 +290,8 @@ static int parse_opts(int argc, char **argv, PlayOpts *o)
         fprintf(stderr, "spectactor play: --keys, --keys-from, --screenshot and --frame-text need --headless\n");
         return -1;
     }
+    if (o->resume < 0)
+        o->resume = o->headless ? SHOW_RESUME_NO : SHOW_RESUME_ASK;
     if (!o->dir)
         o->dir = app_default_scenario();
     if (o->port < 0 && o->headless)
@@ -330,6 +357,26 @@ static void push_event(Play *p, SDL_Event *ev)
         SDL_SemPost(p->wake_sem);
 }
 
+/* ---- the saved event (show_save.c) ------------------------------------------ */
+
+/* Brings the saved event in step with the show; a failure is told to the
+ * facilitator once (presenter and terminal), in the event's language. */
+static void save_sync(Play *p)
+{
+    Err err;
+    char msg[ERR_MSG_MAX + 128];
+    err_clear(&err);
+    if (show_save_sync(p->scene.show, &p->save, &err) == 0 || p->save_failed)
+        return;
+    p->save_failed = 1;
+    snprintf(msg, sizeof msg, "%s%s", ui_text(scene_ui_en(p->scene.sc, p->scene.lang), UI_SAVE_FAILED),
+             err.msg);
+    fprintf(stderr, "spectactor: %s\n", msg);
+    show_set_note(p->scene.show, msg);
+    p->view_fresh = 0;
+    p->dirty = 1;
+}
+
 /* ---- one view per event ---------------------------------------------------- */
 
 /* The show is about to change: the view built before is no longer valid. */
@@ -367,6 +414,7 @@ static void settle(Play *p, int what)
     evals_save_poll_seq(&p->evals, show_poll_seq(p->scene.show));
     phones_publish(&p->phones, v, evals_phone_json(&p->evals));
     assert(p->view_fresh);
+    save_sync(p);
 }
 
 /* ---- drawing ------------------------------------------------------------ */
@@ -419,6 +467,8 @@ static void draw(Play *p)
     }
     p->dirty = 0;
     p->pdirty = 0;
+    if (p->ffile)
+        fflush(p->ffile); /* the log survives a crash */
 }
 
 static int clock_due(void *ud, unsigned long now)
@@ -732,10 +782,22 @@ static void phones_setup(Play *p)
     /* the room survives a crash of the engine: same code, poll ids go on */
     if (evals_room(&p->evals, code, pub, &seq) == 0)
         show_set_poll_seq(p->scene.show, seq);
-    if (phones_start(&p->phones, p->scene.show, &p->evals, &p->timers, p->o.port,
+    if (p->o.address && net_lan_has(p->o.address) == 0) {
+        int en = scene_ui_en(sc, p->scene.lang);
+        char msg[320];
+        snprintf(msg, sizeof msg, "%s%s%s", ui_text(en, UI_ADDRESS_NOT_HERE_1), p->o.address,
+                 ui_text(en, UI_ADDRESS_NOT_HERE_2));
+        fprintf(stderr, "spectactor: %s\n", msg);
+        show_set_note(p->scene.show, msg);
+    }
+    if (phones_start(&p->phones, p->scene.show, &p->evals, &p->timers, p->o.port, p->o.address,
                      sc ? sc->langs[scene_pick_lang(sc, p->o.lang)] : "da", code, pub, net_wake,
-                     p) < 0)
+                     p) < 0) {
+        show_set_counting(p->scene.show, p->o.count ? (ShowCount)p->o.count : SHOW_COUNT_HANDS,
+                          p->o.class_size ? p->o.class_size : SHOW_CLASS_SIZE, 0);
+        settle(p, SETTLE_PUBLISH);
         return;
+    }
     snprintf(line, sizeof line, "phones port %d room %s", net_port(p->phones.net),
              net_room_code(p->phones.net));
     transcript_line(p, line);
@@ -859,8 +921,8 @@ static void handle_event(Play *p, const SDL_Event *ev)
             follow_size(p->pren, p->pgfx, &p->pw, &p->ph);
         p->dirty = 1;
     } else if (ev->type == SDL_WINDOWEVENT) {
-        if (ev->window.event == SDL_WINDOWEVENT_CLOSE && p->pwin) {
-            apply(p, SHOW_ACT_QUIT, 0); /* with two windows SDL sends no SDL_QUIT: ask first */
+        if (ev->window.event == SDL_WINDOWEVENT_CLOSE) {
+            apply(p, SHOW_ACT_QUIT, 0); /* the close button asks first (SDL_QUIT is a signal) */
         } else if (ev->window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
             follow_size(p->ren, p->gfx, &p->w, &p->h);
             p->dirty = 1;
@@ -870,10 +932,12 @@ static void handle_event(Play *p, const SDL_Event *ev)
     } else if (ev->type == SDL_RENDER_TARGETS_RESET || ev->type == SDL_RENDER_DEVICE_RESET) {
         p->dirty = 1;
     } else if (ev->type == SDL_QUIT) {
-        if (p->o.headless)
-            p->done = 1; /* a signal ends a headless run */
-        else
-            apply(p, SHOW_ACT_QUIT, 0); /* the window's close button asks first */
+        /* a signal (SIGTERM: logout, shutdown, timeout; SIGINT) or the system:
+         * the event is saved at every step; quit now, no dialog */
+        p->done = 1;
+        transcript_line(p, "quit signal");
+        if (p->save.path[0])
+            fprintf(stderr, "spectactor: %s\n", ui_text(scene_ui_en(p->scene.sc, p->scene.lang), UI_SAVED_TERM));
     } else if (ev->type == p->ev_key) {
         char *name = ev->user.data1;
         if (name) {
@@ -1018,6 +1082,7 @@ int cmd_play(int argc, char **argv)
     }
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
     SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "0");
+    SDL_SetHint(SDL_HINT_QUIT_ON_LAST_WINDOW_CLOSE, "0"); /* SDL_QUIT then means a signal */
     if (SDL_Init(p.o.headless ? (SDL_INIT_EVENTS | SDL_INIT_TIMER) : (SDL_INIT_VIDEO | SDL_INIT_EVENTS | SDL_INIT_TIMER)) < 0) {
         fprintf(stderr, "spectactor: SDL: %s\n", SDL_GetError());
         if (p.tfile && p.tfile_owned)
@@ -1074,11 +1139,14 @@ int cmd_play(int argc, char **argv)
     p.dirty = 1;
     draw(&p);
     if (preview_store(&p, &err) < 0 || eval_setup(&p, &err) < 0) {
-        fprintf(stderr, "spectactor: the evaluation store cannot be used: %s\n", err.msg);
-        fprintf(stderr, "spectactor: choose another file with --db FILE\n");
+        int en = scene_ui_en(p.scene.sc, p.scene.lang);
+        fprintf(stderr, "spectactor: %s%s\nspectactor: %s\n", ui_text(en, UI_DB_PROBLEM), err.msg,
+                ui_text(en, UI_DB_OTHER));
         cleanup(&p);
         return 1;
     }
+    if (!p.preview_dir[0] && p.scene.sc && show_save_start(p.scene.show, &p.save, p.o.db, p.o.resume, &err) < 0)
+        log_warn("%s", err.msg); /* a preview's store goes away at exit: nothing to continue */
     if (!p.o.no_phones)
         phones_setup(&p);
     if (p.o.watch) {
@@ -1101,6 +1169,11 @@ int cmd_play(int argc, char **argv)
             rc = 1;
         }
     }
+    if (p.ended && show_event_over(p.scene.show))
+        show_save_retire(&p.save); /* the event is over: nothing to continue */
+    else
+        save_sync(&p);
+    free(p.save.last);
     cleanup(&p);
     return rc;
 }

@@ -291,6 +291,35 @@ ssize_t compat_pread(int fd, void *buf, size_t n, long long offset)
     return (ssize_t)_read(fd, buf, (unsigned)(n > 0x7fffffff ? 0x7fffffff : n));
 }
 
+int compat_write_atomic(const char *path, const void *data, size_t n)
+{
+    char tmp[1100];
+    wchar_t *wt = NULL, *wp = NULL;
+    int fd = -1, ok = 0, e = 0;
+    if (snprintf(tmp, sizeof tmp, "%s.tmp", path) >= (int)sizeof tmp) {
+        errno = ENAMETOOLONG;
+        return -1;
+    }
+    fd = compat_open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    if (fd < 0)
+        return -1;
+    ok = _write(fd, data, (unsigned)n) == (int)n && _commit(fd) == 0;
+    e = errno;
+    ok = _close(fd) == 0 && ok;
+    wt = wide_of(tmp);
+    wp = wide_of(path);
+    ok = ok && wt && wp && MoveFileExW(wt, wp, MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH);
+    if (!ok && wt)
+        _wremove(wt);
+    free(wt);
+    free(wp);
+    if (!ok) {
+        errno = e ? e : EIO;
+        return -1;
+    }
+    return 0;
+}
+
 int compat_fchmod(int fd, int mode)
 {
     (void)fd;
@@ -487,6 +516,57 @@ int compat_open(const char *path, int flags, int mode)
 ssize_t compat_pread(int fd, void *buf, size_t n, long long offset)
 {
     return pread(fd, buf, n, (off_t)offset);
+}
+
+int compat_write_atomic(const char *path, const void *data, size_t n)
+{
+    char tmp[1100];
+    const char *p = data;
+    size_t done = 0;
+    int fd = -1, e = 0;
+    if (snprintf(tmp, sizeof tmp, "%s.tmp", path) >= (int)sizeof tmp) {
+        errno = ENAMETOOLONG;
+        return -1;
+    }
+    fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return -1;
+    while (done < n) {
+        ssize_t w = write(fd, p + done, n - done);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            break;
+        done += (size_t)w;
+    }
+    if (done < n || fsync(fd) != 0) {
+        e = errno ? errno : EIO;
+        close(fd);
+        unlink(tmp);
+        errno = e;
+        return -1;
+    }
+    if (close(fd) != 0 || rename(tmp, path) != 0) {
+        e = errno;
+        unlink(tmp);
+        errno = e;
+        return -1;
+    }
+    {
+        /* the rename itself reaches the disk with the folder's entry */
+        char dir[1100];
+        char *slash = NULL;
+        snprintf(dir, sizeof dir, "%s", path);
+        slash = strrchr(dir, '/');
+        if (slash)
+            *(slash == dir ? slash + 1 : slash) = '\0';
+        fd = open(slash ? dir : ".", O_RDONLY | O_CLOEXEC);
+        if (fd >= 0) {
+            (void)fsync(fd);
+            close(fd);
+        }
+    }
+    return 0;
 }
 
 int compat_fchmod(int fd, int mode)

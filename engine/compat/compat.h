@@ -121,6 +121,11 @@ int compat_open(const char *path, int flags, int mode);
 ssize_t compat_pread(int fd, void *buf, size_t n, long long offset);
 /* fchmod(2); on Windows (per-user ACLs, no mode bits) always 0. */
 int compat_fchmod(int fd, int mode);
+/* Writes n bytes of data to path so that a crash leaves either the old file
+ * or the new one: a temporary file beside it (0600), written, flushed to the
+ * disk (fsync / _commit), then renamed over path.  0, or -1 with errno set
+ * (the temporary file is removed). */
+int compat_write_atomic(const char *path, const void *data, size_t n);
 /* mkdir(2) with a UTF-8 path; mode is ignored on Windows. */
 int compat_mkdir(const char *path, int mode);
 /* A stat result's modification time in nanoseconds (seconds on Windows). */

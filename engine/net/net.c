@@ -289,6 +289,8 @@ NetServer *net_start(const NetConfig *cfg, Err *err)
     }
     if (cfg->bind)
         snprintf(s->bind, sizeof s->bind, "%s", cfg->bind);
+    if (cfg->address)
+        snprintf(s->address, sizeof s->address, "%s", cfg->address);
     s->wake = cfg->wake;
     s->wake_ud = cfg->wake_ud;
     s->longpoll_ms = cfg->longpoll_ms > 0 ? cfg->longpoll_ms : 25000;
@@ -582,7 +584,9 @@ int net_lan_url(const NetServer *s, char *out, size_t n, Err *err)
     if (!s || !out || n < NET_MAX_URL)
         return err_set(err, ERR_INVALID, "bad arguments to net_lan_url");
     out[0] = '\0';
-    if (s->bind[0] && strcmp(s->bind, "0.0.0.0") != 0) {
+    if (s->address[0]) {
+        snprintf(addr, sizeof addr, "%s", s->address);
+    } else if (s->bind[0] && strcmp(s->bind, "0.0.0.0") != 0) {
         if (strncmp(s->bind, "127.", 4) == 0)
             return err_set(err, ERR_NOTFOUND, "%s", net_no_lan_message("en"));
         snprintf(addr, sizeof addr, "%s", s->bind);

@@ -98,6 +98,8 @@ typedef struct NetPollInfo {
 typedef struct NetConfig {
     int port;               /* 0: an ephemeral port (tests) */
     const char *bind;       /* IPv4 address to listen on; NULL: all */
+    const char *address;    /* IPv4 address phones are sent to (the QR code, net_lan_url)
+                               when the laptop has several networks; NULL: chosen */
     const char *room_code;  /* NULL: a random one (net_make_room_code); the app passes the
                                event's code so phones stay in the room across restarts */
     void (*wake)(void *ud); /* called on the HTTP thread when a message is queued and
@@ -184,11 +186,16 @@ int net_reply(NetServer *s, unsigned long long req_id, int http_status, const ch
 int net_joined(NetServer *s);
 
 /* Writes "http://<LAN IPv4>:<port>/?r=<CODE>" into out (n bytes, at least
- * NET_MAX_URL).  The address is the bind address if one was given, else the
+ * NET_MAX_URL).  The address is NetConfig.address if one was given, then the
+ * bind address if one was given, else the
  * first private IPv4 address of an interface that is up (loopback,
  * link-local and container bridges skipped).  Returns 0, or ERR_NOTFOUND
  * when the laptop has no LAN address (show net_no_lan_message()). */
 int net_lan_url(const NetServer *s, char *out, size_t n, Err *err);
+
+/* 1 if ip (dotted quad) belongs to one of this computer's interfaces that
+ * is up, 0 if not, ERR_INVALID when ip is not an IPv4 address. */
+int net_lan_has(const char *ip);
 
 /* The facilitator's message when there is no LAN address, in "da" or "en"
  * (anything else: Danish).  Static string. */

@@ -106,6 +106,7 @@ struct NetServer {
     int port;
     char room[NET_ROOM_CODE_LEN + 1];
     char bind[INET_ADDRSTRLEN];
+    char address[INET_ADDRSTRLEN]; /* NetConfig.address, or "" */
     void (*wake)(void *ud);
     void *wake_ud;
     int longpoll_ms, eval_timeout_ms;

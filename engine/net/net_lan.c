@@ -57,6 +57,27 @@ int net_lan_ipv4(char *out, size_t n)
     return 0;
 }
 
+int net_lan_has(const char *ip)
+{
+    struct ifaddrs *ifs = NULL, *i = NULL;
+    struct in_addr want;
+    int found = 0;
+    memset(&want, 0, sizeof want);
+    if (!ip || inet_pton(AF_INET, ip, &want) != 1)
+        return ERR_INVALID;
+    if (compat_getifaddrs(&ifs) != 0)
+        return 0;
+    for (i = ifs; i && !found; i = i->ifa_next) {
+        const struct sockaddr_in *sin = NULL;
+        if (!i->ifa_addr || i->ifa_addr->sa_family != AF_INET || !(i->ifa_flags & IFF_UP))
+            continue;
+        sin = (const struct sockaddr_in *)(const void *)i->ifa_addr;
+        found = sin->sin_addr.s_addr == want.s_addr;
+    }
+    compat_freeifaddrs(ifs);
+    return found;
+}
+
 int net_make_room_code(char *out, Err *err)
 {
     /* 24 letters: no I or O (they read as 1 and 0). */

@@ -73,6 +73,8 @@ void show_free(Show *s)
     free(s->room_code);
     free(s->lan_problem);
     kiosk_free(s->kiosk);
+    buf_free(&s->journal);
+    free(s->offer);
     free(s);
 }
 
@@ -128,6 +130,11 @@ int show_action(Show *s, ShowAction a, int arg)
         s->overlays |= SHOW_OV_QUIT;
         show_tr(s, "quit asked");
         return 1;
+    }
+    if (s->offer && !s->started && !s->overlays) {
+        int r = show_offer_key(s, a);
+        if (r >= 0)
+            return r;
     }
     if (s->overlays & SHOW_OV_BLANK) {
         if (a == SHOW_ACT_HELP) {
@@ -391,6 +398,7 @@ int show_resume_at(Show *s, const char *beat_id, int steps)
     err_clear(&e);
     if (story_jump(s->run, b, &e) < 0)
         return e.code ? e.code : ERR_STATE;
+    show_jr(s, 'j', b);
     s->started = 1;
     show_enter_beat(s);
     for (i = 0; i < steps && story_pos(s->run) == STORY_AT_STEPS &&
@@ -413,6 +421,6 @@ int show_reload_busy(const Show *s)
     const Poll *p = show_current_poll(s);
     if (p && vote_state(p) == VOTE_OPEN)
         return 1;
-    return s->eval_screen != 0 || s->eval_opened;
+    return s->eval_screen != 0 || s->eval_opened || s->offer != NULL; /* an offer waits for J/Esc */
 }
 

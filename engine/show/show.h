@@ -20,6 +20,7 @@
 #define SHOW_SHOW_H
 
 #include "show/kiosk.h"
+#include "core/buf.h"
 #include "core/err.h"
 #include "story/story.h"
 #include "vote/vote.h"
@@ -184,6 +185,12 @@ typedef struct ShowView {
     const char *room_code;
     const char *lan_problem; /* set when there is no LAN address */
 
+    /* WELCOME: a saved event offered ("J: Fortsæt ... · Esc: Start forfra"), or NULL */
+    const char *resume_offer;
+    /* for the facilitator only (the presenter screen; never the projector):
+     * a problem such as the phone port in use, or "" */
+    const char *note;
+
     /* EVAL / KIOSK / RESULTS screens */
     int eval_answers;          /* answers stored for this event */
     int eval_unsaved;          /* answers kept in memory, not yet on disk (quit warns) */
@@ -266,7 +273,8 @@ int show_resume_at(Show *s, const char *beat_id, int steps);
 /* The current beat's id, or NULL on the welcome screen; borrowed. */
 const char *show_beat_id(const Show *s);
 /* 1 while a reload would lose something the room is doing: an open vote,
- * the evaluation (phones answering) or the kiosk. */
+ * the evaluation (phones answering) or the kiosk; or a saved event offered
+ * on the welcome screen. */
 int show_reload_busy(const Show *s);
 /* A reloaded show keeps the evaluation open for phones. */
 void show_set_eval_opened(Show *s, int opened);
@@ -325,5 +333,69 @@ int show_text(Show *s, const char *utf8);
 const EvalAnswers *show_kiosk_submission(const Show *s);
 /* The commit's outcome for the kiosk submission. */
 void show_kiosk_saved(Show *s, int ok, const char *msg);
+
+/* ---- saving and resuming an event (show_save.c) ---------------------------
+ * The saved state is a small versioned text (see show_save.c): where the
+ * show stands, the journal of story moves (replayed on resume, so variables,
+ * the rewind history and the explored branches come back), the signal
+ * timeline and the pass.  Never a phone's token or an idea's text. */
+
+/* Writes the saved state into out (reset first).  Returns 1 with out filled,
+ * 0 when there is nothing to keep (not started, no move), -1 while a saved
+ * event is offered and unanswered (leave that file alone), or ERR_NOMEM. */
+int show_save(const Show *s, Buf *out);
+/* Continues the saved event `text` on a show that has not started: the
+ * same beat and steps, variables, timeline and explored branches.  0 when
+ * exact; 1 when the scenario changed since the save (continued at the saved
+ * beat from the start's variables, or started over when that beat is gone;
+ * show_note says which); ERR_INVALID (not a save of this scenario, err
+ * says why: nothing changed). */
+int show_resume(Show *s, const char *text, Err *err);
+/* Offers the saved event `text` on the welcome screen: J continues (as
+ * show_resume), Escape starts over; saved_at (Unix time, 0: unknown) is
+ * shown as HH:MM.  0, or ERR_INVALID / ERR_STATE with err (nothing offered). */
+int show_offer_resume(Show *s, const char *text, long long saved_at, Err *err);
+/* 2 while the offer waits, 1 after J, -1 after Escape, 0 with no offer. */
+int show_offer_state(const Show *s);
+/* 1 once the event is over: started and at an ending page or the evaluation. */
+int show_event_over(const Show *s);
+/* A message for the facilitator only (presenter screen), "" or NULL: none. */
+void show_set_note(Show *s, const char *msg);
+/* The facilitator's message ("" when none); borrowed. */
+const char *show_note(const Show *s);
+/* Writes text to path atomically (temporary file, fsync, rename): a crash
+ * leaves the old or the new save.  0, or ERR_IO with err. */
+int show_save_write(const char *path, const char *text, Err *err);
+/* Reads a saved event (malloc'd, NUL-terminated), or NULL with err:
+ * ERR_NOTFOUND when there is none, ERR_IO, ERR_INVALID (not text). */
+char *show_save_read(const char *path, Err *err);
+
+/* The file of a saved event: beside the evaluation database, one per
+ * scenario.  path "" turns saving off. */
+typedef struct ShowSaveFile {
+    char path[1100];
+    char *last;  /* the text last written, or NULL */
+    int cleared; /* the file was removed and nothing written since */
+} ShowSaveFile;
+
+/* --resume: continue a saved event at once, start over, or ask on the welcome screen. */
+enum { SHOW_RESUME_NO, SHOW_RESUME_YES, SHOW_RESUME_ASK };
+/* Finds the saved event of s's scenario beside the evaluation database db
+ * (NULL: the default one, eval_store_default_path) and sets f up to keep
+ * it: SHOW_RESUME_YES continues it (show_resume), ASK offers it on the
+ * welcome screen, NO leaves it to be replaced.  A file that is not a saved
+ * event of this scenario is kept aside as <file>.bad.  0, or negative with
+ * err (nothing offered; saving still works when f->path is set). */
+int show_save_start(Show *s, ShowSaveFile *f, const char *db, int mode, Err *err);
+/* "<folder of db_path>/resume-<scenario id>.txt" into out (n bytes); the id
+ * keeps letters, digits, '-' and '_'.  0, or ERR_LIMIT when it does not fit. */
+int show_save_path(char *out, size_t n, const char *db_path, const char *scenario_id);
+/* Brings f in step with s: writes the saved state when it changed since the
+ * last write, removes the file when the show is fresh (not started, or
+ * started over), leaves it alone while an offer waits.  0, or negative with
+ * err (the show goes on; the caller tells the facilitator). */
+int show_save_sync(Show *s, ShowSaveFile *f, Err *err);
+/* The event is over: removes the file and forgets the last text (NULL ok). */
+void show_save_retire(ShowSaveFile *f);
 
 #endif

@@ -15,6 +15,8 @@
 
 #include "show/show.h"
 
+#include "core/buf.h"
+
 /* A vote in progress: the scripted interaction's or the stop poll's.
  * Invariants (show_poll_check): entry >= 0 only while selected >= 0;
  * selected >= 0 only while the poll is OPEN or REVEALED and counts hands;
@@ -106,6 +108,15 @@ struct Show {
 
     ShowTranscriptFn tfn;
     void *tud;
+
+    /* show_save.c: the story moves since the start, replayed by a resume */
+    Buf journal;        /* "a c1 k-1 b r0 p j3 ..." */
+    int jr_ops;
+    int jr_full;        /* too many moves: a resume continues at the beat */
+    char *offer;        /* a saved event offered on the welcome screen, or NULL */
+    char offer_line[SHOW_MAX_HINT];
+    int offer_answer;   /* 1 continued, -1 started over, 0 not asked */
+    char note[ERR_MSG_MAX + 64]; /* for the facilitator only (presenter, terminal) */
 };
 
 /* ---- show_text.c: transcript and story text (the module's base) --------- */
@@ -206,6 +217,17 @@ void show_ideas_open(Show *s);
  * be seen).  Returns 1, or -1 when an unconfirmed overlay closed and the key
  * should do its usual job. */
 int show_ideas_key(Show *s, ShowAction a, int arg);
+
+/* ---- show_save.c: the journal and the resume offer ------------------------- */
+
+/* Records a story move that worked ('a' advance, 'b' back, 'c' choose arg,
+ * 'k' continue arg, 'r' rewind arg, 'p' replay the beat, 'j' jump to beat
+ * arg) for the saved state. */
+void show_jr(Show *s, char op, int arg);
+/* Keys while a saved event is offered on the welcome screen: J continues,
+ * Escape starts over.  Returns 1 if used, 0 if swallowed without change, -1
+ * if the key does its usual job (help, blank, quit...). */
+int show_offer_key(Show *s, ShowAction a);
 
 /* ---- show_eval.c: evaluation screens ------------------------------------- */
 

@@ -135,6 +135,7 @@ int show_rewind_key(Show *s, ShowAction a, int arg)
     s->pass++; /* what the room answers from here belongs to a new pass */
     if (target == -1) {
         story_replay_beat(s->run);
+        show_jr(s, 'p', 0);
         show_tr(s, "replay %s", show_beat_name(s, story_current_beat(s->run)));
         show_enter_beat(s);
         return 1;
@@ -143,6 +144,7 @@ int show_rewind_key(Show *s, ShowAction a, int arg)
         show_script_error(s, &e);
         return 1;
     }
+    show_jr(s, 'r', target);
     show_tr(s, "rewind %d %s", target + 1, show_beat_name(s, story_current_beat(s->run)));
     s->timer_beat = -1;
     show_announce_position(s);

@@ -144,6 +144,7 @@ int show_next_story(Show *s)
         show_script_error(s, &e);
         return 1;
     }
+    show_jr(s, 'a', 0);
     if (story_current_beat(s->run) != beat)
         show_enter_beat(s);
     else {
@@ -177,6 +178,7 @@ static int leave_interaction(Show *s, const StoryBeat *b, int d)
         show_script_error(s, &e);
         return 1;
     }
+    show_jr(s, choice ? 'c' : 'k', d);
     if (choice) {
         /* the room's record: the totals of the vote that decided it */
         show_emit_poll(s, &s->ictx, SHOW_POLL_CHOICE, from, b->interaction.n_options, d);
@@ -240,6 +242,7 @@ int show_back(Show *s)
         show_tr(s, "back welcome");
         return 1;
     }
+    show_jr(s, 'b', 0);
     show_poll_reset(&s->ictx);
     s->shown_interaction = -1;
     if (story_current_beat(s->run) != beat) {

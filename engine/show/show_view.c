@@ -87,6 +87,8 @@ static void view_build(Show *s, ShowView *v, int presenter_side)
     v->join_url = s->join_url;
     v->room_code = s->room_code;
     v->lan_problem = s->lan_problem;
+    v->resume_offer = s->offer && !s->started ? s->offer_line : NULL;
+    v->note = s->note;
     v->signals = s->signals;
     v->n_signals = s->n_signals;
     for (i = 0; i < s->n_ideas; i++)

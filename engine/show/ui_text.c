@@ -296,6 +296,32 @@ static const UiPair texts[UI_COUNT] = {
 
     [UI_ANSWERS_UNSAVED] = {"svar venter i hukommelsen og prøves igen: databasen kan ikke skrives",
                             "answers are kept in memory and retried: the database cannot be written"},
+
+    [UI_RESUME_YES] = {"J: Fortsæt hvor I slap", "J: Continue where you left off"},
+    [UI_RESUME_NO] = {"Esc: Start forfra", "Esc: Start over"},
+    [UI_RESUME_CHANGED_1] = {"Scenariet er ændret siden sidst: fortsætter ved ",
+                             "The scenario changed since last time: continuing at "},
+    [UI_RESUME_CHANGED_2] = {" med variablerne fra starten.", " with the variables from the start."},
+    [UI_RESUME_GONE_1] = {"Scenariet er ændret siden sidst: scenen ",
+                          "The scenario changed since last time: the scene "},
+    [UI_RESUME_GONE_2] = {" findes ikke mere, så I starter forfra.",
+                          " is gone, so you start over."},
+    [UI_SAVE_FAILED] = {"Forestillingen kan ikke gemmes: ", "The event cannot be saved: "},
+    [UI_PORT_BUSY_1] = {"Port ", "Port "},
+    [UI_PORT_BUSY_2] = {" er optaget (kører Spectactor allerede?). Telefonerne er slået fra – I stemmer "
+                        "med hænderne. Vælg en anden port med --port N.",
+                        " is already in use (is Spectactor already running?). Phones are off – vote "
+                        "with hands. Choose another port with --port N."},
+    [UI_PHONES_OFF] = {"Telefonerne er slået fra – I stemmer med hænderne: ",
+                       "Phones are off – vote with hands: "},
+    [UI_DB_PROBLEM] = {"Evalueringsdatabasen kan ikke bruges: ",
+                       "The evaluation database cannot be used: "},
+    [UI_DB_OTHER] = {"Vælg en anden fil med --db FIL.", "Choose another file with --db FILE."},
+    [UI_ADDRESS_NOT_HERE_1] = {"Adressen ", "The address "},
+    [UI_ADDRESS_NOT_HERE_2] = {" findes ikke på denne computer; QR-koden peger alligevel på den.",
+                               " is not one of this computer's; the QR code points to it anyway."},
+    [UI_SAVED_TERM] = {"Afsluttet af systemet – forestillingen er gemt og kan fortsættes.",
+                       "Closed by the system – the event is saved and can be continued."},
 };
 
 const char *ui_text(int en, UiTextId id)

@@ -249,6 +249,23 @@ typedef enum {
 
     /* app */
     UI_ANSWERS_UNSAVED, /* after a count: svar venter i hukommelsen (the store cannot write) */
+
+    /* ---- saving and resuming, problems for the facilitator (show_save.c, app) ---- */
+    UI_RESUME_YES,        /* J: Fortsæt hvor I slap */
+    UI_RESUME_NO,         /* Esc: Start forfra */
+    UI_RESUME_CHANGED_1,  /* "Scenariet er ændret siden sidst: fortsætter ved " BEAT " ..." */
+    UI_RESUME_CHANGED_2,
+    UI_RESUME_GONE_1,     /* "Scenariet er ændret: scenen " BEAT " findes ikke mere ..." */
+    UI_RESUME_GONE_2,
+    UI_SAVE_FAILED,       /* Forestillingen kan ikke gemmes: (then the reason) */
+    UI_PORT_BUSY_1,       /* "Port " N " er optaget ... telefonerne er slået fra ..." */
+    UI_PORT_BUSY_2,
+    UI_PHONES_OFF,        /* Telefonerne er slået fra: (then the reason) */
+    UI_DB_PROBLEM,        /* Evalueringsdatabasen kan ikke bruges: (then the reason) */
+    UI_DB_OTHER,          /* Vælg en anden fil med --db FIL */
+    UI_ADDRESS_NOT_HERE_1, /* "Adressen " IP " findes ikke på denne computer ..." */
+    UI_ADDRESS_NOT_HERE_2,
+    UI_SAVED_TERM,        /* Afsluttet af systemet – forestillingen er gemt */
     UI_COUNT
 } UiTextId;
 

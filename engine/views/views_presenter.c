@@ -813,6 +813,19 @@ void views_draw_presenter_at(Gfx *g, const ShowView *v, long elapsed_s, int *not
                  THEME_TEXT_SMALL, rgb(v->overlays & SHOW_OV_IDEAS ? THEME_ACCENT : THEME_FAINT));
     }
 
+    /* for the facilitator only: a problem (the phone port in use...) or the
+     * saved event on offer, above the keys */
+    {
+        const char *msg = v->note && *v->note ? v->note : v->resume_offer;
+        if (msg && *msg) {
+            int nh = gfx_text_height(g, safe.w, msg, THEME_TEXT_SMALL_BOLD);
+            if (nh > 2 * lh(g, THEME_TEXT_SMALL_BOLD))
+                nh = 2 * lh(g, THEME_TEXT_SMALL_BOLD);
+            keys_h += nh + gap / 2;
+            text_fit(g, safe.x, safe.y + safe.h - keys_h, safe.w, nh, msg, THEME_TEXT_SMALL_BOLD,
+                     THEME_TEXT_SMALL, rgb(msg == v->note ? THEME_WARNING : THEME_ACCENT));
+        }
+    }
     y = top.y + top.h + gap;
     col_h = safe.y + safe.h - keys_h - gap - y;
     lw = safe.w * P_LEFT_PCT / 100;

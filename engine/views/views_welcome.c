@@ -62,7 +62,7 @@ void views_draw_welcome(Gfx *g, const ShowView *v)
     const char *title = v->sc ? tx(v, &v->sc->title) : ui(v, UI_NO_SCENARIO);
     const char *sub = v->sc ? tx(v, &v->sc->subtitle) : "";
     const char *note = v->sc ? tx(v, &v->sc->content_note) : "";
-    const char *start = ui(v, UI_PRESS_TO_START);
+    const char *start = v->resume_offer ? v->resume_offer : ui(v, UI_PRESS_TO_START);
     ThemeText st;
     int pad = gfx_px(g, 36);
 
@@ -85,7 +85,9 @@ void views_draw_welcome(Gfx *g, const ShowView *v)
             cw = lw;
         gfx_round_rect(g, x, bottom, cw, cta_h, cta_h / 2, rgb(THEME_ACCENT));
         gfx_text(g, x + gfx_px(g, 36), bottom + gfx_px(g, 18), cw - gfx_px(g, 72), start,
-                 THEME_TEXT_BODY_BOLD, rgb(THEME_ACCENT_TEXT), GFX_ALIGN_LEFT);
+                 views_fit_style(g, start, cw - gfx_px(g, 72), lh(g, THEME_TEXT_BODY_BOLD),
+                                 THEME_TEXT_BODY_BOLD),
+                 rgb(THEME_ACCENT_TEXT), GFX_ALIGN_LEFT);
     }
 
     if (*note) {

@@ -1,8 +1,9 @@
 #!/bin/sh
 # window.sh BIN ROOT - the real windowed engine under Xvfb, driven by xdotool:
 # keys by the window system (remote keys, Escape and F5 never quit), a mouse
-# click on an option, the window's close button asking first, and Ctrl+Q J
-# quitting.  Reports a skip (exit 77, CTest's SKIP_RETURN_CODE) when Xvfb or
+# click on an option, Ctrl+Q asking first, SIGTERM saving the event and
+# quitting without the dialog (exit code 0), the saved event offered at the
+# next start (J in the presenter window continues it), and Ctrl+Q J quitting.  Reports a skip (exit 77, CTest's SKIP_RETURN_CODE) when Xvfb or
 # xdotool is missing.
 set -u
 BIN=$1 ROOT=$2
@@ -54,21 +55,25 @@ done
 if [ -n "$clicked" ]; then ok "a mouse click picks option 2 (y=$clicked)"; else bad "mouse click"; cat "$T/tr.txt"; fi
 key Return
 if wait_for '^branch one option 2 -> two'; then ok "Return takes the picked branch"; else bad "branch"; fi
-# a close request (SDL_QUIT: the window manager's close button, or SIGTERM) asks first
-kill -TERM $PID
+key ctrl+q
 if wait_for '^quit asked' && kill -0 $PID 2>/dev/null; then
-    ok "a close request asks first"
+    ok "Ctrl+Q asks first"
     key Escape
 else
-    bad "a close request quit at once"
+    bad "Ctrl+Q quit at once"
 fi
-key ctrl+q
-key j
+# SIGTERM (logout, shutdown, timeout): the event is saved, no dialog, exit code 0
+kill -TERM $PID
 i=0
 while kill -0 $PID 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
-if kill -0 $PID 2>/dev/null; then bad "Ctrl+Q J did not quit"; else
+if kill -0 $PID 2>/dev/null; then bad "SIGTERM did not quit (a dialog?)"; kill -9 $PID; PID=""; else
     wait $PID; rc=$?; PID=""
-    if [ $rc -eq 0 ]; then ok "Ctrl+Q J quits cleanly"; else bad "exit code $rc"; cat "$T/err.txt"; fi
+    if [ $rc -eq 0 ] && grep -q '^quit signal$' "$T/tr.txt" && [ "$(grep -c '^quit asked' "$T/tr.txt")" = 1 ] &&
+        grep -q '^at two ' "$T/resume-fixture.txt"; then
+        ok "SIGTERM saves the event and quits without the dialog, exit code 0"
+    else
+        bad "SIGTERM: exit code $rc"; cat "$T/err.txt" "$T/tr.txt"
+    fi
 fi
 
 # --presenter: a second window for the facilitator; keys reach the show from either window
@@ -81,8 +86,19 @@ while [ -z "$PWID" ] && [ $i -lt 50 ]; do
 done
 if [ -n "$PWID" ] && xdotool search --name '^Spectactor$' >/dev/null 2>&1; then
     ok "the presenter window opens beside the audience window"
+    # the event saved by SIGTERM above is offered: Right waits, J continues
     xdotool key --window "$PWID" Right 2>/dev/null; sleep 0.3
-    if wait_for '^beat one$' "$T/tr2.txt"; then ok "keys in the presenter window drive the show"; else bad "presenter keys"; fi
+    xdotool key --window "$PWID" j 2>/dev/null; sleep 0.3
+    if wait_for '^resume two ' "$T/tr2.txt" && grep -q '^resume offered two ' "$T/tr2.txt" &&
+        ! grep -q '^beat one$' "$T/tr2.txt"; then
+        ok "the saved event is offered; J in the presenter window continues it"
+    else
+        bad "no offer to continue"; cat "$T/tr2.txt"
+    fi
+    n=$(wc -l <"$T/tr2.txt")
+    xdotool key --window "$PWID" Right 2>/dev/null; sleep 0.3
+    if wait_for '^line \|^narration' "$T/tr2.txt" && [ "$(wc -l <"$T/tr2.txt")" -gt "$n" ]; then
+        ok "keys in the presenter window drive the show"; else bad "presenter keys"; fi
 else
     bad "no presenter window"; cat "$T/err2.txt"
 fi
@@ -90,6 +106,10 @@ fi
 xdotool key --window "$PWID" ctrl+q 2>/dev/null; sleep 0.2; xdotool key --window "$PWID" j 2>/dev/null
 i=0
 while kill -0 $PID 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
-if kill -0 $PID 2>/dev/null; then bad "presenter run did not quit"; kill -9 $PID; fi
+if kill -0 $PID 2>/dev/null; then bad "presenter run did not quit"; kill -9 $PID; else
+    wait $PID; rc=$?
+    if [ $rc -eq 0 ] && grep -q '^quit$' "$T/tr2.txt"; then ok "Ctrl+Q J quits cleanly"; else
+        bad "Ctrl+Q J: exit code $rc"; cat "$T/err2.txt"; fi
+fi
 PID=""
 exit $fail

@@ -32,7 +32,8 @@ static void line(const Evals *ev, const char *s)
  * last retry's pause is over). */
 static void arm_retry(Evals *ev, unsigned long now)
 {
-    if (!ev->store || eval_store_pending(ev->store) == 0 || timers_armed(ev->timers, ev->retry_timer))
+    if (!ev->store || eval_store_pending(ev->store) == 0 ||
+        timers_armed(ev->timers, ev->retry_timer))
         return;
     timers_arm(ev->timers, ev->retry_timer, ev->next_retry > now ? ev->next_retry : now);
 }
@@ -58,8 +59,8 @@ static int retry_due(void *ud, unsigned long now)
     return 1;
 }
 
-int evals_open(Evals *ev, const char *db, const char *label, Timers *ts, ShowTranscriptFn transcript,
-               void *transcript_ud, Err *err)
+int evals_open(Evals *ev, const char *db, const char *label, Timers *ts,
+               ShowTranscriptFn transcript, void *transcript_ud, Err *err)
 {
     assert(ev && ts);
     memset(ev, 0, sizeof *ev);
@@ -196,26 +197,10 @@ static void on_poll(void *ud, const ShowPollResult *p)
     Evals *ev = ud;
     EvalPollRecord r;
     Err err;
-    int i = 0, votes = 0;
+    int votes = 0;
     if (!ev->store || !ev->q || !p->beat_id)
         return;
-    memset(&r, 0, sizeof r);
-    r.kind = p->kind == SHOW_POLL_CHOICE   ? EVAL_POLL_CHOICE
-             : p->kind == SHOW_POLL_SIGNAL ? EVAL_POLL_SIGNAL
-                                           : EVAL_POLL_STOP;
-    snprintf(r.beat, sizeof r.beat, "%s", p->beat_id);
-    r.pass = p->pass;
-    r.n_options = p->n_options < EVAL_POLL_MAX_OPTIONS ? p->n_options : EVAL_POLL_MAX_OPTIONS;
-    r.result = p->result < r.n_options ? p->result : -1;
-    r.voted = p->voted;
-    eval_poll_copy_text(r.prompt, sizeof r.prompt, p->prompt);
-    for (i = 0; i < r.n_options; i++)
-        eval_poll_copy_text(r.labels[i], sizeof r.labels[i], p->options[i]);
-    for (i = 0; i < r.n_options; i++) {
-        r.hands[i] = p->hands[i];
-        r.phones[i] = p->phones[i];
-        votes += p->hands[i] + p->phones[i];
-    }
+    votes = show_poll_record(p, &r);
     if (!ev->event_id[0] && votes == 0) {
         if (ev->nheld < EVALS_MAX_HELD)
             ev->held[ev->nheld++] = r;
@@ -340,7 +325,8 @@ int evals_results(Evals *ev, ShowView *v)
         return 0;
     err_clear(&err);
     ev->tally = eval_tally_new(ev->q);
-    if (ev->tally && ev->event_id[0] && eval_store_tally_event(ev->store, ev->event_id, ev->tally, &err) < 0)
+    if (ev->tally && ev->event_id[0] &&
+        eval_store_tally_event(ev->store, ev->event_id, ev->tally, &err) < 0)
         log_warn("results: %s", err.msg);
     show_set_results(ev->show, ev->tally);
     v->results = ev->tally; /* what show_view() would now give on this screen */
@@ -380,7 +366,8 @@ void evals_submit(Evals *ev, NetServer *net, const NetMsg *msgs, int n)
             net_reply(net, msgs[i].req_id, 409, "{\"error\":\"closed\"}");
             continue;
         }
-        if (eval_answers_from_json(ev->q, msgs[i].body, strlen(msgs[i].body), &a, code, sid, &err) < 0) {
+        if (eval_answers_from_json(ev->q, msgs[i].body, strlen(msgs[i].body), &a, code, sid, &err) <
+            0) {
             reply_invalid(net, msgs[i].req_id, err.msg);
             continue;
         }
@@ -398,7 +385,8 @@ void evals_submit(Evals *ev, NetServer *net, const NetMsg *msgs, int n)
         for (i = 0; i < k; i++) {
             int ok = rc == 0 && results[i] == 0;
             /* acknowledged only after the commit; otherwise the phone retries with its sid */
-            net_reply(net, req[i], ok ? 200 : 503, ok ? "{\"ok\":true}" : "{\"error\":\"not_saved\"}");
+            net_reply(net, req[i], ok ? 200 : 503,
+                      ok ? "{\"ok\":true}" : "{\"error\":\"not_saved\"}");
             if (ok && !dup[i])
                 saved++;
             eval_answers_free(owned[i]);

@@ -26,6 +26,7 @@
 #include "core/timers.h"
 #include "compat/compat.h"
 #include "core/log.h"
+#include "eval/eval_preview.h"
 #include "lua/lua_host.h"
 #include "lua/lua_story.h"
 #include "render/render_sdl.h"
@@ -101,8 +102,7 @@ typedef struct Play {
     int done;
     int ended;             /* the facilitator quit or the keys ran out: the event is over */
     SDL_sem *wake_sem;     /* headless: posted after every pushed event */
-    char preview_dir[512]; /* headless without --db: the throwaway store's folder */
-    char preview_db[560];
+    EvalPreview preview; /* headless without --db: the throwaway store */
 
     /* the view of the show built after the last change: valid (fresh) until
      * the next show_* call that may change the show */
@@ -301,44 +301,15 @@ static int parse_opts(int argc, char **argv, PlayOpts *o)
     return 0;
 }
 
-/* Headless without --db: a store in a fresh temporary folder instead of the
- * evaluation database; in memory-backed storage when there is some (the
- * store syncs every commit to disk, which would only slow a preview down).
- * Returns 0, or -1 with err. */
+/* Headless without --db: a throwaway store (eval_preview.h). */
 static int preview_store(Play *p, Err *err)
 {
-    const char *tmp = getenv("XDG_RUNTIME_DIR");
     if (!p->o.headless || p->o.db)
         return 0;
-    if (!tmp || !tmp[0] || access(tmp, W_OK) != 0)
-        tmp = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : getenv("TMPDIR");
-    if (!tmp || !tmp[0])
-        tmp = getenv("TEMP"); /* Windows */
-    snprintf(p->preview_dir, sizeof p->preview_dir, "%s/spectactor-preview-XXXXXX",
-             tmp && tmp[0] ? tmp : "/tmp");
-    if (!compat_mkdtemp(p->preview_dir)) {
-        p->preview_dir[0] = '\0';
-        return err_set(err, ERR_IO, "cannot make a temporary folder: %s", strerror(errno));
-    }
-    snprintf(p->preview_db, sizeof p->preview_db, "%s/preview.sqlite", p->preview_dir);
-    p->o.db = p->preview_db;
+    if (eval_preview_make(&p->preview, err) < 0)
+        return err->code ? err->code : ERR_IO;
+    p->o.db = p->preview.db;
     return 0;
-}
-
-/* Removes the throwaway store of preview_store(), after it is closed. */
-static void preview_remove(Play *p)
-{
-    static const char *const ext[] = {"", "-wal", "-shm", "-journal"};
-    char path[600];
-    size_t i = 0;
-    if (!p->preview_dir[0])
-        return;
-    for (i = 0; i < sizeof ext / sizeof ext[0]; i++) {
-        snprintf(path, sizeof path, "%s%s", p->preview_db, ext[i]);
-        remove(path);
-    }
-    remove(p->preview_dir);
-    p->preview_dir[0] = '\0';
 }
 
 static void transcript_line(void *ud, const char *line)
@@ -829,7 +800,7 @@ static void cleanup(Play *p)
     /* the store retries answers kept in memory one last time: it needs the
      * questionnaire, so it closes before anything that owns answer sets */
     evals_close(&p->evals, p->ended);
-    preview_remove(p);
+    eval_preview_remove(&p->preview);
     show_free(p->scene.show);
     evals_free(&p->evals);
     gfx_free(p->pgfx);
@@ -1145,7 +1116,7 @@ int cmd_play(int argc, char **argv)
         cleanup(&p);
         return 1;
     }
-    if (!p.preview_dir[0] && p.scene.sc && show_save_start(p.scene.show, &p.save, p.o.db, p.o.resume, &err) < 0)
+    if (!p.preview.dir[0] && p.scene.sc && show_save_start(p.scene.show, &p.save, p.o.db, p.o.resume, &err) < 0)
         log_warn("%s", err.msg); /* a preview's store goes away at exit: nothing to continue */
     if (!p.o.no_phones)
         phones_setup(&p);

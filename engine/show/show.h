@@ -22,6 +22,7 @@
 #include "show/kiosk.h"
 #include "core/buf.h"
 #include "core/err.h"
+#include "eval/eval_polls.h"
 #include "story/story.h"
 #include "vote/vote.h"
 
@@ -218,6 +219,9 @@ typedef struct ShowPollResult {
     const char *options[STORY_MAX_OPTIONS]; /* choice option texts, NULL for signals */
 } ShowPollResult;
 typedef void (*ShowPollFn)(void *ud, const ShowPollResult *r);
+/* The store's record of a decided poll (texts cut at a character boundary
+ * to the record's sizes).  Returns the number of votes (hands + phones). */
+int show_poll_record(const ShowPollResult *p, EvalPollRecord *r);
 
 /* Creates a show for sc (which must outlive it) in language lang (index into
  * sc->langs; the UI language follows it: "en" gives English, anything else

@@ -9,6 +9,7 @@
 
 #include <assert.h>
 #include <stdio.h>
+#include <string.h>
 
 static int kiosk_from_action(ShowAction a, KioskKey *k)
 {
@@ -81,7 +82,8 @@ int show_eval_key(Show *s, ShowAction a, int arg)
         show_tr(s, "kiosk on");
         return 1;
     case SHOW_ACT_RESULTS:
-        s->eval_screen = s->eval_screen == SHOW_SCREEN_RESULTS ? SHOW_SCREEN_EVAL : SHOW_SCREEN_RESULTS;
+        s->eval_screen =
+            s->eval_screen == SHOW_SCREEN_RESULTS ? SHOW_SCREEN_EVAL : SHOW_SCREEN_RESULTS;
         show_tr(s, "results %s", s->eval_screen == SHOW_SCREEN_RESULTS ? "on" : "off");
         return 1;
     default: return 0;
@@ -164,4 +166,27 @@ void show_kiosk_saved(Show *s, int ok, const char *msg)
         return;
     kiosk_saved(s->kiosk, ok, msg, s->now);
     show_tr(s, "kiosk %s", ok ? "saved" : "not saved");
+}
+
+int show_poll_record(const ShowPollResult *p, EvalPollRecord *r)
+{
+    int i = 0, votes = 0;
+    memset(r, 0, sizeof *r);
+    r->kind = p->kind == SHOW_POLL_CHOICE   ? EVAL_POLL_CHOICE
+              : p->kind == SHOW_POLL_SIGNAL ? EVAL_POLL_SIGNAL
+                                            : EVAL_POLL_STOP;
+    snprintf(r->beat, sizeof r->beat, "%s", p->beat_id);
+    r->pass = p->pass;
+    r->n_options = p->n_options < EVAL_POLL_MAX_OPTIONS ? p->n_options : EVAL_POLL_MAX_OPTIONS;
+    r->result = p->result < r->n_options ? p->result : -1;
+    r->voted = p->voted;
+    eval_poll_copy_text(r->prompt, sizeof r->prompt, p->prompt);
+    for (i = 0; i < r->n_options; i++)
+        eval_poll_copy_text(r->labels[i], sizeof r->labels[i], p->options[i]);
+    for (i = 0; i < r->n_options; i++) {
+        r->hands[i] = p->hands[i];
+        r->phones[i] = p->phones[i];
+        votes += p->hands[i] + p->phones[i];
+    }
+    return votes;
 }

@@ -33,6 +33,7 @@ Show *show_new(const Scenario *sc, const StoryHooks *hooks, int lang, const char
     s->sc = sc;
     s->lang = lang;
     s->shown_interaction = -1;
+    s->kept_beat = -1;
     s->timer_beat = -1;
     s->seconds_left = -1;
     s->stop_beat = -1;

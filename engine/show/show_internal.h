@@ -55,6 +55,8 @@ struct Show {
     int shown_interaction; /* beat whose interaction was announced, -1 */
     int held; /* the beat's last step is on screen; its interaction or ending
                * waits for the next Next (the story is already past it) */
+    int kept_beat; /* beat whose revealed vote Back kept in ictx: Next comes
+                    * back to the same result, -1 */
 
     unsigned long now;
     int timer_beat;              /* DISCUSS beat the timer belongs to, -1 */

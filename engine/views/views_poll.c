@@ -512,7 +512,7 @@ void views_draw_interaction(Gfx *g, const ShowView *v)
         Rect ir = {a.x, y, a.w, status.y - y - gfx_px(g, 16)};
         draw_ideas_list(g, v, ir);
         draw_phones_status(g, v, status);
-        views_footer(g, v, UI_KEYS_BEAT);
+        views_footer(g, v, UI_KEYS_IDEA);
         return;
     }
     o_area = options_area(g, v);

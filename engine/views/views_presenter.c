@@ -805,11 +805,12 @@ void views_draw_presenter_at(Gfx *g, const ShowView *v, long elapsed_s, int *not
 
     /* keys along the bottom, up to two lines; moderation's own while it is open */
     {
-        UiTextId keys = v->overlays & SHOW_OV_IDEAS ? UI_PRIV_KEYS_IDEAS : UI_PRES_KEYS;
-        keys_h = gfx_text_height(g, safe.w, ui(v, keys), THEME_TEXT_SMALL);
+        /* the show's line for this state: only keys that do something now */
+        const char *keys = v->overlays & SHOW_OV_IDEAS ? ui(v, UI_PRIV_KEYS_IDEAS) : v->keys;
+        keys_h = gfx_text_height(g, safe.w, keys, THEME_TEXT_SMALL);
         if (keys_h > 2 * lh(g, THEME_TEXT_SMALL))
             keys_h = 2 * lh(g, THEME_TEXT_SMALL);
-        text_fit(g, safe.x, safe.y + safe.h - keys_h, safe.w, keys_h, ui(v, keys), THEME_TEXT_SMALL,
+        text_fit(g, safe.x, safe.y + safe.h - keys_h, safe.w, keys_h, keys, THEME_TEXT_SMALL,
                  THEME_TEXT_SMALL, rgb(v->overlays & SHOW_OV_IDEAS ? THEME_ACCENT : THEME_FAINT));
     }
 

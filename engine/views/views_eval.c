@@ -152,8 +152,9 @@ void views_draw_eval(Gfx *g, const ShowView *v)
             views_text_in(g, (Rect){right.x, ry, right.w, lh(g, THEME_TEXT_TITLE)}, room,
                     THEME_TEXT_TITLE, rgb(THEME_ACCENT), GFX_ALIGN_CENTER);
         }
-    } else {
-        /* no phones: say why, the kiosk still works */
+    } else if (v->lan_problem && *v->lan_problem) {
+        /* phones cannot join: say why, the kiosk still works (phones
+         * switched off on purpose leave no problem: nothing is said) */
         int pad = gfx_px(g, 36), ry = right.y + gfx_px(g, 60);
         const char *why = v->lan_problem && *v->lan_problem ? v->lan_problem : "";
         int th = gfx_text_height(g, right.w - 2 * pad, w(v, UI_EVAL_NO_LAN), THEME_TEXT_BODY_BOLD) +

@@ -146,6 +146,8 @@ typedef struct ShowView {
     char poll_keys[SHOW_MAX_HINT]; /* the key hint for this poll state, "" off a poll */
     char keys[SHOW_MAX_KEYS];      /* the presenter's key line: exactly the keys that
                                     * do something now (the poll's hint included) */
+    int notes_overview;            /* the notes card shows the scenario overview
+                                    * (the welcome screen, or the first time) */
     int picked;           /* facilitator's pick / override, -1 */
     int winner;           /* vote_winner() after reveal; -1 none, -2 tie */
     unsigned tied;

@@ -83,6 +83,8 @@ struct Show {
 
     int presenter;      /* a presenter window exists */
     int notes_ok;       /* no presenter: the room may see the open notes */
+    int overview_shown; /* the notes card has shown the scenario overview */
+    int notes_overview; /* the open notes card shows it (the first time) */
     int ideas_ok;       /* no presenter: the room may see the idea texts */
 
     int ending_page;

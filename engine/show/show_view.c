@@ -87,6 +87,7 @@ static void view_state(Show *s, ShowView *v, int presenter_side)
     v->rewind_sel = s->rewind_sel;
     v->idea_confirm = -1;
     v->presenter = s->presenter;
+    v->notes_overview = s->notes_overview || !s->started;
     v->phones_joined = s->phones_joined;
     v->join_url = s->join_url;
     v->room_code = s->room_code;

@@ -452,7 +452,9 @@ static void draw_now(Gfx *g, const ShowView *v, Rect r)
         line_fit(g, r.x, y, r.w, ui(v, UI_PRES_WELCOME_NOW), THEME_TEXT_SMALL, rgb(THEME_FAINT));
         y += small + gfx_px(g, 6);
         if (v->join_url) {
-            snprintf(buf, sizeof buf, "%s %s%s%s", ui(v, UI_JOIN_AT), v->join_url,
+            char addr[128];
+            views_join_addr(v->join_url, v->room_code != NULL, addr, sizeof addr);
+            snprintf(buf, sizeof buf, "%s %s%s%s", ui(v, UI_JOIN_AT), addr,
                      v->room_code ? " · " : "", v->room_code ? v->room_code : "");
             line_fit(g, r.x, y, r.w, buf, THEME_TEXT_CAPTION, rgb(THEME_PHONES));
             y += lh(g, THEME_TEXT_CAPTION);

@@ -263,6 +263,10 @@ static int draw_options(Gfx *g, const ShowView *v, Rect r)
     int small = lh(g, THEME_TEXT_SMALL), gap = gfx_px(g, 6);
     ThemeText st = THEME_TEXT_CAPTION;
     int n = 0, k = 0;
+    if (v->ikind == STORY_INT_SIGNAL || (v->overlays & SHOW_OV_STOP)) {
+        numw += gfx_px(g, 20); /* room for the signal's colour dot after the digit */
+        textw -= gfx_px(g, 20);
+    }
     if (counts) {
         const UiTextId heads[3] = {UI_PRES_HANDS, UI_PRES_PHONES, UI_PRES_TOTAL};
         for (k = 0; k < 3; k++) {
@@ -320,8 +324,12 @@ static int draw_options(Gfx *g, const ShowView *v, Rect r)
         gfx_text(g, r.x, y, numw, buf, st == THEME_TEXT_SMALL ? THEME_TEXT_SMALL_BOLD : THEME_TEXT_BODY_BOLD,
                  rgb(disabled ? THEME_FAINT : THEME_ACCENT), GFX_ALIGN_LEFT);
         if (v->ikind == STORY_INT_SIGNAL || (v->overlays & SHOW_OV_STOP)) {
+            /* the signal's colour just after the digit, clear of it and of the text */
             ThemeColor sc = rgb(i == 0 ? THEME_OK : (i == 1 ? THEME_WARNING : THEME_STALKING));
-            gfx_circle(g, r.x + numw - gfx_px(g, 16), y + lh(g, st) / 2, gfx_px(g, 8), sc);
+            ThemeText ns = st == THEME_TEXT_SMALL ? THEME_TEXT_SMALL_BOLD : THEME_TEXT_BODY_BOLD;
+            int rad = gfx_px(g, 8);
+            gfx_circle(g, r.x + gfx_measure(g, buf, strlen(buf), ns) + gfx_px(g, 6) + rad,
+                       y + lh(g, st) / 2, rad, sc);
         }
         text_fit(g, r.x + numw, y, textw, th, opt_text(v, i), st, st, fg);
         if (rh > th) {
@@ -541,38 +549,66 @@ static int next_entry(Gfx *g, int y, Rect r, const char *text, ThemeColor c)
     return next_entry_st(g, y, r, text, c, THEME_TEXT_CAPTION);
 }
 
-/* Every branch of a choice, one line each ("2 → beat"): in the caption style
- * when they fit, else smaller, in as many columns as it takes. */
+/* The line of branch i ("2 → beat") into buf. */
+static const char *branch_line(const ShowView *v, const StoryBeat *b, int i, char *buf, size_t n)
+{
+    const StoryOption *o = &b->interaction.options[i];
+    snprintf(buf, n, "%d → %s", i + 1,
+             o->target >= 0 ? views_beat_label(v, o->target) : (o->target_id ? o->target_id : "?"));
+    return buf;
+}
+
+/* Height of every shown branch of b wrapped to w in style st, one column. */
+static int branches_h(Gfx *g, const ShowView *v, const StoryBeat *b, int w, ThemeText st)
+{
+    char buf[P_MAX_LINE];
+    int i = 0, h = 0;
+    for (i = 0; i < v->n_options && i < b->interaction.n_options; i++)
+        if (v->options[i].state != STORY_OPT_HIDDEN)
+            h += gfx_text_height(g, w, branch_line(v, b, i, buf, sizeof buf), st) + gfx_px(g, 2);
+    return h;
+}
+
+/* Every branch of a choice, whole ("2 → beat", wrapped, never cut): one
+ * column in the caption style when they fit, else smaller, else two. */
 static void draw_next_branches(Gfx *g, const ShowView *v, const StoryBeat *b, Rect r)
 {
     char buf[P_MAX_LINE];
     ThemeText st = THEME_TEXT_CAPTION;
-    int n = 0, i = 0, k = 0, rows = 0, cols = 1, colw = 0, gap = gfx_px(g, 24), rh = 0;
-    for (i = 0; i < v->n_options && i < b->interaction.n_options; i++)
-        n += v->options[i].state != STORY_OPT_HIDDEN;
-    if (n == 0)
-        return;
-    rh = lh(g, st) + gfx_px(g, 4);
-    if (n * rh > r.h) {
+    int i = 0, cols = 1, colw = r.w, gap = gfx_px(g, 24), col = 0, y = r.y, rows_h = 0;
+    if (branches_h(g, v, b, r.w, st) > r.h)
         st = THEME_TEXT_SMALL;
-        rh = lh(g, st) + gfx_px(g, 2);
+    if (branches_h(g, v, b, r.w, st) > r.h) {
+        cols = 2;
+        colw = (r.w - gap) / 2;
+        rows_h = (branches_h(g, v, b, colw, st) + 1) / 2;
     }
-    rows = r.h / rh;
-    if (rows < 1)
-        rows = 1;
-    cols = (n + rows - 1) / rows;
-    rows = (n + cols - 1) / cols;
-    colw = (r.w - (cols - 1) * gap) / cols;
     for (i = 0; i < v->n_options && i < b->interaction.n_options; i++) {
-        const StoryOption *o = &b->interaction.options[i];
+        int h = 0;
         if (v->options[i].state == STORY_OPT_HIDDEN)
             continue;
-        snprintf(buf, sizeof buf, "%d → %s", i + 1,
-                 o->target >= 0 ? views_beat_label(v, o->target) : (o->target_id ? o->target_id : "?"));
-        line_fit(g, r.x + (k / rows) * (colw + gap), r.y + (k % rows) * rh, colw, buf, st,
-                 rgb(v->options[i].state == STORY_OPT_DISABLED ? THEME_FAINT : THEME_DIM));
-        k++;
+        branch_line(v, b, i, buf, sizeof buf);
+        h = gfx_text_height(g, colw, buf, st);
+        if (cols > 1 && col == 0 && y > r.y && y - r.y + h > rows_h + lh(g, st) / 2) {
+            col = 1; /* the rest in the second column */
+            y = r.y;
+        }
+        gfx_text(g, r.x + col * (colw + gap), y, colw, buf, st,
+                 rgb(v->options[i].state == STORY_OPT_DISABLED ? THEME_FAINT : THEME_DIM),
+                 GFX_ALIGN_LEFT);
+        y += h + gfx_px(g, 2);
     }
+}
+
+/* The room the "next" card needs below the "now" card: every branch of a
+ * choice, whole, in the small style (0 when not at a choice). */
+static int next_need_h(Gfx *g, const ShowView *v, int w)
+{
+    const StoryBeat *b = views_cur_beat(v);
+    if (v->screen != SHOW_SCREEN_INTERACTION || !b || v->ikind != STORY_INT_CHOICE ||
+        (v->overlays & SHOW_OV_STOP))
+        return 0;
+    return branches_h(g, v, b, w, THEME_TEXT_SMALL);
 }
 
 static void draw_next(Gfx *g, const ShowView *v, Rect r)
@@ -767,6 +803,22 @@ static void draw_ideas(Gfx *g, const ShowView *v, Rect r)
 
 /* ---- frame ---------------------------------------------------------------------- */
 
+/* The key line with each piece kept whole: a lone space (inside a piece)
+ * becomes a no-break space; the runs between pieces stay breakable. */
+static void keys_whole(const char *in, char *out, size_t n)
+{
+    size_t o = 0;
+    assert(n > 0);
+    for (; *in && o + 3 < n; in++) {
+        if (*in == ' ' && in[1] != ' ' && (o == 0 || out[o - 1] != ' ')) {
+            out[o++] = (char)0xC2;
+            out[o++] = (char)0xA0;
+        } else
+            out[o++] = *in;
+    }
+    out[o] = '\0';
+}
+
 void views_draw_presenter(Gfx *g, const ShowView *v, long elapsed_s)
 {
     views_draw_presenter_at(g, v, elapsed_s, NULL);
@@ -808,7 +860,9 @@ void views_draw_presenter_at(Gfx *g, const ShowView *v, long elapsed_s, int *not
     /* keys along the bottom, up to two lines; moderation's own while it is open */
     {
         /* the show's line for this state: only keys that do something now */
-        const char *keys = v->overlays & SHOW_OV_IDEAS ? ui(v, UI_PRIV_KEYS_IDEAS) : v->keys;
+        char whole[2 * SHOW_MAX_KEYS];
+        const char *keys = v->overlays & SHOW_OV_IDEAS ? ui(v, UI_PRIV_KEYS_IDEAS) : whole;
+        keys_whole(v->keys, whole, sizeof whole);
         keys_h = gfx_text_height(g, safe.w, keys, THEME_TEXT_SMALL);
         if (keys_h > 2 * lh(g, THEME_TEXT_SMALL))
             keys_h = 2 * lh(g, THEME_TEXT_SMALL);
@@ -834,6 +888,16 @@ void views_draw_presenter_at(Gfx *g, const ShowView *v, long elapsed_s, int *not
             (v->screen == SHOW_SCREEN_INTERACTION || (v->overlays & SHOW_OV_STOP) ? P_NOW_POLL_PCT
                                                                                  : P_NOW_PCT) /
             100;
+    {
+        /* the "next" card keeps room for every branch of a choice */
+        int need = next_need_h(g, v, left.w - 2 * pad);
+        if (need > 0)
+            need += 2 * pad + lh(g, THEME_TEXT_SMALL_BOLD) + 2 * gap;
+        if (need > 0 && left.y + left.h - y - now_h < need)
+            now_h = left.y + left.h - y - need;
+        if (now_h < (left.y + left.h - y) / 2)
+            now_h = (left.y + left.h - y) / 2;
+    }
     card.x = left.x;
     card.y = y;
     card.w = left.w;

@@ -253,6 +253,19 @@ static const char *opt_text(const ShowView *v, int i)
     return tx(v, v->options[i].text);
 }
 
+/* The height of the shown option rows in style st, each up to max_lines
+ * lines of textw, with the gaps between them. */
+static int rows_need(Gfx *g, const ShowView *v, int textw, ThemeText st, int max_lines)
+{
+    int i = 0, need = 0;
+    for (i = 0; i < v->n_options; i++)
+        if (v->options[i].state != STORY_OPT_HIDDEN) {
+            int th = gfx_text_height(g, textw, opt_text(v, i), st);
+            need += (th > max_lines * lh(g, st) ? max_lines * lh(g, st) : th) + gfx_px(g, 6);
+        }
+    return need;
+}
+
 /* The option rows with their counts; returns the height used. */
 static int draw_options(Gfx *g, const ShowView *v, Rect r)
 {
@@ -262,7 +275,7 @@ static int draw_options(Gfx *g, const ShowView *v, Rect r)
     int textw = r.w - numw - colw - gfx_px(g, 12), y = r.y, i = 0, shown = 0;
     int small = lh(g, THEME_TEXT_SMALL), gap = gfx_px(g, 6);
     ThemeText st = THEME_TEXT_CAPTION;
-    int n = 0, k = 0;
+    int n = 0, k = 0, max_lines = 2;
     if (v->ikind == STORY_INT_SIGNAL || (v->overlays & SHOW_OV_STOP)) {
         numw += gfx_px(g, 20); /* room for the signal's colour dot after the digit */
         textw -= gfx_px(g, 20);
@@ -281,9 +294,12 @@ static int draw_options(Gfx *g, const ShowView *v, Rect r)
     for (i = 0; i < v->n_options; i++)
         if (v->options[i].state != STORY_OPT_HIDDEN)
             n++;
-    /* a smaller style when the rows would not fit at one line each */
-    if (n * (lh(g, st) + gap) + (counts ? small : 0) > r.h)
+    /* a smaller style when the rows would not fit (each up to two lines),
+     * and one line each when even that is too much: every row counts */
+    if (rows_need(g, v, textw, st, 2) + (counts ? small : 0) > r.h)
         st = THEME_TEXT_SMALL;
+    if (rows_need(g, v, textw, st, 2) + (counts ? small : 0) > r.h)
+        max_lines = 1;
     if (counts) {
         const UiTextId heads[3] = {UI_PRES_HANDS, UI_PRES_PHONES, UI_PRES_TOTAL};
         const unsigned cols[3] = {THEME_HANDS, THEME_PHONES, THEME_TEXT};
@@ -307,8 +323,8 @@ static int draw_options(Gfx *g, const ShowView *v, Rect r)
             break;
         }
         th = gfx_text_height(g, textw, opt_text(v, i), st);
-        if (th > 2 * lh(g, st))
-            th = 2 * lh(g, st);
+        if (th > max_lines * lh(g, st))
+            th = max_lines * lh(g, st);
         if (th > maxh)
             th = lh(g, st);
         rh = th;
@@ -569,46 +585,59 @@ static int branches_h(Gfx *g, const ShowView *v, const StoryBeat *b, int w, Them
     return h;
 }
 
-/* Every branch of a choice, whole ("2 → beat", wrapped, never cut): one
- * column in the caption style when they fit, else smaller, else two. */
-static void draw_next_branches(Gfx *g, const ShowView *v, const StoryBeat *b, Rect r)
+/* Lays out (and when `draw`, draws) every shown branch of b in r.w, in
+ * `cols` columns (1 or 2) of style st, each wrapped, never cut; the second
+ * column takes the rest once the first holds about half.  Returns the
+ * height used. */
+static int branches_at(Gfx *g, const ShowView *v, const StoryBeat *b, Rect r, ThemeText st,
+                       int cols, int draw)
 {
     char buf[P_MAX_LINE];
-    ThemeText st = THEME_TEXT_CAPTION;
-    int i = 0, cols = 1, colw = r.w, gap = gfx_px(g, 24), col = 0, y = r.y, rows_h = 0;
-    if (branches_h(g, v, b, r.w, st) > r.h)
-        st = THEME_TEXT_SMALL;
-    if (branches_h(g, v, b, r.w, st) > r.h) {
-        cols = 2;
-        colw = (r.w - gap) / 2;
-        rows_h = (branches_h(g, v, b, colw, st) + 1) / 2;
-    }
+    int gap = gfx_px(g, 24), colw = cols > 1 ? (r.w - gap) / 2 : r.w, col = 0, y = r.y, used = 0;
+    int half = cols > 1 ? (branches_h(g, v, b, colw, st) + 1) / 2 : 0, i = 0;
     for (i = 0; i < v->n_options && i < b->interaction.n_options; i++) {
         int h = 0;
         if (v->options[i].state == STORY_OPT_HIDDEN)
             continue;
         branch_line(v, b, i, buf, sizeof buf);
-        h = gfx_text_height(g, colw, buf, st);
-        if (cols > 1 && col == 0 && y > r.y && y - r.y + h > rows_h + lh(g, st) / 2) {
+        h = gfx_text_height(g, colw, buf, st) + gfx_px(g, 2);
+        if (cols > 1 && col == 0 && y > r.y && y - r.y + h / 2 > half) {
             col = 1; /* the rest in the second column */
             y = r.y;
         }
-        gfx_text(g, r.x + col * (colw + gap), y, colw, buf, st,
-                 rgb(v->options[i].state == STORY_OPT_DISABLED ? THEME_FAINT : THEME_DIM),
-                 GFX_ALIGN_LEFT);
-        y += h + gfx_px(g, 2);
+        if (draw)
+            gfx_text(g, r.x + col * (colw + gap), y, colw, buf, st,
+                     rgb(v->options[i].state == STORY_OPT_DISABLED ? THEME_FAINT : THEME_DIM),
+                     GFX_ALIGN_LEFT);
+        y += h;
+        if (y - r.y > used)
+            used = y - r.y;
     }
+    return used;
+}
+
+/* Every branch of a choice, whole ("2 → beat", wrapped, never cut): one
+ * column in the caption style when they fit, else smaller, else two. */
+static void draw_next_branches(Gfx *g, const ShowView *v, const StoryBeat *b, Rect r)
+{
+    ThemeText st = THEME_TEXT_CAPTION;
+    int cols = 1;
+    if (branches_at(g, v, b, r, st, 1, 0) > r.h)
+        st = THEME_TEXT_SMALL;
+    if (branches_at(g, v, b, r, st, 1, 0) > r.h)
+        cols = 2;
+    branches_at(g, v, b, r, st, cols, 1);
 }
 
 /* The room the "next" card needs below the "now" card: every branch of a
- * choice, whole, in the small style (0 when not at a choice). */
+ * choice, whole, in the small style in two columns (0 when not at a choice). */
 static int next_need_h(Gfx *g, const ShowView *v, int w)
 {
     const StoryBeat *b = views_cur_beat(v);
     if (v->screen != SHOW_SCREEN_INTERACTION || !b || v->ikind != STORY_INT_CHOICE ||
         (v->overlays & SHOW_OV_STOP))
         return 0;
-    return branches_h(g, v, b, w, THEME_TEXT_SMALL);
+    return branches_at(g, v, b, (Rect){0, 0, w, 0}, THEME_TEXT_SMALL, 2, 0);
 }
 
 static void draw_next(Gfx *g, const ShowView *v, Rect r)

@@ -8,8 +8,7 @@
 -- endings that close on the key advice and the help card.
 --
 -- Facts (organisations, advice, phone numbers) come only from the evaluation
--- report, plus the emergency numbers 112/114 and BørneTelefonen 116 111.
--- Phone numbers are written with non-breaking spaces (\u{A0}): never split over two lines.
+-- report, plus the emergency numbers 112/114 and BørneTelefonen 116 111 (\u{A0}: never split).
 -- The beats are split over three files, in story order:
 --   beats_relationship.lua  party -> isolation (signals 1-3, Sofie's first choice)
 --   beats_stalking.lua      breakup -> the threat (signal 4, idea, bystander, discuss)

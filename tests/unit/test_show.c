@@ -1131,6 +1131,47 @@ static void test_hint_promises_only_working_keys(void **state)
     scenario_free(sc);
 }
 
+/* ---- a revealed vote stays decided when Back steps away from it ----------- */
+
+static void test_back_keeps_the_result(void **state)
+{
+    static const Key count[] = {K(VOTE, 0), K(DIGIT, 1), K(DIGIT, 4), K(NEXT, 0), K(DIGIT, 9),
+                                K(NEXT, 0), K(DIGIT, 0), K(NEXT, 0), K(NEXT, 0)};
+    Scenario *sc = make();
+    Show *s = at_signal(sc, SHOW_COUNT_BOTH, 1);
+    int id = 0;
+    (void)state;
+    keys(s, count, 9);
+    assert_non_null(show_current_poll(s));
+    assert_int_equal(vote_state(show_current_poll(s)), VOTE_REVEALED);
+    id = vote_id(show_current_poll(s));
+    show_action(s, SHOW_ACT_BACK, 0); /* the step before */
+    assert_int_equal(screen(s), SHOW_SCREEN_BEAT);
+    assert_null(show_current_poll(s)); /* phones see no poll behind the step */
+    show_action(s, SHOW_ACT_BACK, 0); /* and one more */
+    show_action(s, SHOW_ACT_NEXT, 0);
+    show_action(s, SHOW_ACT_NEXT, 0); /* the same result again */
+    assert_int_equal(screen(s), SHOW_SCREEN_INTERACTION);
+    assert_non_null(show_current_poll(s));
+    assert_int_equal(vote_id(show_current_poll(s)), id);
+    assert_int_equal(vote_state(show_current_poll(s)), VOTE_REVEALED);
+    assert_int_equal(vote_hands(show_current_poll(s), 0), 14);
+    assert_int_equal(vote_hands(show_current_poll(s), 1), 9);
+    assert_null(strstr(g_tr, "vote open 2"));
+    assert_non_null(strstr(g_tr, "vote kept"));
+    /* the rewind replays the beat: a new vote from there */
+    show_action(s, SHOW_ACT_REWIND, 0);
+    show_action(s, SHOW_ACT_DIGIT, 0);
+    show_action(s, SHOW_ACT_NEXT, 0);
+    show_action(s, SHOW_ACT_NEXT, 0);
+    assert_int_equal(screen(s), SHOW_SCREEN_INTERACTION);
+    assert_null(show_current_poll(s));
+    show_action(s, SHOW_ACT_VOTE, 0);
+    assert_int_not_equal(vote_id(show_current_poll(s)), id);
+    show_free(s);
+    scenario_free(sc);
+}
+
 /* ---- the presenter's key line and the projector's footers: every key
  * promised does something, in every state a facilitator reaches ---------- */
 
@@ -1520,6 +1561,7 @@ int main(void)
         cmocka_unit_test(test_count_modes),
         cmocka_unit_test(test_hint_promises_only_working_keys),
         cmocka_unit_test(test_presenter_keys_all_work),
+        cmocka_unit_test(test_back_keeps_the_result),
         cmocka_unit_test(test_notes_private),
         cmocka_unit_test(test_ideas_counts_first),
         cmocka_unit_test(test_flagged_idea_confirm),

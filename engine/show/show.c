@@ -34,6 +34,7 @@ Show *show_new(const Scenario *sc, const StoryHooks *hooks, int lang, const char
     s->sc = sc;
     s->lang = lang;
     s->shown_interaction = -1;
+    s->kept_beat = -1;
     s->timer_beat = -1;
     s->seconds_left = -1;
     s->stop_beat = -1;
@@ -170,6 +171,7 @@ int show_action(Show *s, ShowAction a, int arg)
          * else closes it (Escape only closes; other keys then do their job) */
         if (a == SHOW_ACT_NOTES || a == SHOW_ACT_YES) {
             s->notes_ok = 1;
+            s->overview_shown = 1;
             return 1;
         }
         overlay_set(s, SHOW_OV_NOTES, 0, NULL);
@@ -178,6 +180,11 @@ int show_action(Show *s, ShowAction a, int arg)
     } else if (a == SHOW_ACT_NOTES) {
         overlay_set(s, SHOW_OV_NOTES, !(s->overlays & SHOW_OV_NOTES), NULL);
         s->notes_ok = 0;
+        if (s->overlays & SHOW_OV_NOTES) {
+            /* the scenario overview once: the first time the notes are seen */
+            s->notes_overview = !s->overview_shown;
+            s->overview_shown |= s->presenter;
+        }
         return 1;
     }
     if (a == SHOW_ACT_MAP && s->run) {

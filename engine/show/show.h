@@ -77,6 +77,7 @@ typedef enum {
 } ShowAsk;
 
 #define SHOW_MAX_HINT 320  /* bytes of a key hint or question line */
+#define SHOW_MAX_KEYS 640  /* bytes of the presenter's key line */
 #define SHOW_MAX_HANDS_OK 200 /* a hand count above this always asks */
 #define SHOW_CLASS_SIZE 30 /* default --class-size */
 
@@ -145,6 +146,10 @@ typedef struct ShowView {
     ShowAsk ask;          /* a pending question, or SHOW_ASK_NONE */
     char ask_text[SHOW_MAX_HINT];  /* the question, "" when none */
     char poll_keys[SHOW_MAX_HINT]; /* the key hint for this poll state, "" off a poll */
+    char keys[SHOW_MAX_KEYS];      /* the presenter's key line: exactly the keys that
+                                    * do something now (the poll's hint included) */
+    int notes_overview;            /* the notes card shows the scenario overview
+                                    * (the welcome screen, or the first time) */
     int picked;           /* facilitator's pick / override, -1 */
     int winner;           /* vote_winner() after reveal; -1 none, -2 tie */
     unsigned tied;

@@ -57,6 +57,8 @@ struct Show {
     int shown_interaction; /* beat whose interaction was announced, -1 */
     int held; /* the beat's last step is on screen; its interaction or ending
                * waits for the next Next (the story is already past it) */
+    int kept_beat; /* beat whose revealed vote Back kept in ictx: Next comes
+                    * back to the same result, -1 */
 
     unsigned long now;
     int timer_beat;              /* DISCUSS beat the timer belongs to, -1 */
@@ -83,6 +85,8 @@ struct Show {
 
     int presenter;      /* a presenter window exists */
     int notes_ok;       /* no presenter: the room may see the open notes */
+    int overview_shown; /* the notes card has shown the scenario overview */
+    int notes_overview; /* the open notes card shows it (the first time) */
     int ideas_ok;       /* no presenter: the room may see the idea texts */
 
     int ending_page;

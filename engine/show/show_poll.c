@@ -754,6 +754,8 @@ int show_phone_vote(Show *s, int poll_id, const char *token, int opt)
 const Poll *show_current_poll(const Show *s)
 {
     assert(s);
+    if (open_ctx(s) == &s->ictx && !show_at_interaction(s))
+        return NULL; /* a kept result waits behind the step Back showed */
     return open_ctx(s)->poll;
 }
 

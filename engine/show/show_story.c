@@ -30,10 +30,15 @@ void show_announce_interaction(Show *s)
 {
     const StoryBeat *b = show_cur_beat(s);
     int bi = story_current_beat(s->run);
+    int kept = 0;
     if (!b || s->shown_interaction == bi)
         return;
     s->shown_interaction = bi;
-    show_poll_reset(&s->ictx);
+    /* a result Back stepped away from is shown again, not voted again */
+    kept = s->kept_beat == bi && s->ictx.poll;
+    s->kept_beat = -1;
+    if (!kept)
+        show_poll_reset(&s->ictx);
     switch (b->interaction.kind) {
     case STORY_INT_CHOICE: {
         ShowOption opts[STORY_MAX_OPTIONS];
@@ -69,6 +74,8 @@ void show_announce_interaction(Show *s)
         break;
     default: break;
     }
+    if (kept)
+        show_tr(s, "vote kept %d", vote_id(s->ictx.poll));
 }
 
 void show_announce_position(Show *s)
@@ -111,6 +118,7 @@ void show_enter_beat(Show *s)
     if (!b)
         return;
     s->shown_interaction = -1;
+    s->kept_beat = -1;
     s->held = 0;
     s->timer_beat = -1;
     s->timer_running = 0;
@@ -225,8 +233,14 @@ int show_back(Show *s)
 {
     int beat = story_current_beat(s->run);
     if (!s->held && story_pos(s->run) != STORY_AT_STEPS && story_steps_shown(s->run) > 0) {
-        /* from the interaction or the ending back to the beat's last step */
-        show_poll_reset(&s->ictx);
+        /* from the interaction or the ending back to the beat's last step;
+         * a revealed vote stays decided: Next shows the same result again
+         * (a new vote only through the rewind) */
+        if (s->ictx.poll && vote_state(s->ictx.poll) == VOTE_REVEALED &&
+            s->ictx.ask == SHOW_ASK_NONE && s->ictx.selected < 0)
+            s->kept_beat = beat;
+        else
+            show_poll_reset(&s->ictx);
         s->shown_interaction = -1;
         s->timer_running = 0;
         s->timer_beat = -1;
@@ -243,8 +257,12 @@ int show_back(Show *s)
         return 1;
     }
     show_jr(s, 'b', 0);
-    show_poll_reset(&s->ictx);
     s->shown_interaction = -1;
+    if (story_current_beat(s->run) != beat || s->kept_beat != beat) {
+        /* another beat: its interaction starts afresh */
+        show_poll_reset(&s->ictx);
+        s->kept_beat = -1;
+    }
     if (story_current_beat(s->run) != beat) {
         s->timer_beat = -1;
         show_tr(s, "back %s", show_beat_name(s, story_current_beat(s->run)));

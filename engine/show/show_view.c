@@ -6,7 +6,11 @@
  */
 #include "show/show_internal.h"
 
+#include "core/buf.h"
+#include "show/ui_text.h"
+
 #include <assert.h>
+#include <stdio.h>
 #include <string.h>
 
 /* The error screen with msg (borrowed from the show). */
@@ -60,7 +64,7 @@ static void view_private(Show *s, ShowView *v, int presenter_side)
     }
 }
 
-static void view_build(Show *s, ShowView *v, int presenter_side)
+static void view_state(Show *s, ShowView *v, int presenter_side)
 {
     const StoryBeat *b = NULL;
     int i = 0;
@@ -83,6 +87,7 @@ static void view_build(Show *s, ShowView *v, int presenter_side)
     v->rewind_sel = s->rewind_sel;
     v->idea_confirm = -1;
     v->presenter = s->presenter;
+    v->notes_overview = s->notes_overview || !s->started;
     v->phones_joined = s->phones_joined;
     v->join_url = s->join_url;
     v->room_code = s->room_code;
@@ -165,6 +170,104 @@ static void view_build(Show *s, ShowView *v, int presenter_side)
     if (b->interaction.kind == STORY_INT_DISCUSS)
         v->seconds_left = s->timer_beat == v->beat ? s->seconds_left
                                                    : (b->interaction.seconds > 0 ? b->interaction.seconds : -1);
+}
+
+/* ---- the presenter's key line ------------------------------------------------- */
+
+/* Appends a piece of the key line ("" adds nothing). */
+static void key_add(Buf *b, const char *piece)
+{
+    if (piece && *piece)
+        buf_printf(b, "%s%s", b->len ? "   " : "", piece);
+}
+
+/* The keys of the screen itself (Next, Back, the poll's) in v's state:
+ * what show_action does with them (see the dispatch in show.c). */
+static void keys_screen(const Show *s, const ShowView *v, Buf *b)
+{
+    int en = s->ui_en;
+    if (s->eval_screen) {
+        key_add(b, ui_text(en, UI_EVAL_KEYS_EVAL));
+        return;
+    }
+    if (s->overlays & SHOW_OV_REWIND) {
+        if (s->n_decisions > 0)
+            key_add(b, ui_text(en, UI_KEYS_REWIND));
+        else { /* only the replay of the beat to choose: ↑↓ do nothing */
+            key_add(b, ui_text(en, UI_KEY_REWIND_GO));
+            key_add(b, ui_text(en, UI_POLL_KEY_CLOSE));
+        }
+        return;
+    }
+    if (v->screen == SHOW_SCREEN_ERROR) {
+        if (!s->load_error)
+            key_add(b, ui_text(en, UI_POLL_KEY_BACK));
+        return;
+    }
+    if (!s->started) {
+        key_add(b, ui_text(en, UI_KEY_START));
+        return;
+    }
+    if (v->poll_keys[0]) {
+        key_add(b, v->poll_keys); /* the poll's own hint, from its key table */
+        return;
+    }
+    if (v->screen == SHOW_SCREEN_ENDING) {
+        if (v->ending_page == 0) {
+            key_add(b, ui_text(en, UI_TO_TIMELINE));
+            key_add(b, ui_text(en, UI_POLL_KEY_BACK));
+        } else
+            key_add(b, ui_text(en, UI_KEY_TO_ADVICE));
+        if (s->q)
+            key_add(b, ui_text(en, UI_KEY_EVAL));
+        return;
+    }
+    key_add(b, ui_text(en, UI_KEY_NEXT));
+    key_add(b, ui_text(en, UI_POLL_KEY_BACK));
+}
+
+/* v->keys: exactly the keys that do something now, in the order the
+ * facilitator needs them: the screen's, then S, R, I, M, H, B, N, Ctrl+Q. */
+static void view_keys(const Show *s, ShowView *v)
+{
+    Buf b = BUF_INIT;
+    int en = s->ui_en;
+    int story = s->started && !s->load_error && !s->eval_screen;
+    if (s->overlays & SHOW_OV_QUIT) {
+        key_add(&b, ui_text(en, UI_POLL_KEY_YES));
+        key_add(&b, ui_text(en, UI_POLL_KEY_NO));
+    } else if (s->overlays & SHOW_OV_BLANK) {
+        key_add(&b, ui_text(en, UI_KEY_UNBLANK));
+        key_add(&b, ui_text(en, UI_KEY_HELP));
+    } else if (s->overlays & SHOW_OV_HELP) {
+        key_add(&b, ui_text(en, UI_KEY_HELP_CLOSE));
+    } else {
+        keys_screen(s, v, &b);
+        if (!(s->overlays & SHOW_OV_REWIND)) {
+            if (story && !s->error[0] && !(s->overlays & SHOW_OV_STOP))
+                key_add(&b, ui_text(en, UI_KEY_STOP));
+            if (story)
+                key_add(&b, ui_text(en, UI_KEY_REWIND));
+            if (!s->load_error && !s->eval_screen &&
+                (v->ikind == STORY_INT_IDEA || s->n_pending > 0 || s->n_ideas > 0))
+                key_add(&b, ui_text(en, UI_KEY_IDEAS));
+        }
+        if (s->run)
+            key_add(&b, ui_text(en, UI_KEY_MAP));
+        key_add(&b, ui_text(en, UI_KEY_HELP));
+        key_add(&b, ui_text(en, UI_KEY_BLANK));
+        key_add(&b, ui_text(en, UI_KEY_NOTES));
+    }
+    if (!(s->overlays & SHOW_OV_QUIT))
+        key_add(&b, ui_text(en, UI_KEY_QUIT));
+    snprintf(v->keys, sizeof v->keys, "%s", buf_str(&b));
+    buf_free(&b);
+}
+
+static void view_build(Show *s, ShowView *v, int presenter_side)
+{
+    view_state(s, v, presenter_side);
+    view_keys(s, v);
 }
 
 void show_view(Show *s, ShowView *v)

@@ -133,7 +133,6 @@ typedef enum {
     UI_PRES_NO_IDEAS,
     UI_PRES_IDEA_KEYS,
     UI_PRES_FLAGGED,
-    UI_PRES_KEYS,
     UI_PRES_SCR_WELCOME,
     UI_PRES_SCR_SCENE,
     UI_PRES_SCR_VOTE,
@@ -246,6 +245,23 @@ typedef enum {
     UI_PRIV_SCROLL,         /* [ ] ruller */
     UI_PRIV_MORE_BELOW,     /* ↓ mere: ] */
     UI_PRIV_SCENARIO_ONCE,  /* the scenario overview's place: on the welcome screen */
+    /* ---- the presenter's key line (show_view.c: only keys that work now) ---- */
+    UI_KEY_NEXT,            /* → næste */
+    UI_KEY_START,           /* → start (the welcome screen) */
+    UI_KEY_TO_ADVICE,       /* ← gode råd (the ending's timeline page) */
+    UI_KEY_STOP,            /* S stop */
+    UI_KEY_REWIND,          /* R spol */
+    UI_KEY_MAP,             /* M kort */
+    UI_KEY_HELP,            /* H hjælp */
+    UI_KEY_HELP_CLOSE,      /* H luk hjælpen (the help card is up) */
+    UI_KEY_BLANK,           /* B sort */
+    UI_KEY_UNBLANK,         /* B vis skærmen igen (the screen is blank) */
+    UI_KEY_NOTES,           /* N noter */
+    UI_KEY_IDEAS,           /* I idéer */
+    UI_KEY_EVAL,            /* E evaluering */
+    UI_KEY_QUIT,            /* Ctrl+Q afslut */
+    UI_KEYS_IDEA,           /* the projector's keys at an idea prompt (I listed) */
+    UI_KEY_REWIND_GO,       /* → spol tilbage (the rewind menu with one entry) */
 
     /* app */
     UI_ANSWERS_UNSAVED, /* after a count: svar venter i hukommelsen (the store cannot write) */

@@ -160,7 +160,7 @@ static void draw_phone(Gfx *g, const ShowView *v, const StoryBeat *b, int owner,
 {
     Rect hdr, s;
     int bez = gfx_px(g, 16), i = 0, first = 0, total = 0, y = 0, gap = gfx_px(g, 16);
-    int n_msgs = 0;
+    int n_msgs = 0, pin = -1;
     int (*bubble_fn)(Gfx *, int, int, int, const char *, ThemeColor, const char *, const char *,
                      ThemeColor, ThemeColor, int, int) = gfx_bubble;
     int shown = v->steps_shown < b->n_steps ? v->steps_shown : b->n_steps;
@@ -203,14 +203,38 @@ static void draw_phone(Gfx *g, const ShowView *v, const StoryBeat *b, int owner,
     y = total > s.h ? s.y + s.h - total + gap : s.y;
     for (i = first; i < shown; i++) {
         const StoryStep *st = &b->steps[i];
-        int out = 0;
+        int out = 0, top = y;
         if (st->kind != STORY_STEP_MESSAGE || st->phone != owner)
             continue;
         out = st->speaker == owner;
+        if (i == first && !out && top < s.y) {
+            /* the top bubble is cut by the screen's edge: its sender's name
+             * stays readable, pinned to the top (drawn after the bubble) */
+            pin = i;
+        }
         y += bubble_fn(g, s.x, y, s.w, out ? NULL : views_cast_name(v, st->speaker),
                         cast_color(v, st->speaker), tx(v, &st->text), st->time,
                         rgb(out ? THEME_BUBBLE_OUT : THEME_BUBBLE_IN), rgb(THEME_TEXT), out, 1) +
              gap;
+    }
+    if (pin >= 0) {
+        /* a strip as wide as the bubble (its width as gfx_bubble takes it:
+         * the widest of name, text and time, plus the padding) */
+        const StoryStep *st = &b->steps[pin];
+        const char *name = views_cast_name(v, st->speaker);
+        int compact = n_msgs > PHONE_FLOOD, pad = gfx_px(g, compact ? 12 : 18);
+        int inner = s.w * 85 / 100 - 2 * pad, bw = 0, tw = 0;
+        if (inner < 1)
+            inner = 1;
+        bw = gfx_text_width(g, inner, name, THEME_TEXT_SMALL_BOLD);
+        tw = gfx_text_width(g, inner, tx(v, &st->text), compact ? THEME_TEXT_SMALL : THEME_TEXT_CAPTION);
+        bw = tw > bw ? tw : bw;
+        tw = st->time ? gfx_text_width(g, inner, st->time, THEME_TEXT_SMALL) : 0;
+        bw = (tw > bw ? tw : bw) + 2 * pad;
+        gfx_fill_rect(g, s.x, s.y, bw, lh(g, THEME_TEXT_SMALL_BOLD) + pad * 3 / 4,
+                      rgb(THEME_BUBBLE_IN));
+        gfx_text(g, s.x + pad, s.y + pad * 3 / 8, inner, name, THEME_TEXT_SMALL_BOLD,
+                 cast_color(v, st->speaker), GFX_ALIGN_LEFT);
     }
     clip(g, NULL);
 }

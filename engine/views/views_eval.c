@@ -142,9 +142,12 @@ void views_draw_eval(Gfx *g, const ShowView *v)
             ry += qr + gfx_px(g, 20);
         ry += views_text_in(g, (Rect){right.x, ry, right.w, lh(g, THEME_TEXT_CAPTION)},
                       w(v, UI_EVAL_OR_GO_TO), THEME_TEXT_CAPTION, rgb(THEME_DIM), GFX_ALIGN_CENTER);
-        st = views_fit_style(g, v->join_url, right.w, lh(g, THEME_TEXT_HEADING), THEME_TEXT_HEADING);
-        ry += views_text_in(g, (Rect){right.x, ry, right.w, lh(g, st) * 2}, v->join_url, st,
-                      rgb(THEME_TEXT), GFX_ALIGN_CENTER);
+        {
+            char addr[160]; /* one line: what a pupil types, the room code below */
+            views_join_addr(v->join_url, room != NULL, addr, sizeof addr);
+            ry += views_text_line(g, (Rect){right.x, ry, right.w, lh(g, THEME_TEXT_HEADING)}, addr,
+                                  THEME_TEXT_HEADING, rgb(THEME_TEXT), GFX_ALIGN_CENTER);
+        }
         if (room) {
             ry += gfx_px(g, 16);
             ry += views_text_in(g, (Rect){right.x, ry, right.w, lh(g, THEME_TEXT_CAPTION)},
@@ -152,8 +155,9 @@ void views_draw_eval(Gfx *g, const ShowView *v)
             views_text_in(g, (Rect){right.x, ry, right.w, lh(g, THEME_TEXT_TITLE)}, room,
                     THEME_TEXT_TITLE, rgb(THEME_ACCENT), GFX_ALIGN_CENTER);
         }
-    } else {
-        /* no phones: say why, the kiosk still works */
+    } else if (v->lan_problem && *v->lan_problem) {
+        /* phones cannot join: say why, the kiosk still works (phones
+         * switched off on purpose leave no problem: nothing is said) */
         int pad = gfx_px(g, 36), ry = right.y + gfx_px(g, 60);
         const char *why = v->lan_problem && *v->lan_problem ? v->lan_problem : "";
         int th = gfx_text_height(g, right.w - 2 * pad, w(v, UI_EVAL_NO_LAN), THEME_TEXT_BODY_BOLD) +

@@ -99,7 +99,7 @@ void views_draw_notes(Gfx *g, const ShowView *v)
     Rect r;
     const StoryBeat *b = views_cur_beat(v);
     const char *bn = b ? tx(v, &b->notes) : "";
-    const char *sn = v->sc ? tx(v, &v->sc->notes) : "";
+    const char *sn = v->sc && v->notes_overview ? tx(v, &v->sc->notes) : "";
     ThemeText st = THEME_TEXT_BODY;
     int level = 0, y = 0;
     if (v->private_hidden & SHOW_OV_NOTES) {

@@ -271,13 +271,14 @@ static void draw_phones_status(Gfx *g, const ShowView *v, Rect s)
              ui(v, UI_JOINED), v->poll ? vote_phone_voters(v->poll) : 0, ui(v, UI_VOTES));
     gfx_text(g, s.x, s.y, s.w / 2, buf, THEME_TEXT_CAPTION, rgb(THEME_PHONES), GFX_ALIGN_LEFT);
     if (v->join_url && *v->join_url) {
+        char addr[128];
+        views_join_addr(v->join_url, v->room_code && *v->room_code, addr, sizeof addr);
         if (v->room_code && *v->room_code)
-            snprintf(buf, sizeof buf, "%s  ·  %s %s", v->join_url, ui(v, UI_ROOM_CODE),
-                     v->room_code);
+            snprintf(buf, sizeof buf, "%s  ·  %s %s", addr, ui(v, UI_ROOM_CODE), v->room_code);
         else
-            snprintf(buf, sizeof buf, "%s", v->join_url);
-        gfx_text(g, s.x + s.w / 2, s.y, s.w / 2, buf, THEME_TEXT_CAPTION, rgb(THEME_DIM),
-                 GFX_ALIGN_RIGHT);
+            snprintf(buf, sizeof buf, "%s", addr);
+        views_text_line(g, (Rect){s.x + s.w / 2, s.y, s.w / 2, lh(g, THEME_TEXT_CAPTION)}, buf,
+                        THEME_TEXT_CAPTION, rgb(THEME_DIM), GFX_ALIGN_RIGHT);
     }
 }
 
@@ -410,25 +411,15 @@ static int join_box_shown(const ShowView *v)
     return v->join_url && *v->join_url && v->poll && vote_state(v->poll) == VOTE_OPEN;
 }
 
-/* The join URL without its scheme, as people type it. */
-static const char *short_url(const char *url)
-{
-    if (strncmp(url, "http://", 7) == 0)
-        return url + 7;
-    if (strncmp(url, "https://", 8) == 0)
-        return url + 8;
-    return url;
-}
-
 /* A compact join box at the top right of r (x + w is its right edge): QR
  * code, short URL, room code and "joined N · voted M". */
 static void draw_join_box(Gfx *g, const ShowView *v, Rect r)
 {
-    char buf[160];
-    const char *url = short_url(v->join_url);
+    char buf[160], url[128];
     int pad = gfx_px(g, 22), inner = r.w - 2 * pad, y = r.y + pad, qr = 0, text_h = 0, h = 0;
-    ThemeText us = views_fit_style(g, url, inner, lh(g, THEME_TEXT_CAPTION), THEME_TEXT_CAPTION);
+    ThemeText us = THEME_TEXT_CAPTION; /* the address: one line, this size or smaller */
     ThemeText ss = THEME_TEXT_CAPTION;
+    views_join_addr(v->join_url, v->room_code && *v->room_code, url, sizeof url);
     snprintf(buf, sizeof buf, "%s %d · %s %d", ui(v, UI_JOINED), v->phones_joined,
              ui(v, UI_VOTED), v->poll ? vote_phone_voters(v->poll) : 0);
     ss = views_fit_style(g, buf, inner, lh(g, THEME_TEXT_CAPTION), THEME_TEXT_CAPTION);
@@ -449,7 +440,8 @@ static void draw_join_box(Gfx *g, const ShowView *v, Rect r)
     clip(g, &(Rect){r.x, r.y, r.w, h});
     if (qr > 0 && gfx_qr(g, v->join_url, r.x + (r.w - qr) / 2, y, qr) > 0)
         y += qr + gfx_px(g, 14);
-    y += gfx_text(g, r.x + pad, y, inner, url, us, rgb(THEME_TEXT), GFX_ALIGN_CENTER);
+    y += views_text_line(g, (Rect){r.x + pad / 2, y, r.w - pad, lh(g, us)}, url, us,
+                         rgb(THEME_TEXT), GFX_ALIGN_CENTER);
     if (v->room_code && *v->room_code) {
         y += gfx_px(g, 8);
         y += gfx_text(g, r.x + pad, y, inner, ui(v, UI_ROOM_CODE), THEME_TEXT_SMALL,
@@ -512,7 +504,7 @@ void views_draw_interaction(Gfx *g, const ShowView *v)
         Rect ir = {a.x, y, a.w, status.y - y - gfx_px(g, 16)};
         draw_ideas_list(g, v, ir);
         draw_phones_status(g, v, status);
-        views_footer(g, v, UI_KEYS_BEAT);
+        views_footer(g, v, UI_KEYS_IDEA);
         return;
     }
     o_area = options_area(g, v);

@@ -253,6 +253,19 @@ static const char *opt_text(const ShowView *v, int i)
     return tx(v, v->options[i].text);
 }
 
+/* The height of the shown option rows in style st, each up to max_lines
+ * lines of textw, with the gaps between them. */
+static int rows_need(Gfx *g, const ShowView *v, int textw, ThemeText st, int max_lines)
+{
+    int i = 0, need = 0;
+    for (i = 0; i < v->n_options; i++)
+        if (v->options[i].state != STORY_OPT_HIDDEN) {
+            int th = gfx_text_height(g, textw, opt_text(v, i), st);
+            need += (th > max_lines * lh(g, st) ? max_lines * lh(g, st) : th) + gfx_px(g, 6);
+        }
+    return need;
+}
+
 /* The option rows with their counts; returns the height used. */
 static int draw_options(Gfx *g, const ShowView *v, Rect r)
 {
@@ -262,7 +275,11 @@ static int draw_options(Gfx *g, const ShowView *v, Rect r)
     int textw = r.w - numw - colw - gfx_px(g, 12), y = r.y, i = 0, shown = 0;
     int small = lh(g, THEME_TEXT_SMALL), gap = gfx_px(g, 6);
     ThemeText st = THEME_TEXT_CAPTION;
-    int n = 0, k = 0;
+    int n = 0, k = 0, max_lines = 2;
+    if (v->ikind == STORY_INT_SIGNAL || (v->overlays & SHOW_OV_STOP)) {
+        numw += gfx_px(g, 20); /* room for the signal's colour dot after the digit */
+        textw -= gfx_px(g, 20);
+    }
     if (counts) {
         const UiTextId heads[3] = {UI_PRES_HANDS, UI_PRES_PHONES, UI_PRES_TOTAL};
         for (k = 0; k < 3; k++) {
@@ -277,9 +294,12 @@ static int draw_options(Gfx *g, const ShowView *v, Rect r)
     for (i = 0; i < v->n_options; i++)
         if (v->options[i].state != STORY_OPT_HIDDEN)
             n++;
-    /* a smaller style when the rows would not fit at one line each */
-    if (n * (lh(g, st) + gap) + (counts ? small : 0) > r.h)
+    /* a smaller style when the rows would not fit (each up to two lines),
+     * and one line each when even that is too much: every row counts */
+    if (rows_need(g, v, textw, st, 2) + (counts ? small : 0) > r.h)
         st = THEME_TEXT_SMALL;
+    if (rows_need(g, v, textw, st, 2) + (counts ? small : 0) > r.h)
+        max_lines = 1;
     if (counts) {
         const UiTextId heads[3] = {UI_PRES_HANDS, UI_PRES_PHONES, UI_PRES_TOTAL};
         const unsigned cols[3] = {THEME_HANDS, THEME_PHONES, THEME_TEXT};
@@ -303,8 +323,8 @@ static int draw_options(Gfx *g, const ShowView *v, Rect r)
             break;
         }
         th = gfx_text_height(g, textw, opt_text(v, i), st);
-        if (th > 2 * lh(g, st))
-            th = 2 * lh(g, st);
+        if (th > max_lines * lh(g, st))
+            th = max_lines * lh(g, st);
         if (th > maxh)
             th = lh(g, st);
         rh = th;
@@ -320,8 +340,12 @@ static int draw_options(Gfx *g, const ShowView *v, Rect r)
         gfx_text(g, r.x, y, numw, buf, st == THEME_TEXT_SMALL ? THEME_TEXT_SMALL_BOLD : THEME_TEXT_BODY_BOLD,
                  rgb(disabled ? THEME_FAINT : THEME_ACCENT), GFX_ALIGN_LEFT);
         if (v->ikind == STORY_INT_SIGNAL || (v->overlays & SHOW_OV_STOP)) {
+            /* the signal's colour just after the digit, clear of it and of the text */
             ThemeColor sc = rgb(i == 0 ? THEME_OK : (i == 1 ? THEME_WARNING : THEME_STALKING));
-            gfx_circle(g, r.x + numw - gfx_px(g, 16), y + lh(g, st) / 2, gfx_px(g, 8), sc);
+            ThemeText ns = st == THEME_TEXT_SMALL ? THEME_TEXT_SMALL_BOLD : THEME_TEXT_BODY_BOLD;
+            int rad = gfx_px(g, 8);
+            gfx_circle(g, r.x + gfx_measure(g, buf, strlen(buf), ns) + gfx_px(g, 6) + rad,
+                       y + lh(g, st) / 2, rad, sc);
         }
         text_fit(g, r.x + numw, y, textw, th, opt_text(v, i), st, st, fg);
         if (rh > th) {
@@ -452,7 +476,9 @@ static void draw_now(Gfx *g, const ShowView *v, Rect r)
         line_fit(g, r.x, y, r.w, ui(v, UI_PRES_WELCOME_NOW), THEME_TEXT_SMALL, rgb(THEME_FAINT));
         y += small + gfx_px(g, 6);
         if (v->join_url) {
-            snprintf(buf, sizeof buf, "%s %s%s%s", ui(v, UI_JOIN_AT), v->join_url,
+            char addr[128];
+            views_join_addr(v->join_url, v->room_code != NULL, addr, sizeof addr);
+            snprintf(buf, sizeof buf, "%s %s%s%s", ui(v, UI_JOIN_AT), addr,
                      v->room_code ? " · " : "", v->room_code ? v->room_code : "");
             line_fit(g, r.x, y, r.w, buf, THEME_TEXT_CAPTION, rgb(THEME_PHONES));
             y += lh(g, THEME_TEXT_CAPTION);
@@ -539,38 +565,79 @@ static int next_entry(Gfx *g, int y, Rect r, const char *text, ThemeColor c)
     return next_entry_st(g, y, r, text, c, THEME_TEXT_CAPTION);
 }
 
-/* Every branch of a choice, one line each ("2 → beat"): in the caption style
- * when they fit, else smaller, in as many columns as it takes. */
-static void draw_next_branches(Gfx *g, const ShowView *v, const StoryBeat *b, Rect r)
+/* The line of branch i ("2 → beat") into buf. */
+static const char *branch_line(const ShowView *v, const StoryBeat *b, int i, char *buf, size_t n)
+{
+    const StoryOption *o = &b->interaction.options[i];
+    snprintf(buf, n, "%d → %s", i + 1,
+             o->target >= 0 ? views_beat_label(v, o->target) : (o->target_id ? o->target_id : "?"));
+    return buf;
+}
+
+/* Height of every shown branch of b wrapped to w in style st, one column. */
+static int branches_h(Gfx *g, const ShowView *v, const StoryBeat *b, int w, ThemeText st)
 {
     char buf[P_MAX_LINE];
-    ThemeText st = THEME_TEXT_CAPTION;
-    int n = 0, i = 0, k = 0, rows = 0, cols = 1, colw = 0, gap = gfx_px(g, 24), rh = 0;
+    int i = 0, h = 0;
     for (i = 0; i < v->n_options && i < b->interaction.n_options; i++)
-        n += v->options[i].state != STORY_OPT_HIDDEN;
-    if (n == 0)
-        return;
-    rh = lh(g, st) + gfx_px(g, 4);
-    if (n * rh > r.h) {
-        st = THEME_TEXT_SMALL;
-        rh = lh(g, st) + gfx_px(g, 2);
-    }
-    rows = r.h / rh;
-    if (rows < 1)
-        rows = 1;
-    cols = (n + rows - 1) / rows;
-    rows = (n + cols - 1) / cols;
-    colw = (r.w - (cols - 1) * gap) / cols;
+        if (v->options[i].state != STORY_OPT_HIDDEN)
+            h += gfx_text_height(g, w, branch_line(v, b, i, buf, sizeof buf), st) + gfx_px(g, 2);
+    return h;
+}
+
+/* Lays out (and when `draw`, draws) every shown branch of b in r.w, in
+ * `cols` columns (1 or 2) of style st, each wrapped, never cut; the second
+ * column takes the rest once the first holds about half.  Returns the
+ * height used. */
+static int branches_at(Gfx *g, const ShowView *v, const StoryBeat *b, Rect r, ThemeText st,
+                       int cols, int draw)
+{
+    char buf[P_MAX_LINE];
+    int gap = gfx_px(g, 24), colw = cols > 1 ? (r.w - gap) / 2 : r.w, col = 0, y = r.y, used = 0;
+    int half = cols > 1 ? (branches_h(g, v, b, colw, st) + 1) / 2 : 0, i = 0;
     for (i = 0; i < v->n_options && i < b->interaction.n_options; i++) {
-        const StoryOption *o = &b->interaction.options[i];
+        int h = 0;
         if (v->options[i].state == STORY_OPT_HIDDEN)
             continue;
-        snprintf(buf, sizeof buf, "%d → %s", i + 1,
-                 o->target >= 0 ? views_beat_label(v, o->target) : (o->target_id ? o->target_id : "?"));
-        line_fit(g, r.x + (k / rows) * (colw + gap), r.y + (k % rows) * rh, colw, buf, st,
-                 rgb(v->options[i].state == STORY_OPT_DISABLED ? THEME_FAINT : THEME_DIM));
-        k++;
+        branch_line(v, b, i, buf, sizeof buf);
+        h = gfx_text_height(g, colw, buf, st) + gfx_px(g, 2);
+        if (cols > 1 && col == 0 && y > r.y && y - r.y + h / 2 > half) {
+            col = 1; /* the rest in the second column */
+            y = r.y;
+        }
+        if (draw)
+            gfx_text(g, r.x + col * (colw + gap), y, colw, buf, st,
+                     rgb(v->options[i].state == STORY_OPT_DISABLED ? THEME_FAINT : THEME_DIM),
+                     GFX_ALIGN_LEFT);
+        y += h;
+        if (y - r.y > used)
+            used = y - r.y;
     }
+    return used;
+}
+
+/* Every branch of a choice, whole ("2 → beat", wrapped, never cut): one
+ * column in the caption style when they fit, else smaller, else two. */
+static void draw_next_branches(Gfx *g, const ShowView *v, const StoryBeat *b, Rect r)
+{
+    ThemeText st = THEME_TEXT_CAPTION;
+    int cols = 1;
+    if (branches_at(g, v, b, r, st, 1, 0) > r.h)
+        st = THEME_TEXT_SMALL;
+    if (branches_at(g, v, b, r, st, 1, 0) > r.h)
+        cols = 2;
+    branches_at(g, v, b, r, st, cols, 1);
+}
+
+/* The room the "next" card needs below the "now" card: every branch of a
+ * choice, whole, in the small style in two columns (0 when not at a choice). */
+static int next_need_h(Gfx *g, const ShowView *v, int w)
+{
+    const StoryBeat *b = views_cur_beat(v);
+    if (v->screen != SHOW_SCREEN_INTERACTION || !b || v->ikind != STORY_INT_CHOICE ||
+        (v->overlays & SHOW_OV_STOP))
+        return 0;
+    return branches_at(g, v, b, (Rect){0, 0, w, 0}, THEME_TEXT_SMALL, 2, 0);
 }
 
 static void draw_next(Gfx *g, const ShowView *v, Rect r)
@@ -765,6 +832,22 @@ static void draw_ideas(Gfx *g, const ShowView *v, Rect r)
 
 /* ---- frame ---------------------------------------------------------------------- */
 
+/* The key line with each piece kept whole: a lone space (inside a piece)
+ * becomes a no-break space; the runs between pieces stay breakable. */
+static void keys_whole(const char *in, char *out, size_t n)
+{
+    size_t o = 0;
+    assert(n > 0);
+    for (; *in && o + 3 < n; in++) {
+        if (*in == ' ' && in[1] != ' ' && (o == 0 || out[o - 1] != ' ')) {
+            out[o++] = (char)0xC2;
+            out[o++] = (char)0xA0;
+        } else
+            out[o++] = *in;
+    }
+    out[o] = '\0';
+}
+
 void views_draw_presenter(Gfx *g, const ShowView *v, long elapsed_s)
 {
     views_draw_presenter_at(g, v, elapsed_s, NULL);
@@ -805,11 +888,14 @@ void views_draw_presenter_at(Gfx *g, const ShowView *v, long elapsed_s, int *not
 
     /* keys along the bottom, up to two lines; moderation's own while it is open */
     {
-        UiTextId keys = v->overlays & SHOW_OV_IDEAS ? UI_PRIV_KEYS_IDEAS : UI_PRES_KEYS;
-        keys_h = gfx_text_height(g, safe.w, ui(v, keys), THEME_TEXT_SMALL);
+        /* the show's line for this state: only keys that do something now */
+        char whole[2 * SHOW_MAX_KEYS];
+        const char *keys = v->overlays & SHOW_OV_IDEAS ? ui(v, UI_PRIV_KEYS_IDEAS) : whole;
+        keys_whole(v->keys, whole, sizeof whole);
+        keys_h = gfx_text_height(g, safe.w, keys, THEME_TEXT_SMALL);
         if (keys_h > 2 * lh(g, THEME_TEXT_SMALL))
             keys_h = 2 * lh(g, THEME_TEXT_SMALL);
-        text_fit(g, safe.x, safe.y + safe.h - keys_h, safe.w, keys_h, ui(v, keys), THEME_TEXT_SMALL,
+        text_fit(g, safe.x, safe.y + safe.h - keys_h, safe.w, keys_h, keys, THEME_TEXT_SMALL,
                  THEME_TEXT_SMALL, rgb(v->overlays & SHOW_OV_IDEAS ? THEME_ACCENT : THEME_FAINT));
     }
 
@@ -844,6 +930,16 @@ void views_draw_presenter_at(Gfx *g, const ShowView *v, long elapsed_s, int *not
             (v->screen == SHOW_SCREEN_INTERACTION || (v->overlays & SHOW_OV_STOP) ? P_NOW_POLL_PCT
                                                                                  : P_NOW_PCT) /
             100;
+    {
+        /* the "next" card keeps room for every branch of a choice */
+        int need = next_need_h(g, v, left.w - 2 * pad);
+        if (need > 0)
+            need += 2 * pad + lh(g, THEME_TEXT_SMALL_BOLD) + 2 * gap;
+        if (need > 0 && left.y + left.h - y - now_h < need)
+            now_h = left.y + left.h - y - need;
+        if (now_h < (left.y + left.h - y) / 2)
+            now_h = (left.y + left.h - y) / 2;
+    }
     card.x = left.x;
     card.y = y;
     card.w = left.w;

@@ -2,6 +2,7 @@
 #include "views/views_util.h"
 
 #include <assert.h>
+#include <stdio.h>
 #include <string.h>
 
 ThemeText views_fit_style(Gfx *g, const char *text, int w, int maxh, ThemeText start)
@@ -150,4 +151,38 @@ const char *views_interaction_prompt(const ShowView *v)
     if (!*prompt && (stop || v->ikind == STORY_INT_SIGNAL))
         prompt = ui(v, UI_SIGNAL_QUESTION);
     return prompt;
+}
+
+void views_join_addr(const char *url, int code_shown, char *out, size_t n)
+{
+    char *cut = NULL;
+    assert(out && n > 0);
+    if (!url)
+        url = "";
+    if (strncmp(url, "http://", 7) == 0)
+        url += 7;
+    else if (strncmp(url, "https://", 8) == 0)
+        url += 8;
+    snprintf(out, n, "%s", url);
+    cut = strstr(out, "/?");
+    if (cut && code_shown)
+        *cut = '\0';
+}
+
+int views_text_line(Gfx *g, Rect r, const char *text, ThemeText start, ThemeColor c, GfxAlign al)
+{
+    ThemeText st = start;
+    int tw = 0;
+    for (;;) {
+        int next = theme_text_smaller(st);
+        tw = gfx_measure(g, text, strlen(text), st);
+        if (tw <= r.w || next < 0)
+            break;
+        st = (ThemeText)next;
+    }
+    if (tw > r.w) /* still too wide: one line all the same, centred */
+        gfx_text(g, r.x - (tw - r.w) / 2, r.y, tw + 1, text, st, c, GFX_ALIGN_LEFT);
+    else
+        gfx_text(g, r.x, r.y, r.w, text, st, c, al);
+    return lh(g, st);
 }

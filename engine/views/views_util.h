@@ -105,4 +105,13 @@ ThemeColor views_signal_color(int i);
  * the scenario's stop question (stop poll), else the signal question. */
 const char *views_interaction_prompt(const ShowView *v);
 
+/* The join address as a pupil types it into out (n bytes): without the
+ * scheme, and without the query when the room code is shown beside it
+ * (code_shown). */
+void views_join_addr(const char *url, int code_shown, char *out, size_t n);
+/* Draws text on one line in r, never wrapped: the largest style from
+ * `start` down whose width fits r.w; at the smallest style a longer text
+ * keeps its own width, centred on r.  Returns the line height. */
+int views_text_line(Gfx *g, Rect r, const char *text, ThemeText start, ThemeColor c, GfxAlign al);
+
 #endif

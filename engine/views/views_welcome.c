@@ -31,17 +31,9 @@ static void draw_join_block(Gfx *g, const ShowView *v, Rect r)
     {
         /* what a pupil types: the address alone; the room code follows below */
         char addr[128];
-        const char *u = v->join_url;
-        char *cut = NULL;
-        if (strncmp(u, "http://", 7) == 0)
-            u += 7;
-        snprintf(addr, sizeof addr, "%s", u);
-        cut = strstr(addr, "/?");
-        if (cut)
-            *cut = '\0';
-        y += gfx_text(g, r.x, y, r.w, addr,
-                      views_fit_style(g, addr, r.w, lh(g, THEME_TEXT_BODY_BOLD), THEME_TEXT_BODY_BOLD),
-                      rgb(THEME_TEXT), GFX_ALIGN_CENTER);
+        views_join_addr(v->join_url, v->room_code && *v->room_code, addr, sizeof addr);
+        y += views_text_line(g, (Rect){r.x, y, r.w, lh(g, THEME_TEXT_BODY_BOLD)}, addr,
+                             THEME_TEXT_BODY_BOLD, rgb(THEME_TEXT), GFX_ALIGN_CENTER);
     }
     if (v->room_code && *v->room_code) {
         y += gfx_px(g, 12);

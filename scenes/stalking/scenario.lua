@@ -8,7 +8,7 @@
 -- endings that close on the key advice and the help card.
 --
 -- Facts (organisations, advice, phone numbers) come only from the evaluation
--- report, plus the emergency numbers 112/114 and BørneTelefonen 116 111.
+-- report, plus the emergency numbers 112/114 and BørneTelefonen 116 111 (\u{A0}: never split).
 -- The beats are split over three files, in story order:
 --   beats_relationship.lua  party -> isolation (signals 1-3, Sofie's first choice)
 --   beats_stalking.lua      breakup -> the threat (signal 4, idea, bystander, discuss)
@@ -26,10 +26,10 @@ scenario {
   content_note = {
     da = "Det her handler om stalking, også på mobilen, og om en trussel om at dele et billede. "
       .. "Hvis det rører noget i dig, må du gerne gå ud et øjeblik. Tal med en voksen, du stoler på, "
-      .. "eller ring til BørneTelefonen på 116 111. Til sidst viser vi, hvor man kan få hjælp.",
+      .. "eller ring til BørneTelefonen på 116\u{A0}111. Til sidst viser vi, hvor man kan få hjælp.",
     en = "This is about stalking, including on phones, and about a threat to share a picture. "
       .. "If it touches you, it's fine to step out for a moment. Talk to an adult you trust, "
-      .. "or call BørneTelefonen on 116 111. At the end we show where to get help.",
+      .. "or call BørneTelefonen on 116\u{A0}111. At the end we show where to get help.",
   },
   stop_question = {
     da = "Er det OK, et faresignal eller stalking?",
@@ -49,12 +49,12 @@ scenario {
       { name = { da = "En voksen, du stoler på", en = "An adult you trust" },
         text = { da = "En forælder, en lærer, AKT-læreren, din træner. Sig det højt.",
                  en = "A parent, a teacher, the school's wellbeing teacher, your coach. Say it out loud." } },
-      { name = "Dansk Stalking Center", phone = "25 17 73 74", web = "www.danskstalkingcenter.dk",
+      { name = "Dansk Stalking Center", phone = "25\u{A0}17\u{A0}73\u{A0}74", web = "www.danskstalkingcenter.dk",
         text = { da = "Gratis telefonrådgivning til dig, der er udsat for stalking, og til pårørende.",
                  en = "Free phone counselling for people exposed to stalking and for their families." } },
       { name = { da = "Dansk Stalking Center – til dig, der stalker",
                  en = "Dansk Stalking Center – if you are the one who stalks" },
-        phone = "27 60 40 16",
+        phone = "27\u{A0}60\u{A0}40\u{A0}16",
         text = { da = "Telefonlinje for dem, der stalker og vil have hjælp til at stoppe.",
                  en = "Phone line for people who stalk and want help to stop." } },
       { name = { da = "Politiet", en = "The police" }, phone = "114",
@@ -63,7 +63,7 @@ scenario {
       { name = { da = "Alarm", en = "Emergency" }, phone = "112",
         text = { da = "Når du eller en anden er i fare lige nu.",
                  en = "When you or someone else is in danger right now." } },
-      { name = "BørneTelefonen – Børns Vilkår", phone = "116 111",
+      { name = "BørneTelefonen – Børns Vilkår", phone = "116\u{A0}111",
         text = { da = "For børn og unge. Gratis og anonymt.",
                  en = "For children and young people. Free and anonymous." } },
     },

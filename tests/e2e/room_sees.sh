@@ -94,7 +94,9 @@ help_contacts() {
             }
             printf "%s\t", f[col]
         }' "$T/strings.csv"
-    cat "$SCEN"/*.lua | sed -n 's/.*phone = "\([0-9][0-9 ]*\)".*/\1/p' | tr '\n' '\t'
+    # numbers may hold no-break spaces, written \u{A0} in Lua
+    cat "$SCEN"/*.lua | sed -n 's/.*phone = "\([0-9][^"]*\)".*/\1/p' |
+        sed "s/\\\\u{A0}/$(printf '\302\240')/g" | tr '\n' '\t'
 }
 
 # check TRANSCRIPT FRAMES: the steps and prompts, in order, in the audience frames

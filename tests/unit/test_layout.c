@@ -100,6 +100,24 @@ static void test_long_word_breaks_at_code_points(void **state)
     assert_int_equal(l[1].start, 2);
 }
 
+/* A no-break space (U+00A0) joins a phone number: the line breaks before
+ * it, never inside; a plain space in the same place is a break. */
+static void test_nbsp_never_breaks(void **state)
+{
+    const char *plain = "ring på 116 111 nu";
+    const char *nbsp = "ring på 116\xc2\xa0" "111 nu";
+    LayoutLine l[8];
+    int n = 0;
+    (void)state;
+    n = wrap(plain, 110, l, 8); /* 11 code points a line */
+    assert_int_equal(n, 2);
+    assert_line(plain, &l[0], "ring på 116", 110);
+    n = wrap(nbsp, 110, l, 8);
+    assert_int_equal(n, 2);
+    assert_line(nbsp, &l[0], "ring på", 70);
+    assert_line(nbsp, &l[1], "116\xc2\xa0" "111 nu", 100);
+}
+
 static void test_empty_and_newlines(void **state)
 {
     const char *t = "a\n\nbb cc\n";
@@ -355,6 +373,7 @@ int main(void)
         cmocka_unit_test(test_danish_letters_one_char),
         cmocka_unit_test(test_exact_fit),
         cmocka_unit_test(test_long_word_breaks_at_code_points),
+        cmocka_unit_test(test_nbsp_never_breaks),
         cmocka_unit_test(test_empty_and_newlines),
         cmocka_unit_test(test_counts_beyond_capacity),
         cmocka_unit_test(test_bad_arguments),

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "show/show.h"
+#include "show/ui_text.h"
 
 /* ---- a small scenario built in C ------------------------------------------ */
 
@@ -1130,6 +1131,210 @@ static void test_hint_promises_only_working_keys(void **state)
     scenario_free(sc);
 }
 
+/* ---- a revealed vote stays decided when Back steps away from it ----------- */
+
+static void test_back_keeps_the_result(void **state)
+{
+    static const Key count[] = {K(VOTE, 0), K(DIGIT, 1), K(DIGIT, 4), K(NEXT, 0), K(DIGIT, 9),
+                                K(NEXT, 0), K(DIGIT, 0), K(NEXT, 0), K(NEXT, 0)};
+    Scenario *sc = make();
+    Show *s = at_signal(sc, SHOW_COUNT_BOTH, 1);
+    int id = 0;
+    (void)state;
+    keys(s, count, 9);
+    assert_non_null(show_current_poll(s));
+    assert_int_equal(vote_state(show_current_poll(s)), VOTE_REVEALED);
+    id = vote_id(show_current_poll(s));
+    show_action(s, SHOW_ACT_BACK, 0); /* the step before */
+    assert_int_equal(screen(s), SHOW_SCREEN_BEAT);
+    assert_null(show_current_poll(s)); /* phones see no poll behind the step */
+    show_action(s, SHOW_ACT_BACK, 0); /* and one more */
+    show_action(s, SHOW_ACT_NEXT, 0);
+    show_action(s, SHOW_ACT_NEXT, 0); /* the same result again */
+    assert_int_equal(screen(s), SHOW_SCREEN_INTERACTION);
+    assert_non_null(show_current_poll(s));
+    assert_int_equal(vote_id(show_current_poll(s)), id);
+    assert_int_equal(vote_state(show_current_poll(s)), VOTE_REVEALED);
+    assert_int_equal(vote_hands(show_current_poll(s), 0), 14);
+    assert_int_equal(vote_hands(show_current_poll(s), 1), 9);
+    assert_null(strstr(g_tr, "vote open 2"));
+    assert_non_null(strstr(g_tr, "vote kept"));
+    /* the rewind replays the beat: a new vote from there */
+    show_action(s, SHOW_ACT_REWIND, 0);
+    show_action(s, SHOW_ACT_DIGIT, 0);
+    show_action(s, SHOW_ACT_NEXT, 0);
+    show_action(s, SHOW_ACT_NEXT, 0);
+    assert_int_equal(screen(s), SHOW_SCREEN_INTERACTION);
+    assert_null(show_current_poll(s));
+    show_action(s, SHOW_ACT_VOTE, 0);
+    assert_int_not_equal(vote_id(show_current_poll(s)), id);
+    show_free(s);
+    scenario_free(sc);
+}
+
+/* ---- the presenter's key line and the projector's footers: every key
+ * promised does something, in every state a facilitator reaches ---------- */
+
+/* What a key can change, the ending's page and the steps shown too. */
+static void snap_all(Show *s, char *out, size_t n)
+{
+    ShowView v;
+    char poll[256];
+    show_view(s, &v);
+    snap(s, poll, sizeof poll);
+    snprintf(out, n, "%s %d %d %d %d", poll, v.ending_page, v.steps_shown, v.rewind_sel,
+             show_quit_requested(s));
+}
+
+/* 1 when (a, arg) after `pre` from the welcome screen changes something. */
+static int key_works_from(Scenario *sc, const Key *pre, int n, ShowAction a, int arg)
+{
+    char before[320], after[320];
+    Show *s = start(sc, 0);
+    show_set_counting(s, SHOW_COUNT_BOTH, 30, 1);
+    keys(s, pre, n);
+    snap_all(s, before, sizeof before);
+    show_action(s, a, arg);
+    snap_all(s, after, sizeof after);
+    show_free(s);
+    return strcmp(before, after) != 0;
+}
+
+/* The action a key name in a hint stands for; SHOW_ACT_NONE for a word. */
+static ShowAction key_of(const char *piece, int *arg)
+{
+    static const struct {
+        const char *name;
+        ShowAction a;
+        int arg;
+    } names[] = {{"→", SHOW_ACT_NEXT, 0},   {"←", SHOW_ACT_BACK, 0},   {"V", SHOW_ACT_VOTE, 0},
+                 {"Esc", SHOW_ACT_CANCEL, 0}, {"J", SHOW_ACT_YES, 0},  {"C", SHOW_ACT_COUNT, 0},
+                 {"⌫", SHOW_ACT_DELETE, 0}, {"0–9", SHOW_ACT_DIGIT, 5}, {"1–9", SHOW_ACT_DIGIT, 1},
+                 {"S", SHOW_ACT_STOP, 0},   {"R", SHOW_ACT_REWIND, 0}, {"M", SHOW_ACT_MAP, 0},
+                 {"H", SHOW_ACT_HELP, 0},   {"B", SHOW_ACT_BLANK, 0},  {"N", SHOW_ACT_NOTES, 0},
+                 {"I", SHOW_ACT_IDEAS, 0},  {"E", SHOW_ACT_EVAL, 0},   {"K", SHOW_ACT_KIOSK, 0},
+                 {"Ctrl+Q", SHOW_ACT_QUIT, 0}, {"Ctrl+R", SHOW_ACT_RESULTS, 0},
+                 {"↑↓", SHOW_ACT_UP, 0}};
+    size_t i = 0;
+    for (i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(piece, names[i].name) == 0) {
+            *arg = names[i].arg;
+            return names[i].a;
+        }
+    return SHOW_ACT_NONE;
+}
+
+/* Every key named in `line` works after `pre`; returns the number of keys
+ * named (so that a line naming nothing is noticed). */
+static int check_line(Scenario *sc, const Key *pre, int n, const char *line, const char *what)
+{
+    char buf[SHOW_MAX_KEYS];
+    char *piece = NULL, *save = NULL;
+    int named = 0;
+    snprintf(buf, sizeof buf, "%s", line);
+    for (piece = strtok_r(buf, " ", &save); piece; piece = strtok_r(NULL, " ", &save)) {
+        int arg = 0, ok = 0;
+        ShowAction a = key_of(piece, &arg);
+        if (a == SHOW_ACT_NONE)
+            continue;
+        named++;
+        ok = key_works_from(sc, pre, n, a, arg);
+        if (a == SHOW_ACT_UP)
+            ok = ok || key_works_from(sc, pre, n, SHOW_ACT_DOWN, 0);
+        if (!ok)
+            fail_msg("%s after %d keys: \"%s\" promised in \"%s\", does nothing", what, n, piece,
+                     line);
+    }
+    return named;
+}
+
+static void test_presenter_keys_all_work(void **state)
+{
+    /* from the welcome screen: a: line, message, choice; b: narration,
+     * signal; c: an idea prompt here (no steps); end: narration, ending */
+#define TO_CHOICE K(NEXT, 0), K(NEXT, 0), K(NEXT, 0), K(NEXT, 0)
+#define TO_SIGNAL TO_CHOICE, K(DIGIT, 1), K(NEXT, 0), K(NEXT, 0), K(NEXT, 0)
+#define TO_IDEA TO_CHOICE, K(DIGIT, 2), K(NEXT, 0)
+    static const Key states[][16] = {
+        {{SHOW_ACT_NONE, 0}},                            /* welcome */
+        {K(NEXT, 0)},                                    /* beat a, no step yet */
+        {K(NEXT, 0), K(NEXT, 0)},                        /* a's first step */
+        {K(NEXT, 0), K(NEXT, 0), K(NEXT, 0)},            /* a's last step, held */
+        {TO_CHOICE},                                     /* the choice, no vote */
+        {TO_CHOICE, K(VOTE, 0)},                         /* vote open, field 1 */
+        {TO_CHOICE, K(VOTE, 0), K(DIGIT, 4)},            /* typed */
+        {TO_CHOICE, K(VOTE, 0), K(DIGIT, 4), K(VOTE, 0), K(YES, 0)}, /* revealed */
+        {TO_CHOICE, K(VOTE, 0), K(DIGIT, 4), K(VOTE, 0), K(YES, 0), K(BACK, 0)}, /* back */
+        {TO_SIGNAL},                                     /* signal poll */
+        {TO_SIGNAL, K(VOTE, 0), K(VOTE, 0)},             /* asks */
+        {TO_IDEA},                                       /* idea prompt */
+        {TO_IDEA, K(NEXT, 0)},                           /* end beat */
+        {TO_IDEA, K(NEXT, 0), K(NEXT, 0), K(NEXT, 0)},   /* ending, page 1 */
+        {TO_IDEA, K(NEXT, 0), K(NEXT, 0), K(NEXT, 0), K(NEXT, 0)}, /* the timeline */
+        {K(NEXT, 0), K(HELP, 0)},                        /* help card */
+        {K(NEXT, 0), K(BLANK, 0)},                       /* blank */
+        {K(NEXT, 0), K(QUIT, 0)},                        /* the quit dialog */
+        {K(NEXT, 0), K(REWIND, 0)},                      /* the rewind menu, empty */
+        {TO_SIGNAL, K(REWIND, 0)},                       /* the rewind menu, a decision */
+        {K(NEXT, 0), K(MAP, 0)},                         /* the map */
+        {K(NEXT, 0), K(STOP, 0)},                        /* the stop poll */
+        {K(NEXT, 0), K(STOP, 0), K(VOTE, 0)},            /* the stop poll, open */
+        {K(MAP, 0)},                                     /* the map on the welcome screen */
+    };
+    static const int lens[] = {0, 1, 2, 3, 4, 5, 6, 8, 9, 8, 10, 6, 7, 9, 10, 2, 2, 2, 2, 9, 2, 2, 3, 1};
+    Scenario *sc = make();
+    StoryBeat *c = (StoryBeat *)&sc->beats[2];
+    int i = 0;
+    (void)state;
+    assert_int_equal(sizeof lens / sizeof lens[0], sizeof states / sizeof states[0]);
+    c->interaction.kind = STORY_INT_IDEA; /* beat c asks for ideas here */
+    for (i = 0; i < (int)(sizeof lens / sizeof lens[0]); i++) {
+        Show *s = start(sc, 0);
+        ShowView v;
+        char line[SHOW_MAX_KEYS];
+        show_set_counting(s, SHOW_COUNT_BOTH, 30, 1);
+        keys(s, states[i], lens[i]);
+        show_view_presenter(s, &v);
+        snprintf(line, sizeof line, "%s", v.keys);
+        show_free(s);
+        assert_true(check_line(sc, states[i], lens[i], line, "presenter") > 0);
+    }
+    /* the welcome screen names only the keys that work there */
+    {
+        Show *s = start(sc, 0);
+        ShowView v;
+        show_view_presenter(s, &v);
+        assert_null(strstr(v.keys, "V "));
+        assert_null(strstr(v.keys, "S stop"));
+        assert_non_null(strstr(v.keys, "→ start"));
+        show_free(s);
+    }
+    /* during a vote the line carries the count keys */
+    {
+        Show *s = start(sc, 0);
+        static const Key k[] = {TO_CHOICE, K(VOTE, 0)};
+        ShowView v;
+        show_set_counting(s, SHOW_COUNT_BOTH, 30, 1);
+        keys(s, k, 5);
+        show_view_presenter(s, &v);
+        assert_non_null(strstr(v.keys, "0–9 hænder for svar 1"));
+        show_free(s);
+    }
+    /* the projector's footers: at the idea prompt I is named, and works */
+    {
+        static const Key idea[] = {TO_IDEA};
+        static const Key beat[] = {K(NEXT, 0), K(NEXT, 0)};
+        assert_non_null(strstr(ui_text(0, UI_KEYS_IDEA), "I "));
+        assert_non_null(strstr(ui_text(1, UI_KEYS_IDEA), "I "));
+        check_line(sc, idea, 6, ui_text(0, UI_KEYS_IDEA), "projector at the idea prompt");
+        check_line(sc, beat, 2, ui_text(0, UI_KEYS_BEAT), "projector on a beat");
+    }
+#undef TO_CHOICE
+#undef TO_SIGNAL
+#undef TO_IDEA
+    scenario_free(sc);
+}
+
 /* ---- private content: notes, idea moderation (issue 8, item 5) ------------- */
 
 /* With a presenter window, N opens the notes there: the projector's view
@@ -1355,6 +1560,8 @@ int main(void)
         cmocka_unit_test(test_implausible_count),
         cmocka_unit_test(test_count_modes),
         cmocka_unit_test(test_hint_promises_only_working_keys),
+        cmocka_unit_test(test_presenter_keys_all_work),
+        cmocka_unit_test(test_back_keeps_the_result),
         cmocka_unit_test(test_notes_private),
         cmocka_unit_test(test_ideas_counts_first),
         cmocka_unit_test(test_flagged_idea_confirm),

@@ -118,6 +118,7 @@ typedef struct ShowSignal {
     int stop;      /* 1: asked by the facilitator's Stop, 0: scripted */
     int counts[3]; /* totals (hands + phones) for OK / warning / stalking */
     int result;    /* winner STORY_SIGNAL_* or -1 */
+    int pass;      /* 1, then 2.. after each rewind or replay (as ShowPollResult.pass) */
 } ShowSignal;
 
 typedef struct ShowView {

@@ -287,7 +287,6 @@ static void timeline_row(Gfx *g, const ShowView *v, int idx, Rect r, int labw, T
                  THEME_TEXT_SMALL_BOLD, rgb(THEME_TEXT), GFX_ALIGN_CENTER);
         lx += markw + gfx_px(g, 12);
     }
-    clip(g, &(Rect){lx, r.y, bx - lx - gfx_px(g, 20), r.h});
     if (s->stop) {
         /* a chip no higher than the row, so small rows keep it whole */
         int ch = views_chip_h(g) < r.h ? views_chip_h(g) : r.h, pad = gfx_px(g, ch < views_chip_h(g) ? 8 : 16);
@@ -298,13 +297,23 @@ static void timeline_row(Gfx *g, const ShowView *v, int idx, Rect r, int labw, T
                  THEME_TEXT_SMALL_BOLD, rgb(THEME_TEXT), GFX_ALIGN_CENTER);
         lx += cw + gfx_px(g, 12);
     }
-    gfx_text(g, lx, ty, 100000, views_beat_label(v, s->beat), ls, rgb(THEME_TEXT), GFX_ALIGN_LEFT);
-    clip(g, NULL);
+    /* the chips stay whole (timeline_labels leaves room for them); the title is cut */
+    if (bx - lx - gfx_px(g, 20) > 0) {
+        clip(g, &(Rect){lx, r.y, bx - lx - gfx_px(g, 20), r.h});
+        gfx_text(g, lx, ty, 100000, views_beat_label(v, s->beat), ls, rgb(THEME_TEXT),
+                 GFX_ALIGN_LEFT);
+        clip(g, NULL);
+    }
     if (total <= 0 && s->result >= 0 && s->result <= 2) {
         /* decided by the facilitator's pick without a vote */
         const char *lab = ui(v, views_signal_text(s->result));
         ThemeText bs = lh(g, THEME_TEXT_SMALL_BOLD) <= r.h ? THEME_TEXT_SMALL_BOLD : ls;
         gfx_round_rect(g, bx, r.y, bw, r.h, gfx_px(g, 8), views_signal_color(s->result));
+        if (gfx_measure(g, lab, strlen(lab), bs) > bw - gfx_px(g, 8))
+            bs = THEME_TEXT_SMALL;
+        /* a narrow bar keeps its colour (the legend names it) rather than half a word */
+        if (gfx_measure(g, lab, strlen(lab), bs) > bw - gfx_px(g, 8))
+            return;
         clip(g, &(Rect){bx, r.y, bw, r.h});
         gfx_text(g, bx, r.y + (r.h - lh(g, bs)) / 2, bw, lab, bs, rgb(THEME_ACCENT_TEXT),
                  GFX_ALIGN_CENTER);
@@ -378,7 +387,7 @@ static int timeline_labels(Gfx *g, const ShowView *v, const TimelineGeom *t, int
                            int *compact)
 {
     int numw = gfx_measure(g, "00.", 3, t->ls) + gfx_px(g, 12), stopw = 0, titlew = 0, i = 0;
-    int markw = pass_marks_w(g, v, 0), room = colw * (t->cols == 1 ? 50 : 70) / 100, need = 0;
+    int markw = pass_marks_w(g, v, 0), room = colw * (t->cols == 1 ? 50 : 62) / 100, need = 0;
     *labw = colw * (t->cols == 1 ? 36 : 48) / 100;
     *compact = 0;
     for (i = 0; i < v->n_signals; i++) {
@@ -398,6 +407,10 @@ static int timeline_labels(Gfx *g, const ShowView *v, const TimelineGeom *t, int
     need = numw + (markw > 0 ? markw + gfx_px(g, 12) : 0) + stopw + titlew;
     if (need > *labw)
         *labw = need < room ? need : room;
+    /* the number and the chips whole, whatever the title gets */
+    need = numw + (markw > 0 ? markw + gfx_px(g, 12) : 0) + stopw + gfx_px(g, 20);
+    if (need > *labw)
+        *labw = need < colw * 80 / 100 ? need : colw * 80 / 100;
     return markw;
 }
 

@@ -81,6 +81,8 @@ static void view_build(Show *s, ShowView *v, int presenter_side)
     v->count = s->count_mode;
     v->seconds_left = -1;
     v->rewind_sel = s->rewind_sel;
+    v->rewind_typed = s->rewind_typed;
+    v->rewind_bad = s->rewind_bad;
     v->idea_confirm = -1;
     v->presenter = s->presenter;
     v->phones_joined = s->phones_joined;

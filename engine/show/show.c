@@ -109,6 +109,8 @@ int show_action(Show *s, ShowAction a, int arg)
     assert(s);
     if (a == SHOW_ACT_NONE || a == SHOW_ACT_FULLSCREEN || a == SHOW_ACT_NOTES_SCROLL)
         return 0;
+    if (show_rewind_swallow(s, a, arg))
+        return 0;
 
     /* the quit dialog is modal: Y/J quits, anything else cancels */
     if (s->overlays & SHOW_OV_QUIT) {
@@ -310,6 +312,8 @@ int show_tick(Show *s, unsigned long now_ms)
 {
     assert(s);
     s->now = now_ms;
+    if (show_rewind_tick(s, now_ms))
+        return 1;
     if (s->kiosk && s->eval_screen == SHOW_SCREEN_KIOSK && kiosk_tick(s->kiosk, now_ms))
         return 1;
     if (s->timer_running && s->run && story_current_beat(s->run) == s->timer_beat) {
@@ -329,16 +333,18 @@ int show_tick(Show *s, unsigned long now_ms)
 
 long show_next_timer(const Show *s, unsigned long now_ms)
 {
-    long left_ms = 0;
+    long left_ms = 0, r = 0;
     assert(s);
     if (s->kiosk && s->eval_screen == SHOW_SCREEN_KIOSK)
         return kiosk_next_timer(s->kiosk, now_ms);
+    r = show_rewind_next_timer(s, now_ms);
     if (!s->timer_running)
-        return -1;
+        return r;
     left_ms = (long)(s->timer_deadline - now_ms);
     if (left_ms <= 0)
         return 0;
-    return left_ms % 1000 ? left_ms % 1000 : 1000;
+    left_ms = left_ms % 1000 ? left_ms % 1000 : 1000;
+    return r >= 0 && r < left_ms ? r : left_ms;
 }
 
 int show_quit_requested(const Show *s)

@@ -104,6 +104,7 @@ enum {
 };
 
 #define SHOW_MAX_SIGNALS 64
+#define SHOW_REWIND_DIGIT_MS 1200 /* rewind menu: the pause that ends a typed number */
 #define SHOW_MAX_IDEAS 256 /* ideas waiting for moderation (and approved): a hall's worth */
 #define SHOW_MAX_IDEA 1121 /* 280 code points of up to 4 bytes + NUL (net's NET_MAX_IDEA_BYTES + 1) */
 
@@ -121,6 +122,7 @@ typedef struct ShowSignal {
     int stop;      /* 1: asked by the facilitator's Stop, 0: scripted */
     int counts[3]; /* totals (hands + phones) for OK / warning / stalking */
     int result;    /* winner STORY_SIGNAL_* or -1 */
+    int pass;      /* 1, then 2.. after each rewind or replay (as ShowPollResult.pass) */
 } ShowSignal;
 
 typedef struct ShowView {
@@ -166,6 +168,8 @@ typedef struct ShowView {
     int n_decisions;
     const StoryDecision *decisions;
     int rewind_sel;       /* highlighted entry: -1 = replay this scene */
+    int rewind_typed;     /* number typed that may grow (entries 10+), 0 = none */
+    int rewind_bad;       /* number typed without an entry, 0 = none */
 
     /* IDEAS: approved ideas (projector) and pending ones (facilitator) */
     int n_ideas;

@@ -72,6 +72,12 @@ struct Show {
     StoryDecision decisions[STORY_MAX_HISTORY];
     int n_decisions;
     int rewind_sel;
+    int rewind_typed;   /* the number typed in the rewind menu so far, 0 = none */
+    int rewind_bad;     /* a typed number without an entry (shown in the hint), 0 = none */
+    int rewind_wait;    /* REWIND_WAIT_*: a typed number or a pick's trailing digits */
+    int rewind_last;    /* the last digit typed in the rewind menu */
+    int rewind_due_set; /* rewind_due counts from the first tick after the key */
+    unsigned long rewind_due;
 
     char ideas[SHOW_MAX_IDEAS][SHOW_MAX_IDEA];   /* approved, shown */
     const char *idea_ptrs[SHOW_MAX_IDEAS];
@@ -212,8 +218,19 @@ void show_stop_open(Show *s);
 int show_stop_key(Show *s, ShowAction a, int arg);
 /* R: opens the rewind menu on the current pass's decisions. */
 void show_rewind_open(Show *s);
-/* Keys while the rewind menu is open (modal).  Returns 1. */
+/* Keys while the rewind menu is open (modal).  Returns 1.  Digits type the
+ * entry's number: one that may still grow (1 of 1x when there are 10+
+ * entries) waits for the next digit, Return or a pause of
+ * SHOW_REWIND_DIGIT_MS; digits right after a pick are swallowed as long. */
 int show_rewind_key(Show *s, ShowAction a, int arg);
+/* Before any other handling of a: 1 if it is the digit that picked a rewind
+ * entry, pressed again right after (a double press: ignored, so it cannot
+ * pick an option of the scene rewound to), 0 otherwise (and the wait ends). */
+int show_rewind_swallow(Show *s, ShowAction a, int arg);
+/* show_tick's part for the rewind menu's typed number.  Returns 1 if the view changed. */
+int show_rewind_tick(Show *s, unsigned long now_ms);
+/* Milliseconds until show_rewind_tick has work, or -1. */
+long show_rewind_next_timer(const Show *s, unsigned long now_ms);
 /* I: opens the idea moderation overlay (without a presenter window it
  * shows the room only the counts until I again or J confirms). */
 void show_ideas_open(Show *s);

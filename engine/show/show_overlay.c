@@ -90,44 +90,44 @@ static void refresh_decisions(Show *s)
             s->n_decisions++;
 }
 
+/* The typed number's states (Show.rewind_wait). */
+enum {
+    REWIND_WAIT_NONE = 0,
+    REWIND_WAIT_DIGIT, /* a number that may still grow: the next digit, Return or the pause */
+    REWIND_WAIT_QUIET  /* just picked by digits: a digit pressed again is ignored */
+};
+
+static void rewind_wait(Show *s, int w)
+{
+    s->rewind_wait = w;
+    s->rewind_due_set = 0; /* the pause counts from the next tick: show_tick keeps the time */
+    s->rewind_due = 0;
+}
+
+static void rewind_untype(Show *s)
+{
+    s->rewind_typed = 0;
+    s->rewind_bad = 0;
+    if (s->rewind_wait == REWIND_WAIT_DIGIT)
+        rewind_wait(s, REWIND_WAIT_NONE);
+}
+
 void show_rewind_open(Show *s)
 {
     refresh_decisions(s);
     s->overlays |= SHOW_OV_REWIND;
     s->rewind_sel = s->n_decisions - 1;
+    rewind_untype(s);
 }
 
-int show_rewind_key(Show *s, ShowAction a, int arg)
+/* Closes the menu and goes back to before decision target (-1: replays the
+ * current beat). */
+static void rewind_pick(Show *s, int target)
 {
     Err e;
-    int target = -2;
-    assert(s->run && (s->overlays & SHOW_OV_REWIND));
-    assert(s->n_decisions >= 0 && s->n_decisions <= STORY_MAX_HISTORY);
-    assert(s->rewind_sel >= -1 && s->rewind_sel < s->n_decisions);
-    err_clear(&e);
-    switch (a) {
-    case SHOW_ACT_REWIND:
-    case SHOW_ACT_CANCEL: s->overlays &= ~(unsigned)SHOW_OV_REWIND; return 1;
-    case SHOW_ACT_UP:
-    case SHOW_ACT_DOWN: menu_move(&s->rewind_sel, a, -1, s->n_decisions - 1); return 1;
-    case SHOW_ACT_DIGIT:
-        if (arg == 0)
-            target = -1;
-        else if (arg - 1 < s->n_decisions)
-            target = arg - 1;
-        else
-            return 1;
-        break;
-    case SHOW_ACT_CLICK:
-        if (arg >= -1 && arg < s->n_decisions)
-            target = arg;
-        else
-            return 1;
-        break;
-    case SHOW_ACT_NEXT: target = s->rewind_sel; break;
-    default: return 1; /* the menu is modal */
-    }
     assert(target >= -1 && target < s->n_decisions);
+    err_clear(&e);
+    rewind_untype(s);
     s->overlays &= ~(unsigned)SHOW_OV_REWIND;
     show_poll_reset(&s->ictx);
     s->shown_interaction = -1;
@@ -138,18 +138,128 @@ int show_rewind_key(Show *s, ShowAction a, int arg)
         show_jr(s, 'p', 0);
         show_tr(s, "replay %s", show_beat_name(s, story_current_beat(s->run)));
         show_enter_beat(s);
-        return 1;
+        return;
     }
     if (story_rewind(s->run, target, &e) < 0) {
         show_script_error(s, &e);
-        return 1;
+        return;
     }
     show_jr(s, 'r', target);
     show_tr(s, "rewind %d %s", target + 1, show_beat_name(s, story_current_beat(s->run)));
     s->timer_beat = -1;
     show_announce_position(s);
     refresh_decisions(s);
-    return 1;
+}
+
+/* A digit in the menu: 0 alone replays the scene; a number that cannot
+ * grow into another entry's (12 of 15 entries, or any digit below 10
+ * entries) picks at once; one that can (1 of 15) selects its entry and
+ * waits; one without an entry picks nothing and says so. */
+static void rewind_digit(Show *s, int d)
+{
+    int t = s->rewind_typed * 10 + d;
+    s->rewind_last = d;
+    if (t == 0) {
+        rewind_pick(s, -1);
+        rewind_wait(s, REWIND_WAIT_QUIET);
+        return;
+    }
+    if (t > s->n_decisions) {
+        show_tr(s, "rewind: no entry %d", t);
+        rewind_untype(s);
+        s->rewind_bad = t;
+        return;
+    }
+    s->rewind_bad = 0;
+    s->rewind_sel = t - 1;
+    if (t * 10 <= s->n_decisions) {
+        s->rewind_typed = t;
+        rewind_wait(s, REWIND_WAIT_DIGIT);
+        show_tr(s, "rewind typed %d", t);
+        return;
+    }
+    rewind_pick(s, t - 1);
+    rewind_wait(s, REWIND_WAIT_QUIET);
+}
+
+int show_rewind_key(Show *s, ShowAction a, int arg)
+{
+    assert(s->run && (s->overlays & SHOW_OV_REWIND));
+    assert(s->n_decisions >= 0 && s->n_decisions <= STORY_MAX_HISTORY);
+    assert(s->rewind_sel >= -1 && s->rewind_sel < s->n_decisions);
+    switch (a) {
+    case SHOW_ACT_REWIND:
+    case SHOW_ACT_CANCEL:
+        rewind_untype(s);
+        s->overlays &= ~(unsigned)SHOW_OV_REWIND;
+        return 1;
+    case SHOW_ACT_UP:
+    case SHOW_ACT_DOWN:
+        rewind_untype(s);
+        menu_move(&s->rewind_sel, a, -1, s->n_decisions - 1);
+        return 1;
+    case SHOW_ACT_DIGIT:
+        if (arg >= 0 && arg <= 9)
+            rewind_digit(s, arg);
+        return 1;
+    case SHOW_ACT_CLICK:
+        if (arg >= -1 && arg < s->n_decisions)
+            rewind_pick(s, arg);
+        return 1;
+    case SHOW_ACT_NEXT: rewind_pick(s, s->rewind_sel); return 1;
+    default: return 1; /* the menu is modal */
+    }
+}
+
+int show_rewind_swallow(Show *s, ShowAction a, int arg)
+{
+    if (s->rewind_wait == REWIND_WAIT_DIGIT && a != SHOW_ACT_DIGIT) {
+        /* any other key ends the typing: no pick by the pause under another
+         * overlay (Return still picks the selected entry) */
+        rewind_untype(s);
+        return 0;
+    }
+    if (s->rewind_wait != REWIND_WAIT_QUIET)
+        return 0;
+    if (a == SHOW_ACT_DIGIT && arg == s->rewind_last) {
+        show_tr(s, "digit ignored: %d again right after the rewind pick", arg);
+        return 1;
+    }
+    rewind_wait(s, REWIND_WAIT_NONE);
+    return 0;
+}
+
+int show_rewind_tick(Show *s, unsigned long now_ms)
+{
+    if (s->rewind_wait == REWIND_WAIT_NONE)
+        return 0;
+    if (!s->rewind_due_set) {
+        s->rewind_due = now_ms + SHOW_REWIND_DIGIT_MS;
+        s->rewind_due_set = 1;
+        return 0;
+    }
+    if ((long)(s->rewind_due - now_ms) > 0)
+        return 0;
+    if (s->rewind_wait == REWIND_WAIT_DIGIT && (s->overlays & SHOW_OV_REWIND) &&
+        s->rewind_typed > 0 && s->rewind_typed <= s->n_decisions) {
+        /* the pause after a number that could have grown: it is the pick */
+        rewind_pick(s, s->rewind_typed - 1);
+        rewind_wait(s, REWIND_WAIT_QUIET);
+        return 1;
+    }
+    rewind_wait(s, REWIND_WAIT_NONE);
+    return 0;
+}
+
+long show_rewind_next_timer(const Show *s, unsigned long now_ms)
+{
+    long left = 0;
+    if (s->rewind_wait == REWIND_WAIT_NONE)
+        return -1;
+    if (!s->rewind_due_set)
+        return 0;
+    left = (long)(s->rewind_due - now_ms);
+    return left > 0 ? left : 0;
 }
 
 /* ---- idea moderation ---------------------------------------------------------- */

@@ -608,6 +608,7 @@ void show_record_signal(Show *s, const PollCtx *c, int beat, int stop, int resul
     sg->beat = beat;
     sg->stop = stop;
     sg->result = result;
+    sg->pass = s->pass + 1;
     for (i = 0; i < 3 && c->poll; i++)
         sg->counts[i] = vote_total(c->poll, i);
 }

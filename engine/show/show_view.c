@@ -85,6 +85,8 @@ static void view_state(Show *s, ShowView *v, int presenter_side)
     v->count = s->count_mode;
     v->seconds_left = -1;
     v->rewind_sel = s->rewind_sel;
+    v->rewind_typed = s->rewind_typed;
+    v->rewind_bad = s->rewind_bad;
     v->idea_confirm = -1;
     v->presenter = s->presenter;
     v->notes_overview = s->notes_overview || !s->started;

@@ -204,6 +204,20 @@ static const UiPair texts[UI_COUNT] = {
     [UI_PRES_ERROR_BACK] = {"← går tilbage til før fejlen · Ctrl+L genindlæser",
                       "← goes back to before the error · Ctrl+L reloads"},
 
+    [UI_PASS_ORD_1] = {".", "st"},
+    [UI_PASS_ORD_2] = {".", "nd"},
+    [UI_PASS_ORD_3] = {".", "rd"},
+    [UI_PASS_ORD_N] = {".", "th"},
+    [UI_PASS_TIME] = {" gang", " time"},
+    [UI_PASS_LEGEND] = {", efter spol tilbage", ", after a rewind"},
+    [UI_KEYS_REWIND_MANY] = {"↑↓ vælg   tast nummeret (12: 1 2)   → spol tilbage   Esc luk",
+                             "↑↓ select   type the number (12: 1 2)   → rewind   Esc close"},
+    [UI_REWIND_TYPED_1] = {"Nr. ", "No. "},
+    [UI_REWIND_TYPED_2] = {"…   tast næste ciffer – eller Enter / vent: nr. ",
+                           "…   type the next digit – or Return / wait: no. "},
+    [UI_REWIND_NO_ENTRY] = {"Der er intet nr. ", "There is no entry "},
+    [UI_REWIND_NO_ENTRY_2] = {" – tast igen", " – type again"},
+
     /* ---- the kiosk ---- */
     [UI_KIOSK_CHOOSE] = {"Vælg et svar", "Choose an answer"},
     [UI_KIOSK_NOT_SAVED] = {"Svarene kunne ikke gemmes", "The answers could not be saved"},

@@ -183,6 +183,19 @@ typedef enum {
     UI_PRES_NO_SCENARIO,
     UI_PRES_ERROR_BACK,
 
+    /* ---- the ending timeline's pass marks and the rewind menu's typed number ---- */
+    UI_PASS_ORD_1,           /* ordinal suffix after 1, 21, ..: "." / "st" */
+    UI_PASS_ORD_2,
+    UI_PASS_ORD_3,
+    UI_PASS_ORD_N,           /* after every other number: "." / "th" */
+    UI_PASS_TIME,            /* N + ordinal + " gang" / " time" */
+    UI_PASS_LEGEND,          /* after "↺2 = 2. gang": ", efter spol tilbage" */
+    UI_KEYS_REWIND_MANY,     /* the rewind menu's keys when entries 10+ exist */
+    UI_REWIND_TYPED_1,       /* "Nr. " N "… tast et ciffer mere, Enter vælger " N */
+    UI_REWIND_TYPED_2,
+    UI_REWIND_NO_ENTRY,      /* "Der er intet nr. " N " – tast igen" */
+    UI_REWIND_NO_ENTRY_2,
+
     /* ---- the kiosk (show/kiosk.c) ---- */
     UI_KIOSK_CHOOSE,
     UI_KIOSK_NOT_SAVED,

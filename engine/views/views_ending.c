@@ -214,9 +214,54 @@ static void draw_ending_page0(Gfx *g, const ShowView *v)
 
 /* ---- ending: timeline page ------------------------------------------------------- */
 
-/* One poll of the timeline in r: number, STOP chip for a stop, the beat
- * title, and its bar (or the facilitator's pick as a full bar). */
-static void timeline_row(Gfx *g, const ShowView *v, int idx, Rect r, int labw, ThemeText ls)
+/* The pass mark of a timeline row: "2. gang" / "2nd time" in full, or
+ * "↺2" when compact. */
+static void pass_label(const ShowView *v, int pass, int compact, char *buf, size_t n)
+{
+    UiTextId ord = UI_PASS_ORD_N;
+    if (compact) {
+        snprintf(buf, n, "↺%d", pass);
+        return;
+    }
+    if (pass % 100 < 11 || pass % 100 > 13)
+        ord = pass % 10 == 1 ? UI_PASS_ORD_1
+              : pass % 10 == 2 ? UI_PASS_ORD_2
+              : pass % 10 == 3 ? UI_PASS_ORD_3
+                               : UI_PASS_ORD_N;
+    snprintf(buf, n, "%d%s%s", pass, ui(v, ord), ui(v, UI_PASS_TIME));
+}
+
+/* Width of the pass chip for label text s in the row's style. */
+static int pass_chip_w(Gfx *g, const char *s)
+{
+    return gfx_measure(g, s, strlen(s), THEME_TEXT_SMALL_BOLD) + 2 * gfx_px(g, 10);
+}
+
+/* The widest pass chip of the timeline (0 when every answer is from the
+ * first pass: no marks then). */
+static int pass_marks_w(Gfx *g, const ShowView *v, int compact)
+{
+    int i = 0, w = 0, many = 0;
+    char lab[48];
+    for (i = 0; i < v->n_signals; i++)
+        if (v->signals[i].pass > 1)
+            many = 1;
+    for (i = 0; many && i < v->n_signals; i++) {
+        int cw = 0;
+        pass_label(v, v->signals[i].pass, compact, lab, sizeof lab);
+        cw = pass_chip_w(g, lab);
+        if (cw > w)
+            w = cw;
+    }
+    return w;
+}
+
+/* One poll of the timeline in r: number, the pass chip (markw > 0: after a
+ * rewind, every row says which pass through the scenes it is from), STOP
+ * chip for a stop, the beat title, and its bar (or the facilitator's pick
+ * as a full bar). */
+static void timeline_row(Gfx *g, const ShowView *v, int idx, Rect r, int labw, ThemeText ls,
+                         int markw, int compact)
 {
     const ShowSignal *s = &v->signals[idx];
     int total = s->counts[0] + s->counts[1] + s->counts[2], k = 0;
@@ -230,7 +275,18 @@ static void timeline_row(Gfx *g, const ShowView *v, int idx, Rect r, int labw, T
     numw = gfx_measure(g, "00.", 3, ls) + gfx_px(g, 12);
     gfx_text(g, lx, ty, numw, num, ls, rgb(THEME_FAINT), GFX_ALIGN_LEFT);
     lx += numw;
-    clip(g, &(Rect){lx, r.y, bx - lx - gfx_px(g, 20), r.h});
+    if (markw > 0) {
+        /* the pass, whole: the title after it is what gets cut */
+        char lab[48];
+        int ch = views_chip_h(g) < r.h ? views_chip_h(g) : r.h;
+        int cy = r.y + (r.h - ch) / 2;
+        pass_label(v, s->pass, compact, lab, sizeof lab);
+        gfx_round_rect(g, lx, cy, pass_chip_w(g, lab), ch, ch / 2,
+                       rgb(s->pass > 1 ? THEME_PANEL_HI : THEME_PANEL));
+        gfx_text(g, lx, cy + (ch - lh(g, THEME_TEXT_SMALL_BOLD)) / 2, pass_chip_w(g, lab), lab,
+                 THEME_TEXT_SMALL_BOLD, rgb(THEME_TEXT), GFX_ALIGN_CENTER);
+        lx += markw + gfx_px(g, 12);
+    }
     if (s->stop) {
         /* a chip no higher than the row, so small rows keep it whole */
         int ch = views_chip_h(g) < r.h ? views_chip_h(g) : r.h, pad = gfx_px(g, ch < views_chip_h(g) ? 8 : 16);
@@ -241,13 +297,23 @@ static void timeline_row(Gfx *g, const ShowView *v, int idx, Rect r, int labw, T
                  THEME_TEXT_SMALL_BOLD, rgb(THEME_TEXT), GFX_ALIGN_CENTER);
         lx += cw + gfx_px(g, 12);
     }
-    gfx_text(g, lx, ty, 100000, views_beat_label(v, s->beat), ls, rgb(THEME_TEXT), GFX_ALIGN_LEFT);
-    clip(g, NULL);
+    /* the chips stay whole (timeline_labels leaves room for them); the title is cut */
+    if (bx - lx - gfx_px(g, 20) > 0) {
+        clip(g, &(Rect){lx, r.y, bx - lx - gfx_px(g, 20), r.h});
+        gfx_text(g, lx, ty, 100000, views_beat_label(v, s->beat), ls, rgb(THEME_TEXT),
+                 GFX_ALIGN_LEFT);
+        clip(g, NULL);
+    }
     if (total <= 0 && s->result >= 0 && s->result <= 2) {
         /* decided by the facilitator's pick without a vote */
         const char *lab = ui(v, views_signal_text(s->result));
         ThemeText bs = lh(g, THEME_TEXT_SMALL_BOLD) <= r.h ? THEME_TEXT_SMALL_BOLD : ls;
         gfx_round_rect(g, bx, r.y, bw, r.h, gfx_px(g, 8), views_signal_color(s->result));
+        if (gfx_measure(g, lab, strlen(lab), bs) > bw - gfx_px(g, 8))
+            bs = THEME_TEXT_SMALL;
+        /* a narrow bar keeps its colour (the legend names it) rather than half a word */
+        if (gfx_measure(g, lab, strlen(lab), bs) > bw - gfx_px(g, 8))
+            return;
         clip(g, &(Rect){bx, r.y, bw, r.h});
         gfx_text(g, bx, r.y + (r.h - lh(g, bs)) / 2, bw, lab, bs, rgb(THEME_ACCENT_TEXT),
                  GFX_ALIGN_CENTER);
@@ -312,24 +378,60 @@ static TimelineGeom timeline_geom(Gfx *g, int n, int avail)
     return t;
 }
 
-/* The second ending page: "when did it become stalking?" full screen. */
+/* The label column of a timeline laid out as t in columns of width colw:
+ * its width, and whether the pass marks are compact ("↺2").  Returns the
+ * pass chips' width, 0 without marks.  The column grows (up to half of one
+ * column, 70 % of one of several) for the widest title, so that the pass
+ * marks stay whole and titles are cut as little as may be. */
+static int timeline_labels(Gfx *g, const ShowView *v, const TimelineGeom *t, int colw, int *labw,
+                           int *compact)
+{
+    int numw = gfx_measure(g, "00.", 3, t->ls) + gfx_px(g, 12), stopw = 0, titlew = 0, i = 0;
+    int markw = pass_marks_w(g, v, 0), room = colw * (t->cols == 1 ? 50 : 62) / 100, need = 0;
+    *labw = colw * (t->cols == 1 ? 36 : 48) / 100;
+    *compact = 0;
+    for (i = 0; i < v->n_signals; i++) {
+        const char *b = views_beat_label(v, v->signals[i].beat);
+        int w = gfx_measure(g, b, strlen(b), t->ls) + gfx_px(g, 20);
+        if (v->signals[i].stop)
+            stopw = gfx_measure(g, "STOP", 4, THEME_TEXT_SMALL_BOLD) + gfx_px(g, 44);
+        if (w > titlew)
+            titlew = w;
+    }
+    if (titlew < gfx_px(g, 100))
+        titlew = gfx_px(g, 100);
+    if (markw > 0 && numw + markw + gfx_px(g, 12) + stopw + gfx_px(g, 100) > room) {
+        *compact = 1;
+        markw = pass_marks_w(g, v, 1);
+    }
+    need = numw + (markw > 0 ? markw + gfx_px(g, 12) : 0) + stopw + titlew;
+    if (need > *labw)
+        *labw = need < room ? need : room;
+    /* the number and the chips whole, whatever the title gets */
+    need = numw + (markw > 0 ? markw + gfx_px(g, 12) : 0) + stopw + gfx_px(g, 20);
+    if (need > *labw)
+        *labw = need < colw * 80 / 100 ? need : colw * 80 / 100;
+    return markw;
+}
+
+/* The second ending page: "when did it become stalking?" full screen.
+ * After a rewind every row carries its pass ("2. gang"), explained on the
+ * legend's line (or the line below it when that is full). */
 static void draw_timeline_page(Gfx *g, const ShowView *v)
 {
     Rect a = safe_area(g);
     TimelineGeom t;
-    int y = a.y, k = 0, i = 0, gapc = gfx_px(g, 60), colw = 0, labw = 0, legend_x = 0, lw = 0;
+    int y = a.y, k = 0, i = 0, gapc = gfx_px(g, 60), colw = 0, labw = 0, legend_x = 0;
     int sw = gfx_px(g, 30), n = v->signals ? v->n_signals : 0, bottom = a.y + a.h - views_footer_h(g);
+    int markw = 0, compact = 0, note_w = 0;
+    char note[128];
+    note[0] = '\0';
     gfx_fill_rect(g, a.x, y, gfx_px(g, 140), gfx_px(g, 12), rgb(THEME_ACCENT));
     y += gfx_px(g, 36);
     y += gfx_text(g, a.x, y, a.w, ui(v, UI_WHEN_STALKING), THEME_TEXT_TITLE, rgb(THEME_TEXT),
                   GFX_ALIGN_LEFT);
     y += gfx_px(g, 12);
     /* legend */
-    for (k = 0; k < 3; k++) {
-        const char *s = ui(v, views_signal_text(k));
-        lw += sw + gfx_px(g, 12) + gfx_measure(g, s, strlen(s), THEME_TEXT_CAPTION) +
-              (k < 2 ? gfx_px(g, 48) : 0);
-    }
     legend_x = a.x;
     for (k = 0; k < 3; k++) {
         const char *s = ui(v, views_signal_text(k));
@@ -340,24 +442,44 @@ static void draw_timeline_page(Gfx *g, const ShowView *v)
         legend_x += sw + gfx_px(g, 12) + gfx_measure(g, s, strlen(s), THEME_TEXT_CAPTION) +
                     gfx_px(g, 48);
     }
-    (void)lw;
-    y += lh(g, THEME_TEXT_CAPTION) + gfx_px(g, 36);
     if (n <= 0) {
+        y += lh(g, THEME_TEXT_CAPTION) + gfx_px(g, 36);
         gfx_text(g, a.x, y, a.w, ui(v, UI_NO_SIGNALS), THEME_TEXT_BODY, rgb(THEME_FAINT),
                  GFX_ALIGN_LEFT);
         views_footer(g, v, UI_KEYS_TIMELINE);
         return;
     }
-    t = timeline_geom(g, n, bottom - y);
-    colw = (a.w - gapc * (t.cols - 1)) / t.cols;
-    labw = colw * (t.cols == 1 ? 36 : 48) / 100;
+    for (k = 0; k < 2; k++) {
+        /* the layout below the legend; again once if the pass note needs a line of its own */
+        int top = y + lh(g, THEME_TEXT_CAPTION) + gfx_px(g, 36);
+        t = timeline_geom(g, n, bottom - top);
+        colw = (a.w - gapc * (t.cols - 1)) / t.cols;
+        markw = timeline_labels(g, v, &t, colw, &labw, &compact);
+        if (markw <= 0)
+            break;
+        {
+            char lab[48];
+            pass_label(v, 2, 0, lab, sizeof lab);
+            snprintf(note, sizeof note, "%s%s%s", compact ? "↺2 = " : "", lab,
+                     ui(v, UI_PASS_LEGEND));
+            note_w = gfx_measure(g, note, strlen(note), THEME_TEXT_CAPTION);
+        }
+        if (k > 0 || legend_x + note_w <= a.x + a.w)
+            break;
+        y += lh(g, THEME_TEXT_CAPTION) + gfx_px(g, 8);
+        legend_x = a.x;
+    }
+    if (note[0])
+        gfx_text(g, legend_x, y, a.x + a.w - legend_x, note, THEME_TEXT_CAPTION, rgb(THEME_DIM),
+                 GFX_ALIGN_LEFT);
+    y += lh(g, THEME_TEXT_CAPTION) + gfx_px(g, 36);
     for (i = 0; i < n; i++) {
         Rect r;
         r.x = a.x + (i / t.per_col) * (colw + gapc);
         r.y = y + (i % t.per_col) * t.pitch;
         r.w = colw;
         r.h = t.bar_h;
-        timeline_row(g, v, i, r, labw, t.ls);
+        timeline_row(g, v, i, r, labw, t.ls, markw, compact);
     }
     views_footer(g, v, UI_KEYS_TIMELINE);
 }

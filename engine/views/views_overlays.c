@@ -268,6 +268,7 @@ static void decision_text(const ShowView *v, const StoryDecision *d, char *buf, 
 }
 
 typedef struct RewindGeom {
+    char keys[256];  /* the hint bar: the keys, the number being typed, or a number without entry */
     Rect r;          /* list area inside the panel */
     ThemeText st;
     int rows, row_h, fit, first, sel;
@@ -280,7 +281,16 @@ static RewindGeom rewind_geom(Gfx *g, const ShowView *v, int draw)
     k.rows = v->n_decisions + 1;
     k.sel = v->rewind_sel + 1;
     k.r = views_panel_at(g, 80, 90, draw);
-    overlay_title_at(g, &k.r, ui(v, UI_REWIND), ui(v, UI_KEYS_REWIND), draw);
+    if (v->rewind_typed > 0)
+        snprintf(k.keys, sizeof k.keys, "%s%d%s%d", ui(v, UI_REWIND_TYPED_1), v->rewind_typed,
+                 ui(v, UI_REWIND_TYPED_2), v->rewind_typed);
+    else if (v->rewind_bad > 0)
+        snprintf(k.keys, sizeof k.keys, "%s%d%s", ui(v, UI_REWIND_NO_ENTRY), v->rewind_bad,
+                 ui(v, UI_REWIND_NO_ENTRY_2));
+    else
+        snprintf(k.keys, sizeof k.keys, "%s",
+                 ui(v, v->n_decisions >= 10 ? UI_KEYS_REWIND_MANY : UI_KEYS_REWIND));
+    overlay_title_at(g, &k.r, ui(v, UI_REWIND), k.keys, draw);
     k.st = k.rows > 8 ? THEME_TEXT_CAPTION : THEME_TEXT_BODY;
     k.row_h = lh(g, k.st) + 2 * gfx_px(g, 14);
     k.fit = k.r.h / (k.row_h + gfx_px(g, 8));
@@ -308,9 +318,11 @@ void views_draw_rewind(Gfx *g, const ShowView *v)
     Rect r;
     ThemeText st;
     int rows = 0, row_h = 0, fit = 0, first = 0, sel = 0, i = 0;
-    int y = 0, pad = gfx_px(g, 14), numw = gfx_px(g, 96);
+    int y = 0, pad = gfx_px(g, 14), numw = 0;
     views_backdrop(g);
     k = rewind_geom(g, v, 1);
+    /* room for "▶ 123.": the selection is marked in words too, not only by colour */
+    numw = gfx_measure(g, "▶ 000.", strlen("▶ 000."), THEME_TEXT_BODY_BOLD) + gfx_px(g, 16);
     r = k.r;
     st = k.st;
     rows = k.rows;
@@ -328,7 +340,7 @@ void views_draw_rewind(Gfx *g, const ShowView *v)
             snprintf(text, sizeof text, "%s", ui(v, UI_REPLAY_SCENE));
         else
             decision_text(v, &v->decisions[i - 1], text, sizeof text);
-        snprintf(num, sizeof num, "%d.", i);
+        snprintf(num, sizeof num, hi ? "▶ %d." : "%d.", i);
         if (hi)
             gfx_round_rect(g, r.x, y, r.w, row_h, gfx_px(g, 14), rgb(THEME_ACCENT));
         gfx_text(g, r.x + pad, y + pad, numw, num, THEME_TEXT_BODY_BOLD,

@@ -266,29 +266,52 @@ static int rows_need(Gfx *g, const ShowView *v, int textw, ThemeText st, int max
     return need;
 }
 
+/* Phones count in this poll: they are on (a join address, or a LAN problem
+ * to report) and the poll does not count hands alone.  Otherwise the
+ * presenter shows no phone column and no phone counts. */
+static int phones_count(const ShowView *v)
+{
+    return v->count != SHOW_COUNT_HANDS && (v->join_url || v->lan_problem);
+}
+
+/* The count columns of this poll, left to right: 0 hands, 1 phones, 2 the
+ * total (only when hands and phones both count).  Returns how many. */
+static int count_columns(const ShowView *v, int cols[3])
+{
+    int n = 0, phones = phones_count(v);
+    if (v->count != SHOW_COUNT_PHONES || !phones)
+        cols[n++] = 0;
+    if (phones)
+        cols[n++] = 1;
+    if (n == 2)
+        cols[n++] = 2;
+    return n;
+}
+
 /* The option rows with their counts; returns the height used. */
 static int draw_options(Gfx *g, const ShowView *v, Rect r)
 {
+    static const UiTextId heads[3] = {UI_PRES_HANDS, UI_PRES_PHONES, UI_PRES_TOTAL};
     char buf[P_MAX_LINE];
     int counts = poll_shown(v) || (v->poll && v->selected >= 0);
-    int numw = gfx_px(g, P_NUM_W), cnt = gfx_px(g, P_COUNT_W), colw = counts ? 3 * cnt : 0;
-    int textw = r.w - numw - colw - gfx_px(g, 12), y = r.y, i = 0, shown = 0;
+    int numw = gfx_px(g, P_NUM_W), cnt = gfx_px(g, P_COUNT_W), colw = 0, ncol = 0, col[3];
+    int textw = r.w - numw - gfx_px(g, 12), y = r.y, i = 0, shown = 0;
     int small = lh(g, THEME_TEXT_SMALL), gap = gfx_px(g, 6);
     ThemeText st = THEME_TEXT_CAPTION;
     int n = 0, k = 0, max_lines = 2;
+    ncol = count_columns(v, col);
     if (v->ikind == STORY_INT_SIGNAL || (v->overlays & SHOW_OV_STOP)) {
         numw += gfx_px(g, 20); /* room for the signal's colour dot after the digit */
         textw -= gfx_px(g, 20);
     }
     if (counts) {
-        const UiTextId heads[3] = {UI_PRES_HANDS, UI_PRES_PHONES, UI_PRES_TOTAL};
-        for (k = 0; k < 3; k++) {
-            int hw = gfx_measure(g, ui(v, heads[k]), strlen(ui(v, heads[k])), THEME_TEXT_SMALL) +
-                     gfx_px(g, 16);
+        for (k = 0; k < ncol; k++) {
+            const char *h = ui(v, heads[col[k]]);
+            int hw = gfx_measure(g, h, strlen(h), THEME_TEXT_SMALL) + gfx_px(g, 16);
             if (hw > cnt)
                 cnt = hw;
         }
-        colw = 3 * cnt;
+        colw = ncol * cnt;
         textw = r.w - numw - colw - gfx_px(g, 12);
     }
     for (i = 0; i < v->n_options; i++)
@@ -301,11 +324,10 @@ static int draw_options(Gfx *g, const ShowView *v, Rect r)
     if (rows_need(g, v, textw, st, 2) + (counts ? small : 0) > r.h)
         max_lines = 1;
     if (counts) {
-        const UiTextId heads[3] = {UI_PRES_HANDS, UI_PRES_PHONES, UI_PRES_TOTAL};
         const unsigned cols[3] = {THEME_HANDS, THEME_PHONES, THEME_TEXT};
-        for (k = 0; k < 3; k++)
-            gfx_text(g, r.x + r.w - colw + k * cnt, y, cnt, ui(v, heads[k]), THEME_TEXT_SMALL,
-                     rgb(cols[k]), GFX_ALIGN_RIGHT);
+        for (k = 0; k < ncol; k++)
+            gfx_text(g, r.x + r.w - colw + k * cnt, y, cnt, ui(v, heads[col[k]]), THEME_TEXT_SMALL,
+                     rgb(cols[col[k]]), GFX_ALIGN_RIGHT);
         y += small;
     }
     for (i = 0; i < v->n_options; i++) {
@@ -374,16 +396,17 @@ static int draw_options(Gfx *g, const ShowView *v, Rect r)
             vals[0] = vote_hands(v->poll, i);
             vals[1] = vote_phones(v->poll, i);
             vals[2] = vote_total(v->poll, i);
-            for (k = 0; k < 3; k++) {
-                ThemeText cs = k == 2 ? (st == THEME_TEXT_SMALL ? THEME_TEXT_SMALL_BOLD
+            for (k = 0; k < ncol; k++) {
+                int c = col[k];
+                ThemeText cs = c == 2 ? (st == THEME_TEXT_SMALL ? THEME_TEXT_SMALL_BOLD
                                                                  : THEME_TEXT_BODY_BOLD)
                                       : st;
-                ThemeColor cc = rgb(k == 0 ? THEME_HANDS : (k == 1 ? THEME_PHONES : THEME_TEXT));
-                if (k == 0 && v->selected == i && v->entry >= 0)
+                ThemeColor cc = rgb(c == 0 ? THEME_HANDS : (c == 1 ? THEME_PHONES : THEME_TEXT));
+                if (c == 0 && v->selected == i && v->entry >= 0)
                     snprintf(buf, sizeof buf, "%d_", v->entry);
                 else
-                    snprintf(buf, sizeof buf, "%d", vals[k]);
-                if (!vote_option_enabled(v->poll, i) && k < 2)
+                    snprintf(buf, sizeof buf, "%d", vals[c]);
+                if (!vote_option_enabled(v->poll, i) && c < 2)
                     cc = rgb(THEME_FAINT);
                 gfx_text(g, r.x + r.w - colw + k * cnt, y, cnt, buf, cs, cc, GFX_ALIGN_RIGHT);
             }
@@ -409,10 +432,12 @@ static int draw_interaction_now(Gfx *g, const ShowView *v, Rect r)
         x += chip(g, x, y, r.w, ui(v, ps), rgb(s == VOTE_OPEN ? THEME_OK : THEME_PANEL_HI),
                   rgb(s == VOTE_OPEN ? THEME_ACCENT_TEXT : THEME_TEXT)) +
              gfx_px(g, 12);
-        snprintf(buf, sizeof buf, "%s %d · %s %d", ui(v, UI_PRES_JOINED), v->phones_joined,
-                 ui(v, UI_PRES_VOTED), vote_phone_voters(v->poll));
-        line_fit(g, x, y + (views_chip_h(g) - small) / 2, r.x + r.w - x, buf, THEME_TEXT_SMALL,
-                 rgb(THEME_PHONES));
+        if (phones_count(v)) {
+            snprintf(buf, sizeof buf, "%s %d · %s %d", ui(v, UI_PRES_JOINED), v->phones_joined,
+                     ui(v, UI_PRES_VOTED), vote_phone_voters(v->poll));
+            line_fit(g, x, y + (views_chip_h(g) - small) / 2, r.x + r.w - x, buf,
+                     THEME_TEXT_SMALL, rgb(THEME_PHONES));
+        }
         y += views_chip_h(g) + gfx_px(g, 8);
     } else if (v->ikind == STORY_INT_CHOICE || v->ikind == STORY_INT_SIGNAL ||
                (v->overlays & SHOW_OV_STOP)) {

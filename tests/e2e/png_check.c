@@ -3,6 +3,7 @@
  *
  *   png_check FILE.png W H [--blank] [--text-region X0 Y0 X1 Y1]
  *             [--colour-box X Y BW BH] [--grey-box X Y BW BH]
+ *             [--contrast X Y W H MIN]...
  *
  * Without --blank: the image must be W x H, not blank (at least 16 distinct
  * colours and 1 % of pixels far from the background), and, with
@@ -11,13 +12,32 @@
  * --colour-box (pixels): at least 10 % of the box's pixels are strongly
  * coloured (one channel 90 above another: a colour emoji, not grey text);
  * --grey-box: none is.
+ * With --contrast (a box in pixels, e.g. a line of text from --frame-text):
+ * the WCAG contrast ratio between the box's lightest and darkest pixel (the
+ * text and what it is drawn on) must be at least MIN.
  * With --blank: every pixel must be black.  Exit 0 on success, 1 with a
  * message on failure, 2 on usage errors. */
 #include <SDL.h>
 #include <SDL_image.h>
 #include <stdio.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
+
+#define MAX_BOXES 64
+
+/* WCAG relative luminance of an sRGB channel triple. */
+static double rel_lum(Uint8 r, Uint8 g, Uint8 b)
+{
+    double c[3];
+    int i = 0;
+    c[0] = r / 255.0;
+    c[1] = g / 255.0;
+    c[2] = b / 255.0;
+    for (i = 0; i < 3; i++)
+        c[i] = c[i] <= 0.03928 ? c[i] / 12.92 : pow((c[i] + 0.055) / 1.055, 2.4);
+    return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+}
 
 static int lum(Uint8 r, Uint8 g, Uint8 b)
 {
@@ -47,8 +67,10 @@ int main(int argc, char **argv)
     SDL_Surface *img = NULL, *s = NULL;
     int w = 0, h = 0, blank = 0, i = 0, x = 0, y = 0, rc = 0;
     double reg[4] = {0, 0, 1, 1};
-    int have_region = 0;
+    int have_region = 0, nbox = 0;
     int cbox[4] = {0, 0, 0, 0}, gbox[4] = {0, 0, 0, 0}, have_cbox = 0, have_gbox = 0;
+    int box[MAX_BOXES][4];
+    double box_min[MAX_BOXES];
     long far = 0, bright = 0, region_px = 0;
     Uint32 bg = 0;
     unsigned char *seen = NULL;
@@ -73,6 +95,11 @@ int main(int argc, char **argv)
                 b[x] = atoi(argv[i + 1 + x]);
             *(argv[i][2] == 'c' ? &have_cbox : &have_gbox) = 1;
             i += 4;
+        } else if (strcmp(argv[i], "--contrast") == 0 && i + 5 < argc && nbox < MAX_BOXES) {
+            for (x = 0; x < 4; x++)
+                box[nbox][x] = atoi(argv[i + 1 + x]);
+            box_min[nbox++] = atof(argv[i + 5]);
+            i += 5;
         } else
             return fprintf(stderr, "png_check: bad argument %s\n", argv[i]), 2;
     }
@@ -131,6 +158,26 @@ int main(int argc, char **argv)
         } else if (have_gbox && coloured(s, gbox) > 0) {
             fprintf(stderr, "png_check: %ld coloured pixels in %dx%d+%d+%d\n", coloured(s, gbox), gbox[2],
                     gbox[3], gbox[0], gbox[1]);
+            rc = 1;
+        }
+    }
+    for (i = 0; i < nbox && rc == 0; i++) {
+        double lo = 2, hi = -1, ratio = 0;
+        for (y = box[i][1]; y < box[i][1] + box[i][3] && y < h; y++)
+            for (x = box[i][0]; x < box[i][0] + box[i][2] && x < w; x++) {
+                Uint32 p = 0;
+                double l = 0;
+                if (x < 0 || y < 0)
+                    continue;
+                p = ((const Uint32 *)((const Uint8 *)s->pixels + (size_t)y * (size_t)s->pitch))[x];
+                l = rel_lum((p >> 16) & 255, (p >> 8) & 255, p & 255);
+                lo = l < lo ? l : lo;
+                hi = l > hi ? l : hi;
+            }
+        ratio = hi < 0 ? 0 : (hi + 0.05) / (lo + 0.05);
+        if (ratio < box_min[i]) {
+            fprintf(stderr, "png_check: contrast %.2f:1 in %d,%d %dx%d, below %.2f:1\n", ratio,
+                    box[i][0], box[i][1], box[i][2], box[i][3], box_min[i]);
             rc = 1;
         }
     }

@@ -67,5 +67,46 @@ if ! same "$T/w-N.png" "$T/w-NN.png"; then
 else
     bad "N N shows the same frame as the warning"
 fi
-[ -s "$T/err" ] && { echo "stderr:"; cat "$T/err"; }
+# 3. hands only (--no-phones, or --count hands with phones on): the presenter
+# shows no phone column and no "joined · voted" line at an open signal poll,
+# until C switches the poll to phones (then both) - read from its frames
+R9="Right Right Right Right Right Right Right Right Right"
+AT_POLL="Right $R9 $R9 V" # first_messages' signal, the vote open
+# pframe ARGS...: the presenter's last frame, one "kind x y w h text" line each
+pframe() {
+    rm -f "$T/ph.sqlite"
+    "$BIN" play --headless --size 1280x720 --db "$T/ph.sqlite" --presenter "$@" \
+        --frame-text "$T/pf.txt" "$BUNDLED" 2>>"$T/err"
+    awk '/^frame /{on = ($4 == "presenter"); if (on) buf = ""; next} on {buf = buf $0 "\n"}
+         END {printf "%s", buf}' "$T/pf.txt" | sed 's/^[a-z]* -*[0-9]* -*[0-9]* [0-9]* [0-9]* //'
+}
+# heads LANG: which count columns and phone lines the presenter drew
+heads() {
+    if [ "$1" = da ]; then h="hænder" p="tlf." t="i alt" j="tilsluttet"; else h="hands" p="phones" t="total" j="joined"; fi
+    out=""
+    grep -qx "$h" "$T/pl.txt" && out="$out hands"
+    grep -qx "$p" "$T/pl.txt" && out="$out phones"
+    grep -qx "$t" "$T/pl.txt" && out="$out total"
+    grep -q "^$j [0-9]* · " "$T/pl.txt" && out="$out joined"
+    echo "${out# }"
+}
+for lang in da en; do
+    pframe --lang $lang --no-phones --keys "$AT_POLL" > "$T/pl.txt"
+    got=$(heads $lang)
+    [ "$got" = "hands" ] && ok "$lang --no-phones: the presenter counts hands only" ||
+        { bad "$lang --no-phones: presenter shows '$got'"; cat "$T/pl.txt"; }
+    pframe --lang $lang --port 0 --count hands --keys "$AT_POLL" > "$T/pl.txt"
+    got=$(heads $lang)
+    [ "$got" = "hands" ] && ok "$lang --count hands: the presenter counts hands only" ||
+        { bad "$lang --count hands: presenter shows '$got'"; cat "$T/pl.txt"; }
+    pframe --lang $lang --port 0 --count hands --keys "$AT_POLL C" > "$T/pl.txt"
+    got=$(heads $lang)
+    [ "$got" = "phones joined" ] && ok "$lang --count hands, C: phones counted, their column and line shown" ||
+        { bad "$lang --count hands, C: presenter shows '$got'"; cat "$T/pl.txt"; }
+    pframe --lang $lang --port 0 --count hands --keys "$AT_POLL C C" > "$T/pl.txt"
+    got=$(heads $lang)
+    [ "$got" = "hands phones total joined" ] && ok "$lang --count hands, C C: hands, phones and the total" ||
+        { bad "$lang --count hands, C C: presenter shows '$got'"; cat "$T/pl.txt"; }
+done
+[ -s "$T/err" ] && grep -v "info: phone server" "$T/err" | grep -q . && { echo "stderr:"; cat "$T/err"; }
 exit $fail

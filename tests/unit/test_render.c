@@ -415,7 +415,7 @@ static void test_ending_error(void **state)
 {
     Ctx *c = *state;
     ShowView v;
-    ShowSignal sig[3] = {{0, 0, {20, 8, 2}, 0}, {1, 1, {3, 14, 13}, 1}, {1, 0, {0, 5, 25}, 2}};
+    ShowSignal sig[3] = {{0, 0, {20, 8, 2}, 0, 1}, {1, 1, {3, 14, 13}, 1, 1}, {1, 0, {0, 5, 25}, 2, 1}};
     base_view(c, &v, SHOW_SCREEN_ENDING);
     v.beat = 2;
     v.signals = sig;
@@ -825,8 +825,9 @@ static void test_timeline_page(void **state)
         Ctx *cc = both[k];
         int stop_chip = 0, no_stop = 0, ok_before = 0;
         /* 4 scripted polls and a stop; the third decided by a pick, no votes */
-        ShowSignal five[5] = {{0, 0, {20, 8, 2}, 0}, {1, 0, {6, 14, 3}, 1}, {1, 0, {0, 0, 0}, 2},
-                              {0, 1, {2, 10, 13}, 2}, {2, 0, {3, 5, 25}, 2}};
+        ShowSignal five[5] = {{0, 0, {20, 8, 2}, 0, 1}, {1, 0, {6, 14, 3}, 1, 1},
+                              {1, 0, {0, 0, 0}, 2, 1}, {0, 1, {2, 10, 13}, 2, 1},
+                              {2, 0, {3, 5, 25}, 2, 1}};
         base_view(cc, &v, SHOW_SCREEN_ENDING);
         v.beat = 2;
         v.ending_page = 1;

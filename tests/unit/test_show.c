@@ -306,6 +306,13 @@ static void test_tie_override_and_rewind(void **state)
     assert_int_equal(v.options[1].explored, 1);
     assert_null(v.poll);
     assert_non_null(strstr(g_tr, "rewind 1 a"));
+    /* the same digit at once is a double press, ignored; after a pause it picks */
+    assert_int_equal(show_action(s, SHOW_ACT_DIGIT, 1), 0);
+    assert_non_null(strstr(g_tr, "digit ignored"));
+    assert_int_equal(show_next_timer(s, 1000), 0);
+    show_tick(s, 1000);
+    assert_true(show_next_timer(s, 1000) > 0);
+    show_tick(s, 1000 + SHOW_REWIND_DIGIT_MS); /* the pause is over: digits act again */
     /* teacher mode: a digit picks, Next decides without a vote */
     show_action(s, SHOW_ACT_DIGIT, 1);
     show_action(s, SHOW_ACT_NEXT, 0);

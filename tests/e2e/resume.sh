@@ -57,6 +57,7 @@ exec 3>"$T/keys"
 # unanswered (1: apologises), a rewind to before it, then 3 (ask_emma: sets asked_emma)
 echo "Right $(keys party first_messages:2 where_are_you:3 unanswered:1) R 3" >&3
 wait_for '^rewind 3 unanswered' "$T/t1.txt" || bad "no rewind"
+sleep 1.5 # the digit that picked the rewind is ignored for a moment (a remote's double press)
 echo "3 Right $(keys ask_emma isolation:2 breakup flood:3) Right Right" >&3
 wait_for '^signal flood result stalking' "$T/t1.txt" || bad "flood not reached"
 sleep 1

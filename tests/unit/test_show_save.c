@@ -193,6 +193,8 @@ static void play_some(Show *s)
     assert_int_equal(story_current_beat(show_run(s)), 2);
     show_action(s, SHOW_ACT_REWIND, 0);
     show_action(s, SHOW_ACT_DIGIT, 1); /* back to before the choice */
+    show_tick(s, 1000);
+    show_tick(s, 1000 + SHOW_REWIND_DIGIT_MS); /* the same digit again acts after the pause */
     assert_int_equal(story_var_set(show_run(s), "trust", &one, &e), 0);
     show_action(s, SHOW_ACT_DIGIT, 1);
     show_action(s, SHOW_ACT_NEXT, 0); /* -> b */

@@ -1,8 +1,11 @@
 /* eval_store.c - the SQLite store of anonymous evaluation answers.
  *
- * The only file of the engine that includes sqlite3.h.  Every write is one
- * transaction (BEGIN IMMEDIATE ... COMMIT) in WAL mode with
- * synchronous=FULL, so a 0 return means the answer is on disk.  A failed
+ * With the store's other files (eval_store_priv.h) the only ones of the
+ * engine that include sqlite3.h.  Every write is one transaction (BEGIN
+ * IMMEDIATE ... COMMIT) with a rollback journal (TRUNCATE: emptied after
+ * each commit; a write-ahead log would keep every commit in arrival order)
+ * and synchronous=FULL, so a 0 return means the answer is on disk.  How the
+ * answers lie is eval_store_answers.c's.  A failed
  * write is rolled back and the answers are kept in a memory queue, retried
  * by eval_store_retry_pending() and by later submits.
  */
@@ -566,7 +569,7 @@ static EvalStore *store_open(const char *path, int create, Err *err)
         goto fail;
     }
     /* Create the file ourselves so that it is 0600 from the first byte;
-     * SQLite gives the -wal and -shm files the same mode. */
+     * SQLite gives the -journal the same mode. */
     fd = open_checked(path, 1, err);
     if (fd < 0)
         goto fail;
@@ -580,7 +583,7 @@ static EvalStore *store_open(const char *path, int create, Err *err)
     db_harden(s);
     if (schema_check(s, 1, err) < 0 || integrity(s, err) != 0)
         goto fail;
-    /* only now, a file known to be ours: mode 0600 (before the -wal exists) */
+    /* only now, a file known to be ours: mode 0600 (before the -journal exists) */
     if (fstat(fd, &st) != 0 || ((st.st_mode & 0777) != 0600 && compat_fchmod(fd, 0600) != 0)) {
         err_set(err, ERR_IO, "%s: cannot set file mode 0600: %s", path, strerror(errno));
         goto fail;

@@ -505,6 +505,8 @@ int eval_store_each_pending_text(EvalStore *s, const char *event_id, EvalTextFn 
 {
     sqlite3_stmt *st = NULL;
     EvalPendingText pt;
+    SlotText *t = NULL;
+    size_t n = 0, cap = 0, i = 0;
     int rc = sqlite3_prepare_v2(eval_store_db_(s),
                                 eval_store_legacy_(s)
                                     ? "SELECT key, question, text FROM answers WHERE text IS NOT"
@@ -516,20 +518,47 @@ int eval_store_each_pending_text(EvalStore *s, const char *event_id, EvalTextFn 
         return eval_store_db_err_(s, rc, "read texts", err);
     if (event_id)
         sqlite3_bind_text(st, 1, event_id, -1, SQLITE_STATIC);
+    /* read them all first: the callback may review them, and with a
+     * rollback journal a statement still reading would lock its writes out */
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *k = (const char *)sqlite3_column_text(st, 0);
         const char *q = (const char *)sqlite3_column_text(st, 1);
-        memset(&pt, 0, sizeof pt);
-        snprintf(pt.key, sizeof pt.key, "%s", k ? k : "");
-        snprintf(pt.question, sizeof pt.question, "%s", q ? q : "");
-        pt.text = (char *)sqlite3_column_text(st, 2);
-        if (fn(ud, &pt) != 0) {
-            rc = SQLITE_DONE;
+        const char *x = (const char *)sqlite3_column_text(st, 2);
+        if (n == cap) {
+            size_t nc = cap ? cap * 2 : 64;
+            SlotText *nt = realloc(t, nc * sizeof *nt);
+            if (!nt) {
+                rc = SQLITE_NOMEM;
+                break;
+            }
+            t = nt;
+            cap = nc;
+        }
+        memset(&t[n], 0, sizeof t[n]);
+        snprintf(t[n].key, sizeof t[n].key, "%s", k ? k : "");
+        snprintf(t[n].question, sizeof t[n].question, "%s", q ? q : "");
+        if (!(t[n].text = core_strdup(x ? x : ""))) {
+            rc = SQLITE_NOMEM;
             break;
         }
+        n++;
     }
     sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? 0 : eval_store_db_err_(s, rc, "read texts", err);
+    if (rc != SQLITE_DONE) {
+        slot_texts_free(t, n);
+        return rc == SQLITE_NOMEM ? err_set(err, ERR_NOMEM, "out of memory")
+                                  : eval_store_db_err_(s, rc, "read texts", err);
+    }
+    for (i = 0; i < n; i++) {
+        memset(&pt, 0, sizeof pt);
+        snprintf(pt.key, sizeof pt.key, "%s", t[i].key);
+        snprintf(pt.question, sizeof pt.question, "%s", t[i].question);
+        pt.text = t[i].text;
+        if (fn(ud, &pt) != 0)
+            break;
+    }
+    slot_texts_free(t, n);
+    return 0;
 }
 
 /* The slot of the text with key (used, and not yet reviewed when pending):

@@ -112,7 +112,8 @@ static const char *schema_v4_sql =
     "  event TEXT NOT NULL, question TEXT NOT NULL, value INTEGER NOT NULL, n BLOB NOT NULL,"
     "  PRIMARY KEY(event, question, value)) WITHOUT ROWID;"
     "CREATE TABLE IF NOT EXISTS texts("
-    "  id INTEGER PRIMARY KEY, key TEXT NOT NULL, event TEXT NOT NULL, question TEXT NOT NULL,"
+    "  id INTEGER PRIMARY KEY, size INTEGER NOT NULL, key TEXT NOT NULL, event TEXT NOT NULL,"
+    "  question TEXT NOT NULL,"
     "  reviewed INTEGER NOT NULL, text TEXT NOT NULL, pad BLOB NOT NULL);";
 
 /* ---- small helpers ------------------------------------------------------ */

@@ -8,12 +8,13 @@
  * changes size and SQLite overwrites it where it lies.  There is no row per
  * submission at all.
  *
- * Free texts go to slots: rows of one fixed record size (the text padded
- * with a zero blob), made in bulk in the order of random row ids.  A text is
+ * Free texts go to slots: rows of a fixed record size (the text padded with
+ * a zero blob; one size for short texts, one for long ones), made in bulk
+ * in the order of random row ids.  A text is
  * written into an empty slot chosen uniformly at random, in place (same
  * size), so where it lies depends on the dice, not on when it came.  When
- * half the slots are used, the whole table is rebuilt twice as large, every
- * text moved to a new random slot.
+ * half the slots of a size are used, they are all rebuilt twice as many,
+ * every text moved to a new random slot.
  *
  * Older files (schema 1-3: one row per answer) are read as they are when
  * opened read-only, and converted (then VACUUMed) when opened for writing.
@@ -30,8 +31,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define SLOT_RECORD 2160 /* bytes of every texts record (> EVAL_MAX_TEXT + ids) */
-#define SLOT_MIN 32      /* slots of a new table */
+/* Two sizes of slot (the record size is also the value of column size), so
+ * that the usual short comment does not take a 4 KiB page: */
+#define SLOT_SMALL 400   /* texts of at most SMALL_TEXT bytes */
+#define SMALL_TEXT 240
+#define SLOT_LARGE 2160  /* the others (at most EVAL_MAX_TEXT bytes) */
+#define SLOT_MIN 32      /* slots of one size made at first */
 #define KEY_HEX 32
 
 /* ---- counters ------------------------------------------------------------ */
@@ -84,17 +89,22 @@ int eval_store_counts_prepare_(EvalStore *s, const char *event, const EvalQuesti
 
 static int varint_len(long long v) { return v < 128 ? 1 : v < 16384 ? 2 : 3; }
 
-/* Bytes of zero padding that make a texts record (id, key, event, question,
- * reviewed, text, pad) SLOT_RECORD bytes long, or -1 if it cannot. */
-static int pad_len(size_t key, size_t event, size_t question, size_t text)
+/* The slot size for a text of len bytes. */
+static int slot_size(size_t len) { return len <= SMALL_TEXT ? SLOT_SMALL : SLOT_LARGE; }
+
+/* Bytes of zero padding that make a texts record (id, size, key, event,
+ * question, reviewed, text, pad) size bytes long, or -1 if it cannot.  The
+ * header: its length, id (NULL), size (2-byte integer), reviewed (0 or 1:
+ * no body) one byte each, the texts and pad one or two. */
+static int pad_len(int size, size_t key, size_t event, size_t question, size_t text)
 {
-    long long used = 1 + 1 + 1 + varint_len(2 * (long long)key + 13) +
+    long long used = 1 + 1 + 1 + 1 + 2 + varint_len(2 * (long long)key + 13) +
                      varint_len(2 * (long long)event + 13) +
                      varint_len(2 * (long long)question + 13) +
                      varint_len(2 * (long long)text + 13) + (long long)(key + event + question + text);
     int vl = 0;
     for (vl = 1; vl <= 2; vl++) {
-        long long p = SLOT_RECORD - used - vl;
+        long long p = size - used - vl;
         if (p >= 0 && varint_len(2 * p + 12) == vl)
             return (int)p;
     }
@@ -110,21 +120,24 @@ static void random_key(char out[KEY_HEX + 1])
         snprintf(out + 2 * i, 3, "%02x", r[i]);
 }
 
-/* Writes slot id (UPDATE, or INSERT when insert): empty when event is NULL. */
-static int slot_write(sqlite3 *db, int insert, sqlite3_int64 id, const char *key,
+/* Writes slot id of size (UPDATE, or INSERT when insert): empty when event
+ * is NULL.  SQLITE_DONE, SQLITE_TOOBIG for a text that does not fit. */
+static int slot_write(sqlite3 *db, int insert, sqlite3_int64 id, int size, const char *key,
                       const char *event, const char *question, int reviewed, const char *text)
 {
     sqlite3_stmt *st = NULL;
     int pad = 0, rc = 0;
     if (!event)
         event = question = text = "";
-    pad = pad_len(strlen(key), strlen(event), strlen(question), strlen(text));
+    pad = pad_len(size, strlen(key), strlen(event), strlen(question), strlen(text));
     if (pad < 0)
         return SQLITE_TOOBIG;
-    rc = sqlite3_prepare_v2(db, insert ? "INSERT INTO texts(id, key, event, question, reviewed,"
-                                         " text, pad) VALUES(?1, ?2, ?3, ?4, ?5, ?6, zeroblob(?7))"
+    rc = sqlite3_prepare_v2(db, insert ? "INSERT INTO texts(id, size, key, event, question,"
+                                         " reviewed, text, pad) VALUES(?1, ?8, ?2, ?3, ?4, ?5, ?6,"
+                                         " zeroblob(?7))"
                                        : "UPDATE texts SET key=?2, event=?3, question=?4,"
-                                         " reviewed=?5, text=?6, pad=zeroblob(?7) WHERE id=?1",
+                                         " reviewed=?5, text=?6, pad=zeroblob(?7) WHERE id=?1"
+                                         " AND size=?8",
                             -1, &st, NULL);
     if (rc != SQLITE_OK)
         return rc;
@@ -135,6 +148,7 @@ static int slot_write(sqlite3 *db, int insert, sqlite3_int64 id, const char *key
     sqlite3_bind_int(st, 5, reviewed ? 1 : 0);
     sqlite3_bind_text(st, 6, text, -1, SQLITE_STATIC);
     sqlite3_bind_int(st, 7, pad);
+    sqlite3_bind_int(st, 8, size);
     rc = sqlite3_step(st);
     sqlite3_finalize(st);
     return rc;
@@ -162,12 +176,15 @@ static int cmp_i64(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-/* Appends the used slots to *t (n, cap).  An SQLite code (SQLITE_DONE). */
-static int slots_read(sqlite3 *db, SlotText **t, size_t *n, size_t *cap)
+/* Appends the used slots of size to *t (n, cap).  An SQLite code
+ * (SQLITE_DONE). */
+static int slots_read(sqlite3 *db, int size, SlotText **t, size_t *n, size_t *cap)
 {
     sqlite3_stmt *st = NULL;
     int rc = sqlite3_prepare_v2(db, "SELECT key, event, question, reviewed, text FROM texts"
-                                    " WHERE event<>''", -1, &st, NULL);
+                                    " WHERE event<>'' AND size=?1", -1, &st, NULL);
+    if (rc == SQLITE_OK)
+        sqlite3_bind_int(st, 1, size);
     while (rc == SQLITE_OK || rc == SQLITE_ROW) {
         SlotText *x = NULL;
         const char *v[5];
@@ -202,10 +219,10 @@ static int slots_read(sqlite3 *db, SlotText **t, size_t *n, size_t *cap)
     return rc;
 }
 
-/* Replaces the texts table by cap slots with fresh random ids, written in
+/* Replaces the slots of size by cap slots with fresh random ids, written in
  * id order, the n texts of t each in a slot drawn at random.  An SQLite
  * code (SQLITE_DONE). */
-static int slots_rebuild(sqlite3 *db, const SlotText *t, size_t n, size_t cap)
+static int slots_rebuild(sqlite3 *db, int size, const SlotText *t, size_t n, size_t cap)
 {
     sqlite3_int64 *ids = calloc(cap, sizeof *ids);
     size_t *who = calloc(cap, sizeof *who), i = 0, j = 0;
@@ -237,16 +254,21 @@ static int slots_rebuild(sqlite3 *db, const SlotText *t, size_t n, size_t cap)
         who[i] = who[j];
         who[j] = tmp;
     }
-    rc = sqlite3_exec(db, "DELETE FROM texts", NULL, NULL, NULL) == SQLITE_OK ? SQLITE_DONE
-                                                                             : sqlite3_errcode(db);
+    {
+        char sql[64];
+        snprintf(sql, sizeof sql, "DELETE FROM texts WHERE size=%d", size);
+        rc = sqlite3_exec(db, sql, NULL, NULL, NULL) == SQLITE_OK ? SQLITE_DONE
+                                                                  : sqlite3_errcode(db);
+    }
     for (i = 0; i < cap && rc == SQLITE_DONE; i++) {
         char key[KEY_HEX + 1];
         if (who[i]) {
             const SlotText *x = &t[who[i] - 1];
-            rc = slot_write(db, 1, ids[i], x->key, x->event, x->question, x->reviewed, x->text);
+            rc = slot_write(db, 1, ids[i], size, x->key, x->event, x->question, x->reviewed,
+                            x->text);
         } else {
             random_key(key);
-            rc = slot_write(db, 1, ids[i], key, NULL, NULL, 0, NULL);
+            rc = slot_write(db, 1, ids[i], size, key, NULL, NULL, 0, NULL);
         }
     }
     free(ids);
@@ -254,12 +276,15 @@ static int slots_rebuild(sqlite3 *db, const SlotText *t, size_t n, size_t cap)
     return rc;
 }
 
-/* Slots in the table and slots used: an SQLite code (SQLITE_DONE). */
-static int slots_count(sqlite3 *db, long long *total, long long *used)
+/* Slots of size and slots of size used: an SQLite code (SQLITE_DONE). */
+static int slots_count(sqlite3 *db, int size, long long *total, long long *used)
 {
     sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(db, "SELECT count(*), total(event<>'') FROM texts", -1, &st, NULL);
+    int rc = sqlite3_prepare_v2(db, "SELECT count(*), total(event<>'') FROM texts WHERE size=?1",
+                                -1, &st, NULL);
     *total = *used = 0;
+    if (rc == SQLITE_OK)
+        sqlite3_bind_int(st, 1, size);
     if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         *total = sqlite3_column_int64(st, 0);
         *used = (long long)sqlite3_column_double(st, 1);
@@ -269,19 +294,20 @@ static int slots_count(sqlite3 *db, long long *total, long long *used)
     return rc;
 }
 
-/* Makes room for need more texts (at most half the slots used), adding the
- * extra texts of t; an SQLite code (SQLITE_DONE). */
-static int slots_reserve(sqlite3 *db, size_t need, const SlotText *extra, size_t nextra)
+/* Makes room in the slots of size for need more texts (at most half of them
+ * used), adding the extra texts (of that size) first; an SQLite code
+ * (SQLITE_DONE). */
+static int slots_reserve(sqlite3 *db, int size, size_t need, const SlotText *extra, size_t nextra)
 {
     long long total = 0, used = 0;
     SlotText *t = NULL;
-    size_t n = 0, cap = 0, size = 0, i = 0;
-    int rc = slots_count(db, &total, &used);
+    size_t n = 0, cap = 0, slots = 0, i = 0;
+    int rc = slots_count(db, size, &total, &used);
     if (rc != SQLITE_DONE)
         return rc;
     if (!nextra && (size_t)(used + (long long)need) * 2 <= (size_t)total)
         return SQLITE_DONE;
-    rc = slots_read(db, &t, &n, &cap);
+    rc = slots_read(db, size, &t, &n, &cap);
     for (i = 0; i < nextra && rc == SQLITE_DONE; i++) {
         if (n == cap) {
             size_t nc = cap ? cap * 2 : 64;
@@ -300,41 +326,47 @@ static int slots_reserve(sqlite3 *db, size_t need, const SlotText *extra, size_t
         }
         n++;
     }
-    for (size = total > SLOT_MIN ? (size_t)total : SLOT_MIN; (n + need) * 2 > size; size *= 2)
+    for (slots = total > SLOT_MIN ? (size_t)total : SLOT_MIN; (n + need) * 2 > slots; slots *= 2)
         ;
     if (rc == SQLITE_DONE)
-        rc = slots_rebuild(db, t, n, size);
+        rc = slots_rebuild(db, size, t, n, slots);
     slot_texts_free(t, n);
     return rc;
 }
 
-/* Writes one text into an empty slot drawn uniformly at random. */
-static int slot_put(sqlite3 *db, const char *event, const char *question, const char *text)
+/* Writes one text into an empty slot of its size drawn uniformly at random
+ * (slots_reserve first), under key (NULL: a new random one). */
+static int slot_put(sqlite3 *db, const char *key, const char *event, const char *question,
+                    const char *text)
 {
     sqlite3_stmt *st = NULL;
     long long total = 0, used = 0;
     unsigned long long r = 0;
     sqlite3_int64 id = 0;
-    char key[KEY_HEX + 1];
-    int rc = slots_count(db, &total, &used);
+    char fresh[KEY_HEX + 1];
+    int size = slot_size(strlen(text)), rc = slots_count(db, size, &total, &used);
     if (rc != SQLITE_DONE)
         return rc;
     if (used >= total)
-        return SQLITE_INTERNAL; /* slots_reserve first */
+        return SQLITE_INTERNAL;
     sqlite3_randomness((int)sizeof r, &r);
-    rc = sqlite3_prepare_v2(db, "SELECT id FROM texts WHERE event='' LIMIT 1 OFFSET ?1", -1, &st,
-                            NULL);
+    rc = sqlite3_prepare_v2(db, "SELECT id FROM texts WHERE event='' AND size=?2 LIMIT 1"
+                                " OFFSET ?1", -1, &st, NULL);
     if (rc != SQLITE_OK)
         return rc;
     sqlite3_bind_int64(st, 1, (sqlite3_int64)(r % (unsigned long long)(total - used)));
+    sqlite3_bind_int(st, 2, size);
     rc = sqlite3_step(st);
     if (rc == SQLITE_ROW)
         id = sqlite3_column_int64(st, 0);
     sqlite3_finalize(st);
     if (rc != SQLITE_ROW)
         return rc == SQLITE_DONE ? SQLITE_INTERNAL : rc;
-    random_key(key);
-    return slot_write(db, 0, id, key, event, question, 0, text);
+    if (!key) {
+        random_key(fresh);
+        key = fresh;
+    }
+    return slot_write(db, 0, id, size, key, event, question, 0, text);
 }
 
 /* ---- writing a submission ------------------------------------------------ */
@@ -343,11 +375,17 @@ int eval_store_put_answers_(EvalStore *s, const char *event, const EvalAnswers *
 {
     sqlite3 *db = eval_store_db_(s);
     int rc = SQLITE_DONE, i = 0, k = 0;
-    size_t ntext = 0;
+    size_t nsmall = 0, nlarge = 0;
     for (i = 0; i < eval_q_count(a->q); i++)
-        if (a->a[i].present && eval_q_kind(a->q, i) == EVAL_TEXT)
-            ntext++;
-    if (ntext && (rc = slots_reserve(db, ntext, NULL, 0)) != SQLITE_DONE)
+        if (a->a[i].present && eval_q_kind(a->q, i) == EVAL_TEXT) {
+            if (slot_size(strlen(a->a[i].text)) == SLOT_SMALL)
+                nsmall++;
+            else
+                nlarge++;
+        }
+    if (nsmall && (rc = slots_reserve(db, SLOT_SMALL, nsmall, NULL, 0)) != SQLITE_DONE)
+        return rc;
+    if (nlarge && (rc = slots_reserve(db, SLOT_LARGE, nlarge, NULL, 0)) != SQLITE_DONE)
         return rc;
     rc = count_add(db, event, "", 0, 1.0);
     for (i = 0; i < eval_q_count(a->q) && rc == SQLITE_DONE; i++) {
@@ -368,7 +406,7 @@ int eval_store_put_answers_(EvalStore *s, const char *event, const EvalAnswers *
                 if (an->mask & (1u << k))
                     rc = count_add(db, event, qid, k + 1, 1.0);
             break;
-        case EVAL_TEXT: rc = slot_put(db, event, qid, an->text); break;
+        case EVAL_TEXT: rc = slot_put(db, NULL, event, qid, an->text); break;
         }
     }
     return rc;
@@ -563,11 +601,13 @@ int eval_store_each_pending_text(EvalStore *s, const char *event_id, EvalTextFn 
 
 /* The slot of the text with key (used, and not yet reviewed when pending):
  * SQLITE_ROW with *id and *t filled, SQLITE_DONE when none, else an error. */
-static int slot_find(sqlite3 *db, const char *key, int pending, sqlite3_int64 *id, SlotText *t)
+static int slot_find(sqlite3 *db, const char *key, int pending, sqlite3_int64 *id, int *size,
+                     SlotText *t)
 {
     sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(db, "SELECT id, event, question, reviewed FROM texts WHERE key=?1"
-                                    " AND event<>'' AND (?2=0 OR reviewed=0)", -1, &st, NULL);
+    int rc = sqlite3_prepare_v2(db, "SELECT id, event, question, reviewed, size FROM texts WHERE"
+                                    " key=?1 AND event<>'' AND (?2=0 OR reviewed=0)", -1, &st,
+                                NULL);
     if (rc != SQLITE_OK)
         return rc;
     sqlite3_bind_text(st, 1, key ? key : "", -1, SQLITE_STATIC);
@@ -580,6 +620,7 @@ static int slot_find(sqlite3 *db, const char *key, int pending, sqlite3_int64 *i
         snprintf(t->event, sizeof t->event, "%s", (const char *)sqlite3_column_text(st, 1));
         snprintf(t->question, sizeof t->question, "%s", (const char *)sqlite3_column_text(st, 2));
         t->reviewed = sqlite3_column_int(st, 3);
+        *size = sqlite3_column_int(st, 4);
     }
     sqlite3_finalize(st);
     return rc;
@@ -591,7 +632,7 @@ int eval_store_review_text(EvalStore *s, const char *key, int approve, Err *err)
     sqlite3_stmt *st = NULL;
     sqlite3_int64 id = 0;
     SlotText t;
-    int rc = eval_store_writable_(s, err);
+    int size = 0, rc = eval_store_writable_(s, err);
     if (rc != 0)
         return rc;
     db = eval_store_db_(s);
@@ -611,7 +652,7 @@ int eval_store_review_text(EvalStore *s, const char *key, int approve, Err *err)
             return err_set(err, ERR_NOTFOUND, "no text with key '%s'", key);
         return 0;
     }
-    rc = slot_find(db, key, 0, &id, &t);
+    rc = slot_find(db, key, 0, &id, &size, &t);
     if (rc == SQLITE_DONE)
         return err_set(err, ERR_NOTFOUND, "no text with key '%s'", key);
     if (rc != SQLITE_ROW)
@@ -623,7 +664,7 @@ int eval_store_review_text(EvalStore *s, const char *key, int approve, Err *err)
                  ? (sqlite3_bind_int64(st, 1, id), sqlite3_step(st))
                  : sqlite3_errcode(db);
     else
-        rc = slot_write(db, 0, id, t.key, NULL, NULL, 0, NULL);
+        rc = slot_write(db, 0, id, size, t.key, NULL, NULL, 0, NULL);
     sqlite3_finalize(st);
     return rc == SQLITE_DONE ? 0 : eval_store_db_err_(s, rc, "review", err);
 }
@@ -633,11 +674,28 @@ int eval_store_slot_redact_(EvalStore *s, const char *key, const char *text, Err
     sqlite3 *db = eval_store_db_(s);
     sqlite3_int64 id = 0;
     SlotText t;
-    int rc = slot_find(db, key, 1, &id, &t);
+    int size = 0, rc = slot_find(db, key, 1, &id, &size, &t);
     if (rc == SQLITE_DONE)
         return err_set(err, ERR_NOTFOUND, "no text awaiting review with key '%s'", key ? key : "");
-    if (rc == SQLITE_ROW)
-        rc = slot_write(db, 0, id, t.key, t.event, t.question, 0, text);
+    if (rc == SQLITE_ROW && slot_size(strlen(text)) == size) {
+        rc = slot_write(db, 0, id, size, t.key, t.event, t.question, 0, text); /* in place */
+    } else if (rc == SQLITE_ROW) {
+        /* another size: to a random slot of that size, the old one emptied,
+         * in one transaction */
+        int nsize = slot_size(strlen(text));
+        rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK
+                 ? slots_reserve(db, nsize, 1, NULL, 0)
+                 : sqlite3_errcode(db);
+        if (rc == SQLITE_DONE)
+            rc = slot_write(db, 0, id, size, t.key, NULL, NULL, 0, NULL);
+        if (rc == SQLITE_DONE)
+            rc = slot_put(db, t.key, t.event, t.question, text);
+        if (rc == SQLITE_DONE)
+            rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK ? SQLITE_DONE
+                                                                           : sqlite3_errcode(db);
+        if (rc != SQLITE_DONE && !sqlite3_get_autocommit(db))
+            sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+    }
     return rc == SQLITE_DONE ? 0 : eval_store_db_err_(s, rc, "redact", err);
 }
 
@@ -732,8 +790,20 @@ int eval_store_convert_(EvalStore *s)
             break;
     }
     sqlite3_finalize(ev);
-    if (rc == SQLITE_DONE)
-        rc = slots_reserve(db, 0, t, n);
+    /* the texts, by size, each to a slot drawn at random */
+    if (rc == SQLITE_DONE) {
+        size_t i = 0, nl = 0;
+        SlotText tmp;
+        for (i = 0; i < n; i++)
+            if (slot_size(strlen(t[i].text)) == SLOT_LARGE) {
+                tmp = t[nl];
+                t[nl++] = t[i];
+                t[i] = tmp;
+            }
+        rc = slots_reserve(db, SLOT_LARGE, 0, t, nl);
+        if (rc == SQLITE_DONE)
+            rc = slots_reserve(db, SLOT_SMALL, 0, t + nl, n - nl);
+    }
     slot_texts_free(t, n);
     if (rc == SQLITE_DONE)
         rc = sqlite3_exec(db, "DROP TABLE answers; DROP TABLE submissions;", NULL, NULL, NULL) ==

@@ -410,7 +410,7 @@ static void test_keys_and_dedup(void **state)
     /* answers of one person are not linked together: closed answers are
      * counters, texts sit in slots of one size with no submission column */
     assert_int_equal(count_rows(c->db, "SELECT count(*) FROM pragma_table_info('texts') "
-                                       "WHERE name NOT IN ('id','key','event','question',"
+                                       "WHERE name NOT IN ('id','size','key','event','question',"
                                        "'reviewed','text','pad')"),
                      0);
     assert_int_equal(count_rows(c->db, "SELECT count(*) FROM sqlite_schema WHERE name IN "

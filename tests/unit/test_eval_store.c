@@ -21,6 +21,7 @@
 #include "core/buf.h"
 #include "eval/eval_mac.h"
 #include "eval/eval_store.h"
+#include "eval/eval_store_polls.h"
 #include "unit/test_eval_fixture.h"
 
 typedef struct Ctx {
@@ -704,6 +705,56 @@ static void test_batch_and_tally(void **state)
     eval_store_close(s);
 }
 
+static int one_text_cb(void *ud, const EvalPendingText *pt)
+{
+    char *out = ud; /* key, then the text */
+    snprintf(out, 33, "%s", pt->key);
+    snprintf(out + 33, 2100, "%s", pt->text);
+    return 0;
+}
+
+/* Redacting to a text of the other slot size moves it to a random slot of
+ * that size under the same key; every slot keeps its record size. */
+static void test_redact_sizes(void **state)
+{
+    Ctx *c = *state;
+    Err e;
+    EvalStore *s = eval_store_open(c->db, &e);
+    EvalAnswers *a = answers(c->q, 1);
+    char ev[EVAL_EVENT_ID_LEN + 1], got[33 + 2100], key[33], longer[301];
+    assert_non_null(s);
+    assert_int_equal(eval_store_begin_event(s, c->q, "sofie", NULL, ev, &e), 0);
+    eval_answers_set_text(a, "comment", "Mads fra 9.B", NULL);
+    assert_int_equal(eval_store_submit(s, ev, a, NULL, &e), 0);
+    assert_int_equal(eval_store_each_pending_text(s, ev, one_text_cb, got, &e), 0);
+    memcpy(key, got, sizeof key - 1);
+    key[sizeof key - 1] = '\0';
+    memset(longer, 'x', 300);
+    longer[300] = '\0';
+    assert_int_equal(eval_store_redact_text(s, key, longer, &e), 0);
+    got[0] = '\0';
+    assert_int_equal(eval_store_each_pending_text(s, ev, one_text_cb, got, &e), 0);
+    assert_string_equal(got, key);
+    assert_string_equal(got + 33, longer);
+    assert_int_equal(eval_store_redact_text(s, key, "[...] fra 9.B", &e), 0);
+    assert_int_equal(eval_store_each_pending_text(s, ev, one_text_cb, got, &e), 0);
+    assert_string_equal(got + 33, "[...] fra 9.B");
+    assert_int_equal(eval_store_review_text(s, key, 1, &e), 0);
+    eval_answers_free(a);
+    eval_store_close(s);
+    assert_int_equal(count_rows(c->db, "SELECT count(*) FROM texts WHERE event<>''"), 1);
+    assert_int_equal(count_rows(c->db, "SELECT count(*) FROM texts WHERE reviewed=1 AND "
+                                       "text='[...] fra 9.B' AND size=400"), 1);
+    assert_int_equal(count_rows(c->db, "SELECT count(*) FROM texts WHERE size=2160 AND "
+                                       "event<>''"), 0);
+    /* every slot of a size has the same record: ids under 58 bytes, one sum */
+    assert_int_equal(count_rows(c->db, "SELECT count(DISTINCT size - length(pad) - "
+                                       "length(CAST(key AS BLOB)) - length(CAST(event AS BLOB)) - "
+                                       "length(CAST(question AS BLOB)) - length(CAST(text AS BLOB))"
+                                       " - (length(CAST(text AS BLOB)) > 57) - (length(pad) > 57))"
+                                       " FROM texts"), 1);
+}
+
 /* The tables of schema 1-3, as Spectactor made them (one row per answer). */
 static const char *const legacy_sql =
     "DROP TABLE counts; DROP TABLE texts;"
@@ -1017,6 +1068,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_room, setup, teardown),
         cmocka_unit_test_setup_teardown(test_batch_and_tally, setup, teardown),
         cmocka_unit_test_setup_teardown(test_old_file, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_redact_sizes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_review, setup, teardown),
         cmocka_unit_test_setup_teardown(test_privacy_scan, setup, teardown),
     };

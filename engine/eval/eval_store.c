@@ -595,7 +595,9 @@ static EvalStore *store_open(const char *path, int create, Err *err)
         goto fail;
     if (journal_truncate(s, err) < 0)
         goto fail;
-    if (exec(s, "PRAGMA synchronous=FULL; PRAGMA secure_delete=ON; PRAGMA cache_size=-32768;", "settings", err) < 0)
+    /* temp_store: sorts and the copy VACUUM makes stay in memory, not in /tmp */
+    if (exec(s, "PRAGMA synchronous=FULL; PRAGMA secure_delete=ON; PRAGMA cache_size=-32768; "
+             "PRAGMA temp_store=MEMORY;", "settings", err) < 0)
         goto fail;
     if (pragma_text(s, "PRAGMA synchronous", buf, sizeof buf, err) < 0)
         goto fail;

@@ -1,8 +1,11 @@
 /* eval_store.c - the SQLite store of anonymous evaluation answers.
  *
- * The only file of the engine that includes sqlite3.h.  Every write is one
- * transaction (BEGIN IMMEDIATE ... COMMIT) in WAL mode with
- * synchronous=FULL, so a 0 return means the answer is on disk.  A failed
+ * With the store's other files (eval_store_priv.h) the only ones of the
+ * engine that include sqlite3.h.  Every write is one transaction (BEGIN
+ * IMMEDIATE ... COMMIT) with a rollback journal (TRUNCATE: emptied after
+ * each commit; a write-ahead log would keep every commit in arrival order)
+ * and synchronous=FULL, so a 0 return means the answer is on disk.  How the
+ * answers lie is eval_store_answers.c's.  A failed
  * write is rolled back and the answers are kept in a memory queue, retried
  * by eval_store_retry_pending() and by later submits.
  */
@@ -21,7 +24,7 @@
 #include <string.h>
 #include <time.h>
 
-#define SCHEMA_VERSION 3
+#define SCHEMA_VERSION 4
 #define BUSY_TIMEOUT_MS 250
 #define BATCH_DUP (-1000) /* internal marker: same sid twice in one batch */
 
@@ -40,7 +43,6 @@ typedef struct SidSet {
 struct EvalStore {
     sqlite3 *db;
     char *path;
-    sqlite3_stmt *ins_sub, *ins_ans;
     Pending *pending;
     size_t npending, cappending;
     SidSet sids;
@@ -50,9 +52,12 @@ struct EvalStore {
     int readonly;  /* opened for a report: nothing is written */
     int writable;  /* ... but the file could be, for review_text */
     int reviewing; /* ... and review_text reopened it for writing */
+    int legacy;    /* a file of schema 1-3 read as it is: a row per answer */
     EvalRoomKey room; /* the live room (eval_room.c), pub "" when none */
 };
 
+/* Schema version 1: answers one row each (read-only today, converted to
+ * version 4 when opened for writing). */
 static const char *schema_sql =
     "CREATE TABLE IF NOT EXISTS questionnaires("
     "  key TEXT PRIMARY KEY, id TEXT NOT NULL, definition TEXT NOT NULL) WITHOUT ROWID;"
@@ -90,6 +95,26 @@ static const char *schema_v3_sql =
     "  code TEXT NOT NULL, secret BLOB NOT NULL, poll_seq INTEGER NOT NULL, event TEXT)"
     "  WITHOUT ROWID;"
     "CREATE TABLE IF NOT EXISTS retries(key TEXT PRIMARY KEY, room TEXT NOT NULL) WITHOUT ROWID;";
+
+/* Schema version 4: the questionnaires and events of version 1, without its
+ * submissions and answers tables ... */
+static const char *schema_base_sql =
+    "CREATE TABLE IF NOT EXISTS questionnaires("
+    "  key TEXT PRIMARY KEY, id TEXT NOT NULL, definition TEXT NOT NULL) WITHOUT ROWID;"
+    "CREATE TABLE IF NOT EXISTS events("
+    "  id TEXT PRIMARY KEY, scenario TEXT NOT NULL, day TEXT NOT NULL, label TEXT,"
+    "  questionnaire TEXT NOT NULL, qdef TEXT NOT NULL) WITHOUT ROWID;";
+
+/* ... and instead: closed answers as counters changed in place, free texts
+ * in fixed-size slots drawn at random (eval_store_answers.c). */
+static const char *schema_v4_sql =
+    "CREATE TABLE IF NOT EXISTS counts("
+    "  event TEXT NOT NULL, question TEXT NOT NULL, value INTEGER NOT NULL, n BLOB NOT NULL,"
+    "  PRIMARY KEY(event, question, value)) WITHOUT ROWID;"
+    "CREATE TABLE IF NOT EXISTS texts("
+    "  id INTEGER PRIMARY KEY, size INTEGER NOT NULL, key TEXT NOT NULL, event TEXT NOT NULL,"
+    "  question TEXT NOT NULL,"
+    "  reviewed INTEGER NOT NULL, text TEXT NOT NULL, pad BLOB NOT NULL);";
 
 /* ---- small helpers ------------------------------------------------------ */
 
@@ -242,71 +267,115 @@ char *eval_store_default_path(Err *err)
 
 /* ---- open / close ------------------------------------------------------- */
 
-/* 0 if the schema of s->db is exactly the store's own (or empty, when
- * empty_ok): no triggers, views, or other tables, columns or defaults.
- * Else ERR_INVALID naming the first stranger.  Reads only. */
+/* The statements making schema version v (1-4); NULL-terminated. */
+static void schema_parts(int v, const char *out[5])
+{
+    int i = 0;
+    if (v < 4)
+        out[i++] = schema_sql;
+    else
+        out[i++] = schema_base_sql;
+    if (v >= 2)
+        out[i++] = schema_v2_sql;
+    if (v >= 3)
+        out[i++] = schema_v3_sql;
+    if (v >= 4)
+        out[i++] = schema_v4_sql;
+    out[i] = NULL;
+}
+
+/* An in-memory database with schema version v (1-4), or NULL. */
+static sqlite3 *schema_ref(int v)
+{
+    const char *parts[5];
+    sqlite3 *ref = NULL;
+    int i = 0;
+    schema_parts(v, parts);
+    if (sqlite3_open_v2(":memory:", &ref, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+        sqlite3_close(ref);
+        return NULL;
+    }
+    for (i = 0; parts[i]; i++)
+        if (sqlite3_exec(ref, parts[i], NULL, NULL, NULL) != SQLITE_OK) {
+            sqlite3_close(ref);
+            return NULL;
+        }
+    return ref;
+}
+
+/* The version (1-4) whose schema s->db has exactly, 0 for an empty file
+ * (when empty_ok), or a negative code with err set, naming the first
+ * stranger: no triggers, views, or other tables, columns or defaults.
+ * Reads only. */
 static int schema_check(EvalStore *s, int empty_ok, Err *err)
 {
-    sqlite3 *ref = NULL;
-    sqlite3_stmt *all = NULL, *find = NULL, *cnt = NULL;
-    int rc = 0, n = 0, nref = 0, nref1 = 0, nref2 = 0, res = 0, i = 0;
+    sqlite3 *ref[5] = {NULL, NULL, NULL, NULL, NULL};
+    sqlite3_stmt *all = NULL, *find[5] = {NULL, NULL, NULL, NULL, NULL}, *cnt = NULL;
+    int rc = 0, n = 0, nref[5], hits[5], res = 0, i = 0, v = 0, known = 0;
     char what[160];
     what[0] = '\0';
-    /* the reference: schema 1 (a file from before the room's polls were
-     * kept, completed by a writable open) and then schema 2 */
-    if (sqlite3_open_v2(":memory:", &ref, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
-        sqlite3_exec(ref, schema_sql, NULL, NULL, NULL) != SQLITE_OK ||
-        sqlite3_prepare_v2(ref, "SELECT count(*) FROM sqlite_master", -1, &cnt, NULL) != SQLITE_OK ||
-        sqlite3_step(cnt) != SQLITE_ROW) {
-        res = err_set(err, ERR_NOMEM, "%s: cannot check the schema (out of memory?)", s->path);
-        goto done;
+    memset(nref, 0, sizeof nref);
+    memset(hits, 0, sizeof hits);
+    for (v = 1; v <= 4; v++) {
+        if (!(ref[v] = schema_ref(v)) ||
+            sqlite3_prepare_v2(ref[v], "SELECT count(*) FROM sqlite_master", -1, &cnt, NULL) !=
+                SQLITE_OK ||
+            sqlite3_step(cnt) != SQLITE_ROW ||
+            sqlite3_prepare_v2(ref[v], "SELECT count(*) FROM sqlite_master WHERE type=?1 AND "
+                               "name=?2 AND tbl_name=?3 AND sql IS ?4", -1, &find[v], NULL) !=
+                SQLITE_OK) {
+            res = err_set(err, ERR_NOMEM, "%s: cannot check the schema (out of memory?)", s->path);
+            goto done;
+        }
+        nref[v] = sqlite3_column_int(cnt, 0);
+        sqlite3_finalize(cnt);
+        cnt = NULL;
     }
-    nref1 = sqlite3_column_int(cnt, 0);
-    sqlite3_reset(cnt);
-    if (sqlite3_exec(ref, schema_v2_sql, NULL, NULL, NULL) != SQLITE_OK ||
-        sqlite3_step(cnt) != SQLITE_ROW) {
-        res = err_set(err, ERR_NOMEM, "%s: cannot check the schema (out of memory?)", s->path);
-        goto done;
-    }
-    nref2 = sqlite3_column_int(cnt, 0);
-    sqlite3_reset(cnt);
-    if (sqlite3_exec(ref, schema_v3_sql, NULL, NULL, NULL) != SQLITE_OK ||
-        sqlite3_prepare_v2(ref, "SELECT count(*) FROM sqlite_master WHERE type=?1 AND name=?2 "
-                                "AND tbl_name=?3 AND sql IS ?4", -1, &find, NULL) != SQLITE_OK ||
-        sqlite3_step(cnt) != SQLITE_ROW) {
-        res = err_set(err, ERR_NOMEM, "%s: cannot check the schema (out of memory?)", s->path);
-        goto done;
-    }
-    nref = sqlite3_column_int(cnt, 0);
     rc = sqlite3_prepare_v2(s->db, "SELECT type, name, tbl_name, sql FROM sqlite_master", -1, &all,
                             NULL);
     while (rc == SQLITE_OK || rc == SQLITE_ROW) {
         if ((rc = sqlite3_step(all)) != SQLITE_ROW)
             break;
         n++;
-        sqlite3_reset(find);
-        for (i = 0; i < 4; i++)
-            sqlite3_bind_value(find, i + 1, sqlite3_column_value(all, i));
-        if (!what[0] && (sqlite3_step(find) != SQLITE_ROW || sqlite3_column_int(find, 0) != 1))
+        known = 0;
+        for (v = 1; v <= 4; v++) {
+            sqlite3_reset(find[v]);
+            for (i = 0; i < 4; i++)
+                sqlite3_bind_value(find[v], i + 1, sqlite3_column_value(all, i));
+            if (sqlite3_step(find[v]) == SQLITE_ROW && sqlite3_column_int(find[v], 0) == 1) {
+                hits[v]++;
+                known = 1;
+            }
+        }
+        if (!what[0] && !known)
             snprintf(what, sizeof what, "%s '%.80s'", (const char *)sqlite3_column_text(all, 0),
                      (const char *)sqlite3_column_text(all, 1));
     }
+    for (v = 4; v >= 1 && rc == SQLITE_DONE && !what[0]; v--)
+        if (hits[v] == n && n == nref[v])
+            break;
     if (rc != SQLITE_DONE) {
         res = db_err(s, rc, "read the schema", err);
     } else if (what[0]) {
         res = err_set(err, ERR_INVALID, "%s: refused: the file has a %s that is not part of an "
                       "evaluation database as Spectactor makes it (it may have been tampered "
                       "with); the file was left untouched", s->path, what);
-    } else if (n != nref && n != nref1 && n != nref2 && !(n == 0 && empty_ok)) {
+    } else if (n == 0 && empty_ok) {
+        res = 0;
+    } else if (v < 1) {
         res = err_set(err, ERR_INVALID, "%s: refused: %s; the file was left untouched", s->path,
                       n == 0 ? "an SQLite file without evaluations (not an evaluation database)"
                              : "tables of the evaluation database are missing");
+    } else {
+        res = v;
     }
 done:
     sqlite3_finalize(all);
-    sqlite3_finalize(find);
     sqlite3_finalize(cnt);
-    sqlite3_close(ref);
+    for (v = 1; v <= 4; v++) {
+        sqlite3_finalize(find[v]);
+        sqlite3_close(ref[v]);
+    }
     return res;
 }
 
@@ -354,6 +423,20 @@ static void db_harden(EvalStore *s)
     sqlite3_db_config(s->db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, NULL);
 }
 
+/* The rollback journal, emptied (truncated) after every commit, instead of
+ * a write-ahead log that keeps every commit in the order it came: 0, or
+ * ERR_IO when SQLite will not use it. */
+static int journal_truncate(EvalStore *s, Err *err)
+{
+    char buf[64];
+    if (pragma_text(s, "PRAGMA journal_mode=TRUNCATE", buf, sizeof buf, err) < 0)
+        return ERR_IO;
+    if (strcmp(buf, "truncate") != 0)
+        return err_set(err, ERR_IO, "%s: journal_mode is '%s', not 'truncate': refusing to store "
+                       "answers (is the file open in another program?)", s->path, buf);
+    return 0;
+}
+
 static int integrity(EvalStore *s, Err *err)
 {
     char buf[64];
@@ -392,14 +475,18 @@ static EvalStore *store_open_readonly(const char *path, Err *err)
         else
             uri[n++] = *p;
     }
-    /* Without a -wal file every answer is in the file itself: immutable
-     * reads create no -wal/-shm beside it.  With one (a show running, or
-     * one that crashed) SQLite must read the WAL too. */
+    /* Without a -wal or -journal file every answer is in the file itself:
+     * immutable reads create nothing beside it.  With one (a show running,
+     * or one that crashed, or a file of schema 1-3 in WAL mode) SQLite must
+     * look at it, and take the locks. */
     {
-        char wal[4200];
+        char wal[4200], jnl[4200];
         snprintf(wal, sizeof wal, "%s-wal", path);
+        snprintf(jnl, sizeof jnl, "%s-journal", path);
         snprintf(uri + n, sizeof uri - n,
-                 s->writable && access(wal, F_OK) == 0 ? "?mode=ro" : "?mode=ro&immutable=1");
+                 s->writable && (access(wal, F_OK) == 0 || access(jnl, F_OK) == 0)
+                     ? "?mode=ro"
+                     : "?mode=ro&immutable=1");
     }
     rc = sqlite3_open_v2(uri, &s->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOFOLLOW, NULL);
     if (rc != SQLITE_OK) {
@@ -407,8 +494,9 @@ static EvalStore *store_open_readonly(const char *path, Err *err)
         goto fail;
     }
     db_harden(s);
-    if (schema_check(s, 0, err) != 0 || integrity(s, err) != 0)
+    if ((rc = schema_check(s, 0, err)) < 0 || integrity(s, err) != 0)
         goto fail;
+    s->legacy = rc < 4;
     s->readonly = 1;
     return s;
 fail:
@@ -438,6 +526,12 @@ static int store_reopen_rw(EvalStore *s, Err *err)
     } else {
         db_harden(s);
         rc = schema_check(s, 0, err);
+        if (rc > 0 && (rc < 4) != s->legacy)
+            rc = err_set(err, ERR_STATE, "%s: the file changed while it was read", s->path);
+        /* a file of schema 1-3 keeps its journal mode (and rows) here; the
+         * next `spectactor play` on it converts it */
+        if (rc >= 0)
+            rc = s->legacy ? 0 : journal_truncate(s, err);
         if (rc == 0)
             rc = exec(s, "PRAGMA synchronous=FULL; PRAGMA secure_delete=ON;", "settings", err);
     }
@@ -457,7 +551,7 @@ static EvalStore *store_open(const char *path, int create, Err *err)
     EvalStore *s = NULL;
     char *defpath = NULL;
     char buf[64];
-    int fd = -1, rc = 0;
+    int fd = -1, rc = 0, version = 0;
     struct stat st;
     if (!path) {
         defpath = eval_store_default_path(err);
@@ -476,7 +570,7 @@ static EvalStore *store_open(const char *path, int create, Err *err)
         goto fail;
     }
     /* Create the file ourselves so that it is 0600 from the first byte;
-     * SQLite gives the -wal and -shm files the same mode. */
+     * SQLite gives the -journal the same mode. */
     fd = open_checked(path, 1, err);
     if (fd < 0)
         goto fail;
@@ -488,26 +582,23 @@ static EvalStore *store_open(const char *path, int create, Err *err)
     /* Database files come from other laptops too: the schema must be ours
      * before anything is written. */
     db_harden(s);
-    if (schema_check(s, 1, err) != 0 || integrity(s, err) != 0)
+    if (schema_check(s, 1, err) < 0 || integrity(s, err) != 0)
         goto fail;
-    /* only now, a file known to be ours: mode 0600 (before the -wal exists) */
+    /* only now, a file known to be ours: mode 0600 (before the -journal exists) */
     if (fstat(fd, &st) != 0 || ((st.st_mode & 0777) != 0600 && compat_fchmod(fd, 0600) != 0)) {
         err_set(err, ERR_IO, "%s: cannot set file mode 0600: %s", path, strerror(errno));
         goto fail;
     }
     close(fd);
     fd = -1;
-    if (pragma_text(s, "PRAGMA journal_mode=WAL", buf, sizeof buf, err) < 0)
+    if ((version = schema_check(s, 1, err)) < 0)
         goto fail;
-    if (exec(s, "PRAGMA synchronous=FULL; PRAGMA secure_delete=ON; PRAGMA cache_size=-32768;", "settings", err) < 0)
+    if (journal_truncate(s, err) < 0)
         goto fail;
-    if (pragma_text(s, "PRAGMA journal_mode", buf, sizeof buf, err) < 0)
+    /* temp_store: sorts and the copy VACUUM makes stay in memory, not in /tmp */
+    if (exec(s, "PRAGMA synchronous=FULL; PRAGMA secure_delete=ON; PRAGMA cache_size=-32768; "
+             "PRAGMA temp_store=MEMORY;", "settings", err) < 0)
         goto fail;
-    if (strcmp(buf, "wal") != 0) {
-        err_set(err, ERR_IO, "%s: journal_mode is '%s', not 'wal': refusing to store answers "
-                "(is the file on a network drive?)", path, buf);
-        goto fail;
-    }
     if (pragma_text(s, "PRAGMA synchronous", buf, sizeof buf, err) < 0)
         goto fail;
     if (strcmp(buf, "2") != 0) {
@@ -529,27 +620,24 @@ static EvalStore *store_open(const char *path, int create, Err *err)
     }
     if (exec(s, "BEGIN IMMEDIATE", "create tables", err) < 0)
         goto fail;
-    if (exec(s, schema_sql, "create tables", err) < 0 ||
-        exec(s, schema_v2_sql, "create tables", err) < 0 ||
-        exec(s, schema_v3_sql, "create tables", err) < 0 ||
-        exec(s, "PRAGMA user_version=3", "create tables", err) < 0 ||
+    rc = SQLITE_DONE;
+    if (version == 0 && exec(s, schema_base_sql, "create tables", err) < 0)
+        rc = SQLITE_ERROR;
+    if (rc == SQLITE_DONE && (exec(s, schema_v2_sql, "create tables", err) < 0 ||
+                              exec(s, schema_v3_sql, "create tables", err) < 0 ||
+                              exec(s, schema_v4_sql, "create tables", err) < 0))
+        rc = SQLITE_ERROR;
+    if (rc == SQLITE_DONE && version >= 1 && version < 4 &&
+        (rc = eval_store_convert_(s)) != SQLITE_DONE)
+        db_err(s, rc, "convert the answers of an older file", err);
+    if (rc != SQLITE_DONE || exec(s, "PRAGMA user_version=4", "create tables", err) < 0 ||
         exec(s, "COMMIT", "create tables", err) < 0) {
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
         goto fail;
     }
-    rc = sqlite3_prepare_v2(s->db,
-                            "INSERT INTO submissions(key, event) "
-                            "VALUES(lower(hex(randomblob(16))), ?1)",
-                            -1, &s->ins_sub, NULL);
-    if (rc == SQLITE_OK)
-        rc = sqlite3_prepare_v2(s->db,
-                                "INSERT INTO answers(key, event, question, value, text) "
-                                "VALUES(lower(hex(randomblob(16))), ?1, ?2, ?3, ?4)",
-                                -1, &s->ins_ans, NULL);
-    if (rc != SQLITE_OK) {
-        db_err(s, rc, "prepare", err);
+    /* the rows of an older file lay in the order they came: rewrite it all */
+    if (version >= 1 && version < 4 && exec(s, "VACUUM", "rewrite the converted file", err) < 0)
         goto fail;
-    }
     free(defpath);
     return s;
 fail:
@@ -557,8 +645,6 @@ fail:
         close(fd);
     free(defpath);
     if (s) {
-        sqlite3_finalize(s->ins_sub);
-        sqlite3_finalize(s->ins_ans);
         sqlite3_close(s->db);
         free(s->path);
         free(s);
@@ -596,8 +682,6 @@ void eval_store_close(EvalStore *s)
     pending_drop(s, 0);
     free(s->pending);
     sid_free(&s->sids);
-    sqlite3_finalize(s->ins_sub);
-    sqlite3_finalize(s->ins_ans);
     sqlite3_close(s->db);
     free(s->path);
     free(s);
@@ -686,6 +770,8 @@ int eval_store_begin_event(EvalStore *s, const EvalQuestionnaire *q, const char 
         }
         sqlite3_finalize(st);
     }
+    if (rc == SQLITE_DONE)
+        rc = eval_store_counts_prepare_(s, id_out, q); /* every counter, before any answer */
     if (rc != SQLITE_DONE) {
         rc = db_err(s, rc, "begin event", err);
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
@@ -721,39 +807,6 @@ static int event_exists(EvalStore *s, const char *event_id)
     return found;
 }
 
-/* Inserts one submission (inside an open transaction).  Returns an SQLite
- * result code. */
-static int insert_one(EvalStore *s, const char *event_id, const EvalAnswers *a)
-{
-    int rc = 0, i = 0;
-    sqlite3_reset(s->ins_sub);
-    sqlite3_bind_text(s->ins_sub, 1, event_id, -1, SQLITE_TRANSIENT);
-    rc = sqlite3_step(s->ins_sub);
-    sqlite3_reset(s->ins_sub);
-    if (rc != SQLITE_DONE)
-        return rc;
-    for (i = 0; i < eval_q_count(a->q); i++) {
-        const EvalAnswer *an = &a->a[i];
-        if (!an->present)
-            continue;
-        sqlite3_reset(s->ins_ans);
-        sqlite3_clear_bindings(s->ins_ans);
-        sqlite3_bind_text(s->ins_ans, 1, event_id, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(s->ins_ans, 2, eval_q_question_id(a->q, i), -1, SQLITE_TRANSIENT);
-        switch (eval_q_kind(a->q, i)) {
-        case EVAL_SINGLE:
-        case EVAL_YESNO: sqlite3_bind_int(s->ins_ans, 3, an->choice); break;
-        case EVAL_MULTI: sqlite3_bind_int64(s->ins_ans, 3, (sqlite3_int64)an->mask); break;
-        case EVAL_TEXT: sqlite3_bind_text(s->ins_ans, 4, an->text, -1, SQLITE_TRANSIENT); break;
-        }
-        rc = sqlite3_step(s->ins_ans);
-        sqlite3_reset(s->ins_ans);
-        if (rc != SQLITE_DONE)
-            return rc;
-    }
-    return SQLITE_DONE;
-}
-
 typedef struct Item {
     const char *event;
     const EvalAnswers *a;
@@ -773,7 +826,7 @@ static int write_items(EvalStore *s, const Item *items, size_t n, Err *err)
         int fresh = 1;
         if (items[i].sid && (rc = eval_room_hash_insert(s, items[i].sid, &fresh)) != SQLITE_DONE)
             goto fail;
-        if (fresh && (rc = insert_one(s, items[i].event, items[i].a)) != SQLITE_DONE)
+        if (fresh && (rc = eval_store_put_answers_(s, items[i].event, items[i].a)) != SQLITE_DONE)
             goto fail;
     }
     s->nwrite++;
@@ -1011,91 +1064,6 @@ void eval_store_set_fault_hook(EvalStore *s, EvalFaultHook hook, void *ud)
     s->fault_ud = ud;
 }
 
-/* ---- reading ------------------------------------------------------------ */
-
-int eval_store_tally_event(EvalStore *s, const char *event_id, EvalTally *t, Err *err)
-{
-    sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(s->db,
-                                "SELECT question, value, text, reviewed FROM answers"
-                                " WHERE event=?1 ORDER BY key",
-                                -1, &st, NULL);
-    int n = 0, i = 0;
-    if (rc != SQLITE_OK)
-        return db_err(s, rc, "read answers", err);
-    sqlite3_bind_text(st, 1, event_id, -1, SQLITE_STATIC);
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        const char *qid = (const char *)sqlite3_column_text(st, 0);
-        const char *text = (const char *)sqlite3_column_text(st, 2);
-        if (eval_tally_add(t, qid ? qid : "", sqlite3_column_int64(st, 1), text,
-                           sqlite3_column_int(st, 3)) < 0) {
-            sqlite3_finalize(st);
-            return err_set(err, ERR_NOMEM, "out of memory");
-        }
-    }
-    sqlite3_finalize(st);
-    if (rc != SQLITE_DONE)
-        return db_err(s, rc, "read answers", err);
-    n = eval_store_event_count(s, event_id, err);
-    if (n < 0)
-        return n;
-    for (i = 0; i < n; i++)
-        eval_tally_add_respondent(t);
-    return 0;
-}
-
-int eval_store_each_pending_text(EvalStore *s, const char *event_id, EvalTextFn fn, void *ud,
-                                 Err *err)
-{
-    sqlite3_stmt *st = NULL;
-    EvalPendingText pt;
-    int rc = sqlite3_prepare_v2(s->db,
-                                "SELECT key, question, text FROM answers WHERE text IS NOT NULL"
-                                " AND reviewed=0 AND (?1 IS NULL OR event=?1) ORDER BY key",
-                                -1, &st, NULL);
-    if (rc != SQLITE_OK)
-        return db_err(s, rc, "read texts", err);
-    if (event_id)
-        sqlite3_bind_text(st, 1, event_id, -1, SQLITE_STATIC);
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        const char *k = (const char *)sqlite3_column_text(st, 0);
-        const char *q = (const char *)sqlite3_column_text(st, 1);
-        memset(&pt, 0, sizeof pt);
-        snprintf(pt.key, sizeof pt.key, "%s", k ? k : "");
-        snprintf(pt.question, sizeof pt.question, "%s", q ? q : "");
-        pt.text = (char *)sqlite3_column_text(st, 2);
-        if (fn(ud, &pt) != 0) {
-            rc = SQLITE_DONE;
-            break;
-        }
-    }
-    sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? 0 : db_err(s, rc, "read texts", err);
-}
-
-int eval_store_review_text(EvalStore *s, const char *key, int approve, Err *err)
-{
-    sqlite3_stmt *st = NULL;
-    int rc = 0;
-    if (s->readonly && !s->reviewing && (rc = store_reopen_rw(s, err)) != 0)
-        return rc;
-    rc = sqlite3_prepare_v2(s->db,
-                                approve ? "UPDATE answers SET reviewed=1 WHERE key=?1 AND text IS "
-                                          "NOT NULL"
-                                        : "DELETE FROM answers WHERE key=?1 AND text IS NOT NULL",
-                                -1, &st, NULL);
-    if (rc != SQLITE_OK)
-        return db_err(s, rc, "review", err);
-    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-    rc = sqlite3_step(st);
-    sqlite3_finalize(st);
-    if (rc != SQLITE_DONE)
-        return db_err(s, rc, "review", err);
-    if (sqlite3_changes(s->db) == 0)
-        return err_set(err, ERR_NOTFOUND, "no text with key '%s'", key);
-    return 0;
-}
-
 /* ---- for the store's other files (eval_store_priv.h) -------------------- */
 
 sqlite3 *eval_store_db_(EvalStore *s) { return s->db; }
@@ -1107,6 +1075,7 @@ int eval_store_writable_(EvalStore *s, Err *err)
     return 0;
 }
 int eval_store_readonly_(const EvalStore *s) { return s->readonly; }
+int eval_store_legacy_(const EvalStore *s) { return s->legacy; }
 int eval_store_db_err_(EvalStore *s, int rc, const char *what, Err *err)
 {
     return db_err(s, rc, what, err);

@@ -4,16 +4,21 @@
  * Opening refuses a symbolic link, a non-regular file and any schema that
  * is not exactly the store's own (triggers, views, other tables, columns or
  * defaults: a tampered file), before anything is written; then checks that
- * journal_mode=WAL and synchronous=FULL really are in force, sets
- * secure_delete, makes the file mode 0600 and runs PRAGMA integrity_check;
+ * journal_mode=TRUNCATE (a rollback journal cut to 0 bytes after every
+ * commit, never a write-ahead log) and synchronous=FULL really are in force,
+ * sets secure_delete, makes the file mode 0600 and runs integrity_check;
  * any failure refuses the store, so problems show when `spectactor play`
  * starts, not after the event.  eval_store_open_existing (reports) opens
  * read-only and writes nothing, until eval_store_review_text is called.
  *
  * What is stored: events (random id, scenario id, day YYYY-MM-DD, optional
- * label, questionnaire id), the questionnaire definitions (JSON), and
- * answers under random keys (WITHOUT ROWID tables, so the physical order is
- * random, not the order of arrival).  Never stored: times, IP addresses,
+ * label, questionnaire id), the questionnaire definitions (JSON), closed
+ * answers as counters overwritten in place and free texts in fixed-size
+ * slots drawn at random (eval_store_answers.c): no byte on disk links the
+ * answers of one submission or tells the order of arrival (see "Anonymity
+ * on disk" in docs/evaluation.md).  Files of schema 1-3 (a row per answer)
+ * are read as they are, and converted when opened for writing.  Never
+ * stored: times, IP addresses,
  * user agents, device tokens or submission ids.  Submission ids are kept in
  * memory for the life of the EvalStore only, to store a retried submission
  * once (see docs/evaluation.md).
@@ -72,7 +77,7 @@ EvalQuestionnaire *eval_store_event_questionnaire(EvalStore *s, const char *even
 /* Stores one validated answer set for an event in its own transaction.
  * sid is the client's submission id (may be NULL for kiosk and paper).
  * Returns:
- *   0            committed (durably, WAL fsync'ed), or sid was already
+ *   0            committed (durably, fsync'ed), or sid was already
  *                committed before (a retry): tell the student "saved";
  *   ERR_IO       the database failed (disk full, locked, I/O); the answer is
  *                kept in memory and will be committed by
@@ -88,7 +93,7 @@ int eval_store_submit(EvalStore *s, const char *event_id, const EvalAnswers *a, 
  * nothing: unlike eval_store_submit, a failure keeps nothing in memory, for
  * callers that hold the answers themselves and retry them (the kiosk form,
  * a paper form), so a retry never stores a form twice.  Returns 0 once
- * committed (WAL fsync'ed), ERR_IO when nothing was stored (err says why),
+ * committed (fsync'ed), ERR_IO when nothing was stored (err says why),
  * ERR_INVALID for answers that do not validate or an unknown event. */
 int eval_store_submit_now(EvalStore *s, const char *event_id, const EvalAnswers *a, Err *err);
 

@@ -25,17 +25,23 @@ static void fill_info(sqlite3_stmt *st, EvalEventInfo *info)
     info->respondents = sqlite3_column_int(st, 5);
 }
 
-#define EVENT_COLS                                                                                 \
-    "SELECT id, scenario, day, label, questionnaire,"                                              \
-    " (SELECT count(*) FROM submissions WHERE event=events.id) FROM events "
+#define EVENT_COLS_AS(count)                                                                       \
+    "SELECT id, scenario, day, label, questionnaire, (" count ") FROM events "
+/* respondents: a counter (schema 4), or a row each (1-3) */
+#define COUNT_V4 "SELECT CAST(n AS INTEGER) FROM counts WHERE event=events.id AND question='' AND value=0"
+#define COUNT_V1 "SELECT count(*) FROM submissions WHERE event=events.id"
+
+#define FIND_WHERE                                                                                 \
+    "WHERE id=?1 OR (label=?1 AND NOT EXISTS(SELECT 1 FROM events e WHERE e.id=?1))"             \
+    " ORDER BY day DESC LIMIT 1"
 
 int eval_store_find_event(EvalStore *s, const char *id_or_label, EvalEventInfo *info, Err *err)
 {
     sqlite3_stmt *st = NULL;
     int rc = sqlite3_prepare_v2(eval_store_db_(s),
-                                EVENT_COLS
-                                "WHERE id=?1 OR (label=?1 AND NOT EXISTS("
-                                "SELECT 1 FROM events e WHERE e.id=?1)) ORDER BY day DESC LIMIT 1",
+                                eval_store_legacy_(s)
+                                    ? EVENT_COLS_AS(COUNT_V1) FIND_WHERE
+                                    : EVENT_COLS_AS(COUNT_V4) FIND_WHERE,
                                 -1, &st, NULL);
     if (rc != SQLITE_OK)
         return eval_store_db_err_(s, rc, "find event", err);
@@ -57,7 +63,10 @@ int eval_store_each_event(EvalStore *s, EvalEventFn fn, void *ud, Err *err)
 {
     sqlite3_stmt *st = NULL;
     EvalEventInfo info;
-    int rc = sqlite3_prepare_v2(eval_store_db_(s), EVENT_COLS "ORDER BY day, id", -1, &st, NULL);
+    int rc = sqlite3_prepare_v2(eval_store_db_(s),
+                                eval_store_legacy_(s) ? EVENT_COLS_AS(COUNT_V1) "ORDER BY day, id"
+                                                      : EVENT_COLS_AS(COUNT_V4) "ORDER BY day, id",
+                                -1, &st, NULL);
     if (rc != SQLITE_OK)
         return eval_store_db_err_(s, rc, "list events", err);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -103,7 +112,11 @@ int eval_store_event_count(EvalStore *s, const char *event_id, Err *err)
 {
     sqlite3_stmt *st = NULL;
     int rc = sqlite3_prepare_v2(eval_store_db_(s),
-                                "SELECT count(*) FROM submissions WHERE event=?1", -1, &st, NULL);
+                                eval_store_legacy_(s)
+                                    ? "SELECT count(*) FROM submissions WHERE event=?1"
+                                    : "SELECT coalesce((SELECT CAST(n AS INTEGER) FROM counts"
+                                      " WHERE event=?1 AND question='' AND value=0), 0)",
+                                -1, &st, NULL);
     int n = 0;
     if (rc != SQLITE_OK)
         return eval_store_db_err_(s, rc, "count", err);

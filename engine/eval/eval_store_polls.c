@@ -350,6 +350,8 @@ int eval_store_redact_text(EvalStore *s, const char *key, const char *text, Err 
     if ((rc = eval_store_writable_(s, err)) != 0)
         return rc;
     db = eval_store_db_(s); /* the writable handle */
+    if (!eval_store_legacy_(s))
+        return eval_store_slot_redact_(s, key, text, err);
     rc = sqlite3_prepare_v2(db,
                             "UPDATE answers SET text=?2 WHERE key=?1 AND text IS NOT NULL"
                             " AND reviewed=0",

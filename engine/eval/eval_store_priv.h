@@ -1,5 +1,6 @@
 /* eval_store_priv.h - what eval_store.c shares with the store's other
- * files (eval_store_polls.c, eval_room.c).  Private to engine/eval: the
+ * files (eval_store_answers.c, eval_store_events.c, eval_store_polls.c,
+ * eval_room.c).  Private to engine/eval: the
  * store's files are the only ones that include sqlite3.h. */
 #ifndef EVAL_EVAL_STORE_PRIV_H
 #define EVAL_EVAL_STORE_PRIV_H
@@ -25,6 +26,9 @@ int eval_store_readonly_(const EvalStore *s);
 int eval_store_writable_(EvalStore *s, Err *err);
 /* Sets err to "path: what: why" for SQLite result rc; returns ERR_IO. */
 int eval_store_db_err_(EvalStore *s, int rc, const char *what, Err *err);
+/* 1 if s reads a file of schema 1-3 as it is (one row per answer; opened
+ * read-only, or reopened for a review). */
+int eval_store_legacy_(const EvalStore *s);
 /* The live room's key (borrowed, for the life of s). */
 EvalRoomKey *eval_store_room_key_(EvalStore *s);
 
@@ -35,5 +39,19 @@ int eval_room_hash_stored(EvalStore *s, const char *sid);
  * live room; *fresh = 0 when it was there already (the submission is
  * stored: skip it).  Returns an SQLite code, SQLITE_DONE on success. */
 int eval_room_hash_insert(EvalStore *s, const char *sid, int *fresh);
+
+/* eval_store_answers.c, inside a write transaction: makes every counter of
+ * the event's closed questions (at 0).  An SQLite code, SQLITE_DONE. */
+int eval_store_counts_prepare_(EvalStore *s, const char *event, const EvalQuestionnaire *q);
+/* eval_store_answers.c, inside a write transaction: adds one validated
+ * answer set (counters, text slots).  An SQLite code, SQLITE_DONE. */
+int eval_store_put_answers_(EvalStore *s, const char *event, const EvalAnswers *a);
+/* eval_store_answers.c, inside a write transaction: converts the answers
+ * rows of a schema 1-3 file into counters and slots and drops them.  An
+ * SQLite code, SQLITE_DONE. */
+int eval_store_convert_(EvalStore *s);
+/* eval_store_answers.c: replaces the text of a slot awaiting review.  0,
+ * ERR_NOTFOUND or ERR_IO (err set). */
+int eval_store_slot_redact_(EvalStore *s, const char *key, const char *text, Err *err);
 
 #endif

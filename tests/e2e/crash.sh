@@ -95,7 +95,7 @@ total=$(wc -l < "$T/acked")
 if [ "$total" -lt 10 ]; then echo "FAIL only $total acknowledged submissions: the test did not load the engine"; fail=1; fi
 integrity=$(sqlite3 "$DB" 'PRAGMA integrity_check;')
 if [ "$integrity" = ok ]; then echo "ok   integrity_check after $ROUNDS kills"; else echo "FAIL integrity_check: $integrity"; fail=1; fi
-sqlite3 "$DB" 'SELECT * FROM answers;' 2>/dev/null > "$T/dump" ||
+sqlite3 "$DB" 'SELECT text FROM texts;' 2>/dev/null > "$T/dump" ||
     sqlite3 "$DB" .dump > "$T/dump"
 missing=0
 while read -r m; do

@@ -74,7 +74,7 @@ static int text_present(sqlite3 *h, const char *text)
 {
     sqlite3_stmt *st = NULL;
     int found = 0;
-    sqlite3_prepare_v2(h, "SELECT count(*) FROM answers WHERE text=?1", -1, &st, NULL);
+    sqlite3_prepare_v2(h, "SELECT count(*) FROM texts WHERE text=?1", -1, &st, NULL);
     sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
     if (sqlite3_step(st) == SQLITE_ROW)
         found = sqlite3_column_int(st, 0);

@@ -21,6 +21,7 @@
 #include "core/buf.h"
 #include "eval/eval_mac.h"
 #include "eval/eval_store.h"
+#include "eval/eval_store_polls.h"
 #include "unit/test_eval_fixture.h"
 
 typedef struct Ctx {
@@ -97,14 +98,17 @@ static void test_open_settings(void **state)
         assert_int_equal(eval_store_submit(s, ev, a, "sid-1", &e), 0);
         eval_answers_free(a);
     }
-    snprintf(wal, sizeof wal, "%s-wal", c->db);
+    /* a rollback journal, emptied after each commit; no write-ahead log */
+    snprintf(wal, sizeof wal, "%s-journal", c->db);
     assert_int_equal(stat(wal, &st), 0);
     assert_int_equal(st.st_mode & 0777, 0600);
-    /* the file itself says WAL to any other reader */
+    assert_int_equal(st.st_size, 0);
+    snprintf(wal, sizeof wal, "%s-wal", c->db);
+    assert_int_equal(access(wal, F_OK), -1);
     assert_int_equal(sqlite3_open(c->db, &h), SQLITE_OK);
     assert_int_equal(sqlite3_prepare_v2(h, "PRAGMA journal_mode", -1, &q, NULL), SQLITE_OK);
     assert_int_equal(sqlite3_step(q), SQLITE_ROW);
-    assert_string_equal((const char *)sqlite3_column_text(q, 0), "wal");
+    assert_string_not_equal((const char *)sqlite3_column_text(q, 0), "wal");
     sqlite3_finalize(q);
     sqlite3_close(h);
     eval_store_close(s);
@@ -233,18 +237,18 @@ static void test_tampered(void **state)
     Ctx *c = *state;
     char cmd[600];
     static const char *const cases[][2] = {
-        {"CREATE TABLE log(at TEXT); CREATE TRIGGER spy AFTER INSERT ON answers BEGIN "
+        {"CREATE TABLE log(at TEXT); CREATE TRIGGER spy AFTER UPDATE ON counts BEGIN "
          "INSERT INTO log VALUES(strftime('%Y-%m-%d %H:%M:%f','now')); END;",
          "table 'log'"},
-        {"CREATE TRIGGER wipe AFTER INSERT ON answers BEGIN DELETE FROM answers; END;",
+        {"CREATE TRIGGER wipe AFTER UPDATE ON texts BEGIN DELETE FROM texts; END;",
          "trigger 'wipe'"},
-        {"CREATE VIEW v AS SELECT * FROM answers;", "view 'v'"},
-        {"ALTER TABLE submissions ADD COLUMN at TEXT DEFAULT 'x';", "table 'submissions'"},
-        {"DROP INDEX answers_event;", "tables of the evaluation database are missing"},
+        {"CREATE VIEW v AS SELECT * FROM texts;", "view 'v'"},
+        {"ALTER TABLE texts ADD COLUMN at TEXT DEFAULT 'x';", "table 'texts'"},
+        {"DROP TABLE rooms;", "tables of the evaluation database are missing"},
     };
     size_t i = 0;
     for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        snprintf(cmd, sizeof cmd, "rm -f '%s' '%s-wal' '%s-shm'", c->db, c->db, c->db);
+        snprintf(cmd, sizeof cmd, "rm -f '%s' '%s-wal' '%s-shm' '%s-journal'", c->db, c->db, c->db, c->db);
         assert_int_equal(system(cmd), 0);
         make_store(c);
         raw_exec(c->db, cases[i][0]);
@@ -252,7 +256,7 @@ static void test_tampered(void **state)
         expect_refused(c->db, cases[i][1]);
     }
     /* a fresh file whose tables were made in advance, with a timestamp */
-    snprintf(cmd, sizeof cmd, "rm -f '%s' '%s-wal' '%s-shm'", c->db, c->db, c->db);
+    snprintf(cmd, sizeof cmd, "rm -f '%s' '%s-wal' '%s-shm' '%s-journal'", c->db, c->db, c->db, c->db);
     assert_int_equal(system(cmd), 0);
     raw_exec(c->db, "CREATE TABLE answers(key TEXT PRIMARY KEY, event TEXT NOT NULL, question "
                     "TEXT NOT NULL, value INTEGER, text TEXT, reviewed INTEGER NOT NULL DEFAULT 0, "
@@ -397,16 +401,21 @@ static void test_keys_and_dedup(void **state)
     /* only one questionnaire definition stored for both events */
     assert_int_equal(count_rows(c->db, "SELECT count(*) FROM questionnaires"), 1);
     /* random keys: 32 lowercase hex, all distinct */
-    assert_int_equal(count_rows(c->db, "SELECT count(*) FROM answers WHERE length(key)<>32 OR "
+    assert_int_equal(count_rows(c->db, "SELECT count(*) FROM texts WHERE length(key)<>32 OR "
                                        "key GLOB '*[^0-9a-f]*'"),
                      0);
-    assert_int_equal(count_rows(c->db, "SELECT count(DISTINCT key) - count(*) FROM answers"), 0);
-    assert_int_equal(count_rows(c->db, "SELECT count(*) FROM submissions WHERE length(key)=32"), 2);
-    /* answers of one person are not linked together: no submission column */
-    assert_int_equal(count_rows(c->db, "SELECT count(*) FROM pragma_table_info('answers') "
-                                       "WHERE name NOT IN ('key','event','question','value',"
-                                       "'text','reviewed')"),
+    assert_int_equal(count_rows(c->db, "SELECT count(DISTINCT key) - count(*) FROM texts"), 0);
+    assert_int_equal(count_rows(c->db, "SELECT CAST(n AS INTEGER) FROM counts WHERE "
+                                       "question='' AND value=0 AND event=(SELECT id FROM events "
+                                       "WHERE label IS NULL)"), 2);
+    /* answers of one person are not linked together: closed answers are
+     * counters, texts sit in slots of one size with no submission column */
+    assert_int_equal(count_rows(c->db, "SELECT count(*) FROM pragma_table_info('texts') "
+                                       "WHERE name NOT IN ('id','size','key','event','question',"
+                                       "'reviewed','text','pad')"),
                      0);
+    assert_int_equal(count_rows(c->db, "SELECT count(*) FROM sqlite_schema WHERE name IN "
+                                       "('answers','submissions')"), 0);
 }
 
 typedef struct Faults {
@@ -481,7 +490,8 @@ static void test_faults(void **state)
     f.fail_next = 1;
     assert_int_equal(eval_store_submit(s, ev, a, "s5", &e), ERR_IO);
     eval_store_close(s);
-    assert_int_equal(count_rows(c->db, "SELECT count(*) FROM submissions"), 5);
+    assert_int_equal(count_rows(c->db, "SELECT sum(CAST(n AS INTEGER)) FROM counts WHERE "
+                                       "question='' AND value=0"), 5);
     eval_answers_free(a);
 }
 
@@ -526,7 +536,8 @@ static void test_submit_now(void **state)
     assert_int_equal(eval_store_submit_now(s, ev, a, &e), 0); /* the retry that works */
     assert_int_equal(eval_store_event_count(s, ev, &e), 1);
     eval_store_close(s); /* nothing left to commit at close either */
-    assert_int_equal(count_rows(c->db, "SELECT count(*) FROM submissions"), 1);
+    assert_int_equal(count_rows(c->db, "SELECT sum(CAST(n AS INTEGER)) FROM counts WHERE "
+                                       "question='' AND value=0"), 1);
     eval_answers_free(a);
 }
 
@@ -597,6 +608,32 @@ static void test_room(void **state)
     eval_answers_free(a);
 }
 
+static int cmp_line(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Fails naming the first line where got and want differ, in any order (the
+ * store gives free texts in a random order, never the order they came). */
+static void same_text(const char *got, const char *want)
+{
+    char *g = strdup(got), *w = strdup(want), *lg[4096], *lw[4096], *p = NULL;
+    size_t ng = 0, nw = 0, i = 0;
+    assert_true(g && w);
+    for (p = strtok(g, "\n"); p && ng < 4096; p = strtok(NULL, "\n"))
+        lg[ng++] = p;
+    for (p = strtok(w, "\n"); p && nw < 4096; p = strtok(NULL, "\n"))
+        lw[nw++] = p;
+    qsort(lg, ng, sizeof *lg, cmp_line);
+    qsort(lw, nw, sizeof *lw, cmp_line);
+    for (i = 0; i < ng && i < nw; i++)
+        if (strcmp(lg[i], lw[i]) != 0)
+            fail_msg("differs:\n  got:  %s\n  want: %s", lg[i], lw[i]);
+    assert_int_equal(ng, nw);
+    free(g);
+    free(w);
+}
+
 static void test_batch_and_tally(void **state)
 {
     Ctx *c = *state;
@@ -646,10 +683,201 @@ static void test_batch_and_tally(void **state)
     assert_int_equal(r.n, 360);
     assert_int_equal(r.cells[5].count, 331);
     assert_int_equal(r.cells[5].percent, 92);
+    /* counters give the report exactly the numbers the answers give */
+    {
+        EvalTally *mem = eval_tally_new(c->q);
+        Buf c1 = BUF_INIT, c2 = BUF_INIT, cb = BUF_INIT;
+        for (i = 0; i < 360; i++)
+            assert_int_equal(eval_tally_add_answers(mem, as[i]), 0);
+        for (i = 0; i < 360; i++)
+            eval_tally_add_respondent(mem);
+        assert_int_equal(eval_report_csv(t, &c1, &cb, 1), 0);
+        assert_int_equal(eval_report_csv(mem, &c2, &cb, 1), 0);
+        same_text(buf_str(&c1), buf_str(&c2));
+        buf_free(&c1);
+        buf_free(&c2);
+        buf_free(&cb);
+        eval_tally_free(mem);
+    }
     eval_tally_free(t);
     for (i = 0; i < 360; i++)
         eval_answers_free(as[i]);
     eval_store_close(s);
+}
+
+static int one_text_cb(void *ud, const EvalPendingText *pt)
+{
+    char *out = ud; /* key, then the text */
+    snprintf(out, 33, "%s", pt->key);
+    snprintf(out + 33, 2100, "%s", pt->text);
+    return 0;
+}
+
+/* Redacting to a text of the other slot size moves it to a random slot of
+ * that size under the same key; every slot keeps its record size. */
+static void test_redact_sizes(void **state)
+{
+    Ctx *c = *state;
+    Err e;
+    EvalStore *s = eval_store_open(c->db, &e);
+    EvalAnswers *a = answers(c->q, 1);
+    char ev[EVAL_EVENT_ID_LEN + 1], got[33 + 2100], key[33], longer[301];
+    assert_non_null(s);
+    assert_int_equal(eval_store_begin_event(s, c->q, "sofie", NULL, ev, &e), 0);
+    eval_answers_set_text(a, "comment", "Mads fra 9.B", NULL);
+    assert_int_equal(eval_store_submit(s, ev, a, NULL, &e), 0);
+    assert_int_equal(eval_store_each_pending_text(s, ev, one_text_cb, got, &e), 0);
+    memcpy(key, got, sizeof key - 1);
+    key[sizeof key - 1] = '\0';
+    memset(longer, 'x', 300);
+    longer[300] = '\0';
+    assert_int_equal(eval_store_redact_text(s, key, longer, &e), 0);
+    got[0] = '\0';
+    assert_int_equal(eval_store_each_pending_text(s, ev, one_text_cb, got, &e), 0);
+    assert_string_equal(got, key);
+    assert_string_equal(got + 33, longer);
+    assert_int_equal(eval_store_redact_text(s, key, "[...] fra 9.B", &e), 0);
+    assert_int_equal(eval_store_each_pending_text(s, ev, one_text_cb, got, &e), 0);
+    assert_string_equal(got + 33, "[...] fra 9.B");
+    assert_int_equal(eval_store_review_text(s, key, 1, &e), 0);
+    eval_answers_free(a);
+    eval_store_close(s);
+    assert_int_equal(count_rows(c->db, "SELECT count(*) FROM texts WHERE event<>''"), 1);
+    assert_int_equal(count_rows(c->db, "SELECT count(*) FROM texts WHERE reviewed=1 AND "
+                                       "text='[...] fra 9.B' AND size=400"), 1);
+    assert_int_equal(count_rows(c->db, "SELECT count(*) FROM texts WHERE size=2160 AND "
+                                       "event<>''"), 0);
+    /* every slot of a size has the same record: ids under 58 bytes, one sum */
+    assert_int_equal(count_rows(c->db, "SELECT count(DISTINCT size - length(pad) - "
+                                       "length(CAST(key AS BLOB)) - length(CAST(event AS BLOB)) - "
+                                       "length(CAST(question AS BLOB)) - length(CAST(text AS BLOB))"
+                                       " - (length(CAST(text AS BLOB)) > 57) - (length(pad) > 57))"
+                                       " FROM texts"), 1);
+}
+
+/* The tables of schema 1-3, as Spectactor made them (one row per answer). */
+static const char *const legacy_sql =
+    "DROP TABLE counts; DROP TABLE texts;"
+    "CREATE TABLE IF NOT EXISTS submissions("
+    "  key TEXT PRIMARY KEY, event TEXT NOT NULL) WITHOUT ROWID;"
+    "CREATE TABLE IF NOT EXISTS answers("
+    "  key TEXT PRIMARY KEY, event TEXT NOT NULL, question TEXT NOT NULL,"
+    "  value INTEGER, text TEXT, reviewed INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;"
+    "CREATE INDEX IF NOT EXISTS answers_event ON answers(event);"
+    "CREATE INDEX IF NOT EXISTS submissions_event ON submissions(event);"
+    "PRAGMA user_version=3; PRAGMA journal_mode=WAL;";
+
+/* Stores a as the store of schema 1-3 did: a submissions row, an answers
+ * row per answer. */
+static void legacy_insert(sqlite3 *h, const char *ev, const EvalAnswers *a)
+{
+    sqlite3_stmt *st = NULL;
+    int i = 0;
+    assert_int_equal(sqlite3_prepare_v2(h, "INSERT INTO submissions VALUES("
+                                           "lower(hex(randomblob(16))), ?1)", -1, &st, NULL),
+                     SQLITE_OK);
+    sqlite3_bind_text(st, 1, ev, -1, SQLITE_STATIC);
+    assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+    sqlite3_finalize(st);
+    for (i = 0; i < eval_q_count(a->q); i++) {
+        if (!a->a[i].present)
+            continue;
+        assert_int_equal(sqlite3_prepare_v2(h, "INSERT INTO answers(key, event, question, value,"
+                                               " text) VALUES(lower(hex(randomblob(16))), ?1, ?2,"
+                                               " ?3, ?4)", -1, &st, NULL), SQLITE_OK);
+        sqlite3_bind_text(st, 1, ev, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, eval_q_question_id(a->q, i), -1, SQLITE_STATIC);
+        if (eval_q_kind(a->q, i) == EVAL_TEXT)
+            sqlite3_bind_text(st, 4, a->a[i].text, -1, SQLITE_STATIC);
+        else
+            sqlite3_bind_int64(st, 3, eval_q_kind(a->q, i) == EVAL_MULTI ? (long long)a->a[i].mask
+                                                                         : a->a[i].choice);
+        assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+        sqlite3_finalize(st);
+    }
+}
+
+/* The report's CSV of the event in the store at db (read-only open). */
+static char *report_csv(const char *db, const EvalQuestionnaire *q, const char *ev, int writable)
+{
+    Err e;
+    EvalStore *s = writable ? eval_store_open(db, &e) : eval_store_open_existing(db, &e);
+    EvalTally *t = eval_tally_new(q);
+    Buf out = BUF_INIT, cb = BUF_INIT;
+    if (!s)
+        fail_msg("%s", e.msg);
+    assert_int_equal(eval_store_tally_event(s, ev, t, &e), 0);
+    assert_int_equal(eval_report_csv(t, &out, &cb, 1), 0);
+    eval_tally_free(t);
+    eval_store_close(s);
+    buf_free(&cb);
+    return buf_take(&out);
+}
+
+/* A file of schema 3 (a row per answer, WAL) reads the same read-only, and
+ * opened for writing becomes schema 4 with the same numbers and texts. */
+static void test_old_file(void **state)
+{
+    Ctx *c = *state;
+    Err e;
+    EvalStore *s = eval_store_open(c->db, &e);
+    EvalTally *mem = eval_tally_new(c->q);
+    char ev[EVAL_EVENT_ID_LEN + 1], *ro = NULL, *rw = NULL, *want = NULL;
+    Buf out = BUF_INIT, cb = BUF_INIT;
+    sqlite3 *h = NULL;
+    int i = 0;
+    assert_non_null(s);
+    assert_int_equal(eval_store_begin_event(s, c->q, "sofie", "old", ev, &e), 0);
+    eval_store_close(s);
+    assert_int_equal(sqlite3_open(c->db, &h), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(h, legacy_sql, NULL, NULL, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(h, "BEGIN", NULL, NULL, NULL), SQLITE_OK);
+    for (i = 0; i < 360; i++) {
+        EvalAnswers *a = answers(c->q, i);
+        if (i % 60 == 0)
+            eval_answers_set_text(a, "comment", i % 120 ? "old text one" : "old text two", NULL);
+        legacy_insert(h, ev, a);
+        assert_int_equal(eval_tally_add_answers(mem, a), 0);
+        eval_tally_add_respondent(mem);
+        eval_answers_free(a);
+    }
+    assert_int_equal(sqlite3_exec(h, "UPDATE answers SET reviewed=1 WHERE text IS NOT NULL",
+                                  NULL, NULL, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(h, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(h);
+    /* texts in the expected tally are reviewed too (only those are written) */
+    eval_tally_free(mem);
+    mem = eval_tally_new(c->q);
+    for (i = 0; i < 360; i++) {
+        EvalAnswers *a = answers(c->q, i);
+        int k = eval_q_find(c->q, "comment");
+        if (i % 60 == 0)
+            eval_answers_set_text(a, "comment", i % 120 ? "old text one" : "old text two", NULL);
+        a->a[k].present = 0;
+        assert_int_equal(eval_tally_add_answers(mem, a), 0);
+        if (i % 60 == 0)
+            assert_int_equal(eval_tally_add(mem, "comment", 0, i % 120 ? "old text one"
+                                                                       : "old text two", 1), 0);
+        eval_tally_add_respondent(mem);
+        eval_answers_free(a);
+    }
+    assert_int_equal(eval_report_csv(mem, &out, &cb, 1), 0);
+    want = buf_take(&out);
+    ro = report_csv(c->db, c->q, ev, 0);
+    same_text(ro, want);
+    assert_int_equal(count_rows(c->db, "PRAGMA user_version"), 3);
+    rw = report_csv(c->db, c->q, ev, 1); /* converted */
+    same_text(rw, want);
+    assert_int_equal(count_rows(c->db, "PRAGMA user_version"), 4);
+    assert_int_equal(count_rows(c->db, "SELECT count(*) FROM sqlite_schema WHERE name IN "
+                                       "('answers','submissions')"), 0);
+    assert_int_equal(count_rows(c->db, "SELECT count(*) FROM texts WHERE text LIKE 'old text%'"),
+                     6);
+    free(ro);
+    free(rw);
+    free(want);
+    buf_free(&cb);
+    eval_tally_free(mem);
 }
 
 static int approve_cb(void *ud, const EvalPendingText *pt)
@@ -693,7 +921,7 @@ static void test_review(void **state)
             const char *txt = NULL;
             int approve = 0;
             sqlite3_open(c->db, &h);
-            sqlite3_prepare_v2(h, "SELECT text FROM answers WHERE key=?1", -1, &st, NULL);
+            sqlite3_prepare_v2(h, "SELECT text FROM texts WHERE key=?1", -1, &st, NULL);
             sqlite3_bind_text(st, 1, keys[k], -1, SQLITE_STATIC);
             assert_int_equal(sqlite3_step(st), SQLITE_ROW);
             txt = (const char *)sqlite3_column_text(st, 0);
@@ -812,7 +1040,7 @@ static void test_privacy_scan(void **state)
         assert_int_equal(eval_store_submit(s, ev, a, sid, &e), 0);
         eval_answers_free(a);
     }
-    snprintf(wal, sizeof wal, "%s-wal", c->db);
+    snprintf(wal, sizeof wal, "%s-journal", c->db);
     scan_file(c->db, secrets, 7);
     scan_file(wal, secrets, 7);
     eval_store_close(s);
@@ -839,6 +1067,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_submit_now, setup, teardown),
         cmocka_unit_test_setup_teardown(test_room, setup, teardown),
         cmocka_unit_test_setup_teardown(test_batch_and_tally, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_old_file, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_redact_sizes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_review, setup, teardown),
         cmocka_unit_test_setup_teardown(test_privacy_scan, setup, teardown),
     };

@@ -291,6 +291,26 @@ static const UiPair texts[UI_COUNT] = {
 
     [UI_ANSWERS_UNSAVED] = {"svar venter i hukommelsen og prøves igen: databasen kan ikke skrives",
                             "answers are kept in memory and retried: the database cannot be written"},
+    [UI_MEASURE_BEFORE] = {"Før stykket", "Before the play"},
+    [UI_MEASURE_AFTER] = {"Efter stykket", "After the play"},
+    [UI_MEASURE_STATEMENT] = {"Udsagn ", "Statement "},
+    [UI_MEASURE_OF] = {" af ", " of "},
+    [UI_POLL_KEY_NEXT_STATEMENT] = {"→ næste udsagn", "→ next statement"},
+    [UI_POLL_KEY_LAST_STATEMENT] = {"→ færdig", "→ done"},
+    [UI_POLL_KEY_SKIP_STATEMENTS] = {"S spring resten over", "S skip the rest"},
+    [UI_MEASURE_TITLE] = {"Sådan flyttede rummets svar sig", "How the room's answers moved"},
+    [UI_MEASURE_NOT_ASKED] = {"ikke spurgt", "not asked"},
+    [UI_MEASURE_KEYS] = {"→ eller E evaluering   L oplysninger   Esc tilbage",
+                         "→ or E evaluation   L labels   Esc back"},
+    [UI_MEASURE_KEYS_NO_EVAL] = {"Esc tilbage til slutningen", "Esc back to the ending"},
+    [UI_LABELS_TITLE] = {"Oplysninger om dette event", "About this event"},
+    [UI_LABEL_SCHOOL] = {"Skole", "School"},
+    [UI_LABEL_GRADE] = {"Klassetrin", "Grade"},
+    [UI_LABEL_MUNICIPALITY] = {"Kommune", "Municipality"},
+    [UI_LABELS_KEYS] = {"Skriv   ↑↓ felt   Enter næste / gem   Esc fortryd",
+                        "Type   ↑↓ field   Enter next / save   Esc cancel"},
+    [UI_LABELS_NOTE] = {"Gemmes med evalueringen, så rapporten kan gruppere efter dem (--group-by).",
+                        "Stored with the evaluation so that the report can group by them (--group-by)."},
 };
 
 const char *ui_text(int en, UiTextId id)

@@ -781,6 +781,11 @@ void views_draw_presenter_at(Gfx *g, const ShowView *v, long elapsed_s, int *not
     gfx_clear(g, rgb(THEME_BG));
     if (!v)
         return;
+    if (v->labels_open) {
+        /* the event's labels are typed here; the projector keeps its screen */
+        views_draw_labels(g, v);
+        return;
+    }
     if (v->screen == SHOW_SCREEN_KIOSK && v->kiosk) {
         /* the pupil answers at the laptop; the projector keeps the invitation */
         views_draw_kiosk(g, v);

@@ -105,4 +105,8 @@ ThemeColor views_signal_color(int i);
  * the scenario's stop question (stop poll), else the signal question. */
 const char *views_interaction_prompt(const ShowView *v);
 
+/* The labels form (school, grade, municipality) over the whole frame:
+ * views_measure.c draws it for the projector and the presenter's window. */
+void views_draw_labels(Gfx *g, const ShowView *v);
+
 #endif

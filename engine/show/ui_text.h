@@ -253,6 +253,8 @@ typedef enum {
     UI_MEASURE_AFTER,        /* chip: Efter stykket */
     UI_MEASURE_STATEMENT,    /* "Udsagn " K " af " N */
     UI_MEASURE_OF,
+    UI_MEASURE_BEFORE_SHORT, /* the summary's bar label: Før */
+    UI_MEASURE_AFTER_SHORT,  /* Efter */
     UI_POLL_KEY_NEXT_STATEMENT, /* → næste udsagn */
     UI_POLL_KEY_LAST_STATEMENT, /* → færdig (the round's last statement) */
     UI_POLL_KEY_SKIP_STATEMENTS, /* S spring resten over */

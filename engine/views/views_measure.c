@@ -72,10 +72,16 @@ void views_draw_measure(Gfx *g, const ShowView *v)
 {
     Rect a = safe_area(g);
     int y = a.y, i = 0, n = v->n_statements, row = 0, gap = gfx_px(g, 18);
-    int left = a.w * 42 / 100, tag = gfx_px(g, 190);
+    int left = a.w * 42 / 100, tag = 0, r = 0;
     const char *title = ui(v, UI_MEASURE_TITLE);
     if (!v->sc || !v->measure || n <= 0)
         return;
+    for (r = 0; r < 2; r++) {
+        const char *t = ui(v, r ? UI_MEASURE_AFTER_SHORT : UI_MEASURE_BEFORE_SHORT);
+        int w = gfx_measure(g, t, strlen(t), THEME_TEXT_CAPTION) + gfx_px(g, 24);
+        if (w > tag)
+            tag = w;
+    }
     y += gfx_text(g, a.x, y, a.w, title, views_fit_style(g, title, a.w, lh(g, THEME_TEXT_HEADING),
                                                          THEME_TEXT_HEADING),
                   rgb(THEME_TEXT), GFX_ALIGN_LEFT);
@@ -85,7 +91,7 @@ void views_draw_measure(Gfx *g, const ShowView *v)
     for (i = 0; i < n && i < STORY_MAX_STATEMENTS; i++) {
         const ShowMeasure *m = &v->measure[i];
         const char *text = tx(v, &v->sc->statements[i].text);
-        int rh = row - gap, bh = (rh - gfx_px(g, 12)) / 2, r = 0;
+        int rh = row - gap, bh = (rh - gfx_px(g, 12)) / 2;
         Rect tr = {a.x, y, left - gfx_px(g, 30), rh};
         ThemeText st = views_fit_style(g, text, tr.w, rh, THEME_TEXT_BODY);
         int th = gfx_text_height(g, tr.w, text, st);
@@ -99,7 +105,7 @@ void views_draw_measure(Gfx *g, const ShowView *v)
             int by = y + (rh - 2 * bh - gfx_px(g, 12)) / 2 + r * (bh + gfx_px(g, 12));
             ThemeText ts = bh >= lh(g, THEME_TEXT_CAPTION) ? THEME_TEXT_CAPTION : THEME_TEXT_SMALL;
             gfx_text(g, a.x + left, by + (bh - lh(g, ts)) / 2, tag - gfx_px(g, 12),
-                     ui(v, r ? UI_MEASURE_AFTER : UI_MEASURE_BEFORE), ts,
+                     ui(v, r ? UI_MEASURE_AFTER_SHORT : UI_MEASURE_BEFORE_SHORT), ts,
                      rgb(r ? THEME_TEXT : THEME_DIM), GFX_ALIGN_LEFT);
             draw_round_bar(g, v, m, r, (Rect){a.x + left + tag, by, a.w - left - tag, bh});
         }

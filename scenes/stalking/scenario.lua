@@ -121,7 +121,7 @@ statements {
     text = { da = "Han sender 40 beskeder, når hun ikke svarer.",
              en = "He sends 40 messages when she doesn't answer." } },
   { id = "shows_up",
-    text = { da = "Efter slutningen dukker han op, hvor hun træner.",
+    text = { da = "Efter bruddet dukker han op, hvor hun træner.",
              en = "After the breakup he shows up where she trains." } },
   { id = "fake_profile",
     text = { da = "Han laver en falsk profil for at følge med i hende.",

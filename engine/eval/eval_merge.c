@@ -281,7 +281,10 @@ static int on_event(void *ud, const EvalEventInfo *info)
     }
     if (npolls) {
         char name[EVAL_MEASURE_MAX_EVENT];
-        snprintf(name, sizeof name, "%s%s%s", info->day, info->label[0] ? " " : "", info->label);
+        /* the day and label name the event; its id's start tells apart two
+         * events of one day without a label */
+        snprintf(name, sizeof name, "%s%s%.60s #%.8s", info->day, info->label[0] ? " " : "",
+                 info->label, info->id);
         if (eval_measure_add_event(r->measure, info->scenario, name, polls, npolls, &r->err) < 0) {
             free(polls);
             return fail(r);

@@ -548,7 +548,9 @@ void views_draw_interaction(Gfx *g, const ShowView *v)
                  rgb(THEME_DIM), GFX_ALIGN_LEFT);
     } else if (vs == VOTE_REVEALED) {
         char buf[160];
-        if (v->winner == -2 && v->picked < 0)
+        if (v->measure_round)
+            ; /* a statement decides nothing: a tie or no votes needs no pick */
+        else if (v->winner == -2 && v->picked < 0)
             gfx_text(g, status.x, status.y, status.w / 2, ui(v, UI_TIE), THEME_TEXT_CAPTION,
                      rgb(THEME_ACCENT), GFX_ALIGN_LEFT);
         else if (v->winner == -1 && v->picked < 0)

@@ -182,6 +182,13 @@ if [ -f "$CSV" ]; then
 else
     bad "report: no statements csv"
 fi
+"$BIN" report --db "$T/a.sqlite" --db "$T/b.sqlite" --lang da --html "$T/r.html" >/dev/null 2>&1 ||
+    bad "report --html"
+if grep -q "<h2>Udsagn før og efter stykket</h2>" "$T/r.html" && grep -q "<td>+28</td>" "$T/r.html"; then
+    ok "report html: the statements table with the shift"
+else
+    bad "report html: no statements table"
+fi
 PY=/usr/bin/python3
 [ -x "$PY" ] || PY=python3
 if "$PY" -c "import openpyxl" 2>/dev/null; then

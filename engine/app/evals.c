@@ -100,6 +100,7 @@ void evals_load(Evals *ev, LuaHost *lua, const char *dir)
 }
 
 static void on_poll(void *ud, const ShowPollResult *p);
+static void on_label(void *ud, const char *name, const char *value);
 
 void evals_attach(Evals *ev, Show *show, const char *scenario_id, int ui_en)
 {
@@ -107,6 +108,7 @@ void evals_attach(Evals *ev, Show *show, const char *scenario_id, int ui_en)
     ev->show = show;
     ev->ui_en = ui_en;
     show_set_poll_hook(show, on_poll, ev);
+    show_set_label_hook(show, on_label, ev);
     free(ev->scenario_id);
     ev->scenario_id = core_strdup(scenario_id);
 }
@@ -212,6 +214,19 @@ static void on_poll(void *ud, const ShowPollResult *p)
         return;
     }
     store_poll(ev, &r);
+}
+
+/* The facilitator saved a label at the end (L): stored like --label. */
+static void on_label(void *ud, const char *name, const char *value)
+{
+    Evals *ev = ud;
+    char fact[EVAL_MAX_FACT_NAME + 1];
+    Err err;
+    err_clear(&err);
+    snprintf(fact, sizeof fact, "label:%s", name);
+    if (!ev->store || !ev->q || ensure_event(ev, &err) < 0 ||
+        eval_store_set_fact(ev->store, ev->event_id, fact, value, &err) < 0)
+        log_warn("evaluation: label %s not stored%s%s", name, err.msg[0] ? ": " : "", err.msg);
 }
 
 int evals_room(Evals *ev, char *code, char *pub, int *poll_seq)

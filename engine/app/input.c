@@ -60,6 +60,7 @@ ShowAction input_map_key(SDL_Scancode sc, Uint16 mod, int *arg)
     case SDL_SCANCODE_E: return SHOW_ACT_EVAL;
     case SDL_SCANCODE_K: return SHOW_ACT_KIOSK;
     case SDL_SCANCODE_C: return SHOW_ACT_COUNT;
+    case SDL_SCANCODE_L: return SHOW_ACT_LABELS;
     case SDL_SCANCODE_Y:
     case SDL_SCANCODE_J: return SHOW_ACT_YES;
     case SDL_SCANCODE_ESCAPE:

@@ -9,6 +9,7 @@
  * unless force, which reports it separately. */
 #include "eval/eval_merge.h"
 
+#include "eval/eval_measure.h"
 #include "eval/eval_store.h"
 #include "eval/eval_store_polls.h"
 #include "eval/eval_xlsx.h"
@@ -61,6 +62,7 @@ struct EvalMerge {
     Buf warnings; /* said in the report too, one per line */
     char title[120];
     EvalStops *stops;
+    EvalMeasure *measure; /* the before/after statements */
     EvalStore *cur;
     int curfile;
     EvalMergeEvent *facts_ev; /* the event whose facts are being read */
@@ -267,6 +269,17 @@ static int on_event(void *ud, const EvalEventInfo *info)
         free(polls);
         return fail(r);
     }
+    if (npolls) {
+        char name[EVAL_MEASURE_MAX_EVENT];
+        /* the day and label name the event; its id's start tells apart two
+         * events of one day without a label */
+        snprintf(name, sizeof name, "%s%s%.60s #%.8s", info->day, info->label[0] ? " " : "",
+                 info->label, info->id);
+        if (eval_measure_add_event(r->measure, info->scenario, name, polls, npolls, &r->err) < 0) {
+            free(polls);
+            return fail(r);
+        }
+    }
     free(polls);
     return 0;
 }
@@ -432,6 +445,10 @@ int eval_merge_text(EvalMerge *r, EvalLang lang, Buf *outp)
         buf_puts(&out, "\n");
         rc |= eval_stops_text(r->stops, lang, &out) < 0;
     }
+    if (eval_measure_rooms(r->measure) > 0) {
+        buf_puts(&out, "\n");
+        rc |= eval_measure_text(r->measure, lang, &out) < 0;
+    }
     if (r->warnings.len)
         buf_printf(&out, "\n%s", buf_str(&r->warnings));
     buf_printf(&out, "\n%s\n", footer(lang));
@@ -444,9 +461,9 @@ int eval_merge_text(EvalMerge *r, EvalLang lang, Buf *outp)
 int eval_merge_write_csv(EvalMerge *r, EvalLang lang, const char *csv, char sep, Err *err)
 {
     EvalCompareRow *rows = r->rows;
-    Buf data = BUF_INIT, cb = BUF_INIT, evs = BUF_INIT, stops = BUF_INIT;
+    Buf data = BUF_INIT, cb = BUF_INIT, evs = BUF_INIT, stops = BUF_INIT, meas = BUF_INIT;
     char *cbp = side_path(csv, "codebook"), *evp = side_path(csv, "events"),
-         *stp = side_path(csv, "stops");
+         *stp = side_path(csv, "stops"), *msp = side_path(csv, "statements");
     int i = 0, rc = 0;
     for (i = 0; i < r->nq; i++) {
         eval_report_csv(r->ts[i], &data, &cb, i == 0);
@@ -459,14 +476,18 @@ int eval_merge_write_csv(EvalMerge *r, EvalLang lang, const char *csv, char sep,
         eval_compare_csv(NULL, rows, 0, ',', 1, &evs);
     }
     eval_stops_csv(r->stops, lang, ',', 1, &stops);
-    if (!cbp || !evp || !stp || data.oom || cb.oom || evs.oom || stops.oom)
+    eval_measure_csv(r->measure, ',', 1, &meas);
+    if (!cbp || !evp || !stp || !msp || data.oom || cb.oom || evs.oom || stops.oom || meas.oom)
         rc = err_set(err, ERR_NOMEM, "out of memory");
     else if (write_csv(csv, &data, sep, err) < 0 || write_csv(cbp, &cb, sep, err) < 0 ||
-             write_csv(evp, &evs, sep, err) < 0 || write_csv(stp, &stops, sep, err) < 0)
+             write_csv(evp, &evs, sep, err) < 0 || write_csv(stp, &stops, sep, err) < 0 ||
+             write_csv(msp, &meas, sep, err) < 0)
         rc = ERR_IO;
     free(cbp);
     free(evp);
     free(stp);
+    free(msp);
+    buf_free(&meas);
     buf_free(&data);
     buf_free(&cb);
     buf_free(&evs);
@@ -490,6 +511,8 @@ int eval_merge_write_html(EvalMerge *r, EvalLang lang, const char *path, Err *er
     }
     if (eval_stops_rooms(r->stops) > 0)
         eval_stops_html(r->stops, lang, &extra);
+    if (eval_measure_rooms(r->measure) > 0)
+        eval_measure_html(r->measure, lang, &extra);
     buf_puts(&extra, "<p class=\"note\">");
     if (r->warnings.len) {
         const char *w = buf_str(&r->warnings);
@@ -521,7 +544,9 @@ int eval_merge_write_html(EvalMerge *r, EvalLang lang, const char *path, Err *er
 EvalMerge *eval_merge_new(const char *group_by, int force, Err *err)
 {
     EvalMerge *r = calloc(1, sizeof *r);
-    if (!r || !(r->stops = eval_stops_new())) {
+    if (!r || !(r->stops = eval_stops_new()) || !(r->measure = eval_measure_new())) {
+        if (r)
+            eval_stops_free(r->stops);
         free(r);
         err_set(err, ERR_NOMEM, "out of memory");
         return NULL;
@@ -603,6 +628,7 @@ int eval_merge_write_xlsx(EvalMerge *r, EvalLang lang, const char *path, Err *er
     x.events = xe;
     x.nevents = r->nev;
     x.stops = r->stops;
+    x.measure = r->measure;
     x.lang = lang;
     x.footer = footer(lang);
     rc = eval_xlsx_write(&x, path, err);
@@ -626,6 +652,7 @@ void eval_merge_free(EvalMerge *r)
         eval_q_free(r->qs[i]);
     }
     eval_stops_free(r->stops);
+    eval_measure_free(r->measure);
     buf_free(&r->warnings);
     free(r);
 }

@@ -37,9 +37,9 @@ int eval_merge_add_file(EvalMerge *m, const char *path, Err *err);
 int eval_merge_finish(EvalMerge *m, Err *err);
 
 /* The writers, after eval_merge_finish.  Text is appended to out; the files
- * are written whole (CSV: also NAME-codebook.csv, NAME-events.csv and
- * NAME-stops.csv, with a byte-order mark and sep between fields; lang for
- * the scale's labels).  0, or a
+ * are written whole (CSV: also NAME-codebook.csv, NAME-events.csv,
+ * NAME-stops.csv and NAME-statements.csv, with a byte-order mark and sep
+ * between fields; lang for the scale's labels).  0, or a
  * negative code with err set. */
 int eval_merge_text(EvalMerge *m, EvalLang lang, Buf *out);
 int eval_merge_write_csv(EvalMerge *m, EvalLang lang, const char *path, char sep, Err *err);

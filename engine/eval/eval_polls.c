@@ -28,17 +28,18 @@ struct EvalStops {
     int *order; /* sorted indices, rebuilt after each add */
 };
 
-static const char *const kind_names[] = {"choice", "signal", "stop"};
+static const char *const kind_names[] = {"choice", "signal", "stop", "before", "after"};
+#define N_KINDS 5
 
 const char *eval_poll_kind_name(EvalPollKind k)
 {
-    return (unsigned)k < 3 ? kind_names[k] : "";
+    return (unsigned)k < N_KINDS ? kind_names[k] : "";
 }
 
 int eval_poll_kind_parse(const char *s)
 {
     int i = 0;
-    for (i = 0; i < 3 && s; i++)
+    for (i = 0; i < N_KINDS && s; i++)
         if (strcmp(s, kind_names[i]) == 0)
             return i;
     return -1;
@@ -47,7 +48,7 @@ int eval_poll_kind_parse(const char *s)
 int eval_poll_validate(const EvalPollRecord *r, Err *err)
 {
     int i = 0;
-    if ((unsigned)r->kind > EVAL_POLL_STOP)
+    if ((unsigned)r->kind > EVAL_POLL_AFTER)
         return err_set(err, ERR_INVALID, "poll kind out of range");
     if (r->n_options < 1 || r->n_options > EVAL_POLL_MAX_OPTIONS ||
         (r->kind != EVAL_POLL_CHOICE && r->n_options != 3))
@@ -198,6 +199,8 @@ int eval_stops_add_event(EvalStops *st, const char *scenario, const EvalPollReco
         int idx = 0;
         if (eval_poll_validate(r, err) < 0)
             goto fail;
+        if (r->kind == EVAL_POLL_BEFORE || r->kind == EVAL_POLL_AFTER)
+            continue; /* the statements are not stops (eval_measure.c) */
         a = stop_find(st, scenario, r, err);
         if (!a)
             goto fail;

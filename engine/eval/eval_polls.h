@@ -29,7 +29,15 @@
                                   */
 #define EVAL_POLL_MAX_LABEL 120  /* bytes of a stored option text */
 
-typedef enum { EVAL_POLL_CHOICE = 0, EVAL_POLL_SIGNAL, EVAL_POLL_STOP } EvalPollKind;
+/* BEFORE / AFTER: a statement of the before/after measure (beat holds the
+ * statement's id); pooled by eval_measure.h, never counted as a stop. */
+typedef enum {
+    EVAL_POLL_CHOICE = 0,
+    EVAL_POLL_SIGNAL,
+    EVAL_POLL_STOP,
+    EVAL_POLL_BEFORE,
+    EVAL_POLL_AFTER
+} EvalPollKind;
 
 typedef struct EvalPollRecord {
     EvalPollKind kind;
@@ -50,7 +58,7 @@ typedef struct EvalPollRecord {
 /* Copies src into dst (cap bytes) cut at a UTF-8 character boundary. */
 void eval_poll_copy_text(char *dst, size_t cap, const char *src);
 
-/* "choice", "signal", "stop" (static storage); eval_poll_kind_parse gives
+/* "choice", "signal", "stop", "before", "after" (static storage); eval_poll_kind_parse gives
  * the kind or -1. */
 const char *eval_poll_kind_name(EvalPollKind k);
 int eval_poll_kind_parse(const char *s);
@@ -65,7 +73,8 @@ EvalStops *eval_stops_new(void);
 void eval_stops_free(EvalStops *st);
 
 /* Pools the records of one event (a room), in any order: they are sorted
- * by seq.  scenario: the event's scenario id.  Returns 0, ERR_LIMIT (more
+ * by seq (statements, BEFORE and AFTER, are left out).  scenario: the
+ * event's scenario id.  Returns 0, ERR_LIMIT (more
  * than EVAL_MAX_STOPS stops) or ERR_NOMEM. */
 int eval_stops_add_event(EvalStops *st, const char *scenario, const EvalPollRecord *recs, int n,
                          Err *err);

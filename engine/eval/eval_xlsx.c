@@ -241,6 +241,57 @@ static void sheet_stops(const Book *b)
     put_n(ws, row, 15, eval_stops_never_stalking(x->stops));
 }
 
+static void sheet_statements(const Book *b)
+{
+    static const char *const cols[] = {"scenario", "event", "statement", "text",    "round",
+                                       "rooms",    "n",     "option",    "label",   "count",
+                                       "percent",  "status", "shift"};
+    static const char *const en[] = {"OK", "Warning sign", "Stalking"};
+    static const char *const da[] = {"OK", "Faresignal", "Stalking"};
+    const EvalXlsx *x = b->x;
+    lxw_worksheet *ws = NULL;
+    int row = 1, i = 0, r = 0, k = 0;
+    if (!x->measure || eval_measure_count(x->measure) == 0)
+        return;
+    ws = workbook_add_worksheet(b->wb, "statements");
+    header(b, ws, 0, cols, 13);
+    for (i = 0; i < eval_measure_count(x->measure); i++) {
+        const EvalMeasureRow *w = eval_measure_row(x->measure, i);
+        EvalShare sh[2][3];
+        int shown[2];
+        for (r = 0; r < 2; r++)
+            shown[r] = eval_measure_shares(w, r, sh[r]) == 0;
+        for (r = 0; r < 2; r++) {
+            int n = w->counts[r][0] + w->counts[r][1] + w->counts[r][2];
+            for (k = 0; k < 3; k++, row++) {
+                int cell = shown[r] && sh[r][k].shown;
+                put_s(ws, row, 0, w->scenario, NULL);
+                put_s(ws, row, 1, w->event[0] ? w->event : "all", NULL);
+                put_s(ws, row, 2, w->id, NULL);
+                put_s(ws, row, 3, w->text, NULL);
+                put_s(ws, row, 4, r ? "after" : "before", NULL);
+                put_n(ws, row, 5, w->rooms[r]);
+                if (n >= EVAL_MIN_CELL)
+                    put_n(ws, row, 6, n);
+                put_n(ws, row, 7, k + 1);
+                put_s(ws, row, 8, x->lang == EVAL_LANG_EN ? en[k] : da[k], NULL);
+                if (cell) {
+                    put_n(ws, row, 9, sh[r][k].count);
+                    put_n(ws, row, 10, sh[r][k].percent);
+                }
+                put_s(ws, row, 11,
+                      w->rooms[r] == 0 ? "not asked"
+                      : cell           ? "shown"
+                      : shown[r] && !sh[r][k].small ? "-"
+                                                    : "<5",
+                      NULL);
+                if (r == 1 && shown[0] && shown[1] && sh[0][k].shown && sh[1][k].shown)
+                    put_n(ws, row, 12, sh[1][k].percent - sh[0][k].percent);
+            }
+        }
+    }
+}
+
 static void sheet_codebook(const Book *b)
 {
     static const char *const cols[] = {"questionnaire", "question", "kind",    "required",
@@ -298,6 +349,7 @@ int eval_xlsx_write(const EvalXlsx *x, const char *path, Err *err)
         sheet_questions(&b, k, &sheetno);
     sheet_events(&b);
     sheet_stops(&b);
+    sheet_statements(&b);
     sheet_codebook(&b);
     e = workbook_close(b.wb);
     if (e != LXW_NO_ERROR)

@@ -2,12 +2,14 @@
  * (libxlsxwriter).  Sheets: summary (the headline measures with n), one per
  * measure (every option and group with count, percent and a status column,
  * so numeric columns stay numeric), events (side by side, date order),
- * stops (the room's answers at every stop) and codebook (value labels). */
+ * stops (the room's answers at every stop), statements (before and after,
+ * pooled and per event) and codebook (value labels). */
 #ifndef EVAL_EVAL_XLSX_H
 #define EVAL_EVAL_XLSX_H
 
 #include "core/err.h"
 #include "eval/eval_compare.h"
+#include "eval/eval_measure.h"
 #include "eval/eval_polls.h"
 #include "eval/eval_report.h"
 
@@ -23,6 +25,7 @@ typedef struct EvalXlsx {
     const EvalXlsxEvent *events; /* date order */
     int nevents;
     const EvalStops *stops;
+    const EvalMeasure *measure; /* the before/after statements (NULL: none) */
     EvalLang lang;
     const char *footer;
 } EvalXlsx;

@@ -430,6 +430,49 @@ static int l_cast(lua_State *L)
     return 0;
 }
 
+/* ---- statements { ... }: the before/after measure ----------------------- */
+
+static int l_statements(lua_State *L)
+{
+    static const char *const st_fields[] = {"id", "text", NULL};
+    Loader *ld = loader_of(L, "statements");
+    StorySrc src = src_here(ld, L);
+    Err e;
+    lua_Integer n = 0;
+    lua_Integer i = 0;
+    char what[128];
+    err_clear(&e);
+    lua_story_check_table(L, "statements");
+    need_scenario(ld, L, "statements");
+    if (sc_of(ld)->n_statements > 0)
+        return luaL_error(L, "statements { ... } is declared twice");
+    n = (lua_Integer)lua_rawlen(L, 1);
+    if (n < 1 || n > STORY_MAX_STATEMENTS)
+        return luaL_error(L, "statements: needs 1 to %d statements, got %d", STORY_MAX_STATEMENTS,
+                          (int)n);
+    lua_story_check_fields(L, 1, no_fields, 1, "statements");
+    for (i = 1; i <= n; i++) {
+        StoryStatement st;
+        int t = 0;
+        memset(&st, 0, sizeof st);
+        st.src = src;
+        if (lua_rawgeti(L, 1, i) != LUA_TTABLE)
+            return luaL_error(L, "statements: statement %d must be a table { id = ..., text = ... }",
+                              (int)i);
+        t = lua_gettop(L);
+        snprintf(what, sizeof what, "statements: statement %d", (int)i);
+        lua_story_check_fields(L, t, st_fields, 0, what);
+        st.id = lua_story_id_field(L, t, "id", what);
+        if (!st.id)
+            return luaL_error(L, "%s: field 'id' is required", what);
+        snprintf(what, sizeof what, "statement '%s'", st.id);
+        lua_story_text_field(L, sc_of(ld), t, "text", &st.text, src, what);
+        built(L, scenario_add_statement(ld->b, &st, &e), &e, NULL);
+        lua_pop(L, 1);
+    }
+    return 0;
+}
+
 /* ---- steps -------------------------------------------------------------- */
 
 /* A step of kind at src, with no speaker and no phone. */
@@ -857,6 +900,7 @@ static int l_include(lua_State *L)
 
 static const luaL_Reg decls[] = {{"scenario", l_scenario},
                                  {"cast", l_cast},
+                                 {"statements", l_statements},
                                  {"beat", l_beat},
                                  {"say", l_say},
                                  {"sms", l_sms},

@@ -213,7 +213,7 @@ static int is_one_of(const Tok *t, const char *const *names)
 static const char *const step_names[] = {"say", "sms", "narrate", "image", NULL};
 static const char *const decl_names[] = {"option", "choice", "signal", "idea", "discuss",
                                          "cast",   "scenario", NULL};
-static const char *const top_names[] = {"beat", "cast", "scenario", "include", NULL};
+static const char *const top_names[] = {"beat", "cast", "scenario", "include", "statements", NULL};
 static const char *const keywords[] = {"and",   "break", "do",     "else", "elseif", "end",
                                        "for",   "goto",  "if",     "in",   "local",  "or",
                                        "repeat", "return", "then", "until", "while", NULL};

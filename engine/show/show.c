@@ -43,6 +43,7 @@ Show *show_new(const Scenario *sc, const StoryHooks *hooks, int lang, const char
     s->idea_confirm = -1;
     show_poll_reset(&s->ictx);
     show_poll_reset(&s->sctx);
+    show_poll_reset(&s->mctx);
     if (sc && lang >= 0 && lang < sc->n_langs)
         s->ui_en = strcmp(sc->langs[lang], "en") == 0;
     if (!sc) {
@@ -68,6 +69,7 @@ void show_free(Show *s)
         return;
     show_poll_reset(&s->ictx);
     show_poll_reset(&s->sctx);
+    show_poll_reset(&s->mctx);
     story_run_free(s->run);
     free(s->load_error);
     free(s->join_url);
@@ -139,6 +141,8 @@ int show_action(Show *s, ShowAction a, int arg)
         if (r >= 0)
             return r;
     }
+    if (s->labels_open)
+        return show_labels_key(s, a, arg);
     if (s->overlays & SHOW_OV_BLANK) {
         if (a == SHOW_ACT_HELP) {
             /* the help card can be shown at any moment, also from a blank screen */
@@ -241,6 +245,8 @@ int show_action(Show *s, ShowAction a, int arg)
             return 0;
     }
 
+    if (s->measure_round || s->measure_summary)
+        return show_measure_key(s, a, arg);
     if (s->overlays & SHOW_OV_STOP) {
         int r = show_stop_key(s, a, arg);
         if (r)
@@ -249,6 +255,8 @@ int show_action(Show *s, ShowAction a, int arg)
 
     if (!s->started) {
         if (a == SHOW_ACT_NEXT) {
+            if (show_measure_start(s, SHOW_MEASURE_BEFORE))
+                return 1;
             s->started = 1;
             show_enter_beat(s);
             return 1;
@@ -281,6 +289,13 @@ int show_action(Show *s, ShowAction a, int arg)
         if (a == SHOW_ACT_BACK)
             return show_back(s);
         return 0;
+    }
+    if (show_at_end(s) && (a == SHOW_ACT_EVAL || (a == SHOW_ACT_NEXT && s->ending_page == 1)) &&
+        show_measure_start(s, SHOW_MEASURE_AFTER))
+        return 1; /* the statements again before the evaluation */
+    if (show_at_end(s) && a == SHOW_ACT_LABELS) {
+        show_labels_open(s);
+        return 1;
     }
     if (show_at_end(s) && a == SHOW_ACT_EVAL && s->q) {
         show_eval_start(s);

@@ -55,6 +55,7 @@ typedef enum {
     SHOW_ACT_MAP,        /* M: the story map of explored branches on/off */
     SHOW_ACT_RELOAD,     /* Ctrl+L: reload the scenario from disk (handled by the frame loop) */
     SHOW_ACT_COUNT,      /* C: at a poll, count hands, phones or both (cycles) */
+    SHOW_ACT_LABELS,     /* L at the ending or the evaluation: the event's labels form */
     /* ] / [, Ctrl+Down / Ctrl+Up, the wheel: arg +1 / -1 scrolls the presenter's notes
      * (handled by the frame loop, ignored here) */
     SHOW_ACT_NOTES_SCROLL
@@ -89,7 +90,8 @@ typedef enum {
     SHOW_SCREEN_ERROR,
     SHOW_SCREEN_EVAL,    /* after the ending: the evaluation invitation */
     SHOW_SCREEN_KIOSK,   /* the questionnaire on the laptop */
-    SHOW_SCREEN_RESULTS  /* evaluation results on the projector */
+    SHOW_SCREEN_RESULTS, /* evaluation results on the projector */
+    SHOW_SCREEN_MEASURE  /* the statements: how the room's answers moved, before -> after */
 } ShowScreen;
 
 enum {
@@ -124,6 +126,19 @@ typedef struct ShowSignal {
     int result;    /* winner STORY_SIGNAL_* or -1 */
     int pass;      /* 1, then 2.. after each rewind or replay (as ShowPollResult.pass) */
 } ShowSignal;
+
+/* The before/after statements (Scenario.statements): the room's totals per
+ * round (0 before the play, 1 at its end) for OK / warning / stalking. */
+#define SHOW_MEASURE_BEFORE 1
+#define SHOW_MEASURE_AFTER 2
+typedef struct ShowMeasure {
+    int asked[2];     /* 1: the statement's vote was revealed in that round */
+    int counts[2][3]; /* totals (hands + phones) */
+} ShowMeasure;
+
+/* The labels form (L at the ending): school, grade, municipality. */
+#define SHOW_N_LABELS 3
+#define SHOW_MAX_LABEL 121 /* bytes of a typed label + NUL (EVAL_MAX_FACT_VALUE + 1) */
 
 typedef struct ShowView {
     const Scenario *sc;   /* NULL when the scenario failed to load */
@@ -163,6 +178,20 @@ typedef struct ShowView {
     int ending_page;
     int n_signals;
     const ShowSignal *signals;
+
+    /* the statements: while a round is asked the screen is INTERACTION with a
+     * signal poll whose prompt is the statement; the MEASURE screen shows
+     * before -> after */
+    int measure_round;    /* SHOW_MEASURE_BEFORE / _AFTER while asking, else 0 */
+    int measure_i;        /* the statement asked (0-based) */
+    int n_statements;
+    const ShowMeasure *measure; /* n_statements entries */
+    int measure_eval;     /* MEASURE: an evaluation follows (its key hint says so) */
+
+    /* the labels form (facilitator content: on the presenter window if one) */
+    int labels_open;
+    int label_field;      /* the field being typed in, 0..SHOW_N_LABELS-1 */
+    const char *labels[SHOW_N_LABELS];
 
     /* REWIND overlay: decisions of the current pass, oldest first */
     int n_decisions;
@@ -214,7 +243,13 @@ typedef void (*ShowTranscriptFn)(void *ud, const char *line);
 /* A decided choice, signal or stop poll, for the anonymous record of the
  * room's answers (totals only, never a phone's vote).  Borrowed during the
  * callback only. */
-typedef enum { SHOW_POLL_CHOICE = 0, SHOW_POLL_SIGNAL, SHOW_POLL_STOP } ShowPollKind;
+typedef enum {
+    SHOW_POLL_CHOICE = 0,
+    SHOW_POLL_SIGNAL,
+    SHOW_POLL_STOP,
+    SHOW_POLL_BEFORE, /* a statement before the play: beat_id is the statement's id */
+    SHOW_POLL_AFTER   /* the same statement at the end */
+} ShowPollKind;
 typedef struct ShowPollResult {
     ShowPollKind kind;
     const char *beat_id;        /* where it was asked */
@@ -231,6 +266,9 @@ typedef void (*ShowPollFn)(void *ud, const ShowPollResult *r);
 /* The store's record of a decided poll (texts cut at a character boundary
  * to the record's sizes).  Returns the number of votes (hands + phones). */
 int show_poll_record(const ShowPollResult *p, EvalPollRecord *r);
+/* A label the facilitator typed into the labels form: name is "school",
+ * "grade" or "municipality", value non-empty UTF-8 (borrowed for the call). */
+typedef void (*ShowLabelFn)(void *ud, const char *name, const char *value);
 
 /* Creates a show for sc (which must outlive it) in language lang (index into
  * sc->langs; the UI language follows it: "en" gives English, anything else
@@ -244,6 +282,12 @@ void show_free(Show *s);
 void show_set_transcript(Show *s, ShowTranscriptFn fn, void *ud);
 /* Called when a choice, signal or stop poll is decided (NULL: none). */
 void show_set_poll_hook(Show *s, ShowPollFn fn, void *ud);
+
+/* Called for each label saved from the labels form (NULL: none). */
+void show_set_label_hook(Show *s, ShowLabelFn fn, void *ud);
+/* The labels form's names ("school", "grade", "municipality"): i in
+ * 0..SHOW_N_LABELS-1, static storage. */
+const char *show_label_name(int i);
 
 /* Applies an action.  Returns 1 if the view changed (redraw), 0 if not. */
 int show_action(Show *s, ShowAction a, int arg);
@@ -338,7 +382,8 @@ void show_set_results(Show *s, const struct EvalTally *t);
 int show_eval_open(const Show *s);
 /* 1 while a kiosk text question wants typed text. */
 int show_wants_text(const Show *s);
-/* 1 while the kiosk is on screen (keys map to the kiosk). */
+/* 1 while the kiosk or the labels form is on screen (keys map as in a
+ * form: letters are text, Enter goes on, Escape cancels). */
 int show_in_kiosk(const Show *s);
 /* Typed text for the kiosk (UTF-8).  Returns 1 if the view changed. */
 int show_text(Show *s, const char *utf8);

@@ -81,6 +81,7 @@ int show_eval_key(Show *s, ShowAction a, int arg)
         s->eval_screen = SHOW_SCREEN_KIOSK;
         show_tr(s, "kiosk on");
         return 1;
+    case SHOW_ACT_LABELS: show_labels_open(s); return 1;
     case SHOW_ACT_RESULTS:
         s->eval_screen =
             s->eval_screen == SHOW_SCREEN_RESULTS ? SHOW_SCREEN_EVAL : SHOW_SCREEN_RESULTS;
@@ -136,16 +137,22 @@ void show_set_eval_opened(Show *s, int opened)
 int show_in_kiosk(const Show *s)
 {
     assert(s);
+    if (s->labels_open && !(s->overlays & SHOW_OV_QUIT))
+        return 1; /* typed like the kiosk: letters are text */
     return s->eval_screen == SHOW_SCREEN_KIOSK && s->kiosk && !(s->overlays & SHOW_OV_QUIT);
 }
 
 int show_wants_text(const Show *s)
 {
+    if (s->labels_open)
+        return show_in_kiosk(s);
     return show_in_kiosk(s) && kiosk_wants_text(s->kiosk);
 }
 
 int show_text(Show *s, const char *utf8)
 {
+    if (s->labels_open)
+        return show_labels_text(s, utf8);
     if (!show_in_kiosk(s))
         return 0;
     return kiosk_text(s->kiosk, utf8, s->now);

@@ -8,6 +8,7 @@
  *   show_overlay.c  the stop poll, the rewind menu, idea moderation
  *   show_eval.c     the evaluation invitation, kiosk and results screens
  *   show_view.c     the ShowView for the projector and the presenter
+ *   show_measure.c  the before/after statements and the labels form
  * Every function here requires a non-NULL Show.
  */
 #ifndef SHOW_SHOW_INTERNAL_H
@@ -52,6 +53,7 @@ struct Show {
 
     PollCtx ictx;  /* the current beat's choice/signal poll */
     PollCtx sctx;  /* the stop poll */
+    PollCtx mctx;  /* the statement asked (show_measure.c) */
     int stop_beat;
     int poll_seq;  /* poll ids, unique in the event */
     int shown_interaction; /* beat whose interaction was announced, -1 */
@@ -115,6 +117,20 @@ struct Show {
     char *join_url;
     char *room_code;
     char *lan_problem;
+
+    /* the before/after statements (show_measure.c) */
+    int measure_round;   /* SHOW_MEASURE_BEFORE / _AFTER while a round is asked, else 0 */
+    int measure_i;       /* the statement on screen */
+    unsigned measure_done; /* bit (1 << round) per round asked or skipped */
+    int measure_summary; /* the MEASURE screen (before -> after) is on */
+    ShowMeasure measure[STORY_MAX_STATEMENTS];
+
+    /* the labels form (L at the ending and the evaluation) */
+    int labels_open;
+    int label_field;
+    char labels[SHOW_N_LABELS][SHOW_MAX_LABEL];
+    ShowLabelFn lfn;
+    void *lud;
 
     ShowTranscriptFn tfn;
     void *tud;
@@ -249,6 +265,26 @@ void show_jr(Show *s, char op, int arg);
  * Escape starts over.  Returns 1 if used, 0 if swallowed without change, -1
  * if the key does its usual job (help, blank, quit...). */
 int show_offer_key(Show *s, ShowAction a);
+
+/* ---- show_measure.c: the before/after statements, the labels form -------- */
+
+/* Starts a round of statements (SHOW_MEASURE_BEFORE from the welcome
+ * screen, SHOW_MEASURE_AFTER at the ending, which needs an answered before
+ * round) unless the scenario has none or the round was asked.  At the
+ * ending, once the after round was asked, shows its summary again.
+ * Returns 1 when something is on screen now, 0 when the caller goes on. */
+int show_measure_start(Show *s, int round);
+/* Keys while a round or its summary is on screen (modal).  Returns 1 if
+ * the view changed. */
+int show_measure_key(Show *s, ShowAction a, int arg);
+/* The view of a round (a signal poll on the statement) or the summary. */
+void show_measure_view(Show *s, ShowView *v);
+/* L: opens the labels form (at the ending and the evaluation screens). */
+void show_labels_open(Show *s);
+/* Keys while the labels form is open (modal).  Returns 1. */
+int show_labels_key(Show *s, ShowAction a, int arg);
+/* Typed text for the labels form.  Returns 1 if the view changed. */
+int show_labels_text(Show *s, const char *utf8);
 
 /* ---- show_eval.c: evaluation screens ------------------------------------- */
 

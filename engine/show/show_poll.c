@@ -23,7 +23,7 @@
 /* Only PollCtx members of the Show carry a vote. */
 static void assert_ctx_of(const Show *s, const PollCtx *c)
 {
-    assert(c == &s->ictx || c == &s->sctx);
+    assert(c == &s->ictx || c == &s->sctx || c == &s->mctx);
     (void)s;
     (void)c;
 }
@@ -93,8 +93,8 @@ static int n_poll_options(const Show *s, const PollCtx *c)
 {
     const StoryBeat *b = NULL;
     assert_ctx_of(s, c);
-    if (c == &s->sctx)
-        return 3;
+    if (c != &s->ictx)
+        return 3; /* the stop poll and the statements are signal polls */
     b = show_cur_beat(s);
     if (!b)
         return 0;
@@ -112,8 +112,8 @@ static int option_enabled(Show *s, const PollCtx *c, int opt)
     if (opt < 0 || opt >= n_poll_options(s, c))
         return 0;
     /* n_poll_options found a beat for the interaction's poll */
-    assert(c == &s->sctx || show_cur_beat(s));
-    if (c == &s->sctx || show_cur_beat(s)->interaction.kind != STORY_INT_CHOICE)
+    assert(c != &s->ictx || show_cur_beat(s));
+    if (c != &s->ictx || show_cur_beat(s)->interaction.kind != STORY_INT_CHOICE)
         return 1;
     if (show_option_states(s, opts, &n) < 0)
         return 0;
@@ -330,6 +330,13 @@ static unsigned poll_keys(const Show *s, const PollCtx *c)
     show_poll_check(c);
     if (c->ask != SHOW_ASK_NONE)
         return K_ASK;
+    if (c == &s->mctx && (!c->poll || (vote_state(c->poll) == VOTE_REVEALED && c->selected < 0))) {
+        /* a statement: nothing to pick (only the room's answer counts); after
+         * the reveal Next goes to the next statement; S skips the rest */
+        if (!c->poll)
+            return K_OPEN | K_BACK | (s->phones_on ? K_COUNT : 0u);
+        return K_CLOSE | K_BACK | (hands ? K_CORRECT : 0u);
+    }
     if (!c->poll) {
         k = K_PICK | K_OPEN | K_BACK;
         if (c->picked >= 0)
@@ -630,7 +637,7 @@ int show_poll_key(Show *s, PollCtx *c, ShowAction a, int arg)
     if (a == SHOW_ACT_DIGIT || a == SHOW_ACT_CLICK || a == SHOW_ACT_UP || a == SHOW_ACT_DOWN ||
         a == SHOW_ACT_DELETE || a == SHOW_ACT_CANCEL || a == SHOW_ACT_BACK ||
         a == SHOW_ACT_COUNT || a == SHOW_ACT_YES)
-        return poll_act(s, c, a, arg, c == &s->sctx ? VOTE_SIGNAL : VOTE_CHOICE) > 0;
+        return poll_act(s, c, a, arg, c != &s->ictx ? VOTE_SIGNAL : VOTE_CHOICE) > 0;
     return 0;
 }
 
@@ -697,7 +704,10 @@ void show_poll_view(const Show *s, const PollCtx *c, ShowView *v)
         hint_add(&b, en, UI_POLL_KEY_PREV_FIELD);
     if (k & K_GO)
         buf_printf(&b, "%s%s%d", b.len ? "   " : "", ui_text(en, UI_POLL_KEY_GO), d + 1);
-    if (k & K_CLOSE)
+    if ((k & K_CLOSE) && c == &s->mctx)
+        hint_add(&b, en, s->sc && s->measure_i + 1 < s->sc->n_statements ? UI_POLL_KEY_NEXT_STATEMENT
+                                                                          : UI_POLL_KEY_LAST_STATEMENT);
+    else if (k & K_CLOSE)
         hint_add(&b, en, UI_POLL_KEY_CLOSE_NEXT);
     if ((k & K_OPEN) && c->picked < 0)
         hint_add(&b, en, UI_POLL_KEY_OPEN_BOTH);
@@ -723,7 +733,9 @@ void show_poll_view(const Show *s, const PollCtx *c, ShowView *v)
     if (k & K_CANCEL_VOTE)
         hint_add(&b, en, UI_POLL_KEY_CANCEL_VOTE);
     if (k & K_BACK)
-        hint_add(&b, en, stop ? UI_POLL_KEY_CLOSE : UI_POLL_KEY_BACK);
+        hint_add(&b, en, c == &s->mctx ? UI_POLL_KEY_SKIP_STATEMENTS
+                         : stop        ? UI_POLL_KEY_CLOSE
+                                       : UI_POLL_KEY_BACK);
     snprintf(v->poll_keys, sizeof v->poll_keys, "%s", buf_str(&b));
     buf_free(&b);
 }
@@ -733,6 +745,8 @@ void show_poll_view(const Show *s, const PollCtx *c, ShowView *v)
 /* The poll phones vote in and the projector shows: the stop poll once opened. */
 static const PollCtx *open_ctx(const Show *s)
 {
+    if (s->measure_round)
+        return &s->mctx;
     if ((s->overlays & SHOW_OV_STOP) && s->sctx.poll)
         return &s->sctx;
     return &s->ictx;

@@ -114,6 +114,14 @@ static void view_state(Show *s, ShowView *v, int presenter_side)
     v->eval_answers = s->eval_answers;
     v->eval_unsaved = s->eval_unsaved;
     v->eval_error = s->eval_error[0] ? s->eval_error : NULL;
+    v->labels_open = s->labels_open && (presenter_side || !s->presenter);
+    v->label_field = s->label_field;
+    for (i = 0; i < SHOW_N_LABELS; i++)
+        v->labels[i] = s->labels[i];
+    if (s->measure_round || s->measure_summary) {
+        show_measure_view(s, v);
+        return;
+    }
     if (s->eval_screen) {
         v->screen = (ShowScreen)s->eval_screen;
         v->results = s->results;

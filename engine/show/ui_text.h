@@ -295,6 +295,26 @@ typedef enum {
     UI_ADDRESS_NOT_HERE_1, /* "Adressen " IP " findes ikke på denne computer ..." */
     UI_ADDRESS_NOT_HERE_2,
     UI_SAVED_TERM,        /* Afsluttet af systemet – forestillingen er gemt */
+    /* the before/after statements and the labels form (show_measure.c) */
+    UI_MEASURE_BEFORE,       /* chip: Før stykket */
+    UI_MEASURE_AFTER,        /* chip: Efter stykket */
+    UI_MEASURE_STATEMENT,    /* "Udsagn " K " af " N */
+    UI_MEASURE_OF,
+    UI_MEASURE_BEFORE_SHORT, /* the summary's bar label: Før */
+    UI_MEASURE_AFTER_SHORT,  /* Efter */
+    UI_POLL_KEY_NEXT_STATEMENT, /* → næste udsagn */
+    UI_POLL_KEY_LAST_STATEMENT, /* → færdig (the round's last statement) */
+    UI_POLL_KEY_SKIP_STATEMENTS, /* S spring resten over */
+    UI_MEASURE_TITLE,        /* the summary's title */
+    UI_MEASURE_NOT_ASKED,    /* a statement not asked in a round */
+    UI_MEASURE_KEYS,         /* the summary's key hint with an evaluation */
+    UI_MEASURE_KEYS_NO_EVAL, /* ... without one */
+    UI_LABELS_TITLE,         /* the labels form's title */
+    UI_LABEL_SCHOOL,
+    UI_LABEL_GRADE,
+    UI_LABEL_MUNICIPALITY,
+    UI_LABELS_KEYS,          /* the form's key hint */
+    UI_LABELS_NOTE,          /* what the labels are for */
     UI_COUNT
 } UiTextId;
 

@@ -31,6 +31,7 @@
 #define STORY_MAX_ID 64   /* bytes in an id (beat, cast, var) */
 #define STORY_MAX_TEXT 2000 /* bytes in one text */
 #define STORY_MAX_FILES 16
+#define STORY_MAX_STATEMENTS 6 /* before/after statements of one scenario */
 
 /* Where something was declared. */
 typedef struct StorySrc {
@@ -150,6 +151,14 @@ typedef struct StoryContact {
     StoryText text;   /* what they help with, opening hours */
 } StoryContact;
 
+/* A statement the room rates (OK / warning sign / stalking) before the
+ * play and again at its end: the before/after measure. */
+typedef struct StoryStatement {
+    const char *id;   /* stable id for the report: "checks_phone" */
+    StoryText text;   /* "He checks her phone every day" */
+    StorySrc src;
+} StoryStatement;
+
 typedef struct Scenario {
     const char *dir;   /* scenario folder */
     const char *files[STORY_MAX_FILES]; /* source files, for StorySrc.file */
@@ -176,6 +185,9 @@ typedef struct Scenario {
     StoryText notes;   /* facilitator notes for the whole scenario */
     const StoryVarDecl *vars;
     int n_vars;
+    const StoryStatement *statements; /* statements { ... }: the before/after measure */
+    int n_statements;                 /* 0: none (the measure is not asked) */
+    StorySrc statements_src;
     int n_options;     /* total options over all choices (StoryOption.uid) */
     StorySrc src;
     struct ScenarioArena *arena;

@@ -31,6 +31,7 @@ struct ScenarioBuilder {
     StoryContact *contacts; /* arena, STORY_MAX_CONTACTS */
     StoryText *advice; /* arena, STORY_MAX_ADVICE */
     StoryVarDecl *vars; /* arena, STORY_MAX_VARS, sorted by name */
+    StoryStatement *statements; /* arena, STORY_MAX_STATEMENTS */
     size_t bytes; /* held for the scenario: arena allocations and the beat arrays */
 };
 
@@ -282,7 +283,8 @@ int scenario_begin(ScenarioBuilder *b, const ScenarioInfo *info, Err *err)
     b->contacts = alloc(b, sizeof *b->contacts * STORY_MAX_CONTACTS, err);
     b->advice = alloc(b, sizeof *b->advice * STORY_MAX_ADVICE, err);
     b->vars = alloc(b, sizeof *b->vars * STORY_MAX_VARS, err);
-    if (!b->cast || !b->contacts || !b->advice || !b->vars)
+    b->statements = alloc(b, sizeof *b->statements * STORY_MAX_STATEMENTS, err);
+    if (!b->cast || !b->contacts || !b->advice || !b->vars || !b->statements)
         return ERR_NOMEM;
     sc->id = copy.id;
     sc->start_id = copy.start_id;
@@ -297,6 +299,7 @@ int scenario_begin(ScenarioBuilder *b, const ScenarioInfo *info, Err *err)
     sc->contacts = b->contacts;
     sc->advice = b->advice;
     sc->vars = b->vars;
+    sc->statements = b->statements;
     b->started = 1;
     return 0;
 }
@@ -336,6 +339,34 @@ int scenario_add_advice(ScenarioBuilder *b, const StoryText *t, Err *err)
         return rc;
     b->advice[b->sc->n_advice++] = copy;
     return 0;
+}
+
+/* Adds a before/after statement; see the header. */
+int scenario_add_statement(ScenarioBuilder *b, const StoryStatement *st, Err *err)
+{
+    StoryStatement copy;
+    int rc = need_started(b, err), i = 0;
+    memset(&copy, 0, sizeof copy);
+    if (rc != 0)
+        return rc;
+    assert(st);
+    if (b->sc->n_statements >= STORY_MAX_STATEMENTS)
+        return err_set(err, ERR_LIMIT, "at most %d statements", STORY_MAX_STATEMENTS);
+    if (check_id(st->id, "statement id", err) != 0)
+        return ERR_INVALID;
+    for (i = 0; i < b->sc->n_statements; i++)
+        if (strcmp(b->statements[i].id, st->id) == 0)
+            return err_set(err, ERR_INVALID, "statement '%s' is declared twice", st->id);
+    if (!story_text_given(&st->text))
+        return err_set(err, ERR_INVALID, "statement '%s': field 'text' is required", st->id);
+    if ((rc = copy_str(b, &copy.id, st->id, STORY_MAX_ID, "id", err)) != 0 ||
+        (rc = copy_text(b, &copy.text, &st->text, err)) != 0)
+        return rc;
+    copy.src = st->src;
+    if (b->sc->n_statements == 0)
+        b->sc->statements_src = st->src;
+    b->statements[b->sc->n_statements] = copy;
+    return b->sc->n_statements++;
 }
 
 /* Declares a variable, keeping the table sorted by name; see the header. */

@@ -121,6 +121,12 @@ int scenario_add_advice(ScenarioBuilder *b, const StoryText *t, Err *err);
  * name. */
 int scenario_add_var(ScenarioBuilder *b, const char *name, const StoryValue *init, Err *err);
 
+/* Adds a before/after statement (id, text, src) after scenario_begin(); the
+ * first one sets Scenario.statements_src.  Returns its index, ERR_LIMIT past
+ * STORY_MAX_STATEMENTS, ERR_INVALID for a bad or repeated id ("statement 'x'
+ * is declared twice") or a missing text. */
+int scenario_add_statement(ScenarioBuilder *b, const StoryStatement *st, Err *err);
+
 /* Adds a cast member (id, name, color, portrait, role) after
  * scenario_begin().  Returns its index, ERR_LIMIT past STORY_MAX_CAST,
  * ERR_INVALID for a bad id, a repeated id ("cast 'x' is declared twice") or

@@ -332,6 +332,12 @@ static void help_card(Buf *b, const Scenario *sc, int lang)
             buf_puts(b, "<li>"), text(b, &sc->advice[i], lang), buf_puts(b, "</li>\n");
         buf_puts(b, "</ul>\n");
     }
+    if (sc->n_statements > 0) {
+        buf_puts(b, "<h2>Statements before and after (OK / warning sign / stalking)</h2>\n<ol>\n");
+        for (i = 0; i < sc->n_statements; i++)
+            buf_puts(b, "<li>"), text(b, &sc->statements[i].text, lang), buf_puts(b, "</li>\n");
+        buf_puts(b, "</ol>\n");
+    }
     buf_puts(b, "</section>\n");
 }
 

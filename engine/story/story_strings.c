@@ -39,6 +39,8 @@ int story_strings_each(Scenario *sc, StoryTextVisit fn, void *ud)
     }
     for (i = 0; i < sc->n_advice; i++)
         V(&sc->advice[i], "advice.%d", i + 1);
+    for (i = 0; i < sc->n_statements; i++)
+        V(&sc->statements[i].text, "statement.%s", sc->statements[i].id);
     for (i = 0; i < sc->n_beats; i++) {
         const StoryBeat *b = &sc->beats[i];
         const StoryInteraction *in = &b->interaction;

@@ -119,6 +119,10 @@ static void check_scenario_texts(Validator *v)
     }
     check_text(v, &sc->stop_question, sc->src, 0, "stop question");
     check_text(v, &sc->notes, sc->src, 0, "scenario notes");
+    for (i = 0; sc->statements && i < sc->n_statements; i++) {
+        snprintf(what, sizeof what, "statement '%s'", sc->statements[i].id);
+        check_text(v, &sc->statements[i].text, sc->statements[i].src, 1, what);
+    }
     for (i = 0; sc->cast && i < sc->n_cast; i++) {
         const StoryCast *c = &sc->cast[i];
         snprintf(what, sizeof what, "cast '%s' name", c->id ? c->id : "?");

@@ -45,6 +45,7 @@ void views_draw(Gfx *g, const ShowView *v)
         case SHOW_SCREEN_EVAL: views_draw_eval(g, v); break;
         case SHOW_SCREEN_KIOSK: views_draw_kiosk(g, v); break;
         case SHOW_SCREEN_RESULTS: views_draw_results(g, v); break;
+        case SHOW_SCREEN_MEASURE: views_draw_measure(g, v); break;
         default: break;
         }
     }
@@ -57,6 +58,8 @@ void views_draw(Gfx *g, const ShowView *v)
         views_draw_ideas_overlay(g, v);
     if (v->overlays & SHOW_OV_REWIND)
         views_draw_rewind(g, v);
+    if (v->labels_open)
+        views_draw_labels(g, v);
     if (v->overlays & SHOW_OV_QUIT)
         views_draw_quit(g, v);
     clip(g, NULL);

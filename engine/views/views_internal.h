@@ -17,6 +17,8 @@ void views_draw_beat(Gfx *g, const ShowView *v);
 void views_draw_interaction(Gfx *g, const ShowView *v);
 void views_draw_ending(Gfx *g, const ShowView *v);
 void views_draw_error(Gfx *g, const ShowView *v);
+/* The statements' summary, before -> after (views_measure.c). */
+void views_draw_measure(Gfx *g, const ShowView *v);
 
 /* Overlays (views_help.c, views_overlays.c). */
 void views_draw_help_overlay(Gfx *g, const ShowView *v);

@@ -210,6 +210,15 @@ static void interaction_chip(Gfx *g, const ShowView *v, int x, int y)
     if (stop)
         cx += views_chip_st(g, cx, y, ui(v, UI_STOP), rgb(THEME_STALKING), rgb(THEME_TEXT),
                       THEME_TEXT_BODY_BOLD) + gfx_px(g, 16);
+    if (v->measure_round && !stop) {
+        /* a statement before / after the play: which one of how many */
+        char buf[128];
+        snprintf(buf, sizeof buf, "%s · %s%d%s%d",
+                 ui(v, v->measure_round == SHOW_MEASURE_BEFORE ? UI_MEASURE_BEFORE : UI_MEASURE_AFTER),
+                 ui(v, UI_MEASURE_STATEMENT), v->measure_i + 1, ui(v, UI_MEASURE_OF), v->n_statements);
+        cx += views_chip_st(g, cx, y, buf, rgb(THEME_PHONES), rgb(THEME_ACCENT_TEXT),
+                            THEME_TEXT_BODY_BOLD) + gfx_px(g, 16);
+    }
     if (v->ikind == STORY_INT_DISCUSS)
         views_chip(g, cx, y, ui(v, UI_DISCUSS), rgb(THEME_PANEL_HI), rgb(THEME_TEXT));
     else if (v->ikind == STORY_INT_IDEA)
@@ -391,7 +400,7 @@ static void interaction_geom(Gfx *g, const ShowView *v, int *prompt_y, int *prom
     int stop = (v->overlays & SHOW_OV_STOP) != 0;
     VoteState vs = v->poll ? vote_state(v->poll) : VOTE_READY;
     int y = a.y, status_h = lh(g, THEME_TEXT_CAPTION) + gfx_px(g, 24);
-    y += (stop || (v->poll && vs == VOTE_OPEN) ? lh(g, THEME_TEXT_BODY_BOLD) + gfx_px(g, 8)
+    y += (stop || v->measure_round || (v->poll && vs == VOTE_OPEN) ? lh(g, THEME_TEXT_BODY_BOLD) + gfx_px(g, 8)
                                                 : views_chip_h(g)) +
          gfx_px(g, 20);
     *prompt_y = y;
@@ -531,7 +540,9 @@ void views_draw_interaction(Gfx *g, const ShowView *v)
                  rgb(THEME_DIM), GFX_ALIGN_LEFT);
     } else if (vs == VOTE_REVEALED) {
         char buf[160];
-        if (v->winner == -2 && v->picked < 0)
+        if (v->measure_round)
+            ; /* a statement decides nothing: a tie or no votes needs no pick */
+        else if (v->winner == -2 && v->picked < 0)
             gfx_text(g, status.x, status.y, status.w / 2, ui(v, UI_TIE), THEME_TEXT_CAPTION,
                      rgb(THEME_ACCENT), GFX_ALIGN_LEFT);
         else if (v->winner == -1 && v->picked < 0)

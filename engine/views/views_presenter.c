@@ -143,6 +143,7 @@ static UiTextId screen_name(const ShowView *v)
     case SHOW_SCREEN_EVAL: return UI_PRES_SCR_EVAL;
     case SHOW_SCREEN_KIOSK: return UI_PRES_SCR_KIOSK;
     case SHOW_SCREEN_RESULTS: return UI_PRES_SCR_RESULTS;
+    case SHOW_SCREEN_MEASURE: return UI_PRES_SCR_ENDING;
     default: return UI_PRES_SCR_SCENE;
     }
 }
@@ -538,6 +539,26 @@ static void draw_now(Gfx *g, const ShowView *v, Rect r)
         y += small + gfx_px(g, 8);
         text_fit(g, r.x, y, r.w, r.y + r.h - y, tx(v, &b->ending_text), THEME_TEXT_BODY,
                  THEME_TEXT_SMALL, rgb(THEME_TEXT));
+    } else if (v->screen == SHOW_SCREEN_MEASURE && v->sc && v->measure) {
+        /* the statements' summary: stalking before -> after, per statement */
+        int i = 0;
+        line_fit(g, r.x, y, r.w, ui(v, UI_MEASURE_TITLE), THEME_TEXT_BODY_BOLD, rgb(THEME_TEXT));
+        y += lh(g, THEME_TEXT_BODY_BOLD) + gfx_px(g, 6);
+        for (i = 0; i < v->n_statements && y + small <= r.y + r.h; i++) {
+            const ShowMeasure *m = &v->measure[i];
+            int tb = m->counts[0][0] + m->counts[0][1] + m->counts[0][2];
+            int ta = m->counts[1][0] + m->counts[1][1] + m->counts[1][2];
+            char sb[16] = "-", sa[16] = "-";
+            if (m->asked[0] && tb)
+                snprintf(sb, sizeof sb, "%d %%", (m->counts[0][2] * 100 + tb / 2) / tb);
+            if (m->asked[1] && ta)
+                snprintf(sa, sizeof sa, "%d %%", (m->counts[1][2] * 100 + ta / 2) / ta);
+            /* the numbers first: a long statement is cut, never its shares */
+            snprintf(buf, sizeof buf, "%s %s → %s  %s", ui(v, UI_SIGNAL_STALKING), sb, sa,
+                     tx(v, &v->sc->statements[i].text));
+            line_fit(g, r.x, y, r.w, buf, THEME_TEXT_SMALL, rgb(THEME_TEXT));
+            y += small + gfx_px(g, 4);
+        }
     } else {
         /* EVAL / KIOSK / RESULTS */
         snprintf(buf, sizeof buf, "%s %d", ui(v, UI_PRES_EVAL_NOW), v->eval_answers);
@@ -703,6 +724,9 @@ static void draw_next(Gfx *g, const ShowView *v, Rect r)
     } else if (v->screen == SHOW_SCREEN_EVAL || v->screen == SHOW_SCREEN_KIOSK ||
                v->screen == SHOW_SCREEN_RESULTS) {
         next_entry(g, y, r, ui(v, UI_PRES_EVAL_KEYS), rgb(THEME_ACCENT));
+    } else if (v->screen == SHOW_SCREEN_MEASURE) {
+        next_entry(g, y, r, ui(v, v->measure_eval ? UI_MEASURE_KEYS : UI_MEASURE_KEYS_NO_EVAL),
+                   rgb(THEME_ACCENT));
     }
     clip(g, NULL);
 }
@@ -889,6 +913,11 @@ void views_draw_presenter_at(Gfx *g, const ShowView *v, long elapsed_s, int *not
     gfx_clear(g, rgb(THEME_BG));
     if (!v)
         return;
+    if (v->labels_open) {
+        /* the event's labels are typed here; the projector keeps its screen */
+        views_draw_labels(g, v);
+        return;
+    }
     if (v->screen == SHOW_SCREEN_KIOSK && v->kiosk) {
         /* the pupil answers at the laptop; the projector keeps the invitation */
         views_draw_kiosk(g, v);

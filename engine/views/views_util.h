@@ -113,5 +113,8 @@ void views_join_addr(const char *url, int code_shown, char *out, size_t n);
  * `start` down whose width fits r.w; at the smallest style a longer text
  * keeps its own width, centred on r.  Returns the line height. */
 int views_text_line(Gfx *g, Rect r, const char *text, ThemeText start, ThemeColor c, GfxAlign al);
+/* The labels form (school, grade, municipality) over the whole frame:
+ * views_measure.c draws it for the projector and the presenter's window. */
+void views_draw_labels(Gfx *g, const ShowView *v);
 
 #endif

@@ -111,6 +111,23 @@ cast {
     role = { da = "en ukendt profil", en = "an unknown profile" } },
 }
 
+-- The before/after measure: the room rates each statement OK / warning sign /
+-- stalking before the play and again at its end (S skips a round); the report
+-- shows how the room's answers moved (totals only).
+statements {
+  { id = "checks_phone",
+    text = { da = "Han tjekker hendes telefon hver dag.", en = "He checks her phone every day." } },
+  { id = "many_messages",
+    text = { da = "Han sender 40 beskeder, når hun ikke svarer.",
+             en = "He sends 40 messages when she doesn't answer." } },
+  { id = "shows_up",
+    text = { da = "Efter bruddet dukker han op, hvor hun træner.",
+             en = "After the breakup he shows up where she trains." } },
+  { id = "fake_profile",
+    text = { da = "Han laver en falsk profil for at følge med i hende.",
+             en = "He makes a fake profile to keep an eye on her." } },
+}
+
 include "beats_relationship.lua"
 include "beats_stalking.lua"
 include "beats_help.lua"

@@ -58,8 +58,8 @@ async function phone(locale) {
 
 /* Runs BODY with a fresh engine; on failure the transcript and the
  * engine's stderr are added to the message; the engine always ends. */
-async function withEngine(body) {
-  const e = await Engine.start();
+async function withEngine(body, scenario) {
+  const e = await Engine.start(scenario);
   try {
     await body(e);
   } catch (err) {
@@ -576,4 +576,43 @@ test('ideas, signal colours, a disabled option\'s reason, a restart without a fa
       await a.ctx.close();
     }
   });
+});
+
+test('statements before and after the play: a phone answers each as a signal poll, no link kept', { timeout: 90000 }, async () => {
+  await withEngine(async (e) => {
+    const a = await phone('da-DK');
+    try {
+      await a.page.goto(`${e.url}/?r=${e.room}`);
+      assert.strictEqual(await visibleText(a.page, '#wait .look'), 'Kig op på skærmen');
+      e.keys('Right');
+      await e.waitFor(/^statement before 1\/4 checks_phone: /m, WAIT, 'the first statement');
+      e.keys('V');
+      const id = (await e.waitFor(/^vote open (\d+) phones$/m, WAIT, 'the statement vote'))[1];
+      await a.page.locator('#poll-opts button.opt').nth(2).waitFor({ state: 'visible' });
+      assert.strictEqual(await visibleText(a.page, '#poll-q'), 'Han tjekker hendes telefon hver dag.');
+      assert.deepStrictEqual(await a.page.locator('#poll-opts .opt .t').allInnerTexts(), ['OK', 'Faresignal', 'Stalking']);
+      await checkLayout(a.page, 'statement');
+      await checkAxe(a.page, 'statement');
+      await shot(a.page, 'da-8-statement');
+      await a.page.locator('#poll-opts button[data-n="2"]').click();
+      await visibleText(a.page, '#poll-receipt');
+      await e.waitFor(`phone vote ${id} 2`, WAIT, 'the counted vote');
+      /* reveal, the next statement reaches the phone as a new poll */
+      e.keys('V Right');
+      await e.waitFor(/^statement before 2\/4 many_messages: /m, WAIT, 'the second statement');
+      e.keys('V');
+      await e.waitFor(/^vote open \d+ phones$/m, WAIT, 'the second vote', 1);
+      await a.page.locator('#poll-q', { hasText: 'Han sender 40 beskeder' }).waitFor();
+      await a.page.locator('#lang-toggle').click();
+      assert.strictEqual(await visibleText(a.page, '#poll-q'), "He sends 40 messages when she doesn't answer.");
+      await shot(a.page, 'en-8-statement');
+      /* S skips the rest: the phone waits again, the first answer is the only one kept */
+      e.keys('S');
+      await e.waitFor('statements before skipped', WAIT, 'the skipped round');
+      await a.page.locator('#wait').waitFor({ state: 'visible' });
+      assert.deepStrictEqual(a.page.consoleErrors, [], 'no script errors');
+    } finally {
+      await a.ctx.close();
+    }
+  }, 'scenes/stalking');
 });

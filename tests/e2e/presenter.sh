@@ -18,14 +18,14 @@ play() { "$BIN" play --headless --no-phones --size 1280x720 "$@" "$BUNDLED"; }
 same() { cmp -s "$1" "$2"; }
 
 # the reference: the first beat's first step, projector and presenter
-play --keys "Right Right" --screenshot "$T/base.png" --presenter-screenshot "$T/pbase.png" 2>"$T/err" ||
+play --keys "Right S Right" --screenshot "$T/base.png" --presenter-screenshot "$T/pbase.png" 2>"$T/err" ||
     { bad "reference run"; cat "$T/err"; }
-play --keys "Right Right" --screenshot "$T/base-alone.png" 2>>"$T/err" || bad "reference run without presenter"
+play --keys "Right S Right" --screenshot "$T/base-alone.png" 2>>"$T/err" || bad "reference run without presenter"
 
 # 1. with a presenter window: N, I, the scroll keys leave the projector as it was
 for keys in "N" "I" "N I" "] [" "Ctrl+Down"; do
     name=$(echo "$keys" | tr -c 'A-Za-z0-9\n' '_')
-    if play --keys "Right Right $keys" --screenshot "$T/p-$name.png" \
+    if play --keys "Right S Right $keys" --screenshot "$T/p-$name.png" \
         --presenter-screenshot "$T/pp-$name.png" --transcript "$T/t-$name" 2>>"$T/err" &&
         same "$T/base.png" "$T/p-$name.png"; then
         ok "with --presenter, '$keys' leaves the projector unchanged"
@@ -43,7 +43,7 @@ else
     bad "the presenter window did not change for N or I"
 fi
 # and the story goes on under them: Next after N shows the next step
-play --presenter --keys "Right Right N Right" --screenshot "$T/p-next.png" --transcript "$T/t-next" 2>>"$T/err"
+play --presenter --keys "Right S Right N Right" --screenshot "$T/p-next.png" --transcript "$T/t-next" 2>>"$T/err"
 if grep -q "^line mads: " "$T/t-next"; then
     ok "Next still moves the story while the notes are open on the presenter window"
 else
@@ -52,8 +52,8 @@ fi
 
 # 2. without one: N and I warn first (the projector changes), Escape restores it
 for k in N I; do
-    play --keys "Right Right $k" --screenshot "$T/w-$k.png" 2>>"$T/err"
-    play --keys "Right Right $k Escape" --screenshot "$T/w-$k-esc.png" 2>>"$T/err"
+    play --keys "Right S Right $k" --screenshot "$T/w-$k.png" 2>>"$T/err"
+    play --keys "Right S Right $k Escape" --screenshot "$T/w-$k-esc.png" 2>>"$T/err"
     if ! same "$T/base-alone.png" "$T/w-$k.png" && same "$T/base-alone.png" "$T/w-$k-esc.png"; then
         ok "without a presenter window, $k warns the room and Escape takes it away"
     else
@@ -61,7 +61,7 @@ for k in N I; do
     fi
 done
 # the warning is a card of its own: confirming with the same key changes the frame again
-play --keys "Right Right N N" --screenshot "$T/w-NN.png" 2>>"$T/err"
+play --keys "Right S Right N N" --screenshot "$T/w-NN.png" 2>>"$T/err"
 if ! same "$T/w-N.png" "$T/w-NN.png"; then
     ok "N again shows the notes after the warning"
 else

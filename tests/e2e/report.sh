@@ -22,7 +22,7 @@ keys1=$(sed 's/#.*//' "$ROOT/tests/e2e/paths/advice_da.keys" | tr '\n' ' ')
 # event 2: first_messages stalking (2/5/12), where_are_you picked stalking, then a
 # rewind to first_messages and a second vote there (a replay, counted apart)
 # (a field per option in turn; a beat's last step and then its poll take a Next each)
-keys2="Right $R9 $R9 V 2 Return 5 Return 1 2 Return V Right $R9 Right Right 3 Right R 1 V 9 Return 2 Return 0 Return V Right"
+keys2="Right S $R9 $R9 V 2 Return 5 Return 1 2 Return V Right $R9 Right Right 3 Right R 1 V 9 Return 2 Return 0 Return V Right"
 "$BIN" play --headless --size 640x360 --no-phones --db "$T/b.sqlite" --label 9.B \
     --label school=Sydskolen --attendance 20 --keys "$keys2" --transcript "$T/t2.txt" "$SCEN" ||
     fail "play 2"

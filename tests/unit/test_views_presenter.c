@@ -177,6 +177,10 @@ static void advance_to(Show *s, ShowScreen screen, StoryIntKind kind)
     int i = 0;
     for (i = 0; i < 400; i++) {
         ShowView v = view(s);
+        if (v.measure_round) {
+            show_action(s, SHOW_ACT_STOP, 0); /* S skips the statements */
+            continue;
+        }
         if (v.screen == screen && (screen != SHOW_SCREEN_INTERACTION || v.ikind == kind))
             return;
         if (v.screen == SHOW_SCREEN_INTERACTION &&
@@ -218,6 +222,7 @@ static void test_beat_steps(void **state)
     Counts a, b;
     ShowView v;
     show_action(s, SHOW_ACT_NEXT, 0);
+    show_action(s, SHOW_ACT_STOP, 0); /* S: the statements before the play skipped */
     show_action(s, SHOW_ACT_NEXT, 0);
     show_action(s, SHOW_ACT_NEXT, 0);
     v = view(s);
@@ -231,6 +236,7 @@ static void test_beat_steps(void **state)
     /* the same in English */
     s = new_show(f, 1);
     show_action(s, SHOW_ACT_NEXT, 0);
+    show_action(s, SHOW_ACT_STOP, 0); /* S: the statements before the play skipped */
     show_action(s, SHOW_ACT_NEXT, 0);
     render_both(s, "beat_en", 3725, &a, &b);
 }
@@ -301,6 +307,7 @@ static void test_many_ideas_and_blank(void **state)
     int i = 0;
     char buf[128];
     show_action(s, SHOW_ACT_NEXT, 0);
+    show_action(s, SHOW_ACT_STOP, 0); /* S: the statements before the play skipped */
     show_action(s, SHOW_ACT_NEXT, 0);
     for (i = 0; i < 20; i++) {
         snprintf(buf, sizeof buf, "Idé nummer %d: tal med en voksen om det der sker", i + 1);
@@ -346,6 +353,7 @@ static void test_error(void **state)
     Show *s = new_show(f, 0);
     Counts a, b;
     show_action(s, SHOW_ACT_NEXT, 0);
+    show_action(s, SHOW_ACT_STOP, 0); /* S: the statements before the play skipped */
     show_set_error(s, "scenes/stalking/beats_relationship.lua:42: attempt to index a nil value "
                       "(global 'sofie') while running the condition of option 2 in beat "
                       "'unanswered'; check the spelling of the variable and that it is declared "
@@ -432,6 +440,7 @@ static void test_notes_never_on_projector(void **state)
     uint32_t *before = NULL, *after = NULL, *pb = NULL, *pa = NULL, *other = NULL;
     const char *orig = NULL;
     show_action(s, SHOW_ACT_NEXT, 0);
+    show_action(s, SHOW_ACT_STOP, 0); /* S: the statements before the play skipped */
     show_action(s, SHOW_ACT_NEXT, 0);
     assert_true(strlen(swap_notes(f, s, NULL)) > 0); /* the first beat has notes */
     before = frame_of(s, 0, "beat", NULL);
@@ -471,6 +480,7 @@ static Show *with_ideas(Fx *f, int presenter, const char *a, const char *b)
     Show *s = new_show(f, 0);
     show_set_presenter(s, presenter);
     show_action(s, SHOW_ACT_NEXT, 0);
+    show_action(s, SHOW_ACT_STOP, 0); /* S: the statements before the play skipped */
     show_action(s, SHOW_ACT_NEXT, 0);
     assert_int_equal(show_phone_idea(s, a), 0);
     assert_int_equal(show_phone_idea(s, b), 0);
@@ -592,6 +602,7 @@ static void test_notes_scroll_and_overview(void **state)
     free(b);
     /* ... and not on a beat */
     show_action(s, SHOW_ACT_NEXT, 0);
+    show_action(s, SHOW_ACT_STOP, 0); /* S: the statements before the play skipped */
     show_action(s, SHOW_ACT_NEXT, 0);
     a = frame_of(s, 1, "beat_overview_other", NULL);
     sn->s[v.lang] = sc_orig;

@@ -181,6 +181,8 @@ int show_poll_record(const ShowPollResult *p, EvalPollRecord *r)
     memset(r, 0, sizeof *r);
     r->kind = p->kind == SHOW_POLL_CHOICE   ? EVAL_POLL_CHOICE
               : p->kind == SHOW_POLL_SIGNAL ? EVAL_POLL_SIGNAL
+              : p->kind == SHOW_POLL_BEFORE ? EVAL_POLL_BEFORE
+              : p->kind == SHOW_POLL_AFTER  ? EVAL_POLL_AFTER
                                             : EVAL_POLL_STOP;
     snprintf(r->beat, sizeof r->beat, "%s", p->beat_id);
     r->pass = p->pass;

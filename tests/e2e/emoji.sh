@@ -20,10 +20,10 @@ bad() { echo "FAIL $*"; fail=1; }
 HEART="❤️"
 
 r() { i=0; while [ "$i" -lt "$1" ]; do printf 'Right '; i=$((i + 1)); done; }
-# welcome, party, first_messages (signal), where_are_you (signal), unanswered
+# welcome (S skips the statements), party, first_messages (signal), where_are_you (signal), unanswered
 # (option 1), apologises, then the 8 steps of isolation up to Mads's line
 # (tests/data/stalking_paths.md)
-KEYS="Right $(r 9)$(r 9)2 Right $(r 11)2 Right $(r 10)1 Right $(r 5)$(r 8)"
+KEYS="Right S $(r 9)$(r 9)2 Right $(r 11)2 Right $(r 10)1 Right $(r 5)$(r 8)"
 
 play() {
     rm -f "$T/db.sqlite"

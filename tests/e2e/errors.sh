@@ -32,7 +32,7 @@ PORT=$(sed -n 's/^phones port \([0-9]*\) .*/\1/p' "$T/a.txt")
 
 # 2. a second one on the same port, in Danish, with a presenter screen
 "$BIN" play --headless --size 1280x720 --lang da --port "$PORT" --db "$T/b.sqlite" --presenter \
-    --presenter-screenshot "$T/pres.png" --screenshot "$T/aud.png" --keys "Right Right" \
+    --presenter-screenshot "$T/pres.png" --screenshot "$T/aud.png" --keys "Right S Right" \
     --frame-text "$T/b.frames" --transcript "$T/b.txt" "$SCEN" 2>"$T/b.err"
 rc=$?
 frames presenter "$T/b.frames" >"$T/pres.txt"

@@ -71,7 +71,7 @@ fi
 # shows no phone column and no "joined · voted" line at an open signal poll,
 # until C switches the poll to phones (then both) - read from its frames
 R9="Right Right Right Right Right Right Right Right Right"
-AT_POLL="Right $R9 $R9 V" # first_messages' signal, the vote open
+AT_POLL="Right S $R9 $R9 V" # first_messages' signal, the vote open
 # pframe ARGS...: the presenter's last frame, one "kind x y w h text" line each
 pframe() {
     rm -f "$T/ph.sqlite"

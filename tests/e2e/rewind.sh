@@ -31,7 +31,7 @@ last_frame() { awk -v w="$2" '/^frame /{on = ($4 == w); if (on) buf = ""; next} 
 R9="Right Right Right Right Right Right Right Right Right"
 # first_messages voted (2/5/12), where_are_you picked, then a rewind to
 # first_messages and a second vote there (9/2/0); then a pick at every poll
-keys="Right $R9 $R9 V 2 Return 5 Return 1 2 Return V Right $R9 Right Right 3 Right R 1 V 9 Return 2 Return 0 Return V Right"
+keys="Right S $R9 $R9 V 2 Return 5 Return 1 2 Return V Right $R9 Right Right 3 Right R 1 V 9 Return 2 Return 0 Return V Right"
 i=0
 while [ $i -lt 200 ]; do keys="$keys 3 Right"; i=$((i + 1)); done
 for lang in da en; do

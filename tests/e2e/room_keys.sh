@@ -31,7 +31,7 @@ NBSP=$(printf '\302\240')
 # the keys of the bundled walk: Next to the first signal poll, the first
 # choice, the idea prompt, and the whole way to the ending
 nexts() { i=0 k=""; while [ $i -lt "$1" ]; do k="$k Right"; i=$((i + 1)); done; echo "$k"; }
-P19=$(nexts 19)
+P19="Right S$(nexts 18)" # S skips the statements the welcome's Next asks
 P43="$P19 2$(nexts 12) 1$(nexts 10)"
 P81="$P19 2$(nexts 12) 1$(nexts 11) 2$(nexts 16) 1$(nexts 19)"
 WALK="$P19 2$(nexts 12) 1$(nexts 11) 2$(nexts 16) 1$(nexts 20) 2$(nexts 5) 3$(nexts 15) 1$(nexts 12) 2$(nexts 8)"
@@ -112,7 +112,7 @@ else
     bad "choice: $(grep -E '^(vote|result|back|branch)' "$T/choice.tr" | tr '\n' '|')"
 fi
 
-play stop --no-phones --size 1024x768 --keys "Right Right S V 3 Right 2 Right 0 Right Right Left Left Right"
+play stop --no-phones --size 1024x768 --keys "Right S Right S V 3 Right 2 Right 0 Right Right Left Left Right"
 if has stop "stop result ok" && [ "$(count stop '^vote open')" = 1 ] && [ "$(count stop '^stop ')" -ge 2 ]; then
     ok "stop poll: a stray Back after the reveal records the counted result, opens nothing new"
 else
@@ -169,7 +169,7 @@ done
 strings_of() { grep -av '^frame ' "$T/$1.ft" | sed 's/^[a-z]* -\{0,1\}[0-9]* -\{0,1\}[0-9]* [0-9]* [0-9]* //'; }
 for size in 1024x768 1280x720 1920x1080 3840x2160; do
     for lang in da en; do
-        play help --no-phones --lang "$lang" --size "$size" --keys "Right Right H"
+        play help --no-phones --lang "$lang" --size "$size" --keys "Right S Right H"
         miss=""
         for num in "25${NBSP}17${NBSP}73${NBSP}74" "27${NBSP}60${NBSP}40${NBSP}16" "116${NBSP}111"; do
             last help audience | sed "s/ /$NBSP/g" | grep -q "^text${NBSP}.*$num" || miss="$miss $num"
@@ -215,8 +215,8 @@ done
 
 # ---- 5. the presenter's next card, the signal dots, the phone mock-up ----------------
 # the choice with five branches, the vote open (the "now" card at its largest)
-P117="$WALK"
-P117=$(echo "$P117" | awk '{ for (i = 1; i <= 117; i++) printf "%s ", $i }')
+P117="$WALK" # the first 117 presses after the welcome (+ the S that skips the statements)
+P117=$(echo "$P117" | awk '{ for (i = 1; i <= 118; i++) printf "%s ", $i }')
 for lang in da en; do
     play pchoice --no-phones --presenter --lang "$lang" --size 1024x768 --keys "$P117 V"
     n=$(awk '/^choice / { n = 0 } /^option [0-9]+ hidden/ { next } /^option / { n++ } END { print n + 0 }' "$T/pchoice.tr")
@@ -263,7 +263,7 @@ fi
 for lang in da en; do
     over="Om scenariet"
     [ "$lang" = en ] && over="About the scenario"
-    play notes --no-phones --lang "$lang" --size 1024x768 --keys "Right Right N N N Right Right N N N Right N N"
+    play notes --no-phones --lang "$lang" --size 1024x768 --keys "Right S Right N N N Right Right N N N Right N N"
     title="Noter til facilitator"
     [ "$lang" = en ] && title="Facilitator notes"
     # the runs of frames with the notes card up; the runs that show the overview

@@ -55,7 +55,7 @@ PID=$!
 exec 3>"$T/keys"
 # signals first_messages (warning) and where_are_you (stalking), the choice at
 # unanswered (1: apologises), a rewind to before it, then 3 (ask_emma: sets asked_emma)
-echo "Right $(keys party first_messages:2 where_are_you:3 unanswered:1) R 3" >&3
+echo "Right S $(keys party first_messages:2 where_are_you:3 unanswered:1) R 3" >&3
 wait_for '^rewind 3 unanswered' "$T/t1.txt" || bad "no rewind"
 sleep 1.5 # the digit that picked the rewind is ignored for a moment (a remote's double press)
 echo "3 Right $(keys ask_emma isolation:2 breakup flood:3) Right Right" >&3
@@ -127,7 +127,7 @@ else
 fi
 
 # 3. --resume ask: the offer on the welcome screen; Next does not start by accident
-play --keys "Right Right Right" --transcript "$T/t3.txt" "$SCEN" 2>/dev/null
+play --keys "Right S Right Right" --transcript "$T/t3.txt" "$SCEN" 2>/dev/null
 cp "$SAVE" "$T/save3.txt" 2>/dev/null
 play --resume ask --keys "Right" --transcript "$T/t4.txt" --frame-text "$T/f4.txt" "$SCEN" 2>/dev/null
 if grep -q '^resume offered party 2$' "$T/t4.txt" && grep -q 'J: Continue where you left off (The party, [0-9][0-9]:[0-9][0-9])' "$T/f4.txt" &&
@@ -156,7 +156,7 @@ mkfifo "$T/keys"
 bgplay --keys-from "$T/keys" --transcript "$T/t7.txt" "$SCEN" 2>"$T/e7.txt" &
 PID=$!
 exec 3>"$T/keys"
-echo "Right Right Right Right" >&3
+echo "Right S Right Right Right" >&3
 wait_for '^line ' "$T/t7.txt"
 sleep 0.5
 kill -TERM $PID
@@ -194,7 +194,7 @@ else
     bad "changed scenario (rc $rc)"; cat "$T/t8.txt" "$T/e8.txt"
 fi
 sed 's/^at party /at no_such_beat /' "$T/changed.txt" >"$SAVE"
-play --resume yes --keys "Right" --transcript "$T/t9.txt" "$SCEN" 2>"$T/e9.txt"
+play --resume yes --keys "Right S" --transcript "$T/t9.txt" "$SCEN" 2>"$T/e9.txt"
 rc=$?
 if [ $rc -eq 0 ] && grep -q '^note The scenario changed since last time: the scene no_such_beat is gone' "$T/t9.txt" &&
     grep -q '^beat party' "$T/t9.txt"; then
@@ -203,7 +203,7 @@ else
     bad "gone beat (rc $rc)"; cat "$T/t9.txt" "$T/e9.txt"
 fi
 printf 'garbage\n' >"$SAVE"
-play --resume yes --keys "Right" --transcript "$T/t10.txt" "$SCEN" 2>"$T/e10.txt"
+play --resume yes --keys "Right S" --transcript "$T/t10.txt" "$SCEN" 2>"$T/e10.txt"
 rc=$?
 if [ $rc -eq 0 ] && grep -q '^beat party' "$T/t10.txt" && [ -f "$SAVE.bad" ] && grep -q 'not a saved event' "$T/e10.txt"; then
     ok "a damaged save is kept aside as .bad and the event starts"

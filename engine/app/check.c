@@ -109,8 +109,6 @@ static int check_other_files(const char *dir, LuaHost *h, const char *failed_msg
 int cmd_check(int argc, char **argv)
 {
     int i = 0, failed = 0;
-    SDL_Surface *surf = NULL;
-    SDL_Renderer *ren = NULL;
     Gfx *gfx = NULL;
     Err err;
     char fonts[1100];
@@ -119,16 +117,11 @@ int cmd_check(int argc, char **argv)
         return 2;
     }
     err_clear(&err);
-    SDL_SetHint(SDL_HINT_VIDEODRIVER, "offscreen");
-    if (SDL_Init(SDL_INIT_EVENTS) == 0) {
-        surf = SDL_CreateRGBSurfaceWithFormat(0, CHECK_W, CHECK_H, 32, SDL_PIXELFORMAT_ARGB8888);
-        ren = surf ? SDL_CreateSoftwareRenderer(surf) : NULL;
-        snprintf(fonts, sizeof fonts, "%s/assets/fonts", app_data_dir());
-        gfx = ren ? gfx_new(ren, CHECK_W, CHECK_H, fonts, &err) : NULL;
-    }
+    snprintf(fonts, sizeof fonts, "%s/assets/fonts", app_data_dir());
+    gfx = gfx_new_offscreen(CHECK_W, CHECK_H, fonts, &err);
     if (!gfx)
         fprintf(stderr, "spectactor check: cannot measure text (%s); skipping the fit check\n",
-                err.msg[0] ? err.msg : SDL_GetError());
+                err.msg);
     for (i = 0; i < argc; i++) {
         LuaHost *h = lua_host_new(&err);
         Scenario *sc = NULL;
@@ -168,13 +161,6 @@ int cmd_check(int argc, char **argv)
         scenario_free(sc);
         lua_host_free(h);
     }
-    gfx_free(gfx);
-    if (ren)
-        SDL_DestroyRenderer(ren);
-    if (surf)
-        SDL_FreeSurface(surf);
-    if (TTF_WasInit())
-        TTF_Quit();
-    SDL_Quit();
+    gfx_free_offscreen(gfx);
     return failed ? 1 : 0;
 }

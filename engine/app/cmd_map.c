@@ -34,8 +34,8 @@ int cmd_map(int argc, char **argv)
         return 2;
     }
     h = lua_host_new(&err);
-    sc = h ? lua_story_load(h, dir, &err) : NULL;
-    if (!sc || story_strings_apply_dir(sc, dir, NULL, NULL, &err) < 0) {
+    sc = h ? lua_story_load_translated(h, dir, &err) : NULL;
+    if (!sc) {
         fprintf(stderr, "spectactor map: %s\n", err.msg);
         goto done;
     }

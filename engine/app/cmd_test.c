@@ -37,7 +37,7 @@ static int test_dir(const char *dir)
         fprintf(stderr, "spectactor test: %s\n", err.msg);
         return 1;
     }
-    sc = lua_story_load(h, dir, &err);
+    sc = lua_story_load_translated(h, dir, &err);
     if (!sc) {
         size_t at = scenario_where_len(err.msg);
         if (at > 2)
@@ -46,8 +46,6 @@ static int test_dir(const char *dir)
             printf("%s/scenario.lua: error: %s\n", dir, err.msg);
         goto done;
     }
-    if (story_strings_apply_dir(sc, dir, NULL, NULL, &err) < 0)
-        fprintf(stderr, "spectactor test: %s\n", err.msg);
     lua_host_set_limits(h, TEST_TIME_MS, TEST_INSTRUCTIONS);
     r = story_explore(sc, lua_story_hooks(h), NULL, &err);
     if (!r) {

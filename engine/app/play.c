@@ -340,7 +340,7 @@ static void save_sync(Play *p)
     if (show_save_sync(p->scene.show, &p->save, &err) == 0 || p->save_failed)
         return;
     p->save_failed = 1;
-    snprintf(msg, sizeof msg, "%s%s", ui_text(scene_ui_en(p->scene.sc, p->scene.lang), UI_SAVE_FAILED),
+    snprintf(msg, sizeof msg, "%s%s", ui_text(scenario_lang_en(p->scene.sc, p->scene.lang), UI_SAVE_FAILED),
              err.msg);
     fprintf(stderr, "spectactor: %s\n", msg);
     show_set_note(p->scene.show, msg);
@@ -476,7 +476,7 @@ static void reload(Play *p)
     assert(p->scene.sc && p->scene.show && p->scene.lua); /* a reload that worked replaced all three */
     show_set_presenter(p->scene.show, p->pgfx != NULL);
     phones_attach(&p->phones, p->scene.show);
-    evals_attach(&p->evals, p->scene.show, p->scene.sc->id, scene_ui_en(p->scene.sc, p->scene.lang));
+    evals_attach(&p->evals, p->scene.show, p->scene.sc->id, scenario_lang_en(p->scene.sc, p->scene.lang));
     evals_status(&p->evals);
     settle(p, SETTLE_ACTION);
 }
@@ -727,11 +727,9 @@ static void load_scenario(Play *p, char *load_error, size_t n)
         snprintf(load_error, n, "%s", err.msg);
         return;
     }
-    p->scene.sc = lua_story_load(p->scene.lua, p->o.dir, &err);
+    p->scene.sc = lua_story_load_translated(p->scene.lua, p->o.dir, &err);
     if (!p->scene.sc)
         snprintf(load_error, n, "%s", err.msg[0] ? err.msg : "cannot load scenario");
-    else if (story_strings_apply_dir(p->scene.sc, p->o.dir, NULL, NULL, &err) < 0)
-        log_warn("%s", err.msg); /* the scenario plays in its own texts */
 }
 
 static void net_wake(void *ud)
@@ -754,7 +752,7 @@ static void phones_setup(Play *p)
     if (evals_room(&p->evals, code, pub, &seq) == 0)
         show_set_poll_seq(p->scene.show, seq);
     if (p->o.address && net_lan_has(p->o.address) == 0) {
-        int en = scene_ui_en(sc, p->scene.lang);
+        int en = scenario_lang_en(sc, p->scene.lang);
         char msg[320];
         snprintf(msg, sizeof msg, "%s%s%s", ui_text(en, UI_ADDRESS_NOT_HERE_1), p->o.address,
                  ui_text(en, UI_ADDRESS_NOT_HERE_2));
@@ -762,7 +760,7 @@ static void phones_setup(Play *p)
         show_set_note(p->scene.show, msg);
     }
     if (phones_start(&p->phones, p->scene.show, &p->evals, &p->timers, p->o.port, p->o.address,
-                     sc ? sc->langs[scene_pick_lang(sc, p->o.lang)] : "da", code, pub, net_wake,
+                     sc ? sc->langs[scenario_pick_lang(sc, p->o.lang)] : "da", code, pub, net_wake,
                      p) < 0) {
         show_set_counting(p->scene.show, p->o.count ? (ShowCount)p->o.count : SHOW_COUNT_HANDS,
                           p->o.class_size ? p->o.class_size : SHOW_CLASS_SIZE, 0);
@@ -787,7 +785,7 @@ static int eval_setup(Play *p, Err *err)
         return rc;
     stale(p);
     evals_attach(&p->evals, p->scene.show, p->scene.sc ? p->scene.sc->id : NULL,
-                 scene_ui_en(p->scene.sc, p->scene.lang));
+                 scenario_lang_en(p->scene.sc, p->scene.lang));
     evals_load(&p->evals, p->scene.lua, p->o.dir);
     if (p->evals.q)
         show_set_eval(p->scene.show, p->evals.q);
@@ -908,7 +906,7 @@ static void handle_event(Play *p, const SDL_Event *ev)
         p->done = 1;
         transcript_line(p, "quit signal");
         if (p->save.path[0])
-            fprintf(stderr, "spectactor: %s\n", ui_text(scene_ui_en(p->scene.sc, p->scene.lang), UI_SAVED_TERM));
+            fprintf(stderr, "spectactor: %s\n", ui_text(scenario_lang_en(p->scene.sc, p->scene.lang), UI_SAVED_TERM));
     } else if (ev->type == p->ev_key) {
         char *name = ev->user.data1;
         if (name) {
@@ -1072,7 +1070,7 @@ int cmd_play(int argc, char **argv)
         fprintf(stderr, "%s\n", load_error);
         transcript_line(&p, "error scenario failed to load");
     }
-    p.scene.lang = scene_pick_lang(p.scene.sc, p.o.lang);
+    p.scene.lang = scenario_pick_lang(p.scene.sc, p.o.lang);
     p.scene.show = show_new(p.scene.sc, p.scene.sc ? lua_story_hooks(p.scene.lua) : NULL, p.scene.lang,
                             load_error[0] ? load_error : NULL, &err);
     if (!p.scene.show) {
@@ -1110,7 +1108,7 @@ int cmd_play(int argc, char **argv)
     p.dirty = 1;
     draw(&p);
     if (preview_store(&p, &err) < 0 || eval_setup(&p, &err) < 0) {
-        int en = scene_ui_en(p.scene.sc, p.scene.lang);
+        int en = scenario_lang_en(p.scene.sc, p.scene.lang);
         fprintf(stderr, "spectactor: %s%s\nspectactor: %s\n", ui_text(en, UI_DB_PROBLEM), err.msg,
                 ui_text(en, UI_DB_OTHER));
         cleanup(&p);

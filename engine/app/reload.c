@@ -11,24 +11,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-int scene_pick_lang(const Scenario *sc, const char *want)
-{
-    int i = 0;
-    if (!sc || !want)
-        return 0;
-    i = scenario_lang_index(sc, want);
-    if (i < 0) {
-        log_warn("the scenario has no language '%s'; using '%s'", want, sc->langs[0]);
-        return 0;
-    }
-    return i;
-}
-
-int scene_ui_en(const Scenario *sc, int lang)
-{
-    return sc && lang >= 0 && lang < sc->n_langs && strcmp(sc->langs[lang], "en") == 0;
-}
-
 static void snapshot(long long *out, const char *dir, const Scenario *sc)
 {
     struct stat st;
@@ -84,14 +66,10 @@ int reload_scene(Scene *scene, const ReloadKeep *keep, Watch *w)
         steps = story_steps_shown(show_run(scene->show));
     h2 = lua_host_new(&err);
     if (h2)
-        sc2 = lua_story_load(h2, keep->dir, &err);
-    if (sc2 && story_strings_apply_dir(sc2, keep->dir, NULL, NULL, &err) < 0) {
-        log_warn("%s", err.msg); /* the scenario plays in its own texts */
-        err_clear(&err);
-    }
+        sc2 = lua_story_load_translated(h2, keep->dir, &err);
     if (sc2) {
         /* the same language as before, when the new scenario still has it */
-        lang = scene->sc ? scenario_lang_index(sc2, scene->sc->langs[scene_pick_lang(scene->sc, keep->lang)])
+        lang = scene->sc ? scenario_lang_index(sc2, scene->sc->langs[scenario_pick_lang(scene->sc, keep->lang)])
                          : 0;
         s2 = show_new(sc2, lua_story_hooks(h2), lang < 0 ? 0 : lang, NULL, &err);
     }

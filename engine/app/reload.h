@@ -37,13 +37,6 @@ typedef struct Watch {
     int waiting; /* "reload waits" was said for the current change */
 } Watch;
 
-/* The language index for --lang want in sc (0 when sc is NULL, want is NULL
- * or sc lacks it; the last case logs a warning). */
-int scene_pick_lang(const Scenario *sc, const char *want);
-
-/* 1 when the interface of a show in language lang is English (show.h: the
- * UI language follows the scenario language, "en" gives English). */
-int scene_ui_en(const Scenario *sc, int lang);
 
 /* Remembers the modification times of sc's files (or of dir's entry file
  * when sc is NULL). */

@@ -11,6 +11,8 @@
  * effects live in lua_story_hooks.c.
  */
 #include "lua/lua_story.h"
+#include "core/log.h"
+#include "story/story_strings.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -1099,4 +1101,14 @@ int lua_story_compile(LuaHost *h, const char *path, Err *err)
     rc = lua_host_load_file(h, path, lua_gettop(L), err);
     lua_pop(L, rc == 0 ? 2 : 1);
     return rc;
+}
+
+Scenario *lua_story_load_translated(LuaHost *h, const char *dir, Err *err)
+{
+    Err terr;
+    Scenario *sc = lua_story_load(h, dir, err);
+    err_clear(&terr);
+    if (sc && story_strings_apply_dir(sc, dir, NULL, NULL, &terr) < 0)
+        log_warn("%s", terr.msg); /* the scenario plays in its own texts */
+    return sc;
 }

@@ -35,6 +35,11 @@
  * not errors here (the checker reports them). */
 Scenario *lua_story_load(LuaHost *h, const char *dir, Err *err);
 
+/* lua_story_load(), then the translation files DIR/strings.LANG.po laid
+ * over it; a translation file that cannot be used is a warning (logged) and
+ * the scenario keeps its own texts.  What play, test, script and map load. */
+Scenario *lua_story_load_translated(LuaHost *h, const char *dir, Err *err);
+
 /* Receives one finding of lua_story_load_all(): 1 for an error, 0 for a
  * warning, and "path:line: message" (borrowed for the call). */
 typedef void (*LuaStoryReport)(void *ud, int is_error, const char *msg);

@@ -3,6 +3,7 @@
 
 #include <SDL_image.h>
 #include <SDL_ttf.h>
+#include <assert.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -1096,4 +1097,44 @@ int gfx_save_png(SDL_Renderer *r, int w, int h, const char *path, Err *err)
 done:
     SDL_FreeSurface(s);
     return rc;
+}
+
+/* An offscreen Gfx owns its surface and renderer (gfx_new_offscreen). */
+typedef struct Offscreen {
+    SDL_Surface *surf;
+    SDL_Renderer *ren;
+} Offscreen;
+static Offscreen offscreen;
+
+Gfx *gfx_new_offscreen(int w, int h, const char *font_dir, Err *err)
+{
+    Gfx *g = NULL;
+    assert(!offscreen.ren);
+    SDL_SetHint(SDL_HINT_VIDEODRIVER, "offscreen");
+    if (SDL_Init(SDL_INIT_EVENTS) != 0) {
+        err_set(err, ERR_IO, "SDL: %s", SDL_GetError());
+        return NULL;
+    }
+    offscreen.surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    offscreen.ren = offscreen.surf ? SDL_CreateSoftwareRenderer(offscreen.surf) : NULL;
+    if (!offscreen.ren)
+        err_set(err, ERR_NOMEM, "SDL: %s", SDL_GetError());
+    else
+        g = gfx_new(offscreen.ren, w, h, font_dir, err);
+    if (!g)
+        gfx_free_offscreen(NULL);
+    return g;
+}
+
+void gfx_free_offscreen(Gfx *g)
+{
+    gfx_free(g);
+    if (offscreen.ren)
+        SDL_DestroyRenderer(offscreen.ren);
+    if (offscreen.surf)
+        SDL_FreeSurface(offscreen.surf);
+    memset(&offscreen, 0, sizeof offscreen);
+    if (TTF_WasInit())
+        TTF_Quit();
+    SDL_Quit();
 }

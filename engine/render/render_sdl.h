@@ -19,6 +19,12 @@
  * needed.  Returns NULL with err set (ERR_NOTFOUND naming the path asked
  * for) when no font directory opens, ERR_NOMEM on OOM. */
 Gfx *gfx_new(SDL_Renderer *r, int w, int h, const char *font_dir, Err *err);
+/* A Gfx drawing into a w x h surface in memory with SDL's software
+ * renderer and no display (measuring text, as `spectactor check` does; one
+ * at a time).  gfx_free_offscreen() frees it and quits SDL.  NULL with err
+ * set on failure. */
+Gfx *gfx_new_offscreen(int w, int h, const char *font_dir, Err *err);
+void gfx_free_offscreen(Gfx *g);
 
 SDL_Renderer *gfx_renderer(const Gfx *g);
 

@@ -2,6 +2,8 @@
  * text fallback.  The data model itself is plain structs (scenario.h). */
 #include "story/scenario.h"
 
+#include "core/log.h"
+
 #include <assert.h>
 #include <stdalign.h>
 #include <stddef.h>
@@ -302,4 +304,22 @@ size_t scenario_where_len(const char *msg)
         p = colon + 1;
     }
     return 0;
+}
+
+int scenario_pick_lang(const Scenario *sc, const char *want)
+{
+    int i = 0;
+    if (!sc || !want)
+        return 0;
+    i = scenario_lang_index(sc, want);
+    if (i < 0) {
+        log_warn("the scenario has no language '%s'; using '%s'", want, sc->langs[0]);
+        return 0;
+    }
+    return i;
+}
+
+int scenario_lang_en(const Scenario *sc, int lang)
+{
+    return sc && lang >= 0 && lang < sc->n_langs && strcmp(sc->langs[lang], "en") == 0;
 }

@@ -229,5 +229,11 @@ const char *scenario_where(const Scenario *sc, StorySrc src, char *buf, size_t n
 /* Length of a leading "path:line: " in msg (a message from a script or a
  * loader), or 0. */
 size_t scenario_where_len(const char *msg);
+/* The language index for a wanted language code (--lang) in sc: 0 when sc
+ * or want is NULL, or sc lacks it (then with a logged warning). */
+int scenario_pick_lang(const Scenario *sc, const char *want);
+/* 1 when language lang of sc is English: a show's interface follows the
+ * scenario's language ("en" gives English, anything else Danish). */
+int scenario_lang_en(const Scenario *sc, int lang);
 
 #endif

@@ -214,12 +214,16 @@ static void keys_screen(const Show *s, const ShowView *v, Buf *b)
             key_add(b, ui_text(en, UI_POLL_KEY_BACK));
         return;
     }
-    if (!s->started) {
-        key_add(b, ui_text(en, UI_KEY_START));
+    if (v->poll_keys[0]) {
+        key_add(b, v->poll_keys); /* the poll's own hint (a statement's too), from its key table */
         return;
     }
-    if (v->poll_keys[0]) {
-        key_add(b, v->poll_keys); /* the poll's own hint, from its key table */
+    if (v->screen == SHOW_SCREEN_MEASURE) {
+        key_add(b, ui_text(en, v->measure_eval ? UI_MEASURE_KEYS : UI_MEASURE_KEYS_NO_EVAL));
+        return;
+    }
+    if (!s->started) {
+        key_add(b, ui_text(en, UI_KEY_START));
         return;
     }
     if (v->screen == SHOW_SCREEN_ENDING) {
@@ -242,7 +246,9 @@ static void view_keys(const Show *s, ShowView *v)
 {
     Buf b = BUF_INIT;
     int en = s->ui_en;
-    int story = s->started && !s->load_error && !s->eval_screen;
+    /* S and R act on the story: not while the statements are asked or summed up */
+    int story = s->started && !s->load_error && !s->eval_screen && !s->measure_round &&
+                !s->measure_summary;
     if (s->overlays & SHOW_OV_QUIT) {
         key_add(&b, ui_text(en, UI_POLL_KEY_YES));
         key_add(&b, ui_text(en, UI_POLL_KEY_NO));

@@ -100,7 +100,7 @@ EURL="http://127.0.0.1:$ENG_PORT"
 state() { curl -s "$EURL/api/state?r=$ROOM"; }
 
 # ---- 1. long-polls -------------------------------------------------------------------
-echo "Right Right" >&4 # the choice; the vote is not open yet
+echo "Right Right Right" >&4 # welcome, the line, the choice; the vote is not open yet
 wait_line '^option 2' 10
 sleep 0.3
 : >"$P_DIR/lp.us"
@@ -234,13 +234,13 @@ VL_P99=$(bench_calc "$(bench_pct 99 "$P_DIR/vl.us") / 1000" %.2f)
 
 # ---- 1, second round: the reveal closes the vote --------------------------------------------------
 if [ "$P_LP_ROUNDS" -ge 2 ]; then
-    echo "1 3 Return" >&4 # three hands for option 1
+    echo "3 Return 0 Return" >&4 # three hands for option 1, none for option 2
     sleep 0.3
     "$NETCLIENT" longpoll "$ENG_PORT" "$ROOM" "$P_LP_CONNS" "$P_FIFO" V >>"$P_DIR/lp.us" 2>"$P_DIR/lp2.log" ||
         { cat "$P_DIR/lp2.log" >&2; exit 1; }
     LP_LOG="$LP_LOG; $(cat "$P_DIR/lp2.log")"
 else
-    echo "1 3 Return V" >&4
+    echo "3 Return 0 Return V" >&4
 fi
 wait_line '^result' 10
 LP_N=$(bench_count "$P_DIR/lp.us")
@@ -250,7 +250,7 @@ LP_MAX=$(bench_calc "$(bench_pct 100 "$P_DIR/lp.us") / 1000" %.1f)
 LP_MIN=$(bench_calc "$(bench_pct 0 "$P_DIR/lp.us") / 1000" %.1f)
 
 # ---- 5. evaluations -----------------------------------------------------------------------------
-echo "Right Right Right E" >&4
+echo "Right Right Right Right E" >&4 # the branch, the line, the ending, the timeline
 wait_line '^eval open' 10
 sleep 0.3
 # Valid answers for every question in the state (as tests/e2e/phones.sh builds them).

@@ -7,6 +7,12 @@
  *       after a settling pause (all parked), then writes KEYS (plus a newline)
  *       to the engine's key FIFO itself and times every connection from just
  *       before that write to the end of its response.
+ *   netclient burst PORT PATH N
+ *       The long-polls' reference: opens N connections, waits a second as
+ *       longpoll does, then writes GET PATH on every one of them (keep-alive)
+ *       and times every connection from just before the first write to the
+ *       end of its response: a server answering N requests that arrive at
+ *       once (nginx serving a file with the state's bytes).
  *   netclient join PORT ROOM N
  *       Joins N phones (POST /api/join; the server issues the tokens) and
  *       prints the N tokens, one per line (for wrk.lua's BENCH_TOKEN_FILE).
@@ -16,7 +22,8 @@
  *       the time from the end of its 200 response to
  *       the transcript line "phone vote POLL ..." (the engine writes it when
  *       the main thread has counted the vote; the transcript is flushed per
- *       line), found by reading the file in a tight loop.
+ *       line), found by reading the file in a tight loop; and, as its
+ *       reference, the vote's own round trip (connect to the end of its 200).
  *   netclient eval PORT ROOM CONNS SECONDS ANSWERS TAG [keepalive]
  *       CONNS clients submit POST /api/eval back to back for SECONDS, each
  *       with a unique sid (TAG-slot-n) and its own token (one evaluation per
@@ -25,8 +32,9 @@
  *       By default every submission uses a new connection (a phone submits
  *       once); with "keepalive" each client keeps its connection.
  *
- * Output: one latency in microseconds per line on stdout (longpoll: per
- * connection; votelat: per vote; eval: per acknowledged submission), and
+ * Output: one latency in microseconds per line on stdout (longpoll, burst:
+ * per connection; votelat: per vote, "COUNTED_US ROUND_TRIP_US"; eval: per
+ * acknowledged submission), and
  * one summary line on stderr:  key=value ...  Exit status 0 when the run
  * could be measured, 1 otherwise.
  */
@@ -369,6 +377,96 @@ static int cmd_longpoll(int argc, char **argv)
     return left == n ? 1 : 0;
 }
 
+/* ---- burst ---- */
+
+static int cmd_burst(int argc, char **argv)
+{
+    const char *path = argv[3];
+    int n = atoi(argv[4]), timeout_ms = 10000, i = 0, left = 0, early = 0, failed = 0;
+    Conn *cs = NULL;
+    struct pollfd *pf = NULL;
+    int *idx = NULL;
+    long long t0 = 0, give_up = 0, t_settled = 0;
+    (void)argc;
+    if (n < 1 || n > MAX_CONNS) {
+        fprintf(stderr, "netclient: 1..%d connections\n", MAX_CONNS);
+        return 1;
+    }
+    cs = calloc((size_t)n, sizeof *cs);
+    pf = calloc((size_t)n, sizeof *pf);
+    idx = calloc((size_t)n, sizeof *idx);
+    if (!cs || !pf || !idx)
+        die("calloc");
+    for (i = 0; i < n; i++) {
+        Conn *c = &cs[i];
+        c->req_len = (size_t)snprintf(c->req, sizeof c->req,
+                                      "GET %s HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", path);
+        c->fd = open_conn();
+        if (c->fd < 0)
+            die("connect");
+    }
+    /* Settle as longpoll does: every connection accepted, nothing to read. */
+    t_settled = now_ns() + 1000000000LL;
+    while (now_ns() < t_settled && !early) {
+        for (i = 0; i < n; i++) {
+            pf[i].fd = cs[i].fd;
+            pf[i].events = POLLIN;
+            pf[i].revents = 0;
+        }
+        if (poll(pf, (nfds_t)n, 100) > 0)
+            for (i = 0; i < n; i++)
+                if (pf[i].revents)
+                    early++;
+    }
+    if (early) {
+        fprintf(stderr, "netclient: %d connections were closed or answered before a request\n", early);
+        return 1;
+    }
+    t0 = now_ns();
+    for (i = 0; i < n; i++)
+        if (conn_write(&cs[i]) != 1)
+            die("write");
+    left = n;
+    give_up = t0 + (long long)timeout_ms * 1000000LL;
+    while (left > 0 && now_ns() < give_up) {
+        int m = 0;
+        for (i = 0; i < n; i++)
+            if (!cs[i].done) {
+                idx[m] = i;
+                pf[m].fd = cs[i].fd;
+                pf[m].events = POLLIN;
+                pf[m].revents = 0;
+                m++;
+            }
+        if (poll(pf, (nfds_t)m, 50) <= 0)
+            continue;
+        for (i = 0; i < m; i++) {
+            int k = idx[i], r = 0;
+            if (!pf[i].revents)
+                continue;
+            r = conn_read(&cs[k]);
+            if (r == 0)
+                continue;
+            cs[k].done = 1;
+            cs[k].t0 = now_ns() - t0; /* reused: latency */
+            if (r < 0 || cs[k].status != 200)
+                failed++;
+            left--;
+        }
+    }
+    for (i = 0; i < n; i++) {
+        if (cs[i].done && cs[i].status == 200)
+            printf("%lld\n", cs[i].t0 / 1000);
+        close(cs[i].fd);
+    }
+    fprintf(stderr, "burst conns=%d answered=%d failed=%d unanswered=%d\n", n, n - left - failed,
+            failed, left);
+    free(cs);
+    free(pf);
+    free(idx);
+    return left == n ? 1 : 0;
+}
+
 /* ---- votelat ---- */
 
 static int cmd_votelat(int argc, char **argv)
@@ -390,7 +488,7 @@ static int cmd_votelat(int argc, char **argv)
     for (i = 0; i < n; i++) {
         char body[256];
         int blen = 0;
-        long long t_resp = 0, give_up = 0;
+        long long t_req = 0, t_resp = 0, give_up = 0;
         int found = 0;
         if (pause_ms > 0 && i > 0) {
             struct timespec ts = {pause_ms / 1000, (pause_ms % 1000) * 1000000L};
@@ -407,6 +505,7 @@ static int cmd_votelat(int argc, char **argv)
                                       "Content-Type: application/json\r\nContent-Length: %d\r\n"
                                       "Connection: close\r\n\r\n%s",
                                       blen, body);
+        t_req = now_ns();
         if (simple_request(c) != 0 || c->status != 200) {
             refused++;
             continue;
@@ -439,7 +538,7 @@ static int cmd_votelat(int argc, char **argv)
             missing++;
             continue;
         }
-        printf("%lld\n", (now_ns() - t_resp) / 1000);
+        printf("%lld %lld\n", (now_ns() - t_resp) / 1000, (t_resp - t_req) / 1000);
         ok++;
     }
     fprintf(stderr, "votelat votes=%d counted=%d refused=%d missing=%d\n", n, ok, refused, missing);
@@ -602,6 +701,10 @@ int main(int argc, char **argv)
         g_port = atoi(argv[2]);
         return cmd_longpoll(argc, argv);
     }
+    if (argc >= 5 && strcmp(argv[1], "burst") == 0) {
+        g_port = atoi(argv[2]);
+        return cmd_burst(argc, argv);
+    }
     if (argc >= 5 && strcmp(argv[1], "join") == 0) {
         g_port = atoi(argv[2]);
         return cmd_join(argc, argv);
@@ -615,6 +718,7 @@ int main(int argc, char **argv)
         return cmd_eval(argc, argv);
     }
     fprintf(stderr, "usage: netclient longpoll PORT ROOM N FIFO KEYS [TIMEOUT_MS]\n"
+                    "       netclient burst PORT PATH N\n"
                     "       netclient join PORT ROOM N\n"
                     "       netclient votelat PORT ROOM POLL N TRANSCRIPT [PAUSE_MS]\n"
                     "       netclient eval PORT ROOM CONNS SECONDS ANSWERS TAG [keepalive]\n");

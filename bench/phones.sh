@@ -54,12 +54,17 @@ $CC -O2 -Wall -Wextra -o "$NETCLIENT" "$ROOT/bench/netclient.c"
 
 # kv KEY FILE: the value of KEY=value in the last line of FILE holding it.
 kv() { awk -v k="$2" '{ for (i = 1; i <= NF; i++) if (index($i, k "=") == 1) v = substr($i, length(k) + 2) } END { print v }' "$1"; }
-# A free TCP port on 127.0.0.1 for nginx.
+# A free TCP port on 127.0.0.1 for nginx, from FIRST up: below the ephemeral
+# range (the bench's own thousands of client connections take ports from it,
+# and a listener cannot bind a port a connection still holds), and held by no
+# socket in any state.
 free_port() {
-    p=$((20000 + $$ % 20000))
-    while ss -Hltn "sport = :$p" 2>/dev/null | grep -q .; do p=$((p + 1)); done
+    p=$1
+    while ss -Hatn "( sport = :$p )" 2>/dev/null | grep -q .; do p=$((p + 1)); done
     echo "$p"
 }
+EPHEMERAL_LO=$(awk '{ print $1 }' /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
+[ "$EPHEMERAL_LO" -gt 12000 ] 2>/dev/null || EPHEMERAL_LO=32768
 stop_pid() { # PID: TERM, wait up to 5 s, KILL
     kill "$1" 2>/dev/null || true
     w=0
@@ -122,7 +127,7 @@ cp "$P_DIR/state.json" "$NG/www/state.json"
 # nginx's workers run as another user (www-data) when the bench runs as root.
 chmod a+x "$TMP" "$P_DIR" "$NG" "$NG/www"
 chmod a+r "$NG/www/state.json"
-NG_PORT=$(free_port)
+ng_conf() {
 cat >"$NG/nginx.conf" <<EOF
 worker_processes auto;
 pid $NG/nginx.pid;
@@ -158,16 +163,32 @@ http {
     }
 }
 EOF
-nginx -p "$NG" -e "$NG/error.log" -c "$NG/nginx.conf" -g 'daemon off;' 2>>"$NG/error.log" &
-NG_PID=$!
-BG_PIDS="$BG_PIDS $NG_PID"
-w=0
-until curl -sf -o "$NG/check.json" "http://127.0.0.1:$NG_PORT/state.json"; do
-    w=$((w + 1))
-    if [ "$w" -gt 50 ] || ! kill -0 "$NG_PID" 2>/dev/null; then
+}
+# Up to five ports: one may be taken between the check and nginx's bind.
+NG_PORT=$((10000 + $$ % (EPHEMERAL_LO - 11000)))
+tries=0
+while :; do
+    rm -f "$NG/check.json"
+    NG_PORT=$(free_port "$NG_PORT")
+    ng_conf
+    nginx -p "$NG" -e "$NG/error.log" -c "$NG/nginx.conf" -g 'daemon off;' 2>>"$NG/error.log" &
+    NG_PID=$!
+    BG_PIDS="$BG_PIDS $NG_PID"
+    w=0
+    until curl -sf -o "$NG/check.json" "http://127.0.0.1:$NG_PORT/state.json"; do
+        w=$((w + 1))
+        if [ "$w" -gt 50 ] || ! kill -0 "$NG_PID" 2>/dev/null; then
+            break
+        fi
+        sleep 0.1
+    done
+    [ -s "$NG/check.json" ] && break
+    stop_pid "$NG_PID"
+    tries=$((tries + 1))
+    if [ "$tries" -ge 5 ]; then
         echo "tools/bench: nginx did not start" >&2; cat "$NG/error.log" >&2; exit 1
     fi
-    sleep 0.1
+    NG_PORT=$((NG_PORT + 1))
 done
 cmp -s "$NG/check.json" "$P_DIR/state.json" || { echo "tools/bench: nginx serves other bytes" >&2; exit 1; }
 NG_WORKERS=$(pgrep -P "$NG_PID" | wc -l)

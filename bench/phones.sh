@@ -407,8 +407,11 @@ average at the start of the run $LOAD_BEFORE, at the end of this part $(loadavg)
 the same engine run as the phone figures, the store a file on the root file system (WAL,
 \`synchronous=FULL\`, mode $DB_MODE). $P_EVAL_CLIENTS clients submit back to back for ${P_EVAL_SECS} s each way, every
 submission with a unique sid and valid answers to \`scenes/questionnaire.lua\` (all six questions,
-the comment included); a submission counts only when answered 200, which the engine sends after
-the commit.
+the comment included), each from a phone that joined just before (the join is not timed); a
+submission counts only when answered 200, which the engine sends after the commit. A keep-alive
+client's join and submission both count against its connection's limit (10 requests/s after a
+burst of 30), so 200 keep-alive clients cannot pass 1,000 submissions/s for long: a 429 there is
+that limit, not the store.
 
 $(cat "$TMP/eval_table.md")
 EOF

@@ -112,11 +112,12 @@ cat >"$TMP/test_table.md" <<EOF
 EOF
 TEST_NOTE="spectactor test exit $T_TEST_RC, check exit $T_CHECK_RC; $T_SUMMARY"
 cat >"$TMP/test_section.md" <<EOF
-Measured on $DATE at commit \`$COMMIT\`: $NPROC cores, $CPU_MODEL; load average before the run
-$LOAD_BEFORE. Release build (\`build-bench\`). $T_ROUNDS rounds of $T_RUNS hyperfine runs of each command,
+Measured on $DATE at commit \`$COMMIT\`: $NPROC cores, $CPU_MODEL, shared with other work (load
+average at the start of the run $LOAD_BEFORE, at the end of this part $(loadavg)).
+Release build (\`build-bench\`). $T_ROUNDS rounds of $T_RUNS hyperfine runs of each command,
 order rotated each round; wall times are the medians over the rounds of each round's median, the
 ratio the median of the per-round ratios; CPU time is hyperfine's mean user + system per round,
-median over the rounds. The walk: $T_SUMMARY
+median over the rounds. What \`spectactor test\` said: "$T_SUMMARY"
 
 $(cat "$TMP/test_table.md")
 EOF

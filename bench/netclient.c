@@ -30,7 +30,9 @@
  *       token): POST /api/join first on the same connection, then the
  *       submission, which alone is timed; ANSWERS is the JSON object of answers.
  *       By default every submission uses a new connection (a phone submits
- *       once); with "keepalive" each client keeps its connection.
+ *       once); with "keepalive" each client keeps its connection.  A client
+ *       answered 429 (a join or a submission) waits 100 ms before its next
+ *       join, as a phone backs off, instead of hammering the limit.
  *
  * Output: one latency in microseconds per line on stdout (longpoll, burst:
  * per connection; votelat: per vote, "COUNTED_US ROUND_TRIP_US"; eval: per
@@ -67,6 +69,7 @@ typedef struct Conn {
     int done;        /* response complete */
     long sent;       /* requests made on this slot */
     int joining;     /* eval: the join before a submission is in flight */
+    long long not_before; /* eval: after a 429, no request before this (ns); 0: none */
 } Conn;
 
 static int g_port;
@@ -608,17 +611,33 @@ static int cmd_eval(int argc, char **argv)
         active++;
     }
     while (active > 0 && now_ns() < give_up) {
+        long long now = now_ns();
+        int waiting = 0;
         for (i = 0; i < n; i++) {
+            if (cs[i].fd >= 0 && cs[i].not_before) {
+                if (now >= t_stop) { /* no next join: this client stops */
+                    close(cs[i].fd);
+                    cs[i].fd = -1;
+                    cs[i].not_before = 0;
+                    active--;
+                } else if (now >= cs[i].not_before) {
+                    cs[i].not_before = 0;
+                    eval_join(&cs[i], room);
+                } else
+                    waiting = 1;
+            }
             pf[i].fd = cs[i].fd;
-            pf[i].events = cs[i].fd < 0 ? 0 : cs[i].req_off < cs[i].req_len ? POLLOUT : POLLIN;
+            pf[i].events = cs[i].fd < 0 || cs[i].not_before ? 0
+                           : cs[i].req_off < cs[i].req_len  ? POLLOUT
+                                                             : POLLIN;
             pf[i].revents = 0;
         }
-        if (poll(pf, (nfds_t)n, 100) <= 0)
+        if (poll(pf, (nfds_t)n, waiting ? 5 : 100) <= 0)
             continue;
         for (i = 0; i < n; i++) {
             Conn *c = &cs[i];
             int r = 0;
-            if (c->fd < 0 || !pf[i].revents)
+            if (c->fd < 0 || !pf[i].revents || c->not_before)
                 continue;
             if (c->req_off < c->req_len) {
                 if (conn_write(c) < 0) {
@@ -640,9 +659,13 @@ static int cmd_eval(int argc, char **argv)
                     eval_prepare(c, room, answers, tag, i, keepalive, tok);
                     continue;
                 }
-                if (other < 3)
-                    fprintf(stderr, "netclient: join answered %d: %s\n", c->status, body_of(c));
-                other++;
+                if (c->status == 429)
+                    st429++;
+                else {
+                    if (other < 3)
+                        fprintf(stderr, "netclient: join answered %d: %s\n", c->status, body_of(c));
+                    other++;
+                }
             } else if (r > 0) {
                 long long now = now_ns();
                 if (c->status == 200) {
@@ -675,6 +698,12 @@ static int cmd_eval(int argc, char **argv)
                     active--;
                     continue;
                 }
+            }
+            if (r > 0 && c->status == 429) {
+                c->not_before = now_ns() + 100000000LL; /* back off, then join */
+                conn_reset(c);
+                c->req_len = 0;
+                continue;
             }
             eval_join(c, room);
         }

@@ -344,7 +344,8 @@ for t in benchnew benchka; do
     eval "EV_OK_$t=\$(kv \"\$f\" ok)"
     eval "EV_SAVED_$t=\$(kv \"\$f\" saved)"
     eval "EV_BEFORE_$t=\$(kv \"\$f\" before)"
-    eval "EV_BAD_$t=\$((\$(kv \"\$f\" s429) + \$(kv \"\$f\" s503) + \$(kv \"\$f\" other) + \$(kv \"\$f\" errors) + \$(kv \"\$f\" unfinished)))"
+    eval "EV_429_$t=\$(kv \"\$f\" s429)"
+    eval "EV_BAD_$t=\$((\$(kv \"\$f\" s503) + \$(kv \"\$f\" other) + \$(kv \"\$f\" errors) + \$(kv \"\$f\" unfinished)))"
     eval "EV_P50_$t=\$(bench_calc \"\$(bench_pct 50 \"\$P_DIR/ev_$t.us\") / 1000\" %.1f)"
     eval "EV_P99_$t=\$(bench_calc \"\$(bench_pct 99 \"\$P_DIR/ev_$t.us\") / 1000\" %.1f)"
 done
@@ -378,10 +379,10 @@ cat >"$TMP/eval_table.md" <<EOF
 | --- | ---: | ---: | ---: | --- | --- |
 | Acknowledged submissions/s, $P_EVAL_CLIENTS clients, a new connection each (store holding $EV_BEFORE_benchnew before) | $EV_RATE_benchnew | $DSYNC | ${EV_RATIO_benchnew}x | at least 2,000/s | $(verdict "$EV_RATE_benchnew" ">=" 2000) |
 | acknowledgement latency p50 / p99 | $EV_P50_benchnew / $EV_P99_benchnew ms | | | | |
-| acknowledged / saved once each (transcript) / refused or failed | $EV_OK_benchnew / $EV_SAVED_benchnew / $EV_BAD_benchnew | | | | |
+| acknowledged / saved once each (transcript) / rate-limited (429) / refused or failed | $EV_OK_benchnew / $EV_SAVED_benchnew / $EV_429_benchnew / $EV_BAD_benchnew | | | | |
 | Acknowledged submissions/s, $P_EVAL_CLIENTS keep-alive clients (store holding $EV_BEFORE_benchka before) | $EV_RATE_benchka | $DSYNC | ${EV_RATIO_benchka}x | | |
 | acknowledgement latency p50 / p99 | $EV_P50_benchka / $EV_P99_benchka ms | | | | |
-| acknowledged / saved once each (transcript) / refused or failed | $EV_OK_benchka / $EV_SAVED_benchka / $EV_BAD_benchka | | | | |
+| acknowledged / saved once each (transcript) / rate-limited (429) / refused or failed | $EV_OK_benchka / $EV_SAVED_benchka / $EV_429_benchka / $EV_BAD_benchka | | | | |
 EOF
 PHONES_NOTE="Long-polls: $LP_LOG; reference: $(cat "$P_DIR/lpref.log"). Votes: $(cat "$P_DIR/vl.log"). Socket errors in the engine's state polls: $ST_ENG_ERR_200 (200 conns), $ST_ENG_ERR_1000 (1000 conns). $ENG_PEAK."
 
@@ -411,7 +412,7 @@ the comment included), each from a phone that joined just before (the join is no
 submission counts only when answered 200, which the engine sends after the commit. A keep-alive
 client's join and submission both count against its connection's limit (10 requests/s after a
 burst of 30), so 200 keep-alive clients cannot pass 1,000 submissions/s for long: a 429 there is
-that limit, not the store.
+that limit, not the store (a client answered 429 waits 100 ms before it joins again).
 
 $(cat "$TMP/eval_table.md")
 EOF

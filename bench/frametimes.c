@@ -7,10 +7,13 @@
  * commands inside SDL_RenderPresent, so the span holds the layout, the text
  * and the pixel work of the frame.  For each frame one line is appended to
  * $BENCH_FRAME_TIMES:
- *     <render_us> <present_to_present_us>
+ *     <render_us> <present_to_present_us> <render_cpu_us>
  * where the second figure is the time since the previous present returned
  * (-1 for the first frame): with keys fed back to back it is the full cost
- * of one key (input, show logic, transcript, drawing).
+ * of one key (input, show logic, transcript, drawing); the third is the
+ * calling thread's CPU time over the same span as the first
+ * (CLOCK_THREAD_CPUTIME_ID): the frame's work without the time the thread
+ * waited for a core, which on a busy machine the wall time includes.
  * With BENCH_EXIT_AFTER_FIRST_PRESENT=1 the process ends (_exit(0)) as soon
  * as its first SDL_RenderPresent returns: cold start to first frame, the same
  * cut for the engine and the reference.  Not part of the engine.
@@ -29,11 +32,19 @@ static FILE *out;
 static int out_tried;
 static long long t_start = -1;
 static long long t_last_present = -1;
+static long long c_start = -1;
 
 static long long now_us(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000000LL + ts.tv_nsec / 1000;
+}
+
+static long long cpu_us(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return (long long)ts.tv_sec * 1000000LL + ts.tv_nsec / 1000;
 }
 
@@ -53,8 +64,10 @@ int SDL_RenderClear(SDL_Renderer *r)
 {
     if (!real_clear)
         *(void **)&real_clear = dlsym(RTLD_NEXT, "SDL_RenderClear");
-    if (t_start < 0)
+    if (t_start < 0) {
         t_start = now_us();
+        c_start = cpu_us();
+    }
     return real_clear ? real_clear(r) : -1;
 }
 
@@ -68,8 +81,10 @@ void SDL_RenderPresent(SDL_Renderer *r)
         real_present(r);
     t = now_us();
     if (f && t_start >= 0)
-        fprintf(f, "%lld %lld\n", t - t_start, t_last_present < 0 ? -1LL : t - t_last_present);
+        fprintf(f, "%lld %lld %lld\n", t - t_start, t_last_present < 0 ? -1LL : t - t_last_present,
+                cpu_us() - c_start);
     t_start = -1;
+    c_start = -1;
     t_last_present = t;
     if (getenv("BENCH_EXIT_AFTER_FIRST_PRESENT")) {
         if (f)

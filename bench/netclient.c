@@ -7,6 +7,12 @@
  *       after a settling pause (all parked), then writes KEYS (plus a newline)
  *       to the engine's key FIFO itself and times every connection from just
  *       before that write to the end of its response.
+ *   netclient burst PORT PATH N
+ *       The long-polls' reference: opens N connections, waits a second as
+ *       longpoll does, then writes GET PATH on every one of them (keep-alive)
+ *       and times every connection from just before the first write to the
+ *       end of its response: a server answering N requests that arrive at
+ *       once (nginx serving a file with the state's bytes).
  *   netclient join PORT ROOM N
  *       Joins N phones (POST /api/join; the server issues the tokens) and
  *       prints the N tokens, one per line (for wrk.lua's BENCH_TOKEN_FILE).
@@ -16,17 +22,21 @@
  *       the time from the end of its 200 response to
  *       the transcript line "phone vote POLL ..." (the engine writes it when
  *       the main thread has counted the vote; the transcript is flushed per
- *       line), found by reading the file in a tight loop.
+ *       line), found by reading the file in a tight loop; and, as its
+ *       reference, the vote's own round trip (connect to the end of its 200).
  *   netclient eval PORT ROOM CONNS SECONDS ANSWERS TAG [keepalive]
  *       CONNS clients submit POST /api/eval back to back for SECONDS, each
  *       with a unique sid (TAG-slot-n) and its own token (one evaluation per
  *       token): POST /api/join first on the same connection, then the
  *       submission, which alone is timed; ANSWERS is the JSON object of answers.
  *       By default every submission uses a new connection (a phone submits
- *       once); with "keepalive" each client keeps its connection.
+ *       once); with "keepalive" each client keeps its connection.  A client
+ *       answered 429 (a join or a submission) waits 100 ms before its next
+ *       join, as a phone backs off, instead of hammering the limit.
  *
- * Output: one latency in microseconds per line on stdout (longpoll: per
- * connection; votelat: per vote; eval: per acknowledged submission), and
+ * Output: one latency in microseconds per line on stdout (longpoll, burst:
+ * per connection; votelat: per vote, "COUNTED_US ROUND_TRIP_US"; eval: per
+ * acknowledged submission), and
  * one summary line on stderr:  key=value ...  Exit status 0 when the run
  * could be measured, 1 otherwise.
  */
@@ -59,6 +69,7 @@ typedef struct Conn {
     int done;        /* response complete */
     long sent;       /* requests made on this slot */
     int joining;     /* eval: the join before a submission is in flight */
+    long long not_before; /* eval: after a 429, no request before this (ns); 0: none */
 } Conn;
 
 static int g_port;
@@ -369,6 +380,96 @@ static int cmd_longpoll(int argc, char **argv)
     return left == n ? 1 : 0;
 }
 
+/* ---- burst ---- */
+
+static int cmd_burst(int argc, char **argv)
+{
+    const char *path = argv[3];
+    int n = atoi(argv[4]), timeout_ms = 10000, i = 0, left = 0, early = 0, failed = 0;
+    Conn *cs = NULL;
+    struct pollfd *pf = NULL;
+    int *idx = NULL;
+    long long t0 = 0, give_up = 0, t_settled = 0;
+    (void)argc;
+    if (n < 1 || n > MAX_CONNS) {
+        fprintf(stderr, "netclient: 1..%d connections\n", MAX_CONNS);
+        return 1;
+    }
+    cs = calloc((size_t)n, sizeof *cs);
+    pf = calloc((size_t)n, sizeof *pf);
+    idx = calloc((size_t)n, sizeof *idx);
+    if (!cs || !pf || !idx)
+        die("calloc");
+    for (i = 0; i < n; i++) {
+        Conn *c = &cs[i];
+        c->req_len = (size_t)snprintf(c->req, sizeof c->req,
+                                      "GET %s HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", path);
+        c->fd = open_conn();
+        if (c->fd < 0)
+            die("connect");
+    }
+    /* Settle as longpoll does: every connection accepted, nothing to read. */
+    t_settled = now_ns() + 1000000000LL;
+    while (now_ns() < t_settled && !early) {
+        for (i = 0; i < n; i++) {
+            pf[i].fd = cs[i].fd;
+            pf[i].events = POLLIN;
+            pf[i].revents = 0;
+        }
+        if (poll(pf, (nfds_t)n, 100) > 0)
+            for (i = 0; i < n; i++)
+                if (pf[i].revents)
+                    early++;
+    }
+    if (early) {
+        fprintf(stderr, "netclient: %d connections were closed or answered before a request\n", early);
+        return 1;
+    }
+    t0 = now_ns();
+    for (i = 0; i < n; i++)
+        if (conn_write(&cs[i]) != 1)
+            die("write");
+    left = n;
+    give_up = t0 + (long long)timeout_ms * 1000000LL;
+    while (left > 0 && now_ns() < give_up) {
+        int m = 0;
+        for (i = 0; i < n; i++)
+            if (!cs[i].done) {
+                idx[m] = i;
+                pf[m].fd = cs[i].fd;
+                pf[m].events = POLLIN;
+                pf[m].revents = 0;
+                m++;
+            }
+        if (poll(pf, (nfds_t)m, 50) <= 0)
+            continue;
+        for (i = 0; i < m; i++) {
+            int k = idx[i], r = 0;
+            if (!pf[i].revents)
+                continue;
+            r = conn_read(&cs[k]);
+            if (r == 0)
+                continue;
+            cs[k].done = 1;
+            cs[k].t0 = now_ns() - t0; /* reused: latency */
+            if (r < 0 || cs[k].status != 200)
+                failed++;
+            left--;
+        }
+    }
+    for (i = 0; i < n; i++) {
+        if (cs[i].done && cs[i].status == 200)
+            printf("%lld\n", cs[i].t0 / 1000);
+        close(cs[i].fd);
+    }
+    fprintf(stderr, "burst conns=%d answered=%d failed=%d unanswered=%d\n", n, n - left - failed,
+            failed, left);
+    free(cs);
+    free(pf);
+    free(idx);
+    return left == n ? 1 : 0;
+}
+
 /* ---- votelat ---- */
 
 static int cmd_votelat(int argc, char **argv)
@@ -390,7 +491,7 @@ static int cmd_votelat(int argc, char **argv)
     for (i = 0; i < n; i++) {
         char body[256];
         int blen = 0;
-        long long t_resp = 0, give_up = 0;
+        long long t_req = 0, t_resp = 0, give_up = 0;
         int found = 0;
         if (pause_ms > 0 && i > 0) {
             struct timespec ts = {pause_ms / 1000, (pause_ms % 1000) * 1000000L};
@@ -407,6 +508,7 @@ static int cmd_votelat(int argc, char **argv)
                                       "Content-Type: application/json\r\nContent-Length: %d\r\n"
                                       "Connection: close\r\n\r\n%s",
                                       blen, body);
+        t_req = now_ns();
         if (simple_request(c) != 0 || c->status != 200) {
             refused++;
             continue;
@@ -439,7 +541,7 @@ static int cmd_votelat(int argc, char **argv)
             missing++;
             continue;
         }
-        printf("%lld\n", (now_ns() - t_resp) / 1000);
+        printf("%lld %lld\n", (now_ns() - t_resp) / 1000, (t_resp - t_req) / 1000);
         ok++;
     }
     fprintf(stderr, "votelat votes=%d counted=%d refused=%d missing=%d\n", n, ok, refused, missing);
@@ -509,17 +611,33 @@ static int cmd_eval(int argc, char **argv)
         active++;
     }
     while (active > 0 && now_ns() < give_up) {
+        long long now = now_ns();
+        int waiting = 0;
         for (i = 0; i < n; i++) {
+            if (cs[i].fd >= 0 && cs[i].not_before) {
+                if (now >= t_stop) { /* no next join: this client stops */
+                    close(cs[i].fd);
+                    cs[i].fd = -1;
+                    cs[i].not_before = 0;
+                    active--;
+                } else if (now >= cs[i].not_before) {
+                    cs[i].not_before = 0;
+                    eval_join(&cs[i], room);
+                } else
+                    waiting = 1;
+            }
             pf[i].fd = cs[i].fd;
-            pf[i].events = cs[i].fd < 0 ? 0 : cs[i].req_off < cs[i].req_len ? POLLOUT : POLLIN;
+            pf[i].events = cs[i].fd < 0 || cs[i].not_before ? 0
+                           : cs[i].req_off < cs[i].req_len  ? POLLOUT
+                                                             : POLLIN;
             pf[i].revents = 0;
         }
-        if (poll(pf, (nfds_t)n, 100) <= 0)
+        if (poll(pf, (nfds_t)n, waiting ? 5 : 100) <= 0)
             continue;
         for (i = 0; i < n; i++) {
             Conn *c = &cs[i];
             int r = 0;
-            if (c->fd < 0 || !pf[i].revents)
+            if (c->fd < 0 || !pf[i].revents || c->not_before)
                 continue;
             if (c->req_off < c->req_len) {
                 if (conn_write(c) < 0) {
@@ -541,9 +659,13 @@ static int cmd_eval(int argc, char **argv)
                     eval_prepare(c, room, answers, tag, i, keepalive, tok);
                     continue;
                 }
-                if (other < 3)
-                    fprintf(stderr, "netclient: join answered %d: %s\n", c->status, body_of(c));
-                other++;
+                if (c->status == 429)
+                    st429++;
+                else {
+                    if (other < 3)
+                        fprintf(stderr, "netclient: join answered %d: %s\n", c->status, body_of(c));
+                    other++;
+                }
             } else if (r > 0) {
                 long long now = now_ns();
                 if (c->status == 200) {
@@ -577,6 +699,12 @@ static int cmd_eval(int argc, char **argv)
                     continue;
                 }
             }
+            if (r > 0 && c->status == 429) {
+                c->not_before = now_ns() + 100000000LL; /* back off, then join */
+                conn_reset(c);
+                c->req_len = 0;
+                continue;
+            }
             eval_join(c, room);
         }
     }
@@ -602,6 +730,10 @@ int main(int argc, char **argv)
         g_port = atoi(argv[2]);
         return cmd_longpoll(argc, argv);
     }
+    if (argc >= 5 && strcmp(argv[1], "burst") == 0) {
+        g_port = atoi(argv[2]);
+        return cmd_burst(argc, argv);
+    }
     if (argc >= 5 && strcmp(argv[1], "join") == 0) {
         g_port = atoi(argv[2]);
         return cmd_join(argc, argv);
@@ -615,6 +747,7 @@ int main(int argc, char **argv)
         return cmd_eval(argc, argv);
     }
     fprintf(stderr, "usage: netclient longpoll PORT ROOM N FIFO KEYS [TIMEOUT_MS]\n"
+                    "       netclient burst PORT PATH N\n"
                     "       netclient join PORT ROOM N\n"
                     "       netclient votelat PORT ROOM POLL N TRANSCRIPT [PAUSE_MS]\n"
                     "       netclient eval PORT ROOM CONNS SECONDS ANSWERS TAG [keepalive]\n");

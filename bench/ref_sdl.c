@@ -5,9 +5,12 @@
  * the same SDL subsystems, opens assets/fonts/DejaVuSans.ttf, makes a
  * 1920x1080 ARGB8888 surface with the software renderer, clears it, draws one
  * line of text, presents, and (with --screenshot) writes the frame as PNG the
- * way the engine does (read back, IMG_SavePNG).  Then it exits.
+ * way the engine does (read back, IMG_SavePNG).  Then it exits.  With
+ * --frames N it draws the frame N times in all (clear, the cached line of
+ * text, present): the warm redraw that the busiest beat's frames are set
+ * against.
  *
- * Usage: ref_sdl FONT [--size WxH] [--screenshot FILE.png]
+ * Usage: ref_sdl FONT [--size WxH] [--frames N] [--screenshot FILE.png]
  * Built by tools/bench with cc and pkg-config; not part of the engine.
  */
 #include <SDL.h>
@@ -34,7 +37,7 @@ int main(int argc, char **argv)
     const char *font_path = NULL;
     const char *shot = NULL;
     int w = 1920, h = 1080;
-    int i = 0, rc = 1;
+    int i = 0, rc = 1, frames = 1;
     SDL_Surface *frame = NULL, *text = NULL;
     SDL_Renderer *ren = NULL;
     SDL_Texture *tex = NULL;
@@ -50,15 +53,20 @@ int main(int argc, char **argv)
                 fprintf(stderr, "ref_sdl: --size wants WxH\n");
                 return 2;
             }
+        } else if (strcmp(argv[i], "--frames") == 0 && i + 1 < argc) {
+            if (sscanf(argv[++i], "%d", &frames) != 1 || frames < 1) {
+                fprintf(stderr, "ref_sdl: --frames wants a number from 1\n");
+                return 2;
+            }
         } else if (!font_path)
             font_path = argv[i];
         else {
-            fprintf(stderr, "usage: ref_sdl FONT [--size WxH] [--screenshot FILE.png]\n");
+            fprintf(stderr, "usage: ref_sdl FONT [--size WxH] [--frames N] [--screenshot FILE.png]\n");
             return 2;
         }
     }
     if (!font_path) {
-        fprintf(stderr, "usage: ref_sdl FONT [--size WxH] [--screenshot FILE.png]\n");
+        fprintf(stderr, "usage: ref_sdl FONT [--size WxH] [--frames N] [--screenshot FILE.png]\n");
         return 2;
     }
 
@@ -97,6 +105,11 @@ int main(int argc, char **argv)
     dst.y = (h - dst.h) / 2;
     SDL_RenderCopy(ren, tex, NULL, &dst);
     SDL_RenderPresent(ren);
+    for (i = 1; i < frames; i++) {
+        SDL_RenderClear(ren);
+        SDL_RenderCopy(ren, tex, NULL, &dst);
+        SDL_RenderPresent(ren);
+    }
     if (shot && save_png(ren, w, h, shot) < 0) {
         fprintf(stderr, "ref_sdl: cannot write %s: %s\n", shot, SDL_GetError());
         goto out;

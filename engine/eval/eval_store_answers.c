@@ -11,7 +11,7 @@
  * Free texts go to slots: rows of a fixed record size (the text padded with
  * a zero blob; one size for short texts, one for long ones), made in bulk
  * in the order of random row ids.  A text is
- * written into an empty slot chosen uniformly at random, in place (same
+ * written into an empty slot drawn at random, in place (same
  * size), so where it lies depends on the dice, not on when it came.  When
  * half the slots of a size are used, they are all rebuilt twice as many,
  * every text moved to a new random slot.
@@ -33,10 +33,10 @@
 
 /* Two sizes of slot (the record size is also the value of column size), so
  * that the usual short comment does not take a 4 KiB page: */
-#define SLOT_SMALL 400   /* texts of at most SMALL_TEXT bytes */
+#define SLOT_SMALL 400 /* texts of at most SMALL_TEXT bytes */
 #define SMALL_TEXT 240
-#define SLOT_LARGE 2160  /* the others (at most EVAL_MAX_TEXT bytes) */
-#define SLOT_MIN 32      /* slots of one size made at first */
+#define SLOT_LARGE 2160 /* the others (at most EVAL_MAX_TEXT bytes) */
+#define SLOT_MIN 32     /* slots of one size made at first */
 #define KEY_HEX 32
 
 /* ---- counters ------------------------------------------------------------ */
@@ -47,8 +47,10 @@ static int count_add(sqlite3 *db, const char *event, const char *question, long 
                      double d)
 {
     sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(db, "UPDATE counts SET n=n+?4 WHERE event=?1 AND question=?2"
-                                    " AND value=?3", -1, &st, NULL);
+    int rc = sqlite3_prepare_v2(db,
+                                "UPDATE counts SET n=n+?4 WHERE event=?1 AND question=?2"
+                                " AND value=?3",
+                                -1, &st, NULL);
     if (rc != SQLITE_OK)
         return rc;
     sqlite3_bind_text(st, 1, event, -1, SQLITE_STATIC);
@@ -59,8 +61,10 @@ static int count_add(sqlite3 *db, const char *event, const char *question, long 
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE || sqlite3_changes(db) > 0)
         return rc;
-    rc = sqlite3_prepare_v2(db, "INSERT INTO counts(event, question, value, n) VALUES(?1, ?2, ?3,"
-                                " ?4 + 0.0)", -1, &st, NULL);
+    rc = sqlite3_prepare_v2(db,
+                            "INSERT INTO counts(event, question, value, n) VALUES(?1, ?2, ?3,"
+                            " ?4 + 0.0)",
+                            -1, &st, NULL);
     if (rc != SQLITE_OK)
         return rc;
     sqlite3_bind_text(st, 1, event, -1, SQLITE_STATIC);
@@ -87,10 +91,16 @@ int eval_store_counts_prepare_(EvalStore *s, const char *event, const EvalQuesti
 
 /* ---- text slots ---------------------------------------------------------- */
 
-static int varint_len(long long v) { return v < 128 ? 1 : v < 16384 ? 2 : 3; }
+static int varint_len(long long v)
+{
+    return v < 128 ? 1 : v < 16384 ? 2 : 3;
+}
 
 /* The slot size for a text of len bytes. */
-static int slot_size(size_t len) { return len <= SMALL_TEXT ? SLOT_SMALL : SLOT_LARGE; }
+static int slot_size(size_t len)
+{
+    return len <= SMALL_TEXT ? SLOT_SMALL : SLOT_LARGE;
+}
 
 /* Bytes of zero padding that make a texts record (id, size, key, event,
  * question, reviewed, text, pad) size bytes long, or -1 if it cannot.  The
@@ -98,10 +108,10 @@ static int slot_size(size_t len) { return len <= SMALL_TEXT ? SLOT_SMALL : SLOT_
  * no body) one byte each, the texts and pad one or two. */
 static int pad_len(int size, size_t key, size_t event, size_t question, size_t text)
 {
-    long long used = 1 + 1 + 1 + 1 + 2 + varint_len(2 * (long long)key + 13) +
-                     varint_len(2 * (long long)event + 13) +
-                     varint_len(2 * (long long)question + 13) +
-                     varint_len(2 * (long long)text + 13) + (long long)(key + event + question + text);
+    long long used =
+        1 + 1 + 1 + 1 + 2 + varint_len(2 * (long long)key + 13) +
+        varint_len(2 * (long long)event + 13) + varint_len(2 * (long long)question + 13) +
+        varint_len(2 * (long long)text + 13) + (long long)(key + event + question + text);
     int vl = 0;
     for (vl = 1; vl <= 2; vl++) {
         long long p = size - used - vl;
@@ -132,12 +142,13 @@ static int slot_write(sqlite3 *db, int insert, sqlite3_int64 id, int size, const
     pad = pad_len(size, strlen(key), strlen(event), strlen(question), strlen(text));
     if (pad < 0)
         return SQLITE_TOOBIG;
-    rc = sqlite3_prepare_v2(db, insert ? "INSERT INTO texts(id, size, key, event, question,"
-                                         " reviewed, text, pad) VALUES(?1, ?8, ?2, ?3, ?4, ?5, ?6,"
-                                         " zeroblob(?7))"
-                                       : "UPDATE texts SET key=?2, event=?3, question=?4,"
-                                         " reviewed=?5, text=?6, pad=zeroblob(?7) WHERE id=?1"
-                                         " AND size=?8",
+    rc = sqlite3_prepare_v2(db,
+                            insert ? "INSERT INTO texts(id, size, key, event, question,"
+                                     " reviewed, text, pad) VALUES(?1, ?8, ?2, ?3, ?4, ?5, ?6,"
+                                     " zeroblob(?7))"
+                                   : "UPDATE texts SET key=?2, event=?3, question=?4,"
+                                     " reviewed=?5, text=?6, pad=zeroblob(?7) WHERE id=?1"
+                                     " AND size=?8",
                             -1, &st, NULL);
     if (rc != SQLITE_OK)
         return rc;
@@ -181,8 +192,10 @@ static int cmp_i64(const void *a, const void *b)
 static int slots_read(sqlite3 *db, int size, SlotText **t, size_t *n, size_t *cap)
 {
     sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(db, "SELECT key, event, question, reviewed, text FROM texts"
-                                    " WHERE event<>'' AND size=?1", -1, &st, NULL);
+    int rc = sqlite3_prepare_v2(db,
+                                "SELECT key, event, question, reviewed, text FROM texts"
+                                " WHERE event<>'' AND size=?1",
+                                -1, &st, NULL);
     if (rc == SQLITE_OK)
         sqlite3_bind_int(st, 1, size);
     while (rc == SQLITE_OK || rc == SQLITE_ROW) {
@@ -334,34 +347,53 @@ static int slots_reserve(sqlite3 *db, int size, size_t need, const SlotText *ext
     return rc;
 }
 
-/* Writes one text into an empty slot of its size drawn uniformly at random
- * (slots_reserve first), under key (NULL: a new random one). */
+/* Writes one text into an empty slot of its size drawn at random
+ * (slots_reserve first, so at most half the slots of a size are used),
+ * under key (NULL: a new random one).  A draw is the first row at or after
+ * a random row id (wrapping around), taken when it is an empty slot of the
+ * size and drawn again otherwise: a few b-tree lookups where skipping to a
+ * random one of the empty slots would read the whole table for every text.
+ * A row's chance is the width of the id gap before it, fixed when the slots
+ * were made (the ids are random), so where a text lands depends on the draw
+ * and never on which slots were filled before it (taking "the next empty
+ * slot" instead would put a submission's texts side by side). */
 static int slot_put(sqlite3 *db, const char *key, const char *event, const char *question,
                     const char *text)
 {
-    sqlite3_stmt *st = NULL;
-    long long total = 0, used = 0;
-    unsigned long long r = 0;
-    sqlite3_int64 id = 0;
+    sqlite3_stmt *at = NULL, *first = NULL, *st = NULL;
+    sqlite3_int64 r = 0, id = 0;
     char fresh[KEY_HEX + 1];
-    int size = slot_size(strlen(text)), rc = slots_count(db, size, &total, &used);
-    if (rc != SQLITE_DONE)
-        return rc;
-    if (used >= total)
-        return SQLITE_INTERNAL;
-    sqlite3_randomness((int)sizeof r, &r);
-    rc = sqlite3_prepare_v2(db, "SELECT id FROM texts WHERE event='' AND size=?2 LIMIT 1"
-                                " OFFSET ?1", -1, &st, NULL);
-    if (rc != SQLITE_OK)
-        return rc;
-    sqlite3_bind_int64(st, 1, (sqlite3_int64)(r % (unsigned long long)(total - used)));
-    sqlite3_bind_int(st, 2, size);
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW)
+    int size = slot_size(strlen(text)), rc = SQLITE_OK, tries = 0, found = 0;
+    rc = sqlite3_prepare_v2(db,
+                            "SELECT id, event='' AND size=?2 FROM texts WHERE id>=?1 "
+                            "ORDER BY id LIMIT 1",
+                            -1, &at, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_prepare_v2(
+            db, "SELECT id, event='' AND size=?1 FROM texts ORDER BY id LIMIT 1", -1, &first, NULL);
+    for (tries = 0; rc == SQLITE_OK && tries < 100000 && !found; tries++) {
+        sqlite3_randomness((int)sizeof r, &r);
+        sqlite3_reset(at);
+        sqlite3_bind_int64(at, 1, r);
+        sqlite3_bind_int(at, 2, size);
+        st = at;
+        rc = sqlite3_step(at);
+        if (rc == SQLITE_DONE) { /* past the last row: the first one */
+            sqlite3_reset(first);
+            sqlite3_bind_int(first, 1, size);
+            st = first;
+            rc = sqlite3_step(first);
+        }
+        if (rc != SQLITE_ROW)
+            break;
+        found = sqlite3_column_int(st, 1);
         id = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    if (rc != SQLITE_ROW)
-        return rc == SQLITE_DONE ? SQLITE_INTERNAL : rc;
+        rc = SQLITE_OK;
+    }
+    sqlite3_finalize(at);
+    sqlite3_finalize(first);
+    if (!found)
+        return rc == SQLITE_OK || rc == SQLITE_DONE ? SQLITE_INTERNAL : rc;
     if (!key) {
         random_key(fresh);
         key = fresh;
@@ -446,7 +478,8 @@ static int tally_counts(EvalStore *s, const char *event_id, EvalTally *t, Err *e
         return ERR_IO;
     cur[0] = '\0';
     memset(c, 0, sizeof c);
-    rc = sqlite3_prepare_v2(eval_store_db_(s), "SELECT question, value, CAST(n AS INTEGER) FROM"
+    rc = sqlite3_prepare_v2(eval_store_db_(s),
+                            "SELECT question, value, CAST(n AS INTEGER) FROM"
                             " counts WHERE event=?1 AND question<>'' ORDER BY question, value",
                             -1, &st, NULL);
     if (rc == SQLITE_OK)
@@ -483,8 +516,10 @@ static int tally_counts(EvalStore *s, const char *event_id, EvalTally *t, Err *e
         return err_set(err, ERR_NOMEM, "out of memory");
     if (rc != SQLITE_DONE && rc != SQLITE_OK)
         return eval_store_db_err_(s, rc, "read answers", err);
-    rc = sqlite3_prepare_v2(eval_store_db_(s), "SELECT question, text, reviewed FROM texts"
-                            " WHERE event=?1 ORDER BY key", -1, &st, NULL);
+    rc = sqlite3_prepare_v2(eval_store_db_(s),
+                            "SELECT question, text, reviewed FROM texts"
+                            " WHERE event=?1 ORDER BY key",
+                            -1, &st, NULL);
     if (rc == SQLITE_OK)
         sqlite3_bind_text(st, 1, event_id, -1, SQLITE_STATIC);
     while (res == 0 && rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -525,8 +560,8 @@ static int tally_rows(EvalStore *s, const char *event_id, EvalTally *t, Err *err
 
 int eval_store_tally_event(EvalStore *s, const char *event_id, EvalTally *t, Err *err)
 {
-    int rc = eval_store_legacy_(s) ? tally_rows(s, event_id, t, err)
-                                   : tally_counts(s, event_id, t, err);
+    int rc =
+        eval_store_legacy_(s) ? tally_rows(s, event_id, t, err) : tally_counts(s, event_id, t, err);
     int n = 0, i = 0;
     if (rc < 0)
         return rc;
@@ -545,13 +580,13 @@ int eval_store_each_pending_text(EvalStore *s, const char *event_id, EvalTextFn 
     EvalPendingText pt;
     SlotText *t = NULL;
     size_t n = 0, cap = 0, i = 0;
-    int rc = sqlite3_prepare_v2(eval_store_db_(s),
-                                eval_store_legacy_(s)
-                                    ? "SELECT key, question, text FROM answers WHERE text IS NOT"
-                                      " NULL AND reviewed=0 AND (?1 IS NULL OR event=?1) ORDER BY key"
-                                    : "SELECT key, question, text FROM texts WHERE event<>''"
-                                      " AND reviewed=0 AND (?1 IS NULL OR event=?1) ORDER BY key",
-                                -1, &st, NULL);
+    int rc = sqlite3_prepare_v2(
+        eval_store_db_(s),
+        eval_store_legacy_(s) ? "SELECT key, question, text FROM answers WHERE text IS NOT"
+                                " NULL AND reviewed=0 AND (?1 IS NULL OR event=?1) ORDER BY key"
+                              : "SELECT key, question, text FROM texts WHERE event<>''"
+                                " AND reviewed=0 AND (?1 IS NULL OR event=?1) ORDER BY key",
+        -1, &st, NULL);
     if (rc != SQLITE_OK)
         return eval_store_db_err_(s, rc, "read texts", err);
     if (event_id)
@@ -605,9 +640,10 @@ static int slot_find(sqlite3 *db, const char *key, int pending, sqlite3_int64 *i
                      SlotText *t)
 {
     sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(db, "SELECT id, event, question, reviewed, size FROM texts WHERE"
-                                    " key=?1 AND event<>'' AND (?2=0 OR reviewed=0)", -1, &st,
-                                NULL);
+    int rc = sqlite3_prepare_v2(db,
+                                "SELECT id, event, question, reviewed, size FROM texts WHERE"
+                                " key=?1 AND event<>'' AND (?2=0 OR reviewed=0)",
+                                -1, &st, NULL);
     if (rc != SQLITE_OK)
         return rc;
     sqlite3_bind_text(st, 1, key ? key : "", -1, SQLITE_STATIC);
@@ -637,9 +673,10 @@ int eval_store_review_text(EvalStore *s, const char *key, int approve, Err *err)
         return rc;
     db = eval_store_db_(s);
     if (eval_store_legacy_(s)) {
-        rc = sqlite3_prepare_v2(db, approve ? "UPDATE answers SET reviewed=1 WHERE key=?1 AND text"
-                                              " IS NOT NULL"
-                                            : "DELETE FROM answers WHERE key=?1 AND text IS NOT NULL",
+        rc = sqlite3_prepare_v2(db,
+                                approve ? "UPDATE answers SET reviewed=1 WHERE key=?1 AND text"
+                                          " IS NOT NULL"
+                                        : "DELETE FROM answers WHERE key=?1 AND text IS NOT NULL",
                                 -1, &st, NULL);
         if (rc != SQLITE_OK)
             return eval_store_db_err_(s, rc, "review", err);
@@ -724,8 +761,8 @@ int eval_store_convert_(EvalStore *s)
         else
             rc = count_add(db, id, "", 0, 0.0);
         if (rc == SQLITE_DONE)
-            rc = sqlite3_prepare_v2(db, "SELECT count(*) FROM submissions WHERE event=?1", -1,
-                                    &st, NULL);
+            rc = sqlite3_prepare_v2(db, "SELECT count(*) FROM submissions WHERE event=?1", -1, &st,
+                                    NULL);
         if (rc == SQLITE_DONE || rc == SQLITE_OK) {
             sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
             rc = sqlite3_step(st) == SQLITE_ROW
@@ -735,8 +772,10 @@ int eval_store_convert_(EvalStore *s)
         sqlite3_finalize(st);
         st = NULL;
         if (rc == SQLITE_DONE)
-            rc = sqlite3_prepare_v2(db, "SELECT key, question, value, text, reviewed FROM answers"
-                                        " WHERE event=?1", -1, &st, NULL);
+            rc = sqlite3_prepare_v2(db,
+                                    "SELECT key, question, value, text, reviewed FROM answers"
+                                    " WHERE event=?1",
+                                    -1, &st, NULL);
         if (rc == SQLITE_OK)
             sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
         while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {

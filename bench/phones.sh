@@ -405,7 +405,7 @@ EOF
 cat >"$TMP/eval_section.md" <<EOF
 Measured on $DATE at commit \`$COMMIT\`: $NPROC cores, $CPU_MODEL, shared with other work (load
 average at the start of the run $LOAD_BEFORE, at the end of this part $(loadavg)); $(pkg-config --modversion sqlite3 2>/dev/null | sed 's/^/SQLite /');
-the same engine run as the phone figures, the store a file on the root file system (WAL,
+the same engine run as the phone figures, the store a file on the root file system (a rollback journal emptied after each commit,
 \`synchronous=FULL\`, mode $DB_MODE). $P_EVAL_CLIENTS clients submit back to back for ${P_EVAL_SECS} s each way, every
 submission with a unique sid and valid answers to \`scenes/questionnaire.lua\` (all six questions,
 the comment included), each from a phone that joined just before (the join is not timed); a

@@ -123,6 +123,16 @@ int show_save(const Show *s, Buf *out)
         buf_printf(out, "signal %s %d %d %d %d %d\n", show_beat_name(s, g->beat), g->stop,
                    g->counts[0], g->counts[1], g->counts[2], g->result);
     }
+    /* the statements asked so far (totals only), so a course that asks the
+     * before round in its first lesson can ask the after round in its last */
+    buf_printf(out, "measure %u\n", s->measure_done);
+    for (i = 0; i < s->sc->n_statements && i < STORY_MAX_STATEMENTS; i++) {
+        const ShowMeasure *m = &s->measure[i];
+        if (m->asked[0] || m->asked[1])
+            buf_printf(out, "statement %d %d %d %d %d %d %d %d %d\n", i, m->asked[0],
+                       m->asked[1], m->counts[0][0], m->counts[0][1], m->counts[0][2],
+                       m->counts[1][0], m->counts[1][1], m->counts[1][2]);
+    }
     buf_puts(out, "end\n");
     return out->oom ? ERR_NOMEM : 1;
 }
@@ -217,6 +227,32 @@ static int replay(Show *s, const char *text, Err *err)
     return rc;
 }
 
+/* A "measure" or "statement" line: the rounds of statements asked and
+ * their totals (a statement the scenario no longer has is left out). */
+static void read_measure(Show *s, const char *line)
+{
+    ShowMeasure m;
+    unsigned done = 0;
+    int i = 0, k = 0, ok = 1;
+    memset(&m, 0, sizeof m);
+    if (sscanf(line, "measure %u", &done) == 1) {
+        s->measure_done = done & ((1u << SHOW_MEASURE_BEFORE) | (1u << SHOW_MEASURE_AFTER));
+        return;
+    }
+    if (sscanf(line, "statement %d %d %d %d %d %d %d %d %d", &i, &m.asked[0], &m.asked[1],
+               &m.counts[0][0], &m.counts[0][1], &m.counts[0][2], &m.counts[1][0],
+               &m.counts[1][1], &m.counts[1][2]) != 9 ||
+        i < 0 || i >= s->sc->n_statements || i >= STORY_MAX_STATEMENTS)
+        return;
+    for (k = 0; k < 6; k++)
+        ok &= m.counts[k / 3][k % 3] >= 0 && m.counts[k / 3][k % 3] <= 1000000;
+    if (ok) {
+        m.asked[0] = m.asked[0] != 0;
+        m.asked[1] = m.asked[1] != 0;
+        s->measure[i] = m;
+    }
+}
+
 /* The signal lines of text whose beats still exist go to the timeline. */
 static void read_signals(Show *s, const char *text)
 {
@@ -231,6 +267,7 @@ static void read_signals(Show *s, const char *text)
         if (n < sizeof line && s->n_signals < SHOW_MAX_SIGNALS) {
             memcpy(line, p, n);
             line[n] = '\0';
+            read_measure(s, line);
             if (sscanf(line, "signal %64s %d %d %d %d %d", beat, &g.stop, &g.counts[0],
                        &g.counts[1], &g.counts[2], &g.result) == 6 &&
                 (g.beat = scenario_beat_index(s->sc, beat)) >= 0 && g.result >= -1 &&

@@ -210,4 +210,28 @@ if [ $rc -eq 0 ] && grep -q '^beat party' "$T/t10.txt" && [ -f "$SAVE.bad" ] && 
 else
     bad "damaged save (rc $rc)"; cat "$T/t10.txt" "$T/e10.txt"
 fi
+# 7. the statements asked before the play survive a crash: a course asks the
+# before round in its first lesson and the after round at the end of its last
+PATHKEYS=$(sed -e 's/#.*//' "$ROOT/tests/e2e/paths/advice_da.keys" | tr '\n' ' ' | sed 's/^ *Right S//')
+B="V 3 Return 1 0 Return 1 2 Return V Right"
+rm -f "$T/keys" "$T/m.sqlite"*
+mkfifo "$T/keys"
+"$BIN" play --headless --no-phones --size 640x480 --lang en --db "$T/m.sqlite" --keys-from "$T/keys" \
+    --transcript "$T/m1.txt" "$SCEN" 2>/dev/null &
+PID=$!
+exec 3>"$T/keys"
+echo "Right $B $B $B $B Right Right" >&3
+wait_for '^line mads' "$T/m1.txt" || bad "the before round did not end in the party"
+sleep 1
+kill -9 $PID; wait $PID 2>/dev/null; PID=""
+exec 3>&-
+REST=$(echo $PATHKEYS | cut -d' ' -f3-)
+"$BIN" play --headless --no-phones --size 640x480 --lang en --db "$T/m.sqlite" --resume yes \
+    --keys "$REST E" --transcript "$T/m2.txt" "$SCEN" 2>/dev/null
+if grep -q '^resume party 2$' "$T/m2.txt" && grep -q '^ending ' "$T/m2.txt" &&
+    grep -q '^statements after$' "$T/m2.txt"; then
+    ok "the before round's answers survive a crash: the ending asks the after round"
+else
+    bad "after a resume the after round is not asked"; tail -5 "$T/m2.txt"
+fi
 exit $fail

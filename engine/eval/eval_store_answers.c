@@ -181,6 +181,22 @@ static void slot_texts_free(SlotText *t, size_t n)
     free(t);
 }
 
+/* Room for one more text at the end of *t (n used, cap allocated): the
+ * entry t[n], zeroed, or NULL out of memory.  The caller counts it in n. */
+static SlotText *slot_texts_grow(SlotText **t, size_t n, size_t *cap)
+{
+    if (n == *cap) {
+        size_t nc = *cap ? *cap * 2 : 64;
+        SlotText *nt = realloc(*t, nc * sizeof *nt);
+        if (!nt)
+            return NULL;
+        *t = nt;
+        *cap = nc;
+    }
+    memset(&(*t)[n], 0, sizeof(*t)[n]);
+    return &(*t)[n];
+}
+
 static int cmp_i64(const void *a, const void *b)
 {
     sqlite3_int64 x = *(const sqlite3_int64 *)a, y = *(const sqlite3_int64 *)b;
@@ -204,20 +220,12 @@ static int slots_read(sqlite3 *db, int size, SlotText **t, size_t *n, size_t *ca
         int i = 0;
         if ((rc = sqlite3_step(st)) != SQLITE_ROW)
             break;
-        if (*n == *cap) {
-            size_t nc = *cap ? *cap * 2 : 64;
-            SlotText *nt = realloc(*t, nc * sizeof *nt);
-            if (!nt) {
-                rc = SQLITE_NOMEM;
-                break;
-            }
-            *t = nt;
-            *cap = nc;
+        if (!(x = slot_texts_grow(t, *n, cap))) {
+            rc = SQLITE_NOMEM;
+            break;
         }
         for (i = 0; i < 5; i++)
             v[i] = (const char *)sqlite3_column_text(st, i);
-        x = &(*t)[*n];
-        memset(x, 0, sizeof *x);
         snprintf(x->key, sizeof x->key, "%s", v[0] ? v[0] : "");
         snprintf(x->event, sizeof x->event, "%s", v[1] ? v[1] : "");
         snprintf(x->question, sizeof x->question, "%s", v[2] ? v[2] : "");
@@ -322,15 +330,9 @@ static int slots_reserve(sqlite3 *db, int size, size_t need, const SlotText *ext
         return SQLITE_DONE;
     rc = slots_read(db, size, &t, &n, &cap);
     for (i = 0; i < nextra && rc == SQLITE_DONE; i++) {
-        if (n == cap) {
-            size_t nc = cap ? cap * 2 : 64;
-            SlotText *nt = realloc(t, nc * sizeof *nt);
-            if (!nt) {
-                rc = SQLITE_NOMEM;
-                break;
-            }
-            t = nt;
-            cap = nc;
+        if (!slot_texts_grow(&t, n, &cap)) {
+            rc = SQLITE_NOMEM;
+            break;
         }
         t[n] = extra[i];
         if (!(t[n].text = core_strdup(extra[i].text))) {
@@ -597,17 +599,10 @@ int eval_store_each_pending_text(EvalStore *s, const char *event_id, EvalTextFn 
         const char *k = (const char *)sqlite3_column_text(st, 0);
         const char *q = (const char *)sqlite3_column_text(st, 1);
         const char *x = (const char *)sqlite3_column_text(st, 2);
-        if (n == cap) {
-            size_t nc = cap ? cap * 2 : 64;
-            SlotText *nt = realloc(t, nc * sizeof *nt);
-            if (!nt) {
-                rc = SQLITE_NOMEM;
-                break;
-            }
-            t = nt;
-            cap = nc;
+        if (!slot_texts_grow(&t, n, &cap)) {
+            rc = SQLITE_NOMEM;
+            break;
         }
-        memset(&t[n], 0, sizeof t[n]);
         snprintf(t[n].key, sizeof t[n].key, "%s", k ? k : "");
         snprintf(t[n].question, sizeof t[n].question, "%s", q ? q : "");
         if (!(t[n].text = core_strdup(x ? x : ""))) {
@@ -788,17 +783,10 @@ int eval_store_convert_(EvalStore *s)
             if (!qid)
                 continue;
             if (text) {
-                if (n == cap) {
-                    size_t nc = cap ? cap * 2 : 64;
-                    SlotText *nt = realloc(t, nc * sizeof *nt);
-                    if (!nt) {
-                        rc = SQLITE_NOMEM;
-                        break;
-                    }
-                    t = nt;
-                    cap = nc;
+                if (!slot_texts_grow(&t, n, &cap)) {
+                    rc = SQLITE_NOMEM;
+                    break;
                 }
-                memset(&t[n], 0, sizeof t[n]);
                 snprintf(t[n].key, sizeof t[n].key, "%s", k ? k : "");
                 snprintf(t[n].event, sizeof t[n].event, "%s", id);
                 snprintf(t[n].question, sizeof t[n].question, "%s", qid);

@@ -255,7 +255,7 @@ static int queued(void)
 static NetMsg wait_msg(NetMsgKind kind)
 {
     NetMsg m;
-    long long until = ms_now() + 3000;
+    long long until = ms_now() + 10000;
     memset(&m, 0, sizeof m);
     while (ms_now() < until) {
         if (net_next_msg(g_fx.s, &m)) {
@@ -427,7 +427,7 @@ static void test_longpoll_wakes_on_publish(void **state)
     read_response(fd, &r);
     close(fd);
     assert_int_equal(r.status, 200);
-    assert_true(ms_now() - t0 < 1000);
+    assert_true(ms_now() - t0 < 10000); /* woken, not timed out (25 s) */
     assert_non_null(strstr(r.body, "new-state"));
     snprintf(path, sizeof path, "\"v\":%d", v2);
     assert_non_null(strstr(r.body, path));
@@ -435,7 +435,7 @@ static void test_longpoll_wakes_on_publish(void **state)
     snprintf(path, sizeof path, "/api/state?r=" ROOM "&v=%d", v);
     t0 = ms_now();
     assert_int_equal(http("GET", path, NULL, NULL, &r), 200);
-    assert_true(ms_now() - t0 < 1000);
+    assert_true(ms_now() - t0 < 10000); /* answered, not parked for 25 s */
     assert_int_equal(http("GET", "/api/state?r=" ROOM "&v=abc", NULL, NULL, &r), 200);
 }
 
@@ -461,7 +461,7 @@ static void test_longpoll_many_waiters(void **state)
         assert_int_equal(r.status, 200);
         assert_non_null(strstr(r.body, "\"marker\":\"all\""));
     }
-    assert_true(ms_now() - t0 < 2000);
+    assert_true(ms_now() - t0 < 10000); /* woken, not timed out (25 s) */
 }
 
 static void test_longpoll_timeout(void **state)
@@ -481,7 +481,7 @@ static void test_longpoll_timeout(void **state)
     t0 = ms_now();
     assert_int_equal(http("GET", path, NULL, NULL, &r), 200);
     assert_true(ms_now() - t0 >= 450);
-    assert_true(ms_now() - t0 < 3000);
+    assert_true(ms_now() - t0 < 10000);
     snprintf(path, sizeof path, "\"v\":%d", v);
     assert_non_null(strstr(r.body, path));
 }
@@ -1102,7 +1102,7 @@ static void test_hall_behind_one_address(void **state)
     char path[128], body[200];
     Resp r;
     NetMsg m;
-    long long t0 = ms_now();
+    long long t0 = ms_now(), t1 = 0;
     (void)state;
     memset(&cfg, 0, sizeof cfg);
     cfg.limit_loopback = 1; /* and every other limit at its default */
@@ -1119,7 +1119,9 @@ static void test_hall_behind_one_address(void **state)
         polls[i] = dial(g_fx.port);
         send_request(polls[i], "GET", p2, NULL, NULL, 1);
     }
-    usleep(300000);
+    t1 = ms_now(); /* the server takes them in as it gets to them */
+    while (net_joined(g_fx.s) < N + 2 && ms_now() - t1 < 10000)
+        usleep(20000);
     assert_int_equal(net_joined(g_fx.s), N + 2);
     v = publish("{\"screen\":\"poll\"}", &info);
     for (i = 0; i < N; i++) {
@@ -1473,6 +1475,7 @@ static void test_per_address_cap(void **state)
     Resp r;
     int i = 0, fds[3], extra = -1;
     char buf[64];
+    long long t0 = 0;
     (void)state;
     net_stop(g_fx.s);
     memset(&cfg, 0, sizeof cfg);
@@ -1483,16 +1486,30 @@ static void test_per_address_cap(void **state)
         fds[i] = dial(g_fx.port);
         send_all(fds[i], "GET /api/sta", 12); /* trickling, never finished */
     }
-    usleep(200000);
-    extra = dial(g_fx.port);
-    /* refused: the server closes it without an answer */
-    assert_true(readable(extra, 2000));
+    t0 = ms_now();
+    /* refused: the server closes it without an answer. The server counts a
+     * connection once its thread has taken it, which a loaded machine may
+     * delay: a fourth that got in before the third was counted is let go and
+     * the address tries again. */
+    for (;;) {
+        extra = dial(g_fx.port);
+        if (readable(extra, 300))
+            break;
+        close(extra);
+        assert_true(ms_now() - t0 < 10000);
+    }
     assert_true(recv(extra, buf, sizeof buf, 0) <= 0);
     close(extra);
-    /* when one leaves, the address may connect again */
+    /* when one leaves, the address may connect again, once the server has
+     * seen it leave: at once, or, when the server reads the half line and
+     * the close in one go (libmicrohttpd's edge-triggered epoll then waits
+     * for the idle timeout, 10 s), after the idle timeout */
     close(fds[0]);
-    usleep(200000);
-    assert_int_equal(http("GET", "/api/state?r=" ROOM, NULL, NULL, &r), 200);
+    t0 = ms_now();
+    while (http("GET", "/api/state?r=" ROOM, NULL, NULL, &r) != 200) {
+        assert_true(ms_now() - t0 < 30000);
+        usleep(50000);
+    }
     for (i = 1; i < 3; i++)
         close(fds[i]);
 }

@@ -119,7 +119,10 @@
   }
   function pickLang() {
     var forced = room && store.get('lang.' + room);
-    setLang(TEXT[forced] ? forced : (roomLang(state) || lang));
+    var rl = roomLang(state);
+    /* remembered, so a reload starts in the room's language */
+    if (rl && room && store.get('roomlang.' + room) !== rl) store.set('roomlang.' + room, rl);
+    setLang(TEXT[forced] ? forced : (rl || lang));
   }
   function tr(x) {
     if (x == null) return '';
@@ -657,12 +660,17 @@
   var m = /[?&]r=([A-Za-z]{4})(?:&|$)/.exec(location.search);
   var code = m ? m[1].toUpperCase() : store.get('room');
   if (code) {
-    var forced = store.get('lang.' + code);
+    var forced = store.get('lang.' + code), known = store.get('roomlang.' + code);
     if (TEXT[forced]) lang = forced;
+    else if (TEXT[known]) lang = known;
     T = TEXT[lang];
   }
   applyStatic();
   if (m && history.replaceState) history.replaceState(null, '', '/');
-  show('wait');
-  if (code) join(code); else showJoin('');
+  if (code) {
+    /* the waiting screen in the room's language: it shows with the first
+     * state, or after a moment without one (a slow network) in the phone's */
+    setTimeout(function () { if (!state && $('join').hidden) show('wait'); }, 2000);
+    join(code);
+  } else showJoin('');
 })();

@@ -35,6 +35,7 @@ Show *show_new(const Scenario *sc, const StoryHooks *hooks, int lang, const char
     s->lang = lang;
     s->shown_interaction = -1;
     s->kept_beat = -1;
+    s->left_beat = -1;
     s->timer_beat = -1;
     s->seconds_left = -1;
     s->stop_beat = -1;
@@ -44,6 +45,7 @@ Show *show_new(const Scenario *sc, const StoryHooks *hooks, int lang, const char
     show_poll_reset(&s->ictx);
     show_poll_reset(&s->sctx);
     show_poll_reset(&s->mctx);
+    show_poll_reset(&s->left);
     if (sc && lang >= 0 && lang < sc->n_langs)
         s->ui_en = strcmp(sc->langs[lang], "en") == 0;
     if (!sc) {
@@ -70,6 +72,7 @@ void show_free(Show *s)
     show_poll_reset(&s->ictx);
     show_poll_reset(&s->sctx);
     show_poll_reset(&s->mctx);
+    show_poll_reset(&s->left);
     story_run_free(s->run);
     free(s->load_error);
     free(s->join_url);

@@ -34,6 +34,8 @@ typedef struct PollCtx {
     int ask_arg;       /* and its argument */
     int act_arg;       /* the argument of the key being handled */
     unsigned asked_ok; /* 1 << ShowAsk already answered yes for ask_act */
+    int recorded;      /* the decision already in the room's record (a vote
+                        * Back brought back from the next beat), -2 none */
 } PollCtx;
 
 struct Show {
@@ -61,6 +63,9 @@ struct Show {
                * waits for the next Next (the story is already past it) */
     int kept_beat; /* beat whose revealed vote Back kept in ictx: Next comes
                     * back to the same result, -1 */
+    PollCtx left;  /* the vote of the interaction just left, for a Back into
+                    * it from the next beat (no poll when none) */
+    int left_beat; /* its beat, -1 */
 
     unsigned long now;
     int timer_beat;              /* DISCUSS beat the timer belongs to, -1 */

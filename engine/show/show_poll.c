@@ -43,6 +43,7 @@ void show_poll_reset(PollCtx *c)
     c->ask_arg = 0;
     c->act_arg = 0;
     c->asked_ok = 0;
+    c->recorded = -2;
 }
 
 void show_poll_check(const PollCtx *c)

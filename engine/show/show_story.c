@@ -124,6 +124,8 @@ void show_enter_beat(Show *s)
     s->timer_running = 0;
     s->ending_page = 0;
     show_poll_reset(&s->ictx);
+    show_poll_reset(&s->left);
+    s->left_beat = -1;
     show_tr(s, "beat %s", b->id);
     if (show_txt(s, &b->time)[0] && show_txt(s, &b->place)[0])
         show_tr(s, "caption %s, %s", show_txt(s, &b->time), show_txt(s, &b->place));
@@ -174,10 +176,14 @@ static int leave_interaction(Show *s, const StoryBeat *b, int d)
     Err e;
     int from = story_current_beat(s->run);
     int choice = b->interaction.kind == STORY_INT_CHOICE;
+    /* a vote Back brought back and left the same way is in the record once */
+    int again = s->ictx.recorded != -2 && s->ictx.recorded == d;
     int rc = 0;
+    PollCtx kept;
     assert(!choice || (d >= 0 && d < b->interaction.n_options));
     if (b->interaction.kind == STORY_INT_SIGNAL) {
-        show_record_signal(s, &s->ictx, from, 0, d);
+        if (!again)
+            show_record_signal(s, &s->ictx, from, 0, d);
         show_tr(s, "signal %s result %s", b->id, show_signal_name(d));
     }
     err_clear(&e);
@@ -189,13 +195,26 @@ static int leave_interaction(Show *s, const StoryBeat *b, int d)
     show_jr(s, choice ? 'c' : 'k', d);
     if (choice) {
         /* the room's record: the totals of the vote that decided it */
-        show_emit_poll(s, &s->ictx, SHOW_POLL_CHOICE, from, b->interaction.n_options, d);
+        if (!again)
+            show_emit_poll(s, &s->ictx, SHOW_POLL_CHOICE, from, b->interaction.n_options, d);
         show_tr(s, "branch %s option %d -> %s", show_beat_name(s, from), d + 1,
                 show_beat_name(s, story_current_beat(s->run)));
     } else
         show_tr(s, "continue %s -> %s", show_beat_name(s, from),
                 show_beat_name(s, story_current_beat(s->run)));
+    /* the vote is kept for a Back from the next beat (show_back) */
+    kept = s->ictx;
+    s->ictx.poll = NULL;
     show_enter_beat(s);
+    if (kept.poll) {
+        kept.recorded = d;
+        kept.ask = SHOW_ASK_NONE;
+        kept.selected = -1;
+        kept.entry = -1;
+        s->left = kept;
+        s->left_beat = from;
+    } else
+        show_poll_reset(&kept);
     return 1;
 }
 
@@ -259,9 +278,19 @@ int show_back(Show *s)
     show_jr(s, 'b', 0);
     s->shown_interaction = -1;
     if (story_current_beat(s->run) != beat || s->kept_beat != beat) {
-        /* another beat: its interaction starts afresh */
+        /* another beat: its interaction starts afresh... */
         show_poll_reset(&s->ictx);
         s->kept_beat = -1;
+    }
+    if (story_current_beat(s->run) != beat && story_current_beat(s->run) == s->left_beat &&
+        story_pos(s->run) == STORY_AT_INTERACTION && s->left.poll) {
+        /* ...unless it is the vote just left: its result is shown again and
+         * Next takes the same way (the room's record keeps it once) */
+        s->ictx = s->left;
+        s->left.poll = NULL;
+        show_poll_reset(&s->left);
+        s->left_beat = -1;
+        s->kept_beat = story_current_beat(s->run);
     }
     if (story_current_beat(s->run) != beat) {
         s->timer_beat = -1;

@@ -1015,6 +1015,56 @@ static void test_back_keeps_the_result(void **state)
     scenario_free(sc);
 }
 
+static int g_polls_emitted;
+static void count_poll(void *ud, const ShowPollResult *p)
+{
+    (void)ud;
+    (void)p;
+    g_polls_emitted++;
+}
+
+/* Back one press too many, from the beat after a decided vote: the result
+ * is shown again (not an empty vote), Next takes the same way, and the room's
+ * record and the timeline hold the vote once. */
+static void test_back_across_keeps_the_result(void **state)
+{
+    static const Key count[] = {K(VOTE, 0), K(DIGIT, 1), K(DIGIT, 4), K(NEXT, 0), K(DIGIT, 9),
+                                K(NEXT, 0), K(DIGIT, 0), K(NEXT, 0), K(NEXT, 0)};
+    Scenario *sc = make();
+    Show *s = at_signal(sc, SHOW_COUNT_BOTH, 1);
+    ShowView v;
+    int id = 0;
+    (void)state;
+    g_polls_emitted = 0;
+    show_set_poll_hook(s, count_poll, NULL);
+    keys(s, count, 9);
+    assert_int_equal(vote_state(show_current_poll(s)), VOTE_REVEALED);
+    id = vote_id(show_current_poll(s));
+    show_action(s, SHOW_ACT_NEXT, 0); /* decided: on to the ending beat */
+    assert_int_equal(g_polls_emitted, 1);
+    assert_null(show_current_poll(s));
+    assert_int_not_equal(screen(s), SHOW_SCREEN_INTERACTION);
+    show_action(s, SHOW_ACT_BACK, 0); /* one press too many */
+    assert_int_equal(screen(s), SHOW_SCREEN_INTERACTION);
+    assert_non_null(show_current_poll(s));
+    assert_int_equal(vote_id(show_current_poll(s)), id);
+    assert_int_equal(vote_state(show_current_poll(s)), VOTE_REVEALED);
+    assert_int_equal(vote_hands(show_current_poll(s), 0), 14);
+    assert_int_equal(vote_hands(show_current_poll(s), 1), 9);
+    assert_non_null(strstr(g_tr, "vote kept"));
+    /* back once more to the step and forward again: still the same result */
+    show_action(s, SHOW_ACT_BACK, 0);
+    show_action(s, SHOW_ACT_NEXT, 0);
+    assert_int_equal(vote_id(show_current_poll(s)), id);
+    show_action(s, SHOW_ACT_NEXT, 0); /* the same way, not a second record */
+    assert_int_equal(g_polls_emitted, 1);
+    assert_null(show_current_poll(s));
+    show_view(s, &v);
+    assert_int_equal(v.n_signals, 1);
+    show_free(s);
+    scenario_free(sc);
+}
+
 /* ---- the presenter's key line and the projector's footers: every key
  * promised does something, in every state a facilitator reaches ---------- */
 
@@ -1399,6 +1449,7 @@ int main(void)
         cmocka_unit_test(test_digits_without_next),
         cmocka_unit_test(test_double_press_and_empty_reveal),
         cmocka_unit_test(test_typed_count_kept),
+        cmocka_unit_test(test_back_across_keeps_the_result),
         cmocka_unit_test(test_correction_after_reveal),
         cmocka_unit_test(test_implausible_count),
         cmocka_unit_test(test_count_modes),

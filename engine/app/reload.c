@@ -90,6 +90,7 @@ int reload_scene(Scene *scene, const ReloadKeep *keep, Watch *w)
     show_set_transcript(s2, keep->transcript, keep->transcript_ud);
     show_set_poll_seq(s2, show_poll_seq(scene->show));
     show_keep_counting(s2, scene->show);
+    show_keep_measure(s2, scene->show);
     show_set_join(s2, keep->join_url, keep->join_code, keep->join_problem);
     show_set_eval(s2, keep->q);
     show_set_eval_opened(s2, show_eval_open(scene->show)); /* phones keep their questionnaire */

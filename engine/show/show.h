@@ -347,6 +347,10 @@ void show_set_poll_seq(Show *s, int seq);
 void show_set_counting(Show *s, ShowCount mode, int class_size, int phones_on);
 /* Copies src's counting settings to dst (a reloaded show keeps them). */
 void show_keep_counting(Show *dst, const Show *src);
+/* A reloaded scenario keeps the statements the room already answered:
+ * the rounds asked or skipped, and the totals of each statement dst still
+ * has (matched by id).  A round src was in the middle of is asked again. */
+void show_keep_measure(Show *dst, const Show *src);
 
 /* Join info shown on the welcome screen and open polls (copied). */
 void show_set_join(Show *s, const char *url, const char *room_code, const char *lan_problem);

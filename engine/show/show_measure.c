@@ -141,6 +141,19 @@ static void statement_done(Show *s)
         announce_statement(s);
 }
 
+void show_keep_measure(Show *dst, const Show *src)
+{
+    int i = 0, j = 0;
+    assert(dst && src);
+    if (!dst->sc || !src->sc)
+        return;
+    dst->measure_done = src->measure_done;
+    for (i = 0; i < n_statements(dst) && i < STORY_MAX_STATEMENTS; i++)
+        for (j = 0; j < n_statements(src) && j < STORY_MAX_STATEMENTS; j++)
+            if (strcmp(dst->sc->statements[i].id, src->sc->statements[j].id) == 0)
+                dst->measure[i] = src->measure[j];
+}
+
 int show_measure_key(Show *s, ShowAction a, int arg)
 {
     PollCtx *c = &s->mctx;

@@ -148,6 +148,44 @@ static void to_ending(Show *s)
     assert_int_equal(view(s).screen, SHOW_SCREEN_ENDING);
 }
 
+/* A scenario reloaded after the before round (Ctrl+L while authoring live)
+ * keeps that round: the first beat, not the statements again, and the after
+ * round at the end compares with the totals from before the reload. */
+static void test_reload_keeps_the_before_round(void **state)
+{
+    Scenario *sc = make(), *sc2 = make();
+    Show *s = start(sc, 0), *s2 = NULL;
+    Err e;
+    ShowView v;
+    (void)state;
+    show_action(s, SHOW_ACT_NEXT, 0);
+    hands(s, 3, 10, 12);
+    hands(s, 20, 5, 0);
+    assert_int_equal(view(s).screen, SHOW_SCREEN_BEAT);
+    s2 = show_new(sc2, NULL, 1, NULL, &e);
+    assert_non_null(s2);
+    show_set_transcript(s2, sink, NULL);
+    show_keep_measure(s2, s);
+    show_free(s);
+    g_tr[0] = '\0';
+    show_action(s2, SHOW_ACT_NEXT, 0); /* the reloaded show starts at its beat */
+    assert_int_equal(view(s2).screen, SHOW_SCREEN_BEAT);
+    assert_null(strstr(g_tr, "statements before"));
+    to_ending(s2);
+    show_action(s2, SHOW_ACT_EVAL, 0);
+    v = view(s2);
+    assert_int_equal(v.measure_round, SHOW_MEASURE_AFTER);
+    hands(s2, 1, 5, 20);
+    hands(s2, 10, 10, 6);
+    v = view(s2);
+    assert_int_equal(v.screen, SHOW_SCREEN_MEASURE);
+    assert_int_equal(v.measure[0].counts[0][2], 12); /* from before the reload */
+    assert_int_equal(v.measure[0].counts[1][2], 20);
+    show_free(s2);
+    scenario_free(sc);
+    scenario_free(sc2);
+}
+
 static void test_rounds_and_summary(void **state)
 {
     Scenario *sc = make();
@@ -322,6 +360,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_rounds_and_summary),
+        cmocka_unit_test(test_reload_keeps_the_before_round),
         cmocka_unit_test(test_skip),
         cmocka_unit_test(test_phones),
         cmocka_unit_test(test_labels_form),

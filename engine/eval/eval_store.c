@@ -54,6 +54,7 @@ struct EvalStore {
     int reviewing; /* ... and review_text reopened it for writing */
     int legacy;    /* a file of schema 1-3 read as it is: a row per answer */
     EvalRoomKey room; /* the live room (eval_room.c), pub "" when none */
+    EvalSlotCache slots; /* eval_store_answers.c's slot figures */
 };
 
 /* Schema version 1: answers one row each (read-only today, converted to
@@ -1067,6 +1068,32 @@ void eval_store_set_fault_hook(EvalStore *s, EvalFaultHook hook, void *ud)
 /* ---- for the store's other files (eval_store_priv.h) -------------------- */
 
 sqlite3 *eval_store_db_(EvalStore *s) { return s->db; }
+
+static void slots_forget(void *ud)
+{
+    ((EvalSlotCache *)ud)->known = 0;
+}
+
+EvalSlotCache *eval_store_slots_(EvalStore *s)
+{
+    EvalSlotCache *c = &s->slots;
+    sqlite3_stmt *st = NULL;
+    long long version = -1;
+    if (c->db != s->db) {
+        /* a new connection (opened, or reopened for a review) */
+        memset(c, 0, sizeof *c);
+        c->db = s->db;
+        sqlite3_rollback_hook(s->db, slots_forget, c);
+    }
+    if (sqlite3_prepare_v2(s->db, "PRAGMA data_version", -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+        version = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    if (version < 0 || version != c->version)
+        c->known = 0; /* another connection committed: count again */
+    c->version = version;
+    return c;
+}
 
 int eval_store_writable_(EvalStore *s, Err *err)
 {

@@ -25,6 +25,7 @@
 #include "core/log.h"
 #include "core/utf8.h"
 
+#include <assert.h>
 #include <sqlite3.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -297,19 +298,37 @@ static int slots_rebuild(sqlite3 *db, int size, const SlotText *t, size_t n, siz
     return rc;
 }
 
-/* Slots of size and slots of size used: an SQLite code (SQLITE_DONE). */
-static int slots_count(sqlite3 *db, int size, long long *total, long long *used)
+static int slot_index(int size)
 {
+    assert(size == SLOT_SMALL || size == SLOT_LARGE);
+    return size == SLOT_SMALL ? 0 : 1;
+}
+
+/* Slots of size and slots of size used: an SQLite code (SQLITE_DONE).
+ * Counted once, then kept in the store's slot figures (EvalSlotCache). */
+static int slots_count(EvalStore *s, int size, long long *total, long long *used)
+{
+    EvalSlotCache *c = eval_store_slots_(s);
     sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(db, "SELECT count(*), total(event<>'') FROM texts WHERE size=?1",
-                                -1, &st, NULL);
+    int k = slot_index(size), rc = SQLITE_OK;
     *total = *used = 0;
+    if (c->known & (1u << k)) {
+        *total = c->total[k];
+        *used = c->used[k];
+        return SQLITE_DONE;
+    }
+    rc = sqlite3_prepare_v2(eval_store_db_(s),
+                            "SELECT count(*), total(event<>'') FROM texts WHERE size=?1", -1, &st,
+                            NULL);
     if (rc == SQLITE_OK)
         sqlite3_bind_int(st, 1, size);
     if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         *total = sqlite3_column_int64(st, 0);
         *used = (long long)sqlite3_column_double(st, 1);
         rc = SQLITE_DONE;
+        c->total[k] = *total;
+        c->used[k] = *used;
+        c->known |= 1u << k;
     }
     sqlite3_finalize(st);
     return rc;
@@ -318,12 +337,14 @@ static int slots_count(sqlite3 *db, int size, long long *total, long long *used)
 /* Makes room in the slots of size for need more texts (at most half of them
  * used), adding the extra texts (of that size) first; an SQLite code
  * (SQLITE_DONE). */
-static int slots_reserve(sqlite3 *db, int size, size_t need, const SlotText *extra, size_t nextra)
+static int slots_reserve(EvalStore *s, int size, size_t need, const SlotText *extra,
+                         size_t nextra)
 {
+    sqlite3 *db = eval_store_db_(s);
     long long total = 0, used = 0;
     SlotText *t = NULL;
     size_t n = 0, cap = 0, slots = 0, i = 0;
-    int rc = slots_count(db, size, &total, &used);
+    int rc = slots_count(s, size, &total, &used);
     if (rc != SQLITE_DONE)
         return rc;
     if (!nextra && (size_t)(used + (long long)need) * 2 <= (size_t)total)
@@ -345,6 +366,7 @@ static int slots_reserve(sqlite3 *db, int size, size_t need, const SlotText *ext
         ;
     if (rc == SQLITE_DONE)
         rc = slots_rebuild(db, size, t, n, slots);
+    eval_store_slots_(s)->known &= ~(1u << slot_index(size)); /* counted again when needed */
     slot_texts_free(t, n);
     return rc;
 }
@@ -359,9 +381,10 @@ static int slots_reserve(sqlite3 *db, int size, size_t need, const SlotText *ext
  * were made (the ids are random), so where a text lands depends on the draw
  * and never on which slots were filled before it (taking "the next empty
  * slot" instead would put a submission's texts side by side). */
-static int slot_put(sqlite3 *db, const char *key, const char *event, const char *question,
+static int slot_put(EvalStore *s, const char *key, const char *event, const char *question,
                     const char *text)
 {
+    sqlite3 *db = eval_store_db_(s);
     sqlite3_stmt *at = NULL, *first = NULL, *st = NULL;
     sqlite3_int64 r = 0, id = 0;
     char fresh[KEY_HEX + 1];
@@ -400,7 +423,10 @@ static int slot_put(sqlite3 *db, const char *key, const char *event, const char 
         random_key(fresh);
         key = fresh;
     }
-    return slot_write(db, 0, id, size, key, event, question, 0, text);
+    rc = slot_write(db, 0, id, size, key, event, question, 0, text);
+    if (rc == SQLITE_DONE)
+        eval_store_slots_(s)->used[slot_index(size)]++; /* a rollback forgets it */
+    return rc;
 }
 
 /* ---- writing a submission ------------------------------------------------ */
@@ -417,9 +443,9 @@ int eval_store_put_answers_(EvalStore *s, const char *event, const EvalAnswers *
             else
                 nlarge++;
         }
-    if (nsmall && (rc = slots_reserve(db, SLOT_SMALL, nsmall, NULL, 0)) != SQLITE_DONE)
+    if (nsmall && (rc = slots_reserve(s, SLOT_SMALL, nsmall, NULL, 0)) != SQLITE_DONE)
         return rc;
-    if (nlarge && (rc = slots_reserve(db, SLOT_LARGE, nlarge, NULL, 0)) != SQLITE_DONE)
+    if (nlarge && (rc = slots_reserve(s, SLOT_LARGE, nlarge, NULL, 0)) != SQLITE_DONE)
         return rc;
     rc = count_add(db, event, "", 0, 1.0);
     for (i = 0; i < eval_q_count(a->q) && rc == SQLITE_DONE; i++) {
@@ -440,7 +466,7 @@ int eval_store_put_answers_(EvalStore *s, const char *event, const EvalAnswers *
                 if (an->mask & (1u << k))
                     rc = count_add(db, event, qid, k + 1, 1.0);
             break;
-        case EVAL_TEXT: rc = slot_put(db, NULL, event, qid, an->text); break;
+        case EVAL_TEXT: rc = slot_put(s, NULL, event, qid, an->text); break;
         }
     }
     return rc;
@@ -695,8 +721,8 @@ int eval_store_review_text(EvalStore *s, const char *key, int approve, Err *err)
                      SQLITE_OK
                  ? (sqlite3_bind_int64(st, 1, id), sqlite3_step(st))
                  : sqlite3_errcode(db);
-    else
-        rc = slot_write(db, 0, id, size, t.key, NULL, NULL, 0, NULL);
+    else if ((rc = slot_write(db, 0, id, size, t.key, NULL, NULL, 0, NULL)) == SQLITE_DONE)
+        eval_store_slots_(s)->used[slot_index(size)]--;
     sqlite3_finalize(st);
     return rc == SQLITE_DONE ? 0 : eval_store_db_err_(s, rc, "review", err);
 }
@@ -716,12 +742,13 @@ int eval_store_slot_redact_(EvalStore *s, const char *key, const char *text, Err
          * in one transaction */
         int nsize = slot_size(strlen(text));
         rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK
-                 ? slots_reserve(db, nsize, 1, NULL, 0)
+                 ? slots_reserve(s, nsize, 1, NULL, 0)
                  : sqlite3_errcode(db);
+        if (rc == SQLITE_DONE &&
+            (rc = slot_write(db, 0, id, size, t.key, NULL, NULL, 0, NULL)) == SQLITE_DONE)
+            eval_store_slots_(s)->used[slot_index(size)]--;
         if (rc == SQLITE_DONE)
-            rc = slot_write(db, 0, id, size, t.key, NULL, NULL, 0, NULL);
-        if (rc == SQLITE_DONE)
-            rc = slot_put(db, t.key, t.event, t.question, text);
+            rc = slot_put(s, t.key, t.event, t.question, text);
         if (rc == SQLITE_DONE)
             rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK ? SQLITE_DONE
                                                                            : sqlite3_errcode(db);
@@ -827,9 +854,9 @@ int eval_store_convert_(EvalStore *s)
                 t[nl++] = t[i];
                 t[i] = tmp;
             }
-        rc = slots_reserve(db, SLOT_LARGE, 0, t, nl);
+        rc = slots_reserve(s, SLOT_LARGE, 0, t, nl);
         if (rc == SQLITE_DONE)
-            rc = slots_reserve(db, SLOT_SMALL, 0, t + nl, n - nl);
+            rc = slots_reserve(s, SLOT_SMALL, 0, t + nl, n - nl);
     }
     slot_texts_free(t, n);
     if (rc == SQLITE_DONE)

@@ -17,6 +17,22 @@ typedef struct EvalRoomKey {
     unsigned char secret[EVAL_MAC_LEN];
 } EvalRoomKey;
 
+/* eval_store_answers.c's count of the text slots of each size (index 0:
+ * small, 1: large), kept between submissions instead of counting the table
+ * every time.  A size's figures hold while its bit is in `known`: a
+ * rollback on the connection and a commit by another connection (SQLite's
+ * data_version) forget them all. */
+typedef struct EvalSlotCache {
+    sqlite3 *db;       /* the connection the figures are of */
+    unsigned known;    /* bit per size */
+    long long version; /* PRAGMA data_version when they were counted */
+    long long total[2], used[2];
+} EvalSlotCache;
+
+/* The slot figures of s, forgotten first when they may be stale (see
+ * EvalSlotCache); borrowed, for the life of s. */
+EvalSlotCache *eval_store_slots_(EvalStore *s);
+
 /* The connection (borrowed, for the life of s). */
 sqlite3 *eval_store_db_(EvalStore *s);
 /* 1 if s was opened read-only (a report from read-only media). */

@@ -755,6 +755,76 @@ static void test_redact_sizes(void **state)
                                        " FROM texts"), 1);
 }
 
+/* 1 when at most half of every size's text slots are used (the promise
+ * slots_reserve keeps so a random draw finds an empty one quickly). */
+static int slots_half_free(const char *db)
+{
+    return count_rows(db, "SELECT count(*) FROM (SELECT size FROM texts GROUP BY size "
+                          "HAVING 2 * total(event<>'') > count(*))") == 0;
+}
+
+/* Submits n answer sets with a comment each through s (sids tag0, tag1...). */
+static void submit_texts(EvalStore *s, const EvalQuestionnaire *q, const char *ev, const char *tag,
+                         int n)
+{
+    Err e;
+    EvalAnswers *a = answers(q, 1);
+    char sid[32];
+    int i = 0;
+    for (i = 0; i < n; i++) {
+        snprintf(sid, sizeof sid, "%s%d", tag, i);
+        eval_answers_set_text(a, "comment", "en kommentar", NULL);
+        assert_int_equal(eval_store_submit(s, ev, a, sid, &e), 0);
+    }
+    eval_answers_free(a);
+}
+
+/* The slot figures the store keeps between submissions follow what is in
+ * the file: another program's commits (a second engine on the same file),
+ * a batch that failed and was rolled back, a text deleted in review. */
+static void test_slot_figures_follow_the_file(void **state)
+{
+    Ctx *c = *state;
+    Err e;
+    EvalStore *s = eval_store_open(c->db, &e), *s2 = NULL;
+    char ev[EVAL_EVENT_ID_LEN + 1], got[33 + 2100], key[33];
+    EvalAnswers *a = answers(c->q, 1);
+    Faults f = {1, EVAL_FAULT_IOERR};
+    int i = 0;
+    assert_non_null(s);
+    assert_int_equal(eval_store_begin_event(s, c->q, "sofie", NULL, ev, &e), 0);
+    submit_texts(s, c->q, ev, "a", 8); /* 8 of 32 small slots */
+    s2 = eval_store_open(c->db, &e);
+    assert_non_null(s2);
+    submit_texts(s2, c->q, ev, "b", 8); /* 16 of 32, by the other connection */
+    submit_texts(s, c->q, ev, "c", 8);  /* counts them: the slots double */
+    assert_true(slots_half_free(c->db));
+    eval_store_close(s2);
+    /* a failed commit rolls back the slots it filled; the figures too */
+    eval_store_set_fault_hook(s, fault_hook, &f);
+    eval_answers_set_text(a, "comment", "kun i hukommelsen", NULL);
+    assert_int_equal(eval_store_submit(s, ev, a, "d0", &e), ERR_IO);
+    eval_store_set_fault_hook(s, NULL, NULL);
+    assert_int_equal(eval_store_retry_pending(s, &e), 0);
+    for (i = 0; i < 40; i++) {
+        char sid[16];
+        snprintf(sid, sizeof sid, "e%d", i);
+        assert_int_equal(eval_store_submit(s, ev, a, sid, &e), 0);
+        assert_true(slots_half_free(c->db));
+    }
+    /* a text deleted in review frees its slot */
+    assert_int_equal(eval_store_each_pending_text(s, ev, one_text_cb, got, &e), 0);
+    memcpy(key, got, sizeof key - 1);
+    key[sizeof key - 1] = '\0';
+    assert_int_equal(eval_store_review_text(s, key, 0, &e), 0);
+    submit_texts(s, c->q, ev, "f", 20);
+    assert_true(slots_half_free(c->db));
+    eval_answers_free(a);
+    eval_store_close(s);
+    assert_int_equal(count_rows(c->db, "SELECT count(*) FROM texts WHERE event<>''"),
+                     8 + 8 + 8 + 1 + 40 - 1 + 20);
+}
+
 /* The tables of schema 1-3, as Spectactor made them (one row per answer). */
 static const char *const legacy_sql =
     "DROP TABLE counts; DROP TABLE texts;"
@@ -1069,6 +1139,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_batch_and_tally, setup, teardown),
         cmocka_unit_test_setup_teardown(test_old_file, setup, teardown),
         cmocka_unit_test_setup_teardown(test_redact_sizes, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_slot_figures_follow_the_file, setup, teardown),
         cmocka_unit_test_setup_teardown(test_review, setup, teardown),
         cmocka_unit_test_setup_teardown(test_privacy_scan, setup, teardown),
     };

@@ -109,6 +109,8 @@ void evals_attach(Evals *ev, Show *show, const char *scenario_id, int ui_en)
     ev->ui_en = ui_en;
     show_set_poll_hook(show, on_poll, ev);
     show_set_label_hook(show, on_label, ev);
+    if (ev->event_id[0])
+        show_set_event_tag(show, ev->event_id); /* a reloaded scenario's show too */
     free(ev->scenario_id);
     ev->scenario_id = core_strdup(scenario_id);
 }
@@ -167,6 +169,28 @@ static void store_poll(Evals *ev, EvalPollRecord *r)
 
 /* The event row is created with the first answer (or the first poll with
  * votes), so test runs and rehearsals without answers leave nothing behind. */
+/* The event a continued save names (J on the welcome screen, --resume yes)
+ * when the store still has it with the same questionnaire: a course taught
+ * over several lessons is one event in the report.  1 when taken. */
+static int continue_event(Evals *ev)
+{
+    const char *tag = ev->show ? show_event_tag(ev->show) : "";
+    EvalQuestionnaire *q = NULL;
+    Err e;
+    int same = 0;
+    if (!tag[0])
+        return 0;
+    err_clear(&e);
+    q = eval_store_event_questionnaire(ev->store, tag, &e);
+    same = q && strcmp(eval_q_id(q), eval_q_id(ev->q)) == 0;
+    eval_q_free(q);
+    if (!same)
+        return 0;
+    snprintf(ev->event_id, sizeof ev->event_id, "%s", tag);
+    line(ev, "event continued");
+    return 1;
+}
+
 static int ensure_event(Evals *ev, Err *err)
 {
     Err rerr;
@@ -175,10 +199,14 @@ static int ensure_event(Evals *ev, Err *err)
         return 0;
     if (!ev->store || !ev->q)
         return err_set(err, ERR_STATE, "no evaluation store");
-    rc = eval_store_begin_event(ev->store, ev->q, ev->scenario_id ? ev->scenario_id : "none",
-                                ev->label, ev->event_id, err);
-    if (rc < 0)
-        return rc;
+    if (!continue_event(ev)) {
+        rc = eval_store_begin_event(ev->store, ev->q, ev->scenario_id ? ev->scenario_id : "none",
+                                    ev->label, ev->event_id, err);
+        if (rc < 0)
+            return rc;
+    }
+    if (ev->show)
+        show_set_event_tag(ev->show, ev->event_id); /* saved with the event */
     if (ev->room.pub[0]) {
         /* a restart of this event goes on counting into the same event row */
         err_clear(&rerr);
@@ -249,8 +277,11 @@ int evals_room(Evals *ev, char *code, char *pub, int *poll_seq)
     if (ev->room.event[0] && ev->q) {
         /* the same event goes on, if it still asks the same questionnaire */
         q = eval_store_event_questionnaire(ev->store, ev->room.event, &err);
-        if (q && strcmp(eval_q_id(q), eval_q_id(ev->q)) == 0)
+        if (q && strcmp(eval_q_id(q), eval_q_id(ev->q)) == 0) {
             snprintf(ev->event_id, sizeof ev->event_id, "%s", ev->room.event);
+            if (ev->show)
+                show_set_event_tag(ev->show, ev->event_id);
+        }
         eval_q_free(q);
     }
     if (strlen(ev->room.code) == NET_ROOM_CODE_LEN) /* else phones get a random code */

@@ -421,6 +421,14 @@ int show_offer_resume(Show *s, const char *text, long long saved_at, Err *err);
 int show_offer_state(const Show *s);
 /* 1 once the event is over: started and at an ending page or the evaluation. */
 int show_event_over(const Show *s);
+/* The evaluation event the show's answers go to ([A-Za-z0-9_-], at most
+ * SHOW_MAX_EVENT_TAG bytes; anything else clears it): kept in the saved
+ * event, so a course continued another day (J) adds to the same event
+ * instead of starting a second one.  Opaque to the show. */
+#define SHOW_MAX_EVENT_TAG 63
+void show_set_event_tag(Show *s, const char *tag);
+/* The tag set or resumed, "" when none; borrowed. */
+const char *show_event_tag(const Show *s);
 /* A message for the facilitator only (presenter screen), "" or NULL: none. */
 void show_set_note(Show *s, const char *msg);
 /* The facilitator's message ("" when none); borrowed. */

@@ -148,6 +148,7 @@ struct Show {
     char offer_line[SHOW_MAX_HINT];
     int offer_answer;   /* 1 continued, -1 started over, 0 not asked */
     char note[ERR_MSG_MAX + 64]; /* for the facilitator only (presenter, terminal) */
+    char event_tag[SHOW_MAX_EVENT_TAG + 1]; /* the evaluation event, saved and resumed */
 };
 
 /* ---- show_text.c: transcript and story text (the module's base) --------- */

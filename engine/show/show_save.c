@@ -107,6 +107,8 @@ int show_save(const Show *s, Buf *out)
     buf_printf(out, "at %s %d %d %d %d\n", show_beat_name(s, story_current_beat(s->run)),
                story_steps_shown(s->run), s->held, s->ending_page, s->started);
     buf_printf(out, "pass %d\npolls %d\n", s->pass, s->poll_seq);
+    if (s->event_tag[0])
+        buf_printf(out, "event %s\n", s->event_tag);
     if (!s->jr_full) {
         int n = 0;
         buf_puts(out, "ops ");
@@ -268,6 +270,8 @@ static void read_signals(Show *s, const char *text)
             memcpy(line, p, n);
             line[n] = '\0';
             read_measure(s, line);
+            if (strncmp(line, "event ", 6) == 0)
+                show_set_event_tag(s, line + 6);
             if (sscanf(line, "signal %64s %d %d %d %d %d", beat, &g.stop, &g.counts[0],
                        &g.counts[1], &g.counts[2], &g.result) == 6 &&
                 (g.beat = scenario_beat_index(s->sc, beat)) >= 0 && g.result >= -1 &&
@@ -459,6 +463,22 @@ int show_event_over(const Show *s)
 {
     assert(s);
     return s->run && s->started && (s->eval_screen != 0 || show_at_end(s));
+}
+
+void show_set_event_tag(Show *s, const char *tag)
+{
+    size_t n = tag ? strlen(tag) : 0;
+    assert(s);
+    s->event_tag[0] = '\0';
+    if (n > 0 && n <= SHOW_MAX_EVENT_TAG &&
+        strspn(tag, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-") == n)
+        memcpy(s->event_tag, tag, n + 1);
+}
+
+const char *show_event_tag(const Show *s)
+{
+    assert(s);
+    return s->event_tag;
 }
 
 void show_set_note(Show *s, const char *msg)

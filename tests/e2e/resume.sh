@@ -227,11 +227,19 @@ kill -9 $PID; wait $PID 2>/dev/null; PID=""
 exec 3>&-
 REST=$(echo $PATHKEYS | cut -d' ' -f3-)
 "$BIN" play --headless --no-phones --size 640x480 --lang en --db "$T/m.sqlite" --resume yes \
-    --keys "$REST E" --transcript "$T/m2.txt" "$SCEN" 2>/dev/null
+    --keys "$REST E $B $B $B $B" --transcript "$T/m2.txt" "$SCEN" 2>/dev/null
 if grep -q '^resume party 2$' "$T/m2.txt" && grep -q '^ending ' "$T/m2.txt" &&
     grep -q '^statements after$' "$T/m2.txt"; then
     ok "the before round's answers survive a crash: the ending asks the after round"
 else
     bad "after a resume the after round is not asked"; tail -5 "$T/m2.txt"
+fi
+# ...and the two lessons are one event in the report: the before and after
+# rounds side by side, the stops of both lessons in one room
+"$BIN" report --db "$T/m.sqlite" --lang en >"$T/m-report.txt" 2>&1
+if grep -q '^event continued$' "$T/m2.txt" && grep -q '^Rooms (events): 1$' "$T/m-report.txt"; then
+    ok "a course continued in a second lesson is one event in the report"
+else
+    bad "the continued course split into two events"; grep -i 'rooms\|event' "$T/m-report.txt" | head
 fi
 exit $fail

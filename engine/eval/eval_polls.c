@@ -67,6 +67,11 @@ int eval_poll_validate(const EvalPollRecord *r, Err *err)
         if (r->hands[i] < 0 || r->hands[i] > POLL_MAX_COUNT || r->phones[i] < 0 ||
             r->phones[i] > POLL_MAX_COUNT)
             return err_set(err, ERR_INVALID, "poll count out of range");
+    if (r->closed >> r->n_options)
+        return err_set(err, ERR_INVALID, "poll closes an option it does not have");
+    for (i = 0; i < r->n_options; i++)
+        if ((r->closed & (1u << i)) && (r->hands[i] || r->phones[i]))
+            return err_set(err, ERR_INVALID, "poll has votes for an option not offered");
     return 0;
 }
 
@@ -223,6 +228,8 @@ int eval_stops_add_event(EvalStops *st, const char *scenario, const EvalPollReco
         a->pos_n++;
         a->row.rooms++;
         a->row.rooms_voted += r->voted ? 1 : 0;
+        if (r->voted)
+            a->row.offered |= ~r->closed & ((1u << r->n_options) - 1u);
         for (k = 0; k < r->n_options; k++) {
             a->row.hands[k] += r->hands[k];
             a->row.phones[k] += r->phones[k];
@@ -272,6 +279,10 @@ int eval_stop_shares(const EvalStopRow *r, EvalShare *out)
         return ERR_LIMIT;
     for (i = 0; i < r->n_options; i++) {
         out[i].count = r->hands[i] + r->phones[i];
+        if (r->rooms_voted > 0 && !(r->offered & (1u << i))) {
+            out[i].closed = 1; /* nobody could choose it: nothing to protect */
+            continue;
+        }
         out[i].percent = (int)((out[i].count * 100.0) / r->votes + 0.5);
         out[i].shown = out[i].count >= EVAL_MIN_CELL;
         out[i].small = !out[i].shown;
@@ -314,9 +325,11 @@ static const char *kind_label(EvalPollKind k, EvalLang lang)
     }
 }
 
-static void share_text(const EvalShare *s, char *out, size_t cap)
+static void share_text(const EvalShare *s, EvalLang lang, char *out, size_t cap)
 {
-    if (s->shown)
+    if (s->closed)
+        snprintf(out, cap, "%s", tr(lang, "ikke tilbudt", "not offered"));
+    else if (s->shown)
         snprintf(out, cap, "%d %%", s->percent);
     else
         snprintf(out, cap, "%s", s->small ? "<5" : "-");
@@ -353,7 +366,7 @@ int eval_stops_text(const EvalStops *st, EvalLang lang, Buf *out)
         for (k = 0; k < r->n_options; k++) {
             const char *lab = eval_stop_option_label(r, k, lang, tmp, sizeof tmp);
             if (r->votes >= EVAL_MIN_CELL)
-                share_text(&sh[k], cell, sizeof cell);
+                share_text(&sh[k], lang, cell, sizeof cell);
             else
                 cell[0] = '\0';
             buf_puts(out, "    ");
@@ -445,7 +458,12 @@ int eval_stops_csv(const EvalStops *st, EvalLang lang, char sep, int header, Buf
                 for (int e = 0; e < 4; e++)
                     csv_put(out, "", sep, 0);
             }
-            csv_put(out, shown ? "shown" : (rowshown && !sh[k].small) ? "hidden" : "lt5", sep, 0);
+            csv_put(out,
+                    sh[k].closed ? "not_offered"
+                    : shown      ? "shown"
+                    : (rowshown && !sh[k].small) ? "hidden"
+                                                 : "lt5",
+                    sep, 0);
             csv_int(out, r->result_rooms[k], sep);
             snprintf(num, sizeof num, "%d", r->kind == EVAL_POLL_CHOICE ? 0 : r->first_stalking);
             csv_put(out, r->kind == EVAL_POLL_CHOICE ? "" : num, sep, 1);
@@ -512,7 +530,7 @@ int eval_stops_html(const EvalStops *st, EvalLang lang, Buf *out)
             esc(out, eval_stop_option_label(r, k, lang, tmp, sizeof tmp));
             buf_puts(out, "</td><td class=\"v\">");
             if (rowshown) {
-                share_text(&sh[k], cell, sizeof cell);
+                share_text(&sh[k], lang, cell, sizeof cell);
                 esc(out, cell);
             } else {
                 buf_puts(out, "&ndash;");

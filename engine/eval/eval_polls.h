@@ -49,6 +49,9 @@ typedef struct EvalPollRecord {
     int phones[EVAL_POLL_MAX_OPTIONS];
     int result; /* option decided (0-based; signals: 0 OK, 1 warning, 2 stalking), -1 none */
     int voted;  /* 0: the facilitator picked without a vote */
+    unsigned closed; /* bit per option not offered in the vote (hidden or
+                      * disabled by the story): its counts are 0; stored as
+                      * "-" in hands and phones */
     /* the scenario's texts (authored, never pupils'), in the language played;
      * "" when unknown: the report then says "Option N" */
     char prompt[EVAL_POLL_MAX_PROMPT];
@@ -92,6 +95,7 @@ typedef struct EvalStopRow {
     int votes;                               /* sum of hands and phones, first passes */
     int result_rooms[EVAL_POLL_MAX_OPTIONS]; /* rooms whose result was option i */
     int first_stalking; /* signal/stop: rooms where the majority first said "stalking" here */
+    unsigned offered;   /* bit per option offered in at least one room's vote */
     char prompt[EVAL_POLL_MAX_PROMPT];                       /* from the first room, or "" */
     char labels[EVAL_POLL_MAX_OPTIONS][EVAL_POLL_MAX_LABEL]; /* choices: option texts, or "" */
 } EvalStopRow;
@@ -110,6 +114,8 @@ int eval_stops_never_stalking(const EvalStops *st);
  * "<5" (state SMALL); when exactly one cell is small, the smallest shown
  * cell is hidden too ("-"), so the small one cannot be worked out. */
 typedef struct EvalShare {
+    int closed; /* offered in no room's vote (hidden or disabled): no share,
+                 * and not a small cell either (nobody could choose it) */
     int shown; /* 0: "<5" (small) or "-" (hidden) */
     int small; /* 1: "<5", 0 with shown == 0: "-" */
     int count;

@@ -60,26 +60,39 @@ static int beat_ok(const char *b)
     return 1;
 }
 
-static void counts_str(const int *v, int n, char *out, size_t cap)
+/* "4,17,-" : the counts, "-" for an option not offered (closed bit). */
+static void counts_str(const int *v, int n, unsigned closed, char *out, size_t cap)
 {
     size_t len = 0;
     int i = 0;
     out[0] = '\0';
-    for (i = 0; i < n && len < cap; i++)
-        len += (size_t)snprintf(out + len, cap - len, "%s%d", i ? "," : "", v[i]);
+    for (i = 0; i < n && len < cap; i++) {
+        if (closed & (1u << i))
+            len += (size_t)snprintf(out + len, cap - len, "%s-", i ? "," : "");
+        else
+            len += (size_t)snprintf(out + len, cap - len, "%s%d", i ? "," : "", v[i]);
+    }
 }
 
-/* Parses "4,17,2" into v; returns the number of values or -1. */
-static int counts_parse(const char *s, int *v, int max)
+/* Parses "4,17,-" into v (0 for "-", whose bit goes to *closed); returns
+ * the number of values or -1. */
+static int counts_parse(const char *s, int *v, unsigned *closed, int max)
 {
     int n = 0;
     char *end = NULL;
+    *closed = 0;
     if (!s || !*s)
         return -1;
     for (;;) {
-        long x = strtol(s, &end, 10);
-        if (end == s || n >= max || x < 0 || x > 1000000)
-            return -1;
+        long x = 0;
+        if (*s == '-' && (s[1] == ',' || s[1] == '\0') && n < max) {
+            *closed |= 1u << n;
+            end = (char *)s + 1;
+        } else {
+            x = strtol(s, &end, 10);
+            if (end == s || n >= max || x < 0 || x > 1000000)
+                return -1;
+        }
         v[n++] = (int)x;
         if (*end == '\0')
             return n;
@@ -136,8 +149,8 @@ int eval_store_add_poll(EvalStore *s, const char *event_id, EvalPollRecord *r, E
     if (known <= 0)
         return known < 0 ? err_set(err, ERR_IO, "%s: cannot read events", eval_store_path(s))
                          : err_set(err, ERR_INVALID, "no event '%s'", event_id ? event_id : "");
-    counts_str(r->hands, r->n_options, hands, sizeof hands);
-    counts_str(r->phones, r->n_options, phones, sizeof phones);
+    counts_str(r->hands, r->n_options, r->closed, hands, sizeof hands);
+    counts_str(r->phones, r->n_options, r->closed, phones, sizeof phones);
     rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
     if (rc != SQLITE_OK)
         return eval_store_db_err_(s, rc, "save poll", err);
@@ -219,6 +232,7 @@ int eval_store_event_polls(EvalStore *s, const char *event_id, EvalPollRecord **
         EvalPollRecord r;
         const char *beat = (const char *)sqlite3_column_text(st, 1);
         int nh = 0, np = 0;
+        unsigned pclosed = 0;
         memset(&r, 0, sizeof r);
         r.seq = sqlite3_column_int(st, 0);
         snprintf(r.beat, sizeof r.beat, "%s", beat ? beat : "");
@@ -226,9 +240,10 @@ int eval_store_event_polls(EvalStore *s, const char *event_id, EvalPollRecord **
         r.pass = sqlite3_column_int(st, 3);
         r.result = sqlite3_column_int(st, 4);
         r.voted = sqlite3_column_int(st, 5) != 0;
-        nh = counts_parse((const char *)sqlite3_column_text(st, 6), r.hands, EVAL_POLL_MAX_OPTIONS);
-        np =
-            counts_parse((const char *)sqlite3_column_text(st, 7), r.phones, EVAL_POLL_MAX_OPTIONS);
+        nh = counts_parse((const char *)sqlite3_column_text(st, 6), r.hands, &r.closed,
+                          EVAL_POLL_MAX_OPTIONS);
+        np = counts_parse((const char *)sqlite3_column_text(st, 7), r.phones, &pclosed,
+                          EVAL_POLL_MAX_OPTIONS);
         r.n_options = nh;
         {
             const char *pr = (const char *)sqlite3_column_text(st, 8);
@@ -237,7 +252,8 @@ int eval_store_event_polls(EvalStore *s, const char *event_id, EvalPollRecord **
             if (nh > 0 && nh <= EVAL_POLL_MAX_OPTIONS)
                 labels_parse((const char *)sqlite3_column_text(st, 9), &r);
         }
-        if ((int)r.kind < 0 || nh < 1 || nh != np || eval_poll_validate(&r, NULL) < 0) {
+        if ((int)r.kind < 0 || nh < 1 || nh != np || pclosed != r.closed ||
+            eval_poll_validate(&r, NULL) < 0) {
             nbad++; /* a damaged or foreign row is never merged silently */
             continue;
         }

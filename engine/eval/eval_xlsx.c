@@ -231,7 +231,11 @@ static void sheet_stops(const Book *b)
                 put_n(ws, row, 11, sh[k].count);
                 put_n(ws, row, 12, sh[k].percent);
             } else
-                put_s(ws, row, 13, shown && !sh[k].small ? "-" : "<5", NULL);
+                put_s(ws, row, 13,
+                      sh[k].closed                ? (x->lang == EVAL_LANG_EN ? "not offered" : "ikke tilbudt")
+                      : shown && !sh[k].small     ? "-"
+                                                  : "<5",
+                      NULL);
             put_n(ws, row, 14, r->result_rooms[k]);
             if (r->kind != EVAL_POLL_CHOICE)
                 put_n(ws, row, 15, r->first_stalking);

@@ -259,6 +259,8 @@ typedef struct ShowPollResult {
     int phones[STORY_MAX_OPTIONS];
     int result;                 /* option / STORY_SIGNAL_* decided, -1 none */
     int voted;                  /* 1 if a vote was opened, 0: the facilitator picked */
+    unsigned closed;            /* bit per option the vote did not offer (hidden or
+                                 * disabled by the story) */
     const char *prompt;         /* the question asked (scenario text), NULL for a stop */
     const char *options[STORY_MAX_OPTIONS]; /* choice option texts, NULL for signals */
 } ShowPollResult;

@@ -189,6 +189,7 @@ int show_poll_record(const ShowPollResult *p, EvalPollRecord *r)
     r->n_options = p->n_options < EVAL_POLL_MAX_OPTIONS ? p->n_options : EVAL_POLL_MAX_OPTIONS;
     r->result = p->result < r->n_options ? p->result : -1;
     r->voted = p->voted;
+    r->closed = p->closed & ((1u << r->n_options) - 1u);
     eval_poll_copy_text(r->prompt, sizeof r->prompt, p->prompt);
     for (i = 0; i < r->n_options; i++)
         eval_poll_copy_text(r->labels[i], sizeof r->labels[i], p->options[i]);

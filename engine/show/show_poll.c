@@ -591,6 +591,8 @@ void show_emit_poll(Show *s, const PollCtx *c, ShowPollKind kind, int beat, int 
     for (i = 0; i < r.n_options && i < STORY_MAX_OPTIONS && c->poll; i++) {
         r.hands[i] = vote_hands(c->poll, i);
         r.phones[i] = vote_phones(c->poll, i);
+        if (!vote_option_enabled(c->poll, i))
+            r.closed |= 1u << i;
     }
     if (s->sc && beat >= 0 && beat < s->sc->n_beats && kind != SHOW_POLL_STOP) {
         const StoryBeat *b = &s->sc->beats[beat];

@@ -122,6 +122,63 @@ static void test_stops_pool(void **state)
     eval_stops_free(NULL);
 }
 
+/* An option the story hid or disabled was not offered: the store keeps that
+ * ("-" instead of a count), and the report neither calls it a small cell nor
+ * hides a real count beside it to protect it (nobody could choose it). */
+static void test_option_not_offered(void **state)
+{
+    char dir[] = "/tmp/test_eval_closed.XXXXXX", db[128], cmd[200];
+    EvalQuestionnaire *q = fixture_questionnaire();
+    EvalStore *s = NULL;
+    EvalStops *st = eval_stops_new();
+    Err e;
+    char ev[EVAL_EVENT_ID_LEN + 1];
+    EvalPollRecord r = rec(EVAL_POLL_CHOICE, "mads_choice", 0, 1, 10, 30, 20, 1), *got = NULL;
+    const EvalStopRow *row = NULL;
+    EvalShare sh[EVAL_POLL_MAX_OPTIONS];
+    Buf out = BUF_INIT;
+    int n = 0, bad = 0;
+    (void)state;
+    r.n_options = 4; /* option 4 hidden: no count */
+    r.closed = 1u << 3;
+    assert_non_null(mkdtemp(dir));
+    snprintf(db, sizeof db, "%s/ev.sqlite", dir);
+    s = eval_store_open(db, &e);
+    assert_non_null(s);
+    assert_int_equal(eval_store_begin_event(s, q, "stalking", NULL, ev, &e), 0);
+    /* votes for an option not offered are refused */
+    r.hands[3] = 2;
+    assert_int_equal(eval_store_add_poll(s, ev, &r, &e), ERR_INVALID);
+    r.hands[3] = 0;
+    assert_int_equal(eval_store_add_poll(s, ev, &r, &e), 0);
+    assert_int_equal(eval_store_event_polls(s, ev, &got, &n, &bad, &e), 0);
+    assert_int_equal(n, 1);
+    assert_int_equal(bad, 0);
+    assert_int_equal(got[0].closed, 1u << 3);
+    assert_int_equal(got[0].n_options, 4);
+    assert_int_equal(eval_stops_add_event(st, "stalking", got, n, &e), 0);
+    row = eval_stops_row(st, 0);
+    assert_int_equal(eval_stop_shares(row, sh), 0);
+    assert_true(sh[3].closed);
+    assert_false(sh[3].small);
+    /* option 1's 10 votes (17 %) are shown: no small cell to protect */
+    assert_true(sh[0].shown);
+    assert_int_equal(sh[0].percent, 17);
+    assert_int_equal(eval_stops_csv(st, EVAL_LANG_EN, ',', 0, &out), 0);
+    assert_non_null(strstr(buf_str(&out), ",not_offered,"));
+    assert_null(strstr(buf_str(&out), ",lt5,"));
+    buf_reset(&out);
+    assert_int_equal(eval_stops_text(st, EVAL_LANG_EN, &out), 0);
+    assert_non_null(strstr(buf_str(&out), "not offered"));
+    buf_free(&out);
+    free(got);
+    eval_stops_free(st);
+    eval_store_close(s);
+    eval_q_free(q);
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
 static int fact_cb(void *ud, const char *name, const char *value)
 {
     Buf *b = ud;
@@ -315,6 +372,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_stops_pool),
         cmocka_unit_test(test_store_polls),
+        cmocka_unit_test(test_option_not_offered),
         cmocka_unit_test(test_fingerprint_and_pad),
         cmocka_unit_test(test_copy_text),
         cmocka_unit_test(test_schema_v1_file),

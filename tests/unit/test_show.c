@@ -1023,6 +1023,39 @@ static void count_poll(void *ud, const ShowPollResult *p)
     g_polls_emitted++;
 }
 
+static ShowPollResult g_last_poll;
+static void keep_poll(void *ud, const ShowPollResult *p)
+{
+    (void)ud;
+    g_last_poll = *p;
+    g_polls_emitted++;
+}
+
+/* The room's record of a choice marks the option the story greyed out (not
+ * offered in the vote), so the report does not count it as a small cell. */
+static void test_record_marks_options_not_offered(void **state)
+{
+    static const Key count[] = {K(VOTE, 0), K(DIGIT, 8), K(NEXT, 0), K(DIGIT, 6),
+                                K(NEXT, 0), K(NEXT, 0)};
+    Scenario *sc = make();
+    Show *s = start(sc, 0);
+    EvalPollRecord r;
+    (void)state;
+    g_polls_emitted = 0;
+    show_set_poll_hook(s, keep_poll, NULL);
+    to_choice(s);
+    keys(s, count, 6);
+    assert_int_equal(vote_state(show_current_poll(s)), VOTE_REVEALED);
+    show_action(s, SHOW_ACT_NEXT, 0);
+    assert_int_equal(g_polls_emitted, 1);
+    assert_int_equal(g_last_poll.n_options, 3);
+    assert_int_equal(g_last_poll.closed, 1u << 2); /* "Tell" needs trust */
+    assert_int_equal(show_poll_record(&g_last_poll, &r), 14);
+    assert_int_equal(r.closed, 1u << 2);
+    show_free(s);
+    scenario_free(sc);
+}
+
 /* Back one press too many, from the beat after a decided vote: the result
  * is shown again (not an empty vote), Next takes the same way, and the room's
  * record and the timeline hold the vote once. */
@@ -1450,6 +1483,7 @@ int main(void)
         cmocka_unit_test(test_double_press_and_empty_reveal),
         cmocka_unit_test(test_typed_count_kept),
         cmocka_unit_test(test_back_across_keeps_the_result),
+        cmocka_unit_test(test_record_marks_options_not_offered),
         cmocka_unit_test(test_correction_after_reveal),
         cmocka_unit_test(test_implausible_count),
         cmocka_unit_test(test_count_modes),

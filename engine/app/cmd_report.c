@@ -33,7 +33,8 @@ static void usage(FILE *f)
           "                         [--force]\n"
           "       spectactor report --review [--db FILE] [--event ID|LABEL]\n"
           "  Without --db the default database is used; several --db pool the files.\n"
-          "  --csv FILE also writes NAME-codebook.csv, NAME-events.csv and NAME-stops.csv;\n"
+          "  --csv FILE also writes NAME-codebook.csv, NAME-events.csv, NAME-stops.csv\n"
+          "  and NAME-statements.csv;\n"
           "  the files start with a byte-order mark; --csv-sep ';' for Danish Excel.\n"
           "  --group-by NAME pools the events by their label NAME (play --label NAME=VALUE).\n"
           "  --force reports a questionnaire changed under the same id separately.\n",

@@ -152,6 +152,39 @@ int scenario_add_file(Scenario *sc, const char *path)
     return sc->n_files++;
 }
 
+#define FIELD_SEARCH_LINES 400 /* how far below its beat a field is looked for */
+
+StorySrc scenario_field_src(const Scenario *sc, StorySrc src, const char *id)
+{
+    char line[1024], dq[STORY_MAX_ID + 3], sq[STORY_MAX_ID + 3];
+    FILE *f = NULL;
+    StorySrc at = src;
+    int n = 0;
+    if (!id || !*id || strlen(id) > STORY_MAX_ID || src.line <= 0 || src.file < 0 ||
+        src.file >= sc->n_files || !sc->files[src.file])
+        return src;
+    f = fopen(sc->files[src.file], "r");
+    if (!f)
+        return src;
+    snprintf(dq, sizeof dq, "\"%s\"", id);
+    snprintf(sq, sizeof sq, "'%s'", id);
+    while (fgets(line, sizeof line, f)) {
+        if (!strchr(line, '\n') && !feof(f))
+            continue; /* the rest of an overlong line */
+        n++;
+        if (n < src.line)
+            continue;
+        if (n > src.line + FIELD_SEARCH_LINES)
+            break;
+        if (strstr(line, dq) || strstr(line, sq)) {
+            at.line = n;
+            break;
+        }
+    }
+    fclose(f);
+    return at;
+}
+
 /* Resolves one id into *index; reports the first failure into err. */
 static int link_id(Scenario *sc, const char *id, int *index, StorySrc src, int *rc, Err *err)
 {
@@ -192,7 +225,7 @@ int scenario_link(Scenario *sc, Err *err)
         /* The arena memory is writable; the const in the model is for readers. */
         StoryBeat *b = (StoryBeat *)&sc->beats[bi];
         StoryOption *opts = (StoryOption *)b->interaction.options;
-        link_id(sc, b->next_id, &b->next, b->src, &rc, err);
+        link_id(sc, b->next_id, &b->next, scenario_field_src(sc, b->src, b->next_id), &rc, err);
         if (b->interaction.kind != STORY_INT_CHOICE || !opts)
             continue;
         for (oi = 0; oi < b->interaction.n_options; oi++) {

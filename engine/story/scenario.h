@@ -226,6 +226,11 @@ int story_text_given(const StoryText *t);
 
 /* "path:line" for a source location into buf (size n); returns buf. */
 const char *scenario_where(const Scenario *sc, StorySrc src, char *buf, size_t n);
+/* The line of the field naming `id` in quotes, at or below src's line in
+ * its file (a beat's `next = "..."` several lines under `beat {`), or src
+ * itself when it cannot be found (the file is read: the fields of a Lua
+ * table carry no lines). */
+StorySrc scenario_field_src(const Scenario *sc, StorySrc src, const char *id);
 /* Length of a leading "path:line: " in msg (a message from a script or a
  * loader), or 0. */
 size_t scenario_where_len(const char *msg);

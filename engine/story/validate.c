@@ -20,7 +20,9 @@ typedef struct Validator {
     ValidateReport fn;
     void *ud;
     int errors;
+    int unknown; /* unknown beat ids reported: the paths are not checked */
 } Validator;
+
 
 static void report(Validator *v, StorySrc src, int is_error, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
@@ -181,7 +183,7 @@ static void check_interaction(Validator *v, const StoryBeat *b)
         snprintf(what, sizeof what, "beat '%s': option %d reason", beat_name(b), i + 1);
         check_text(v, &o->reason, src, 0, what);
         t = resolve(sc, o->target_id, o->target);
-        if (t == -2)
+        if (t == -2 && ++v->unknown)
             report(v, src, 1, "beat '%s': option %d leads to unknown beat '%s'%s", beat_name(b),
                    i + 1, o->target_id,
                    story_suggest(sc, STORY_NAME_BEAT, o->target_id, hint, sizeof hint));
@@ -199,9 +201,10 @@ static void check_beat_shape(Validator *v, const StoryBeat *b)
     StoryIntKind kind = b->interaction.kind;
     char what[WHAT_MAX];
     char hint[HINT_MAX];
-    if (next == -2)
-        report(v, b->src, 1, "beat '%s': next leads to unknown beat '%s'%s", beat_name(b),
-               b->next_id, story_suggest(sc, STORY_NAME_BEAT, b->next_id, hint, sizeof hint));
+    if (next == -2 && ++v->unknown)
+        report(v, scenario_field_src(sc, b->src, b->next_id), 1,
+               "beat '%s': next leads to unknown beat '%s'%s", beat_name(b), b->next_id,
+               story_suggest(sc, STORY_NAME_BEAT, b->next_id, hint, sizeof hint));
     if (b->ending) {
         if (has_next)
             report(v, b->src, 1, "beat '%s' is an ending but also has a next beat",
@@ -364,6 +367,7 @@ int story_validate(const Scenario *sc, ValidateReport fn, void *ud)
     start = resolve(sc, sc->start_id, sc->start);
     if (start == -2) {
         char hint[HINT_MAX];
+        v.unknown++;
         report(&v, sc->src, 1, "start beat '%s' is unknown%s", sc->start_id,
                story_suggest(sc, STORY_NAME_BEAT, sc->start_id, hint, sizeof hint));
     }
@@ -371,7 +375,12 @@ int story_validate(const Scenario *sc, ValidateReport fn, void *ud)
         start = 0; /* scenario_link's default: the first beat */
     if (start < 0)
         start = -1;
-    check_graph(&v, start);
+    if (v.unknown)
+        /* an unknown id cuts the paths through it: every beat behind it
+         * would be "never reached", every one before it "without an ending" */
+        report(&v, sc->src, 0, "the paths are checked once every beat id above is known");
+    else
+        check_graph(&v, start);
     return v.errors;
 }
 

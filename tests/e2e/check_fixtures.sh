@@ -5,7 +5,8 @@
 # otherwise check must exit 1 (0 when every expected line is a warning) and
 # print, for each line of `expect` (an extended regex, usually the exact
 # message with its special characters escaped), a line matching it in the
-# form path:line: error|warning: message.
+# form path:line: error|warning: message.  An optional `reject` file lists
+# extended regexes no line may match (an error must not bring a cascade).
 set -u
 BIN=$1
 DIR=$2
@@ -39,6 +40,15 @@ for d in "$DIR"/*/; do
     done <<EOT
 $want
 EOT
+    if [ -f "$d/reject" ]; then
+        while IFS= read -r line; do
+            [ -n "$line" ] || continue
+            if printf '%s\n' "$out" | grep -Eq "$line"; then
+                echo "FAIL $name: a line matches '$line' in:"; printf '%s\n' "$out"
+                missing=1
+            fi
+        done <"$d/reject"
+    fi
     [ $missing -eq 0 ] && echo "ok   $name" || fail=1
 done
 exit $fail

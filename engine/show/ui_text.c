@@ -382,6 +382,8 @@ static const UiPair texts[UI_COUNT] = {
     [UI_KEY_ENDING_EVAL] = {"evaluering", "evaluation"},
     [UI_ERROR_NO_BACK] = {"Scenariet kunne ikke indlæses. Ret fejlen, og start igen (Ctrl+Q afslutter).",
                           "The scenario could not be loaded. Fix the error and start again (Ctrl+Q quits)."},
+    [UI_PRES_SCR_IDEAS] = {"Idéer", "Ideas"},
+    [UI_PRES_SCR_DISCUSS] = {"Diskussion", "Discussion"},
 };
 
 const char *ui_text(int en, UiTextId id)

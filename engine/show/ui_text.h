@@ -321,6 +321,8 @@ typedef enum {
     UI_KEY_ENDING_STATEMENTS, /* ... the statements (no evaluation) */
     UI_KEY_ENDING_EVAL,      /* ... the evaluation (no statements) */
     UI_ERROR_NO_BACK,        /* the error slide when the scenario did not load */
+    UI_PRES_SCR_IDEAS,       /* the presenter's badge at an idea prompt */
+    UI_PRES_SCR_DISCUSS,     /* ... at a discussion */
     UI_COUNT
 } UiTextId;
 

@@ -42,6 +42,7 @@ Show *show_new(const Scenario *sc, const StoryHooks *hooks, int lang, const char
     s->count_mode = SHOW_COUNT_BOTH;
     s->class_size = SHOW_CLASS_SIZE;
     s->idea_confirm = -1;
+    s->offer_beat = -1;
     show_poll_reset(&s->ictx);
     show_poll_reset(&s->sctx);
     show_poll_reset(&s->mctx);
@@ -300,7 +301,9 @@ int show_action(Show *s, ShowAction a, int arg)
         show_labels_open(s);
         return 1;
     }
-    if (show_at_end(s) && a == SHOW_ACT_EVAL && s->q) {
+    if (show_at_end(s) && (a == SHOW_ACT_EVAL || (a == SHOW_ACT_NEXT && s->ending_page == 1)) &&
+        s->q) {
+        /* the timeline's Next goes on as E does: the evaluation */
         show_eval_start(s);
         return 1;
     }

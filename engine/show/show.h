@@ -165,8 +165,10 @@ typedef struct ShowView {
     char poll_keys[SHOW_MAX_HINT]; /* the key hint for this poll state, "" off a poll */
     char keys[SHOW_MAX_KEYS];      /* the presenter's key line: exactly the keys that
                                     * do something now (the poll's hint included) */
-    int notes_overview;            /* the notes card shows the scenario overview
-                                    * (the welcome screen, or the first time) */
+    int notes_overview;            /* the scenario overview is the notes to show: on
+                                    * the welcome screen (not while the statements
+                                    * are asked), and on the notes card opened the
+                                    * first time; the presenter shows it then only */
     int picked;           /* facilitator's pick / override, -1 */
     int winner;           /* vote_winner() after reveal; -1 none, -2 tie */
     unsigned tied;
@@ -226,6 +228,8 @@ typedef struct ShowView {
 
     /* WELCOME: a saved event offered ("J: Fortsæt ... · Esc: Start forfra"), or NULL */
     const char *resume_offer;
+    int resume_beat;      /* the beat J continues at while resume_offer is set, else -1
+                           * (the presenter's "next" names it, not the start) */
     /* for the facilitator only (the presenter screen; never the projector):
      * a problem such as the phone port in use, or "" */
     const char *note;

@@ -36,6 +36,10 @@ typedef struct PollCtx {
     unsigned asked_ok; /* 1 << ShowAsk already answered yes for ask_act */
     int recorded;      /* the decision already in the room's record (a vote
                         * Back brought back from the next beat), -2 none */
+    int last;          /* the field the focus last left (Esc, a move), -1: Up/Down
+                        * with no field marked go on from it */
+    int refused;       /* the last key was a digit with nowhere to go (every
+                        * option counted): the hint says so until the next key */
 } PollCtx;
 
 struct Show {
@@ -146,6 +150,7 @@ struct Show {
     int jr_full;        /* too many moves: a resume continues at the beat */
     char *offer;        /* a saved event offered on the welcome screen, or NULL */
     char offer_line[SHOW_MAX_HINT];
+    int offer_beat;     /* the offered event's beat, -1 */
     int offer_answer;   /* 1 continued, -1 started over, 0 not asked */
     char note[ERR_MSG_MAX + 64]; /* for the facilitator only (presenter, terminal) */
     char event_tag[SHOW_MAX_EVENT_TAG + 1]; /* the evaluation event, saved and resumed */
@@ -243,7 +248,8 @@ void show_rewind_open(Show *s);
 /* Keys while the rewind menu is open (modal).  Returns 1.  Digits type the
  * entry's number: one that may still grow (1 of 1x when there are 10+
  * entries) waits for the next digit, Return or a pause of
- * SHOW_REWIND_DIGIT_MS; digits right after a pick are swallowed as long. */
+ * SHOW_REWIND_DIGIT_MS; the pick's last digit pressed once more within as
+ * long is swallowed (one press: a second one, or any other key, ends it). */
 int show_rewind_key(Show *s, ShowAction a, int arg);
 /* Before any other handling of a: 1 if it is the digit that picked a rewind
  * entry, pressed again right after (a double press: ignored, so it cannot
@@ -280,6 +286,9 @@ int show_offer_key(Show *s, ShowAction a);
  * ending, once the after round was asked, shows its summary again.
  * Returns 1 when something is on screen now, 0 when the caller goes on. */
 int show_measure_start(Show *s, int round);
+/* 1 when show_measure_start(s, SHOW_MEASURE_AFTER) would put something on
+ * screen (the after round, or its summary again). */
+int show_measure_ahead(const Show *s);
 /* Keys while a round or its summary is on screen (modal).  Returns 1 if
  * the view changed. */
 int show_measure_key(Show *s, ShowAction a, int arg);

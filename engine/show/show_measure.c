@@ -86,6 +86,15 @@ int show_measure_start(Show *s, int round)
     return 1;
 }
 
+int show_measure_ahead(const Show *s)
+{
+    if (n_statements(s) <= 0 || s->measure_round)
+        return 0;
+    if (s->measure_done & (1u << SHOW_MEASURE_AFTER))
+        return round_answered(s, SHOW_MEASURE_AFTER);
+    return round_answered(s, SHOW_MEASURE_BEFORE);
+}
+
 /* The round is over (all asked, or S): before the play the first beat
  * follows, at the end the summary. */
 static void round_end(Show *s, int skipped)

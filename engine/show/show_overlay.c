@@ -221,11 +221,13 @@ int show_rewind_swallow(Show *s, ShowAction a, int arg)
     }
     if (s->rewind_wait != REWIND_WAIT_QUIET)
         return 0;
+    /* one press at most: the double press of the pick's last digit; the
+     * next press of it (or any other key) does its job again */
+    rewind_wait(s, REWIND_WAIT_NONE);
     if (a == SHOW_ACT_DIGIT && arg == s->rewind_last) {
         show_tr(s, "digit ignored: %d again right after the rewind pick", arg);
         return 1;
     }
-    rewind_wait(s, REWIND_WAIT_NONE);
     return 0;
 }
 

@@ -44,6 +44,8 @@ void show_poll_reset(PollCtx *c)
     c->act_arg = 0;
     c->asked_ok = 0;
     c->recorded = -2;
+    c->last = -1;
+    c->refused = 0;
 }
 
 void show_poll_check(const PollCtx *c)
@@ -175,6 +177,15 @@ static unsigned enabled_mask(const PollCtx *c)
     return m;
 }
 
+/* The field a digit types into: the focused one, else the first enabled
+ * option whose hands were not counted yet (-1: every one was). */
+static int type_field(const PollCtx *c)
+{
+    if (c->selected >= 0)
+        return c->selected;
+    return first_bit(enabled_mask(c) & ~c->counted);
+}
+
 /* More hands than the room can hold: the count asks before it is kept. */
 static int hands_limit(const Show *s)
 {
@@ -206,6 +217,7 @@ static int poll_open(Show *s, PollCtx *c, VoteKind kind)
     c->picked = -1; /* the vote decides now */
     c->counted = 0;
     c->entry = -1;
+    c->last = -1;
     c->selected = (mode & VOTE_SRC_HANDS) ? next_field(c, -1) : -1;
     show_tr(s, "vote open %d %s", vote_id(c->poll),
             mode == SHOW_COUNT_HANDS ? "hands" : mode == SHOW_COUNT_PHONES ? "phones" : "both");
@@ -297,6 +309,7 @@ static void poll_reveal(Show *s, PollCtx *c, ShowAction act)
         ask(c, SHOW_ASK_UNCOUNTED, act))
         return;
     c->selected = -1;
+    c->last = -1;
     vote_reveal(c->poll);
     tr_result(s, c, "result");
 }
@@ -351,9 +364,14 @@ static unsigned poll_keys(const Show *s, const PollCtx *c)
         if (s->phones_on)
             k |= K_COUNT;
         if (c->selected >= 0) {
-            k |= K_TYPE | K_NEXT_FIELD | K_FIELDS | K_DONE;
+            k |= K_TYPE | K_NEXT_FIELD | K_FIELDS;
             if (c->entry >= 0)
                 k |= K_DELETE;
+            /* Esc closes a vote nobody voted in at once, else it leaves the fields */
+            if (c->entry < 0 && vote_grand_total(c->poll) == 0 && !c->counted)
+                k |= K_CANCEL_VOTE;
+            else
+                k |= K_DONE;
             if (prev_field(c, c->selected) >= 0)
                 k |= K_PREV_FIELD;
             return k;
@@ -361,6 +379,8 @@ static unsigned poll_keys(const Show *s, const PollCtx *c)
         k |= K_NEXT_REVEAL;
         if (hands)
             k |= K_FIELDS;
+        if (hands && type_field(c) >= 0)
+            k |= K_TYPE; /* a digit marks the first option not counted yet */
         if (vote_grand_total(c->poll) == 0 && !c->counted)
             k |= K_CANCEL_VOTE;
         return k;
@@ -407,9 +427,23 @@ static int focus_move(Show *s, PollCtx *c, int to, ShowAction act)
 {
     if (commit_entry(s, c, act, 0))
         return 1;
+    if (c->selected >= 0)
+        c->last = c->selected;
     c->selected = to;
     c->entry = -1;
     return 1;
+}
+
+/* Esc on an open vote nobody voted in (and nothing counted): closes it. */
+static void close_vote(Show *s, PollCtx *c)
+{
+    show_tr(s, "vote closed %d", vote_id(c->poll));
+    vote_free(c->poll);
+    c->poll = NULL;
+    c->counted = 0;
+    c->selected = -1;
+    c->entry = -1;
+    c->last = -1;
 }
 
 /* The keys of an open or revealed poll with the focus in a field. */
@@ -436,7 +470,12 @@ static int field_key(Show *s, PollCtx *c, unsigned k, ShowAction a, int arg)
         to = prev_field(c, sel);
         return focus_move(s, c, to >= 0 ? to : sel, a);
     case SHOW_ACT_DOWN: return focus_move(s, c, next_field(c, sel), a);
-    case SHOW_ACT_CANCEL: return focus_move(s, c, -1, a);
+    case SHOW_ACT_CANCEL:
+        if (k & K_CANCEL_VOTE) {
+            close_vote(s, c);
+            return 1;
+        }
+        return focus_move(s, c, -1, a);
     case SHOW_ACT_CLICK:
         if (vote_option_enabled(c->poll, arg))
             return focus_move(s, c, arg, a);
@@ -461,6 +500,7 @@ static int poll_act(Show *s, PollCtx *c, ShowAction a, int arg, VoteKind kind)
     if (k & K_ASK)
         return ask_key(s, c, a, arg);
     c->act_arg = arg;
+    c->refused = 0;
     if (a == SHOW_ACT_COUNT) {
         if (k & K_COUNT)
             switch_count(s, c);
@@ -475,6 +515,15 @@ static int poll_act(Show *s, PollCtx *c, ShowAction a, int arg, VoteKind kind)
         if (!(k & K_PICK)) {
             if (a == SHOW_ACT_CLICK && (k & K_FIELDS) && vote_option_enabled(c->poll, opt))
                 c->selected = opt;
+            else if (a == SHOW_ACT_DIGIT && (k & K_TYPE)) {
+                /* no field marked: the digit goes to the first option not
+                 * counted yet, which shows it (never over a kept count) */
+                c->selected = type_field(c);
+                c->entry = arg;
+            } else if (a == SHOW_ACT_DIGIT && (k & K_FIELDS)) {
+                c->refused = 1; /* every option counted: the hint says ↑↓ first */
+                show_tr(s, "digit ignored: every option counted, no field marked");
+            }
             return 1; /* a stray digit changes nothing */
         }
         if (opt < 0 || opt >= n_poll_options(s, c) || !option_enabled(s, c, opt))
@@ -487,16 +536,20 @@ static int poll_act(Show *s, PollCtx *c, ShowAction a, int arg, VoteKind kind)
     case SHOW_ACT_DOWN:
         if (k & (K_FIELDS | K_CORRECT)) {
             int to = a == SHOW_ACT_UP ? prev_field(c, vote_n_options(c->poll)) : next_field(c, -1);
+            if (c->last >= 0 && vote_state(c->poll) == VOTE_OPEN) {
+                /* after Esc: on from the field left: Down the option after it
+                 * (it again after the last), Up that field itself to correct it */
+                to = a == SHOW_ACT_UP ? c->last : next_field(c, c->last);
+                if (to < 0)
+                    to = c->last;
+            }
             c->selected = to;
             c->entry = -1;
         }
         return 1;
     case SHOW_ACT_CANCEL:
         if (k & K_CANCEL_VOTE) {
-            show_tr(s, "vote closed %d", vote_id(c->poll));
-            vote_free(c->poll);
-            c->poll = NULL;
-            c->counted = 0;
+            close_vote(s, c);
             return 1;
         }
         return 0;
@@ -695,9 +748,11 @@ void show_poll_view(const Show *s, const PollCtx *c, ShowView *v)
         hint_add(&b, en, UI_POLL_KEY_YES);
         hint_add(&b, en, UI_POLL_KEY_NO);
     }
+    if (c->refused)
+        hint_add(&b, en, UI_POLL_ALL_COUNTED);
     if (k & K_TYPE)
         buf_printf(&b, "%s%s%d", b.len ? "   " : "", ui_text(en, UI_POLL_KEY_TYPE),
-                   c->selected + 1);
+                   type_field(c) + 1);
     if (k & K_DELETE)
         hint_add(&b, en, UI_POLL_KEY_DELETE);
     if (k & K_NEXT_FIELD)
@@ -720,10 +775,11 @@ void show_poll_view(const Show *s, const PollCtx *c, ShowView *v)
         hint_add(&b, en, UI_POLL_KEY_REVEAL_BOTH);
     else if (k & K_REVEAL)
         hint_add(&b, en, UI_POLL_KEY_REVEAL);
-    if (k & K_PICK)
-        hint_add(&b, en, !c->poll ? (c->picked >= 0 ? UI_POLL_KEY_PICK_OTHER : UI_POLL_KEY_PICK)
-                         : d >= 0 ? UI_POLL_KEY_PICK_OTHER
-                                  : UI_POLL_KEY_PICK_NOW);
+    if (k & K_PICK) /* the digits that pick: 1 up to the number of options */
+        buf_printf(&b, "%s1–%d%s", b.len ? "   " : "", n_poll_options(s, c),
+                   ui_text(en, !c->poll ? (c->picked >= 0 ? UI_POLL_KEY_PICK_OTHER : UI_POLL_KEY_PICK)
+                               : d >= 0 ? UI_POLL_KEY_PICK_OTHER
+                                        : UI_POLL_KEY_PICK_NOW));
     if (k & K_FIELDS)
         hint_add(&b, en, c->selected >= 0 ? UI_POLL_KEY_FIELDS : UI_POLL_KEY_CORRECT);
     if (k & K_CORRECT)

@@ -411,6 +411,7 @@ int show_offer_resume(Show *s, const char *text, long long saved_at, Err *err)
         /* the beat's short name when it has one, else its id */
         int b = scenario_beat_index(s->sc, a.beat);
         const char *name = b >= 0 ? show_txt(s, &s->sc->beats[b].title) : "";
+        s->offer_beat = b;
         snprintf(s->offer_line, sizeof s->offer_line, "%s (%s%s)  ·  %s",
                  ui_text(s->ui_en, UI_RESUME_YES), name && *name ? name : a.beat, when,
                  ui_text(s->ui_en, UI_RESUME_NO));

@@ -89,12 +89,16 @@ static void view_state(Show *s, ShowView *v, int presenter_side)
     v->rewind_bad = s->rewind_bad;
     v->idea_confirm = -1;
     v->presenter = s->presenter;
-    v->notes_overview = s->notes_overview || !s->started;
+    /* the overview: on the welcome screen itself (not during the statements
+     * asked before the play), and on the notes card the first time */
+    v->notes_overview = (s->notes_overview && (s->overlays & SHOW_OV_NOTES)) ||
+                        (!s->started && !s->measure_round && !s->measure_summary && !s->eval_screen);
     v->phones_joined = s->phones_joined;
     v->join_url = s->join_url;
     v->room_code = s->room_code;
     v->lan_problem = s->lan_problem;
     v->resume_offer = s->offer && !s->started ? s->offer_line : NULL;
+    v->resume_beat = v->resume_offer ? s->offer_beat : -1;
     v->note = s->note;
     v->signals = s->signals;
     v->n_signals = s->n_signals;
@@ -223,17 +227,25 @@ static void keys_screen(const Show *s, const ShowView *v, Buf *b)
         return;
     }
     if (!s->started) {
-        key_add(b, ui_text(en, UI_KEY_START));
+        /* a saved event offered: J or Esc first, Next does nothing yet */
+        key_add(b, ui_text(en, s->offer ? UI_KEY_RESUME : UI_KEY_START));
         return;
     }
     if (v->screen == SHOW_SCREEN_ENDING) {
+        /* E (and the timeline's Next): the statements again if the room
+         * answers them now, else the evaluation (see show_action) */
+        int st = show_measure_ahead(s);
+        UiTextId on = st && s->q ? UI_KEY_ENDING_ON : st ? UI_KEY_ENDING_STATEMENTS
+                                                         : UI_KEY_ENDING_EVAL;
         if (v->ending_page == 0) {
             key_add(b, ui_text(en, UI_TO_TIMELINE));
             key_add(b, ui_text(en, UI_POLL_KEY_BACK));
-        } else
+        }
+        if (st || s->q)
+            buf_printf(b, "%s%s%s", b->len ? "   " : "", v->ending_page ? "→ / E " : "E ",
+                       ui_text(en, on));
+        if (v->ending_page == 1)
             key_add(b, ui_text(en, UI_KEY_TO_ADVICE));
-        if (s->q)
-            key_add(b, ui_text(en, UI_KEY_EVAL));
         return;
     }
     key_add(b, ui_text(en, UI_KEY_NEXT));

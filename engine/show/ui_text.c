@@ -66,11 +66,12 @@ static const UiPair texts[UI_COUNT] = {
     [UI_HOURS_OK] = {"Salen siger", "The room says"},
     [UI_THE_END] = {"Slut", "The end"},
     [UI_NO_SCENARIO] = {"Intet scenarie indlæst", "No scenario loaded"},
-    [UI_KEYS_ENDING] = {"→ tidslinje   E: evaluering   ← tilbage   R spol tilbage   H hjælp   "
+    [UI_KEYS_ENDING] = {"→ tidslinje   E videre   ← tilbage   R spol tilbage   H hjælp   "
                         "B sort skærm",
-                        "→ timeline   E: evaluation   ← back   R rewind   H help   B blank screen"},
-    [UI_KEYS_TIMELINE] = {"← gode råd og hjælp   E: evaluering   R spol tilbage   B sort skærm",
-                          "← advice and help   E: evaluation   R rewind   B blank screen"},
+                        "→ timeline   E go on   ← back   R rewind   H help   B blank screen"},
+    [UI_KEYS_TIMELINE] = {"→ / E videre   ← gode råd og hjælp   R spol tilbage   H hjælp   "
+                          "B sort skærm",
+                          "→ / E go on   ← advice and help   R rewind   H help   B blank screen"},
     [UI_TO_TIMELINE] = {"→ tidslinje", "→ timeline"},
     [UI_KEYS_IDEAS] = {"↑↓ vælg · Enter vis på skærmen · Backspace afvis · I luk",
                        "↑↓ select · Enter show on screen · Backspace dismiss · I close"},
@@ -272,9 +273,9 @@ static const UiPair texts[UI_COUNT] = {
     [UI_POLL_COUNT_BOTH] = {"hænder + telefoner", "hands + phones"},
     [UI_POLL_KEY_OPEN] = {"V åbn afstemning", "V open the vote"},
     [UI_POLL_KEY_OPEN_BOTH] = {"V / → åbn afstemning", "V / → open the vote"},
-    [UI_POLL_KEY_PICK] = {"1–9 vælg direkte", "1–9 pick directly"},
-    [UI_POLL_KEY_PICK_OTHER] = {"1–9 vælg et andet svar", "1–9 pick another option"},
-    [UI_POLL_KEY_PICK_NOW] = {"1–9 vælg svar", "1–9 pick an option"},
+    [UI_POLL_KEY_PICK] = {" vælg direkte", " pick directly"},
+    [UI_POLL_KEY_PICK_OTHER] = {" vælg et andet svar", " pick another option"},
+    [UI_POLL_KEY_PICK_NOW] = {" vælg svar", " pick an option"},
     [UI_POLL_KEY_GO] = {"→ fortsæt med svar ", "→ continue with option "},
     [UI_POLL_KEY_CLOSE_NEXT] = {"→ luk", "→ close"},
     [UI_POLL_KEY_TYPE] = {"0–9 hænder for svar ", "0–9 hands for option "},
@@ -372,6 +373,17 @@ static const UiPair texts[UI_COUNT] = {
                         "Type   ↑↓ field   Enter next / save   Esc cancel"},
     [UI_LABELS_NOTE] = {"Gemmes med evalueringen, så rapporten kan gruppere efter dem (--group-by).",
                         "Stored with the evaluation so that the report can group by them (--group-by)."},
+    [UI_POLL_ALL_COUNTED] = {"Alle svar er talt: vælg først med ↑↓ det svar, du vil rette",
+                             "Every option is counted: first choose the one to correct with ↑↓"},
+    [UI_KEY_RESUME] = {"J fortsæt hvor I slap   Esc start forfra",
+                       "J continue where you left off   Esc start over"},
+    [UI_KEY_ENDING_ON] = {"udsagnene, så evaluering", "the statements, then the evaluation"},
+    [UI_KEY_ENDING_STATEMENTS] = {"udsagnene", "the statements"},
+    [UI_KEY_ENDING_EVAL] = {"evaluering", "evaluation"},
+    [UI_ERROR_NO_BACK] = {"Scenariet kunne ikke indlæses. Ret fejlen, og start igen (Ctrl+Q afslutter).",
+                          "The scenario could not be loaded. Fix the error and start again (Ctrl+Q quits)."},
+    [UI_PRES_SCR_IDEAS] = {"Idéer", "Ideas"},
+    [UI_PRES_SCR_DISCUSS] = {"Diskussion", "Discussion"},
 };
 
 const char *ui_text(int en, UiTextId id)

@@ -215,7 +215,7 @@ typedef enum {
     UI_POLL_COUNT_BOTH,
     UI_POLL_KEY_OPEN,        /* V open the vote */
     UI_POLL_KEY_OPEN_BOTH,   /* V / → open the vote */
-    UI_POLL_KEY_PICK,        /* 1–9 pick directly */
+    UI_POLL_KEY_PICK,        /* "1–" N " pick directly" (the range is the options') */
     UI_POLL_KEY_PICK_OTHER,
     UI_POLL_KEY_PICK_NOW,
     UI_POLL_KEY_GO,          /* "→ continue with option " N */
@@ -315,6 +315,14 @@ typedef enum {
     UI_LABEL_MUNICIPALITY,
     UI_LABELS_KEYS,          /* the form's key hint */
     UI_LABELS_NOTE,          /* what the labels are for */
+    UI_POLL_ALL_COUNTED,     /* a digit with every option counted and no field marked */
+    UI_KEY_RESUME,           /* the welcome screen's keys while a saved event is offered */
+    UI_KEY_ENDING_ON,        /* after the ending's "E " or "→ / E ": the statements, then the evaluation */
+    UI_KEY_ENDING_STATEMENTS, /* ... the statements (no evaluation) */
+    UI_KEY_ENDING_EVAL,      /* ... the evaluation (no statements) */
+    UI_ERROR_NO_BACK,        /* the error slide when the scenario did not load */
+    UI_PRES_SCR_IDEAS,       /* the presenter's badge at an idea prompt */
+    UI_PRES_SCR_DISCUSS,     /* ... at a discussion */
     UI_COUNT
 } UiTextId;
 

@@ -888,8 +888,8 @@ static void test_ending_footer(void **state)
     Ctx *c = *state;
     ShowView v;
     int beat_hint = 0, end_hint = 0;
-    assert_non_null(strstr(ui_text(0, UI_KEYS_ENDING), "E: evaluering"));
-    assert_non_null(strstr(ui_text(1, UI_KEYS_ENDING), "E: evaluation"));
+    assert_non_null(strstr(ui_text(0, UI_KEYS_ENDING), "E videre"));
+    assert_non_null(strstr(ui_text(1, UI_KEYS_ENDING), "E go on"));
     assert_non_null(strstr(ui_text(0, UI_KEYS_ENDING), "→ tidslinje"));
     assert_string_equal(ui_text(0, UI_TO_TIMELINE), "→ tidslinje");
     base_view(c, &v, SHOW_SCREEN_BEAT);

@@ -142,15 +142,12 @@ static void test_tie_override_and_rewind(void **state)
     assert_int_equal(v.options[1].explored, 1);
     assert_null(v.poll);
     assert_non_null(strstr(g_tr, "rewind 1 a"));
-    /* the same digit at once is a double press, ignored; after a pause it picks */
+    /* the same digit at once is a double press, ignored once; the next press picks */
     assert_int_equal(show_action(s, SHOW_ACT_DIGIT, 1), 0);
     assert_non_null(strstr(g_tr, "digit ignored"));
-    assert_int_equal(show_next_timer(s, 1000), 0);
-    show_tick(s, 1000);
-    assert_true(show_next_timer(s, 1000) > 0);
-    show_tick(s, 1000 + SHOW_REWIND_DIGIT_MS); /* the pause is over: digits act again */
     /* teacher mode: a digit picks, Next decides without a vote */
     show_action(s, SHOW_ACT_DIGIT, 1);
+    assert_non_null(strstr(g_tr, "pick 1"));
     show_action(s, SHOW_ACT_NEXT, 0);
     assert_int_equal(story_current_beat(show_run(s)), 1);
     assert_int_equal(story_var_get(show_run(s), "trust", &val), 0);
@@ -700,7 +697,7 @@ static void test_double_press_and_empty_reveal(void **state)
     assert_int_equal(vote_state(v.poll), VOTE_REVEALED);
     assert_int_equal(v.winner, -1);
     assert_null(strstr(v.poll_keys, "→"));
-    assert_string_equal(v.poll_keys, "1–9 vælg svar   ↑↓ ret antal   ← tilbage");
+    assert_string_equal(v.poll_keys, "1–3 vælg svar   ↑↓ ret antal   ← tilbage");
     assert_int_equal(show_action(s, SHOW_ACT_NEXT, 0), 0);
     assert_int_equal(screen(s), SHOW_SCREEN_INTERACTION);
     show_free(s);
@@ -736,9 +733,9 @@ static void test_typed_count_kept(void **state)
     assert_int_equal(vote_hands(v.poll, 0), 7);
     assert_int_equal(v.selected, -1);
     assert_int_equal(v.counted, 1u);
-    assert_string_equal(v.poll_keys, "V / → vis resultat   ↑↓ ret antal");
-    show_action(s, SHOW_ACT_DOWN, 0); /* back into the fields: option 1 */
-    show_action(s, SHOW_ACT_DOWN, 0); /* option 2 */
+    /* a digit would go to option 2, the first not counted */
+    assert_string_equal(v.poll_keys, "0–9 hænder for svar 2   V / → vis resultat   ↑↓ ret antal");
+    show_action(s, SHOW_ACT_DOWN, 0); /* back into the fields after option 1: option 2 */
     show_action(s, SHOW_ACT_DIGIT, 1);
     show_action(s, SHOW_ACT_DIGIT, 2);
     show_action(s, SHOW_ACT_REWIND, 0); /* R mid-count */
@@ -771,7 +768,7 @@ static void test_correction_after_reveal(void **state)
     assert_int_equal(vote_state(v.poll), VOTE_REVEALED);
     assert_int_equal(v.winner, 1);
     assert_string_equal(v.poll_keys,
-                        "→ fortsæt med svar 2   1–9 vælg et andet svar   ↑↓ ret antal   ← tilbage");
+                        "→ fortsæt med svar 2   1–3 vælg et andet svar   ↑↓ ret antal   ← tilbage");
     show_action(s, SHOW_ACT_DOWN, 0);
     v = view_of(s);
     assert_int_equal(v.selected, 0);
@@ -930,8 +927,12 @@ static void check_hint(Scenario *sc, int stop, ShowCount mode, int phones, const
             ok = key_works(sc, stop, mode, phones, pre, n, SHOW_ACT_DELETE, 0);
         else if (strcmp(piece, "0–9") == 0)
             ok = key_works(sc, stop, mode, phones, pre, n, SHOW_ACT_DIGIT, 5);
-        else if (strcmp(piece, "1–9") == 0)
-            ok = key_works(sc, stop, mode, phones, pre, n, SHOW_ACT_DIGIT, 3);
+        else if (strncmp(piece, "1–", strlen("1–")) == 0) {
+            /* "1–N": the digit N picks, the one above it does nothing */
+            int top = atoi(piece + strlen("1–"));
+            ok = top >= 1 && key_works(sc, stop, mode, phones, pre, n, SHOW_ACT_DIGIT, top) &&
+                 (top >= 9 || !key_works(sc, stop, mode, phones, pre, n, SHOW_ACT_DIGIT, top + 1));
+        }
         else if (strcmp(piece, "↑↓") == 0)
             ok = key_works(sc, stop, mode, phones, pre, n, SHOW_ACT_UP, 0) ||
                  key_works(sc, stop, mode, phones, pre, n, SHOW_ACT_DOWN, 0);
@@ -1135,13 +1136,17 @@ static ShowAction key_of(const char *piece, int *arg)
         int arg;
     } names[] = {{"→", SHOW_ACT_NEXT, 0},   {"←", SHOW_ACT_BACK, 0},   {"V", SHOW_ACT_VOTE, 0},
                  {"Esc", SHOW_ACT_CANCEL, 0}, {"J", SHOW_ACT_YES, 0},  {"C", SHOW_ACT_COUNT, 0},
-                 {"⌫", SHOW_ACT_DELETE, 0}, {"0–9", SHOW_ACT_DIGIT, 5}, {"1–9", SHOW_ACT_DIGIT, 1},
+                 {"⌫", SHOW_ACT_DELETE, 0}, {"0–9", SHOW_ACT_DIGIT, 5},
                  {"S", SHOW_ACT_STOP, 0},   {"R", SHOW_ACT_REWIND, 0}, {"M", SHOW_ACT_MAP, 0},
                  {"H", SHOW_ACT_HELP, 0},   {"B", SHOW_ACT_BLANK, 0},  {"N", SHOW_ACT_NOTES, 0},
                  {"I", SHOW_ACT_IDEAS, 0},  {"E", SHOW_ACT_EVAL, 0},   {"K", SHOW_ACT_KIOSK, 0},
                  {"Ctrl+Q", SHOW_ACT_QUIT, 0}, {"Ctrl+R", SHOW_ACT_RESULTS, 0},
                  {"↑↓", SHOW_ACT_UP, 0}};
     size_t i = 0;
+    if (strncmp(piece, "1–", strlen("1–")) == 0) { /* "1–N" (N: check_hint) */
+        *arg = 1;
+        return SHOW_ACT_DIGIT;
+    }
     for (i = 0; i < sizeof names / sizeof names[0]; i++)
         if (strcmp(piece, names[i].name) == 0) {
             *arg = names[i].arg;

@@ -356,9 +356,45 @@ static void test_labels_form(void **state)
     scenario_free(sc);
 }
 
+/* The scenario overview is the presenter's notes on the welcome screen only,
+ * not while the statements are asked; the ending's key line says E (and the
+ * timeline's Next) asks the statements, and they do. */
+static void test_overview_and_ending_keys(void **state)
+{
+    Scenario *sc = make();
+    Show *s = start(sc, 0);
+    ShowView v;
+    (void)state;
+    show_view_presenter(s, &v);
+    assert_int_equal(v.screen, SHOW_SCREEN_WELCOME);
+    assert_int_equal(v.notes_overview, 1);
+    show_action(s, SHOW_ACT_NEXT, 0);
+    show_view_presenter(s, &v);
+    assert_int_equal(v.measure_round, SHOW_MEASURE_BEFORE);
+    assert_int_equal(v.notes_overview, 0);
+    hands(s, 3, 10, 12);
+    hands(s, 20, 5, 0);
+    show_view_presenter(s, &v);
+    assert_int_equal(v.notes_overview, 0);
+    to_ending(s);
+    show_view_presenter(s, &v);
+    assert_non_null(strstr(v.keys, "→ timeline   ← back   E the statements"));
+    show_action(s, SHOW_ACT_NEXT, 0);
+    show_view_presenter(s, &v);
+    assert_int_equal(v.ending_page, 1);
+    assert_int_equal(v.notes_overview, 0);
+    assert_non_null(strstr(v.keys, "→ / E the statements   ← advice"));
+    assert_non_null(strstr(v.keys, "H help"));
+    show_action(s, SHOW_ACT_NEXT, 0);
+    assert_int_equal(view(s).measure_round, SHOW_MEASURE_AFTER);
+    show_free(s);
+    scenario_free(sc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_overview_and_ending_keys),
         cmocka_unit_test(test_rounds_and_summary),
         cmocka_unit_test(test_reload_keeps_the_before_round),
         cmocka_unit_test(test_skip),

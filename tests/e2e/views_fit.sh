@@ -1,0 +1,139 @@
+#!/bin/sh
+# views_fit.sh BIN ROOT - what the projector DRAWS when a screen is full, read
+# from the frames (play --headless --frame-text), at 1024x768 and 1920x1080,
+# in Danish and English:
+# 1. a phone shows every message of the beat so far, whole (no line of one
+#    cut or hidden), before the vote: the café, the first messages and the
+#    flood of the bundled scenario; no two lines drawn on top of each other.
+# 2. the rewind menu draws all its rows in one text size.
+# 3. the help card's phone numbers grow with the screen: at least 6 % of the
+#    window's height from 1280x720 up (5 % before), taller at 1920x1080 than
+#    at 1024x768.
+# The long key sequences come from a whole event (votes counted by hand,
+# class of 60): the flood's last message and the first ending.
+set -u
+BIN=$1 ROOT=$2
+SCEN=$ROOT/scenes/stalking
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+fail=0
+ok() { echo "ok   $*"; }
+bad() { echo "FAIL $*"; fail=1; }
+R() { i=0; while [ "$i" -lt "$1" ]; do printf 'Right '; i=$((i + 1)); done; }
+
+FLOOD_LAST="Right V V Escape 1 0 Right 3 5 Right 1 5 Right Right Right V 2 0 4 0 Right Escape 2 0 Right 4 0 Right 0 Right Right Right V 5 Escape V Escape Down Down 3 0 Right 2 5 Right Right Right V 2 0 Right 2 0 Right 2 0 Right Right Right Right Right Right Right Right Right Right Right Right Right Right Right Right Right Right Right Right Right V 4 0 Right 1 5 Right 5 Right Right Right Right Right Right Right Right Right Right Right Right Right Right V 1 0 Right 3 0 Right 2 0 Right Right Left Left Right Right Right Right Right Right Right Right Right Right Right Right Right V 1 0 Right 1 0 Right 4 0 Right Right Right Right Right Right Right Right Right Right Right Right Right Right Right Right Right Right V 5 Right 2 5 Right 3 0 Right Right Right Right Right Right S V 1 0 Right 2 0 Right 3 0 Right Right Right Right Right Right Right Right Right Right Right Right Right Right Right Right Right Right"
+ENDING1="Right V V Escape 1 0 Right 3 5 Right 1 5 Right Right Right V 2 0 4 0 Right Escape 2 0 Right 4 0 Right 0 Right Right Right V 5 Escape V Escape Down Down 3 0 Right 2 5 Right Right Right V 2 0 Right 2 0 Right 2 0 Right Right Right Right Right Right Right Right Right Right Right Right Right Right Right Right Right Right Right Right Right V 4 0 Right 1 5 Right 5 Right Right Right Right Right Right Right Right Right Right Right Right Right Right V 1 0 Right 3 0 Right 2 0 Right Right Left Left Right Right Right Right Right Right Right Right Right Right Right Right Right V 1 0 Right 1 0 Right 4 0 Right Right Right Right Right Right Right Right Right Right Right Right Right Right Right Right Right Right V 5 Right 2 5 Right 3 0 Right Right Right Right Right Right S V 1 0 Right 2 0 Right 3 0 Right Right Right Right Right Right Right Right Right Right Right Right Right Right Right Right Right Right Right V 0 Right 1 0 Right 5 0 Right Right Right Right Right Right Right V 5 Right 5 Right 5 0 Right Right Right Right Right Right Right Right Right Right Right Right Right Right Right Right Right V 5 Right 5 Right 2 0 Right 3 0 Right Right Right Right Right Right Right Right Right Right Right Right Right Right Right Right Right Right Right V 0 Right 0 Right 1 0 Right 4 0 Right 5 Right 5 Right Right Right Right Right Right Right Right Right Right Right Right Right Right V 1 0 Right 1 0 Right 4 0 Right Right Right Right Right Right Right Right"
+CHOICE_SOFIE_COUNTED="Right V V Escape 1 0 Right 3 5 Right 1 5 Right Right Right V 2 0 4 0 Right Escape 2 0 Right 4 0 Right 0 Right Right Right V 5 Escape V Escape Down Down 3 0 Right 2 5 Right Right Right V 2 0 Right 2 0 Right 2 0 Right Right Right Right Right Right Right Right Right Right Right Right Right Right Right Right Right Right Right Right Right V 4 0 Right 1 5 Right 5 Right Right Right Right Right Right Right Right Right Right Right Right Right Right V 1 0 Right 3 0 Right 2 0 Right Right Left Left Right Right Right Right Right Right Right Right Right Right Right Right Right V 1 0 Right 1 0 Right 4 0 Right Right Right Right Right Right Right Right Right Right Right Right Right Right Right Right Right Right V 5 Right 2 5 Right 3 0 Right Right Right Right Right Right S V 1 0 Right 2 0 Right 3 0 Right Right Right Right Right Right Right Right Right Right Right Right Right Right Right Right Right Right Right V 0 Right 1 0 Right 5 0 Right Right Right Right Right Right Right V 5 Right 5 Right 5 0 Right Right Right Right Right Right Right Right Right Right Right Right Right Right Right Right Right V 5 Right 5 Right 2 0 Right 3 0 Right Right Right Right Right Right Right Right Right Right Right Right Right Right Right Right Right Right Right V 0 Right 0 Right 1 0 Right 4 0 Right 5 Right 5 Right"
+
+# play NAME SIZE LANG KEYS: a headless play, its frames and transcript
+play() {
+    rm -f "$T/db.sqlite"
+    "$BIN" play --headless --no-phones --class-size 60 --db "$T/db.sqlite" --size "$2" \
+        --lang "$3" --keys "$4" --frame-text "$T/$1.frames" --transcript "$T/$1.tr" \
+        --screenshot "$T/$1.png" "$SCEN" 2>/dev/null
+}
+
+# last_frame NAME: the lines of the last audience frame
+last_frame() {
+    awk '/^frame / { aud = ($4 == "audience"); if (aud) { n = 0; delete l }; next }
+         aud { l[n++] = $0 } END { for (i = 0; i < n; i++) print l[i] }' "$T/$1.frames"
+}
+
+# phone_check NAME: every message since the last beat is in the last frame,
+# whole; no line of it cut or hidden; no two text lines overlap
+phone_check() {
+    last_frame "$1" > "$T/$1.last"
+    awk '
+    function norm(s) { gsub(/[ \t]+/, "", s); return s }
+    FNR == 1 { file++ }
+    file == 1 && /^beat / { nm = 0; next }
+    file == 1 && /^message / { t = substr($0, index($0, ": ") + 2); msg[++nm] = norm(t); next }
+    file == 1 { next }
+    {
+        s = $0; sub(/^[a-z]+ -?[0-9]+ -?[0-9]+ [0-9]+ [0-9]+ /, "", s)
+        n++; kind[n] = $1; x[n] = $2; y[n] = $3; w[n] = $4; h[n] = $5; txt[n] = norm(s)
+        if ($1 == "text") all = all norm(s)
+    }
+    END {
+        bad = 0
+        for (m = 1; m <= nm; m++)
+            if (index(all, msg[m]) == 0) { print "  not drawn whole: " msg[m]; bad++ }
+        for (i = 1; i <= n; i++) {
+            if (kind[i] == "text" || txt[i] == "") continue
+            for (m = 1; m <= nm; m++)
+                if (index(msg[m], txt[i])) { print "  " kind[i] ": " txt[i]; bad++; break }
+        }
+        for (i = 1; i <= n; i++)
+            for (j = i + 1; j <= n; j++) {
+                if (kind[i] != "text" || kind[j] != "text") continue
+                if (x[i] < x[j] + w[j] && x[j] < x[i] + w[i] && y[i] < y[j] + h[j] && y[j] < y[i] + h[i])
+                    { print "  overlap: " txt[i] " / " txt[j]; bad++ }
+            }
+        print "  " nm " messages"
+        exit bad ? 1 : 0
+    }' "$T/$1.tr" "$T/$1.last"
+}
+
+# 1. the phone
+for lang in da en; do
+    for size in 1024x768 1920x1080; do
+        for shot in "cafe:Right S $(R 18) 2 Right $(R 10)" "first:Right S $(R 17)" "flood:$FLOOD_LAST"; do
+            name=${shot%%:*} keys=${shot#*:}
+            play "$name" "$size" "$lang" "$keys"
+            if out=$(phone_check "$name"); then
+                ok "phone $name $lang $size: every message whole, nothing on top of another ($(echo "$out" | tail -n 1 | sed 's/^ *//'))"
+            else
+                bad "phone $name $lang $size:"
+                echo "$out"
+            fi
+        done
+    done
+done
+
+# 2. the rewind menu: one text size for every row (the entries are the lines
+#    right of the row numbers "N." / "▶ N.")
+for lang in da en; do
+    for size in 1024x768 1920x1080; do
+        play rewind "$size" "$lang" "$ENDING1 R"
+        last_frame rewind > "$T/rewind.last"
+        if out=$(awk '
+            { s = $0; sub(/^text -?[0-9]+ -?[0-9]+ [0-9]+ [0-9]+ /, "", s) }
+            /^text / && s ~ /^(▶ )?[0-9]+\.$/ { num = 1; next }
+            num && /^text / && !ex { ex = $2 }
+            ex && /^text / && $2 == ex { h[$5]++; rows++ }
+            END {
+                n = 0; for (k in h) { n++; sizes = sizes " " k " px (" h[k] " lines)" }
+                print " " rows " lines:" sizes
+                exit (rows >= 10 && n == 1) ? 0 : 1
+            }' "$T/rewind.last"); then
+            ok "rewind menu $lang $size: one text size,$out"
+        else
+            bad "rewind menu $lang $size: sizes differ or rows missing:$out"
+        fi
+    done
+done
+
+# 3. the help card's phone numbers (lines of digits and spaces only)
+prev=0
+for size in 1024x768 1280x720 1920x1080 3840x2160; do
+    w=${size%x*} h=${size#*x}
+    play help "$size" da "Right Right H"
+    last_frame help > "$T/help.last"
+    nh=$(awk '/^text .* [0-9][0-9 ]*[0-9]$/ { s = $0; sub(/^text -?[0-9]+ -?[0-9]+ [0-9]+ [0-9]+ /, "", s)
+              if (s ~ /^[0-9 ]+$/ && (min == "" || $5 < min)) min = $5 } END { print min + 0 }' "$T/help.last")
+    if [ "$size" = 1024x768 ]; then
+        small=$nh
+        [ "$nh" -gt 0 ] && ok "help numbers at $size: $nh px" || bad "help numbers at $size: none drawn"
+    elif [ "$nh" -ge $((h * 6 / 100)) ]; then
+        ok "help numbers at $size: $nh px, at least 6 % of $h"
+    else
+        bad "help numbers at $size: $nh px, less than 6 % of $h"
+    fi
+    [ "$size" = 1920x1080 ] && prev=$nh
+done
+if [ "$prev" -gt "$small" ]; then
+    ok "help numbers taller at 1920x1080 ($prev px) than at 1024x768 ($small px)"
+else
+    bad "help numbers not taller at 1920x1080 ($prev px) than at 1024x768 ($small px)"
+fi
+exit $fail

@@ -6,7 +6,9 @@
 #    cut or hidden), before the vote: the café, the first messages and the
 #    flood of the bundled scenario; no two lines drawn on top of each other.
 # 2. the rewind menu draws all its rows in one text size.
-# 3. the help card's phone numbers grow with the screen: at least 6 % of the
+# 3. the presenter's result of a six-option choice: every option's number with
+#    its count on the same line, no two lines on top of each other.
+# 4. the help card's phone numbers grow with the screen: at least 6 % of the
 #    window's height from 1280x720 up (5 % before), taller at 1920x1080 than
 #    at 1024x768.
 # The long key sequences come from a whole event (votes counted by hand,
@@ -113,7 +115,49 @@ for lang in da en; do
     done
 done
 
-# 3. the help card's phone numbers (lines of digits and spaces only)
+# 3. the presenter: a six-option choice counted by hand, its result
+for lang in da en; do
+    for size in 1024x768 1920x1080; do
+        rm -f "$T/db.sqlite"
+        "$BIN" play --headless --presenter --no-phones --class-size 60 --db "$T/db.sqlite" \
+            --size "$size" --lang "$lang" --keys "$CHOICE_SOFIE_COUNTED Right" \
+            --frame-text "$T/pres.frames" "$SCEN" 2>/dev/null
+        if out=$(awk '
+            /^frame / { p = ($4 == "presenter"); if (p) { n = 0; delete l }; next }
+            p { l[++n] = $0 }
+            END {
+                bad = 0; rows = 0
+                for (i = 1; i <= n; i++) {
+                    split(l[i], f, " "); s = l[i]; sub(/^[a-z]+ -?[0-9]+ -?[0-9]+ [0-9]+ [0-9]+ /, "", s)
+                    k[i] = f[1]; x[i] = f[2]; y[i] = f[3]; w[i] = f[4]; h[i] = f[5]; t[i] = s
+                }
+                # an option row: its number, then (same line) a count right of it
+                for (i = 1; i <= n; i++) {
+                    if (k[i] != "text" || t[i] !~ /^[1-6]$/) continue
+                    for (j = 1; j <= n; j++)
+                        if (j != i && k[j] == "text" && y[j] == y[i] && x[j] > x[i] + 100 && t[j] ~ /^[0-9]+$/)
+                            { cnt[t[i]] = t[j]; break }
+                }
+                for (o = 1; o <= 6; o++)
+                    if (!(o in cnt)) { print "  option " o ": no count drawn"; bad++ } else rows++
+                for (i = 1; i <= n; i++) {
+                    if (k[i] != "text") { if (t[i] ~ /^[0-9]+$/) { print "  " k[i] ": " t[i]; bad++ }; continue }
+                    for (j = i + 1; j <= n; j++)
+                        if (k[j] == "text" && x[i] < x[j] + w[j] && x[j] < x[i] + w[i] && y[i] < y[j] + h[j] && y[j] < y[i] + h[i])
+                            { print "  overlap: " t[i] " / " t[j]; bad++ }
+                }
+                print "  " rows " options with counts"
+                exit bad ? 1 : 0
+            }' "$T/pres.frames"); then
+            ok "presenter result $lang $size: every option's count drawn, nothing on top of another ($(echo "$out" | tail -n 1 | sed 's/^ *//'))"
+        else
+            bad "presenter result $lang $size:"
+            echo "$out"
+        fi
+    done
+done
+
+# 4. the help card's phone numbers (lines of digits and spaces only)
 prev=0
 for size in 1024x768 1280x720 1920x1080 3840x2160; do
     w=${size%x*} h=${size#*x}

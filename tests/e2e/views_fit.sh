@@ -157,6 +157,50 @@ for lang in da en; do
     done
 done
 
+# 5. the story map at the first ending: every option badge ("1", "2,3") is on
+#    its own, beside the beat it leads to (a label to its right at its
+#    height), none on top of another; option 1 of Sofie's choice beside
+#    "Behind the sports hall"
+for lang in da en; do
+    for size in 1024x768 1920x1080; do
+        w=${size%x*}
+        play map "$size" "$lang" "$ENDING1 M"
+        last_frame map > "$T/map.last"
+        if out=$(awk -v W="$w" -v lang="$lang" '
+            { s = $0; sub(/^[a-z]+ -?[0-9]+ -?[0-9]+ [0-9]+ [0-9]+ /, "", s) }
+            !on { on = (s == "Story map" || s == "Historiens kort"); next }
+            {
+                n++; split($0, f, " "); k[n] = f[1]; x[n] = f[2]; y[n] = f[3]; w[n] = f[4]; h[n] = f[5]; t[n] = s
+                badge[n] = s ~ /^[0-9](,[0-9])*$/
+            }
+            END {
+                bad = 0; nb = 0
+                for (i = 1; i <= n; i++) {
+                    if (!badge[i]) continue
+                    nb++
+                    if (k[i] != "text") { print "  badge " t[i] " " k[i]; bad++ }
+                    cy = y[i] + h[i] / 2; best = 0
+                    for (j = 1; j <= n; j++)
+                        if (!badge[j] && k[j] == "text" && x[j] >= x[i] + w[i] && x[j] < x[i] + w[i] + W / 4 &&
+                            (y[j] + h[j] / 2 - cy) ^ 2 <= 16 && (!best || x[j] < x[best])) best = j
+                    if (!best) { print "  badge " t[i] " at " x[i] "," y[i] ": no beat beside it"; bad++ }
+                    else if (t[i] ~ /^1(,|$)/ && t[best] ~ /^(Behind|Bag hallen)/) sports = 1
+                    for (j = i + 1; j <= n; j++)
+                        if (badge[j] && x[i] < x[j] + w[j] && x[j] < x[i] + w[i] && y[i] < y[j] + h[j] && y[j] < y[i] + h[i])
+                            { print "  badges on top of each other: " t[i] " / " t[j]; bad++ }
+                }
+                if (!sports) { print "  no badge 1 beside the sports hall"; bad++ }
+                print "  " nb " badges"
+                exit (bad || nb < 10) ? 1 : 0
+            }' "$T/map.last"); then
+            ok "story map $lang $size: each badge beside its beat, none on another ($(echo "$out" | tail -n 1 | sed 's/^ *//'))"
+        else
+            bad "story map $lang $size:"
+            echo "$out"
+        fi
+    done
+done
+
 # 4. the help card's phone numbers (lines of digits and spaces only)
 prev=0
 for size in 1024x768 1280x720 1920x1080 3840x2160; do

@@ -8,7 +8,9 @@
 # 2. the rewind menu draws all its rows in one text size.
 # 3. the presenter's result of a six-option choice: every option's number with
 #    its count on the same line, no two lines on top of each other.
-# 4. the help card's phone numbers grow with the screen: at least 6 % of the
+# 4. the story map: each option badge beside the beat it leads to, none on
+#    top of another.
+# 5. the help card's phone numbers grow with the screen: at least 6 % of the
 #    window's height from 1280x720 up (5 % before), taller at 1920x1080 than
 #    at 1024x768.
 # The long key sequences come from a whole event (votes counted by hand,
@@ -157,7 +159,7 @@ for lang in da en; do
     done
 done
 
-# 5. the story map at the first ending: every option badge ("1", "2,3") is on
+# 4. the story map at the first ending: every option badge ("1", "2,3") is on
 #    its own, beside the beat it leads to (a label to its right at its
 #    height), none on top of another; option 1 of Sofie's choice beside
 #    "Behind the sports hall"
@@ -201,7 +203,7 @@ for lang in da en; do
     done
 done
 
-# 4. the help card's phone numbers (lines of digits and spaces only)
+# 5. the help card's phone numbers (lines of digits and spaces only)
 prev=0
 for size in 1024x768 1280x720 1920x1080 3840x2160; do
     w=${size%x*} h=${size#*x}

@@ -1,6 +1,7 @@
 /* views_beat.c - a beat on the projector: caption, the dialog column (newest
  * line at the bottom, older ones scroll off the top) and the phone frame
- * with its chat bubbles. */
+ * with its chat bubbles (every message of the beat so far, whole: smaller,
+ * then in two columns of a wider phone before the oldest go). */
 #include "views/views_internal.h"
 
 #include <assert.h>

@@ -6,8 +6,8 @@
 #    cut or hidden), before the vote: the café, the first messages and the
 #    flood of the bundled scenario; no two lines drawn on top of each other.
 # 2. the rewind menu draws all its rows in one text size.
-# 3. the presenter's result of a six-option choice: every option's number with
-#    its count on the same line, no two lines on top of each other.
+# 3. the presenter, while counting a six-option choice and at its result:
+#    every option's number with its count on its line, nothing overlapping.
 # 4. the story map: each option badge beside the beat it leads to, none on
 #    top of another.
 # 5. the help card's phone numbers grow with the screen: at least 6 % of the
@@ -117,12 +117,15 @@ for lang in da en; do
     done
 done
 
-# 3. the presenter: a six-option choice counted by hand, its result
+# 3. the presenter: a six-option choice counted by hand, while counting and its result
+for state in counting result; do
 for lang in da en; do
     for size in 1024x768 1920x1080; do
+        more=""
+        [ "$state" = result ] && more=Right
         rm -f "$T/db.sqlite"
         "$BIN" play --headless --presenter --no-phones --class-size 60 --db "$T/db.sqlite" \
-            --size "$size" --lang "$lang" --keys "$CHOICE_SOFIE_COUNTED Right" \
+            --size "$size" --lang "$lang" --keys "$CHOICE_SOFIE_COUNTED $more" \
             --frame-text "$T/pres.frames" "$SCEN" 2>/dev/null
         if out=$(awk '
             /^frame / { p = ($4 == "presenter"); if (p) { n = 0; delete l }; next }
@@ -151,12 +154,13 @@ for lang in da en; do
                 print "  " rows " options with counts"
                 exit bad ? 1 : 0
             }' "$T/pres.frames"); then
-            ok "presenter result $lang $size: every option's count drawn, nothing on top of another ($(echo "$out" | tail -n 1 | sed 's/^ *//'))"
+            ok "presenter $state $lang $size: every option's count drawn, nothing on top of another ($(echo "$out" | tail -n 1 | sed 's/^ *//'))"
         else
-            bad "presenter result $lang $size:"
+            bad "presenter $state $lang $size:"
             echo "$out"
         fi
     done
+done
 done
 
 # 4. the story map at the first ending: every option badge ("1", "2,3") is on

@@ -1,6 +1,7 @@
 /* views_beat.c - a beat on the projector: caption, the dialog column (newest
  * line at the bottom, older ones scroll off the top) and the phone frame
- * with its chat bubbles. */
+ * with its chat bubbles (every message of the beat so far, whole: smaller,
+ * then in two columns of a wider phone before the oldest go). */
 #include "views/views_internal.h"
 
 #include <assert.h>
@@ -154,16 +155,151 @@ static int step_h(Gfx *g, const ShowView *v, const StoryStep *st, Rect d, int na
     return h + gap;
 }
 
-#define PHONE_FLOOD 4 /* messages on a phone beyond which they are drawn smaller */
+#define PHONE_FLOOD 4    /* messages on a phone beyond which they are drawn smaller */
+#define V_PHONE_W2 800   /* narrowest phone frame with two columns of bubbles */
+#define V_PHONE_W2_MAX 1040 /* widest phone frame (the dialog column keeps the rest) */
+#define V_PHONE_W2_STEP 80
+#define V_COL_GAP 28     /* between two columns of bubbles */
 
-static void draw_phone(Gfx *g, const ShowView *v, const StoryBeat *b, int owner, Rect p)
+/* How a phone's messages are laid out: every message of the beat shown so
+ * far, whole, in the first of these that holds them all: normal bubbles;
+ * small ones; small ones with a sender's name only on the first of his
+ * bubbles in a row; two columns in a wider phone.  Only when the widest
+ * phone cannot hold them do the oldest go, whole bubbles at a time. */
+typedef struct PhoneLay {
+    int compact; /* small bubbles */
+    int group;   /* a name only on the first of a sender's bubbles in a row */
+    int cols;    /* 1 or 2 */
+    int w;       /* phone frame width, pixels */
+    int first;   /* first step drawn */
+    int split;   /* first step of the second column (== shown with one column) */
+} PhoneLay;
+
+static int is_msg(const StoryStep *st, int owner)
 {
-    Rect hdr, s;
-    int bez = gfx_px(g, 16), i = 0, first = 0, total = 0, y = 0, gap = gfx_px(g, 16);
-    int n_msgs = 0, pin = -1;
-    int (*bubble_fn)(Gfx *, int, int, int, const char *, ThemeColor, const char *, const char *,
-                     ThemeColor, ThemeColor, int, int) = gfx_bubble;
-    int shown = v->steps_shown < b->n_steps ? v->steps_shown : b->n_steps;
+    return st->kind == STORY_STEP_MESSAGE && st->phone == owner;
+}
+
+/* One bubble at (x, y) in a column cw wide (measured only unless draw).
+ * prev: the step of the bubble above it in the column, or -1. */
+static int phone_bubble(Gfx *g, const ShowView *v, const StoryBeat *b, int owner, int i,
+                        int prev, const PhoneLay *l, int x, int y, int cw, int draw)
+{
+    const StoryStep *st = &b->steps[i];
+    int out = st->speaker == owner, named = !out;
+    if (named && l->group && prev >= 0 && b->steps[prev].speaker == st->speaker)
+        named = 0;
+    return (l->compact ? gfx_bubble_compact : gfx_bubble)(
+        g, x, y, cw, named ? views_cast_name(v, st->speaker) : NULL, cast_color(v, st->speaker),
+        tx(v, &st->text), st->time, rgb(out ? THEME_BUBBLE_OUT : THEME_BUBBLE_IN),
+        rgb(THEME_TEXT), out, draw);
+}
+
+static int phone_gap(Gfx *g, const PhoneLay *l) { return gfx_px(g, l->compact ? 10 : 16); }
+
+static int phone_col_w(Gfx *g, const PhoneLay *l, Rect s)
+{
+    return l->cols == 1 ? s.w : (s.w - gfx_px(g, V_COL_GAP)) / 2;
+}
+
+/* Height of the messages from..to-1 as one column (each with its gap). */
+static int phone_col_h(Gfx *g, const ShowView *v, const StoryBeat *b, int owner,
+                       const PhoneLay *l, int from, int to, int cw)
+{
+    int i = 0, h = 0, prev = -1;
+    for (i = from; i < to; i++) {
+        if (!is_msg(&b->steps[i], owner))
+            continue;
+        h += phone_bubble(g, v, b, owner, i, prev, l, 0, 0, cw, 0) + phone_gap(g, l);
+        prev = i;
+    }
+    return h;
+}
+
+/* The phone frame of width w at the right of the body area. */
+static Rect phone_rect(Gfx *g, int w)
+{
+    Rect d, p;
+    views_beat_geom(g, 1, &d, &p);
+    p.x += p.w - w;
+    p.w = w;
+    return p;
+}
+
+/* Whether l (its compact, group, cols, w, first) holds the messages up to
+ * shown; sets l->split. */
+static int phone_fits(Gfx *g, const ShowView *v, const StoryBeat *b, int owner, int shown,
+                      PhoneLay *l)
+{
+    Rect hdr, s = views_phone_screen(g, phone_rect(g, l->w), &hdr);
+    int cw = phone_col_w(g, l, s), k = 0, room = s.h + phone_gap(g, l);
+    l->split = shown;
+    if (l->cols == 1)
+        return phone_col_h(g, v, b, owner, l, l->first, shown, cw) <= room;
+    /* the first column as full as it goes: adding a message never moves
+     * the ones the room has read */
+    for (k = l->first + 1; k <= shown; k++) {
+        if (k < shown && !is_msg(&b->steps[k], owner))
+            continue;
+        if (phone_col_h(g, v, b, owner, l, l->first, k, cw) > room)
+            break;
+        l->split = k;
+    }
+    return phone_col_h(g, v, b, owner, l, l->split, shown, cw) <= room;
+}
+
+static PhoneLay phone_layout(Gfx *g, const ShowView *v, const StoryBeat *b, int owner,
+                             int shown)
+{
+    PhoneLay l = {0, 0, 1, 0, 0, 0};
+    int i = 0, n = 0, w = 0;
+    for (i = 0; i < shown; i++)
+        n += is_msg(&b->steps[i], owner);
+    l.w = gfx_px(g, V_PHONE_W);
+    /* a flood: more than PHONE_FLOOD messages are made smaller */
+    l.compact = n > PHONE_FLOOD;
+    if (phone_fits(g, v, b, owner, shown, &l))
+        return l;
+    l.compact = 1;
+    if (phone_fits(g, v, b, owner, shown, &l))
+        return l;
+    l.group = 1;
+    if (phone_fits(g, v, b, owner, shown, &l))
+        return l;
+    l.cols = 2;
+    for (w = V_PHONE_W2; w <= V_PHONE_W2_MAX; w += V_PHONE_W2_STEP) {
+        l.w = gfx_px(g, w);
+        if (phone_fits(g, v, b, owner, shown, &l))
+            return l;
+    }
+    /* even the widest phone cannot hold them: the oldest go, whole */
+    for (l.first = 0; l.first < shown; l.first++) {
+        if (!is_msg(&b->steps[l.first], owner))
+            continue;
+        if (phone_fits(g, v, b, owner, shown, &l))
+            return l;
+    }
+    return l;
+}
+
+/* Draws one column of bubbles (steps from..to-1) top down from y. */
+static void draw_col(Gfx *g, const ShowView *v, const StoryBeat *b, int owner,
+                     const PhoneLay *l, int from, int to, int x, int y, int cw)
+{
+    int i = 0, prev = -1;
+    for (i = from; i < to; i++) {
+        if (!is_msg(&b->steps[i], owner))
+            continue;
+        y += phone_bubble(g, v, b, owner, i, prev, l, x, y, cw, 1) + phone_gap(g, l);
+        prev = i;
+    }
+}
+
+static void draw_phone(Gfx *g, const ShowView *v, const StoryBeat *b, int owner,
+                       const PhoneLay *l, int shown)
+{
+    Rect hdr, s, p = phone_rect(g, l->w);
+    int bez = gfx_px(g, 16), cw = 0;
     assert(owner >= 0 && shown <= b->n_steps);
     gfx_round_rect(g, p.x, p.y, p.w, p.h, gfx_px(g, 64), rgb(THEME_PHONE));
     gfx_round_rect(g, p.x + bez, p.y + bez, p.w - 2 * bez, p.h - 2 * bez, gfx_px(g, 50),
@@ -174,67 +310,14 @@ static void draw_phone(Gfx *g, const ShowView *v, const StoryBeat *b, int owner,
     gfx_text(g, hdr.x, hdr.y, hdr.w, views_cast_name(v, owner), THEME_TEXT_SMALL_BOLD,
              rgb(THEME_TEXT), GFX_ALIGN_CENTER);
     gfx_fill_rect(g, hdr.x, hdr.y + hdr.h, hdr.w, gfx_px(g, 2), rgb(THEME_LINE));
-    /* Newest messages stay in view at the bottom; older ones scroll off the
-     * top, the last of them cut by the screen's edge, so a flood of messages
-     * looks like one. */
-    for (i = 0; i < shown; i++)
-        if (b->steps[i].kind == STORY_STEP_MESSAGE && b->steps[i].phone == owner)
-            n_msgs++;
-    /* a flood: more than PHONE_FLOOD messages on the screen are made smaller */
-    bubble_fn = n_msgs > PHONE_FLOOD ? gfx_bubble_compact : gfx_bubble;
-    if (n_msgs > PHONE_FLOOD)
-        gap = gfx_px(g, 10);
-    first = shown;
-    for (i = shown - 1; i >= 0; i--) {
-        const StoryStep *st = &b->steps[i];
-        int h = 0;
-        if (st->kind != STORY_STEP_MESSAGE || st->phone != owner)
-            continue;
-        h = bubble_fn(g, s.x, 0, s.w, st->speaker == owner ? NULL : views_cast_name(v, st->speaker),
-                       cast_color(v, st->speaker), tx(v, &st->text), st->time, rgb(0), rgb(0), 0,
-                       0) +
-            gap;
-        if (total >= s.h)
-            break;
-        total += h;
-        first = i;
-    }
+    cw = phone_col_w(g, l, s);
     clip(g, &s);
-    y = total > s.h ? s.y + s.h - total + gap : s.y;
-    for (i = first; i < shown; i++) {
-        const StoryStep *st = &b->steps[i];
-        int out = 0, top = y;
-        if (st->kind != STORY_STEP_MESSAGE || st->phone != owner)
-            continue;
-        out = st->speaker == owner;
-        if (i == first && !out && top < s.y) {
-            /* the top bubble is cut by the screen's edge: its sender's name
-             * stays readable, pinned to the top (drawn after the bubble) */
-            pin = i;
-        }
-        y += bubble_fn(g, s.x, y, s.w, out ? NULL : views_cast_name(v, st->speaker),
-                        cast_color(v, st->speaker), tx(v, &st->text), st->time,
-                        rgb(out ? THEME_BUBBLE_OUT : THEME_BUBBLE_IN), rgb(THEME_TEXT), out, 1) +
-             gap;
-    }
-    if (pin >= 0) {
-        /* a strip as wide as the bubble (its width as gfx_bubble takes it:
-         * the widest of name, text and time, plus the padding) */
-        const StoryStep *st = &b->steps[pin];
-        const char *name = views_cast_name(v, st->speaker);
-        int compact = n_msgs > PHONE_FLOOD, pad = gfx_px(g, compact ? 12 : 18);
-        int inner = s.w * 85 / 100 - 2 * pad, bw = 0, tw = 0;
-        if (inner < 1)
-            inner = 1;
-        bw = gfx_text_width(g, inner, name, THEME_TEXT_SMALL_BOLD);
-        tw = gfx_text_width(g, inner, tx(v, &st->text), compact ? THEME_TEXT_SMALL : THEME_TEXT_CAPTION);
-        bw = tw > bw ? tw : bw;
-        tw = st->time ? gfx_text_width(g, inner, st->time, THEME_TEXT_SMALL) : 0;
-        bw = (tw > bw ? tw : bw) + 2 * pad;
-        gfx_fill_rect(g, s.x, s.y, bw, lh(g, THEME_TEXT_SMALL_BOLD) + pad * 3 / 4,
-                      rgb(THEME_BUBBLE_IN));
-        gfx_text(g, s.x + pad, s.y + pad * 3 / 8, inner, name, THEME_TEXT_SMALL_BOLD,
-                 cast_color(v, st->speaker), GFX_ALIGN_LEFT);
+    draw_col(g, v, b, owner, l, l->first, l->split, s.x, s.y, cw);
+    if (l->cols == 2) {
+        int gap = gfx_px(g, V_COL_GAP);
+        gfx_fill_rect(g, s.x + cw + gap / 2 - gfx_px(g, 1), s.y, gfx_px(g, 2), s.h,
+                      rgb(THEME_LINE));
+        draw_col(g, v, b, owner, l, l->split, shown, s.x + cw + gap, s.y, cw);
     }
     clip(g, NULL);
 }
@@ -252,9 +335,12 @@ void views_draw_beat(Gfx *g, const ShowView *v)
             owner = b->steps[i].phone >= 0 ? b->steps[i].phone : b->steps[i].speaker;
     draw_caption(g, v, b);
     views_beat_geom(g, owner >= 0, &d, &p);
+    if (owner >= 0) {
+        PhoneLay l = phone_layout(g, v, b, owner, shown);
+        d.w -= l.w - p.w; /* a wider phone takes its room from the dialog */
+        draw_phone(g, v, b, owner, &l, shown);
+    }
     namew = views_name_col_w(g, v->sc, v->lang, d.w);
-    if (owner >= 0)
-        draw_phone(g, v, b, owner, p);
     first = shown;
     for (i = shown - 1; i >= 0; i--) {
         int h = step_h(g, v, &b->steps[i], d, namew, 0, 0, 0);

@@ -613,6 +613,17 @@ static int edge_route(const MapLayout *m, const MapEdge *e, Pt *p)
     int bs = band_of(m, e->from), bt = band_of(m, e->to);
     int third = m->gap / 3 > 2 ? m->gap / 3 : 2;
     int lane = 0;
+    if (dt == ds + 1 && bs == bt && e->opts) {
+        /* a choice's option into the next column: out right, along a bus
+         * in the gap, in at the target's height, where its numbers sit (so
+         * each pill is beside the beat it leads to, apart from the others) */
+        int xm = s.x + s.w + m->gap * 2 / 5;
+        p[0] = (Pt){s.x + s.w, s.y + s.h / 2};
+        p[1] = (Pt){xm, p[0].y};
+        p[2] = (Pt){xm, t.y + t.h / 2};
+        p[3] = (Pt){t.x, p[2].y};
+        return 4;
+    }
     if (dt == ds + 1 && bs == bt) {
         p[0] = (Pt){s.x + s.w, s.y + s.h / 2};
         p[1] = (Pt){t.x, t.y + t.h / 2};
@@ -704,7 +715,14 @@ static void draw_edge_label(Gfx *g, const MapLayout *m, const MapEdge *e)
     if (w < h)
         w = h;
     n = edge_route(m, e, p);
-    if (m->depth[e->to] > m->depth[e->from]) {
+    if (m->depth[e->to] == m->depth[e->from] + 1 && band_of(m, e->to) == band_of(m, e->from)) {
+        /* on the bus, at the target's height */
+        at = p[2];
+        if (at.x + w / 2 > p[3].x - gfx_px(g, 3))
+            at.x = p[3].x - gfx_px(g, 3) - w / 2;
+        if (at.x - w / 2 < p[0].x + gfx_px(g, 4))
+            at.x = p[0].x + gfx_px(g, 4) + w / 2;
+    } else if (m->depth[e->to] > m->depth[e->from]) {
         /* on the last segment, just clear of the arrowhead */
         double f = 0.6;
         a = p[n - 2];

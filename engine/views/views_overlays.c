@@ -312,11 +312,40 @@ static RewindGeom rewind_geom(Gfx *g, const ShowView *v, int draw)
     return k;
 }
 
+/* The text of rewind row i (0: replay the scene). */
+static void rewind_row_text(const ShowView *v, int i, char *buf, size_t n)
+{
+    if (i == 0)
+        snprintf(buf, n, "%s", ui(v, UI_REPLAY_SCENE));
+    else
+        decision_text(v, &v->decisions[i - 1], buf, n);
+}
+
+/* One text style for every row of the rewind menu (rows do not change size
+ * from one to the next): the smallest any entry needs to stay on its row,
+ * whole, on one line of st or else on two smaller lines. */
+static ThemeText rewind_style(Gfx *g, const ShowView *v, ThemeText st, int tw, int row_h)
+{
+    ThemeText best = st;
+    int i = 0;
+    for (i = 0; i <= v->n_decisions; i++) {
+        char text[STORY_MAX_TEXT * 2 + 32];
+        ThemeText ts;
+        rewind_row_text(v, i, text, sizeof text);
+        ts = views_fit_style(g, text, tw, lh(g, st), st);
+        if (gfx_text_height(g, tw, text, ts) > lh(g, st))
+            ts = views_fit_style(g, text, tw, row_h, st); /* two small lines */
+        if (theme_text_px(ts) < theme_text_px(best))
+            best = ts;
+    }
+    return best;
+}
+
 void views_draw_rewind(Gfx *g, const ShowView *v)
 {
     RewindGeom k;
     Rect r;
-    ThemeText st;
+    ThemeText st, ts;
     int rows = 0, row_h = 0, fit = 0, first = 0, sel = 0, i = 0;
     int y = 0, pad = gfx_px(g, 14), numw = 0;
     views_backdrop(g);
@@ -330,27 +359,21 @@ void views_draw_rewind(Gfx *g, const ShowView *v)
     fit = k.fit;
     first = k.first;
     sel = k.sel;
+    ts = rewind_style(g, v, st, r.w - 2 * pad - numw, row_h);
     clip(g, &r);
     y = r.y;
     for (i = first; i < rows && i < first + fit; i++) {
         char text[STORY_MAX_TEXT * 2 + 32], num[16];
         int hi = i == sel;
         ThemeColor fg = rgb(hi ? THEME_ACCENT_TEXT : THEME_TEXT);
-        if (i == 0)
-            snprintf(text, sizeof text, "%s", ui(v, UI_REPLAY_SCENE));
-        else
-            decision_text(v, &v->decisions[i - 1], text, sizeof text);
+        rewind_row_text(v, i, text, sizeof text);
         snprintf(num, sizeof num, hi ? "▶ %d." : "%d.", i);
         if (hi)
             gfx_round_rect(g, r.x, y, r.w, row_h, gfx_px(g, 14), rgb(THEME_ACCENT));
         gfx_text(g, r.x + pad, y + pad, numw, num, THEME_TEXT_BODY_BOLD,
                  hi ? fg : rgb(THEME_ACCENT), GFX_ALIGN_LEFT);
         {
-            /* a long entry shrinks to stay on its row, whole */
             int tw = r.w - 2 * pad - numw;
-            ThemeText ts = views_fit_style(g, text, tw, lh(g, st), st);
-            if (gfx_text_height(g, tw, text, ts) > lh(g, st))
-                ts = views_fit_style(g, text, tw, row_h, st); /* two small lines */
             clip(g, &(Rect){r.x, y, r.w - pad, row_h});
             gfx_text(g, r.x + pad + numw,
                      y + (row_h - gfx_text_height(g, tw, text, ts)) / 2, tw, text, ts, fg,

@@ -256,13 +256,19 @@ static const char *opt_text(const ShowView *v, int i)
 
 /* The height of the shown option rows in style st, each up to max_lines
  * lines of textw, with the gaps between them. */
-static int rows_need(Gfx *g, const ShowView *v, int textw, ThemeText st, int max_lines)
+static int rows_need(Gfx *g, const ShowView *v, int textw, ThemeText st, int max_lines,
+                     int from, int to)
 {
     int i = 0, need = 0;
-    for (i = 0; i < v->n_options; i++)
+    for (i = from; i < to; i++)
         if (v->options[i].state != STORY_OPT_HIDDEN) {
+            const ShowOption *o = &v->options[i];
             int th = gfx_text_height(g, textw, opt_text(v, i), st);
+            int win = v->poll && vote_state(v->poll) == VOTE_REVEALED &&
+                      (v->winner == i || (v->winner == -2 && (v->tied & (1u << i))));
             need += (th > max_lines * lh(g, st) ? max_lines * lh(g, st) : th) + gfx_px(g, 6);
+            if (o->state == STORY_OPT_DISABLED || o->explored || v->picked == i || win)
+                need += lh(g, THEME_TEXT_SMALL); /* its status line */
         }
     return need;
 }
@@ -289,8 +295,8 @@ static int count_columns(const ShowView *v, int cols[3])
     return n;
 }
 
-/* The option rows with their counts; returns the height used. */
-static int draw_options(Gfx *g, const ShowView *v, Rect r)
+/* The option rows from..to-1 with their counts; returns the height used. */
+static int draw_options_in(Gfx *g, const ShowView *v, Rect r, int from, int to)
 {
     static const UiTextId heads[3] = {UI_PRES_HANDS, UI_PRES_PHONES, UI_PRES_TOTAL};
     char buf[P_MAX_LINE];
@@ -315,14 +321,14 @@ static int draw_options(Gfx *g, const ShowView *v, Rect r)
         colw = ncol * cnt;
         textw = r.w - numw - colw - gfx_px(g, 12);
     }
-    for (i = 0; i < v->n_options; i++)
+    for (i = from; i < to; i++)
         if (v->options[i].state != STORY_OPT_HIDDEN)
             n++;
     /* a smaller style when the rows would not fit (each up to two lines),
      * and one line each when even that is too much: every row counts */
-    if (rows_need(g, v, textw, st, 2) + (counts ? small : 0) > r.h)
+    if (rows_need(g, v, textw, st, 2, from, to) + (counts ? small : 0) > r.h)
         st = THEME_TEXT_SMALL;
-    if (rows_need(g, v, textw, st, 2) + (counts ? small : 0) > r.h)
+    if (rows_need(g, v, textw, st, 2, from, to) + (counts ? small : 0) > r.h)
         max_lines = 1;
     if (counts) {
         const unsigned cols[3] = {THEME_HANDS, THEME_PHONES, THEME_TEXT};
@@ -331,7 +337,7 @@ static int draw_options(Gfx *g, const ShowView *v, Rect r)
                      rgb(cols[col[k]]), GFX_ALIGN_RIGHT);
         y += small;
     }
-    for (i = 0; i < v->n_options; i++) {
+    for (i = from; i < to; i++) {
         const ShowOption *o = &v->options[i];
         int disabled = o->state == STORY_OPT_DISABLED, win = 0, rh = 0, th = 0, maxh = 0;
         ThemeColor fg = rgb(disabled ? THEME_FAINT : THEME_TEXT);
@@ -340,11 +346,6 @@ static int draw_options(Gfx *g, const ShowView *v, Rect r)
         win = v->poll && vote_state(v->poll) == VOTE_REVEALED &&
               (v->winner == i || (v->winner == -2 && (v->tied & (1u << i))));
         maxh = r.y + r.h - y;
-        if (maxh < lh(g, st) || (shown < n - 1 && maxh < lh(g, st) + small)) {
-            snprintf(buf, sizeof buf, "+%d %s", n - shown, ui(v, UI_PRES_MORE));
-            line_fit(g, r.x, r.y + r.h - small, r.w, buf, THEME_TEXT_SMALL, rgb(THEME_DIM));
-            break;
-        }
         th = gfx_text_height(g, textw, opt_text(v, i), st);
         if (th > max_lines * lh(g, st))
             th = max_lines * lh(g, st);
@@ -353,8 +354,14 @@ static int draw_options(Gfx *g, const ShowView *v, Rect r)
         rh = th;
         if (disabled || o->explored || v->picked == i || win)
             rh += small;
-        if (rh > maxh)
+        if (rh > maxh || (shown < n - 1 && rh + small > maxh))
             rh = th;
+        if (maxh < th || (shown < n - 1 && maxh < th + small)) {
+            /* below the last row drawn, never over it */
+            snprintf(buf, sizeof buf, "+%d %s", n - shown, ui(v, UI_PRES_MORE));
+            line_fit(g, r.x, y, r.w, buf, THEME_TEXT_SMALL, rgb(THEME_DIM));
+            break;
+        }
         if (v->selected == i || win || v->picked == i)
             gfx_round_rect(g, r.x - gfx_px(g, 6), y - gfx_px(g, 2), r.w + gfx_px(g, 12),
                            rh + gfx_px(g, 4), gfx_px(g, 8),
@@ -416,6 +423,32 @@ static int draw_options(Gfx *g, const ShowView *v, Rect r)
         shown++;
     }
     return y - r.y;
+}
+
+/* The option rows with their counts, in two columns side by side when one
+ * column cannot hold them all on a line each (with their status lines):
+ * every count stays in view.  Returns the height used. */
+static int draw_options(Gfx *g, const ShowView *v, Rect r)
+{
+    int counts = poll_shown(v) || (v->poll && v->selected >= 0);
+    int small = lh(g, THEME_TEXT_SMALL), gap = gfx_px(g, 28), n = 0, half = 0, i = 0, k = 0;
+    int textw = r.w / 2, h1 = 0, h2 = 0;
+    Rect left = r, right = r;
+    for (i = 0; i < v->n_options; i++)
+        n += v->options[i].state != STORY_OPT_HIDDEN;
+    if (n < 2 || rows_need(g, v, textw, THEME_TEXT_SMALL, 1, 0, v->n_options) +
+                         (counts ? small : 0) <= r.h)
+        return draw_options_in(g, v, r, 0, v->n_options);
+    /* the first half of the shown options on the left, the rest on the right */
+    for (i = 0; i < v->n_options && k < (n + 1) / 2; i++)
+        k += v->options[i].state != STORY_OPT_HIDDEN;
+    half = i;
+    left.w = (r.w - gap) / 2;
+    right.w = left.w;
+    right.x = r.x + r.w - right.w;
+    h1 = draw_options_in(g, v, left, 0, half);
+    h2 = draw_options_in(g, v, right, half, v->n_options);
+    return h1 > h2 ? h1 : h2;
 }
 
 static int draw_interaction_now(Gfx *g, const ShowView *v, Rect r)

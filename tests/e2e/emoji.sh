@@ -37,7 +37,7 @@ last_frame() { awk '/^frame / { n = 0; delete l; next } { l[n++] = $0 } END { fo
 # 1. the emoji font
 if play colour; then ok "play to Mads's line"; else bad "play: $(cat "$T/colour.err")"; fi
 last_frame colour >"$T/colour.last"
-words=$(grep '^text .* Tak skat\. Det er bare os to' "$T/colour.last" | tail -n 1)
+words=$(grep '^text .* bare os to' "$T/colour.last" | tail -n 1)
 heart=$(grep "^text .*$HEART" "$T/colour.last" | tail -n 1)
 if [ -n "$words" ] && [ -n "$heart" ]; then
     ok "the frame-text log lists the line and its heart: $words / $heart"
@@ -65,7 +65,7 @@ if grep -qi "emoji" "$T/colour.err"; then bad "warning with the emoji font: $(ca
 if SPECTACTOR_EMOJI_FONT=/nonexistent/NoEmoji.ttf play mono; then ok "play without an emoji font"; else bad "play: $(cat "$T/mono.err")"; fi
 last_frame mono >"$T/mono.last"
 heart=$(grep "^text .*$HEART" "$T/mono.last" | tail -n 1)
-if grep -q '^text .* Tak skat\. Det er bare os to' "$T/mono.last" && [ -n "$heart" ]; then
+if grep -q '^text .* bare os to' "$T/mono.last" && [ -n "$heart" ]; then
     ok "without an emoji font the line and its heart are still listed"
 else
     bad "line missing without an emoji font:"; cat "$T/mono.last"

@@ -35,7 +35,9 @@ void views_draw_error(Gfx *g, const ShowView *v)
     clip(g, &(Rect){tr.x + pad, tr.y + pad, tr.w - 2 * pad, tr.h - 2 * pad});
     gfx_text(g, tr.x + pad, tr.y + pad, tr.w - 2 * pad, msg, st, rgb(THEME_TEXT), GFX_ALIGN_LEFT);
     clip(g, NULL);
-    gfx_text(g, a.x, a.y + a.h - lh(g, THEME_TEXT_BODY), a.w, ui(v, UI_ERROR_BACK),
+    /* a scenario that did not load has nothing to go back to */
+    gfx_text(g, a.x, a.y + a.h - lh(g, THEME_TEXT_BODY), a.w,
+             ui(v, v->sc ? UI_ERROR_BACK : UI_ERROR_NO_BACK),
              THEME_TEXT_BODY, rgb(THEME_DIM), GFX_ALIGN_LEFT);
 }
 

@@ -276,8 +276,13 @@ static void draw_phones_status(Gfx *g, const ShowView *v, Rect s)
     int phones = v->phones_joined > 0 || (v->join_url && *v->join_url);
     if (!phones)
         return;
-    snprintf(buf, sizeof buf, "%s: %d %s  ·  %d %s", ui(v, UI_PHONES_LABEL), v->phones_joined,
-             ui(v, UI_JOINED), v->poll ? vote_phone_voters(v->poll) : 0, ui(v, UI_VOTES));
+    if (v->ikind == STORY_INT_IDEA || v->ikind == STORY_INT_DISCUSS)
+        /* no vote here: how many joined, not "0 votes" */
+        snprintf(buf, sizeof buf, "%s: %d %s", ui(v, UI_PHONES_LABEL), v->phones_joined,
+                 ui(v, UI_JOINED));
+    else
+        snprintf(buf, sizeof buf, "%s: %d %s  ·  %d %s", ui(v, UI_PHONES_LABEL), v->phones_joined,
+                 ui(v, UI_JOINED), v->poll ? vote_phone_voters(v->poll) : 0, ui(v, UI_VOTES));
     gfx_text(g, s.x, s.y, s.w / 2, buf, THEME_TEXT_CAPTION, rgb(THEME_PHONES), GFX_ALIGN_LEFT);
     if (v->join_url && *v->join_url) {
         char addr[128];

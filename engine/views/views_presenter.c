@@ -137,7 +137,10 @@ static UiTextId screen_name(const ShowView *v)
     switch (v->screen) {
     case SHOW_SCREEN_WELCOME: return UI_PRES_SCR_WELCOME;
     case SHOW_SCREEN_BEAT: return UI_PRES_SCR_SCENE;
-    case SHOW_SCREEN_INTERACTION: return UI_PRES_SCR_VOTE;
+    case SHOW_SCREEN_INTERACTION:
+        return v->ikind == STORY_INT_IDEA      ? UI_PRES_SCR_IDEAS
+               : v->ikind == STORY_INT_DISCUSS ? UI_PRES_SCR_DISCUSS
+                                               : UI_PRES_SCR_VOTE;
     case SHOW_SCREEN_ENDING: return UI_PRES_SCR_ENDING;
     case SHOW_SCREEN_ERROR: return UI_PRES_SCR_ERROR;
     case SHOW_SCREEN_EVAL: return UI_PRES_SCR_EVAL;
@@ -725,10 +728,17 @@ static void draw_next(Gfx *g, const ShowView *v, Rect r)
     const StoryBeat *b = views_cur_beat(v);
     int y = r.y, i = 0, h = 0;
     clip(g, &r);
-    if (v->screen == SHOW_SCREEN_WELCOME && v->sc && v->sc->start >= 0 &&
-        v->sc->start < v->sc->n_beats) {
-        const StoryBeat *s = &v->sc->beats[v->sc->start];
-        snprintf(buf, sizeof buf, "%s %s", ui(v, UI_PRES_THEN_BEAT), views_beat_label(v, v->sc->start));
+    if (v->measure_round) {
+        /* a statement asked: what the keys do there */
+        next_entry(g, y, r, v->poll_keys, rgb(THEME_ACCENT));
+    } else if (v->screen == SHOW_SCREEN_WELCOME && v->sc && v->sc->start >= 0 &&
+               v->sc->start < v->sc->n_beats) {
+        /* J continues at the saved beat while a saved event is offered */
+        int at = v->resume_offer && v->resume_beat >= 0 && v->resume_beat < v->sc->n_beats
+                     ? v->resume_beat
+                     : v->sc->start;
+        const StoryBeat *s = &v->sc->beats[at];
+        snprintf(buf, sizeof buf, "%s %s", ui(v, UI_PRES_THEN_BEAT), views_beat_label(v, at));
         y += next_entry(g, y, r, buf, rgb(THEME_ACCENT));
         if (s->n_steps > 0)
             next_entry(g, y, r, step_line(v, &s->steps[0], buf, sizeof buf), rgb(THEME_TEXT));
@@ -751,9 +761,10 @@ static void draw_next(Gfx *g, const ShowView *v, Rect r)
             snprintf(buf, sizeof buf, "%s", ui(v, UI_PRES_THEN_END));
         next_entry(g, y, r, buf, rgb(THEME_ACCENT));
     } else if (v->screen == SHOW_SCREEN_ENDING) {
-        y += next_entry(g, y, r, ui(v, v->ending_page ? UI_PRES_ENDING_PAGE0 : UI_PRES_ENDING_PAGE1),
-                        rgb(THEME_DIM));
-        next_entry(g, y, r, ui(v, UI_PRES_EVAL_KEYS), rgb(THEME_ACCENT));
+        /* the kiosk's and the results' keys work on the evaluation screen
+         * only: the key line below says what E and Next do here */
+        next_entry(g, y, r, ui(v, v->ending_page ? UI_PRES_ENDING_PAGE0 : UI_PRES_ENDING_PAGE1),
+                   rgb(THEME_DIM));
     } else if (v->screen == SHOW_SCREEN_EVAL || v->screen == SHOW_SCREEN_KIOSK ||
                v->screen == SHOW_SCREEN_RESULTS) {
         next_entry(g, y, r, ui(v, UI_PRES_EVAL_KEYS), rgb(THEME_ACCENT));
@@ -771,9 +782,9 @@ static void draw_next(Gfx *g, const ShowView *v, Rect r)
 static const char *notes_text(const ShowView *v)
 {
     const StoryBeat *b = views_cur_beat(v);
-    if (v->screen == SHOW_SCREEN_WELCOME || !b)
+    if (v->notes_overview)
         return v->sc ? tx(v, &v->sc->notes) : "";
-    return tx(v, &b->notes);
+    return b && v->screen != SHOW_SCREEN_WELCOME ? tx(v, &b->notes) : "";
 }
 
 /* The notes, in the largest style from caption down to small that fits;

@@ -42,7 +42,7 @@ else
 fi
 
 # the facilitator's presenter screen renders beside the audience view
-if play --size 1280x720 --keys "Right Right Right" --screenshot "$T/aud.png" \
+if play --size 1280x720 --keys "Right S Right Right" --screenshot "$T/aud.png" \
     --presenter-screenshot "$T/pres.png" "$BUNDLED" >/dev/null 2>&1 &&
     "$PNG" "$T/pres.png" 1280 720 --text-region 0.55 0.2 0.95 0.7 >/dev/null &&
     "$PNG" "$T/aud.png" 1280 720 >/dev/null; then

@@ -42,17 +42,17 @@ rest() {
     while [ "$i" -lt "$n" ]; do printf ' Right'; i=$((i + 1)); done
     printf ' Right %s Right' "$3"
 }
-# wait_for PATTERN FILE: up to 30 s
-wait_for() { i=0; while [ $i -lt 300 ]; do grep -q "$1" "$2" 2>/dev/null && return 0; sleep 0.1; i=$((i + 1)); done; return 1; }
+# wait_for PATTERN FILE: up to 60 s (some follow half a play-through of keys)
+wait_for() { i=0; while [ $i -lt 600 ]; do grep -q "$1" "$2" 2>/dev/null && return 0; sleep 0.1; i=$((i + 1)); done; return 1; }
 # wait_keys FILE: sends a key name the engine does not know down the fifo (fd 3) and
-# waits up to 30 s for its "key unknown" line in the transcript FILE: every key
+# waits up to 60 s for its "key unknown" line in the transcript FILE: every key
 # sent before it has then been played, drawn and saved (keys go one by one)
 wait_keys() {
     s0=$(grep -c '^key unknown$' "$1")
     echo "Sync" >&3
     i=0
-    while [ "$(grep -c '^key unknown$' "$1")" -le "$s0" ] && [ $i -lt 300 ]; do sleep 0.1; i=$((i + 1)); done
-    [ $i -lt 300 ] || bad "the engine did not read all its keys in 30 s"
+    while [ "$(grep -c '^key unknown$' "$1")" -le "$s0" ] && [ $i -lt 600 ]; do sleep 0.1; i=$((i + 1)); done
+    [ $i -lt 600 ] || bad "the engine did not read all its keys in 60 s"
 }
 play() { "$BIN" play --headless --no-phones --size 1280x720 --lang en --db "$T/db.sqlite" "$@"; }
 # bgplay ARGS &: the same in the background, $! being the engine itself

@@ -145,7 +145,8 @@ phase=before
 round 1 1 2 2 3 3
 wait_for "^statements before done" 30 || bad "B: before round did not end"
 echo "$PATHKEYS E" >&3
-wait_for "^statement after 1/4" 30 || bad "B: no after round"
+# a whole play-through first: a slow machine may take minutes
+wait_for "^statement after 1/4" 120 || bad "B: no after round"
 phase=after
 round 2 3 3 3 3 3
 wait_for "^statements summary" 30 && ok "B: the summary after phone votes" || bad "B: no summary"

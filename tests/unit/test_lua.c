@@ -14,7 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/time.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -617,16 +619,61 @@ static int l_spin(lua_State *L)
     return 0;
 }
 
+/* sleep(): a C call that waits 2.5 s without running, as a call does that a
+ * busy machine does not let run. */
+static int l_sleep(lua_State *L)
+{
+    struct timespec ts = {2, 500 * 1000 * 1000};
+    (void)L;
+    while (nanosleep(&ts, &ts) != 0)
+        ;
+    return 0;
+}
+
+/* A call past its deadline that does not run (here: it waits; on a busy
+ * machine: it gets no CPU to unwind) is not ended by the watchdog: it ends
+ * the process only once the process has also used LUA_HOST_WATCHDOG_MS of
+ * CPU time since.  Runs in a child process, which exits 0 if it got back. */
+static void test_watchdog_not_busy_machine(void **state)
+{
+    pid_t pid = 0;
+    int status = 0;
+    (void)state;
+    pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        Err err;
+        LuaHost *h = NULL;
+        lua_State *L = NULL;
+        err_clear(&err);
+        h = lua_host_new(&err);
+        if (!h)
+            _exit(1);
+        lua_host_set_limits(h, 200, 0);
+        L = lua_host_state(h);
+        lua_pushcfunction(L, l_sleep);
+        lua_host_pcall(h, 0, 0, &err);
+        lua_host_free(h);
+        _exit(0);
+    }
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    assert_true(WIFEXITED(status));
+    assert_int_equal(WEXITSTATUS(status), 0);
+}
+
 /* The last resort: a call stuck in C past its deadline ends the process
- * (exit 70) LUA_HOST_WATCHDOG_MS later.  Runs in a child process, which
- * sends the moment its call starts through a pipe: the time counts from
- * there, not from a fork and a host set up on a machine that may be busy. */
+ * (exit 70) once LUA_HOST_WATCHDOG_MS have passed, on the clock and in CPU
+ * time.  Runs in a child process; the bound is on the CPU time the child
+ * used (the clock runs longer on a busy machine), and the clock only shows
+ * that it ends. */
 static void test_watchdog_last_resort(void **state)
 {
     pid_t pid = 0;
     int status = 0, fds[2] = {-1, -1};
-    double t0 = 0, dt = 0;
+    double t0 = 0, dt = 0, cpu = 0;
+    struct rusage ru;
     (void)state;
+    memset(&ru, 0, sizeof ru);
     assert_int_equal(pipe(fds), 0);
     pid = fork();
     assert_true(pid >= 0);
@@ -655,11 +702,17 @@ static void test_watchdog_last_resort(void **state)
     close(fds[1]);
     assert_int_equal(read(fds[0], &t0, sizeof t0), (ssize_t)sizeof t0);
     close(fds[0]);
-    assert_int_equal(waitpid(pid, &status, 0), pid);
+    assert_int_equal(wait4(pid, &status, 0, &ru), pid);
     dt = now_s() - t0;
+    cpu = (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 + (double)ru.ru_stime.tv_sec +
+          (double)ru.ru_stime.tv_usec / 1e6;
     assert_true(WIFEXITED(status));
     assert_int_equal(WEXITSTATUS(status), 70);
-    if (dt > 0.2 + LUA_HOST_WATCHDOG_MS / 1000.0 + 1.0)
+    if (dt < LUA_HOST_WATCHDOG_MS / 1000.0)
+        fail_msg("the watchdog ended it after %.2f s", dt);
+    if (cpu > 0.2 + LUA_HOST_WATCHDOG_MS / 1000.0 + 1.0)
+        fail_msg("the watchdog let it run %.2f s of CPU time", cpu);
+    if (dt > 30.0)
         fail_msg("the watchdog took %.2f s", dt);
 }
 
@@ -1073,6 +1126,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_batch_budget, setup, teardown),
         cmocka_unit_test_setup_teardown(test_xpcall_handler, setup, teardown),
         cmocka_unit_test(test_watchdog_last_resort),
+        cmocka_unit_test(test_watchdog_not_busy_machine),
         cmocka_unit_test_setup_teardown(test_pattern_same_as_stock, setup, teardown),
         cmocka_unit_test_setup_teardown(test_more_same_as_stock, setup, teardown),
         cmocka_unit_test_setup_teardown(test_broken, setup, teardown),

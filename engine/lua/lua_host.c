@@ -35,7 +35,9 @@ enum { ABORT_NONE, ABORT_TIME, ABORT_MEM };
 /* The watchdog thread: sets expired when the running call passes its
  * deadline (the hook, the allocator and every counted loop look at it), and
  * ends the process when the call is still running LUA_HOST_WATCHDOG_MS
- * later (a C loop nothing else could stop; none is known). */
+ * later (a C loop nothing else could stop; none is known) and the process
+ * has used as much CPU time since: a machine too busy to let the call
+ * unwind in time is not a stuck call. */
 typedef struct Watchdog {
     pthread_t thread;
     pthread_mutex_t mu;
@@ -44,6 +46,8 @@ typedef struct Watchdog {
     int quit;
     int armed;          /* an outermost call is running */
     double deadline_ms; /* of that call */
+    int past;           /* the watchdog has seen the deadline pass */
+    double cpu_past_ms; /* the process's CPU time then */
     char where[256];    /* the file the call runs, for the last-resort message */
 } Watchdog;
 
@@ -80,6 +84,14 @@ struct LuaHost {
 static double now_ms(void)
 {
     return compat_clock_ms_precise();
+}
+
+/* The CPU time of the process in milliseconds (clock(); where the C
+ * library counts the wall clock there instead, as on Windows, the watchdog
+ * simply goes by the clock). */
+static double cpu_ms(void)
+{
+    return (double)clock() * 1000.0 / (double)CLOCKS_PER_SEC;
 }
 
 static LuaHost *host_of(lua_State *L)
@@ -521,9 +533,18 @@ static void *wd_main(void *arg)
         } else if (now < w->deadline_ms) {
             wd_deadline(&ts, w->deadline_ms);
             pthread_cond_timedwait(&w->cv, &w->mu, &ts);
-        } else if (now < w->deadline_ms + LUA_HOST_WATCHDOG_MS) {
+        } else if (!w->past) {
             atomic_store(&h->expired, 1);
+            w->past = 1;
+            w->cpu_past_ms = cpu_ms();
+        } else if (now < w->deadline_ms + LUA_HOST_WATCHDOG_MS) {
             wd_deadline(&ts, w->deadline_ms + LUA_HOST_WATCHDOG_MS);
+            pthread_cond_timedwait(&w->cv, &w->mu, &ts);
+        } else if (cpu_ms() - w->cpu_past_ms < LUA_HOST_WATCHDOG_MS) {
+            /* the process has not run that long since the deadline: the
+             * machine is busy, the call may yet unwind; look again when it
+             * could have */
+            wd_deadline(&ts, now + LUA_HOST_WATCHDOG_MS - (cpu_ms() - w->cpu_past_ms));
             pthread_cond_timedwait(&w->cv, &w->mu, &ts);
         } else {
             /* The main thread is stuck in a C loop nothing counts: the
@@ -588,6 +609,7 @@ static void wd_arm(LuaHost *h, int armed)
     pthread_mutex_lock(&w->mu);
     w->armed = armed;
     w->deadline_ms = h->deadline_ms;
+    w->past = 0;
     snprintf(w->where, sizeof w->where, "%s",
              h->root ? h->root : (h->paths[(h->next_path + HOST_PATHS - 1) % HOST_PATHS]
                                       ? h->paths[(h->next_path + HOST_PATHS - 1) % HOST_PATHS]

@@ -24,7 +24,9 @@
  *     gets no more memory, so a C loop that allocates stops too, and a
  *     watchdog thread flags the deadline at once; a call still running
  *     LUA_HOST_WATCHDOG_MS after its deadline (a C loop nothing counts;
- *     none is known) ends the process with a message on stderr.
+ *     none is known), with the process having used that much CPU time
+ *     since (a busy machine only slows the unwinding), ends the process
+ *     with a message on stderr.
  *   - script files must be regular files inside the scenario folder (the
  *     folder of the first file a call loads) once symbolic links are
  *     resolved: a FIFO, a device or a link to elsewhere is refused before
@@ -57,7 +59,7 @@ typedef struct LuaHost LuaHost;
 #define LUA_HOST_TIME_MS 1000
 #define LUA_HOST_INSTR_MAX 200000000L
 #define LUA_HOST_HOOK_EVERY 100
-#define LUA_HOST_WATCHDOG_MS 1500 /* past the deadline: the process ends */
+#define LUA_HOST_WATCHDOG_MS 1500 /* past the deadline, on the clock and the CPU: the process ends */
 #define LUA_HOST_FILE_MAX (1024 * 1024) /* bytes in one script file */
 
 /* Creates the sandboxed state.  NULL on failure (err says why). */

@@ -27,9 +27,13 @@ const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu',
 
 function sleep(ms) { return new Promise((resolve) => setTimeout(resolve, ms)); }
 
+/* The longest wait for the engine: a loaded machine under the sanitizers
+ * can be slow, and a wait ends as soon as its condition holds. */
+const ENGINE_WAIT = 30000;
+
 class Engine {
   /* Starts `spectactor play --headless` on SCENARIO (a directory under the
-   * repository root) and waits (up to 10 s) for the phone server's line. */
+   * repository root) and waits (up to 30 s) for the phone server's line. */
   static async start(scenario = 'tests/data/check/ok') {
     const e = new Engine();
     e.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spectactor-browser-'));
@@ -59,7 +63,7 @@ class Engine {
         e.keysFd = fs.openSync(e.fifo, fs.constants.O_WRONLY | fs.constants.O_NONBLOCK);
         break;
       } catch (err) {
-        if (err.code !== 'ENXIO' || e.exited || Date.now() - t0 > 10000) {
+        if (err.code !== 'ENXIO' || e.exited || Date.now() - t0 > ENGINE_WAIT) {
           await e.stop();
           throw new Error(`the engine did not open its key FIFO (${err.code})\n${e.diag()}`);
         }
@@ -68,7 +72,7 @@ class Engine {
     }
     let m = null;
     try {
-      m = await e.waitFor(/^phones port (\d+) room ([A-Z]{4})$/m, 10000, 'the phone server line');
+      m = await e.waitFor(/^phones port (\d+) room ([A-Z]{4})$/m, ENGINE_WAIT, 'the phone server line');
     } catch (err) {
       await e.stop();
       throw err;
@@ -95,20 +99,27 @@ class Engine {
     fs.writeSync(this.keysFd, names + '\n');
   }
 
+  /* Presses KEY and waits until the engine has played it: a key name the
+   * engine does not know follows it, and its "key unknown" line comes back
+   * in the transcript only after KEY was played (keys go one by one). */
+  async press(key) {
+    const n = this.count(/^key unknown$/m);
+    this.keys(`${key} Sync`);
+    await this.waitFor(/^key unknown$/m, ENGINE_WAIT, `the engine to play ${key}`, n);
+  }
+
   /* Presses KEY once at a time (at most MAX times) until RE matches the
    * transcript, and returns the match.  How many presses a step takes
    * depends on timing (a press while a line is still being typed only
    * completes the line), so the tests wait for the transcript instead of
-   * counting keys; they never press past the step they wait for. */
+   * counting keys; each press is played before the next, so they never
+   * press past the step they wait for, however slow the machine. */
   async advanceUntil(re, what, key = 'Right', max = 10) {
     for (let i = 0; i < max; i++) {
       if (this.count(re) > 0) break;
-      this.keys(key);
-      try {
-        return await this.waitFor(re, 600, what);
-      } catch (err) { /* not yet: press again */ }
+      await this.press(key);
     }
-    return this.waitFor(re, 2000, `${what} (after ${max} presses of ${key})`);
+    return this.waitFor(re, 0, `${what} (after ${max} presses of ${key})`);
   }
 
   /* Waits up to MS milliseconds until RE matches the transcript (a string
@@ -134,14 +145,14 @@ class Engine {
   }
 
   /* Ends the engine: EOF on the key FIFO ends a headless run; a kill after
-   * 5 s if it did not.  Safe to call twice. */
+   * 30 s if it did not.  Safe to call twice. */
   async stop() {
     if (this.keysFd != null) {
       try { fs.closeSync(this.keysFd); } catch (err) { /* ignore */ }
       this.keysFd = null;
     }
     if (!this.exited) {
-      const timer = setTimeout(() => { if (!this.exited) this.proc.kill('SIGKILL'); }, 5000);
+      const timer = setTimeout(() => { if (!this.exited) this.proc.kill('SIGKILL'); }, ENGINE_WAIT);
       await this.exitPromise;
       clearTimeout(timer);
     }
@@ -166,4 +177,4 @@ class Engine {
   }
 }
 
-module.exports = { Engine, CHROMIUM_ARGS, SHOTS, BIN, ROOT, sleep };
+module.exports = { Engine, CHROMIUM_ARGS, SHOTS, BIN, ROOT, sleep, ENGINE_WAIT };

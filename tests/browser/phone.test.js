@@ -18,11 +18,11 @@ const assert = require('node:assert');
 const fs = require('node:fs');
 const path = require('node:path');
 const { chromium } = require('playwright-core');
-const { Engine, CHROMIUM_ARGS, SHOTS, sleep } = require('./engine.js');
+const { Engine, CHROMIUM_ARGS, SHOTS, sleep, ENGINE_WAIT } = require('./engine.js');
 
 const PHONE = { width: 360, height: 740 };
 const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const WAIT = 10000; /* every wait for the page or the transcript */
+const WAIT = ENGINE_WAIT; /* every wait for the page or the transcript (30 s) */
 
 let browser = null;
 
@@ -543,7 +543,7 @@ test('ideas, signal colours, a disabled option\'s reason, a restart without a fa
       api.restart();
       api.down = false;
       await a.page.locator('#net').waitFor({ state: 'hidden', timeout: 15000 });
-      for (let i = 0; i < 50 && api.tokens.size === 0; i++) await sleep(100);
+      for (let i = 0; i < 300 && api.tokens.size === 0; i++) await sleep(100);
       assert.strictEqual(api.tokens.size, 1, 'joined again with a new token');
       assert.ok(await a.page.locator('#poll-receipt').isHidden(), 'no receipt from before the restart');
       await a.page.locator('button[data-n="1"]').click();

@@ -30,15 +30,20 @@ start_engine() {
     exec 3>"$T/keys"
     i=0
     until grep -q '^phones port' "$T/tr.txt" 2>/dev/null; do
-        sleep 0.05; i=$((i + 1)); [ $i -gt 200 ] && return 1
+        sleep 0.05; i=$((i + 1)); [ $i -gt 600 ] && return 1
     done
     echo "Right Right Right 1 Right Right Right E" >&3
     i=0
     until grep -q '^eval open' "$T/tr.txt" 2>/dev/null; do
-        sleep 0.05; i=$((i + 1)); [ $i -gt 200 ] && return 1
+        sleep 0.05; i=$((i + 1)); [ $i -gt 600 ] && return 1
     done
     PORT=$(sed -n 's/^phones port \([0-9]*\) room.*/\1/p' "$T/tr.txt")
     ROOM=$(sed -n 's/^phones port [0-9]* room \([A-Z]*\)$/\1/p' "$T/tr.txt")
+    # the engine writes "eval open" first and publishes the questionnaire right after
+    i=0
+    until curl -s "http://127.0.0.1:$PORT/api/state?r=$ROOM" | grep -q '"eval":{"open":true'; do
+        sleep 0.05; i=$((i + 1)); [ $i -gt 600 ] && return 1
+    done
     return 0
 }
 
@@ -79,7 +84,12 @@ while [ $r -lt "$ROUNDS" ]; do
         client "$r$c" &
         LOOPS="$LOOPS $!"
     done
-    # a random moment between 0.3 and 1.5 s
+    # a random moment between 0.3 and 1.5 s after the first two acknowledgements
+    # (up to 30 s for them: a loaded machine may take a while to answer)
+    i=0
+    until [ "$(cat "$T"/acked.* 2>/dev/null | wc -l)" -ge 2 ]; do
+        sleep 0.05; i=$((i + 1)); [ $i -gt 600 ] && break
+    done
     sleep "$(awk -v s="$$$r" 'BEGIN { srand(s); printf "%.2f", 0.3 + rand() * 1.2 }')"
     kill -9 "$PID"
     wait "$PID" 2>/dev/null

@@ -145,13 +145,13 @@ wait_for() { # pattern, seconds
     return 1
 }
 echo "Right" >&3
-if wait_for '^beat one$' 10; then ok "keys-from: first key reached the engine"; else bad "keys-from first key"; fi
+if wait_for '^beat one$' 30; then ok "keys-from: first key reached the engine"; else bad "keys-from first key"; fi
 if grep -q '^line ' "$T/live.txt"; then bad "keys-from: ran ahead of the input"; fi
 echo "Right Right" >&3
-if wait_for '^choice one' 10; then ok "keys-from: later keys arrive while running"; else bad "keys-from later keys"; fi
+if wait_for '^choice one' 30; then ok "keys-from: later keys arrive while running"; else bad "keys-from later keys"; fi
 exec 3>&-
 i=0
-while kill -0 "$PID" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+while kill -0 "$PID" 2>/dev/null && [ $i -lt 300 ]; do sleep 0.1; i=$((i + 1)); done
 if kill -0 "$PID" 2>/dev/null; then
     bad "keys-from: engine still running after end of input"
 else
@@ -169,9 +169,10 @@ play --size 640x480 --watch --keys-from "$T/wkeys" --transcript "$T/watch.txt" "
 PID=$!
 PIDS="$PID"
 exec 4>"$T/wkeys"
-wf() { i=0; while [ $i -lt 100 ]; do grep -q "$1" "$T/watch.txt" 2>/dev/null && return 0; sleep 0.1; i=$((i + 1)); done; return 1; }
+# wf PATTERN: up to 30 s for a transcript line (the machine may be loaded)
+wf() { i=0; while [ $i -lt 300 ]; do grep -q "$1" "$T/watch.txt" 2>/dev/null && return 0; sleep 0.1; i=$((i + 1)); done; return 1; }
 echo "Right Right" >&4
-wf '^line sofie: Hej$'
+wf '^line sofie: Hej$' || bad "--watch: the show did not reach the line"
 sleep 1.1
 sed -i 's/da = "Hej", en = "Hi" }),$/da = "Hej med dig", en = "Hi there" }),/' "$T/watch/scenario.lua"
 if wf '^reload ok$' && wf '^line sofie: Hej med dig$'; then
@@ -194,13 +195,14 @@ else
 fi
 # a save while a vote is open waits until the vote is revealed
 sed -i '/^beat "broken"/,$d' "$T/watch/scenario.lua"
-wf2() { i=0; while [ $i -lt 100 ]; do [ "$(grep -c "$1" "$T/watch.txt")" -ge "$2" ] && return 0; sleep 0.1; i=$((i + 1)); done; return 1; }
-wf2 '^reload ok$' 2
+# wf2 PATTERN N [SECONDS]: up to SECONDS (30) for N such lines
+wf2() { i=0; while [ $i -lt $((${3:-30} * 10)) ]; do [ "$(grep -c "$1" "$T/watch.txt")" -ge "$2" ] && return 0; sleep 0.1; i=$((i + 1)); done; return 1; }
+wf2 '^reload ok$' 2 || bad "--watch: the repaired save was not reloaded"
 echo "Right V" >&4
-wf '^vote open'
+wf '^vote open' || bad "--watch: the vote did not open"
 sleep 1.1
 sed -i 's/Hej med dig/Hej igen/' "$T/watch/scenario.lua"
-if wf '^reload waits' && ! wf2 '^reload ok$' 3; then
+if wf '^reload waits' && ! wf2 '^reload ok$' 3 10; then
     ok "--watch: no reload under an open vote"
 else
     bad "--watch reloaded under an open vote"; cat "$T/watch.txt"
@@ -209,6 +211,6 @@ echo "V J" >&4   # nobody voted: the reveal asks first
 if wf2 '^reload ok$' 3; then ok "--watch: the waiting reload happens after the reveal"; else bad "--watch after reveal"; cat "$T/watch.txt"; fi
 exec 4>&-
 i=0
-while kill -0 "$PID" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+while kill -0 "$PID" 2>/dev/null && [ $i -lt 300 ]; do sleep 0.1; i=$((i + 1)); done
 PIDS=""
 exit $fail

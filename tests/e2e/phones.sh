@@ -26,7 +26,7 @@ mkfifo "$T/keys"
     --transcript "$T/tr.txt" "$ROOT/tests/data/check/ok" 2>"$T/err.txt" &
 PID=$!
 exec 3>"$T/keys"
-if ! wait_for '^phones port' 10; then
+if ! wait_for '^phones port' 30; then
     bad "phone server did not start"; cat "$T/err.txt"; exit 1
 fi
 PORT=$(sed -n 's/^phones port \([0-9]*\) room.*/\1/p' "$T/tr.txt")
@@ -37,6 +37,16 @@ post() { # path json -> prints "STATUS BODY"
     printf ' '; cat "$T/body"; echo
 }
 state() { curl -s "$URL/api/state?r=$ROOM"; }
+# wait_state PATTERN: up to 30 s for the state the phones get to match (the
+# engine writes the transcript line first and publishes the state after it)
+wait_state() {
+    i=0
+    while [ $i -lt 300 ]; do
+        state | grep -q "$1" && return 0
+        sleep 0.1; i=$((i + 1))
+    done
+    return 1
+}
 
 case "$(curl -s -o /dev/null -w '%{http_code}' "$URL/")" in
 200) ok "phone page served" ;;
@@ -53,10 +63,9 @@ case "$r" in *"\"t\":\"$TA\""*) ok "a phone keeps its token" ;; *) bad "re-join:
 
 # reach the choice and open the vote
 echo "Right Right Right V" >&3
-wait_for '^vote open' 10 || bad "vote did not open"
-sleep 0.3
+wait_for '^vote open' 30 || bad "vote did not open"
+if wait_state '"open":true'; then ok "state shows the open poll"; else bad "state: $(state)"; fi
 POLL=$(state | sed -n 's/.*"poll":{"id":\([0-9]*\).*/\1/p')
-if state | grep -q '"open":true'; then ok "state shows the open poll $POLL"; else bad "state: $(state)"; fi
 r=$(post /api/vote "{\"r\":\"$ROOM\",\"t\":\"$TA\",\"poll\":$POLL,\"option\":1}")
 case "$r" in 200*) ok "vote" ;; *) bad "vote: $r" ;; esac
 r=$(post /api/vote "{\"r\":\"$ROOM\",\"t\":\"$TA\",\"poll\":$POLL,\"option\":2}")
@@ -70,10 +79,10 @@ r=$(post /api/vote "{\"r\":\"$ROOM\",\"t\":\"$TB\",\"poll\":$POLL,")
 case "$r" in 400*) ok "malformed body: 400" ;; *) bad "malformed body: $r" ;; esac
 r=$(post /api/vote "{\"r\":\"$ROOM\",\"t\":\"0123456789abcdef0123456789abcdef\",\"poll\":$POLL,\"option\":1}")
 case "$r" in 401*) ok "a token the server did not issue: 401" ;; *) bad "made-up token: $r" ;; esac
-wait_for "^phone vote $POLL 2" 5
+wait_for "^phone vote $POLL 2" 30
 # hands too: option 1 gets 3 hands, option 2 none (the fields in turn); then reveal
 echo "3 Return 0 Return V" >&3
-wait_for '^result' 10 || bad "no result"
+wait_for '^result' 30 || bad "no result"
 if grep -q '^result both 1=3(3 hands+0 phones) 2=2(0 hands+2 phones) winner 1$' "$T/tr.txt"; then
     ok "hands and phones summed, each phone counted once"
 else
@@ -85,9 +94,8 @@ if state | grep -q '=3\|winner\|"hands"'; then bad "state leaks results"; else o
 
 # to the ending, open the evaluation
 echo "Right Right Right Right E" >&3
-wait_for '^eval open' 10 || bad "evaluation did not open"
-sleep 0.3
-if state | grep -q '"eval":{"open":true'; then ok "state carries the questionnaire"; else bad "no questionnaire: $(state | head -c 300)"; fi
+wait_for '^eval open' 30 || bad "evaluation did not open"
+if wait_state '"eval":{"open":true'; then ok "state carries the questionnaire"; else bad "no questionnaire: $(state | head -c 300)"; fi
 QIDS=$(state | grep -o '"id":"[a-z_]*","kind":"[a-z]*"' | sed 's/"id":"\([a-z_]*\)","kind":"\([a-z]*\)"/\1:\2/')
 answers=""
 for qk in $QIDS; do
@@ -111,11 +119,15 @@ r=$(post /api/eval "{\"r\":\"$ROOM\",\"sid\":\"sid-0000000000000008\",\"answers\
 case "$r" in 401*) ok "an evaluation without a token: 401" ;; *) bad "no token: $r" ;; esac
 r=$(post /api/eval "{\"r\":\"$ROOM\",\"t\":\"$TC\",\"sid\":\"sid-0000000000000009\",\"answers\":{\"nope\":1}}")
 case "$r" in 400*) ok "invalid answers: 400" ;; *) bad "invalid answers: $r" ;; esac
+# the engine answers a batch before it writes its transcript lines
+i=0
+while [ $i -lt 300 ] && [ "$(grep -c '^eval answer saved$' "$T/tr.txt")" -lt 5 ]; do sleep 0.1; i=$((i + 1)); done
 n=$(grep -c '^eval answer saved$' "$T/tr.txt")
 if [ "$n" = 5 ]; then ok "5 answers saved once each"; else bad "$n answers saved"; fi
 exec 3>&-
 i=0
-while kill -0 "$PID" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+while kill -0 "$PID" 2>/dev/null && [ $i -lt 600 ]; do sleep 0.1; i=$((i + 1)); done
+if kill -0 "$PID" 2>/dev/null; then bad "the engine did not end with its keys"; else wait "$PID"; fi
 PID=""
 if grep -Eq "127\\.0\\.0\\.1|$TA|$TB|sid-" "$T/tr.txt" "$T/err.txt"; then bad "a token, sid or address was written"; else ok "no token, sid or address in transcript or log"; fi
 if "$BIN" report --db "$T/eval.sqlite" > "$T/report.txt" 2>&1 && grep -q '^   n = 5$' "$T/report.txt" && grep -q 'i alt: 5$' "$T/report.txt"; then

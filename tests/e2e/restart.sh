@@ -30,12 +30,38 @@ start() { # run number: starts the engine, sets PID PORT ROOM URL
         --transcript "$T/tr.txt" "$ROOT/tests/data/check/ok" 2>>"$T/err.txt" &
     PID=$!
     exec 3>"$T/keys"
-    if ! wait_for '^phones port' 10; then
+    if ! wait_for '^phones port' 30; then
         bad "phone server did not start (run $1)"; cat "$T/err.txt"; exit 1
     fi
     PORT=$(sed -n 's/^phones port \([0-9]*\) room.*/\1/p' "$T/tr.txt")
     ROOM=$(sed -n 's/^phones port [0-9]* room \([A-Z]*\)$/\1/p' "$T/tr.txt")
     URL="http://127.0.0.1:$PORT"
+    # the transcript line comes first, the state the phones get right after it
+    wait_state '"event":"[0-9a-f]' || bad "no state with an event id (run $1): $(state | head -c 200)"
+}
+# wait_state PATTERN: up to 30 s for the state the phones get to match
+wait_state() {
+    n=0
+    while [ $n -lt 300 ]; do
+        state | grep -q "$1" && return 0
+        sleep 0.1; n=$((n + 1))
+    done
+    return 1
+}
+# wait_saved N: up to 30 s for N "eval answer saved" lines (the engine
+# answers a batch of evaluations before it writes their lines)
+wait_saved() {
+    n=0
+    while [ $n -lt 300 ] && [ "$(grep -c '^eval answer saved$' "$T/tr.txt")" -lt "$1" ]; do
+        sleep 0.1; n=$((n + 1))
+    done
+}
+# wait_exit: up to 60 s for the engine to end after its keys ended
+wait_exit() {
+    n=0
+    while kill -0 "$PID" 2>/dev/null && [ $n -lt 600 ]; do sleep 0.1; n=$((n + 1)); done
+    if kill -0 "$PID" 2>/dev/null; then bad "the engine did not end with its keys"; else wait "$PID"; fi
+    PID=""
 }
 post() { # path json -> prints "STATUS BODY"
     curl -s -m 20 -o "$T/body.$$" -w '%{http_code}' -H 'Content-Type: application/json' -d "$2" "$URL$1"
@@ -63,16 +89,16 @@ EVENT1=$(event_id)
 state | grep -q '"lang":"' && ok "state carries the room's language" || bad "no lang"
 TA=$(join)
 echo "Right Right Right V" >&3
-wait_for '^vote open' 10 || bad "vote did not open"
-sleep 0.3
+wait_for '^vote open' 30 || bad "vote did not open"
+wait_state '"open":true' || bad "state: no open poll: $(state | head -c 300)"
 P1=$(poll_id)
 r=$(post /api/vote "{\"r\":\"$ROOM\",\"t\":\"$TA\",\"poll\":$P1,\"option\":1}")
 case "$r" in 200*) ok "run 1: vote on poll $P1" ;; *) bad "vote: $r" ;; esac
 echo "0 Return 0 Return V" >&3
-wait_for '^result' 10 || bad "no result"
+wait_for '^result' 30 || bad "no result"
 echo "Right Right Right Right E" >&3
-wait_for '^eval open' 10 || bad "evaluation did not open"
-sleep 0.3
+wait_for '^eval open' 30 || bad "evaluation did not open"
+wait_state '"eval":{"open":true' || bad "state: no questionnaire: $(state | head -c 300)"
 ANS=$(answers)
 r=$(post /api/eval "{\"r\":\"$ROOM\",\"t\":\"$TA\",\"sid\":\"sid-restart-0001\",\"answers\":{$ANS}}")
 case "$r" in 200*) ok "run 1: evaluation stored" ;; *) bad "eval: $r" ;; esac
@@ -88,8 +114,8 @@ grep -q '^room resumed$' "$T/tr.txt" && ok "transcript: room resumed" || bad "no
 r=$(post /api/vote "{\"r\":\"$ROOM\",\"t\":\"$TA\",\"poll\":$P1,\"option\":1}")
 case "$r" in 401*|409*) ok "a token from before the restart is not counted ($r)" ;; *) bad "old token: $r" ;; esac
 echo "Right Right Right V" >&3
-wait_for '^vote open' 10 || bad "vote did not open (run 2)"
-sleep 0.3
+wait_for '^vote open' 30 || bad "vote did not open (run 2)"
+wait_state '"open":true' || bad "state: no open poll (run 2): $(state | head -c 300)"
 P2=$(poll_id)
 if [ -n "$P2" ] && [ "$P2" -gt "$P1" ]; then
     ok "poll ids go on after the restart ($P1 -> $P2): the receipt for $P1 is not shown"
@@ -119,7 +145,7 @@ for tok in $TOKS; do
 done
 sleep 0.4
 echo "V" >&3
-wait_for '^result' 10 || bad "no result (run 2)"
+wait_for '^result' 30 || bad "no result (run 2)"
 sleep 1; touch "$T/stop"; wait $VOTERS
 # every phone whose vote was acknowledged is in the count, with its last acknowledged option
 acked=0; want1=0; want2=0
@@ -137,20 +163,19 @@ fi
 
 # the evaluation retried after the restart (a new token, the same sid) is stored once
 echo "Right Right Right Right E" >&3
-wait_for '^eval open' 10 || bad "evaluation did not open (run 2)"
-sleep 0.3
+wait_for '^eval open' 30 || bad "evaluation did not open (run 2)"
+wait_state '"eval":{"open":true' || bad "state: no questionnaire (run 2): $(state | head -c 300)"
 TA2=$(join)
 r=$(post /api/eval "{\"r\":\"$ROOM\",\"t\":\"$TA2\",\"sid\":\"sid-restart-0001\",\"answers\":{$ANS}}")
 case "$r" in 200*) ok "the retried evaluation is acknowledged" ;; *) bad "retry: $r" ;; esac
 TB=$(join)
 r=$(post /api/eval "{\"r\":\"$ROOM\",\"t\":\"$TB\",\"sid\":\"sid-restart-0002\",\"answers\":{$ANS}}")
 case "$r" in 200*) ok "a new evaluation after the restart" ;; *) bad "new eval: $r" ;; esac
+wait_saved 1
 n=$(grep -c '^eval answer saved$' "$T/tr.txt")
 [ "$n" = 1 ] && ok "run 2 saved one new answer" || bad "run 2 saved $n answers"
 exec 3>&- # the keys end: a clean end of the event
-i=0
-while kill -0 "$PID" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
-PID=""
+wait_exit
 if "$BIN" report --db "$T/eval.sqlite" > "$T/report.txt" 2>&1 && grep -q 'i alt: 2$' "$T/report.txt"; then
     ok "the event holds 2 answers: the retry was stored once"
 else
@@ -161,7 +186,5 @@ if strings "$T/eval.sqlite"* | grep -q "sid-restart"; then bad "a submission id 
 start 3
 if [ "$(event_id)" != "$EVENT1" ]; then ok "after a clean end the next start is a new event"; else bad "the ended event came back"; fi
 exec 3>&-
-i=0
-while kill -0 "$PID" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
-PID=""
+wait_exit
 exit $fail

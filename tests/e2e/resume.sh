@@ -42,8 +42,18 @@ rest() {
     while [ "$i" -lt "$n" ]; do printf ' Right'; i=$((i + 1)); done
     printf ' Right %s Right' "$3"
 }
-# wait_for PATTERN FILE: up to 20 s
-wait_for() { i=0; while [ $i -lt 200 ]; do grep -q "$1" "$2" 2>/dev/null && return 0; sleep 0.1; i=$((i + 1)); done; return 1; }
+# wait_for PATTERN FILE: up to 60 s (some follow half a play-through of keys)
+wait_for() { i=0; while [ $i -lt 600 ]; do grep -q "$1" "$2" 2>/dev/null && return 0; sleep 0.1; i=$((i + 1)); done; return 1; }
+# wait_keys FILE: sends a key name the engine does not know down the fifo (fd 3) and
+# waits up to 60 s for its "key unknown" line in the transcript FILE: every key
+# sent before it has then been played, drawn and saved (keys go one by one)
+wait_keys() {
+    s0=$(grep -c '^key unknown$' "$1")
+    echo "Sync" >&3
+    i=0
+    while [ "$(grep -c '^key unknown$' "$1")" -le "$s0" ] && [ $i -lt 600 ]; do sleep 0.1; i=$((i + 1)); done
+    [ $i -lt 600 ] || bad "the engine did not read all its keys in 60 s"
+}
 play() { "$BIN" play --headless --no-phones --size 1280x720 --lang en --db "$T/db.sqlite" "$@"; }
 # bgplay ARGS &: the same in the background, $! being the engine itself
 bgplay() { exec "$BIN" play --headless --no-phones --size 1280x720 --lang en --db "$T/db.sqlite" "$@"; }
@@ -60,7 +70,7 @@ wait_for '^rewind 3 unanswered' "$T/t1.txt" || bad "no rewind"
 sleep 1.5 # the digit that picked the rewind is ignored for a moment (a remote's double press)
 echo "3 Right $(keys ask_emma isolation:2 breakup flood:3) Right Right" >&3
 wait_for '^signal flood result stalking' "$T/t1.txt" || bad "flood not reached"
-sleep 1
+wait_keys "$T/t1.txt"
 BEFORE=$(grep '^beat ' "$T/t1.txt" | tail -n 1 | cut -d' ' -f2)
 STEPS=$(sed -n 's/^at \([^ ]*\) \([0-9]*\) .*/\2/p' "$SAVE")
 kill -9 $PID
@@ -158,10 +168,10 @@ PID=$!
 exec 3>"$T/keys"
 echo "Right S Right Right Right" >&3
 wait_for '^line ' "$T/t7.txt"
-sleep 0.5
+wait_keys "$T/t7.txt"
 kill -TERM $PID
 i=0
-while kill -0 $PID 2>/dev/null && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+while kill -0 $PID 2>/dev/null && [ $i -lt 300 ]; do sleep 0.1; i=$((i + 1)); done
 if kill -0 $PID 2>/dev/null; then bad "SIGTERM did not quit"; kill -9 $PID; fi
 wait $PID
 rc=$?
@@ -222,7 +232,7 @@ PID=$!
 exec 3>"$T/keys"
 echo "Right $B $B $B $B Right Right" >&3
 wait_for '^line mads' "$T/m1.txt" || bad "the before round did not end in the party"
-sleep 1
+wait_keys "$T/m1.txt"
 kill -9 $PID; wait $PID 2>/dev/null; PID=""
 exec 3>&-
 REST=$(echo $PATHKEYS | cut -d' ' -f3-)

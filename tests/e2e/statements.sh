@@ -78,7 +78,7 @@ mkfifo "$T/keys"
     --transcript "$T/b.txt" --frame-text "$T/b.frames" "$SCEN" 2>"$T/b.err" &
 PID=$!
 exec 3>"$T/keys"
-wait_for '^phones port' 10 || { bad "B: phone server did not start"; cat "$T/b.err"; exit 1; }
+wait_for '^phones port' 30 || { bad "B: phone server did not start"; cat "$T/b.err"; exit 1; }
 PORT=$(sed -n 's/^phones port \([0-9]*\) room.*/\1/p' "$T/b.txt")
 ROOM=$(sed -n 's/^phones port [0-9]* room \([A-Z]*\)$/\1/p' "$T/b.txt")
 URL="http://127.0.0.1:$PORT"
@@ -90,6 +90,16 @@ join() {
         sed -n 's/.*"t":"\([0-9a-f]*\)".*/\1/p'
 }
 state() { curl -s "$URL/api/state?r=$ROOM"; }
+# wait_state PATTERN: up to 30 s for the state the phones get to match (the
+# engine writes the transcript line first and publishes the state after it)
+wait_state() {
+    n=0
+    while [ $n -lt 300 ]; do
+        state | grep -q "$1" && return 0
+        sleep 0.1; n=$((n + 1))
+    done
+    return 1
+}
 T1=$(join) T2=$(join) T3=$(join) T4=$(join) T5=$(join) T6=$(join)
 [ ${#T1} = 32 ] && [ ${#T6} = 32 ] && ok "B: six phones joined" || bad "B: join"
 # votes OPT1.. for the phones in order, on the poll open now
@@ -114,8 +124,8 @@ round() { # phone options for the six phones, then the hands typed
         before=$(opened)
         echo "V" >&3
         i=0
-        while [ $i -lt 100 ] && [ "$(opened)" -le "$before" ]; do sleep 0.1; i=$((i + 1)); done
-        sleep 0.2
+        while [ $i -lt 300 ] && [ "$(opened)" -le "$before" ]; do sleep 0.1; i=$((i + 1)); done
+        wait_state '"open":true' || bad "B: the open poll is not in the phones' state"
         if [ $k = 1 ]; then
             s=$(state)
             case "$s" in
@@ -130,15 +140,16 @@ round() { # phone options for the six phones, then the hands typed
     done
 }
 echo "Right" >&3
-wait_for "^statement before 1/4" 10 || bad "B: no before round"
+wait_for "^statement before 1/4" 30 || bad "B: no before round"
 phase=before
 round 1 1 2 2 3 3
-wait_for "^statements before done" 10 || bad "B: before round did not end"
+wait_for "^statements before done" 30 || bad "B: before round did not end"
 echo "$PATHKEYS E" >&3
-wait_for "^statement after 1/4" 20 || bad "B: no after round"
+# a whole play-through first: a slow machine may take minutes
+wait_for "^statement after 1/4" 120 || bad "B: no after round"
 phase=after
 round 2 3 3 3 3 3
-wait_for "^statements summary" 10 && ok "B: the summary after phone votes" || bad "B: no summary"
+wait_for "^statements summary" 30 && ok "B: the summary after phone votes" || bad "B: no summary"
 sleep 0.5
 echo "Ctrl+Q J" >&3
 exec 3>&-

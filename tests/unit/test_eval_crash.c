@@ -37,6 +37,8 @@ static void child(const char *db, const char *ev, int round, int wfd)
     int i = 0, k = 0;
     if (!s || !q)
         _exit(3);
+    if (write(wfd, "ready\n", 6) != 6) /* the store is open: submitting starts */
+        _exit(6);
     for (k = 0; k < BATCH; k++) {
         as[k] = eval_answers_new(q);
         cas[k] = as[k];
@@ -118,6 +120,11 @@ static void test_sigkill(void **state)
             child(db, ev, round, fds[1]);
         }
         close(fds[1]);
+        /* a random moment while it submits: 20..420 ms after its store is
+         * open (opening, with its integrity check, may take a loaded
+         * machine longer than that) */
+        assert_int_equal(read(fds[0], line, 6), 6);
+        assert_memory_equal(line, "ready\n", 6);
         usleep((useconds_t)(20000 + rand() % 400000)); /* 20..420 ms */
         kill(pid, SIGKILL);
         assert_int_equal(waitpid(pid, &status, 0), pid);

@@ -1,7 +1,10 @@
 /* test_lua.c - unit tests for the sandboxed Lua host and the scene API
  * loader: fixture scenarios build the expected graph, hostile scripts stop
- * with "path:line: message" within 3 s and leave the host usable, broken
- * declarations are reported at their line. */
+ * with "path:line: message" within 3 s of CPU time and leave the host usable,
+ * broken declarations are reported at their line.  The bounds count the CPU
+ * time this process used, not the wall clock, so a machine busy with other
+ * work does not make them fail (the limits themselves count wall time, which
+ * only stops a script sooner). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -11,7 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/time.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -35,6 +40,24 @@ static double now_s(void)
     struct timespec ts = {0, 0};
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* The CPU time this process has used, in seconds. */
+static double cpu_s(void)
+{
+    struct timespec ts = {0, 0};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* A hostile case must end within 3 s of CPU time; the wall clock only
+ * catches a wait that never ends (a blocking read), generously. */
+static void assert_quick(const char *dir, double cpu, double wall)
+{
+    if (cpu >= 3.0)
+        fail_msg("%s took %.2f s of CPU time", dir, cpu);
+    if (wall >= 30.0)
+        fail_msg("%s took %.2f s", dir, wall);
 }
 
 static int setup(void **state)
@@ -94,26 +117,42 @@ static void assert_prefix(const char *msg, const char *dir, int line)
         fail_msg("expected prefix '%s' in '%s'", want, msg);
 }
 
-/* Loading dir must fail at line with text in the message, within 2 s. */
-static void expect_load_fail(LuaHost *h, const char *dir, int line, const char *text)
+/* Loading dir must fail at line with text in the message, within 3 s of CPU time. */
+static void load_fails(LuaHost *h, const char *dir, int line, const char *text)
 {
     Err err;
     Scenario *sc = NULL;
-    double t0 = now_s();
-    double dt = 0;
+    double t0 = now_s(), c0 = cpu_s();
+    double dt = 0, dc = 0;
     err_clear(&err);
     sc = lua_story_load(h, dir, &err);
     dt = now_s() - t0;
+    dc = cpu_s() - c0;
     if (getenv("TEST_LUA_VERBOSE"))
-        fprintf(stderr, "%.3f s  %s\n", dt, err.msg);
+        fprintf(stderr, "%.3f s (%.3f s CPU)  %s\n", dt, dc, err.msg);
     assert_null(sc);
     assert_true(err.code < 0);
     assert_prefix(err.msg, dir, line);
     if (text && !has_text(err.msg, text))
         fail_msg("expected '%s' in '%s'", text, err.msg);
-    if (dt >= 3.0)
-        fail_msg("%s took %.2f s", dir, dt);
+    assert_quick(dir, dc, dt);
+}
+
+/* load_fails, and the host then loads a good scenario. */
+static void expect_load_fail(LuaHost *h, const char *dir, int line, const char *text)
+{
+    load_fails(h, dir, line, text);
     assert_host_works(h);
+}
+
+/* expect_load_fail for a case that another limit than time must end (the
+ * memory cap, the stack): the time limit is far away meanwhile, so that a
+ * slow or busy machine does not stop it first. */
+static void expect_load_fail_untimed(LuaHost *h, const char *dir, int line, const char *text)
+{
+    lua_host_set_limits(h, 60000, 0);
+    expect_load_fail(h, dir, line, text);
+    lua_host_set_limits(h, 0, 0);
 }
 
 /* Loads dir (must succeed), walks to the choice of the start beat. */
@@ -157,21 +196,26 @@ static void test_host_sandbox(void **state)
     assert_true(lua_host_mem_used(h) > 0);
     assert_true(lua_host_mem_used(h) < LUA_HOST_MEM_MAX);
     lua_pop(L, 1); /* the env */
-    /* The instruction budget stops a loop long before the time limit. */
-    lua_host_set_limits(h, 0, 100000);
+    /* The instruction budget alone stops a loop (the time limit is far
+     * away, so a slow or busy machine cannot be what stopped it). */
+    lua_host_set_limits(h, 60000, 100000);
     {
-        double t0 = now_s();
-        expect_load_fail(h, HOSTILE "loop_load", 4, "script ran too long (endless loop?)");
-        assert_true(now_s() - t0 < 0.5);
+        double c0 = cpu_s();
+        load_fails(h, HOSTILE "loop_load", 4, "script ran too long (endless loop?)");
+        assert_true(cpu_s() - c0 < 0.5);
     }
-    /* And the time limit alone stops it after ~100 ms. */
+    /* And the time limit alone stops it after ~100 ms: long before the
+     * billion instructions, which take seconds of CPU time. */
     lua_host_set_limits(h, 100, 1000000000L);
     {
-        double t0 = now_s();
-        expect_load_fail(h, HOSTILE "loop_load", 4, "script ran too long (endless loop?)");
-        assert_true(now_s() - t0 < 0.5);
+        double c0 = cpu_s();
+        load_fails(h, HOSTILE "loop_load", 4, "script ran too long (endless loop?)");
+        assert_true(cpu_s() - c0 < 0.5);
     }
+    /* the host still works, under its own limits again (a good scenario
+     * may take a busy machine longer than those 100 ms) */
     lua_host_set_limits(h, 0, 0);
+    assert_host_works(h);
 }
 
 /* ---- the loader: the good scenario -------------------------------------- */
@@ -352,11 +396,11 @@ static void test_hostile_load(void **state)
     expect_load_fail(h, HOSTILE "bytecode", 1, "bytecode");
     expect_load_fail(h, HOSTILE "loop_load", 4, "script ran too long (endless loop?)");
     expect_load_fail(h, HOSTILE "loop_pcall", 4, "script ran too long (endless loop?)");
-    expect_load_fail(h, HOSTILE "membomb_string", 4, "not enough memory");
+    expect_load_fail_untimed(h, HOSTILE "membomb_string", 4, "not enough memory");
     /* memory bombs: the cap, or the time limit on a busy machine */
     expect_load_fail(h, HOSTILE "membomb_table", 5, "not enough memory|" TOO_LONG);
-    expect_load_fail(h, HOSTILE "membomb_pcall", 3, "not enough memory");
-    expect_load_fail(h, HOSTILE "rep_huge", 3, "not enough memory");
+    expect_load_fail_untimed(h, HOSTILE "membomb_pcall", 3, "not enough memory");
+    expect_load_fail_untimed(h, HOSTILE "rep_huge", 3, "not enough memory");
     /* C library loops the instruction hook cannot interrupt: counted */
     expect_load_fail(h, HOSTILE "xpcall_loop", 3, TOO_LONG);
     expect_load_fail(h, HOSTILE "table_move", 3, TOO_LONG);
@@ -379,9 +423,8 @@ static void test_hostile_load(void **state)
     expect_load_fail(h, HOSTILE "symlink_include", 3, "outside the scenario folder");
     expect_load_fail(h, HOSTILE "device", 1, "a character device, not a regular file");
     expect_load_fail(h, HOSTILE "device_include", 3, "a character device, not a regular file");
-    /* endless recursion: the stack's limit, or the time limit first when a
-     * loaded machine (or the sanitizers) makes the calls slow */
-    expect_load_fail(h, HOSTILE "recursion", 3, "stack overflow|" TOO_LONG);
+    /* the stack ends an endless recursion */
+    expect_load_fail_untimed(h, HOSTILE "recursion", 3, "stack overflow");
     expect_load_fail(h, HOSTILE "syntax", 4, "missing comma after the step on line 4?");
     expect_load_fail(h, HOSTILE "include_escape", 3, "must be a file in the scenario folder");
     expect_load_fail(h, HOSTILE "gc", 3, "__gc metamethods are not allowed");
@@ -395,8 +438,8 @@ static void expect_runtime_fail(LuaHost *h, const char *dir, int line, int choos
     Scenario *sc = NULL;
     StoryRun *run = run_to_choice(h, dir, &sc);
     StoryOptState st = STORY_OPT_AVAILABLE;
-    double t0 = now_s();
-    double dt = 0;
+    double t0 = now_s(), c0 = cpu_s();
+    double dt = 0, dc = 0;
     int rc = 0;
     err_clear(&err);
     if (choose)
@@ -404,14 +447,14 @@ static void expect_runtime_fail(LuaHost *h, const char *dir, int line, int choos
     else
         rc = story_option_state(run, 0, &st, NULL, &err);
     dt = now_s() - t0;
+    dc = cpu_s() - c0;
     if (getenv("TEST_LUA_VERBOSE"))
-        fprintf(stderr, "%.3f s  %s\n", dt, err.msg);
+        fprintf(stderr, "%.3f s (%.3f s CPU)  %s\n", dt, dc, err.msg);
     assert_true(rc < 0);
     assert_prefix(err.msg, dir, line);
     if (!has_text(err.msg, text))
         fail_msg("expected '%s' in '%s'", text, err.msg);
-    if (dt >= 3.0)
-        fail_msg("%s took %.2f s", dir, dt);
+    assert_quick(dir, dc, dt);
     /* The run is intact: the other option still works. */
     assert_int_equal(story_current_beat(run), 0);
     assert_int_equal(story_choose(run, 1, &err), 0);
@@ -592,13 +635,25 @@ static int l_spin(lua_State *L)
     return 0;
 }
 
-/* The last resort: a call stuck in C past its deadline ends the process
- * (exit 70) LUA_HOST_WATCHDOG_MS later.  Runs in a child process. */
-static void test_watchdog_last_resort(void **state)
+/* sleep(): a C call that waits 2.5 s without running, as a call does that a
+ * busy machine does not let run. */
+static int l_sleep(lua_State *L)
+{
+    struct timespec ts = {2, 500 * 1000 * 1000};
+    (void)L;
+    while (nanosleep(&ts, &ts) != 0)
+        ;
+    return 0;
+}
+
+/* A call past its deadline that does not run (here: it waits; on a busy
+ * machine: it gets no CPU to unwind) is not ended by the watchdog: it ends
+ * the process only once the process has also used LUA_HOST_WATCHDOG_MS of
+ * CPU time since.  Runs in a child process, which exits 0 if it got back. */
+static void test_watchdog_not_busy_machine(void **state)
 {
     pid_t pid = 0;
     int status = 0;
-    double t0 = now_s(), dt = 0;
     (void)state;
     pid = fork();
     assert_true(pid >= 0);
@@ -606,7 +661,45 @@ static void test_watchdog_last_resort(void **state)
         Err err;
         LuaHost *h = NULL;
         lua_State *L = NULL;
+        err_clear(&err);
+        h = lua_host_new(&err);
+        if (!h)
+            _exit(1);
+        lua_host_set_limits(h, 200, 0);
+        L = lua_host_state(h);
+        lua_pushcfunction(L, l_sleep);
+        lua_host_pcall(h, 0, 0, &err);
+        lua_host_free(h);
+        _exit(0);
+    }
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    assert_true(WIFEXITED(status));
+    assert_int_equal(WEXITSTATUS(status), 0);
+}
+
+/* The last resort: a call stuck in C past its deadline ends the process
+ * (exit 70) once LUA_HOST_WATCHDOG_MS have passed, on the clock and in CPU
+ * time.  Runs in a child process; the bound is on the CPU time the child
+ * used (the clock runs longer on a busy machine), and the clock only shows
+ * that it ends. */
+static void test_watchdog_last_resort(void **state)
+{
+    pid_t pid = 0;
+    int status = 0, fds[2] = {-1, -1};
+    double t0 = 0, dt = 0, cpu = 0;
+    struct rusage ru;
+    (void)state;
+    memset(&ru, 0, sizeof ru);
+    assert_int_equal(pipe(fds), 0);
+    pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        Err err;
+        LuaHost *h = NULL;
+        lua_State *L = NULL;
+        double start = 0;
         int devnull = open("/dev/null", O_WRONLY);
+        close(fds[0]);
         if (devnull >= 0)
             dup2(devnull, 2); /* the message is expected; keep the test output clean */
         err_clear(&err);
@@ -616,14 +709,26 @@ static void test_watchdog_last_resort(void **state)
         lua_host_set_limits(h, 200, 0);
         L = lua_host_state(h);
         lua_pushcfunction(L, l_spin);
+        start = now_s();
+        if (write(fds[1], &start, sizeof start) != (ssize_t)sizeof start)
+            _exit(3);
         lua_host_pcall(h, 0, 0, &err);
         _exit(2); /* not reached */
     }
-    assert_int_equal(waitpid(pid, &status, 0), pid);
+    close(fds[1]);
+    assert_int_equal(read(fds[0], &t0, sizeof t0), (ssize_t)sizeof t0);
+    close(fds[0]);
+    assert_int_equal(wait4(pid, &status, 0, &ru), pid);
     dt = now_s() - t0;
+    cpu = (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 + (double)ru.ru_stime.tv_sec +
+          (double)ru.ru_stime.tv_usec / 1e6;
     assert_true(WIFEXITED(status));
     assert_int_equal(WEXITSTATUS(status), 70);
-    if (dt > 0.2 + LUA_HOST_WATCHDOG_MS / 1000.0 + 1.0)
+    if (dt < LUA_HOST_WATCHDOG_MS / 1000.0)
+        fail_msg("the watchdog ended it after %.2f s", dt);
+    if (cpu > 0.2 + LUA_HOST_WATCHDOG_MS / 1000.0 + 1.0)
+        fail_msg("the watchdog let it run %.2f s of CPU time", cpu);
+    if (dt > 30.0)
         fail_msg("the watchdog took %.2f s", dt);
 }
 
@@ -821,11 +926,18 @@ static char *same_as_stock(LuaHost *h, const char *code)
     assert_int_equal(luaL_loadstring(L, code), LUA_OK);
     lua_pushvalue(L, -2);
     assert_non_null(lua_setupvalue(L, -2, 1));
-    t0 = now_s();
+    /* ordinary cases are quick: under 1 s of CPU time, with the time limit
+     * far away so that a busy machine does not stop them (the instruction
+     * budget still counts) */
+    lua_host_set_limits(h, 60000, 0);
+    t0 = cpu_s();
     if (lua_host_pcall(h, 0, 1, &err) != 0)
         fail_msg("sandbox: %s", err.msg);
-    if (now_s() - t0 >= 1.0)
-        fail_msg("ordinary cases took %.2f s", now_s() - t0);
+    if (getenv("TEST_LUA_VERBOSE"))
+        fprintf(stderr, "ordinary cases: %.3f s CPU\n", cpu_s() - t0);
+    if (cpu_s() - t0 >= 1.0)
+        fail_msg("ordinary cases took %.2f s of CPU time", cpu_s() - t0);
+    lua_host_set_limits(h, 0, 0);
     got = lua_tolstring(L, -1, &got_len);
     assert_non_null(got);
     assert_int_equal(strlen(got), got_len); /* no NUL cuts the comparison short */
@@ -1030,6 +1142,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_batch_budget, setup, teardown),
         cmocka_unit_test_setup_teardown(test_xpcall_handler, setup, teardown),
         cmocka_unit_test(test_watchdog_last_resort),
+        cmocka_unit_test(test_watchdog_not_busy_machine),
         cmocka_unit_test_setup_teardown(test_pattern_same_as_stock, setup, teardown),
         cmocka_unit_test_setup_teardown(test_more_same_as_stock, setup, teardown),
         cmocka_unit_test_setup_teardown(test_broken, setup, teardown),

@@ -1459,7 +1459,7 @@ static void test_connection_cap(void **state)
     assert_false(readable(extra, 500));
     /* ...until one leaves */
     close(fds[0]);
-    assert_true(readable(extra, 2000));
+    assert_true(readable(extra, 10000)); /* at once; a loaded machine may take seconds */
     read_response(extra, &r);
     close(extra);
     assert_int_equal(r.status, 200);

@@ -12,6 +12,7 @@
 #include "show/ui_text.h"
 
 #include "unit/test_show_fixture.h"
+#include "unit/test_show_keys.h"
 
 static void test_steps_and_transcript(void **state)
 {
@@ -589,42 +590,6 @@ static void test_overlay_transcript(void **state)
 
 /* ---- hand counts: keys at the wrong moment (issue 8, items 3 and 4) -------- */
 
-typedef struct Key {
-    ShowAction a;
-    int arg;
-} Key;
-
-#define K(a, n) {SHOW_ACT_##a, n}
-
-/* A show at the signal poll of beat b (3 options, all enabled), counting
- * `mode` in a class of 30 with or without phones. */
-static Show *at_signal(Scenario *sc, ShowCount mode, int phones_on)
-{
-    Show *s = start(sc, 0);
-    show_set_counting(s, mode, 30, phones_on);
-    to_choice(s);
-    show_action(s, SHOW_ACT_DIGIT, 1);
-    show_action(s, SHOW_ACT_NEXT, 0); /* -> b */
-    show_action(s, SHOW_ACT_NEXT, 0); /* the narration, b's last step */
-    show_action(s, SHOW_ACT_NEXT, 0); /* -> signal */
-    assert_int_equal(screen(s), SHOW_SCREEN_INTERACTION);
-    g_tr[0] = '\0';
-    return s;
-}
-
-static void keys(Show *s, const Key *k, int n)
-{
-    int i = 0;
-    for (i = 0; i < n; i++)
-        show_action(s, k[i].a, k[i].arg);
-}
-
-static ShowView view_of(Show *s)
-{
-    ShowView v;
-    show_view(s, &v);
-    return v;
-}
 
 /* Forgetting Next between options: the digits stay in option 1's field,
  * which shows them; the count larger than the room asks; a double press does
@@ -632,7 +597,7 @@ static ShowView view_of(Show *s)
 static void test_digits_without_next(void **state)
 {
     Scenario *sc = make();
-    Show *s = at_signal(sc, SHOW_COUNT_HANDS, 0);
+    Show *s = at_signal(sc, 0, SHOW_COUNT_HANDS, 0);
     const Key k[] = {K(VOTE, 0), K(DIGIT, 1), K(DIGIT, 7), K(DIGIT, 2),
                      K(DIGIT, 5), K(DIGIT, 3), K(DIGIT, 2)};
     ShowView v;
@@ -683,7 +648,7 @@ static void test_digits_without_next(void **state)
 static void test_double_press_and_empty_reveal(void **state)
 {
     Scenario *sc = make();
-    Show *s = at_signal(sc, SHOW_COUNT_HANDS, 0);
+    Show *s = at_signal(sc, 0, SHOW_COUNT_HANDS, 0);
     ShowView v;
     (void)state;
     show_action(s, SHOW_ACT_VOTE, 0);
@@ -702,7 +667,7 @@ static void test_double_press_and_empty_reveal(void **state)
     assert_int_equal(screen(s), SHOW_SCREEN_INTERACTION);
     show_free(s);
 
-    s = at_signal(sc, SHOW_COUNT_PHONES, 1);
+    s = at_signal(sc, 0, SHOW_COUNT_PHONES, 1);
     show_action(s, SHOW_ACT_NEXT, 0);
     show_action(s, SHOW_ACT_NEXT, 0);
     v = view_of(s);
@@ -723,7 +688,7 @@ static void test_double_press_and_empty_reveal(void **state)
 static void test_typed_count_kept(void **state)
 {
     Scenario *sc = make();
-    Show *s = at_signal(sc, SHOW_COUNT_HANDS, 0);
+    Show *s = at_signal(sc, 0, SHOW_COUNT_HANDS, 0);
     ShowView v;
     (void)state;
     show_action(s, SHOW_ACT_VOTE, 0);
@@ -758,7 +723,7 @@ static void test_typed_count_kept(void **state)
 static void test_correction_after_reveal(void **state)
 {
     Scenario *sc = make();
-    Show *s = at_signal(sc, SHOW_COUNT_HANDS, 0);
+    Show *s = at_signal(sc, 0, SHOW_COUNT_HANDS, 0);
     const Key k[] = {K(VOTE, 0), K(DIGIT, 4), K(NEXT, 0), K(DIGIT, 6), K(NEXT, 0),
                      K(DIGIT, 0), K(NEXT, 0), K(NEXT, 0)};
     ShowView v;
@@ -792,7 +757,7 @@ static void test_correction_after_reveal(void **state)
 static void test_implausible_count(void **state)
 {
     Scenario *sc = make();
-    Show *s = at_signal(sc, SHOW_COUNT_HANDS, 0);
+    Show *s = at_signal(sc, 0, SHOW_COUNT_HANDS, 0);
     ShowView v;
     (void)state;
     show_set_phones_joined(s, 5);
@@ -814,7 +779,7 @@ static void test_implausible_count(void **state)
     assert_int_equal(vote_hands(v.poll, 1), 36);
     assert_int_equal(v.selected, 2);
     show_free(s);
-    s = at_signal(sc, SHOW_COUNT_HANDS, 0);
+    s = at_signal(sc, 0, SHOW_COUNT_HANDS, 0);
     show_set_counting(s, SHOW_COUNT_HANDS, 500, 0);
     show_action(s, SHOW_ACT_VOTE, 0);
     show_action(s, SHOW_ACT_DIGIT, 2);
@@ -831,7 +796,7 @@ static void test_implausible_count(void **state)
 static void test_count_modes(void **state)
 {
     Scenario *sc = make();
-    Show *s = at_signal(sc, SHOW_COUNT_HANDS, 1);
+    Show *s = at_signal(sc, 0, SHOW_COUNT_HANDS, 1);
     ShowView v;
     int id = 0;
     (void)state;
@@ -861,7 +826,7 @@ static void test_count_modes(void **state)
                                  "3=1(1 hands+0 phones) winner 1\n"));
     show_free(s);
     /* without phones C is not offered and does nothing */
-    s = at_signal(sc, SHOW_COUNT_HANDS, 0);
+    s = at_signal(sc, 0, SHOW_COUNT_HANDS, 0);
     assert_null(strstr(view_of(s).poll_keys, "C "));
     show_action(s, SHOW_ACT_COUNT, 0);
     assert_int_equal(view_of(s).count, SHOW_COUNT_HANDS);
@@ -887,7 +852,7 @@ static int key_works(Scenario *sc, int stop, ShowCount mode, int phones, const K
                      ShowAction a, int arg)
 {
     char before[256], after[256];
-    Show *s = at_signal(sc, mode, phones);
+    Show *s = at_signal(sc, 0, mode, phones);
     if (stop)
         show_action(s, SHOW_ACT_STOP, 0);
     keys(s, pre, n);
@@ -900,7 +865,7 @@ static int key_works(Scenario *sc, int stop, ShowCount mode, int phones, const K
 
 static void check_hint(Scenario *sc, int stop, ShowCount mode, int phones, const Key *pre, int n)
 {
-    Show *s = at_signal(sc, mode, phones);
+    Show *s = at_signal(sc, 0, mode, phones);
     char hint[SHOW_MAX_HINT];
     char *piece = NULL, *save = NULL;
     if (stop)
@@ -982,7 +947,7 @@ static void test_back_keeps_the_result(void **state)
     static const Key count[] = {K(VOTE, 0), K(DIGIT, 1), K(DIGIT, 4), K(NEXT, 0), K(DIGIT, 9),
                                 K(NEXT, 0), K(DIGIT, 0), K(NEXT, 0), K(NEXT, 0)};
     Scenario *sc = make();
-    Show *s = at_signal(sc, SHOW_COUNT_BOTH, 1);
+    Show *s = at_signal(sc, 0, SHOW_COUNT_BOTH, 1);
     int id = 0;
     (void)state;
     keys(s, count, 9);
@@ -1065,7 +1030,7 @@ static void test_back_across_keeps_the_result(void **state)
     static const Key count[] = {K(VOTE, 0), K(DIGIT, 1), K(DIGIT, 4), K(NEXT, 0), K(DIGIT, 9),
                                 K(NEXT, 0), K(DIGIT, 0), K(NEXT, 0), K(NEXT, 0)};
     Scenario *sc = make();
-    Show *s = at_signal(sc, SHOW_COUNT_BOTH, 1);
+    Show *s = at_signal(sc, 0, SHOW_COUNT_BOTH, 1);
     ShowView v;
     int id = 0;
     (void)state;

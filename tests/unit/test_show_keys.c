@@ -17,27 +17,7 @@
 #include "show/ui_text.h"
 
 #include "unit/test_show_fixture.h"
-
-typedef struct Key {
-    ShowAction a;
-    int arg;
-} Key;
-
-#define K(a, n) {SHOW_ACT_##a, n}
-
-static void keys(Show *s, const Key *k, int n)
-{
-    int i = 0;
-    for (i = 0; i < n; i++)
-        show_action(s, k[i].a, k[i].arg);
-}
-
-static ShowView view_of(Show *s)
-{
-    ShowView v;
-    show_view(s, &v);
-    return v;
-}
+#include "unit/test_show_keys.h"
 
 static ShowView pres_of(Show *s)
 {
@@ -46,27 +26,13 @@ static ShowView pres_of(Show *s)
     return v;
 }
 
-/* A show at the signal poll of beat b (3 options), counting hands only. */
-static Show *at_signal(Scenario *sc, int lang)
-{
-    Show *s = start(sc, lang);
-    show_set_counting(s, SHOW_COUNT_HANDS, 30, 0);
-    to_choice(s);
-    show_action(s, SHOW_ACT_DIGIT, 1);
-    show_action(s, SHOW_ACT_NEXT, 0); /* -> b */
-    show_action(s, SHOW_ACT_NEXT, 0); /* the narration */
-    show_action(s, SHOW_ACT_NEXT, 0); /* -> signal */
-    assert_int_equal(screen(s), SHOW_SCREEN_INTERACTION);
-    g_tr[0] = '\0';
-    return s;
-}
 
 /* V 1 2 Esc Down 4 5 Next: option 1 keeps its 12, the 45 goes to option 2
  * (Down goes on after the field Esc left), never over option 1's count. */
 static void test_esc_then_down_goes_on(void **state)
 {
     Scenario *sc = make();
-    Show *s = at_signal(sc, 0);
+    Show *s = at_signal(sc, 0, SHOW_COUNT_HANDS, 0);
     const Key k[] = {K(VOTE, 0), K(DIGIT, 1), K(DIGIT, 2), K(CANCEL, 0), K(DOWN, 0),
                      K(DIGIT, 2), K(DIGIT, 5), K(NEXT, 0)};
     ShowView v;
@@ -101,7 +67,7 @@ static void test_esc_then_down_goes_on(void **state)
 static void test_digit_after_esc(void **state)
 {
     Scenario *sc = make();
-    Show *s = at_signal(sc, 0);
+    Show *s = at_signal(sc, 0, SHOW_COUNT_HANDS, 0);
     const Key k[] = {K(VOTE, 0), K(DIGIT, 1), K(DIGIT, 2), K(CANCEL, 0)};
     ShowView v;
     (void)state;
@@ -133,7 +99,7 @@ static void test_digit_after_esc(void **state)
     assert_null(strstr(v.poll_keys, "Alle svar"));
     show_free(s);
 
-    s = at_signal(sc, 1); /* English */
+    s = at_signal(sc, 1, SHOW_COUNT_HANDS, 0); /* English */
     keys(s, k, 4);
     show_action(s, SHOW_ACT_DOWN, 0);
     show_action(s, SHOW_ACT_DIGIT, 1);
@@ -151,7 +117,7 @@ static void test_digit_after_esc(void **state)
 static void test_esc_closes_an_empty_vote(void **state)
 {
     Scenario *sc = make();
-    Show *s = at_signal(sc, 0);
+    Show *s = at_signal(sc, 0, SHOW_COUNT_HANDS, 0);
     ShowView v;
     (void)state;
     show_action(s, SHOW_ACT_VOTE, 0);

@@ -37,6 +37,20 @@ int buf_puts(Buf *b, const char *s)
     return buf_append(b, s, strlen(s));
 }
 
+int buf_xml_text(Buf *b, const char *s)
+{
+    for (; s && *s; s++) {
+        switch (*s) {
+        case '&': buf_puts(b, "&amp;"); break;
+        case '<': buf_puts(b, "&lt;"); break;
+        case '>': buf_puts(b, "&gt;"); break;
+        case '"': buf_puts(b, "&quot;"); break;
+        default: buf_append(b, s, 1); break;
+        }
+    }
+    return b->oom ? ERR_NOMEM : 0;
+}
+
 int buf_printf(Buf *b, const char *fmt, ...)
 {
     char small[256];

@@ -18,6 +18,9 @@ typedef struct Buf {
 int buf_append(Buf *b, const void *data, size_t len);
 int buf_puts(Buf *b, const char *s);
 int buf_printf(Buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Appends s (NULL: nothing) for HTML or XML text and attribute values:
+ * & < > and " as entities. */
+int buf_xml_text(Buf *b, const char *s);
 /* Appends s as a JSON string literal (with quotes), escaping as needed. */
 int buf_json_string(Buf *b, const char *s);
 /* Returns the contents ("" when empty); borrowed until the next append. */

@@ -247,18 +247,6 @@ int eval_compare_csv(const EvalQuestionnaire *q, const EvalCompareRow *rows, int
     return out->oom ? ERR_NOMEM : 0;
 }
 
-static void esc(Buf *b, const char *s)
-{
-    for (; s && *s; s++) {
-        switch (*s) {
-        case '<': buf_puts(b, "&lt;"); break;
-        case '>': buf_puts(b, "&gt;"); break;
-        case '&': buf_puts(b, "&amp;"); break;
-        case '"': buf_puts(b, "&quot;"); break;
-        default: buf_append(b, s, 1);
-        }
-    }
-}
 
 int eval_compare_html(const EvalQuestionnaire *q, const EvalCompareRow *rows, int n,
                       const char *title, EvalLang lang, Buf *out)
@@ -267,7 +255,7 @@ int eval_compare_html(const EvalQuestionnaire *q, const EvalCompareRow *rows, in
     int nm = eval_measures(q, ms), i = 0, k = 0;
     char cell[32], nb[16], lab[700];
     buf_puts(out, "<section class=\"compare\"><h2>");
-    esc(out, title ? title : tr(lang, "Events side om side", "Events side by side"));
+    buf_xml_text(out, title ? title : tr(lang, "Events side om side", "Events side by side"));
     buf_printf(out,
                "</h2>%s\n<table class=\"compare\"><thead><tr>"
                "<th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th>",
@@ -276,7 +264,7 @@ int eval_compare_html(const EvalQuestionnaire *q, const EvalCompareRow *rows, in
                tr(lang, "Klasse", "Class size"), tr(lang, "Svarprocent", "Response rate"));
     for (k = 0; k < nm; k++) {
         buf_puts(out, "<th>");
-        esc(out, eval_measure_label(q, &ms[k], lang, lab, sizeof lab));
+        buf_xml_text(out, eval_measure_label(q, &ms[k], lang, lab, sizeof lab));
         buf_puts(out, "</th>");
     }
     buf_puts(out, "</tr></thead><tbody>\n");
@@ -285,16 +273,16 @@ int eval_compare_html(const EvalQuestionnaire *q, const EvalCompareRow *rows, in
         int rate = eval_response_rate(r->info->respondents, r->attendance);
         int small = r->info->respondents < EVAL_MIN_CELL;
         buf_puts(out, "<tr><td>");
-        esc(out, r->info->day);
+        buf_xml_text(out, r->info->day);
         buf_puts(out, "</td><td>");
-        esc(out, r->info->label);
+        buf_xml_text(out, r->info->label);
         if (r->labels[0]) {
             buf_puts(out, " <small>");
-            esc(out, r->labels);
+            buf_xml_text(out, r->labels);
             buf_puts(out, "</small>");
         }
         buf_puts(out, "</td><td>");
-        esc(out, r->info->scenario);
+        buf_xml_text(out, r->info->scenario);
         if (small)
             buf_printf(out, "</td><td class=\"v\">&lt;%d</td><td class=\"v\">", EVAL_MIN_CELL);
         else
@@ -308,7 +296,7 @@ int eval_compare_html(const EvalQuestionnaire *q, const EvalCompareRow *rows, in
         for (k = 0; k < nm; k++) {
             measure_text(r->tally, &ms[k], cell, sizeof cell, nb, sizeof nb);
             buf_puts(out, "<td class=\"v\">");
-            esc(out, cell);
+            buf_xml_text(out, cell);
             buf_puts(out, "</td>");
         }
         buf_puts(out, "</tr>\n");
@@ -348,11 +336,11 @@ int eval_headline_html(const EvalTally *t, EvalLang lang, Buf *out)
     for (k = 0; k < nm; k++) {
         measure_text(t, &ms[k], cell, sizeof cell, nb, sizeof nb);
         buf_puts(out, "<tr><th>");
-        esc(out, eval_measure_label(q, &ms[k], lang, lab, sizeof lab));
+        buf_xml_text(out, eval_measure_label(q, &ms[k], lang, lab, sizeof lab));
         buf_puts(out, "</th><td class=\"v\">");
-        esc(out, cell);
+        buf_xml_text(out, cell);
         buf_puts(out, "</td><td class=\"v\">");
-        esc(out, nb);
+        buf_xml_text(out, nb);
         buf_puts(out, "</td></tr>\n");
     }
     buf_puts(out, "</tbody></table></section>\n");

@@ -317,18 +317,6 @@ int eval_measure_csv(const EvalMeasure *m, char sep, int header, Buf *out)
     return out->oom ? ERR_NOMEM : 0;
 }
 
-static void esc(Buf *b, const char *s)
-{
-    for (; s && *s; s++) {
-        switch (*s) {
-        case '<': buf_puts(b, "&lt;"); break;
-        case '>': buf_puts(b, "&gt;"); break;
-        case '&': buf_puts(b, "&amp;"); break;
-        case '"': buf_puts(b, "&quot;"); break;
-        default: buf_append(b, s, 1);
-        }
-    }
-}
 
 int eval_measure_html(const EvalMeasure *m, EvalLang lang, Buf *out)
 {
@@ -354,9 +342,9 @@ int eval_measure_html(const EvalMeasure *m, EvalLang lang, Buf *out)
             buf_puts(out, "<tr>");
             if (r == 0) {
                 buf_puts(out, "<td rowspan=\"3\">");
-                esc(out, w->event[0] ? w->event : tr(lang, "alle", "all"));
+                buf_xml_text(out, w->event[0] ? w->event : tr(lang, "alle", "all"));
                 buf_puts(out, "</td><td rowspan=\"3\">");
-                esc(out, w->text[0] ? w->text : w->id);
+                buf_xml_text(out, w->text[0] ? w->text : w->id);
                 buf_puts(out, "</td>");
             }
             buf_printf(out, "<td>%s</td>", r == 0 ? tr(lang, "før", "before")

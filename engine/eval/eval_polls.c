@@ -472,18 +472,6 @@ int eval_stops_csv(const EvalStops *st, EvalLang lang, char sep, int header, Buf
     return out->oom ? ERR_NOMEM : 0;
 }
 
-static void esc(Buf *b, const char *s)
-{
-    for (; s && *s; s++) {
-        switch (*s) {
-        case '<': buf_puts(b, "&lt;"); break;
-        case '>': buf_puts(b, "&gt;"); break;
-        case '&': buf_puts(b, "&amp;"); break;
-        case '"': buf_puts(b, "&quot;"); break;
-        default: buf_append(b, s, 1);
-        }
-    }
-}
 
 int eval_stops_html(const EvalStops *st, EvalLang lang, Buf *out)
 {
@@ -510,11 +498,11 @@ int eval_stops_html(const EvalStops *st, EvalLang lang, Buf *out)
             buf_puts(out, "<tr>");
             if (k == 0) {
                 buf_printf(out, "<th rowspan=\"%d\">", r->n_options);
-                esc(out, r->beat);
+                buf_xml_text(out, r->beat);
                 buf_printf(out, " <small>(%s)</small>", kind_label(r->kind, lang));
                 if (r->prompt[0]) {
                     buf_puts(out, "<br><span class=\"prompt\">");
-                    esc(out, r->prompt);
+                    buf_xml_text(out, r->prompt);
                     buf_puts(out, "</span>");
                 }
                 buf_printf(out, "</th><td class=\"v\" rowspan=\"%d\">%d</td>", r->n_options,
@@ -527,11 +515,11 @@ int eval_stops_html(const EvalStops *st, EvalLang lang, Buf *out)
                 buf_puts(out, "</td>");
             }
             buf_puts(out, "<td>");
-            esc(out, eval_stop_option_label(r, k, lang, tmp, sizeof tmp));
+            buf_xml_text(out, eval_stop_option_label(r, k, lang, tmp, sizeof tmp));
             buf_puts(out, "</td><td class=\"v\">");
             if (rowshown) {
                 share_text(&sh[k], lang, cell, sizeof cell);
-                esc(out, cell);
+                buf_xml_text(out, cell);
             } else {
                 buf_puts(out, "&ndash;");
             }
@@ -557,7 +545,7 @@ int eval_stops_html(const EvalStops *st, EvalLang lang, Buf *out)
         if (r->kind == EVAL_POLL_CHOICE)
             continue;
         buf_printf(out, "<text x=\"0\" y=\"%d\" font-size=\"12\">", k * 22 + 15);
-        esc(out, r->beat);
+        buf_xml_text(out, r->beat);
         if (r->kind == EVAL_POLL_STOP)
             buf_puts(out, " (stop)");
         buf_printf(out,

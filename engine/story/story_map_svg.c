@@ -18,19 +18,6 @@
 #define MARGIN 30
 #define LABEL_MAX 26 /* characters of a title in a box */
 
-static void esc(Buf *b, const char *s)
-{
-    const char *p = s ? s : "";
-    for (; *p; p++) {
-        switch (*p) {
-        case '&': buf_puts(b, "&amp;"); break;
-        case '<': buf_puts(b, "&lt;"); break;
-        case '>': buf_puts(b, "&gt;"); break;
-        case '"': buf_puts(b, "&quot;"); break;
-        default: buf_append(b, p, 1); break;
-        }
-    }
-}
 
 /* At most max characters of s (UTF-8), with "…" when cut. */
 static void esc_cut(Buf *b, const char *s, int max)
@@ -46,7 +33,7 @@ static void esc_cut(Buf *b, const char *s, int max)
         chars++;
         p = q;
     }
-    esc(b, buf_str(&tmp));
+    buf_xml_text(b, buf_str(&tmp));
     if (*p)
         buf_puts(b, "\xE2\x80\xA6");
     buf_free(&tmp);
@@ -150,14 +137,14 @@ static void arrow(Buf *out, const Layout *l, int from, int to, const char *label
         buf_printf(out, "<path d=\"M%d,%d C%d,%d %d,%d %d,%d\" class=\"edge\"%s/>\n", sx, sy, sx, my, tx,
                    my, tx, ty - 2, dash);
         if (label)
-            buf_printf(out, "<text x=\"%d\" y=\"%d\" class=\"lbl\">", (3 * sx + tx) / 4 + 3, sy + 16), esc(out, label),
+            buf_printf(out, "<text x=\"%d\" y=\"%d\" class=\"lbl\">", (3 * sx + tx) / 4 + 3, sy + 16), buf_xml_text(out, label),
                 buf_puts(out, "</text>\n");
     } else if (l->row[to] == l->row[from] && l->col[to] == l->col[from] + 1) { /* next door */
         int ex = box_x(l, from) + BOX_W, ey = box_y(l, from) + BOX_H / 2 + (nth - 2) * 6;
         int fx = box_x(l, to), fy = box_y(l, to) + BOX_H / 2;
         buf_printf(out, "<path d=\"M%d,%d L%d,%d\" class=\"edge\"%s/>\n", ex, ey, fx - 2, fy, dash);
         if (label)
-            buf_printf(out, "<text x=\"%d\" y=\"%d\" class=\"lbl\">", ex + 4, ey - 3), esc(out, label),
+            buf_printf(out, "<text x=\"%d\" y=\"%d\" class=\"lbl\">", ex + 4, ey - 3), buf_xml_text(out, label),
                 buf_puts(out, "</text>\n");
     } else if (l->row[to] == l->row[from]) { /* the same row: a curve below it */
         int ex = box_x(l, from) + BOX_W / 2 + (nth - 2) * 10, ey = box_y(l, from) + BOX_H;
@@ -166,7 +153,7 @@ static void arrow(Buf *out, const Layout *l, int from, int to, const char *label
         buf_printf(out, "<path d=\"M%d,%d C%d,%d %d,%d %d,%d\" class=\"edge back\"%s/>\n", ex, ey, ex, dip,
                    fx, dip, fx, fy + 2, dash);
         if (label)
-            buf_printf(out, "<text x=\"%d\" y=\"%d\" class=\"lbl\">", ex + 3, ey + 14), esc(out, label),
+            buf_printf(out, "<text x=\"%d\" y=\"%d\" class=\"lbl\">", ex + 3, ey + 14), buf_xml_text(out, label),
                 buf_puts(out, "</text>\n");
     } else { /* an earlier row (a loop): from the top up to the bottom of the target */
         int ex = box_x(l, from) + BOX_W - 30 - (nth - 1) * 8, ey = box_y(l, from);
@@ -174,7 +161,7 @@ static void arrow(Buf *out, const Layout *l, int from, int to, const char *label
         buf_printf(out, "<path d=\"M%d,%d C%d,%d %d,%d %d,%d\" class=\"edge back\"%s/>\n", ex, ey, ex,
                    ey - GAP_Y, fx, fy + GAP_Y, fx, fy + 2, dash);
         if (label)
-            buf_printf(out, "<text x=\"%d\" y=\"%d\" class=\"lbl\">", ex + 3, ey - 4), esc(out, label),
+            buf_printf(out, "<text x=\"%d\" y=\"%d\" class=\"lbl\">", ex + 3, ey - 4), buf_xml_text(out, label),
                 buf_puts(out, "</text>\n");
     }
 }
@@ -187,13 +174,13 @@ static void box(Buf *out, const Scenario *sc, const Layout *l, int b, int lang, 
     int x = box_x(l, b), y = box_y(l, b);
     const char *title = story_text(&bt->title, lang);
     buf_printf(out, "<g class=\"beat %s\" id=\"beat-", cls);
-    esc(out, bt->id);
+    buf_xml_text(out, bt->id);
     buf_puts(out, "\"><title>");
-    esc(out, bt->id);
+    buf_xml_text(out, bt->id);
     if (bt->interaction.kind != STORY_INT_NONE)
-        buf_puts(out, ": "), esc(out, story_text(&bt->interaction.prompt, lang));
+        buf_puts(out, ": "), buf_xml_text(out, story_text(&bt->interaction.prompt, lang));
     if (bt->ending)
-        buf_puts(out, ": "), esc(out, story_text(&bt->ending_text, lang));
+        buf_puts(out, ": "), buf_xml_text(out, story_text(&bt->ending_text, lang));
     buf_printf(out, "</title>\n<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" rx=\"6\"/>\n", x, y, BOX_W,
                BOX_H);
     buf_printf(out, "<text x=\"%d\" y=\"%d\" class=\"id\">", x + 8, y + 18);
@@ -246,7 +233,7 @@ int story_map_svg(const Scenario *sc, int lang, Buf *out)
                   "markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\">"
                   "<path d=\"M0,0 L10,5 L0,10 z\" fill=\"#555\"/></marker></defs>\n");
     buf_printf(out, "<text x=\"%d\" y=\"%d\" font-size=\"18\" font-weight=\"bold\">", MARGIN, MARGIN + 4);
-    esc(out, story_text(&sc->title, lang));
+    buf_xml_text(out, story_text(&sc->title, lang));
     buf_puts(out, "</text>\n");
     for (b = 0; b < sc->n_beats; b++) {
         const StoryBeat *bt = &sc->beats[b];

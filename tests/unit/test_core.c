@@ -38,6 +38,11 @@ static void test_buf(void **state)
     buf_reset(&b);
     buf_json_string(&b, "a\"b\\\n\x01ø");
     assert_string_equal(buf_str(&b), "\"a\\\"b\\\\\\n\\u0001ø\"");
+    buf_reset(&b);
+    assert_int_equal(buf_xml_text(&b, "<b title=\"x\">Mads & Sofie's</b> ø"), 0);
+    assert_int_equal(buf_xml_text(&b, NULL), 0);
+    assert_string_equal(buf_str(&b),
+                        "&lt;b title=&quot;x&quot;&gt;Mads &amp; Sofie's&lt;/b&gt; ø");
     s = buf_take(&b);
     assert_non_null(s);
     free(s);

@@ -167,30 +167,30 @@ static void store_poll(Evals *ev, EvalPollRecord *r)
         log_warn("evaluation: the room's answers at %s: %s", r->beat, err.msg);
 }
 
-/* The event row is created with the first answer (or the first poll with
- * votes), so test runs and rehearsals without answers leave nothing behind. */
-/* The event a continued save names (J on the welcome screen, --resume yes)
- * when the store still has it with the same questionnaire: a course taught
- * over several lessons is one event in the report.  1 when taken. */
-static int continue_event(Evals *ev)
+/* Takes the stored event id as this show's event when the store has it
+ * with the questionnaire asked now (and tells the show, which saves it).
+ * 1 when taken. */
+static int take_event(Evals *ev, const char *id)
 {
-    const char *tag = ev->show ? show_event_tag(ev->show) : "";
     EvalQuestionnaire *q = NULL;
     Err e;
     int same = 0;
-    if (!tag[0])
-        return 0;
     err_clear(&e);
-    q = eval_store_event_questionnaire(ev->store, tag, &e);
+    q = id[0] ? eval_store_event_questionnaire(ev->store, id, &e) : NULL;
     same = q && strcmp(eval_q_id(q), eval_q_id(ev->q)) == 0;
     eval_q_free(q);
     if (!same)
         return 0;
-    snprintf(ev->event_id, sizeof ev->event_id, "%s", tag);
-    line(ev, "event continued");
+    snprintf(ev->event_id, sizeof ev->event_id, "%s", id);
+    if (ev->show)
+        show_set_event_tag(ev->show, ev->event_id);
     return 1;
 }
 
+/* The event row is created with the first answer (or the first poll with
+ * votes), so test runs and rehearsals without answers leave nothing behind.
+ * A continued save (J on the welcome screen, --resume yes) names its event:
+ * a course taught over several lessons is one event in the report. */
 static int ensure_event(Evals *ev, Err *err)
 {
     Err rerr;
@@ -199,14 +199,16 @@ static int ensure_event(Evals *ev, Err *err)
         return 0;
     if (!ev->store || !ev->q)
         return err_set(err, ERR_STATE, "no evaluation store");
-    if (!continue_event(ev)) {
+    if (ev->show && take_event(ev, show_event_tag(ev->show)))
+        line(ev, "event continued");
+    else {
         rc = eval_store_begin_event(ev->store, ev->q, ev->scenario_id ? ev->scenario_id : "none",
                                     ev->label, ev->event_id, err);
         if (rc < 0)
             return rc;
+        if (ev->show)
+            show_set_event_tag(ev->show, ev->event_id); /* saved with the event */
     }
-    if (ev->show)
-        show_set_event_tag(ev->show, ev->event_id); /* saved with the event */
     if (ev->room.pub[0]) {
         /* a restart of this event goes on counting into the same event row */
         err_clear(&rerr);
@@ -261,7 +263,6 @@ int evals_room(Evals *ev, char *code, char *pub, int *poll_seq)
 {
     Err err;
     char fresh[NET_ROOM_CODE_LEN + 1];
-    EvalQuestionnaire *q = NULL;
     assert(ev && code && pub && poll_seq);
     err_clear(&err);
     code[0] = pub[0] = '\0';
@@ -274,16 +275,8 @@ int evals_room(Evals *ev, char *code, char *pub, int *poll_seq)
         memset(&ev->room, 0, sizeof ev->room);
         return err.code ? err.code : ERR_IO;
     }
-    if (ev->room.event[0] && ev->q) {
-        /* the same event goes on, if it still asks the same questionnaire */
-        q = eval_store_event_questionnaire(ev->store, ev->room.event, &err);
-        if (q && strcmp(eval_q_id(q), eval_q_id(ev->q)) == 0) {
-            snprintf(ev->event_id, sizeof ev->event_id, "%s", ev->room.event);
-            if (ev->show)
-                show_set_event_tag(ev->show, ev->event_id);
-        }
-        eval_q_free(q);
-    }
+    if (ev->q) /* the same event goes on, if it still asks the same questionnaire */
+        take_event(ev, ev->room.event);
     if (strlen(ev->room.code) == NET_ROOM_CODE_LEN) /* else phones get a random code */
         memcpy(code, ev->room.code, NET_ROOM_CODE_LEN + 1);
     snprintf(pub, EVAL_PUB_LEN + 1, "%s", ev->room.pub);

@@ -1074,7 +1074,7 @@ static void slots_forget(void *ud)
     ((EvalSlotCache *)ud)->known = 0;
 }
 
-EvalSlotCache *eval_store_slots_(EvalStore *s)
+EvalSlotCache *eval_store_slots_(EvalStore *s, int fresh)
 {
     EvalSlotCache *c = &s->slots;
     sqlite3_stmt *st = NULL;
@@ -1085,6 +1085,8 @@ EvalSlotCache *eval_store_slots_(EvalStore *s)
         c->db = s->db;
         sqlite3_rollback_hook(s->db, slots_forget, c);
     }
+    if (!fresh)
+        return c;
     if (sqlite3_prepare_v2(s->db, "PRAGMA data_version", -1, &st, NULL) == SQLITE_OK &&
         sqlite3_step(st) == SQLITE_ROW)
         version = sqlite3_column_int64(st, 0);

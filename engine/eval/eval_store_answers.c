@@ -308,7 +308,7 @@ static int slot_index(int size)
  * Counted once, then kept in the store's slot figures (EvalSlotCache). */
 static int slots_count(EvalStore *s, int size, long long *total, long long *used)
 {
-    EvalSlotCache *c = eval_store_slots_(s);
+    EvalSlotCache *c = eval_store_slots_(s, 1);
     sqlite3_stmt *st = NULL;
     int k = slot_index(size), rc = SQLITE_OK;
     *total = *used = 0;
@@ -366,7 +366,7 @@ static int slots_reserve(EvalStore *s, int size, size_t need, const SlotText *ex
         ;
     if (rc == SQLITE_DONE)
         rc = slots_rebuild(db, size, t, n, slots);
-    eval_store_slots_(s)->known &= ~(1u << slot_index(size)); /* counted again when needed */
+    eval_store_slots_(s, 0)->known &= ~(1u << slot_index(size)); /* counted again when needed */
     slot_texts_free(t, n);
     return rc;
 }
@@ -425,7 +425,7 @@ static int slot_put(EvalStore *s, const char *key, const char *event, const char
     }
     rc = slot_write(db, 0, id, size, key, event, question, 0, text);
     if (rc == SQLITE_DONE)
-        eval_store_slots_(s)->used[slot_index(size)]++; /* a rollback forgets it */
+        eval_store_slots_(s, 0)->used[slot_index(size)]++; /* a rollback forgets it */
     return rc;
 }
 
@@ -722,7 +722,7 @@ int eval_store_review_text(EvalStore *s, const char *key, int approve, Err *err)
                  ? (sqlite3_bind_int64(st, 1, id), sqlite3_step(st))
                  : sqlite3_errcode(db);
     else if ((rc = slot_write(db, 0, id, size, t.key, NULL, NULL, 0, NULL)) == SQLITE_DONE)
-        eval_store_slots_(s)->used[slot_index(size)]--;
+        eval_store_slots_(s, 0)->used[slot_index(size)]--;
     sqlite3_finalize(st);
     return rc == SQLITE_DONE ? 0 : eval_store_db_err_(s, rc, "review", err);
 }
@@ -746,7 +746,7 @@ int eval_store_slot_redact_(EvalStore *s, const char *key, const char *text, Err
                  : sqlite3_errcode(db);
         if (rc == SQLITE_DONE &&
             (rc = slot_write(db, 0, id, size, t.key, NULL, NULL, 0, NULL)) == SQLITE_DONE)
-            eval_store_slots_(s)->used[slot_index(size)]--;
+            eval_store_slots_(s, 0)->used[slot_index(size)]--;
         if (rc == SQLITE_DONE)
             rc = slot_put(s, t.key, t.event, t.question, text);
         if (rc == SQLITE_DONE)

@@ -29,9 +29,11 @@ typedef struct EvalSlotCache {
     long long total[2], used[2];
 } EvalSlotCache;
 
-/* The slot figures of s, forgotten first when they may be stale (see
- * EvalSlotCache); borrowed, for the life of s. */
-EvalSlotCache *eval_store_slots_(EvalStore *s);
+/* The slot figures of s; borrowed, for the life of s.  fresh != 0 first
+ * forgets them when another connection committed since they were counted
+ * (one PRAGMA; needed before reading them, not to adjust them inside the
+ * write transaction that read them). */
+EvalSlotCache *eval_store_slots_(EvalStore *s, int fresh);
 
 /* The connection (borrowed, for the life of s). */
 sqlite3 *eval_store_db_(EvalStore *s);

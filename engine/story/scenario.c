@@ -185,8 +185,11 @@ StorySrc scenario_field_src(const Scenario *sc, StorySrc src, const char *id)
     return at;
 }
 
-/* Resolves one id into *index; reports the first failure into err. */
-static int link_id(Scenario *sc, const char *id, int *index, StorySrc src, int *rc, Err *err)
+/* Resolves one id into *index; reports the first failure into err, at src
+ * (field != 0: at the line below src that names the id, read from the file
+ * only then). */
+static int link_id(Scenario *sc, const char *id, int *index, StorySrc src, int field, int *rc,
+                   Err *err)
 {
     char where[300];
     where[0] = '\0';
@@ -198,7 +201,7 @@ static int link_id(Scenario *sc, const char *id, int *index, StorySrc src, int *
     if (*index >= 0)
         return 0;
     if (*rc == 0) {
-        scenario_where(sc, src, where, sizeof where);
+        scenario_where(sc, field ? scenario_field_src(sc, src, id) : src, where, sizeof where);
         *rc = err_set(err, ERR_INVALID, "%s: unknown beat '%s'", where, id);
     }
     return -1;
@@ -218,18 +221,18 @@ int scenario_link(Scenario *sc, Err *err)
         return err_set(err, ERR_INVALID, "no scenario");
     assert(sc->n_beats >= 0 && (sc->n_beats == 0 || sc->beats));
     if (sc->start_id)
-        link_id(sc, sc->start_id, &sc->start, sc->src, &rc, err);
+        link_id(sc, sc->start_id, &sc->start, sc->src, 0, &rc, err);
     else
         sc->start = sc->n_beats > 0 ? 0 : -1;
     for (bi = 0; bi < sc->n_beats; bi++) {
         /* The arena memory is writable; the const in the model is for readers. */
         StoryBeat *b = (StoryBeat *)&sc->beats[bi];
         StoryOption *opts = (StoryOption *)b->interaction.options;
-        link_id(sc, b->next_id, &b->next, scenario_field_src(sc, b->src, b->next_id), &rc, err);
+        link_id(sc, b->next_id, &b->next, b->src, 1, &rc, err); /* the line of next = */
         if (b->interaction.kind != STORY_INT_CHOICE || !opts)
             continue;
         for (oi = 0; oi < b->interaction.n_options; oi++) {
-            link_id(sc, opts[oi].target_id, &opts[oi].target, opts[oi].src, &rc, err);
+            link_id(sc, opts[oi].target_id, &opts[oi].target, opts[oi].src, 0, &rc, err);
             opts[oi].uid = uid++;
         }
     }

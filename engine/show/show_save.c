@@ -255,8 +255,10 @@ static void read_measure(Show *s, const char *line)
     }
 }
 
-/* The signal lines of text whose beats still exist go to the timeline. */
-static void read_signals(Show *s, const char *text)
+/* The lines of text after the story's: the signals whose beats still
+ * exist go to the timeline, the statements' totals and the evaluation
+ * event to the show. */
+static void read_state_lines(Show *s, const char *text)
 {
     const char *p = text;
     s->n_signals = 0;
@@ -343,7 +345,7 @@ int show_resume(Show *s, const char *text, Err *err)
         rc = replay(s, text, &e);
         if (rc == 0 && strcmp(show_beat_name(s, story_current_beat(s->run)), a.beat) == 0 &&
             story_steps_shown(s->run) == a.steps) {
-            read_signals(s, text);
+            read_state_lines(s, text);
             settle_at(s, &a, 1);
             return 0;
         }
@@ -354,7 +356,7 @@ int show_resume(Show *s, const char *text, Err *err)
     s->jr_ops = 0;
     s->jr_full = 0;
     story_restart(s->run, &e);
-    read_signals(s, text);
+    read_state_lines(s, text);
     b = scenario_beat_index(s->sc, a.beat);
     if (b < 0 || story_jump(s->run, b, &e) < 0) {
         story_restart(s->run, &e);
